@@ -1,0 +1,327 @@
+"""The `codellama` command: complete, infill, chat, info, convert, demo.
+
+Thin: parses flags, loads the model, calls generation.py / checkpoints.py, prints.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from codellama.stopping import guess_language
+
+FILL_MARKER = "<FILL>"
+DTYPES = ("auto", "float32", "bfloat16", "float16")
+
+
+def _add_model_flags(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--model", "-m", default=None,
+                   help="model directory (Meta or Hugging Face), .gguf file, or 'default' (embedded SmolLM2-135M)")
+    p.add_argument("--device", default=None, help="cpu, cuda, cuda:1 ... (default: cuda if available)")
+    p.add_argument("--dtype", choices=DTYPES, default="auto", help="auto: float32 on CPU, bfloat16 on GPU")
+
+
+def _add_sampling_flags(p: argparse.ArgumentParser, max_tokens: int = 256) -> None:
+    p.add_argument("--max-tokens", "-n", type=int, default=max_tokens, help="maximum new tokens")
+    p.add_argument("--temperature", "-t", type=float, default=0.0, help="0 means greedy (default)")
+    p.add_argument("--top-p", type=float, default=1.0)
+    p.add_argument("--top-k", type=int, default=0)
+    p.add_argument("--min-p", type=float, default=0.0)
+    p.add_argument("--repetition-penalty", type=float, default=1.0)
+    p.add_argument("--seed", type=int, default=None, help="same seed, same output")
+    p.add_argument("--stop", action="append", default=[], help="stop string (repeatable); never printed")
+    p.add_argument("--json", action="store_true", help="print one JSON object instead of streaming text")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="codellama", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("complete", help="continue a prompt")
+    p.add_argument("prompt", nargs="?", help="the prompt ('-' or nothing: read standard input)")
+    p.add_argument("--file", "-f", help="read the prompt from this file")
+    p.add_argument("--echo", action="store_true", help="print the prompt before the completion")
+    p.add_argument("--stop-at-block", metavar="LANG", default="auto",
+                   help="stop at the end of the current function/block: auto (guess from the prompt; default), "
+                        "none, or a language (python, c, cpp, java, js, ts, go, rust, ...)")
+    _add_model_flags(p)
+    _add_sampling_flags(p)
+
+    p = sub.add_parser("infill", help="fill in the middle between a prefix and a suffix")
+    p.add_argument("--prefix", default=None)
+    p.add_argument("--suffix", default=None)
+    p.add_argument("--file", "-f", help=f"a file with one {FILL_MARKER} marker where the code goes")
+    p.add_argument("--mode", choices=("psm", "spm"), default="psm", help="prefix-suffix-middle or suffix-prefix-middle")
+    p.add_argument("--full", action="store_true", help="print the whole filled-in text, not only the middle")
+    _add_model_flags(p)
+    _add_sampling_flags(p, max_tokens=128)
+
+    p = sub.add_parser("chat", help="chat with an instruction model (interactive without a message)")
+    p.add_argument("message", nargs="?", help="one message: answer it and exit")
+    p.add_argument("--system", default=None, help="system prompt")
+    p.add_argument("--chat-format", choices=("auto", "llama2", "codellama-70b", "template"), default="auto")
+    _add_model_flags(p)
+    _add_sampling_flags(p, max_tokens=512)
+
+    p = sub.add_parser("info", help="model shape, tokenizer, infill family, context length")
+    _add_model_flags(p)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("convert", help="convert a checkpoint (Meta, Hugging Face, GGUF) to Meta or Hugging Face")
+    p.add_argument("source", help="model directory or .gguf file ('default' for the embedded model)")
+    p.add_argument("destination", help="output directory")
+    p.add_argument("--to", choices=("hf", "meta"), required=True)
+    p.add_argument("--shards", type=int, default=1, help="Meta format: model-parallel shard count")
+    p.add_argument("--dtype", choices=DTYPES, default="auto", help="auto: keep the stored dtype (GGUF: float32)")
+
+    p = sub.add_parser("demo", help="completion, infilling and chat with the embedded model")
+    _add_model_flags(p)
+    return parser
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+def _device(name: str | None) -> str:
+    import torch
+
+    if name:
+        if name.startswith("cuda") and not torch.cuda.is_available():
+            raise ValueError(f"--device {name}: no CUDA device is available here; use --device cpu")
+        return name
+    return "cuda" if torch.cuda.is_available() else "cpu"
+
+
+def _dtype(name: str):
+    import torch
+
+    return None if name == "auto" else getattr(torch, name)
+
+
+def _load(args):
+    from codellama.checkpoints import load_model
+    from codellama.generation import Generator
+
+    started = time.perf_counter()
+    model, tokenizer = load_model(args.model, device=_device(args.device), dtype=_dtype(args.dtype))
+    _note(f"loaded {model.args.num_params / 1e6:.0f}M parameters in {time.perf_counter() - started:.1f}s")
+    return Generator(model, tokenizer)
+
+
+def _note(message: str) -> None:
+    print(f"[codellama] {message}", file=sys.stderr, flush=True)
+
+
+def _params(args, **overrides):
+    from codellama.generation import SamplingParams
+
+    return SamplingParams(
+        max_new_tokens=args.max_tokens, temperature=args.temperature, top_p=args.top_p, top_k=args.top_k,
+        min_p=args.min_p, repetition_penalty=args.repetition_penalty, seed=args.seed, stop=args.stop, **overrides,
+    )
+
+
+def _stream(chunks, out=sys.stdout) -> str:
+    text = []
+    for chunk in chunks:
+        out.write(chunk)
+        out.flush()
+        text.append(chunk)
+    out.write("\n")
+    return "".join(text)
+
+
+def _read_prompt(args) -> str:
+    if args.file:
+        return Path(args.file).read_text()
+    if args.prompt in (None, "-"):
+        if sys.stdin.isatty():
+            raise ValueError("no prompt: give it as an argument, with --file, or on standard input")
+        return sys.stdin.read()
+    return args.prompt
+
+
+# -- commands ---------------------------------------------------------------------------------
+
+def cmd_complete(args) -> None:
+    prompt = _read_prompt(args)
+    if not prompt.strip():
+        raise ValueError("the prompt is empty: give some code or text to continue")
+    language = args.stop_at_block
+    if language == "auto":
+        language = guess_language(prompt, args.file)
+    elif language == "none":
+        language = None
+    generator = _load(args)
+    params = _params(args, code_stop=language)
+    if args.json:
+        result = generator.complete(prompt, params, echo=args.echo)[0]
+        print(json.dumps({"text": result.text, "finish_reason": result.finish_reason,
+                          "prompt_tokens": result.prompt_tokens, "completion_tokens": len(result.token_ids)}))
+        return
+    if args.echo:
+        sys.stdout.write(prompt)
+    _stream(generator.stream_complete(prompt, params))
+
+
+def _infill_parts(args) -> tuple[str, str]:
+    if args.file:
+        text = Path(args.file).read_text()
+        if text.count(FILL_MARKER) != 1:
+            raise ValueError(f"{args.file}: needs exactly one {FILL_MARKER} marker, found {text.count(FILL_MARKER)}")
+        prefix, suffix = text.split(FILL_MARKER)
+        return prefix, suffix
+    if args.prefix is None and args.suffix is None:
+        raise ValueError(f"give --prefix and/or --suffix, or --file with a {FILL_MARKER} marker")
+    return args.prefix or "", args.suffix or ""
+
+
+def cmd_infill(args) -> None:
+    prefix, suffix = _infill_parts(args)
+    if not (prefix + suffix).strip():
+        raise ValueError("both the prefix and the suffix are empty: there is nothing to fill in around")
+    generator = _load(args)
+    result = generator.infill(prefix, suffix, _params(args), mode=args.mode)
+    if args.json:
+        print(json.dumps({"middle": result.middle, "text": result.text,
+                          "finish_reason": result.completion.finish_reason,
+                          "infill": generator.tokenizer.infill.family if generator.tokenizer.infill else "ranking"}))
+    else:
+        print(result.text if args.full else result.middle)
+
+
+def cmd_chat(args) -> None:
+    generator = _load(args)
+    messages = [{"role": "system", "content": args.system}] if args.system else []
+    params = _params(args)
+    if args.message is not None:
+        messages.append({"role": "user", "content": args.message})
+        if args.json:
+            result = generator.chat(messages, params, args.chat_format)
+            print(json.dumps({"text": result.text, "finish_reason": result.finish_reason}))
+        else:
+            _stream(generator.stream_chat(messages, params, args.chat_format))
+        return
+    _note("interactive chat: /reset clears the history, /exit or Ctrl-D quits")
+    while True:
+        try:
+            line = input(">>> ")
+        except EOFError:
+            print()
+            return
+        if line.strip() in ("/exit", "/quit"):
+            return
+        if line.strip() == "/reset":
+            messages = messages[:1] if args.system else []
+            continue
+        if not line.strip():
+            continue
+        messages.append({"role": "user", "content": line})
+        try:
+            answer = _stream(generator.stream_chat(messages, params, args.chat_format))
+        except ValueError as e:
+            messages.pop()
+            _note(f"error: {e}")
+            continue
+        messages.append({"role": "assistant", "content": answer})
+
+
+def cmd_info(args) -> None:
+    from codellama.checkpoints import load_model, resolve_model_path
+    from codellama.configs import match_config
+
+    model, tokenizer = load_model(args.model, device="cpu", dtype=_dtype(args.dtype))
+    a = model.args
+    info = {
+        "path": str(resolve_model_path(args.model)), "format": a.extra.get("format"),
+        "matches_config": match_config(a), "parameters": a.num_params, "dim": a.dim, "n_layers": a.n_layers,
+        "n_heads": a.n_heads, "n_kv_heads": a.n_kv_heads, "head_dim": a.head_dim, "ffn_hidden_dim": a.ffn_hidden_dim,
+        "vocab_size": a.vocab_size, "context_length": a.max_seq_len, "rope_theta": a.rope_theta,
+        "rope_scaling": a.rope_scaling, "qkv_bias": a.qkv_bias, "tied_embeddings": a.tie_embeddings,
+        "tokenizer": tokenizer.describe(), "bos_id": tokenizer.bos_id, "eos_id": tokenizer.eos_id,
+        "infill": tokenizer.infill.family if tokenizer.infill else None,
+        "chat_template": bool(tokenizer.chat_template),
+    }
+    if args.json:
+        print(json.dumps(info))
+    else:
+        for key, value in info.items():
+            print(f"{key:>16}: {value}")
+
+
+def cmd_convert(args) -> None:
+    from codellama.checkpoints import load_tensors, write_hf, write_meta
+
+    model, tokenizer = load_tensors(args.source, dtype=_dtype(args.dtype))
+    destination = Path(args.destination)
+    if args.to == "hf":
+        write_hf(model, destination)
+    else:
+        write_meta(model, destination, num_shards=args.shards)
+    copied = _copy_tokenizer(args.source, tokenizer, destination)
+    print(f"wrote {args.to} checkpoint to {destination} ({model.args.num_params / 1e6:.0f}M parameters, {copied})")
+
+
+def _copy_tokenizer(source, tokenizer, destination: Path) -> str:
+    """Carry the tokenizer over: its files from a directory, or rebuilt from a GGUF vocabulary."""
+    import shutil
+
+    from codellama.checkpoints import resolve_model_path
+    from codellama.tokenizer import HFTokenizer, SentencePieceTokenizer
+
+    src = resolve_model_path(source)
+    if src.is_dir():
+        names = [n for n in ("tokenizer.model", "tokenizer.json", "tokenizer_config.json",
+                             "special_tokens_map.json", "generation_config.json") if (src / n).exists()]
+        for name in names:
+            shutil.copy(src / name, destination / name)
+        return f"tokenizer files: {', '.join(names) or 'none found'}"
+    config = {"add_bos_token": tokenizer.add_bos, "chat_template": tokenizer.chat_template,
+              "bos_token": tokenizer.id_to_piece(tokenizer.bos_id) if tokenizer.bos_id is not None else None,
+              "eos_token": tokenizer.id_to_piece(tokenizer.eos_id) if tokenizer.eos_id is not None else None}
+    if isinstance(tokenizer, HFTokenizer):
+        tokenizer.tok.save(str(destination / "tokenizer.json"))
+    elif isinstance(tokenizer, SentencePieceTokenizer):
+        (destination / "tokenizer.model").write_bytes(tokenizer.sp.serialized_model_proto())
+    (destination / "tokenizer_config.json").write_text(json.dumps(config, indent=2))
+    return "tokenizer rebuilt from the GGUF vocabulary"
+
+
+def cmd_demo(args) -> None:
+    from codellama.generation import SamplingParams
+
+    generator = _load(args)
+    prompt = "def fibonacci(n):"
+    print(f"\n=== Completion (greedy, stops at the end of the function) ===\n{prompt}", end="")
+    _stream(generator.stream_complete(prompt, SamplingParams(max_new_tokens=128, code_stop="python")))
+    prefix = "def average(numbers):\n    total = sum(numbers)\n    return "
+    suffix = "\n\nprint(average([1, 2, 3]))\n"
+    print("\n=== Infilling (the middle is between >>> and <<<) ===")
+    result = generator.infill(prefix, suffix, SamplingParams(max_new_tokens=24, seed=0))
+    print(f"{prefix}>>>{result.middle}<<<{suffix}", end="")
+    question = "Write a Python function that returns the squares of a list of numbers."
+    print(f"\n=== Chat ===\nuser: {question}\nassistant: ", end="")
+    _stream(generator.stream_chat([{"role": "user", "content": question}], SamplingParams(max_new_tokens=160)))
+
+
+COMMANDS = {"complete": cmd_complete, "infill": cmd_infill, "chat": cmd_chat, "info": cmd_info,
+            "convert": cmd_convert, "demo": cmd_demo}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        COMMANDS[args.command](args)
+    except (ValueError, FileNotFoundError, IsADirectoryError) as e:  # our errors are ValueErrors
+        print(f"codellama: error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

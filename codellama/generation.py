@@ -1,0 +1,389 @@
+"""Generation: complete, infill and chat, batched and streamed, over one model + tokenizer.
+
+Each sequence of a batch sits at its own positions in the static KV cache: prompts
+are prefilled right-padded (padding slots are overwritten before any token can
+attend to them), then every row decodes at its own position.
+"""
+
+from __future__ import annotations
+
+import math
+import secrets
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import torch
+
+from codellama.model import Transformer
+from codellama.prompts import ChatFormat, InfillMode, chat_prompt_tokens, chat_stop_strings, infill_prompt_tokens
+from codellama.stopping import CodeStop, TextTracker
+from codellama.tokenizer import Tokenizer
+
+PREFILL_CHUNK = 512  # prompt tokens per forward: bounds the attention scores' memory
+
+
+class GenerationError(ValueError):
+    """A request that cannot be generated; the message says what to change."""
+
+
+@dataclass
+class SamplingParams:
+    max_new_tokens: int = 256
+    temperature: float = 0.0  # 0: greedy
+    top_p: float = 1.0
+    top_k: int = 0  # 0: off
+    min_p: float = 0.0
+    repetition_penalty: float = 1.0
+    seed: int | None = None
+    stop: list[str] = field(default_factory=list)
+    ignore_eos: bool = False
+    logprobs: int | None = None  # None: off; N: the chosen token's and the N most likely
+    code_stop: str | None = None  # a language: stop at the end of the current function/block
+
+    def validate(self) -> None:
+        checks = [
+            (self.max_new_tokens >= 1, "max_new_tokens must be at least 1"),
+            (self.temperature >= 0 and math.isfinite(self.temperature), "temperature must be >= 0"),
+            (0 < self.top_p <= 1, "top_p must be in (0, 1]"),
+            (self.top_k >= 0, "top_k must be >= 0"),
+            (0 <= self.min_p <= 1, "min_p must be in [0, 1]"),
+            (self.repetition_penalty > 0 and math.isfinite(self.repetition_penalty),
+             "repetition_penalty must be > 0"),
+            (self.logprobs is None or 0 <= self.logprobs <= 20, "logprobs must be between 0 and 20"),
+            (all(isinstance(s, str) for s in self.stop), "stop must be a list of strings"),
+        ]
+        for ok, message in checks:
+            if not ok:
+                raise GenerationError(message)
+
+
+@dataclass
+class TokenLogprob:
+    token: str
+    token_id: int
+    logprob: float
+    top: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class Completion:
+    text: str
+    token_ids: list[int]
+    finish_reason: str  # "stop" (EOS, EOT, stop string, code stop) or "length"
+    prompt_tokens: int
+    logprobs: list[TokenLogprob] | None = None
+    prompt_logprobs: list[TokenLogprob | None] | None = None
+
+
+@dataclass
+class Delta:
+    """One step of a streamed sequence: new text (maybe ''), and the final Completion at the end."""
+
+    index: int
+    text: str
+    completion: Completion | None = None
+
+
+@dataclass
+class InfillResult:
+    middle: str
+    text: str  # prefix + middle + suffix
+    completion: Completion
+
+
+class Generator:
+    def __init__(self, model: Transformer, tokenizer: Tokenizer):
+        self.model = model
+        self.tokenizer = tokenizer
+        self.device = model.tok_embeddings.weight.device
+
+    @property
+    def context_length(self) -> int:
+        return self.model.args.max_seq_len
+
+    # -- the core: tokens in, deltas out --------------------------------------------------
+    @torch.inference_mode()
+    def stream_tokens(
+        self,
+        prompts: list[list[int]],
+        params: list[SamplingParams],
+        stop_ids: set[int] | None = None,
+        prompt_texts: list[str] | None = None,
+        prompt_logprobs: bool = False,
+    ) -> Iterator[Delta]:
+        """Generate for every prompt at once, yielding text deltas as they become showable."""
+        B = len(prompts)
+        if B == 0:
+            return
+        for p in params:
+            p.validate()
+        for i, (ids, p) in enumerate(zip(prompts, params)):
+            if not ids:
+                raise GenerationError("the prompt is empty: give some text to continue")
+            if len(ids) + p.max_new_tokens > self.context_length:
+                raise GenerationError(
+                    f"prompt {i} has {len(ids)} tokens; with max_new_tokens {p.max_new_tokens} that is beyond "
+                    f"the model's context of {self.context_length} tokens: shorten the prompt or ask for fewer tokens"
+                )
+        stop_ids = self.tokenizer.stop_ids if stop_ids is None else stop_ids
+        prompt_texts = prompt_texts or [""] * B
+        trackers = [
+            TextTracker(self.tokenizer, p.stop, CodeStop(p.code_stop, prompt_texts[i]) if p.code_stop else None)
+            for i, p in enumerate(params)
+        ]
+        generators = [self._rng(p.seed) for p in params]
+        history = [list(ids) for ids in prompts]
+        logprobs: list[list[TokenLogprob]] = [[] for _ in range(B)]
+        lengths = torch.tensor([len(ids) for ids in prompts], device=self.device)
+        self.model.setup_cache(B, max(len(ids) + p.max_new_tokens for ids, p in zip(prompts, params)))
+
+        logits, prompt_lps = self._prefill(prompts, lengths, prompt_logprobs)
+        done = [False] * B
+        positions = lengths.clone()
+        for _step in range(max(p.max_new_tokens for p in params)):
+            next_tokens = self._sample(logits, params, generators, history)
+            if any(p.logprobs is not None for p in params):
+                log_probs = torch.log_softmax(logits, dim=-1)
+            for i in range(B):
+                if done[i]:
+                    continue
+                token = int(next_tokens[i])
+                p = params[i]
+                if p.logprobs is not None:
+                    logprobs[i].append(self._token_logprob(log_probs[i], token, p.logprobs))
+                finished_by_token = token in stop_ids and not p.ignore_eos
+                if finished_by_token:
+                    text, reason = trackers[i].finish(), "stop"
+                else:
+                    history[i].append(token)
+                    text = trackers[i].push(token)
+                    reason = "stop" if trackers[i].stopped else None
+                    if reason is None and len(trackers[i].tokens) >= p.max_new_tokens:
+                        text, reason = text + trackers[i].finish(), "length"
+                if reason is not None:
+                    done[i] = True
+                    completion = Completion(
+                        trackers[i].text, list(trackers[i].tokens), reason, len(prompts[i]),
+                        logprobs[i] if p.logprobs is not None else None,
+                        prompt_lps[i] if prompt_lps is not None else None,
+                    )
+                    yield Delta(i, text, completion)
+                elif text:
+                    yield Delta(i, text)
+            if all(done):
+                return
+            # finished rows keep rewriting their last slot; their output is ignored
+            active = torch.tensor([not d for d in done], device=self.device)
+            tokens = torch.where(active, next_tokens, 0)[:, None]
+            feed_positions = torch.where(active, positions, positions - 1)
+            logits = self.model(tokens, feed_positions[:, None], output_index=torch.zeros(B, dtype=torch.long))[:, 0]
+            positions = torch.where(active, positions + 1, positions)
+
+    def _prefill(self, prompts: list[list[int]], lengths: torch.Tensor, want_prompt_logprobs: bool):
+        B, T = len(prompts), int(lengths.max())
+        tokens = torch.zeros(B, T, dtype=torch.long, device=self.device)
+        for i, ids in enumerate(prompts):
+            tokens[i, : len(ids)] = torch.tensor(ids)
+        last = lengths - 1
+        logits = torch.zeros(B, self.model.args.vocab_size, device=self.device)
+        prompt_lps = [[None] for _ in range(B)] if want_prompt_logprobs else None
+        for start in range(0, T, PREFILL_CHUNK):
+            end = min(start + PREFILL_CHUNK, T)
+            positions = torch.arange(start, end, device=self.device).expand(B, -1)
+            if want_prompt_logprobs:
+                chunk_logits = self.model(tokens[:, start:end], positions)  # (B, t, V)
+                log_probs = torch.log_softmax(chunk_logits, dim=-1)
+                for i, ids in enumerate(prompts):
+                    for pos in range(start, min(end, len(ids) - 1)):
+                        prompt_lps[i].append(self._token_logprob(log_probs[i, pos - start], ids[pos + 1], 0))
+                picked = chunk_logits[torch.arange(B), (last - start).clamp(0, end - start - 1)]
+            else:
+                index = (last - start).clamp(0, end - start - 1)
+                picked = self.model(tokens[:, start:end], positions, output_index=index)[:, 0]
+            in_chunk = (last >= start) & (last < end)
+            logits[in_chunk] = picked[in_chunk]
+        return logits, prompt_lps
+
+    def _rng(self, seed: int | None) -> torch.Generator:
+        generator = torch.Generator(device=self.device)
+        generator.manual_seed(seed if seed is not None else secrets.randbits(63))
+        return generator
+
+    def _token_logprob(self, log_probs: torch.Tensor, token: int, top_n: int) -> TokenLogprob:
+        piece = self.tokenizer.decode_continuation([token])
+        top = {}
+        if top_n:
+            values, indices = log_probs.topk(top_n)
+            top = {self.tokenizer.decode_continuation([int(j)]): float(v) for v, j in zip(values, indices)}
+        return TokenLogprob(piece, token, float(log_probs[token]), top)
+
+    def _sample(self, logits: torch.Tensor, params: list[SamplingParams], generators, history) -> torch.Tensor:
+        out = logits.argmax(dim=-1)
+        for i, p in enumerate(params):
+            if p.temperature == 0 and p.repetition_penalty == 1.0:
+                continue
+            row = logits[i].clone()
+            if p.repetition_penalty != 1.0:
+                seen = torch.tensor(sorted(set(history[i])), device=row.device)
+                scores = row[seen]
+                row[seen] = torch.where(scores > 0, scores / p.repetition_penalty, scores * p.repetition_penalty)
+            if p.temperature == 0:
+                out[i] = row.argmax()
+                continue
+            out[i] = sample_token(row, p, generators[i])
+        return out
+
+    # -- text in, text out ----------------------------------------------------------------
+    def encode_prompt(self, text: str) -> list[int]:
+        return self.tokenizer.encode(text, bos=self.tokenizer.add_bos)
+
+    def complete(
+        self, prompts: list[str] | str, params: SamplingParams | None = None, n: int = 1, echo: bool = False
+    ) -> list[Completion]:
+        """Continue each prompt (n completions per prompt, in prompt order)."""
+        prompts = [prompts] if isinstance(prompts, str) else list(prompts)
+        params = params or SamplingParams()
+        if any(not p for p in prompts):
+            raise GenerationError("the prompt is empty: give some text to continue")
+        ids = [self.encode_prompt(t) for t in prompts for _ in range(n)]
+        texts = [t for t in prompts for _ in range(n)]
+        per_row = [_with_seed(params, j) for j in range(len(ids))]
+        results = self.run(ids, per_row, prompt_texts=texts, prompt_logprobs=echo and params.logprobs is not None)
+        if echo:
+            for result, text in zip(results, texts):
+                result.text = text + result.text
+        return results
+
+    def stream_complete(self, prompt: str, params: SamplingParams | None = None) -> Iterator[str]:
+        if not prompt:
+            raise GenerationError("the prompt is empty: give some text to continue")
+        for delta in self.stream_tokens([self.encode_prompt(prompt)], [params or SamplingParams()],
+                                        prompt_texts=[prompt]):
+            if delta.text:
+                yield delta.text
+
+    def run(self, prompts: list[list[int]], params: list[SamplingParams], **kwargs) -> list[Completion]:
+        results: list[Completion | None] = [None] * len(prompts)
+        for delta in self.stream_tokens(prompts, params, **kwargs):
+            if delta.completion is not None:
+                results[delta.index] = delta.completion
+        return results
+
+    def infill(
+        self, prefix: str, suffix: str, params: SamplingParams | None = None, mode: InfillMode = "psm",
+        candidates: int = 4,
+    ) -> InfillResult:
+        """Fill in the code between `prefix` and `suffix`.
+
+        With infill tokens: the family's trained format (PSM or SPM). Without (e.g. the
+        embedded SmolLM2): `candidates` continuations of the prefix, each cut at every
+        line where it reaches the suffix, ranked by the model's likelihood of the whole
+        document (middle, then the start of the suffix)."""
+        params = params or SamplingParams()
+        if self.tokenizer.infill is None:
+            return self._infill_by_ranking(prefix, suffix, params, candidates)
+        ids = infill_prompt_tokens(self.tokenizer, prefix, suffix, mode)
+        completion = self.run([ids], [params])[0]
+        return InfillResult(completion.text, prefix + completion.text + suffix, completion)
+
+    def stream_infill(self, prefix: str, suffix: str, params: SamplingParams | None = None,
+                      mode: InfillMode = "psm") -> Iterator[str]:
+        if self.tokenizer.infill is None:  # ranking needs whole candidates: one delta
+            yield self.infill(prefix, suffix, params).middle
+            return
+        ids = infill_prompt_tokens(self.tokenizer, prefix, suffix, mode)
+        for delta in self.stream_tokens([ids], [params or SamplingParams()]):
+            if delta.text:
+                yield delta.text
+
+    def chat(self, messages: list[dict], params: SamplingParams | None = None,
+             chat_format: ChatFormat = "auto") -> Completion:
+        ids, params = self._chat_request(messages, params, chat_format)
+        return self.run([ids], [params])[0]
+
+    def stream_chat(self, messages: list[dict], params: SamplingParams | None = None,
+                    chat_format: ChatFormat = "auto") -> Iterator[str]:
+        ids, params = self._chat_request(messages, params, chat_format)
+        for delta in self.stream_tokens([ids], [params]):
+            if delta.text:
+                yield delta.text
+
+    def _chat_request(self, messages, params, chat_format) -> tuple[list[int], SamplingParams]:
+        params = params or SamplingParams()
+        ids = chat_prompt_tokens(self.tokenizer, messages, chat_format)
+        extra_stops = chat_stop_strings(self.tokenizer, chat_format)
+        if extra_stops:
+            params = SamplingParams(**{**params.__dict__, "stop": list(params.stop) + extra_stops})
+        return ids, params
+
+    # -- infilling for models without infill tokens -----------------------------------------
+    def _infill_by_ranking(self, prefix: str, suffix: str, params: SamplingParams, candidates: int) -> InfillResult:
+        prefix_ids = self.encode_prompt(prefix)
+        # a draft that writes the suffix's first line has gone past the hole
+        suffix_lines = [line for line in suffix.split("\n") if line.strip()]
+        stop = list(params.stop) + (["\n" + suffix_lines[0]] if suffix_lines else [])
+        rows = [SamplingParams(**{**params.__dict__, "stop": stop, "logprobs": None})] + [
+            SamplingParams(**{**params.__dict__, "stop": stop, "temperature": max(params.temperature, 0.8),
+                              "top_p": 0.95, "seed": (params.seed or 0) + j, "logprobs": None})
+            for j in range(1, candidates)
+        ]
+        drafts = self.run([prefix_ids] * len(rows), rows)
+        options = {""}
+        for draft in drafts:
+            options |= set(_middle_cuts(draft.text, suffix))
+        options = sorted(options)
+        suffix_head = self.tokenizer.decode_continuation(self.tokenizer.encode_continuation(suffix)[:32])
+        scores = self._continuation_logprob(prefix_ids, [m + suffix_head for m in options])
+        best = options[max(range(len(options)), key=scores.__getitem__)]
+        completion = Completion(best, self.tokenizer.encode_continuation(best) if best else [], "stop", len(prefix_ids))
+        return InfillResult(best, prefix + best + suffix, completion)
+
+    @torch.inference_mode()
+    def _continuation_logprob(self, prefix_ids: list[int], texts: list[str]) -> list[float]:
+        """log P(text | prefix) for each text, in one batched forward pass."""
+        conts = [self.tokenizer.encode_continuation(t) for t in texts]
+        seqs = [prefix_ids + c for c in conts]
+        T = max(len(s) for s in seqs)
+        tokens = torch.zeros(len(seqs), T, dtype=torch.long, device=self.device)
+        for i, s in enumerate(seqs):
+            tokens[i, : len(s)] = torch.tensor(s)
+        self.model.clear_cache()
+        log_probs = torch.log_softmax(self.model(tokens), dim=-1)
+        scores = []
+        for i, c in enumerate(conts):
+            start = len(prefix_ids)
+            targets = torch.tensor(c, device=self.device)
+            picked = log_probs[i, start - 1 : start - 1 + len(c)].gather(-1, targets[:, None])
+            scores.append(float(picked.sum()))
+        return scores
+
+
+def _middle_cuts(draft: str, suffix: str) -> list[str]:
+    """Candidate middles from one continuation of the prefix: its first line, first two
+    lines, ... (ending in a newline when the suffix starts a new line)."""
+    lines = draft.split("\n")
+    newline = "" if suffix.startswith("\n") else "\n"
+    return ["\n".join(lines[:j]) + newline for j in range(1, min(len(lines), 16) + 1)]
+
+
+def _with_seed(params: SamplingParams, offset: int) -> SamplingParams:
+    if params.seed is None or offset == 0:
+        return params
+    return SamplingParams(**{**params.__dict__, "seed": params.seed + offset})
+
+
+def sample_token(logits: torch.Tensor, p: SamplingParams, generator: torch.Generator) -> int:
+    """Sample from one row of logits with temperature, top-k, top-p and min-p."""
+    logits = logits / p.temperature
+    if p.top_k:
+        kth = logits.topk(min(p.top_k, logits.numel())).values[-1]
+        logits = logits.masked_fill(logits < kth, -math.inf)
+    probs = torch.softmax(logits, dim=-1)
+    if p.min_p > 0:
+        probs = probs.masked_fill(probs < p.min_p * probs.max(), 0)
+    if p.top_p < 1:
+        sorted_probs, order = probs.sort(descending=True)
+        cumulative = sorted_probs.cumsum(-1)
+        drop = cumulative - sorted_probs > p.top_p  # keep the smallest set reaching top_p
+        probs = probs.scatter(0, order, sorted_probs.masked_fill(drop, 0))
+    return int(torch.multinomial(probs, 1, generator=generator))

@@ -1,0 +1,174 @@
+"""Turning generated tokens into text: incremental decoding, stop strings, code-aware stops.
+
+`TextTracker` is fed one token at a time and hands back the text that is safe to
+show: never half a UTF-8 character, never text that a stop string will later
+remove (a possible start of a stop string is held back until it is decided).
+"""
+
+from __future__ import annotations
+
+import re
+
+from codellama.tokenizer import Tokenizer
+
+BRACE_LANGUAGES = {"c", "cpp", "c++", "java", "javascript", "js", "typescript", "ts", "go", "rust", "csharp",
+                   "c#", "cs", "php", "kotlin", "swift", "scala"}
+CODE_STOP_LANGUAGES = {"python", "py"} | BRACE_LANGUAGES
+
+
+EXTENSIONS = {".py": "python", ".c": "c", ".h": "c", ".cc": "cpp", ".cpp": "cpp", ".hpp": "cpp", ".java": "java",
+              ".js": "javascript", ".ts": "typescript", ".go": "go", ".rs": "rust", ".cs": "csharp", ".php": "php",
+              ".kt": "kotlin", ".swift": "swift", ".scala": "scala"}
+
+
+def guess_language(prompt: str, filename: str | None = None) -> str | None:
+    """The language of a code prompt, for code-aware stops; None when it does not look like code."""
+    if filename:
+        for ext, language in EXTENSIONS.items():
+            if filename.endswith(ext):
+                return language
+    if re.search(r"^[ \t]*(?:async\s+def|def|class)\s+\w+.*:\s*$", prompt, re.M):
+        return "python"
+    if re.search(r"\)\s*(?:->\s*[\w<>\[\], ]+)?\s*\{", prompt):  # a function signature opening a brace block
+        return "c"
+    return None
+
+
+class CodeStop:
+    """Stops a completion at the end of the function (or block) the prompt is inside.
+
+    Python: the first line that is indented no deeper than the enclosing `def`/`class`
+    (or the last block header) of the prompt. Brace languages: the `}` that closes
+    the outermost block the prompt opened, or the first block the completion opens.
+    """
+
+    def __init__(self, language: str, prompt: str):
+        language = language.lower()
+        if language not in CODE_STOP_LANGUAGES:
+            known = ", ".join(sorted(CODE_STOP_LANGUAGES))
+            raise ValueError(f"no code-aware stop for language {language!r}; known: {known}")
+        self.python = language in ("python", "py")
+        if self.python:
+            self.indent = _python_block_indent(prompt)
+        else:
+            self.depth = _brace_depth(prompt)
+        self.prompt_ends_line = prompt.endswith("\n")
+
+    def cut(self, text: str) -> int | None:
+        """Where to cut the generated `text`, if it has left the block; None to go on."""
+        return self._cut_python(text) if self.python else self._cut_braces(text)
+
+    def _cut_python(self, text: str) -> int | None:
+        if self.indent is None:
+            return None
+        offset = 0
+        for i, line in enumerate(text.split("\n")):
+            # a line's indentation is known once its first non-blank character is there
+            stripped = line.lstrip(" \t")
+            if (i > 0 or self.prompt_ends_line) and stripped:
+                if len(line[: len(line) - len(stripped)].expandtabs(4)) <= self.indent:
+                    return offset
+            offset += len(line) + 1
+        return None
+
+    def _cut_braces(self, text: str) -> int | None:
+        depth = self.depth
+        opened = depth > 0
+        for m in _BRACE_TOKENS.finditer(text):
+            token = m.group()
+            if token == "{":
+                depth += 1
+                opened = True
+            elif token == "}":
+                depth -= 1
+                if opened and depth <= 0:
+                    return m.end()
+        return None
+
+
+def _python_block_indent(prompt: str) -> int | None:
+    headers = [m for m in re.finditer(r"^([ \t]*)(?:async\s+def|def|class)\b", prompt, re.M)]
+    if headers:
+        return len(headers[-1].group(1).expandtabs(4))
+    blocks = [m for m in re.finditer(r"^([ \t]*)\S.*:\s*$", prompt, re.M)]
+    return len(blocks[-1].group(1).expandtabs(4)) if blocks else None
+
+
+# strings, comments and braces; braces inside strings and comments do not count
+_BRACE_TOKENS = re.compile(r'"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'|//[^\n]*|/\*.*?\*/|[{}]', re.S)
+
+
+def _brace_depth(prompt: str) -> int:
+    depth = 0
+    for m in _BRACE_TOKENS.finditer(prompt):
+        depth += {"{": 1, "}": -1}.get(m.group(), 0)
+    return max(depth, 0)
+
+
+class TextTracker:
+    """Incremental detokenisation of one sequence, with stop strings and code stops."""
+
+    def __init__(self, tokenizer: Tokenizer, stop: list[str] | None = None, code_stop: CodeStop | None = None):
+        self.tokenizer = tokenizer
+        self.stop = [s for s in (stop or []) if s]
+        self.code_stop = code_stop
+        self.tokens: list[int] = []
+        self.text = ""  # all decoded text so far (may run past a stop until it is cut)
+        self.shown = 0  # characters of self.text handed out
+        self.stopped = False
+        self._prefix_offset = 0  # tokens before this are decoded into self.text for good
+        self._read_offset = 0
+
+    def push(self, token_id: int) -> str:
+        """Add a generated token; return the newly showable text ('' if none yet)."""
+        self.tokens.append(token_id)
+        prefix = self.tokenizer.decode_continuation(self.tokens[self._prefix_offset : self._read_offset])
+        full = self.tokenizer.decode_continuation(self.tokens[self._prefix_offset :])
+        if len(full) > len(prefix) and not full.endswith("\ufffd"):
+            self.text += full[len(prefix) :]
+            self._prefix_offset, self._read_offset = self._read_offset, len(self.tokens)
+        cut = self._find_cut()
+        if cut is not None:
+            self.text = self.text[:cut]
+            self.stopped = True
+            return self._take(len(self.text))
+        return self._take(len(self.text) - self._held_back())
+
+    def finish(self) -> str:
+        """The rest of the text once generation ended for another reason (length, EOS)."""
+        return self._take(len(self.text))
+
+    def _take(self, end: int) -> str:
+        end = max(end, self.shown)
+        delta = self.text[self.shown : end]
+        self.shown = end
+        return delta
+
+    def _find_cut(self) -> int | None:
+        cuts = []
+        longest = max((len(s) for s in self.stop), default=0)
+        start = max(0, self.shown - longest)
+        for s in self.stop:
+            i = self.text.find(s, start)
+            if i >= 0:
+                cuts.append(i)
+        if self.code_stop is not None:
+            i = self.code_stop.cut(self.text)
+            if i is not None:
+                cuts.append(i)
+        return min(cuts) if cuts else None
+
+    def _held_back(self) -> int:
+        """Length of the longest end of the text that could begin a stop string."""
+        held = 0
+        for s in self.stop:
+            for n in range(min(len(s) - 1, len(self.text)), held, -1):
+                if self.text.endswith(s[:n]):
+                    held = n
+                    break
+        if self.code_stop is not None and self.code_stop.python:
+            # a line that has not reached its first non-blank character may still end the block
+            last = self.text.rsplit("\n", 1)
+            if len(last) == 2 and not last[1].strip():
+                held = max(held, len(last[1]))
+        return held

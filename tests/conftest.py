@@ -1,0 +1,76 @@
+"""Shared fixtures: tiny random models built in memory, and the real default model (loaded once)."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pytest
+import torch
+
+from codellama.checkpoints import default_model_path, gguf_metadata, load_model, open_gguf
+from codellama.generation import Generator
+from codellama.model import ModelArgs, Transformer
+from codellama.tokenizer import tokenizer_from_gguf
+
+
+@functools.cache
+def _default_meta() -> dict:
+    path = default_model_path()
+    return gguf_metadata(open_gguf(path), path)
+
+
+@pytest.fixture(scope="session")
+def smol_tokenizer():
+    """The default model's real byte-level BPE tokenizer (49,152 tokens), without its weights."""
+    return tokenizer_from_gguf(_default_meta(), str(default_model_path()))
+
+
+@pytest.fixture(scope="session")
+def smol_tokenizer_dir(tmp_path_factory, smol_tokenizer) -> Path:
+    """tokenizer.json + tokenizer_config.json of the default model, for building HF-format test models."""
+    import json
+
+    directory = tmp_path_factory.mktemp("smol-tokenizer")
+    smol_tokenizer.tok.save(str(directory / "tokenizer.json"))
+    config = {"bos_token": "<|im_start|>", "eos_token": "<|im_end|>", "add_bos_token": False,
+              "chat_template": smol_tokenizer.chat_template}
+    (directory / "tokenizer_config.json").write_text(json.dumps(config))
+    return directory
+
+
+def tiny_args(**overrides) -> ModelArgs:
+    base = dict(dim=64, n_layers=2, n_heads=4, n_kv_heads=2, vocab_size=49152, ffn_hidden_dim=128,
+                rope_theta=10_000.0, max_seq_len=512, norm_eps=1e-5)
+    return ModelArgs(**{**base, **overrides})
+
+
+def tiny_model(seed: int = 0, **overrides) -> Transformer:
+    torch.manual_seed(seed)
+    model = Transformer(tiny_args(**overrides))
+    with torch.no_grad():  # larger-than-default weights give peaked, varied distributions
+        for p in model.parameters():
+            p.normal_(0, 0.3 if p.dim() > 1 else 0.05).add_(1.0 if p.dim() == 1 else 0.0)
+    return model.eval()
+
+
+@pytest.fixture(scope="session")
+def tiny_generator(smol_tokenizer) -> Generator:
+    return Generator(tiny_model(), smol_tokenizer)
+
+
+@pytest.fixture(scope="session")
+def default_generator() -> Generator:
+    model, tokenizer = load_model()
+    return Generator(model, tokenizer)
+
+
+@pytest.fixture(scope="session")
+def hf_default_model():
+    """transformers' own reading of the default GGUF (dequantised to fp32): the reference."""
+    transformers = pytest.importorskip("transformers")
+    path = default_model_path()
+    model = transformers.AutoModelForCausalLM.from_pretrained(str(path.parent), gguf_file=path.name,
+                                                              dtype=torch.float32)
+    tokenizer = transformers.AutoTokenizer.from_pretrained(str(path.parent), gguf_file=path.name)
+    return model.eval(), tokenizer

@@ -1,0 +1,134 @@
+"""Our Transformer against Hugging Face transformers on the same weights, and its KV cache."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+
+from codellama.checkpoints import read_hf, build_model
+from codellama.configs import CONFIGS, get_config, match_config
+from tests.conftest import tiny_model
+
+transformers = pytest.importorskip("transformers")
+
+TINY = dict(hidden_size=64, intermediate_size=96, num_hidden_layers=2, num_attention_heads=4, vocab_size=300,
+            max_position_embeddings=256, rms_norm_eps=1e-5)
+VARIANTS = {
+    "llama-gqa": ("llama", dict(num_key_value_heads=2, rope_theta=10_000.0)),
+    "llama-tied": ("llama", dict(num_key_value_heads=4, tie_word_embeddings=True, rope_theta=1_000_000.0)),
+    "llama-linear-rope": ("llama", dict(num_key_value_heads=1, rope_scaling={"rope_type": "linear", "factor": 4.0})),
+    "qwen2-bias-tied": ("qwen2", dict(num_key_value_heads=2, tie_word_embeddings=True, rope_theta=1_000_000.0)),
+}
+
+
+def make_hf_model(variant: str, directory, seed: int = 0):
+    model_type, extra = VARIANTS[variant]
+    torch.manual_seed(seed)
+    if model_type == "llama":
+        config = transformers.LlamaConfig(**TINY, **extra)
+        model = transformers.LlamaForCausalLM(config)
+    else:
+        config = transformers.Qwen2Config(**TINY, **extra)
+        model = transformers.Qwen2ForCausalLM(config)
+    with torch.no_grad():  # random biases too (they are zero-initialised), and larger weights
+        for name, p in model.named_parameters():
+            if name.endswith("bias"):
+                p.normal_(0, 0.5)
+            elif p.dim() == 2:
+                p.normal_(0, 0.2)
+    model.eval().save_pretrained(directory)
+    return model
+
+
+def load_ours(directory):
+    args, tensors, _ = read_hf(directory)
+    return build_model(args, tensors, str(directory), torch.float32)
+
+
+def assert_logits_close(ours: torch.Tensor, theirs: torch.Tensor) -> None:
+    scale = theirs.abs().max()
+    assert (ours - theirs).abs().max() <= 1e-4 * scale, (ours - theirs).abs().max() / scale
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_logits_equal_transformers_on_tiny_models(variant, tmp_path):
+    hf = make_hf_model(variant, tmp_path)
+    ours = load_ours(tmp_path)
+    assert ours.args.qkv_bias == (variant.startswith("qwen2"))
+    assert ours.args.tie_embeddings == ("tied" in variant)
+    tokens = torch.randint(0, 300, (2, 40), generator=torch.Generator().manual_seed(1))
+    with torch.no_grad():
+        assert_logits_close(ours(tokens), hf(tokens).logits)
+
+
+@pytest.mark.slow
+def test_default_model_logits_equal_transformers(default_generator, hf_default_model):
+    hf, hf_tokenizer = hf_default_model
+    text = "def quicksort(items):\n    if len(items) <= 1:\n        return items\n    pivot = items[0]\n"
+    ids = default_generator.tokenizer.encode(text)
+    assert ids == hf_tokenizer(text, add_special_tokens=False).input_ids
+    default_generator.model.clear_cache()
+    with torch.no_grad():
+        assert_logits_close(default_generator.model(torch.tensor([ids])), hf(torch.tensor([ids])).logits)
+
+
+def test_cached_decoding_equals_full_forward():
+    model = tiny_model(vocab_size=300)
+    tokens = torch.randint(0, 300, (1, 24), generator=torch.Generator().manual_seed(2))
+    with torch.no_grad():
+        full = model(tokens)[0]
+        model.setup_cache(1, 64)
+        step_logits = [model(tokens[:, :10], torch.arange(10)[None])[0]]
+        for t in range(10, 24):
+            step_logits.append(model(tokens[:, t : t + 1], torch.tensor([[t]]))[0])
+    model.clear_cache()
+    assert_logits_close(torch.cat(step_logits), full)
+
+
+def test_rows_at_different_positions_match_their_own_runs():
+    """One batched decode step with rows at different positions equals each row alone."""
+    model = tiny_model(vocab_size=300)
+    a = torch.randint(0, 300, (1, 7), generator=torch.Generator().manual_seed(3))
+    b = torch.randint(0, 300, (1, 12), generator=torch.Generator().manual_seed(4))
+    with torch.no_grad():
+        alone = [model(a)[0, -1], model(b)[0, -1]]
+        model.setup_cache(2, 32)
+        padded = torch.zeros(2, 11, dtype=torch.long)
+        padded[0, :6], padded[1, :11] = a[0, :6], b[0, :11]
+        model(padded, torch.arange(11).expand(2, -1))
+        step = model(torch.tensor([[a[0, 6]], [b[0, 11]]]), torch.tensor([[6], [11]]))[:, 0]
+    model.clear_cache()
+    assert_logits_close(step[0], alone[0])
+    assert_logits_close(step[1], alone[1])
+
+
+@pytest.mark.parametrize(
+    "name, params, ffn",
+    [
+        ("codellama-7b", 6.74e9, 11008),
+        ("codellama-13b", 13.0e9, 13824),
+        ("codellama-34b", 33.7e9, 22016),
+        ("codellama-70b", 69.0e9, 28672),
+        ("smollm2-135m", 134.5e6, 1536),
+        ("deepseek-coder-6.7b", 6.74e9, 11008),
+        ("qwen2.5-coder-0.5b", 494e6, 4864),
+        ("qwen2.5-coder-7b", 7.6e9, 18944),
+    ],
+)
+def test_named_configs_have_published_shapes(name, params, ffn):
+    args = CONFIGS[name]
+    assert args.ffn_hidden_dim == ffn
+    assert abs(args.num_params - params) / params < 0.01, args.num_params
+    assert match_config(args) in (name, name.removesuffix("-base"))
+
+
+def test_code_llama_variants():
+    assert CONFIGS["codellama-7b"].vocab_size == 32016 and CONFIGS["codellama-7b"].rope_theta == 1e6
+    assert CONFIGS["codellama-7b-python"].vocab_size == 32000
+    assert CONFIGS["codellama-34b"].vocab_size == 32000
+    for variant in ("codellama-70b-python", "codellama-70b-instruct"):
+        assert CONFIGS[variant].rope_theta == 10_000 and CONFIGS[variant].max_seq_len == 4096
+    assert CONFIGS["codellama-70b"].rope_theta == 1e6
+    assert get_config("codellama-7b", n_layers=2).n_layers == 2
+    with pytest.raises(KeyError, match="unknown model config"):
+        get_config("codellama-8b")
