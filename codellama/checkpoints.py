@@ -117,8 +117,11 @@ def _rotary_heads(name: str, args: ModelArgs) -> int | None:
 def build_model(args: ModelArgs, tensors: Tensors, source: str, dtype: torch.dtype | None,
                 device: str | torch.device = "cpu") -> Transformer:
     """A Transformer whose parameters are exactly `tensors`, each checked against its shape."""
-    with torch.device("meta"):
-        model = Transformer(args)
+    try:
+        with torch.device("meta"):
+            model = Transformer(args)
+    except (RuntimeError, ValueError, TypeError, OverflowError) as e:
+        raise CheckpointError(f"{source}: the config describes a model that cannot be built ({e})") from None
     expected = {k: v.shape for k, v in model.state_dict().items()}
     if args.tie_embeddings:
         expected.pop("output.weight")
@@ -195,8 +198,10 @@ def _torch_load(path: Path) -> dict:
     try:
         return torch.load(path, map_location="cpu", weights_only=True, mmap=True)
     except pickle.UnpicklingError as e:
+        found = re.search(r"GLOBAL ([\w.]+)", str(e))
+        what = f" (it asks for {found.group(1)})" if found else ""
         raise CheckpointError(
-            f"{path}: refused: the file holds pickled objects other than tensors ({str(e).splitlines()[0]}); "
+            f"{path}: refused: the file holds pickled objects other than tensors{what}; "
             "only plain weight files are loaded, since a pickle can run code"
         ) from None
     except (RuntimeError, EOFError, OSError) as e:
@@ -435,10 +440,147 @@ def _hf_config(model: Transformer) -> dict:
 
 # -- GGUF ----------------------------------------------------------------------------------
 
+# GGUF value types: the scalars' sizes in bytes, and the two compound types
+_GGUF_SCALAR_SIZES = {0: 1, 1: 1, 2: 2, 3: 2, 4: 4, 5: 4, 6: 4, 7: 1, 10: 8, 11: 8, 12: 8}
+_GGUF_UINT32, _GGUF_STRING, _GGUF_ARRAY = 4, 8, 9
+_GGUF_MAX_DIMS = 4  # GGML_MAX_DIMS
+
+
+def _check_gguf_layout(path: Path) -> None:
+    """Walk the GGUF header, checking every count, length and tensor extent against the file's size.
+
+    GGUFReader trusts them all: a corrupt array length makes it read element by element (in
+    Python) to the end of the file, and on past it forever when the tail holds whole elements;
+    truncated tensor data surfaces as a numpy reshape error. One pass over the header (mostly the
+    vocabulary's string lengths) turns each into a CheckpointError that says what is wrong.
+    """
+    import mmap
+    import struct
+
+    from gguf import GGML_QUANT_SIZES, GGMLQuantizationType
+
+    size = path.stat().st_size
+    if size == 0:
+        raise CheckpointError(f"{path}: the file is empty, not a GGUF model")
+    with open(path, "rb") as f:
+        head = f.read(24)
+    if head[:4] != b"GGUF"[: len(head)]:
+        raise CheckpointError(f"{path}: not a GGUF file (it starts with {head[:4]!r}, not b'GGUF')")
+    if size < 24:
+        raise CheckpointError(f"{path}: truncated GGUF file: {size} bytes, less than its 24-byte header")
+    order = "<"
+    (version,) = struct.unpack_from("<I", head, 4)
+    if version & 0xFFFF == 0:  # written on a big-endian machine, as GGUFReader detects it
+        order = ">"
+        (version,) = struct.unpack_from(">I", head, 4)
+    if version not in (2, 3):
+        raise CheckpointError(f"{path}: GGUF version {version} is not supported (versions 2 and 3 are)")
+    tensor_count, kv_count = struct.unpack_from(order + "QQ", head, 8)
+    pos = 24
+
+    def fail(what: str, needed: int):
+        return CheckpointError(
+            f"{path}: truncated or corrupt GGUF file: {what} at byte {pos:,} needs {needed:,} bytes "
+            f"but the file ends at byte {size:,}"
+        )
+
+    def take(n: int, what: str) -> int:
+        nonlocal pos
+        if n > size - pos:
+            raise fail(what, n)
+        start, pos = pos, pos + n
+        return start
+
+    def number(fmt: str, what: str) -> int:
+        return struct.unpack_from(order + fmt, buf, take(struct.calcsize(fmt), what))[0]
+
+    def text(what: str) -> str:
+        n = number("Q", what + " length")
+        start = take(n, what)
+        return bytes(buf[start : start + min(n, 200)]).decode("utf-8", "replace")
+
+    def skip_value(vtype: int, what: str, depth: int = 0) -> None:
+        nonlocal pos
+        if vtype in _GGUF_SCALAR_SIZES:
+            take(_GGUF_SCALAR_SIZES[vtype], what)
+        elif vtype == _GGUF_STRING:
+            take(number("Q", what + " length"), what)
+        elif vtype == _GGUF_ARRAY and depth < 4:
+            item_type = number("I", what + " element type")
+            count = number("Q", what + " length")
+            if item_type in _GGUF_SCALAR_SIZES:
+                take(count * _GGUF_SCALAR_SIZES[item_type], f"{what} ({count:,} elements)")
+            elif item_type == _GGUF_STRING:
+                if count * 8 > size - pos:
+                    raise fail(f"{what} ({count:,} strings)", count * 8)
+                for _ in range(count):  # the hot loop: one step per vocabulary entry
+                    if pos + 8 > size:
+                        raise fail(what, 8)
+                    n = struct.unpack_from(order + "Q", buf, pos)[0]
+                    if pos + 8 + n > size:
+                        raise fail(what, 8 + n)
+                    pos += 8 + n
+            elif item_type == _GGUF_ARRAY:
+                if count * 12 > size - pos:
+                    raise fail(f"{what} ({count:,} arrays)", count * 12)
+                for _ in range(count):
+                    skip_value(item_type, what, depth + 1)
+            else:
+                raise CheckpointError(f"{path}: corrupt GGUF file: {what} has unknown element type {item_type}")
+        else:
+            raise CheckpointError(f"{path}: corrupt GGUF file: {what} has unknown value type {vtype}")
+
+    # the smallest metadata entry is 13 bytes, the smallest tensor info 24: cheap sanity for the counts
+    least = kv_count * 13 + tensor_count * 24
+    if least > size - pos:
+        raise fail(f"{kv_count:,} metadata entries and {tensor_count:,} tensor infos", least)
+    with open(path, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as buf:
+        alignment = 32  # GGUF_DEFAULT_ALIGNMENT
+        for i in range(kv_count):
+            key = text(f"metadata key #{i}")
+            vtype = number("I", f"metadata {key!r} type")
+            if key == "general.alignment" and vtype == _GGUF_UINT32:
+                alignment = struct.unpack_from(order + "I", buf, pos)[0] if pos + 4 <= size else 32
+            skip_value(vtype, f"metadata {key!r}")
+        extents = []
+        for i in range(tensor_count):
+            name = text(f"tensor info #{i} name")
+            n_dims = number("I", f"tensor {name!r} dimension count")
+            if n_dims > _GGUF_MAX_DIMS:
+                raise CheckpointError(f"{path}: corrupt GGUF file: tensor {name!r} has {n_dims:,} dimensions "
+                                      f"(at most {_GGUF_MAX_DIMS})")
+            dims = [number("Q", f"tensor {name!r} shape") for _ in range(n_dims)]
+            raw_type = number("I", f"tensor {name!r} type")
+            offset = number("Q", f"tensor {name!r} data offset")
+            try:
+                qtype = GGMLQuantizationType(raw_type)
+                block, type_size = GGML_QUANT_SIZES[qtype]
+            except (ValueError, KeyError):
+                raise CheckpointError(
+                    f"{path}: tensor {name!r} has unknown quantization type {raw_type}; the file is newer than "
+                    "the installed gguf package knows, or corrupt"
+                ) from None
+            if dims and dims[0] % block:
+                raise CheckpointError(f"{path}: corrupt GGUF file: tensor {name!r} has rows of {dims[0]:,} values, "
+                                      f"not a whole number of {qtype.name} blocks of {block}")
+            extents.append((name, offset, math.prod(dims) // block * type_size))
+    if alignment == 0 or alignment & (alignment - 1):
+        raise CheckpointError(f"{path}: corrupt GGUF file: general.alignment {alignment} is not a power of two")
+    data_start = -(-pos // alignment) * alignment
+    for name, offset, nbytes in extents:
+        end = data_start + offset + nbytes
+        if end > size:
+            raise CheckpointError(
+                f"{path}: truncated GGUF file: tensor {name!r} needs bytes up to {end:,} but the file has "
+                f"{size:,}; the download or copy was cut short (or the header is corrupt)"
+            )
+
+
 def open_gguf(path: Path):
     """A GGUFReader, or a CheckpointError that says what is wrong with the file."""
     import gguf
 
+    _check_gguf_layout(path)
     try:
         return gguf.GGUFReader(str(path))
     except ValueError as e:
@@ -472,25 +614,38 @@ def _gguf_args(meta: dict, path: Path) -> ModelArgs:
             raise CheckpointError(f"{path}: missing metadata {arch}.{key}")
         return value
 
-    n_heads = int(get("attention.head_count"))
-    dim = int(get("embedding_length"))
+    def count(key: str, default=None) -> int:
+        value = get(key, default)
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if type(value) is not int or not 0 < value < 2**63:  # not a bool either
+            raise CheckpointError(f"{path}: metadata {arch}.{key} is {value!r}; it must be a positive whole number")
+        return int(value)
+
+    n_heads = count("attention.head_count")
+    dim = count("embedding_length")
     kind = meta.get(f"{arch}.rope.scaling.type", "none")
-    if kind in ("none", None):
-        scaling = None
-    elif kind == "linear":
-        scaling = {"type": "linear", "factor": float(get("rope.scaling.factor"))}
-    else:
-        raise CheckpointError(f"{path}: {arch}.rope.scaling.type {kind!r} is not supported (none or linear)")
-    vocab = meta.get(f"{arch}.vocab_size") or len(meta.get("tokenizer.ggml.tokens", []))
-    return ModelArgs(
-        dim=dim, n_layers=int(get("block_count")), n_heads=n_heads,
-        n_kv_heads=int(get("attention.head_count_kv", n_heads)), vocab_size=int(vocab),
-        ffn_hidden_dim=int(get("feed_forward_length")), norm_eps=float(get("attention.layer_norm_rms_epsilon")),
-        rope_theta=float(get("rope.freq_base", 10_000.0)), rope_scaling=scaling,
-        max_seq_len=int(get("context_length", 4096)), qkv_bias=arch == "qwen2",
-        head_dim=int(get("rope.dimension_count", dim // n_heads)),
-        extra={"format": "gguf", "architecture": arch},
-    )
+    try:  # a corrupt file can hold any type anywhere
+        if kind in ("none", None):
+            scaling = None
+        elif kind == "linear":
+            scaling = {"type": "linear", "factor": float(get("rope.scaling.factor"))}
+        else:
+            raise CheckpointError(f"{path}: {arch}.rope.scaling.type {kind!r} is not supported (none or linear)")
+        vocab = meta.get(f"{arch}.vocab_size") or len(meta.get("tokenizer.ggml.tokens", []))
+        return ModelArgs(
+            dim=dim, n_layers=count("block_count"), n_heads=n_heads,
+            n_kv_heads=count("attention.head_count_kv", n_heads), vocab_size=int(vocab),
+            ffn_hidden_dim=count("feed_forward_length"), norm_eps=float(get("attention.layer_norm_rms_epsilon")),
+            rope_theta=float(get("rope.freq_base", 10_000.0)), rope_scaling=scaling,
+            max_seq_len=count("context_length", 4096), qkv_bias=arch == "qwen2",
+            head_dim=count("rope.dimension_count", max(dim // n_heads, 1)),
+            extra={"format": "gguf", "architecture": arch},
+        )
+    except (TypeError, ValueError, OverflowError) as e:
+        if isinstance(e, CheckpointError):
+            raise
+        raise CheckpointError(f"{path}: the model metadata is corrupt or inconsistent ({e})") from None
 
 
 def read_gguf(path: Path, reader=None, meta: dict | None = None) -> tuple[ModelArgs, Tensors, int]:
@@ -499,10 +654,41 @@ def read_gguf(path: Path, reader=None, meta: dict | None = None) -> tuple[ModelA
     reader = reader or open_gguf(path)
     meta = meta if meta is not None else gguf_metadata(reader, path)
     args = _gguf_args(meta, path)
+    arch = args.extra["architecture"]
     names = {t.name for t in reader.tensors}
+    # block_count must match the blocks present (a corrupt count would build a model of billions of layers)
+    blocks = {int(m.group(1)) for n in names if (m := re.match(r"blk\.(\d+)\.", n))}
+    if len(blocks) != args.n_layers or blocks and max(blocks) != args.n_layers - 1:  # i.e. not exactly 0..n-1
+        held = f"blocks blk.{min(blocks)}..blk.{max(blocks)} ({len(blocks)} of them)" if blocks else "no blocks"
+        raise CheckpointError(f"{path}: {arch}.block_count is {args.n_layers} but the file holds tensors for {held}")
+    shapes = {t.name: tuple(int(n) for n in reversed(t.shape)) for t in reader.tensors}  # GGUF: fastest dim first
+    # the embedding's rows are the model's vocabulary (the token list may be shorter: padded embeddings)
+    embedding = shapes.get("token_embd.weight")
+    if embedding is not None and len(embedding) == 2:
+        declared = meta.get(f"{arch}.vocab_size")
+        if declared is not None and declared != embedding[0]:
+            raise CheckpointError(
+                f"{path}: {arch}.vocab_size is {declared!r} but token_embd.weight has {embedding[0]} rows")
+        args.vocab_size = embedding[0]
+    # every size in the metadata against a tensor that shows it, before a model is built from them
+    # (absurd sizes from a corrupt file would otherwise overflow or exhaust memory there)
+    implied = {
+        "token_embd.weight": (args.vocab_size, args.dim),
+        "blk.0.attn_q.weight": (args.n_heads * args.head_dim, args.dim),
+        "blk.0.attn_k.weight": (args.n_kv_heads * args.head_dim, args.dim),
+        "blk.0.ffn_gate.weight": (args.ffn_hidden_dim, args.dim),
+    }
+    for name, shape in implied.items():
+        if name not in shapes:
+            raise CheckpointError(f"{path}: missing tensor {name!r}")
+        if shapes[name] != shape:
+            raise CheckpointError(
+                f"{path}: tensor {name!r} has shape {shapes[name]} but the metadata ({arch}.*) implies {shape}; "
+                "the metadata and the weights do not belong together, or the file is corrupt"
+            )
     args.tie_embeddings = "output.weight" not in names
     args.qkv_bias = "blk.0.attn_q.bias" in names
-    neox_rope = args.extra["architecture"] == "qwen2"  # stored in HF's half-split rotary layout
+    neox_rope = arch == "qwen2"  # stored in HF's half-split rotary layout
 
     def tensors() -> Tensors:
         for t in reader.tensors:
@@ -524,6 +710,9 @@ def read_gguf(path: Path, reader=None, meta: dict | None = None) -> tuple[ModelA
                 raise CheckpointError(f"{path}: tensor {t.name!r} is corrupt or truncated ({e})") from None
             tensor = torch.from_numpy(values.copy() if not values.flags.writeable else values)
             heads = _rotary_heads(name, args) if neox_rope else None
+            if heads and (tensor.ndim == 0 or tensor.shape[0] % (2 * heads)):
+                raise CheckpointError(f"{path}: tensor {t.name!r} {tuple(tensor.shape)} does not split into "
+                                      f"{heads} heads of an even size; the metadata and the weights disagree")
             yield name, hf_to_meta_rotary(tensor, heads) if heads else tensor
 
     return args, tensors(), path.stat().st_size
@@ -568,7 +757,17 @@ def read_checkpoint(path: Path) -> tuple[ModelArgs, Tensors, int, Tokenizer]:
         reader = open_gguf(path)
         meta = gguf_metadata(reader, path)
         args, tensors, size = read_gguf(path, reader, meta)
-        return args, tensors, size, tokenizer_from_gguf(meta, str(path))
+        from codellama.tokenizer import TokenizerError
+
+        try:
+            tokenizer = tokenizer_from_gguf(meta, str(path))
+        except TokenizerError:
+            raise
+        except Exception as e:  # a corrupt vocabulary trips tokenizers/sentencepiece/protobuf in many ways
+            raise TokenizerError(
+                f"{path}: the vocabulary (tokenizer.ggml.*) is corrupt ({type(e).__name__}: {e})"
+            ) from None
+        return args, tensors, size, tokenizer
     if (path / "params.json").exists() or list(path.glob("consolidated.*.pth")):
         args, tensors, size = read_meta(path)
     elif (path / "config.json").exists():

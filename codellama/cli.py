@@ -123,7 +123,8 @@ def _params(args, **overrides):
     )
 
 
-def _stream(chunks, out=sys.stdout) -> str:
+def _stream(chunks) -> str:
+    out = sys.stdout
     text = []
     for chunk in chunks:
         out.write(chunk)

@@ -20,6 +20,7 @@ from codellama.stopping import CodeStop, TextTracker
 from codellama.tokenizer import Tokenizer
 
 PREFILL_CHUNK = 512  # prompt tokens per forward: bounds the attention scores' memory
+RANKING_DRAFT_TOKENS = 64  # infill without infill tokens: length of each candidate continuation
 
 
 class GenerationError(ValueError):
@@ -96,6 +97,7 @@ class Generator:
         self.model = model
         self.tokenizer = tokenizer
         self.device = model.tok_embeddings.weight.device
+        self._pieces: list[str] | None = None  # each token's text, for token healing
 
     @property
     def context_length(self) -> int:
@@ -110,8 +112,12 @@ class Generator:
         stop_ids: set[int] | None = None,
         prompt_texts: list[str] | None = None,
         prompt_logprobs: bool = False,
+        healed: list[str] | None = None,
     ) -> Iterator[Delta]:
-        """Generate for every prompt at once, yielding text deltas as they become showable."""
+        """Generate for every prompt at once, yielding text deltas as they become showable.
+
+        `healed[i]`: text taken off the end of prompt i (see `heal_prompt`): the first
+        token must start with it, and it is not shown again."""
         B = len(prompts)
         if B == 0:
             return
@@ -127,8 +133,10 @@ class Generator:
                 )
         stop_ids = self.tokenizer.stop_ids if stop_ids is None else stop_ids
         prompt_texts = prompt_texts or [""] * B
+        healed = healed or [""] * B
         trackers = [
-            TextTracker(self.tokenizer, p.stop, CodeStop(p.code_stop, prompt_texts[i]) if p.code_stop else None)
+            TextTracker(self.tokenizer, p.stop, CodeStop(p.code_stop, prompt_texts[i]) if p.code_stop else None,
+                        hidden=healed[i])
             for i, p in enumerate(params)
         ]
         generators = [self._rng(p.seed) for p in params]
@@ -138,6 +146,9 @@ class Generator:
         self.model.setup_cache(B, max(len(ids) + p.max_new_tokens for ids, p in zip(prompts, params)))
 
         logits, prompt_lps = self._prefill(prompts, lengths, prompt_logprobs)
+        for i, text in enumerate(healed):
+            if text:
+                logits[i] = logits[i].masked_fill(~self._tokens_starting_with(text), -math.inf)
         done = [False] * B
         positions = lengths.clone()
         for _step in range(max(p.max_new_tokens for p in params)):
@@ -163,7 +174,7 @@ class Generator:
                 if reason is not None:
                     done[i] = True
                     completion = Completion(
-                        trackers[i].text, list(trackers[i].tokens), reason, len(prompts[i]),
+                        trackers[i].result, list(trackers[i].tokens), reason, len(prompts[i]),
                         logprobs[i] if p.logprobs is not None else None,
                         prompt_lps[i] if prompt_lps is not None else None,
                     )
@@ -203,6 +214,26 @@ class Generator:
             in_chunk = (last >= start) & (last < end)
             logits[in_chunk] = picked[in_chunk]
         return logits, prompt_lps
+
+    def heal_prompt(self, ids: list[int]) -> tuple[list[int], str]:
+        """Token healing: a prompt that ends in whitespace (`return `, an indent) ends in a
+        token the model rarely saw there, since BPE glues spaces to the next word. Take
+        that token off; generation then starts with a token that begins with its text."""
+        if len(ids) < 2 or self.tokenizer.is_control(ids[-1]):
+            return ids, ""
+        text = self.tokenizer.decode_continuation(ids[-1:])
+        if not text or not text.isspace() or not bool(self._tokens_starting_with(text).any()):
+            return ids, ""
+        return ids[:-1], text
+
+    def _tokens_starting_with(self, text: str) -> torch.Tensor:
+        if self._pieces is None:
+            decode = self.tokenizer.decode_continuation
+            self._pieces = [decode([i]) for i in range(self.tokenizer.vocab_size)]
+        mask = torch.zeros(self.model.args.vocab_size, dtype=torch.bool, device=self.device)
+        allowed = [i for i, piece in enumerate(self._pieces) if piece.startswith(text)]
+        mask[allowed] = True
+        return mask
 
     def _rng(self, seed: int | None) -> torch.Generator:
         generator = torch.Generator(device=self.device)
@@ -245,10 +276,18 @@ class Generator:
         params = params or SamplingParams()
         if any(not p for p in prompts):
             raise GenerationError("the prompt is empty: give some text to continue")
-        ids = [self.encode_prompt(t) for t in prompts for _ in range(n)]
-        texts = [t for t in prompts for _ in range(n)]
+        heal = not echo and params.logprobs is None
+        ids, healed, texts = [], [], []
+        for text in prompts:
+            prompt_ids, heal_text = self.encode_prompt(text), ""
+            if heal:
+                prompt_ids, heal_text = self.heal_prompt(prompt_ids)
+            ids += [prompt_ids] * n
+            healed += [heal_text] * n
+            texts += [text[: len(text) - len(heal_text)]] * n
         per_row = [_with_seed(params, j) for j in range(len(ids))]
-        results = self.run(ids, per_row, prompt_texts=texts, prompt_logprobs=echo and params.logprobs is not None)
+        results = self.run(ids, per_row, prompt_texts=texts, healed=healed,
+                           prompt_logprobs=echo and params.logprobs is not None)
         if echo:
             for result, text in zip(results, texts):
                 result.text = text + result.text
@@ -257,8 +296,9 @@ class Generator:
     def stream_complete(self, prompt: str, params: SamplingParams | None = None) -> Iterator[str]:
         if not prompt:
             raise GenerationError("the prompt is empty: give some text to continue")
-        for delta in self.stream_tokens([self.encode_prompt(prompt)], [params or SamplingParams()],
-                                        prompt_texts=[prompt]):
+        ids, heal_text = self.heal_prompt(self.encode_prompt(prompt))
+        for delta in self.stream_tokens([ids], [params or SamplingParams()],
+                                        prompt_texts=[prompt[: len(prompt) - len(heal_text)]], healed=[heal_text]):
             if delta.text:
                 yield delta.text
 
@@ -318,43 +358,52 @@ class Generator:
 
     # -- infilling for models without infill tokens -----------------------------------------
     def _infill_by_ranking(self, prefix: str, suffix: str, params: SamplingParams, candidates: int) -> InfillResult:
-        prefix_ids = self.encode_prompt(prefix)
+        prefix_ids, heal_text = self.heal_prompt(self.encode_prompt(prefix))
         # a draft that writes the suffix's first line has gone past the hole
         suffix_lines = [line for line in suffix.split("\n") if line.strip()]
         stop = list(params.stop) + (["\n" + suffix_lines[0]] if suffix_lines else [])
-        rows = [SamplingParams(**{**params.__dict__, "stop": stop, "logprobs": None})] + [
-            SamplingParams(**{**params.__dict__, "stop": stop, "temperature": max(params.temperature, 0.8),
-                              "top_p": 0.95, "seed": (params.seed or 0) + j, "logprobs": None})
+        draft = {**params.__dict__, "stop": stop, "logprobs": None,
+                 "max_new_tokens": min(params.max_new_tokens, RANKING_DRAFT_TOKENS)}
+        rows = [SamplingParams(**draft)] + [
+            SamplingParams(**{**draft, "temperature": max(params.temperature, 0.8), "top_p": 0.95,
+                              "seed": (params.seed or 0) + j})
             for j in range(1, candidates)
         ]
-        drafts = self.run([prefix_ids] * len(rows), rows)
-        options = {""}
-        for draft in drafts:
-            options |= set(_middle_cuts(draft.text, suffix))
-        options = sorted(options)
+        drafts = self.run([prefix_ids] * len(rows), rows, healed=[heal_text] * len(rows))
+        options = sorted({""} | {cut for d in drafts for cut in _middle_cuts(d.text, suffix)})
         suffix_head = self.tokenizer.decode_continuation(self.tokenizer.encode_continuation(suffix)[:32])
-        scores = self._continuation_logprob(prefix_ids, [m + suffix_head for m in options])
+        scores = self._continuation_logprob(prefix_ids, [heal_text + m + suffix_head for m in options])
         best = options[max(range(len(options)), key=scores.__getitem__)]
         completion = Completion(best, self.tokenizer.encode_continuation(best) if best else [], "stop", len(prefix_ids))
         return InfillResult(best, prefix + best + suffix, completion)
 
     @torch.inference_mode()
-    def _continuation_logprob(self, prefix_ids: list[int], texts: list[str]) -> list[float]:
-        """log P(text | prefix) for each text, in one batched forward pass."""
+    def _continuation_logprob(self, prefix_ids: list[int], texts: list[str], rows: int = 8) -> list[float]:
+        """log P(text | prefix) for each text. The prefix is prefilled once and its cache
+        copied to `rows` rows, which then score the texts a batch at a time."""
         conts = [self.tokenizer.encode_continuation(t) for t in texts]
-        seqs = [prefix_ids + c for c in conts]
-        T = max(len(s) for s in seqs)
-        tokens = torch.zeros(len(seqs), T, dtype=torch.long, device=self.device)
-        for i, s in enumerate(seqs):
-            tokens[i, : len(s)] = torch.tensor(s)
-        self.model.clear_cache()
-        log_probs = torch.log_softmax(self.model(tokens), dim=-1)
+        L, longest = len(prefix_ids), max(len(c) for c in conts)
+        rows = max(1, min(rows, len(conts)))
+        self.model.setup_cache(rows, L + longest)
+        prefix = torch.tensor([prefix_ids], device=self.device)
+        first = self.model(prefix, torch.arange(L, device=self.device)[None], output_index=torch.tensor([L - 1]))
+        first = torch.log_softmax(first[0, 0], dim=-1)
+        self.model.copy_cache_row(0, rows, L)
         scores = []
-        for i, c in enumerate(conts):
-            start = len(prefix_ids)
-            targets = torch.tensor(c, device=self.device)
-            picked = log_probs[i, start - 1 : start - 1 + len(c)].gather(-1, targets[:, None])
-            scores.append(float(picked.sum()))
+        for start in range(0, len(conts), rows):
+            batch = conts[start : start + rows]
+            width = max(1, max(len(c) for c in batch))
+            tokens = torch.zeros(len(batch), width, dtype=torch.long, device=self.device)
+            for i, c in enumerate(batch):
+                tokens[i, : len(c)] = torch.tensor(c, dtype=torch.long)
+            positions = (L + torch.arange(width, device=self.device)).expand(len(batch), -1)
+            log_probs = torch.log_softmax(self.model(tokens, positions), dim=-1)
+            for i, c in enumerate(batch):
+                if not c:
+                    scores.append(0.0)
+                    continue
+                rest = log_probs[i, : len(c) - 1].gather(-1, tokens[i, 1 : len(c), None]).sum()
+                scores.append(float(first[c[0]] + rest))
         return scores
 
 

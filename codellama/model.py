@@ -209,6 +209,13 @@ class Transformer(nn.Module):
             a.cache = KVCache(batch, length, a.n_kv_heads, a.head_dim, dtype, device)
         self.cache_batch, self.cache_len = batch, length
 
+    def copy_cache_row(self, source: int, rows: int, length: int) -> None:
+        """Copy the first `length` cached positions of row `source` to rows 0..rows-1 (a shared prefix)."""
+        for layer in self.layers:
+            cache = layer.attention.cache
+            cache.k[:rows, :length] = cache.k[source, :length]
+            cache.v[:rows, :length] = cache.v[source, :length]
+
     def clear_cache(self) -> None:
         for layer in self.layers:
             layer.attention.cache = None

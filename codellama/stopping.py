@@ -108,13 +108,15 @@ def _brace_depth(prompt: str) -> int:
 class TextTracker:
     """Incremental detokenisation of one sequence, with stop strings and code stops."""
 
-    def __init__(self, tokenizer: Tokenizer, stop: list[str] | None = None, code_stop: CodeStop | None = None):
+    def __init__(self, tokenizer: Tokenizer, stop: list[str] | None = None, code_stop: CodeStop | None = None,
+                 hidden: str = ""):
         self.tokenizer = tokenizer
         self.stop = [s for s in (stop or []) if s]
         self.code_stop = code_stop
         self.tokens: list[int] = []
         self.text = ""  # all decoded text so far (may run past a stop until it is cut)
-        self.shown = 0  # characters of self.text handed out
+        self.hidden = len(hidden)  # leading text that belongs to the prompt (token healing)
+        self.shown = self.hidden  # characters of self.text handed out
         self.stopped = False
         self._prefix_offset = 0  # tokens before this are decoded into self.text for good
         self._read_offset = 0
@@ -129,10 +131,15 @@ class TextTracker:
             self._prefix_offset, self._read_offset = self._read_offset, len(self.tokens)
         cut = self._find_cut()
         if cut is not None:
-            self.text = self.text[:cut]
+            self.text = self.text[: max(cut, self.hidden)]
             self.stopped = True
             return self._take(len(self.text))
         return self._take(len(self.text) - self._held_back())
+
+    @property
+    def result(self) -> str:
+        """The generated text, without the part the prompt already had."""
+        return self.text[self.hidden :]
 
     def finish(self) -> str:
         """The rest of the text once generation ended for another reason (length, EOS)."""
@@ -147,7 +154,7 @@ class TextTracker:
     def _find_cut(self) -> int | None:
         cuts = []
         longest = max((len(s) for s in self.stop), default=0)
-        start = max(0, self.shown - longest)
+        start = max(self.hidden, self.shown - longest)
         for s in self.stop:
             i = self.text.find(s, start)
             if i >= 0:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import torch
 
-from codellama.checkpoints import read_hf, build_model
+from codellama.checkpoints import build_model, read_hf
 from codellama.configs import CONFIGS, get_config, match_config
 from tests.conftest import tiny_model
 

@@ -1,0 +1,119 @@
+"""The `codellama` command, as a user runs it."""
+
+from __future__ import annotations
+
+import ast
+import json
+import shutil
+
+import pytest
+import torch
+
+from codellama.checkpoints import load_model, write_hf
+from codellama.cli import main
+from codellama.generation import SamplingParams
+from tests.conftest import tiny_model
+
+
+@pytest.fixture(scope="module")
+def tiny_dir(tmp_path_factory, smol_tokenizer_dir):
+    """A Hugging Face-format tiny random model with the default model's tokenizer and a 128-token context."""
+    directory = tmp_path_factory.mktemp("tiny-hf")
+    write_hf(tiny_model(max_seq_len=128), directory)
+    for f in smol_tokenizer_dir.iterdir():
+        shutil.copy(f, directory / f.name)
+    return directory
+
+
+def run(capsys, *argv) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.mark.slow
+def test_complete_fibonacci_parses_and_is_transformers_greedy(capsys, default_generator, hf_default_model):
+    code, out, _ = run(capsys, "complete", "def fibonacci(n):")
+    assert code == 0
+    completion = out.removesuffix("\n")
+    ast.parse("def fibonacci(n):" + completion)
+    ours = default_generator.complete("def fibonacci(n):", SamplingParams(256, code_stop="python"))[0]
+    assert ours.text == completion
+    hf, hf_tokenizer = hf_default_model
+    prompt_ids = hf_tokenizer("def fibonacci(n):", add_special_tokens=False, return_tensors="pt").input_ids
+    assert prompt_ids[0].tolist() == default_generator.encode_prompt("def fibonacci(n):")
+    with torch.no_grad():
+        theirs = hf.generate(prompt_ids, max_new_tokens=len(ours.token_ids), do_sample=False)
+    assert theirs[0, prompt_ids.shape[1]:].tolist() == ours.token_ids
+
+
+def test_errors_name_the_problem(capsys, tiny_dir, tmp_path):
+    code, _, err = run(capsys, "complete", "x", "--model", str(tmp_path / "missing"))
+    assert code == 2 and "does not exist" in err
+    code, _, err = run(capsys, "complete", "   ")
+    assert code == 2 and "empty" in err
+    code, _, err = run(capsys, "complete", "x = 1\n" * 100, "--model", str(tiny_dir))
+    assert code == 2 and "context of 128 tokens" in err
+    code, _, err = run(capsys, "complete", "x", "--model", str(tmp_path))
+    assert code == 2 and "no checkpoint found" in err
+    code, _, err = run(capsys, "complete", "x", "--model", str(tiny_dir), "--temperature", "-2")
+    assert code == 2 and "temperature" in err
+
+
+def test_complete_json_and_streaming_agree(capsys, tiny_dir):
+    code, out, _ = run(capsys, "complete", "def f(x):", "--model", str(tiny_dir), "-n", "20", "--json")
+    assert code == 0
+    result = json.loads(out)
+    assert set(result) == {"text", "finish_reason", "prompt_tokens", "completion_tokens"}
+    code, streamed, _ = run(capsys, "complete", "def f(x):", "--model", str(tiny_dir), "-n", "20")
+    assert streamed == result["text"] + "\n"
+
+
+def test_infill_from_a_file_with_a_fill_marker(capsys, tiny_dir, tmp_path):
+    source = tmp_path / "code.py"
+    source.write_text("def add(a, b):\n    return <FILL>\n\nprint(add(1, 2))\n")
+    code, out, _ = run(capsys, "infill", "--file", str(source), "--model", str(tiny_dir), "-n", "8", "--json")
+    assert code == 0
+    result = json.loads(out)
+    assert result["text"] == "def add(a, b):\n    return " + result["middle"] + "\n\nprint(add(1, 2))\n"
+    assert result["infill"] == "ranking"
+    source.write_text("no marker here")
+    code, _, err = run(capsys, "infill", "--file", str(source), "--model", str(tiny_dir))
+    assert code == 2 and "exactly one <FILL>" in err
+
+
+def test_chat_one_shot_and_info(capsys, tiny_dir):
+    code, out, _ = run(capsys, "chat", "hello", "--model", str(tiny_dir), "-n", "10", "--json")
+    assert code == 0 and "text" in json.loads(out)
+    code, out, _ = run(capsys, "info", "--model", str(tiny_dir), "--json")
+    info = json.loads(out)
+    assert info["format"] == "hf" and info["context_length"] == 128 and info["infill"] is None
+    assert info["n_kv_heads"] == 2 and info["chat_template"] is True
+
+
+@pytest.mark.slow
+def test_convert_gguf_to_hf_and_meta(capsys, tmp_path, default_generator):
+    code, out, _ = run(capsys, "convert", "default", str(tmp_path / "hf"), "--to", "hf")
+    assert code == 0 and "tokenizer rebuilt" in out
+    code, _, _ = run(capsys, "convert", str(tmp_path / "hf"), str(tmp_path / "meta"), "--to", "meta")
+    assert code == 0
+    assert (tmp_path / "meta" / "tokenizer.json").exists()
+    original = default_generator.model
+    ids = torch.tensor([default_generator.encode_prompt("def fibonacci(n):")])
+    original.clear_cache()
+    with torch.no_grad():
+        expected = original(ids)
+        for directory in ("hf", "meta"):
+            model, tokenizer = load_model(tmp_path / directory)
+            assert tokenizer.encode("def f():") == default_generator.tokenizer.encode("def f():")
+            assert torch.equal(model(ids), expected), directory
+
+
+@pytest.mark.slow
+def test_demo_shows_completion_infilling_and_chat(capsys):
+    code, out, _ = run(capsys, "demo")
+    assert code == 0
+    for section in ("=== Completion", "=== Infilling", "=== Chat"):
+        assert section in out
+    completion = out.split("=== Infilling")[0].split("===\n", 1)[1]
+    ast.parse(completion)
