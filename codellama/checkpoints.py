@@ -20,7 +20,7 @@ import torch
 from tqdm import tqdm
 
 from codellama.model import ModelArgs, Transformer, meta_ffn_hidden_dim, rope_frequencies
-from codellama.tokenizer import Tokenizer, check_vocab, load_tokenizer, tokenizer_from_gguf
+from codellama.tokenizer import Tokenizer, TokenizerError, check_vocab, load_tokenizer, tokenizer_from_gguf
 
 Tensors = Iterator[tuple[str, torch.Tensor]]
 
@@ -649,8 +649,6 @@ def _gguf_args(meta: dict, path: Path) -> ModelArgs:
 
 
 def read_gguf(path: Path, reader=None, meta: dict | None = None) -> tuple[ModelArgs, Tensors, int]:
-    from gguf.quants import dequantize
-
     reader = reader or open_gguf(path)
     meta = meta if meta is not None else gguf_metadata(reader, path)
     args = _gguf_args(meta, path)
@@ -689,33 +687,50 @@ def read_gguf(path: Path, reader=None, meta: dict | None = None) -> tuple[ModelA
     args.tie_embeddings = "output.weight" not in names
     args.qkv_bias = "blk.0.attn_q.bias" in names
     neox_rope = arch == "qwen2"  # stored in HF's half-split rotary layout
+    # only what the tensor loop needs: the reader's parsed metadata (the vocabulary above all) can go
+    entries = [(t.name, t.tensor_type, shapes[t.name], t.data) for t in reader.tensors if t.name not in GGUF_IGNORED]
 
     def tensors() -> Tensors:
-        for t in reader.tensors:
-            if t.name in GGUF_IGNORED:
-                continue
-            name = _rename(t.name, _GGUF_IN)
+        for gguf_name, qtype, shape, data in entries:
+            name = _rename(gguf_name, _GGUF_IN)
             if name is None:
-                raise CheckpointError(f"{path}: unexpected tensor {t.name!r}")
-            shape = tuple(int(n) for n in reversed(t.shape))  # GGUF lists the fastest dimension first
+                raise CheckpointError(f"{path}: unexpected tensor {gguf_name!r}")
             try:
-                values = dequantize(t.data, t.tensor_type)
-                values = values.reshape(shape)
+                values = _dequantize(data, qtype, shape)
             except NotImplementedError:
                 raise CheckpointError(
-                    f"{path}: tensor {t.name!r} has type {t.tensor_type.name}, which cannot be dequantised here; "
+                    f"{path}: tensor {gguf_name!r} has type {qtype.name}, which cannot be dequantised here; "
                     "re-quantise the model to one of F32, F16, BF16, Q8_0, Q4_0/1, Q5_0/1, Q4_K, Q5_K, Q6_K"
                 ) from None
             except ValueError as e:
-                raise CheckpointError(f"{path}: tensor {t.name!r} is corrupt or truncated ({e})") from None
-            tensor = torch.from_numpy(values.copy() if not values.flags.writeable else values)
+                raise CheckpointError(f"{path}: tensor {gguf_name!r} is corrupt or truncated ({e})") from None
+            tensor = torch.from_numpy(values)
             heads = _rotary_heads(name, args) if neox_rope else None
             if heads and (tensor.ndim == 0 or tensor.shape[0] % (2 * heads)):
-                raise CheckpointError(f"{path}: tensor {t.name!r} {tuple(tensor.shape)} does not split into "
+                raise CheckpointError(f"{path}: tensor {gguf_name!r} {tuple(tensor.shape)} does not split into "
                                       f"{heads} heads of an even size; the metadata and the weights disagree")
             yield name, hf_to_meta_rotary(tensor, heads) if heads else tensor
 
     return args, tensors(), path.stat().st_size
+
+
+DEQUANT_ROWS = 4096  # rows per dequantisation step: bounds the temporaries for a big embedding
+
+
+def _dequantize(data, qtype, shape: tuple[int, ...]):
+    """float32 values of one GGUF tensor, dequantised a block of rows at a time into one array."""
+    import numpy as np
+    from gguf.quants import dequantize
+
+    if len(shape) < 2 or shape[0] <= DEQUANT_ROWS:
+        values = dequantize(data, qtype).reshape(shape)
+        return values if values.flags.writeable and values.dtype == np.float32 else values.astype(np.float32)
+    rows = data.reshape(shape[0], -1)
+    out = np.empty(shape, dtype=np.float32)
+    for start in range(0, shape[0], DEQUANT_ROWS):
+        end = min(start + DEQUANT_ROWS, shape[0])
+        out[start:end] = dequantize(rows[start:end], qtype).reshape((end - start,) + shape[1:])
+    return out
 
 
 # -- one entry point -------------------------------------------------------------------------
@@ -757,8 +772,6 @@ def read_checkpoint(path: Path) -> tuple[ModelArgs, Tensors, int, Tokenizer]:
         reader = open_gguf(path)
         meta = gguf_metadata(reader, path)
         args, tensors, size = read_gguf(path, reader, meta)
-        from codellama.tokenizer import TokenizerError
-
         try:
             tokenizer = tokenizer_from_gguf(meta, str(path))
         except TokenizerError:
@@ -767,6 +780,7 @@ def read_checkpoint(path: Path) -> tuple[ModelArgs, Tensors, int, Tokenizer]:
             raise TokenizerError(
                 f"{path}: the vocabulary (tokenizer.ggml.*) is corrupt ({type(e).__name__}: {e})"
             ) from None
+        del reader, meta  # the parsed metadata is large; the tensors need only their memory map
         return args, tensors, size, tokenizer
     if (path / "params.json").exists() or list(path.glob("consolidated.*.pth")):
         args, tensors, size = read_meta(path)

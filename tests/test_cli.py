@@ -117,3 +117,22 @@ def test_demo_shows_completion_infilling_and_chat(capsys):
         assert section in out
     completion = out.split("=== Infilling")[0].split("===\n", 1)[1]
     ast.parse(completion)
+
+
+def test_interactive_chat_keeps_history(capsys, tiny_dir, monkeypatch):
+    import io
+
+    from codellama.generation import Generator
+
+    seen = []
+    original = Generator.stream_chat
+
+    def recording(self, messages, *args, **kwargs):
+        seen.append([m["role"] for m in messages])
+        return original(self, messages, *args, **kwargs)
+
+    monkeypatch.setattr(Generator, "stream_chat", recording)
+    monkeypatch.setattr("sys.stdin", io.StringIO("hello\nand again\n/reset\nfresh start\n/exit\n"))
+    code, out, err = run(capsys, "chat", "--model", str(tiny_dir), "-n", "5", "--system", "be brief")
+    assert code == 0 and "/reset" in err
+    assert seen == [["system", "user"], ["system", "user", "assistant", "user"], ["system", "user"]]

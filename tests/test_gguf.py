@@ -19,6 +19,7 @@ import pytest
 import torch
 from gguf import GGMLQuantizationType as Q
 
+from codellama import checkpoints
 from codellama.checkpoints import hf_to_meta_rotary, load_model, read_gguf
 from codellama.model import ModelArgs, Transformer
 
@@ -437,3 +438,16 @@ def test_k_quantisers_round_trip_through_gguf_dequantize():
         err = np.abs(back - x) / span
         assert err.max() <= tol, (qtype.name, err.max(axis=1))
         assert np.array_equal(back[2], np.zeros(QK_K))
+
+
+@pytest.mark.parametrize("qtype", [Q.F32, Q.F16, Q.Q8_0, Q.Q4_K], ids=["F32", "F16", "Q8_0", "Q4_K"])
+def test_dequantising_a_block_of_rows_at_a_time_gives_the_same_tensors(tmp_path, qtype, monkeypatch):
+    path = tmp_path / "model.gguf"
+    write_gguf(path, qtype)
+    _, tensors, _ = read_gguf(path)
+    whole = dict(tensors)
+    monkeypatch.setattr(checkpoints, "DEQUANT_ROWS", 7)  # uneven blocks, smaller than every 2-D tensor
+    _, tensors, _ = read_gguf(path)
+    for name, tensor in tensors:
+        assert torch.equal(tensor, whole[name]), name
+        assert tensor.dtype == torch.float32 and tensor.is_contiguous()
