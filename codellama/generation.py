@@ -16,7 +16,7 @@ import torch
 
 from codellama.model import Transformer
 from codellama.prompts import ChatFormat, InfillMode, chat_prompt_tokens, chat_stop_strings, infill_prompt_tokens
-from codellama.stopping import CodeStop, TextTracker
+from codellama.stopping import CodeStop, TextTracker, guess_language
 from codellama.tokenizer import Tokenizer
 
 PREFILL_CHUNK = 512  # prompt tokens per forward: bounds the attention scores' memory
@@ -51,7 +51,8 @@ class SamplingParams:
             (self.repetition_penalty > 0 and math.isfinite(self.repetition_penalty),
              "repetition_penalty must be > 0"),
             (self.logprobs is None or 0 <= self.logprobs <= 20, "logprobs must be between 0 and 20"),
-            (all(isinstance(s, str) for s in self.stop), "stop must be a list of strings"),
+            (isinstance(self.stop, list) and all(isinstance(s, str) for s in self.stop),
+             "stop must be a list of strings"),
         ]
         for ok, message in checks:
             if not ok:
@@ -320,10 +321,18 @@ class Generator:
         line where it reaches the suffix, ranked by the model's likelihood of the whole
         document (middle, then the start of the suffix)."""
         params = params or SamplingParams()
+        if self.tokenizer.infill is None and not suffix.strip():
+            # nothing after the hole: a completion of the current line, or of the block on an empty line
+            if prefix.rsplit("\n", 1)[-1].strip():
+                params = SamplingParams(**{**params.__dict__, "stop": list(params.stop) + ["\n"]})
+            else:
+                params = SamplingParams(**{**params.__dict__, "code_stop": params.code_stop or guess_language(prefix)})
+            completion = self.complete(prefix, params)[0]
+            return InfillResult(completion.text, prefix + completion.text + suffix, completion)
         if self.tokenizer.infill is None:
             return self._infill_by_ranking(prefix, suffix, params, candidates)
         ids = infill_prompt_tokens(self.tokenizer, prefix, suffix, mode)
-        completion = self.run([ids], [params])[0]
+        completion = self.run([ids], [params], prompt_texts=[prefix])[0]
         return InfillResult(completion.text, prefix + completion.text + suffix, completion)
 
     def stream_infill(self, prefix: str, suffix: str, params: SamplingParams | None = None,
@@ -332,7 +341,7 @@ class Generator:
             yield self.infill(prefix, suffix, params).middle
             return
         ids = infill_prompt_tokens(self.tokenizer, prefix, suffix, mode)
-        for delta in self.stream_tokens([ids], [params or SamplingParams()]):
+        for delta in self.stream_tokens([ids], [params or SamplingParams()], prompt_texts=[prefix]):
             if delta.text:
                 yield delta.text
 

@@ -35,11 +35,15 @@ def guess_language(prompt: str, filename: str | None = None) -> str | None:
 
 
 class CodeStop:
-    """Stops a completion at the end of the function (or block) the prompt is inside.
+    """Stops a completion at the end of the function (or block) being written.
 
-    Python: the first line that is indented no deeper than the enclosing `def`/`class`
-    (or the last block header) of the prompt. Brace languages: the `}` that closes
-    the outermost block the prompt opened, or the first block the completion opens.
+    Python: the block is fixed by the completion's first line: a `def`/`class` it opens
+    itself, else the `def`/`class` (or block header) of the prompt that encloses it;
+    the completion ends before the first later line indented no deeper than that
+    header (lines inside triple-quoted strings do not count). Brace languages: the `}`
+    that closes the outermost block the prompt opened, or the first block the
+    completion opens; only complete lines are judged, so a `}` in a string that is
+    still being written does not count.
     """
 
     def __init__(self, language: str, prompt: str):
@@ -48,33 +52,48 @@ class CodeStop:
             known = ", ".join(sorted(CODE_STOP_LANGUAGES))
             raise ValueError(f"no code-aware stop for language {language!r}; known: {known}")
         self.python = language in ("python", "py")
-        if self.python:
-            self.indent = _python_block_indent(prompt)
-        else:
-            self.depth = _brace_depth(prompt)
-        self.prompt_ends_line = prompt.endswith("\n")
+        self.prompt = prompt
+        if not self.python:
+            self.braces = _RUST_TOKENS if language in ("rust", "rs") else _BRACE_TOKENS
+            self.depth = _brace_depth(prompt, self.braces)
 
     def cut(self, text: str) -> int | None:
         """Where to cut the generated `text`, if it has left the block; None to go on."""
         return self._cut_python(text) if self.python else self._cut_braces(text)
 
     def _cut_python(self, text: str) -> int | None:
-        if self.indent is None:
-            return None
-        offset = 0
-        for i, line in enumerate(text.split("\n")):
-            # a line's indentation is known once its first non-blank character is there
-            stripped = line.lstrip(" \t")
-            if (i > 0 or self.prompt_ends_line) and stripped:
-                if len(line[: len(line) - len(stripped)].expandtabs(4)) <= self.indent:
-                    return offset
-            offset += len(line) + 1
+        # the first line of the completion: the prompt's unfinished last line plus its start
+        head = self.prompt.rsplit("\n", 1)[-1]
+        lines = text.split("\n")
+        first = 0
+        while first < len(lines) - 1 and not (head + lines[first]).strip():
+            head, first = "", first + 1  # blank lines before the first statement
+        line = head + lines[first]
+        if not line.strip() or first == len(lines) - 1:
+            return None  # the first statement's indentation is not known yet
+        indent = _indent(line)
+        if _PY_HEADER.match(line):
+            block = indent  # the completion opens a function or class of its own
+        else:
+            block = _enclosing_header(self.prompt, indent)
+            if block is None:
+                return None
+        offset = sum(len(x) + 1 for x in lines[: first + 1])
+        before = self.prompt + text[:offset]
+        quotes = before.count('"""') + before.count("'''")
+        for later in lines[first + 1 :]:
+            inside_string = quotes % 2 == 1
+            if later.strip() and not inside_string and _indent(later) <= block:
+                return offset
+            quotes += later.count('"""') + later.count("'''")
+            offset += len(later) + 1
         return None
 
     def _cut_braces(self, text: str) -> int | None:
+        complete = text[: text.rfind("\n") + 1]  # judge whole lines only
         depth = self.depth
         opened = depth > 0
-        for m in _BRACE_TOKENS.finditer(text):
+        for m in self.braces.finditer(complete):
             token = m.group()
             if token == "{":
                 depth += 1
@@ -86,21 +105,31 @@ class CodeStop:
         return None
 
 
-def _python_block_indent(prompt: str) -> int | None:
-    headers = [m for m in re.finditer(r"^([ \t]*)(?:async\s+def|def|class)\b", prompt, re.M)]
-    if headers:
-        return len(headers[-1].group(1).expandtabs(4))
-    blocks = [m for m in re.finditer(r"^([ \t]*)\S.*:\s*$", prompt, re.M)]
-    return len(blocks[-1].group(1).expandtabs(4)) if blocks else None
+_PY_HEADER = re.compile(r"^[ \t]*(?:async\s+def|def|class)\b")
+
+
+def _indent(line: str) -> int:
+    return len(line[: len(line) - len(line.lstrip(" \t"))].expandtabs(4))
+
+
+def _enclosing_header(prompt: str, indent: int) -> int | None:
+    """Indentation of the last def/class (else block header) of the prompt shallower than `indent`."""
+    for pattern in (_PY_HEADER, re.compile(r"^[ \t]*\S.*:\s*(#.*)?$")):
+        depths = [_indent(line) for line in prompt.split("\n") if pattern.match(line) and _indent(line) < indent]
+        if depths:
+            return depths[-1]
+    return None
 
 
 # strings, comments and braces; braces inside strings and comments do not count
 _BRACE_TOKENS = re.compile(r'"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'|//[^\n]*|/\*.*?\*/|[{}]', re.S)
+# Rust: 'a is a lifetime; only one-character literals ('x', '\n') are quoted
+_RUST_TOKENS = re.compile(r'"(?:\\.|[^"\\\n])*"|\'(?:\\.[^\']*|[^\'\\\n])\'|//[^\n]*|/\*.*?\*/|[{}]', re.S)
 
 
-def _brace_depth(prompt: str) -> int:
+def _brace_depth(prompt: str, tokens: re.Pattern = _BRACE_TOKENS) -> int:
     depth = 0
-    for m in _BRACE_TOKENS.finditer(prompt):
+    for m in tokens.finditer(prompt):
         depth += {"{": 1, "}": -1}.get(m.group(), 0)
     return max(depth, 0)
 

@@ -68,6 +68,9 @@ class Tokenizer:
         )
         self._sentinel_ids = self._encode_plain(_SENTINEL)
         self._sentinel_text = self._decode(self._sentinel_ids)
+        # SentencePiece-style vocabularies put an implicit space before a text's first word
+        first = self._encode_plain("a")
+        self.adds_leading_space = bool(first) and self.id_to_piece(first[0]).startswith("▁")
 
     # -- provided by subclasses -------------------------------------------------
     def _encode_plain(self, text: str) -> list[int]:
@@ -92,13 +95,15 @@ class Tokenizer:
         if allow_special and self._special_re is not None:
             ids: list[int] = []
             start = 0
+            # each piece between control tokens is encoded on its own, as llama.cpp and HF's
+            # legacy Llama tokenizer do (SentencePiece gives each its leading space: "<s>▁[INST]")
             for match in self._special_re.finditer(text):
                 if match.start() > start:
-                    ids += self._encode_chunk(text[start : match.start()], first=start == 0)
+                    ids += self._encode_plain(text[start : match.start()])
                 ids.append(self.special_tokens[match.group()])
                 start = match.end()
             if start < len(text):
-                ids += self._encode_chunk(text[start:], first=start == 0)
+                ids += self._encode_plain(text[start:])
         else:
             ids = self._encode_plain(text)
         if bos and self.bos_id is not None:
@@ -107,12 +112,11 @@ class Tokenizer:
             ids = ids + [self.eos_id]
         return ids
 
-    def _encode_chunk(self, text: str, first: bool) -> list[int]:
-        return self._encode_plain(text) if first else self.encode_continuation(text)
-
     def encode_continuation(self, text: str) -> list[int]:
         """Encode text that continues other text: no implicit leading space
         (Code Llama's `encode_infilling`)."""
+        if not self.adds_leading_space:
+            return self._encode_plain(text)
         ids = self._encode_plain(_SENTINEL + text)
         n = len(self._sentinel_ids)
         if ids[:n] != self._sentinel_ids:  # the sentinel merged with the text; rare

@@ -138,6 +138,8 @@ def test_bad_requests_are_clear_errors(tiny_generator):
         tiny_generator.complete("x", SamplingParams(temperature=-1))
     with pytest.raises(GenerationError, match="top_p"):
         tiny_generator.complete("x", SamplingParams(top_p=0))
+    with pytest.raises(GenerationError, match="stop must be a list"):
+        tiny_generator.complete("x", SamplingParams(stop="END"))
 
 
 def test_eos_ends_generation_unless_ignored(tiny_generator):
@@ -160,6 +162,32 @@ def test_python_code_stop_ends_at_the_function():
     assert stop.cut("\n    x = 1\n    ") is None  # indentation of the last line not known yet
     nested = CodeStop("python", "class A:\n    def f(self):\n")
     assert nested.cut("        return 1\n    def g(self):\n") == len("        return 1\n")
+
+
+def test_python_code_stop_follows_the_block_the_completion_is_in():
+    # the prompt's inner function has ended: the completion continues the outer one
+    outer = CodeStop("python", "def outer(items):\n    def key(x):\n        return x[1]\n    items = sorted(items)\n")
+    text = "    return items[0]\n\n# Example usage:\nouter([])\n"
+    assert text[: outer.cut(text)] == "    return items[0]\n\n"
+    # a completion that starts a new method ends with that method, not before it
+    method = CodeStop("python", "class Stack:\n    def __init__(self):\n        self.items = []\n\n")
+    text = "    def push(self, item):\n        self.items.append(item)\n\n    def pop(self):\n"
+    assert text[: method.cut(text)] == "    def push(self, item):\n        self.items.append(item)\n\n"
+    # column-0 lines inside a docstring do not end the function
+    doc = CodeStop("python", "def usage():\n")
+    text = '    text = """\nUsage: prog [options]\n"""\n    return text\nprint(usage())\n'
+    assert text[: doc.cut(text)] == '    text = """\nUsage: prog [options]\n"""\n    return text\n'
+
+
+def test_brace_code_stop_ignores_strings_being_written_and_rust_lifetimes():
+    stop = CodeStop("rust", "fn f() {\n")
+    assert stop.cut('    let s = "}') is None  # the string is not finished yet
+    text = '    let s = "}";\n}\nfn g() {}\n'
+    assert text[: stop.cut(text)] == '    let s = "}";\n}'
+    lifetimes = CodeStop("rust", "struct S<'a> { x: &'a str }\nfn f<'a>(s: &'a str) -> &'a str {\n")
+    assert lifetimes.depth == 1
+    text = "    s\n}\n"
+    assert text[: lifetimes.cut(text)] == "    s\n}"
 
 
 def test_brace_code_stop_ends_at_the_closing_brace():
@@ -190,6 +218,12 @@ def test_infill_without_infill_tokens_ranks_candidate_middles(tiny_generator):
     assert result.text == prefix + result.middle + suffix
     assert "\n" not in result.middle.strip("\n") or result.middle.count("\n") <= 16
     assert "print(add(1, 2))" not in result.middle
+
+
+def test_infill_with_nothing_after_the_hole_is_a_completion(tiny_generator):
+    prefix = "def add(a, b):\n    return a"
+    result = tiny_generator.infill(prefix, "", greedy(12))  # mid-line: the rest of the line
+    assert result.middle and result.middle == tiny_generator.complete(prefix, greedy(12, stop=["\n"]))[0].text
 
 
 @pytest.mark.slow

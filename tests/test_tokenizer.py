@@ -78,8 +78,8 @@ B_INST, E_INST, B_SYS, E_SYS = "[INST]", "[/INST]", "<<SYS>>\n", "\n<</SYS>>\n\n
 def meta_chat_tokens(tokenizer: MetaTokenizer, dialog: list[dict]) -> list[int]:
     """Meta's reference `chat_completion` prompt building."""
     if dialog[0]["role"] == "system":
-        dialog = [{"role": dialog[1]["role"], "content": B_SYS + dialog[0]["content"] + E_SYS + dialog[1]["content"]}]
-        dialog += []
+        merged = B_SYS + dialog[0]["content"] + E_SYS + dialog[1]["content"]
+        dialog = [{"role": dialog[1]["role"], "content": merged}] + dialog[2:]
     tokens = sum(
         [tokenizer.encode(f"{B_INST} {(p['content']).strip()} {E_INST} {(a['content']).strip()} ", bos=True, eos=True)
          for p, a in zip(dialog[::2], dialog[1::2])],
@@ -124,6 +124,8 @@ def test_encode_and_decode_as_continuation_keep_the_leading_space(sp_model_bytes
         [{"role": "system", "content": "Answer in Python."}, {"role": "user", "content": "  Reverse a string. "}],
         [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "Hello!"},
          {"role": "user", "content": "Now sort [3, 1, 2]."}],
+        [{"role": "system", "content": "Be terse."}, {"role": "user", "content": "hi"},
+         {"role": "assistant", "content": "Hello!"}, {"role": "user", "content": "Sort [3, 1, 2]."}],
     ],
 )
 def test_code_llama_instruct_chat_equals_metas_reference(sp_model_bytes, dialog):
@@ -278,3 +280,24 @@ def test_missing_tokenizer_files_are_named(tmp_path):
     (tmp_path / "tokenizer.json").write_text("{not json")
     with pytest.raises(TokenizerError, match="not a valid tokenizer.json"):
         load_tokenizer(tmp_path)
+
+
+# Code Llama - Instruct's published chat template (tokenizer_config.json), reduced to what it renders
+CODE_LLAMA_TEMPLATE = (
+    "{% for message in messages %}{% if message['role'] == 'user' %}"
+    "{{ bos_token + '[INST] ' + message['content'] | trim + ' [/INST]' }}"
+    "{% else %}{{ ' ' + message['content'] | trim + ' ' + eos_token }}{% endif %}{% endfor %}"
+)
+
+
+def test_sentencepiece_chat_template_tokens_equal_metas_format(sp_model_bytes):
+    tokenizer = SentencePieceTokenizer(sp_model_bytes, "test.model", CODE_LLAMA_TEMPLATE)
+    dialog = [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "Hello!"},
+              {"role": "user", "content": "Sort [3, 1, 2]."}]
+    assert chat_prompt_tokens(tokenizer, dialog, "template") == chat_prompt_tokens(tokenizer, dialog, "llama2")
+
+
+def test_continuation_encoding_of_byte_level_vocabularies_is_plain(smol_tokenizer):
+    for text in ["'s and 't", " x", "\n    return", "☃"]:
+        assert smol_tokenizer.encode_continuation(text) == smol_tokenizer.encode(text)
+    assert not smol_tokenizer.adds_leading_space
