@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import secrets
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import torch
 
@@ -99,6 +99,7 @@ class Generator:
         self.tokenizer = tokenizer
         self.device = model.tok_embeddings.weight.device
         self._pieces: list[str] | None = None  # each token's text, for token healing
+        self._healing_masks: dict[str, torch.Tensor] = {}  # healed text -> tokens that may start with it
 
     @property
     def context_length(self) -> int:
@@ -228,13 +229,14 @@ class Generator:
         return ids[:-1], text
 
     def _tokens_starting_with(self, text: str) -> torch.Tensor:
-        if self._pieces is None:
-            decode = self.tokenizer.decode_continuation
-            self._pieces = [decode([i]) for i in range(self.tokenizer.vocab_size)]
-        mask = torch.zeros(self.model.args.vocab_size, dtype=torch.bool, device=self.device)
-        allowed = [i for i, piece in enumerate(self._pieces) if piece.startswith(text)]
-        mask[allowed] = True
-        return mask
+        if text not in self._healing_masks:
+            if self._pieces is None:
+                decode = self.tokenizer.decode_continuation
+                self._pieces = [decode([i]) for i in range(self.tokenizer.vocab_size)]
+            mask = torch.zeros(self.model.args.vocab_size, dtype=torch.bool, device=self.device)
+            mask[[i for i, piece in enumerate(self._pieces) if piece.startswith(text)]] = True
+            self._healing_masks[text] = mask
+        return self._healing_masks[text]
 
     def _rng(self, seed: int | None) -> torch.Generator:
         generator = torch.Generator(device=self.device)
@@ -280,12 +282,10 @@ class Generator:
         heal = not echo and params.logprobs is None
         ids, healed, texts = [], [], []
         for text in prompts:
-            prompt_ids, heal_text = self.encode_prompt(text), ""
-            if heal:
-                prompt_ids, heal_text = self.heal_prompt(prompt_ids)
+            prompt_ids, heal_text, kept = self._completion_prompt(text, heal)
             ids += [prompt_ids] * n
             healed += [heal_text] * n
-            texts += [text[: len(text) - len(heal_text)]] * n
+            texts += [kept] * n
         per_row = [_with_seed(params, j) for j in range(len(ids))]
         results = self.run(ids, per_row, prompt_texts=texts, healed=healed,
                            prompt_logprobs=echo and params.logprobs is not None)
@@ -294,12 +294,19 @@ class Generator:
                 result.text = text + result.text
         return results
 
+    def _completion_prompt(self, text: str, heal: bool) -> tuple[list[int], str, str]:
+        """Prompt ids, the text healing took off them, and the prompt text that remains."""
+        ids = self.encode_prompt(text)
+        if not heal:
+            return ids, "", text
+        ids, heal_text = self.heal_prompt(ids)
+        return ids, heal_text, text[: len(text) - len(heal_text)]
+
     def stream_complete(self, prompt: str, params: SamplingParams | None = None) -> Iterator[str]:
         if not prompt:
             raise GenerationError("the prompt is empty: give some text to continue")
-        ids, heal_text = self.heal_prompt(self.encode_prompt(prompt))
-        for delta in self.stream_tokens([ids], [params or SamplingParams()],
-                                        prompt_texts=[prompt[: len(prompt) - len(heal_text)]], healed=[heal_text]):
+        ids, heal_text, kept = self._completion_prompt(prompt, heal=True)
+        for delta in self.stream_tokens([ids], [params or SamplingParams()], prompt_texts=[kept], healed=[heal_text]):
             if delta.text:
                 yield delta.text
 
@@ -324,9 +331,9 @@ class Generator:
         if self.tokenizer.infill is None and not suffix.strip():
             # nothing after the hole: a completion of the current line, or of the block on an empty line
             if prefix.rsplit("\n", 1)[-1].strip():
-                params = SamplingParams(**{**params.__dict__, "stop": list(params.stop) + ["\n"]})
+                params = replace(params, stop=list(params.stop) + ["\n"])
             else:
-                params = SamplingParams(**{**params.__dict__, "code_stop": params.code_stop or guess_language(prefix)})
+                params = replace(params, code_stop=params.code_stop or guess_language(prefix))
             completion = self.complete(prefix, params)[0]
             return InfillResult(completion.text, prefix + completion.text + suffix, completion)
         if self.tokenizer.infill is None:
@@ -362,7 +369,7 @@ class Generator:
         ids = chat_prompt_tokens(self.tokenizer, messages, chat_format)
         extra_stops = chat_stop_strings(self.tokenizer, chat_format)
         if extra_stops:
-            params = SamplingParams(**{**params.__dict__, "stop": list(params.stop) + extra_stops})
+            params = replace(params, stop=list(params.stop) + extra_stops)
         return ids, params
 
     # -- infilling for models without infill tokens -----------------------------------------
@@ -371,11 +378,10 @@ class Generator:
         # a draft that writes the suffix's first line has gone past the hole
         suffix_lines = [line for line in suffix.split("\n") if line.strip()]
         stop = list(params.stop) + (["\n" + suffix_lines[0]] if suffix_lines else [])
-        draft = {**params.__dict__, "stop": stop, "logprobs": None,
-                 "max_new_tokens": min(params.max_new_tokens, RANKING_DRAFT_TOKENS)}
-        rows = [SamplingParams(**draft)] + [
-            SamplingParams(**{**draft, "temperature": max(params.temperature, 0.8), "top_p": 0.95,
-                              "seed": (params.seed or 0) + j})
+        length = min(params.max_new_tokens, RANKING_DRAFT_TOKENS)
+        draft = replace(params, stop=stop, logprobs=None, max_new_tokens=length)
+        rows = [draft] + [
+            replace(draft, temperature=max(params.temperature, 0.8), top_p=0.95, seed=(params.seed or 0) + j)
             for j in range(1, candidates)
         ]
         drafts = self.run([prefix_ids] * len(rows), rows, healed=[heal_text] * len(rows))
@@ -427,7 +433,7 @@ def _middle_cuts(draft: str, suffix: str) -> list[str]:
 def _with_seed(params: SamplingParams, offset: int) -> SamplingParams:
     if params.seed is None or offset == 0:
         return params
-    return SamplingParams(**{**params.__dict__, "seed": params.seed + offset})
+    return replace(params, seed=params.seed + offset)
 
 
 def sample_token(logits: torch.Tensor, p: SamplingParams, generator: torch.Generator) -> int:

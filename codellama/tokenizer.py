@@ -56,6 +56,7 @@ class Tokenizer:
 
     def __init__(self) -> None:
         self.special_tokens = self._special_tokens()  # text -> id, for parsing templates
+        self._special_ids = set(self.special_tokens.values())
         self.infill = self._detect_infill()
         self.stop_ids = {i for i in (self.eos_id,) if i is not None}
         self.stop_ids |= {self.special_tokens[t] for t in END_OF_TURN if t in self.special_tokens}
@@ -133,7 +134,7 @@ class Tokenizer:
         return self._decode(self._sentinel_ids + list(ids))[len(self._sentinel_text) :]
 
     def is_control(self, token_id: int) -> bool:
-        return token_id in self.special_tokens.values()
+        return token_id in self._special_ids
 
     def _detect_infill(self) -> InfillTokens | None:
         for family, pieces in INFILL_FAMILIES.items():
