@@ -6,6 +6,7 @@ Thin: parses flags, loads the model, calls generation.py / checkpoints.py, print
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 import time
@@ -14,10 +15,13 @@ from pathlib import Path
 from codellama.stopping import guess_language
 
 FILL_MARKER = "<FILL>"
+# Commands that live beside the code they drive: each module has `register(subparsers)`, which adds its
+# parsers with `set_defaults(handler=...)`. Importing one must stay cheap (no torch, no fastapi).
+COMMAND_MODULES = ("codellama.server.cli", "codellama.eval.cli", "codellama.safety.cli", "codellama.train.cli")
 DTYPES = ("auto", "float32", "bfloat16", "float16")
 
 
-def _add_model_flags(p: argparse.ArgumentParser) -> None:
+def add_model_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", "-m", default=None,
                    help="model directory (Meta or Hugging Face), .gguf file, or 'default' (embedded SmolLM2-135M)")
     p.add_argument("--device", default=None, help="cpu, cuda, cuda:1 ... (default: cuda if available)")
@@ -47,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--stop-at-block", metavar="LANG", default="auto",
                    help="stop at the end of the current function/block: auto (guess from the prompt; default), "
                         "none, or a language (python, c, cpp, java, js, ts, go, rust, ...)")
-    _add_model_flags(p)
+    add_model_flags(p)
     _add_sampling_flags(p)
 
     p = sub.add_parser("infill", help="fill in the middle between a prefix and a suffix")
@@ -56,18 +60,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--file", "-f", help=f"a file with one {FILL_MARKER} marker where the code goes")
     p.add_argument("--mode", choices=("psm", "spm"), default="psm", help="prefix-suffix-middle or suffix-prefix-middle")
     p.add_argument("--full", action="store_true", help="print the whole filled-in text, not only the middle")
-    _add_model_flags(p)
+    add_model_flags(p)
     _add_sampling_flags(p, max_tokens=128)
 
     p = sub.add_parser("chat", help="chat with an instruction model (interactive without a message)")
     p.add_argument("message", nargs="?", help="one message: answer it and exit")
     p.add_argument("--system", default=None, help="system prompt")
     p.add_argument("--chat-format", choices=("auto", "llama2", "codellama-70b", "template"), default="auto")
-    _add_model_flags(p)
+    add_model_flags(p)
     _add_sampling_flags(p, max_tokens=512)
 
     p = sub.add_parser("info", help="model shape, tokenizer, infill family, context length")
-    _add_model_flags(p)
+    add_model_flags(p)
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("convert", help="convert a checkpoint (Meta, Hugging Face, GGUF) to Meta or Hugging Face")
@@ -78,13 +82,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dtype", choices=DTYPES, default="auto", help="auto: keep the stored dtype (GGUF: float32)")
 
     p = sub.add_parser("demo", help="completion, infilling and chat with the embedded model")
-    _add_model_flags(p)
+    add_model_flags(p)
+
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
     return parser
 
 
 # -- helpers ----------------------------------------------------------------------------------
 
-def _device(name: str | None) -> str:
+def device_from_name(name: str | None) -> str:
     import torch
 
     if name:
@@ -94,18 +101,18 @@ def _device(name: str | None) -> str:
     return "cuda" if torch.cuda.is_available() else "cpu"
 
 
-def _dtype(name: str):
+def dtype_from_name(name: str):
     import torch
 
     return None if name == "auto" else getattr(torch, name)
 
 
-def _load(args):
+def load_from_args(args):
     from codellama.checkpoints import load_model
     from codellama.generation import Generator
 
     started = time.perf_counter()
-    model, tokenizer = load_model(args.model, device=_device(args.device), dtype=_dtype(args.dtype))
+    model, tokenizer = load_model(args.model, device=device_from_name(args.device), dtype=dtype_from_name(args.dtype))
     _note(f"loaded {model.args.num_params / 1e6:.0f}M parameters in {time.perf_counter() - started:.1f}s")
     return Generator(model, tokenizer)
 
@@ -155,7 +162,7 @@ def cmd_complete(args) -> None:
         language = guess_language(prompt, args.file)
     elif language == "none":
         language = None
-    generator = _load(args)
+    generator = load_from_args(args)
     params = _params(args, code_stop=language)
     if args.json:
         result = generator.complete(prompt, params, echo=args.echo)[0]
@@ -183,7 +190,7 @@ def cmd_infill(args) -> None:
     prefix, suffix = _infill_parts(args)
     if not (prefix + suffix).strip():
         raise ValueError("both the prefix and the suffix are empty: there is nothing to fill in around")
-    generator = _load(args)
+    generator = load_from_args(args)
     result = generator.infill(prefix, suffix, _params(args), mode=args.mode)
     if args.json:
         print(json.dumps({"middle": result.middle, "text": result.text,
@@ -194,7 +201,7 @@ def cmd_infill(args) -> None:
 
 
 def cmd_chat(args) -> None:
-    generator = _load(args)
+    generator = load_from_args(args)
     messages = [{"role": "system", "content": args.system}] if args.system else []
     params = _params(args)
     if args.message is not None:
@@ -233,7 +240,7 @@ def cmd_info(args) -> None:
     from codellama.checkpoints import load_model, resolve_model_path
     from codellama.configs import match_config
 
-    model, tokenizer = load_model(args.model, device="cpu", dtype=_dtype(args.dtype))
+    model, tokenizer = load_model(args.model, device="cpu", dtype=dtype_from_name(args.dtype))
     a = model.args
     info = {
         "path": str(resolve_model_path(args.model)), "format": a.extra.get("format"),
@@ -255,7 +262,7 @@ def cmd_info(args) -> None:
 def cmd_convert(args) -> None:
     from codellama.checkpoints import load_tensors, write_hf, write_meta
 
-    model, tokenizer = load_tensors(args.source, dtype=_dtype(args.dtype))
+    model, tokenizer = load_tensors(args.source, dtype=dtype_from_name(args.dtype))
     destination = Path(args.destination)
     if args.to == "hf":
         write_hf(model, destination)
@@ -293,7 +300,7 @@ def _copy_tokenizer(source, tokenizer, destination: Path) -> str:
 def cmd_demo(args) -> None:
     from codellama.generation import SamplingParams
 
-    generator = _load(args)
+    generator = load_from_args(args)
     prompt = "def fibonacci(n):"
     print(f"\n=== Completion (greedy, stops at the end of the function) ===\n{prompt}", end="")
     _stream(generator.stream_complete(prompt, SamplingParams(max_new_tokens=128, code_stop="python")))
@@ -314,7 +321,8 @@ COMMANDS = {"complete": cmd_complete, "infill": cmd_infill, "chat": cmd_chat, "i
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        COMMANDS[args.command](args)
+        handler = getattr(args, "handler", None) or COMMANDS[args.command]
+        handler(args)
     except (ValueError, FileNotFoundError, IsADirectoryError) as e:  # our errors are ValueErrors
         print(f"codellama: error: {e}", file=sys.stderr)
         return 2

