@@ -1,0 +1,255 @@
+"""Run untrusted, model-written programs (any language), and fail closed.
+
+Each run gets its own temporary directory and, through util-linux's `unshare`, fresh network (loopback
+only), PID, mount, IPC and UTS namespaces. Inside, a root shell remounts every filesystem read-only except
+the run's directory, brings loopback up, then starts the program as an unprivileged uid of its own (so
+RLIMIT_NPROC counts only this run's processes, and nothing it owns exists elsewhere) under `prlimit`
+(CPU seconds, address space, file size, process count, no core files) and `setpriv` (no new privileges,
+no capabilities). That shell stays PID 1 of the namespace: when the program exits, or when we kill the
+run at its wall-clock deadline, the kernel kills everything left in the namespace, orphans included.
+
+Without the isolation (no unshare/setpriv/prlimit, not root, namespaces refused) `Sandbox()` raises
+SandboxUnavailable, unless `unsafe=True`: then programs run with resource limits, a temporary directory and
+a minimal environment only, which is no protection against a hostile program.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import resource
+import secrets
+import selectors
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+SAFE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+SETUP_FAILED = 125  # exit status of the namespace's setup shell when it could not isolate the run
+UID_BASE, UID_SPAN = 1_100_000, 800_000  # each run's uid: unused by any account, unlikely to collide
+# Said by programs that ran out of memory (Python, C++, Java, C#, node, shells and libc).
+MEMORY_MARKERS = ("MemoryError", "std::bad_alloc", "OutOfMemoryError", "OutOfMemoryException",
+                  "Cannot allocate memory", "out of memory", "heap out of memory")
+PROCESS_MARKERS = ("Resource temporarily unavailable", "BlockingIOError", "fork: retry", "can't fork")
+
+# Runs as root inside the new namespaces: $1 the run's directory, $2 its uid, then the program's argv
+# (already prefixed with prlimit and setpriv). Any mount left writable besides the run's directory is a
+# setup failure: the run is refused rather than started half-isolated.
+SETUP_SCRIPT = r"""
+work=$1; shift
+fail() { echo "codellama-sandbox: $*" >&2; exit 125; }
+for m in $(awk '{print $5}' /proc/self/mountinfo | sort -u); do
+  mount -o remount,bind,ro "$m" 2>/dev/null || fail "cannot make $m read-only"
+done
+mount --bind "$work" "$work" && mount -o remount,bind,rw "$work" || fail "cannot bind $work"
+cd "$work" || fail "cannot enter $work"  # the old working directory is on the read-only mount under it
+# The last mount listed at a path is the visible one (the ones under it are hidden).
+awk -v w="$work" '{opt[$5] = $6} END {for (m in opt) if (m != w && opt[m] !~ /(^|,)ro(,|$)/) exit 1}' \
+  /proc/self/mountinfo || fail "writable mounts remain"
+if command -v ip >/dev/null; then ip link set lo up || fail "cannot bring loopback up"; fi
+exec 3<&0  # a background job's stdin would be /dev/null
+"$@" <&3 3<&- &
+wait $!
+"""
+
+
+class SandboxUnavailable(RuntimeError):
+    """The isolation the sandbox needs is missing here; the message says what to install or allow."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    wall_seconds: float = 10.0
+    cpu_seconds: int = 10
+    memory_mb: int = 1024  # address space: runtimes that reserve much (JVM, mono) need more
+    file_size_mb: int = 16
+    processes: int = 32
+    output_bytes: int = 1 << 20  # per stream; beyond it the run is killed
+
+
+@dataclass
+class RunResult:
+    """What a sandboxed program did. `reason`: ok, error (non-zero exit), timeout, cpu_limit, memory_limit,
+    output_limit, file_size_limit, process_limit, signal:NAME, or setup_failed."""
+
+    returncode: int | None
+    reason: str
+    stdout: str
+    stderr: str
+    wall_seconds: float
+
+    @property
+    def passed(self) -> bool:
+        return self.reason == "ok"
+
+
+def _missing_tools() -> list[str]:
+    return [tool for tool in ("unshare", "setpriv", "prlimit", "mount", "awk") if shutil.which(tool) is None]
+
+
+@functools.cache
+def isolation_problem() -> str | None:
+    """None when isolated runs work here; otherwise why not (checked once per process)."""
+    missing = _missing_tools()
+    if missing:
+        return f"missing {', '.join(missing)} (Debian: apt-get install util-linux mawk)"
+    if os.geteuid() != 0:
+        return "isolation needs root (namespaces, read-only remounts and an unprivileged uid per run)"
+    try:
+        probe = Sandbox(unsafe=False, _checked=True).run(["true"], limits=Limits(wall_seconds=20))
+    except OSError as e:
+        return f"cannot start unshare: {e}"
+    if not probe.passed:
+        return f"namespaces refused here: {probe.stderr.strip() or probe.reason}"
+    return None
+
+
+class Sandbox:
+    def __init__(self, limits: Limits | None = None, unsafe: bool = False, _checked: bool = False):
+        self.limits = limits or Limits()
+        self.unsafe = unsafe
+        if not unsafe and not _checked:
+            problem = isolation_problem()
+            if problem:
+                raise SandboxUnavailable(
+                    f"cannot isolate untrusted programs: {problem}. Fix that, or pass --unsafe (unsafe=True) "
+                    "to run model-written code without isolation at your own risk")
+
+    def run(self, argv: list[str], files: dict[str, str | bytes] | None = None, stdin: bytes = b"",
+            limits: Limits | None = None) -> RunResult:
+        """Run argv in a fresh directory holding `files` (name -> content); argv's paths may be relative to it."""
+        limits = limits or self.limits
+        uid = UID_BASE + secrets.randbelow(UID_SPAN)
+        work = Path(tempfile.mkdtemp(prefix="codellama-sandbox-"))
+        try:
+            for name, content in (files or {}).items():
+                path = work / name
+                if work.resolve() not in path.resolve().parents:
+                    raise ValueError(f"sandbox file {name!r} is outside the run's directory")
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(content.encode() if isinstance(content, str) else content)
+            if not self.unsafe:
+                for path in [work, *work.rglob("*")]:
+                    os.chown(path, uid, uid)
+            work.chmod(0o700)
+            env = {"PATH": SAFE_PATH, "HOME": str(work), "TMPDIR": str(work), "LANG": "C.UTF-8",
+                   "PYTHONDONTWRITEBYTECODE": "1"}
+            if self.unsafe:
+                return _execute(argv, work, env, stdin, limits, preexec=functools.partial(_set_limits, limits))
+            return _execute(_isolated_argv(argv, work, uid, limits), work, env, stdin, limits)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+    def run_python(self, source: str, limits: Limits | None = None, python: str | None = None) -> RunResult:
+        """Run a Python program (with the system's python3, unless `python` names another)."""
+        return self.run([python or _python(), "-I", "program.py"], {"program.py": source}, limits=limits)
+
+
+@functools.cache
+def _python() -> str:
+    """The system's python3: model-written Python needs only the standard library, and the sandbox's uid may
+    not reach a virtual environment under a private home."""
+    import sys
+
+    return shutil.which("python3", path=SAFE_PATH) or sys.executable
+
+
+def _isolated_argv(argv: list[str], work: Path, uid: int, limits: Limits) -> list[str]:
+    mb = 1 << 20
+    prlimit = ["prlimit", f"--cpu={limits.cpu_seconds}:{limits.cpu_seconds + 1}",
+               f"--as={limits.memory_mb * mb}", f"--fsize={limits.file_size_mb * mb}",
+               f"--nproc={limits.processes}", "--core=0", "--"]
+    setpriv = ["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups", "--no-new-privs",
+               "--inh-caps=-all", "--bounding-set=-all", "--"]
+    unshare = ["unshare", "--net", "--pid", "--fork", "--kill-child", "--mount", "--ipc", "--uts",
+               "--mount-proc", "--propagation", "private", "--"]
+    return [*unshare, "/bin/sh", "-c", SETUP_SCRIPT, "sandbox-setup", str(work), *prlimit, *setpriv, *argv]
+
+
+def _set_limits(limits: Limits) -> None:
+    """preexec for unsafe runs: the same resource limits, without namespaces."""
+    mb = 1 << 20
+    resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds + 1))
+    resource.setrlimit(resource.RLIMIT_AS, (limits.memory_mb * mb,) * 2)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limits.file_size_mb * mb,) * 2)
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    if os.geteuid() != 0:  # root ignores RLIMIT_NPROC; for others it counts all their processes
+        resource.setrlimit(resource.RLIMIT_NPROC, (max(limits.processes, 256),) * 2)
+
+
+def _execute(argv: list[str], work: Path, env: dict[str, str], stdin: bytes, limits: Limits,
+             preexec=None) -> RunResult:
+    started = time.monotonic()
+    deadline = started + limits.wall_seconds
+    proc = subprocess.Popen(argv, cwd=work, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, start_new_session=True, preexec_fn=preexec)
+    try:
+        proc.stdin.write(stdin)
+        proc.stdin.close()
+    except BrokenPipeError:
+        pass
+    out, err = bytearray(), bytearray()
+    buffers = {proc.stdout: out, proc.stderr: err}
+    killed_for = None
+    with selectors.DefaultSelector() as selector:
+        for stream in buffers:
+            selector.register(stream, selectors.EVENT_READ)
+        while selector.get_map() and killed_for is None:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                killed_for = "timeout"
+                break
+            for key, _ in selector.select(timeout=min(remaining, 0.5)):
+                chunk = os.read(key.fd, 65536)
+                if not chunk:
+                    selector.unregister(key.fileobj)
+                    continue
+                buffer = buffers[key.fileobj]
+                buffer += chunk[: max(0, limits.output_bytes - len(buffer))]
+                if len(chunk) and len(buffer) >= limits.output_bytes:
+                    killed_for = "output_limit"
+    if killed_for is None:
+        try:
+            proc.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            killed_for = "timeout"
+    if killed_for is not None:
+        _kill_group(proc)
+    proc.wait()
+    proc.stdout.close()
+    proc.stderr.close()
+    stdout, stderr = out.decode(errors="replace"), err.decode(errors="replace")
+    reason = killed_for or _reason(proc.returncode, stderr)
+    return RunResult(proc.returncode, reason, stdout, stderr, time.monotonic() - started)
+
+
+def _kill_group(proc: subprocess.Popen) -> None:
+    # The group holds unshare and the namespace's PID 1; killing PID 1 takes the whole namespace with it.
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
+def _reason(returncode: int, stderr: str) -> str:
+    if returncode == 0:
+        return "ok"
+    if returncode == SETUP_FAILED and "codellama-sandbox:" in stderr:
+        return "setup_failed"
+    # The setup shell reports a program killed by signal N as 128 + N; unsafe runs give -N.
+    signum = -returncode if returncode < 0 else returncode - 128 if returncode > 128 else None
+    if signum == signal.SIGXCPU:
+        return "cpu_limit"
+    if signum == signal.SIGXFSZ or "File too large" in stderr:
+        return "file_size_limit"
+    if any(marker in stderr for marker in MEMORY_MARKERS):
+        return "memory_limit"
+    if any(marker in stderr for marker in PROCESS_MARKERS):
+        return "process_limit"
+    if signum is not None and signum in signal.Signals._value2member_map_:
+        return f"signal:{signal.Signals(signum).name}"
+    return "error"

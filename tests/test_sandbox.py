@@ -1,0 +1,214 @@
+"""The sandbox against hostile programs: each is contained, reported with the right reason, and leaves no
+process behind. Only loopback is ever addressed."""
+
+from __future__ import annotations
+
+import secrets
+import socket
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from codellama import sandbox
+from codellama.sandbox import Limits, Sandbox, SandboxUnavailable
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def box() -> Sandbox:
+    return Sandbox(Limits(wall_seconds=10, cpu_seconds=5, memory_mb=512, processes=16, output_bytes=1 << 16))
+
+
+@pytest.fixture
+def marker() -> str:
+    return f"hostile-{secrets.token_hex(6)}"
+
+
+def processes_with(marker: str) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if marker.encode() in (entry / "cmdline").read_bytes():
+                    found.append(int(entry.name))
+            except OSError:  # exited while we looked
+                pass
+    return found
+
+
+def run(box: Sandbox, source: str, **limits) -> sandbox.RunResult:
+    return box.run_python(textwrap.dedent(source), limits=Limits(**{**box.limits.__dict__, **limits}))
+
+
+def test_a_correct_program_runs_in_its_own_directory(box):
+    result = run(box, """
+        import os
+        open("answer.txt", "w").write("42")
+        print(open("answer.txt").read(), os.getcwd() == os.environ["HOME"])
+    """)
+    assert result.passed, result
+    assert result.stdout.split() == ["42", "True"]
+
+
+def test_stdin_reaches_the_program_and_errors_are_reported(box):
+    echoed = box.run(["cat"], stdin=b"hello sandbox")
+    assert echoed.passed and echoed.stdout == "hello sandbox"
+    failed = run(box, "raise SystemExit(3)")
+    assert (failed.reason, failed.returncode, failed.passed) == ("error", 3, False)
+
+
+def test_fork_bomb_is_contained(box, marker):
+    result = run(box, f"""
+        import os, sys
+        sys.argv.append("{marker}")
+        while True:
+            try:
+                os.fork()
+            except OSError:
+                pass
+    """, wall_seconds=3)
+    assert result.reason in ("timeout", "process_limit"), result
+    assert not result.passed
+    assert processes_with(marker) == []
+
+
+def test_infinite_loop_hits_the_cpu_limit(box):
+    result = run(box, "while True: pass", cpu_seconds=1)
+    assert result.reason == "cpu_limit", result
+    assert result.wall_seconds < 5
+
+
+def test_sleeping_forever_hits_the_wall_clock_deadline(box, marker):
+    result = box.run([sandbox._python(), "-c", "import time; time.sleep(600)", marker], limits=Limits(wall_seconds=1))
+    assert result.reason == "timeout"
+    assert 1 <= result.wall_seconds < 4
+    assert processes_with(marker) == []
+
+
+def test_memory_hog_hits_the_memory_limit(box):
+    result = run(box, "hog = bytearray(2 * 1024 ** 3)")
+    assert result.reason == "memory_limit", result
+
+
+def test_flood_of_output_is_capped_and_killed(box):
+    result = run(box, """
+        import sys
+        chunk = "x" * (1 << 20)
+        for _ in range(100):  # 100 MB
+            sys.stdout.write(chunk)
+    """)
+    assert result.reason == "output_limit"
+    assert len(result.stdout) == box.limits.output_bytes
+    assert result.wall_seconds < 5
+
+
+def test_big_file_hits_the_file_size_limit(box):
+    result = run(box, "open('big', 'wb').write(b'x' * (64 << 20))", file_size_mb=1)
+    assert result.reason == "file_size_limit", result
+
+
+def test_cannot_connect_to_the_hosts_loopback(box):
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(1)
+        server.settimeout(0.5)
+        port = server.getsockname()[1]
+        result = run(box, f"""
+            import socket
+            socket.create_connection(("127.0.0.1", {port}), timeout=2)
+            print("connected")
+        """)
+        with pytest.raises(TimeoutError):
+            server.accept()
+    assert result.reason == "error"
+    assert "connected" not in result.stdout
+    assert "ConnectionRefusedError" in result.stderr or "Network is unreachable" in result.stderr
+
+
+def test_only_loopback_exists_inside(box):
+    result = run(box, """
+        import socket
+        print(sorted(name for _, name in socket.if_nameindex()))
+    """)
+    assert result.passed, result
+    assert result.stdout.strip() == "['lo']"
+
+
+def test_sees_only_its_own_processes(box):
+    result = run(box, """
+        import os
+        print(sorted(int(p) for p in os.listdir("/proc") if p.isdigit()))
+    """)
+    assert result.passed, result
+    assert len(eval(result.stdout)) <= 2  # the namespace's setup shell and the program: no host process
+
+
+def test_cannot_write_outside_its_directory(box, tmp_path):
+    tmp_path.chmod(0o777)  # even a world-writable directory is out of reach: the mount is read-only
+    targets = [tmp_path / "escaped", REPO / "escaped-from-sandbox", Path("/tmp") / f"escaped-{secrets.token_hex(4)}",
+               Path("/dev/shm") / f"escaped-{secrets.token_hex(4)}"]
+    result = run(box, f"""
+        import os
+        for path in {[str(t) for t in targets]!r}:
+            try:
+                open(path, "w").write("pwned")
+                print("WROTE", path)
+            except OSError as e:
+                print("refused", path, e.errno)
+        try:
+            os.utime({str(REPO / "README.md")!r})
+            print("TOUCHED README")
+        except OSError:
+            pass
+    """)
+    assert result.passed, result
+    assert "WROTE" not in result.stdout and "TOUCHED" not in result.stdout
+    assert result.stdout.count("refused") == len(targets)
+    assert not any(t.exists() for t in targets)
+
+
+def test_does_not_inherit_secrets(box, monkeypatch):
+    secret = secrets.token_hex(16)
+    monkeypatch.setenv("CODELLAMA_TEST_SECRET", secret)
+    result = run(box, """
+        import os
+        print(sorted(os.environ))
+        for pid in os.listdir("/proc"):
+            try:
+                print(open(f"/proc/{pid}/environ").read())
+            except OSError:
+                pass
+    """)
+    assert result.passed, result
+    assert secret not in result.stdout
+    assert "CODELLAMA_TEST_SECRET" not in result.stdout
+
+
+def test_child_that_outlives_its_parent_is_killed(box, marker):
+    result = run(box, f"""
+        import subprocess, sys
+        subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)", "{marker}"], start_new_session=True)
+        print("parent done")
+    """)
+    assert result.passed and "parent done" in result.stdout
+    assert processes_with(marker) == []
+
+
+def test_refuses_to_run_without_isolation_unless_unsafe(monkeypatch):
+    monkeypatch.setattr(sandbox.shutil, "which", lambda tool: None)
+    problem = sandbox.isolation_problem.__wrapped__()
+    assert "unshare" in problem
+    monkeypatch.setattr(sandbox, "isolation_problem", lambda: problem)
+    with pytest.raises(SandboxUnavailable, match="--unsafe"):
+        Sandbox()
+    monkeypatch.undo()
+    unsafe = Sandbox(Limits(cpu_seconds=1), unsafe=True)
+    assert unsafe.run_python("print(6 * 7)").stdout.strip() == "42"
+    assert unsafe.run_python("while True: pass").reason == "cpu_limit"
+
+
+def test_files_cannot_be_placed_outside_the_run_directory(box):
+    with pytest.raises(ValueError, match="outside"):
+        box.run(["true"], files={"../escape.txt": "x"})
