@@ -1,0 +1,1 @@
+"""The code data pipeline: sources, filters, dedup, decontamination, tokenised shards, fill-in-the-middle."""
