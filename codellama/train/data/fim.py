@@ -57,19 +57,26 @@ def fim_sample(tokenizer: Tokenizer, prefix: str, middle: str, suffix: str, mode
     return ids
 
 
+def choose(text: str, num_tokens: int, config: FIMConfig, family: str) -> tuple[str, int, int]:
+    """("plain" | "psm" | "spm", i, j): the document's arrangement and its two cut positions (i <= j)."""
+    rng = document_rng(text, config.seed)
+    draw, spm_draw, cuts = rng.random(), rng.random(), rng.integers(0, len(text) + 1, size=2)
+    i, j = sorted(int(c) for c in cuts)
+    overhead = 4  # the three infill tokens and end-of-infill
+    if num_tokens + overhead > config.context or draw >= config.rate:
+        return "plain", i, j
+    return ("spm" if spm_draw < config.spm_rate and family in SPM_FAMILIES else "psm"), i, j
+
+
 def transform(tokenizer: Tokenizer, text: str, config: FIMConfig) -> tuple[list[int], str]:
     """(token ids, "plain" | "psm" | "spm") for one document."""
     if tokenizer.infill is None:
         raise ValueError(f"{tokenizer.source}: the tokenizer has no infill tokens; add them first "
                          "(codellama.train.infill_tokens.add_infill_tokens)")
     plain = plain_tokens(tokenizer, text)
-    rng = document_rng(text, config.seed)
-    draw, spm_draw, cuts = rng.random(), rng.random(), rng.integers(0, len(text) + 1, size=2)
-    overhead = 4  # the three infill tokens and end-of-infill
-    if len(plain) + overhead > config.context or draw >= config.rate:
-        return plain, "plain"
-    mode = "spm" if spm_draw < config.spm_rate and tokenizer.infill.family in SPM_FAMILIES else "psm"
-    i, j = sorted(int(c) for c in cuts)
+    mode, i, j = choose(text, len(plain), config, tokenizer.infill.family)
+    if mode == "plain":
+        return plain, mode
     return fim_sample(tokenizer, text[:i], text[i:j], text[j:], mode), mode
 
 
@@ -85,11 +92,14 @@ def decode_sample(tokenizer: Tokenizer, ids: list[int]) -> str:
     if infill is None or infill.middle not in ids:
         return tokenizer.decode(ids)
     mid = ids.index(infill.middle)
-    if ids[:2] == [infill.prefix, infill.suffix]:  # SPM: <PRE><SUF> suffix <MID> prefix middle
+    if ids[:2] == [infill.prefix, infill.suffix]:  # SPM: <PRE><SUF> suffix <MID> prefix middle (or PSM, empty prefix)
         suffix = tokenizer.decode_continuation(ids[2:mid])
-        if infill.family == "code-llama":  # the prefix was encoded with SentencePiece's implicit space
-            return tokenizer.decode(ids[mid + 1 :]) + suffix
-        return tokenizer.decode_continuation(ids[mid + 1 :]) + suffix
+        rest = ids[mid + 1 :]
+        if infill.family == "code-llama" and rest and tokenizer.id_to_piece(rest[0]).startswith("▁"):
+            # the prefix was encoded with SentencePiece's implicit space. (With an empty prefix and a middle
+            # that starts with a space the format itself is ambiguous; Meta's SPM layout has the same limit.)
+            return tokenizer.decode(rest) + suffix
+        return tokenizer.decode_continuation(rest) + suffix
     suf = ids.index(infill.suffix)  # PSM: <PRE> prefix <SUF> suffix <MID> middle
     prefix = tokenizer.decode(ids[1:suf])
     suffix = tokenizer.decode_continuation(ids[suf + 1 : mid])
