@@ -34,7 +34,9 @@ class SamplingParams:
     top_p: float = 1.0
     top_k: int = 0  # 0: off
     min_p: float = 0.0
-    repetition_penalty: float = 1.0
+    repetition_penalty: float = 1.0  # llama.cpp's: divides the logits of every token seen (prompt included)
+    presence_penalty: float = 0.0  # OpenAI's: subtracted once from each token generated so far
+    frequency_penalty: float = 0.0  # OpenAI's: subtracted per occurrence in the generated tokens
     seed: int | None = None
     stop: list[str] = field(default_factory=list)
     ignore_eos: bool = False
@@ -50,6 +52,8 @@ class SamplingParams:
             (0 <= self.min_p <= 1, "min_p must be in [0, 1]"),
             (self.repetition_penalty > 0 and math.isfinite(self.repetition_penalty),
              "repetition_penalty must be > 0"),
+            (-2 <= self.presence_penalty <= 2, "presence_penalty must be between -2 and 2"),
+            (-2 <= self.frequency_penalty <= 2, "frequency_penalty must be between -2 and 2"),
             (self.logprobs is None or 0 <= self.logprobs <= 20, "logprobs must be between 0 and 20"),
             (isinstance(self.stop, list) and all(isinstance(s, str) for s in self.stop),
              "stop must be a list of strings"),
@@ -141,20 +145,20 @@ class Generator:
                         hidden=healed[i])
             for i, p in enumerate(params)
         ]
-        generators = [self._rng(p.seed) for p in params]
+        generators = [self.rng(p.seed) for p in params]
         history = [list(ids) for ids in prompts]
         logprobs: list[list[TokenLogprob]] = [[] for _ in range(B)]
         lengths = torch.tensor([len(ids) for ids in prompts], device=self.device)
         self.model.setup_cache(B, max(len(ids) + p.max_new_tokens for ids, p in zip(prompts, params)))
 
-        logits, prompt_lps = self._prefill(prompts, lengths, prompt_logprobs)
+        logits, prompt_lps = self.prefill(prompts, lengths, prompt_logprobs)
         for i, text in enumerate(healed):
             if text:
-                logits[i] = logits[i].masked_fill(~self._tokens_starting_with(text), -math.inf)
+                logits[i] = logits[i].masked_fill(~self.tokens_starting_with(text), -math.inf)
         done = [False] * B
         positions = lengths.clone()
         for _step in range(max(p.max_new_tokens for p in params)):
-            next_tokens = self._sample(logits, params, generators, history)
+            next_tokens = self.sample(logits, params, generators, history, [t.tokens for t in trackers])
             if any(p.logprobs is not None for p in params):
                 log_probs = torch.log_softmax(logits, dim=-1)
             for i in range(B):
@@ -163,7 +167,7 @@ class Generator:
                 token = int(next_tokens[i])
                 p = params[i]
                 if p.logprobs is not None:
-                    logprobs[i].append(self._token_logprob(log_probs[i], token, p.logprobs))
+                    logprobs[i].append(self.token_logprob(log_probs[i], token, p.logprobs))
                 finished_by_token = token in stop_ids and not p.ignore_eos
                 if finished_by_token:
                     text, reason = trackers[i].finish(), "stop"
@@ -192,7 +196,10 @@ class Generator:
             logits = self.model(tokens, feed_positions[:, None], output_index=torch.zeros(B, dtype=torch.long))[:, 0]
             positions = torch.where(active, positions + 1, positions)
 
-    def _prefill(self, prompts: list[list[int]], lengths: torch.Tensor, want_prompt_logprobs: bool):
+    def prefill(self, prompts: list[list[int]], lengths: torch.Tensor, want_prompt_logprobs: bool,
+                row_offset: int = 0) -> tuple[torch.Tensor, list | None]:
+        """Write the prompts into cache rows row_offset.. (right-padded, in chunks); return each one's
+        next-token logits (B, V) and, if asked, the log-probability of every prompt token."""
         B, T = len(prompts), int(lengths.max())
         tokens = torch.zeros(B, T, dtype=torch.long, device=self.device)
         for i, ids in enumerate(prompts):
@@ -204,15 +211,15 @@ class Generator:
             end = min(start + PREFILL_CHUNK, T)
             positions = torch.arange(start, end, device=self.device).expand(B, -1)
             if want_prompt_logprobs:
-                chunk_logits = self.model(tokens[:, start:end], positions)  # (B, t, V)
+                chunk_logits = self.model(tokens[:, start:end], positions, row_offset=row_offset)  # (B, t, V)
                 log_probs = torch.log_softmax(chunk_logits, dim=-1)
                 for i, ids in enumerate(prompts):
                     for pos in range(start, min(end, len(ids) - 1)):
-                        prompt_lps[i].append(self._token_logprob(log_probs[i, pos - start], ids[pos + 1], 0))
+                        prompt_lps[i].append(self.token_logprob(log_probs[i, pos - start], ids[pos + 1], 0))
                 picked = chunk_logits[torch.arange(B), (last - start).clamp(0, end - start - 1)]
             else:
                 index = (last - start).clamp(0, end - start - 1)
-                picked = self.model(tokens[:, start:end], positions, output_index=index)[:, 0]
+                picked = self.model(tokens[:, start:end], positions, output_index=index, row_offset=row_offset)[:, 0]
             in_chunk = (last >= start) & (last < end)
             logits[in_chunk] = picked[in_chunk]
         return logits, prompt_lps
@@ -224,11 +231,11 @@ class Generator:
         if len(ids) < 2 or self.tokenizer.is_control(ids[-1]):
             return ids, ""
         text = self.tokenizer.decode_continuation(ids[-1:])
-        if not text or not text.isspace() or not bool(self._tokens_starting_with(text).any()):
+        if not text or not text.isspace() or not bool(self.tokens_starting_with(text).any()):
             return ids, ""
         return ids[:-1], text
 
-    def _tokens_starting_with(self, text: str) -> torch.Tensor:
+    def tokens_starting_with(self, text: str) -> torch.Tensor:
         if text not in self._healing_masks:
             if self._pieces is None:
                 decode = self.tokenizer.decode_continuation
@@ -238,12 +245,12 @@ class Generator:
             self._healing_masks[text] = mask
         return self._healing_masks[text]
 
-    def _rng(self, seed: int | None) -> torch.Generator:
+    def rng(self, seed: int | None) -> torch.Generator:
         generator = torch.Generator(device=self.device)
         generator.manual_seed(seed if seed is not None else secrets.randbits(63))
         return generator
 
-    def _token_logprob(self, log_probs: torch.Tensor, token: int, top_n: int) -> TokenLogprob:
+    def token_logprob(self, log_probs: torch.Tensor, token: int, top_n: int) -> TokenLogprob:
         piece = self.tokenizer.decode_continuation([token])
         top = {}
         if top_n:
@@ -251,20 +258,16 @@ class Generator:
             top = {self.tokenizer.decode_continuation([int(j)]): float(v) for v, j in zip(values, indices)}
         return TokenLogprob(piece, token, float(log_probs[token]), top)
 
-    def _sample(self, logits: torch.Tensor, params: list[SamplingParams], generators, history) -> torch.Tensor:
+    def sample(self, logits: torch.Tensor, params: list[SamplingParams], generators, history,
+                generated: list[list[int]]) -> torch.Tensor:
+        """Next token per row; `history`: each row's prompt + generated ids, `generated`: the generated ones."""
         out = logits.argmax(dim=-1)
         for i, p in enumerate(params):
-            if p.temperature == 0 and p.repetition_penalty == 1.0:
+            penalised = p.repetition_penalty != 1.0 or p.presence_penalty or p.frequency_penalty
+            if p.temperature == 0 and not penalised:
                 continue
-            row = logits[i].clone()
-            if p.repetition_penalty != 1.0:
-                seen = torch.tensor(sorted(set(history[i])), device=row.device)
-                scores = row[seen]
-                row[seen] = torch.where(scores > 0, scores / p.repetition_penalty, scores * p.repetition_penalty)
-            if p.temperature == 0:
-                out[i] = row.argmax()
-                continue
-            out[i] = sample_token(row, p, generators[i])
+            row = apply_penalties(logits[i].clone(), p, history[i], generated[i]) if penalised else logits[i]
+            out[i] = row.argmax() if p.temperature == 0 else sample_token(row, p, generators[i])
         return out
 
     # -- text in, text out ----------------------------------------------------------------
@@ -282,7 +285,7 @@ class Generator:
         heal = not echo and params.logprobs is None
         ids, healed, texts = [], [], []
         for text in prompts:
-            prompt_ids, heal_text, kept = self._completion_prompt(text, heal)
+            prompt_ids, heal_text, kept = self.completion_prompt(text, heal)
             ids += [prompt_ids] * n
             healed += [heal_text] * n
             texts += [kept] * n
@@ -294,7 +297,7 @@ class Generator:
                 result.text = text + result.text
         return results
 
-    def _completion_prompt(self, text: str, heal: bool) -> tuple[list[int], str, str]:
+    def completion_prompt(self, text: str, heal: bool = True) -> tuple[list[int], str, str]:
         """Prompt ids, the text healing took off them, and the prompt text that remains."""
         ids = self.encode_prompt(text)
         if not heal:
@@ -305,7 +308,7 @@ class Generator:
     def stream_complete(self, prompt: str, params: SamplingParams | None = None) -> Iterator[str]:
         if not prompt:
             raise GenerationError("the prompt is empty: give some text to continue")
-        ids, heal_text, kept = self._completion_prompt(prompt, heal=True)
+        ids, heal_text, kept = self.completion_prompt(prompt, heal=True)
         for delta in self.stream_tokens([ids], [params or SamplingParams()], prompt_texts=[kept], healed=[heal_text]):
             if delta.text:
                 yield delta.text
@@ -434,6 +437,18 @@ def _with_seed(params: SamplingParams, offset: int) -> SamplingParams:
     if params.seed is None or offset == 0:
         return params
     return replace(params, seed=params.seed + offset)
+
+
+def apply_penalties(row: torch.Tensor, p: SamplingParams, history: list[int], generated: list[int]) -> torch.Tensor:
+    """Repetition (llama.cpp), presence and frequency (OpenAI) penalties on one row of logits, in place."""
+    if p.repetition_penalty != 1.0 and history:
+        seen = torch.tensor(sorted(set(history)), device=row.device)
+        scores = row[seen]
+        row[seen] = torch.where(scores > 0, scores / p.repetition_penalty, scores * p.repetition_penalty)
+    if (p.presence_penalty or p.frequency_penalty) and generated:
+        ids, counts = torch.tensor(generated, device=row.device).unique(return_counts=True)
+        row[ids] -= p.presence_penalty + p.frequency_penalty * counts.to(row.dtype)
+    return row
 
 
 def sample_token(logits: torch.Tensor, p: SamplingParams, generator: torch.Generator) -> int:

@@ -142,7 +142,7 @@ class Attention(nn.Module):
         self.wo = nn.Linear(args.n_heads * args.head_dim, args.dim, bias=False)
         self.cache: KVCache | None = None
 
-    def forward(self, x, cos, sin, rows, positions, mask, kv_len: int) -> torch.Tensor:
+    def forward(self, x, cos, sin, rows, positions, mask, kv_len: int, row_offset: int = 0) -> torch.Tensor:
         B, T, _ = x.shape
         q = self.wq(x).view(B, T, self.n_heads, self.head_dim)
         k = self.wk(x).view(B, T, self.n_kv_heads, self.head_dim)
@@ -150,7 +150,7 @@ class Attention(nn.Module):
         q, k = apply_rotary(q, cos, sin), apply_rotary(k, cos, sin)
         if self.cache is not None:
             k, v = self.cache.update(rows, positions, k, v)
-            k, v = k[:B, :kv_len], v[:B, :kv_len]
+            k, v = k[row_offset : row_offset + B, :kv_len], v[row_offset : row_offset + B, :kv_len]
         q, k, v = (t.transpose(1, 2) for t in (q, k, v))  # (B, H|K, T|S, D)
         out = F.scaled_dot_product_attention(
             q, k, v, attn_mask=mask, enable_gqa=self.n_heads != self.n_kv_heads
@@ -177,8 +177,8 @@ class TransformerBlock(nn.Module):
         self.attention_norm = RMSNorm(args.dim, args.norm_eps)
         self.ffn_norm = RMSNorm(args.dim, args.norm_eps)
 
-    def forward(self, x, cos, sin, rows, positions, mask, kv_len: int) -> torch.Tensor:
-        h = x + self.attention(self.attention_norm(x), cos, sin, rows, positions, mask, kv_len)
+    def forward(self, x, cos, sin, rows, positions, mask, kv_len: int, row_offset: int = 0) -> torch.Tensor:
+        h = x + self.attention(self.attention_norm(x), cos, sin, rows, positions, mask, kv_len, row_offset)
         return h + self.feed_forward(self.ffn_norm(h))
 
 
@@ -216,16 +216,34 @@ class Transformer(nn.Module):
             cache.k[:rows, :length] = cache.k[source, :length]
             cache.v[:rows, :length] = cache.v[source, :length]
 
-    def clear_cache(self) -> None:
+    def move_cache_row(self, source: int, destination: int, length: int) -> None:
+        """Copy the first `length` cached positions of row `source` to row `destination`."""
         for layer in self.layers:
-            layer.attention.cache = None
-        self.cache_batch = self.cache_len = 0
+            cache = layer.attention.cache
+            cache.k[destination, :length] = cache.k[source, :length]
+            cache.v[destination, :length] = cache.v[source, :length]
+
+    def clear_cache(self) -> None:
+        self.swap_cache(None)
+
+    def swap_cache(self, state: tuple | None) -> tuple | None:
+        """Take the KV cache out (returned) and put `state` (an earlier return value, or None) in.
+
+        Lets one caller set a batch's cache aside while another uses the model with a cache of its own."""
+        current = None
+        if self.cache_len:
+            current = ([layer.attention.cache for layer in self.layers], self.cache_batch, self.cache_len)
+        caches, self.cache_batch, self.cache_len = state or ([None] * len(self.layers), 0, 0)
+        for layer, cache in zip(self.layers, caches):
+            layer.attention.cache = cache
+        return current
 
     def forward(
         self,
         tokens: torch.Tensor,
         positions: torch.Tensor | None = None,
         output_index: torch.Tensor | None = None,
+        row_offset: int = 0,
     ) -> torch.Tensor:
         """Logits for `tokens` (B, T) placed at `positions` (B, T) of each row's sequence.
 
@@ -233,7 +251,9 @@ class Transformer(nn.Module):
         token attends to its row's cached positions <= its own. Without a cache the
         call is a plain causal forward over `tokens`. `output_index` (B,) picks one
         position per row to compute logits for (B, 1, V), which is all decoding
-        needs; by default every position gets logits (B, T, V).
+        needs; by default every position gets logits (B, T, V). `row_offset`: the batch
+        uses cache rows row_offset .. row_offset + B - 1 (a server prefilling a new request
+        beside the running ones).
         """
         B, T = tokens.shape
         device = tokens.device
@@ -241,8 +261,8 @@ class Transformer(nn.Module):
             positions = torch.arange(T, device=device).expand(B, T)
         cached = self.cache_len > 0
         if cached:
-            if B > self.cache_batch:
-                raise ValueError(f"batch {B} exceeds the KV cache's {self.cache_batch} rows")
+            if row_offset + B > self.cache_batch:
+                raise ValueError(f"rows {row_offset}..{row_offset + B - 1} exceed the KV cache's {self.cache_batch}")
             kv_len = int(positions.max()) + 1
             if kv_len > self.cache_len:
                 raise ValueError(f"position {kv_len - 1} is beyond the KV cache's {self.cache_len} slots")
@@ -256,10 +276,11 @@ class Transformer(nn.Module):
             mask = key_positions[None, None, None, :] <= positions[:, None, :, None]  # (B, 1, T, S)
         angles = positions[..., None].float() * self.inv_freq  # (B, T, D/2)
         cos, sin = angles.cos()[:, :, None, :], angles.sin()[:, :, None, :]
-        rows = torch.arange(B, device=device)[:, None]
+        rows = torch.arange(row_offset, row_offset + B, device=device)[:, None]
         h = self.tok_embeddings(tokens)
         for layer in self.layers:
-            h = layer(h, cos, sin, rows, positions, mask, kv_len)
+            h = layer(h, cos, sin, rows, positions, mask, kv_len, row_offset)
         if output_index is not None:
             h = h[torch.arange(B, device=device), output_index][:, None]
         return self.output(self.norm(h)).float()
+

@@ -1,9 +1,82 @@
-"""Subcommands of `codellama` for this package (registered by codellama/cli.py)."""
+"""`codellama serve`: the HTTP server (registered by codellama/cli.py)."""
 
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add this package's subcommands; each sets `handler=` to the function that runs it."""
+    from codellama.cli import add_model_flags
+
+    p = sub.add_parser("serve", help="HTTP server: OpenAI- and llama.cpp-compatible endpoints for editors and clients")
+    add_model_flags(p)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8080)
+    p.add_argument("--api-key", default=None,
+                   help="require 'Authorization: Bearer KEY' (default: $CODELLAMA_API_KEY; none: no key needed)")
+    p.add_argument("--model-name", default=None, help="the id clients use in `model` (default: from the file name)")
+    p.add_argument("--parallel", "-np", type=int, default=8, help="sequences decoded together (KV cache rows)")
+    p.add_argument("--ctx-size", "-c", type=int, default=None,
+                   help="positions per sequence, prompt + output (default: the model's, at most 4096)")
+    p.add_argument("--max-queue", type=int, default=64, help="sequences that may wait for a slot before 429")
+    p.add_argument("--timeout", type=float, default=600.0, help="seconds a request may take in all")
+    p.add_argument("--threads", type=int, default=None, help="torch CPU threads (default: torch's)")
+    p.set_defaults(handler=cmd_serve)
+
+
+def cmd_serve(args) -> None:
+    import uvicorn
+
+    from codellama.cli import load_from_args
+    from codellama.server.app import create_app
+    from codellama.server.common import ServerSettings
+
+    for name, value in (("--parallel", args.parallel), ("--max-queue", args.max_queue), ("--port", args.port)):
+        if value < 1:
+            raise ValueError(f"{name} must be at least 1, not {value}")
+    if args.ctx_size is not None and args.ctx_size < 16:
+        raise ValueError(f"--ctx-size must be at least 16, not {args.ctx_size}")
+    if args.model and args.model != "default" and not os.path.exists(args.model):
+        raise FileNotFoundError(f"--model {args.model}: no such file or directory")
+    if args.threads:
+        import torch
+
+        torch.set_num_threads(args.threads)
+    settings = ServerSettings(
+        model_name=args.model_name or model_name(args.model),
+        api_key=args.api_key or os.environ.get("CODELLAMA_API_KEY"),
+        parallel=args.parallel, context=args.ctx_size, max_queue=args.max_queue, request_timeout=args.timeout,
+        filters=default_filters(args))
+    server: uvicorn.Server | None = None
+    failure: list[BaseException] = []
+
+    def stop(error: BaseException) -> None:
+        failure.append(error)
+        if server is not None:
+            server.should_exit = True
+
+    app = create_app(lambda: load_from_args(args), settings, on_load_error=stop)
+    config = uvicorn.Config(app, host=args.host, port=args.port, log_level="info", timeout_graceful_shutdown=5)
+    server = uvicorn.Server(config)
+    key_note = "an API key is required" if settings.api_key else "no API key"
+    print(f"[codellama] serving {settings.model_name!r} on http://{args.host}:{args.port} ({key_note}); "
+          f"playground at http://{args.host}:{args.port}/", file=sys.stderr, flush=True)
+    server.run()
+    if failure:
+        raise ValueError(f"the model could not be loaded: {failure[0]}")
+
+
+def model_name(path: str | None) -> str:
+    """The id clients send as `model`: the checkpoint's file or directory name."""
+    if not path or path == "default":
+        return "smollm2-135m-instruct"
+    name = os.path.basename(os.path.normpath(path))
+    return name[:-5] if name.endswith(".gguf") else name
+
+
+def default_filters(args):
+    from codellama.server.filters import Filters
+
+    return Filters()
