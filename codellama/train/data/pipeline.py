@@ -48,6 +48,7 @@ class PipelineConfig:
     quality: QualityConfig = field(default_factory=QualityConfig)
     allowed_licenses: tuple[str, ...] = tuple(sorted(PERMISSIVE))
     allow_unknown_license: bool = False
+    near_dedup: bool = True
     near_dedup_threshold: float = 0.7
     minhash_permutations: int = 256
     ngram: int = 5
@@ -195,7 +196,7 @@ class Pipeline:
                 return self._drop(stats, "exact_duplicate")
             state.seen.add(key)
         with timer("near_dedup"):
-            if state.near.duplicate_of(key, doc.text) is not None:
+            if cfg.near_dedup and state.near.duplicate_of(key, doc.text) is not None:
                 return self._drop(stats, "near_duplicate")
         with timer("redact"):
             text, secrets, emails = redact(doc.text)

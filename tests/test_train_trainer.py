@@ -1,0 +1,130 @@
+"""The trainer under `torchrun --nproc-per-node 2` on the CPU (gloo): the loss falls, and a run killed
+with SIGKILL and resumed from its last checkpoint gives exactly the losses of an uninterrupted run."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from codellama.train.config import TrainConfig, load_recipe, parse_override
+from codellama.train.data.decontaminate import Decontaminator
+from codellama.train.data.pipeline import Pipeline, PipelineConfig
+from codellama.train.trainer import free_port, lr_at
+
+MIT = ("Permission is hereby granted, free of charge, to any person obtaining a copy of this software. "
+       "The above copyright notice and this permission notice shall be included in all copies.")
+STEPS = 24
+
+
+def _corpus(root: Path) -> None:
+    """Small, regular Python files: a tiny model can learn them within a few dozen steps."""
+    root.mkdir(parents=True)
+    (root / "LICENSE").write_text(MIT)
+    for i in range(40):
+        body = "".join(f"    total = total + values[{j}] * {i % 5}\n" for j in range(6 + i % 4))
+        (root / f"module_{i}.py").write_text(f"def weighted_sum_{i}(values):\n    total = 0\n{body}    return total\n")
+
+
+@pytest.fixture(scope="module")
+def tiny_data(tmp_path_factory, smol_tokenizer) -> Path:
+    base = tmp_path_factory.mktemp("train")
+    _corpus(base / "src")
+    config = PipelineConfig([str(base / "src")], str(base / "data"), near_dedup=False)
+    Pipeline(config, tokenizer=smol_tokenizer, decontaminator=Decontaminator([])).run()
+    return base / "data"
+
+
+def _config(data: Path, out: Path, **overrides) -> Path:
+    settings = dict(
+        model_args={"dim": 32, "n_layers": 2, "n_heads": 4, "n_kv_heads": 2, "ffn_hidden_dim": 64, "max_seq_len": 64},
+        data=[(str(data), 1.0)], seq_len=32, batch_tokens=128, micro_batch=1, steps=STEPS, lr=1e-2,
+        warmup_steps=2, out=str(out), save_every=4, export=[], peak_tflops=0.01,
+    )
+    config = TrainConfig(**{**settings, **overrides})
+    path = out.with_suffix(".json")
+    path.write_text(config.to_json())
+    return path
+
+
+def _torchrun(config: Path) -> subprocess.Popen:
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "PYTHONPATH": str(Path(__file__).parents[1])}
+    command = [sys.executable, "-m", "torch.distributed.run", "--nproc-per-node", "2", "--master-addr", "127.0.0.1",
+               "--master-port", str(free_port()), "-m", "codellama.train.trainer", "--config", str(config)]
+    return subprocess.Popen(["nice", "-n", "19", *command], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True, start_new_session=True)
+
+
+def _losses(out: Path) -> dict[int, float]:
+    losses = {}
+    for line in (out / "log.jsonl").read_text().splitlines():
+        record = json.loads(line)
+        if "loss" in record:
+            losses[record["step"]] = record["loss"]  # a resumed run's later entry wins
+    return losses
+
+
+def _finish(proc: subprocess.Popen) -> str:
+    output, _ = proc.communicate(timeout=150)
+    assert proc.returncode == 0, output[-3000:]
+    return output
+
+
+@pytest.mark.slow
+def test_torchrun_two_ranks_loss_falls_and_sigkill_resume_is_exact(tiny_data, tmp_path):
+    whole, killed = tmp_path / "whole", tmp_path / "killed"
+    uninterrupted = _torchrun(_config(tiny_data, whole, export=["hf"]))
+    interrupted = _torchrun(_config(tiny_data, killed))
+    deadline = time.time() + 120
+    while time.time() < deadline:  # kill the second run (torchrun and both ranks) once it is past a checkpoint
+        log = killed / "log.jsonl"
+        if log.exists() and any(json.loads(line).get("step", 0) >= 10 and "loss" in json.loads(line)
+                                for line in log.read_text().splitlines()):
+            break
+        time.sleep(0.05)
+    os.killpg(interrupted.pid, signal.SIGKILL)
+    interrupted.wait()
+    before = _losses(killed)
+    assert 10 <= max(before) < STEPS, "the run was meant to be killed mid-way"
+    output = _finish(uninterrupted)
+    resumed = _finish(_torchrun(_config(tiny_data, killed)))
+    assert '"event": "resume"' in resumed and "world" in output
+
+    expected = _losses(whole)
+    assert sorted(expected) == list(range(1, STEPS + 1))
+    assert _losses(killed) == expected  # bit for bit, every step
+    first, last = expected[1], sum(expected[s] for s in range(STEPS - 3, STEPS + 1)) / 4
+    assert last < first - 1.0, (first, last)
+
+    from codellama.checkpoints import load_model
+
+    model, tokenizer = load_model(str(whole / "export" / "hf"))
+    assert model.args.vocab_size == tokenizer.vocab_size == 49155 and tokenizer.infill.family == "starcoder"
+
+
+def test_schedule_warms_up_then_decays_to_a_thirtieth():
+    config = TrainConfig(steps=100, warmup_steps=10, lr=3e-4)
+    rates = [lr_at(s, config) for s in range(100)]
+    assert rates[0] == pytest.approx(3e-5) and rates[9] == pytest.approx(3e-4)
+    assert all(a >= b - 1e-12 for a, b in zip(rates[9:], rates[10:]))
+    assert rates[-1] == pytest.approx(3e-4 / 30)
+
+
+def test_recipes_load_and_overrides_apply():
+    code = load_recipe("code", {"steps": 5000})
+    assert code.steps == 5000 and code.betas == (0.9, 0.95) and code.weight_decay == 0.1
+    long_context = load_recipe("long-context")
+    assert long_context.rope_theta == 1e6 and long_context.seq_len == 16384
+    assert load_recipe("lora").lora.rank > 0
+    assert load_recipe("python").mix["python"] == 0.75 and load_recipe("code").fim_rate == 0.9
+    assert parse_override("lr=1e-4") == ("lr", 1e-4) and parse_override("out=runs/x") == ("out", "runs/x")
+    with pytest.raises(ValueError, match="no recipe"):
+        load_recipe("nonexistent")
+    with pytest.raises(ValueError, match="unknown setting"):
+        load_recipe("code", {"learning_rate": 1})
