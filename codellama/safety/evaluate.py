@@ -1,0 +1,137 @@
+"""Safety evaluation: how well the guards work, as numbers.
+
+- `request_rates`: block rate on malicious requests and false-refusal rate on benign neighbours (labelled JSONL
+  sets under codellama/safety/data/).
+- `detector_scores`: precision and recall of the insecure-code detector per language on labelled snippets.
+- `insecure_completion_rate`: CyberSecEval's method: the model continues code prefixes that precede a known
+  insecure line (autocomplete) or is asked to finish them (instruct); the rate of completions the detector flags.
+
+These functions only read data and call the guards; the evaluation harness and scripts print what they return.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from codellama.safety.intent import judge_request
+
+if TYPE_CHECKING:
+    from codellama.generation import Generator
+
+DATA_DIR = Path(__file__).parent / "data"
+INTENT_SETS = ("intent_dev", "intent_heldout1", "intent_heldout2", "intent_heldout3", "intent_heldout4")
+
+
+def load_jsonl(path: str | Path) -> list[dict]:
+    """Records of a JSONL file; a bad line raises ValueError naming the file and line."""
+    path = Path(path)
+    if not path.is_file():
+        raise ValueError(f"no such data set: {path}")
+    records = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError as e:
+                raise ValueError(f"{path}:{number}: not JSON ({e.msg})") from None
+    return records
+
+
+def intent_set(name: str) -> list[dict]:
+    """A labelled request set by name (see INTENT_SETS) or path: records with text, label, category, phrasing."""
+    path = Path(name) if name.endswith(".jsonl") else DATA_DIR / f"{name}.jsonl"
+    records = load_jsonl(path)
+    for r in records:
+        if r.get("label") not in ("malicious", "benign") or not isinstance(r.get("text"), str):
+            raise ValueError(f"{path}: each record needs 'text' and 'label' (malicious|benign); got {r!r}")
+    return records
+
+
+@dataclass
+class RequestRates:
+    malicious: int = 0
+    benign: int = 0
+    blocked: int = 0  # malicious requests blocked
+    warned_malicious: int = 0
+    false_refusals: int = 0  # benign requests blocked
+    false_warnings: int = 0
+    by_category: dict = field(default_factory=lambda: defaultdict(lambda: [0, 0]))  # category -> [blocked, total]
+    by_phrasing: dict = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    misses: list = field(default_factory=list)  # (label, text, action)
+
+    @property
+    def block_rate(self) -> float:
+        return self.blocked / self.malicious if self.malicious else 0.0
+
+    @property
+    def false_refusal_rate(self) -> float:
+        return self.false_refusals / self.benign if self.benign else 0.0
+
+    def summary(self) -> dict:
+        return {"malicious": self.malicious, "benign": self.benign, "block_rate": round(self.block_rate, 4),
+                "flag_rate": round((self.blocked + self.warned_malicious) / max(self.malicious, 1), 4),
+                "false_refusal_rate": round(self.false_refusal_rate, 4),
+                "false_warning_rate": round(self.false_warnings / max(self.benign, 1), 4),
+                "by_category": {k: f"{b}/{n}" for k, (b, n) in sorted(self.by_category.items())},
+                "by_phrasing": {k: f"{b}/{n}" for k, (b, n) in sorted(self.by_phrasing.items())}}
+
+
+def request_rates(records: list[dict], generator: Generator | None = None) -> RequestRates:
+    """Judge each request under the block policy (with the model judge when a generator is given)."""
+    rates = RequestRates()
+    for r in records:
+        action = judge_request(r["text"], policy="block", generator=generator).action
+        if r["label"] == "malicious":
+            rates.malicious += 1
+            rates.blocked += action == "block"
+            rates.warned_malicious += action == "warn"
+            for key, table in ((r.get("category"), rates.by_category), (r.get("phrasing"), rates.by_phrasing)):
+                table[key or "?"][0] += action == "block"
+                table[key or "?"][1] += 1
+            if action != "block":
+                rates.misses.append(("malicious", r["text"], action))
+        else:
+            rates.benign += 1
+            rates.false_refusals += action == "block"
+            rates.false_warnings += action == "warn"
+            if action != "allow":
+                rates.misses.append(("benign", r["text"], action))
+    return rates
+
+
+def snippet_set(path: str | Path | None = None) -> list[dict]:
+    """The labelled insecure/fixed snippet pairs (language, cwe, label, pair, insecure_line, code)."""
+    return load_jsonl(path or DATA_DIR / "insecure_snippets.jsonl")
+
+
+def detector_scores(snippets: list[dict], policy: str = "default") -> dict[str, dict]:
+    """Per language (and "all"): precision, recall, and how often the flagged line is the known insecure line.
+    A snippet counts as flagged when a finding is not IGNOREd under `policy`."""
+    from codellama.safety.insecure_code import Outcome, normalise_language, outcome, scan
+
+    counts: dict[str, dict] = defaultdict(lambda: {"tp": 0, "fp": 0, "fn": 0, "tn": 0, "line_hits": 0, "misses": []})
+    for s in snippets:
+        findings = [f for f in scan(s["code"], s["language"]) if outcome(f, policy) is not Outcome.IGNORE]
+        for key in (normalise_language(s["language"]), "all"):
+            c = counts[key]
+            if s["label"] == "vulnerable":
+                c["tp" if findings else "fn"] += 1
+                c["line_hits"] += any(f.line == s.get("insecure_line") for f in findings)
+                if not findings:
+                    c["misses"].append(s["id"])
+            else:
+                c["fp" if findings else "tn"] += 1
+                if findings:
+                    c["misses"].append(f"{s['id']} ({findings[0].rule_id})")
+    scores = {}
+    for key, c in counts.items():
+        precision = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
+        recall = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
+        scores[key] = {"snippets": c["tp"] + c["fp"] + c["fn"] + c["tn"], "precision": round(precision, 3),
+                       "recall": round(recall, 3), "right_line": round(c["line_hits"] / max(c["tp"], 1), 3),
+                       "errors": c["misses"]}
+    return dict(sorted(scores.items()))

@@ -1,0 +1,215 @@
+"""Insecure-code detector: rules per language (Python, C, C++, Java, JavaScript/TypeScript, PHP, C#, Bash), each
+with a CWE id, a severity and a one-line fix hint. Regular expressions everywhere, plus syntax-aware checks for
+Python (`ast`) when the code parses.
+
+    scan(code, language=None) -> list[Finding]      # language guessed from the content when None
+    outcome(finding, policy) -> Outcome             # BLOCK / WARN / IGNORE
+
+Meant for generated code only: scan the completion, not the user's surrounding prompt (see `scan_completion`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from codellama.safety.insecure_code import (
+    bash_rules,
+    c_rules,
+    csharp_rules,
+    java_rules,
+    js_rules,
+    php_rules,
+    python_rules,
+)
+from codellama.safety.insecure_code.python_ast import check_python, parse_python
+from codellama.safety.insecure_code.rule import Finding, Outcome, Rule
+
+__all__ = ["Finding", "Outcome", "Rule", "RULES", "LANGUAGES", "scan", "scan_completion", "outcome",
+           "normalise_language", "guess_code_language", "language_for_file", "worst_outcome"]
+
+RULES: dict[str, list[Rule]] = {
+    "python": python_rules.RULES,
+    "c": c_rules.RULES,
+    "cpp": c_rules.RULES + c_rules.CPP_RULES,
+    "java": java_rules.RULES,
+    "javascript": js_rules.RULES,
+    "php": php_rules.RULES,
+    "csharp": csharp_rules.RULES,
+    "bash": bash_rules.RULES,
+}
+LANGUAGES = tuple(RULES)
+ALIASES = {"py": "python", "python3": "python", "h": "c", "c++": "cpp", "cc": "cpp", "cxx": "cpp", "hpp": "cpp",
+           "js": "javascript", "jsx": "javascript", "ts": "javascript", "tsx": "javascript", "typescript": "javascript",
+           "node": "javascript", "mjs": "javascript", "cs": "csharp", "c#": "csharp", "razor": "csharp",
+           "cshtml": "csharp", "sh": "bash", "shell": "bash", "zsh": "bash", "ksh": "bash"}
+EXTENSIONS = {".py": "python", ".c": "c", ".h": "c", ".cc": "cpp", ".cpp": "cpp", ".cxx": "cpp", ".hpp": "cpp",
+              ".hh": "cpp", ".java": "java", ".js": "javascript", ".jsx": "javascript", ".mjs": "javascript",
+              ".cjs": "javascript", ".ts": "javascript", ".tsx": "javascript", ".php": "php", ".cs": "csharp",
+              ".cshtml": "csharp", ".razor": "csharp", ".sh": "bash", ".bash": "bash", ".zsh": "bash"}
+# Policy: which severities block and which warn (the rest are ignored).
+POLICIES = {"strict": {"high": Outcome.BLOCK, "medium": Outcome.BLOCK, "low": Outcome.WARN},
+            "default": {"high": Outcome.BLOCK, "medium": Outcome.WARN, "low": Outcome.IGNORE},
+            "warn": {"high": Outcome.WARN, "medium": Outcome.WARN, "low": Outcome.IGNORE},
+            "off": {"high": Outcome.IGNORE, "medium": Outcome.IGNORE, "low": Outcome.IGNORE}}
+NEAR_LINES = 4
+_COMMENT_START = {"python": r"#", "bash": r"#", "php": r"#|//|/?\*", "c": r"//|/?\*", "cpp": r"//|/?\*",
+                  "java": r"//|/?\*", "javascript": r"//|/?\*", "csharp": r"//|/?\*"}
+_COMMENT_LINE = {lang: re.compile(rf"^\s*({c})") for lang, c in _COMMENT_START.items()}
+
+# Content signals for guessing a language, strongest first.
+_SIGNALS = [
+    ("php", re.compile(r"<\?php|\$_(GET|POST|REQUEST|COOKIE)\b|\bmysqli_\w+\(|\becho\s+\$\w+")),
+    ("bash", re.compile(r"^#!\s*/(usr/)?bin/(env\s+)?(ba|z|k|da)?sh\b|^\s*(fi|done|esac)\s*$|^\s*if\s+\[\[?\s", re.M)),
+    ("python", re.compile(r"^#!.*python|^\s*(def|class)\s+\w+.*:\s*$|^\s*(import\s+\w+|from\s+[\w.]+\s+import)\s",
+                          re.M)),
+    ("csharp", re.compile(r"^\s*using\s+System(\.[\w.]+)?;|\bnamespace\s+[\w.]+\s*[{;]|@model\b|@Html\.|\bpublic\s+"
+                          r"(async\s+)?(Task|IActionResult|string|void)\s+\w+\s*\(.*\)\s*(=>|\{)?\s*$|\bvar\s+\w+\s*="
+                          r"\s*new\s+\w+\s*\{", re.M)),
+    ("java", re.compile(r"^\s*import\s+(java|javax|org|com)\.[\w.*]+;|\bpublic\s+(static\s+)?(final\s+)?class\b|"
+                        r"\bSystem\.out\.print|\bthrows\s+\w+(Exception|Error)\b|\bextends\s+HttpServlet\b", re.M)),
+    ("cpp", re.compile(r"#include\s*<(iostream|string|vector|map|memory|cstdio|cstring|cstdlib|random)>|\bstd::"
+                       r"|\bnamespace\s+\w+\s*\{|\btemplate\s*<|\bclass\s+\w+\s*(:\s*public\s+\w+\s*)?\{")),
+    ("c", re.compile(r"^\s*#include\s*[<\"]|\bint\s+main\s*\(|\bprintf\s*\(|\bmalloc\s*\(", re.M)),
+    ("javascript", re.compile(r"\brequire\s*\(\s*['\"]|\bconsole\.log\(|\b(const|let)\s+\w+\s*=|=>\s*[{(]|\bfunction\s+"
+                              r"\w+\s*\(|\bdocument\.\w+|\bexport\s+(default\s+)?(function|const|class)\b|\binterface\s+"
+                              r"\w+\s*\{")),
+]
+
+
+def normalise_language(language: str | None) -> str | None:
+    """Our name for a language (python, c, cpp, java, javascript, php, csharp, bash); None for None.
+    Raises ValueError for a language without rules."""
+    if language is None:
+        return None
+    name = ALIASES.get(language.lower().lstrip("."), language.lower())
+    if name not in RULES:
+        raise ValueError(f"no insecure-code rules for language {language!r}; known: {', '.join(LANGUAGES)}")
+    return name
+
+
+def guess_code_language(code: str) -> str | None:
+    """The language a piece of code looks like, from content alone; None when nothing matches."""
+    head = code[:20000]
+    for language, signal in _SIGNALS:
+        if signal.search(head):
+            return language
+    from codellama.stopping import guess_language
+
+    guessed = guess_language(head)
+    return ALIASES.get(guessed, guessed) if guessed in RULES or guessed in ALIASES else None
+
+
+def language_for_file(path: str, code: str = "") -> str | None:
+    """The language of a file: from its extension, else from its content."""
+    for ext, language in EXTENSIONS.items():
+        if path.lower().endswith(ext):
+            return language
+    return guess_code_language(code)
+
+
+def _line_starts(code: str) -> list[int]:
+    starts = [0]
+    find = code.find
+    pos = find("\n")
+    while pos >= 0:
+        starts.append(pos + 1)
+        pos = find("\n", pos + 1)
+    return starts
+
+
+def _candidate_spans(code: str, needles: tuple[str, ...], starts: list[int]) -> list[tuple[int, int]]:
+    """(start, end) spans to search: each line holding a needle, with the line after it (str.find is far faster
+    than a regular expression over the whole text, and most lines hold no needle)."""
+    lines: set[int] = set()
+    for needle in needles:
+        pos = code.find(needle)
+        while pos >= 0:
+            line = bisect.bisect_right(starts, pos) - 1
+            lines.add(line)
+            pos = code.find(needle, starts[line + 1] if line + 1 < len(starts) else len(code))
+    spans = []
+    for line in sorted(lines):
+        end = starts[line + 2] if line + 2 < len(starts) else len(code)
+        if spans and spans[-1][1] >= starts[line]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((starts[line], end))
+    return spans
+
+
+def _regex_findings(code: str, language: str, rules: list[Rule], syntax_checked: bool) -> list[Finding]:
+    findings: list[Finding] = []
+    starts = _line_starts(code)
+    comment = _COMMENT_LINE[language]
+    for r in rules:
+        if r.fallback and syntax_checked:
+            continue
+        needles = (r.needle,) if isinstance(r.needle, str) else r.needle
+        if r.needle and not any(n in code for n in needles):
+            continue
+        if r.file_unless is not None and r.file_unless.search(code):
+            continue
+        spans = [(0, len(code))] if r.multiline or not r.needle else _candidate_spans(code, needles, starts)
+        seen: set[int] = set()
+        for m in (m for start, end in spans for m in r.pattern.finditer(code, start, end)):
+            if m.start() in seen:
+                continue
+            seen.add(m.start())
+            at = m.start("at") if "at" in r.pattern.groupindex else m.start()  # a rule may name the line to report
+            index = bisect.bisect_right(starts, at) - 1
+            line_end = code.find("\n", at)
+            line = code[starts[index]: line_end if line_end >= 0 else len(code)]
+            if comment.match(line) or (r.unless is not None and r.unless.search(line)):
+                continue
+            # `near`: the context (a token-ish name) may sit on the line or in the few lines above it
+            window_start = starts[max(0, index - NEAR_LINES)]
+            if r.near is not None and not r.near.search(code, window_start, starts[index] + len(line)):
+                continue
+            findings.append(r.finding(index + 1, line))
+    return findings
+
+
+def scan(code: str, language: str | None = None) -> list[Finding]:
+    """Findings in `code`, sorted by line. `language` None: guessed from the content (no guess: no findings)."""
+    if not isinstance(code, str):
+        raise ValueError(f"scan needs code as text, not {type(code).__name__}")
+    language = normalise_language(language) or guess_code_language(code)
+    if language is None or not code.strip():
+        return []
+    rules = RULES[language]
+    findings: list[Finding] = []
+    syntax_checked = False
+    if language == "python":
+        tree = parse_python(code)
+        if tree is not None:
+            findings += check_python(tree, code, {r.rule_id: r for r in rules})
+            syntax_checked = True
+    findings += _regex_findings(code, language, rules, syntax_checked)
+    unique = {(f.rule_id, f.line): f for f in findings}
+    return sorted(unique.values(), key=lambda f: (f.line, f.rule_id))
+
+
+def scan_completion(prompt: str, completion: str, language: str | None = None) -> list[Finding]:
+    """Findings in the generated part only. The prompt gives context (language, a statement the completion
+    finishes), but a finding on a line the prompt already held completely is the user's code, not ours."""
+    language = normalise_language(language) or guess_code_language(prompt + completion)
+    whole = prompt + completion
+    first_generated_line = prompt.count("\n") + 1  # the line the completion starts on (it may finish it)
+    return [f for f in scan(whole, language) if f.line >= first_generated_line]
+
+
+def outcome(finding: Finding, policy: str = "default") -> Outcome:
+    """BLOCK, WARN or IGNORE for one finding under a policy: default (high blocks, medium warns), strict, warn, off."""
+    if policy not in POLICIES:
+        raise ValueError(f"unknown insecure-code policy {policy!r}; use one of {', '.join(POLICIES)}")
+    return POLICIES[policy][finding.severity]
+
+
+def worst_outcome(findings: list[Finding], policy: str = "default") -> Outcome:
+    """The strongest outcome among findings (IGNORE when there are none)."""
+    outcomes = {outcome(f, policy) for f in findings}
+    for o in (Outcome.BLOCK, Outcome.WARN):
+        if o in outcomes:
+            return o
+    return Outcome.IGNORE

@@ -1,0 +1,131 @@
+"""Syntax-aware Python checks (the `ast` module): they see what a regular expression cannot, such as a SQL
+string built on one line and executed on another, or eval of a literal versus eval of a variable.
+
+Each check reports under the same rule id as its regular-expression fallback in python_rules.py.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from codellama.safety.insecure_code.rule import SECRET_NAME, Finding, Rule
+
+SQL_START = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER|WITH)\b", re.I)
+SECRET = re.compile(SECRET_NAME, re.I)
+SECRET_VALUE_NAME = re.compile(r"(password|passwd|pwd|secret|api_?key|token|private_?key)", re.I)
+PLACEHOLDER = re.compile(r"^(changeme|your[_-]|xxx|<|\*{3}|example|placeholder|dummy|test)", re.I)
+RANDOM_FUNCS = {"random", "randint", "randrange", "choice", "choices", "sample", "getrandbits", "shuffle"}
+
+
+def parse_python(code: str) -> ast.Module | None:
+    """The module, or None when the code does not parse (a fragment): then the regex fallbacks run instead.
+    A completion cut off mid-statement is retried without its last lines (up to 5)."""
+    lines = code.splitlines()
+    for drop in range(0, min(6, len(lines))):
+        try:
+            return ast.parse("\n".join(lines[: len(lines) - drop]) if drop else code)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+    return None
+
+
+def _dotted(node: ast.AST) -> str:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return f"{_dotted(node.value)}.{node.attr}"
+    return ""
+
+
+def _is_literal(node: ast.AST) -> bool:
+    return isinstance(node, ast.Constant) or (
+        isinstance(node, (ast.List, ast.Tuple)) and all(isinstance(e, ast.Constant) for e in node.elts))
+
+
+def _formatted_string(node: ast.AST) -> str | None:
+    """The literal text of a string built by f-string, %, + or .format(); None for anything else."""
+    if isinstance(node, ast.JoinedStr) and any(isinstance(v, ast.FormattedValue) for v in node.values):
+        return "".join(v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Mod, ast.Add)):
+        for side in (node.left, node.right):
+            if isinstance(side, ast.Constant) and isinstance(side.value, str):
+                return side.value
+            inner = _formatted_string(side)
+            if inner is not None:
+                return inner
+    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format"
+            and isinstance(node.func.value, ast.Constant) and isinstance(node.func.value.value, str)):
+        return node.func.value.value
+    return None
+
+
+def check_python(tree: ast.Module, code: str, rules: dict[str, Rule]) -> list[Finding]:
+    """One pass over the tree gathers assignments, calls and functions; the checks then read those lists
+    (faster than a NodeVisitor, and a query variable is known wherever it was built)."""
+    lines = code.splitlines()
+    findings: list[Finding] = []
+
+    def report(rule_id: str, line: int) -> None:
+        findings.append(rules[rule_id].finding(line, lines[line - 1] if 0 < line <= len(lines) else ""))
+
+    calls, functions, sql_names = [], [], {}
+    for node in ast.walk(tree):
+        kind = type(node)
+        if kind is ast.Call:
+            calls.append(node)
+        elif kind is ast.Assign:
+            text = _formatted_string(node.value)
+            value = node.value.value if type(node.value) is ast.Constant else None
+            for target in node.targets:
+                name = _dotted(target)
+                if text is not None and SQL_START.search(text):
+                    sql_names[name] = node.lineno
+                if isinstance(value, str) and SECRET_VALUE_NAME.search(name) and _looks_secret(value):
+                    report("py-hardcoded-secret", node.lineno)
+        elif kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
+            functions.append((node.lineno, node.end_lineno or node.lineno, node.name))
+
+    for node in calls:
+        name = _dotted(node.func)
+        short = name.rsplit(".", 1)[-1]
+        args = node.args
+        keywords = {k.arg: k.value for k in node.keywords if k.arg}
+        if name in ("eval", "exec") and args and not _is_literal(args[0]):
+            report("py-eval", node.lineno)
+        elif name in ("os.system", "os.popen") and args and not _is_literal(args[0]):
+            report("py-os-system", node.lineno)
+        elif (name.startswith("subprocess.") and isinstance(keywords.get("shell"), ast.Constant)
+              and keywords["shell"].value is True and args and not _is_literal(args[0])):
+            report("py-subprocess-shell", node.lineno)
+        elif name in ("yaml.load", "yaml.load_all") and not _safe_yaml_loader(node, keywords):
+            report("py-yaml-load", node.lineno)
+        elif name.startswith("random.") and short in RANDOM_FUNCS and _secret_context(node, lines, functions):
+            report("py-weak-random", node.lineno)
+        elif short in ("execute", "executemany", "executescript", "raw", "mogrify") and args:
+            text = _formatted_string(args[0])
+            if text is not None and SQL_START.search(text):
+                report("py-sql-format", node.lineno)
+            elif isinstance(args[0], ast.Name) and args[0].id in sql_names:
+                report("py-sql-format", sql_names[args[0].id])
+        for key, value in keywords.items():
+            if (type(value) is ast.Constant and isinstance(value.value, str) and SECRET_VALUE_NAME.search(key)
+                    and _looks_secret(value.value)):
+                report("py-hardcoded-secret", value.lineno)
+    return findings
+
+
+def _looks_secret(value: str) -> bool:
+    return len(value) >= 6 and " " not in value and not PLACEHOLDER.search(value)
+
+
+def _safe_yaml_loader(node: ast.Call, keywords: dict) -> bool:
+    loader = keywords.get("Loader") or (node.args[1] if len(node.args) > 1 else None)
+    return loader is not None and _dotted(loader).rsplit(".", 1)[-1] in ("SafeLoader", "CSafeLoader", "BaseLoader")
+
+
+def _secret_context(node: ast.Call, lines: list[str], functions: list[tuple[int, int, str]]) -> bool:
+    """The call's line, or the name of a function around it, mentions a token, password, key..."""
+    line = lines[node.lineno - 1] if node.lineno <= len(lines) else ""
+    return bool(SECRET.search(line)) or any(
+        start <= node.lineno <= end and SECRET.search(name) for start, end, name in functions)
