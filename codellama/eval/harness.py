@@ -70,7 +70,9 @@ class Executor:
 
 
 class ResultsLog:
-    """Per-sample results as JSONL: a first line with the run's settings, then one record per finished sample."""
+    """Per-sample results as JSONL: a first line with the run's settings, then one record per finished sample.
+
+    The settings exclude --limit, which only picks problems: a limited run's file is extended by a later run."""
 
     def __init__(self, path: str | Path | None, settings: dict):
         self.path = Path(path) if path else None

@@ -123,7 +123,7 @@ def run(
         raise ValueError(f"n (samples per problem) must be at least 1, got {n}")
     problems = load_problems(limit)
     items = [Item(task_id, sample, problem) for task_id, problem in problems.items() for sample in range(n)]
-    log = ResultsLog(output, {**settings, "benchmark": "humaneval", "n": n, "limit": limit})
+    log = ResultsLog(output, {**settings, "benchmark": "humaneval", "n": n})
     executor = Executor(sandbox or Sandbox(LIMITS), workers)
     started = time.perf_counter()
     try:

@@ -134,7 +134,7 @@ def run(
         keep = set(load_problems(limit))
         tasks = [t for t in tasks if t["task_id"].split("/", 1)[1].rsplit("/", 1)[0] in keep]
     items = [Item(task["task_id"], 0, task) for task in tasks]
-    log = ResultsLog(output, {**settings, "benchmark": "infill", "subset": subset, "limit": limit})
+    log = ResultsLog(output, {**settings, "benchmark": "infill", "subset": subset})
     executor = Executor(sandbox or Sandbox(LIMITS), workers)
     started = time.perf_counter()
     try:

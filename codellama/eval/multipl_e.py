@@ -77,7 +77,7 @@ def run(
     language(name)
     problems, skipped = translate(name, limit)
     items = [Item(p["task_id"], sample, p) for p in problems for sample in range(n)]
-    log = ResultsLog(output, {**settings, "benchmark": "multipl-e", "language": name, "n": n, "limit": limit})
+    log = ResultsLog(output, {**settings, "benchmark": "multipl-e", "language": name, "n": n})
     executor = Executor(sandbox or Sandbox(), workers)
     started = time.perf_counter()
     try:
