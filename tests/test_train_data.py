@@ -223,3 +223,23 @@ def test_humaneval_decontamination_finds_a_copied_solution():
     leaked = "# some project\n" + problem["prompt"] + problem["canonical_solution"] + "\nprint('x')\n"
     assert decontaminator.contaminated_by(leaked) == "HumanEval/0"
     assert decontaminator.contaminated_by(ORIGINAL) is None
+
+
+def test_cli_data_prepare_stats_and_train_dry_run(tmp_path, capsys):
+    from codellama.cli import main
+
+    root = _corpus(tmp_path)
+    out = tmp_path / "out"
+    assert main(["data", "prepare", str(root), "--out", str(out), "--fim-rate", "0.9", "--context", "2048",
+                 "--no-decontaminate"]) == 0
+    report = capsys.readouterr().out
+    assert "documents in: 10" in report and "near_duplicate" in report and "fim:" in report
+    assert main(["data", "stats", str(out)]) == 0 and "documents out: 4" in capsys.readouterr().out
+    assert json.loads((out / "manifest.json").read_text())["tokenizer"]["infill_family"] == "starcoder"
+    assert main(["train", "--recipe", "code", "--data", f"code={out}", "--steps", "2000", "--dry-run"]) == 0
+    settings = json.loads(capsys.readouterr().out)
+    assert settings["data"] == [[str(out), 0.85]] and settings["steps"] == 2000 and settings["fim_rate"] == 0.9
+    assert main(["train", "--recipe", "code", "--data", "nope=" + str(out)]) == 2
+    assert "mix has no 'nope'" in capsys.readouterr().err
+    assert main(["data", "prepare", str(tmp_path / "missing"), "--out", str(tmp_path / "o2")]) == 2
+    assert "does not exist" in capsys.readouterr().err

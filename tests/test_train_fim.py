@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import inspect
 import io
 import json
@@ -23,6 +24,11 @@ SOURCE_TEXTS = [inspect.getsource(f) for f in (textwrap.dedent, textwrap.indent,
 
 @pytest.fixture(scope="module")
 def code_llama_tokenizer() -> SentencePieceTokenizer:
+    return build_code_llama_tokenizer()
+
+
+@functools.cache
+def build_code_llama_tokenizer() -> SentencePieceTokenizer:
     """A small SentencePiece model with Code Llama's infill pieces (the family with the leading-space rule)."""
     corpus = inspect.getsource(textwrap).splitlines() + inspect.getsource(json).splitlines()
     out = io.BytesIO()

@@ -32,10 +32,37 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--shard-tokens", type=int, default=64 * 2**20, help="tokens per shard (at most)")
     p.set_defaults(handler=cmd_data_prepare)
 
+    p = data_sub.add_parser("chat", help="tokenise conversations (JSONL of {messages}) with the loss on answers only")
+    p.add_argument("input", help='a .jsonl file, one {"messages": [{"role": ..., "content": ...}, ...]} a line')
+    p.add_argument("--out", "-o", required=True, help="output directory")
+    p.add_argument("--model", "-m", default=None, help="whose tokenizer and chat format (default: the embedded model)")
+    p.add_argument("--chat-format", choices=("auto", "llama2", "template"), default="auto")
+    p.add_argument("--infill-family", default="starcoder", help="infill tokens to add when the tokenizer has none")
+    p.set_defaults(handler=cmd_data_chat)
+
     p = data_sub.add_parser("stats", help="print the report of a finished pipeline run")
     p.add_argument("out", help="the pipeline's output directory")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_data_stats)
+
+
+    p = sub.add_parser("train", help="train with a recipe (code, long-context, python, instruct, lora) under torchrun")
+    p.add_argument("--recipe", "-r", required=True, help="a recipe name or a .toml file")
+    p.add_argument("--data", "-d", action="append", default=[], metavar="[NAME=]DIR[:WEIGHT]",
+                   help="prepared data (a `codellama data` output) or a source directory / git repository to prepare; "
+                        "NAME takes its weight from the recipe's mix (repeatable)")
+    p.add_argument("--model", "-m", default=None, help="checkpoint to start from (default: the embedded model)")
+    p.add_argument("--out", "-o", default=None, help="run directory: logs, checkpoints, export (default runs/RECIPE)")
+    p.add_argument("--steps", type=int, default=None)
+    p.add_argument("--seq-len", type=int, default=None)
+    p.add_argument("--batch-tokens", type=int, default=None, help="tokens per optimiser step over all ranks")
+    p.add_argument("--lr", type=float, default=None, help="peak learning rate")
+    p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="any other recipe setting")
+    p.add_argument("--nproc-per-node", type=int, default=1, help="processes (GPUs) on this machine; >1 uses torchrun")
+    p.add_argument("--allow-unknown-license", action="store_true",
+                   help="when preparing sources: keep files without a detected licence (your own repository)")
+    p.add_argument("--dry-run", action="store_true", help="print the resolved settings and exit")
+    p.set_defaults(handler=cmd_train)
 
 
 def cmd_data_prepare(args) -> None:
@@ -71,3 +98,89 @@ def cmd_data_stats(args) -> None:
         print()
     else:
         print(format_report(stats))
+
+
+def cmd_data_chat(args) -> None:
+    from codellama.train.data.chat import prepare_chat
+    from codellama.train.data.pipeline import load_pipeline_tokenizer
+
+    tokenizer = load_pipeline_tokenizer(args.model, args.infill_family)
+    manifest = prepare_chat(args.input, args.out, tokenizer, args.chat_format)
+    print(f"{manifest['num_documents']} conversations, {manifest['num_tokens']:,} tokens, "
+          f"{manifest['loss_tokens']:,} in answers (the loss); wrote {args.out}/manifest.json")
+
+
+def _resolve_data(args, config) -> list[tuple[str, float]]:
+    """--data entries as (prepared directory, weight), preparing raw sources with the recipe's FIM setting."""
+    from pathlib import Path
+
+    resolved = []
+    for entry in args.data:
+        name = None
+        if "=" in entry:
+            name, entry = entry.split("=", 1)
+            if name not in config.mix:
+                raise ValueError(f"--data {name}=...: the recipe's mix has no {name!r}; its names are "
+                                 f"{', '.join(config.mix) or 'none'} (or give DIR[:WEIGHT])")
+        path, _, weight = entry.partition(":")
+        if weight and not weight.replace(".", "", 1).isdigit():
+            path, weight = entry, ""  # a colon that belongs to the path
+        weight = float(weight) if weight else config.mix.get(name, 1.0) if name else 1.0
+        if not (Path(path) / "manifest.json").exists():
+            path = _prepare_source(path, name, args, config)
+        resolved.append((path, weight))
+    return resolved
+
+
+def _prepare_source(source: str, name: str | None, args, config) -> str:
+    from pathlib import Path
+
+    from codellama.train.data.fim import FIMConfig
+    from codellama.train.data.pipeline import Pipeline, PipelineConfig, format_report
+
+    out = Path(config.out) / "data" / (name or Path(source.rstrip("/")).name or "source")
+    if (out / "manifest.json").exists():
+        return str(out)
+    fim = FIMConfig(rate=config.fim_rate, context=config.seq_len, seed=config.seed) if config.fim_rate > 0 else None
+    print(f"[codellama train] preparing {source} -> {out}", file=sys.stderr)
+    pipeline_config = PipelineConfig([source], str(out), model=config.model,
+                                     infill_family=config.infill_family or "starcoder", fim=fim,
+                                     allow_unknown_license=args.allow_unknown_license)
+    print(format_report(Pipeline(pipeline_config).run()), file=sys.stderr)
+    return str(out)
+
+
+def cmd_train(args) -> None:
+    import os
+    import subprocess
+    from pathlib import Path
+
+    from codellama.train.config import load_recipe, parse_override
+
+    overrides = dict(parse_override(s) for s in args.set)
+    for key in ("model", "steps", "seq_len", "batch_tokens", "lr", "out"):
+        if getattr(args, key) is not None:
+            overrides[key] = getattr(args, key)
+    overrides.setdefault("out", f"runs/{Path(args.recipe).stem}")
+    config = load_recipe(args.recipe, overrides)
+    if args.data:
+        config.data = _resolve_data(args, config)
+    if not config.data:
+        raise ValueError("no training data: give --data (a `codellama data` output, or a source directory to prepare)")
+    if args.dry_run:
+        print(json.dumps(json.loads(config.to_json()), indent=2))
+        return
+    Path(config.out).mkdir(parents=True, exist_ok=True)
+    config_path = Path(config.out) / "launch.json"
+    config_path.write_text(config.to_json())
+    if args.nproc_per_node == 1 and "RANK" not in os.environ:
+        from codellama.train.trainer import run
+
+        run(config)
+        return
+    from codellama.train.trainer import free_port
+
+    command = [sys.executable, "-m", "torch.distributed.run", "--nproc-per-node", str(args.nproc_per_node),
+               "--master-addr", "127.0.0.1", "--master-port", str(free_port()),
+               "-m", "codellama.train.trainer", "--config", str(config_path)]
+    sys.exit(subprocess.call(command))

@@ -1,0 +1,93 @@
+"""Instruction data (answers-only loss masks through to the trainer's targets) and LoRA fine-tuning."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+import torch
+
+from codellama.train.data.chat import conversation_tokens, prepare_chat
+from codellama.train.data.loader import IGNORE, PackedData
+from codellama.train.infill_tokens import add_infill_tokens
+from tests.test_train_fim import build_code_llama_tokenizer
+
+CONVERSATIONS = [
+    [{"role": "user", "content": "Write a function that adds two numbers."},
+     {"role": "assistant", "content": "def add(a, b):\n    return a + b"}],
+    [{"role": "system", "content": "You write Python."},
+     {"role": "user", "content": "Square a number."},
+     {"role": "assistant", "content": "def square(x):\n    return x * x"},
+     {"role": "user", "content": "And cube it?"},
+     {"role": "assistant", "content": "def cube(x):\n    return x ** 3"}],
+]
+
+
+def test_only_the_answers_carry_the_loss(smol_tokenizer):
+    ids, mask = conversation_tokens(smol_tokenizer, CONVERSATIONS[1])
+    assert len(ids) == len(mask)
+    answers = smol_tokenizer.decode([i for i, m in zip(ids, mask) if m])
+    assert answers == "def square(x):\n    return x * x<|im_end|>\ndef cube(x):\n    return x ** 3<|im_end|>\n"
+    from codellama.prompts import render_chat_template
+
+    assert smol_tokenizer.decode(ids) == render_chat_template(smol_tokenizer, CONVERSATIONS[1], False)
+    with pytest.raises(ValueError, match="must end with an assistant message"):
+        conversation_tokens(smol_tokenizer, CONVERSATIONS[1][:-1])
+
+
+def test_llama2_format_masks_the_inst_prompt():
+    from codellama.prompts import chat_prompt_tokens
+
+    tokenizer = build_code_llama_tokenizer()
+    conversation = CONVERSATIONS[0]
+    ids, mask = conversation_tokens(tokenizer, conversation, "llama2")
+    first_answer = mask.index(1)
+    assert ids[:first_answer] == chat_prompt_tokens(tokenizer, conversation[:1], "llama2")  # what inference sends
+    assert tokenizer.decode([i for i, m in zip(ids, mask) if m]) == conversation[1]["content"] + " "  # Meta's layout
+    assert ids[-1] == tokenizer.eos_id and mask[-1] == 1
+
+
+def test_prepared_chat_masks_reach_the_trainer_targets(tmp_path, smol_tokenizer):
+    source = tmp_path / "chats.jsonl"
+    source.write_text("".join(json.dumps({"messages": c}) + "\n" for c in CONVERSATIONS * 4))
+    manifest = prepare_chat(source, tmp_path / "chat", smol_tokenizer)
+    assert 0 < manifest["loss_tokens"] < manifest["num_tokens"]
+    data = PackedData([(str(tmp_path / "chat"), 1.0)], seq_len=16)
+    x, y = data.batch(0, 4)
+    assert x.shape == y.shape == (4, 16)
+    mask = np.load(tmp_path / "chat" / "tokens" / "shard-00000.mask.npy")
+    assert (y == IGNORE).any() and (y != IGNORE).any()
+    assert (y == IGNORE).float().mean().item() == pytest.approx(1 - mask.mean(), abs=0.35)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"messages": [{"role": "user", "content": "hi"}]}\n')
+    with pytest.raises(ValueError, match="bad.jsonl:1: a training conversation must end"):
+        prepare_chat(bad, tmp_path / "bad", smol_tokenizer)
+
+
+@pytest.mark.slow
+def test_lora_trains_adapters_only_and_exports_merged_weights(tmp_path, smol_tokenizer):
+    from codellama.checkpoints import load_model
+    from codellama.train.config import LoraSettings, TrainConfig
+    from codellama.train.trainer import run
+
+    source = tmp_path / "chats.jsonl"
+    source.write_text("".join(json.dumps({"messages": c}) + "\n" for c in CONVERSATIONS * 8))
+    prepare_chat(source, tmp_path / "chat", add_infill_tokens(smol_tokenizer))
+    config = TrainConfig(
+        model_args={"dim": 32, "n_layers": 2, "n_heads": 4, "n_kv_heads": 2, "ffn_hidden_dim": 64},
+        data=[(str(tmp_path / "chat"), 1.0)], seq_len=32, batch_tokens=64, steps=6, lr=1e-2, warmup_steps=1,
+        out=str(tmp_path / "run"), save_every=3, export=["hf"], peak_tflops=0.01,
+        lora=LoraSettings(rank=4, alpha=8, dropout=0.0, target_modules=["wq", "wv", "w2"]),
+    )
+    run(config)
+    log = [json.loads(line) for line in (tmp_path / "run" / "log.jsonl").read_text().splitlines()]
+    assert [r["step"] for r in log if "loss" in r] == list(range(1, 7))
+    model, tokenizer = load_model(str(tmp_path / "run" / "export" / "hf"))
+    assert tokenizer.infill.family == "starcoder" and model.args.vocab_size == 49155
+    torch.manual_seed(config.seed)  # the base weights the run started from, rebuilt the same way
+    from codellama.train.trainer import build_model
+
+    base, _ = build_model(config)
+    changed = {name for name, p in model.state_dict().items() if not torch.equal(p, base.state_dict()[name])}
+    assert changed and all(name.split(".")[-2] in ("wq", "wv", "w2") for name in changed), changed
