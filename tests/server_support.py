@@ -7,13 +7,14 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 import httpx
 import uvicorn
 
 from codellama.generation import Generator
 from codellama.server.app import create_app
-from codellama.server.common import ServerSettings
+from codellama.server.common import ServerSettings, ServerState
 
 
 def free_port() -> int:
@@ -22,9 +23,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+@dataclass
+class LiveServer:
+    url: str
+    state: ServerState  # the app's insides, for tests that must hold the scheduler still
+
+
 @contextlib.contextmanager
-def running_server(load: Callable[[], Generator] | Generator, wait: bool = True, **settings) -> Iterator[str]:
-    """Serve on 127.0.0.1 in a background thread; yields the base URL once /health says ready (if `wait`)."""
+def running_server(load: Callable[[], Generator] | Generator, wait: bool = True, **settings) -> Iterator[LiveServer]:
+    """Serve on 127.0.0.1 in a background thread; yields once /health says ready (if `wait`)."""
     loader = load if callable(load) and not isinstance(load, Generator) else (lambda: load)
     app = create_app(loader, ServerSettings(**settings))
     port = free_port()
@@ -36,7 +43,7 @@ def running_server(load: Callable[[], Generator] | Generator, wait: bool = True,
     while time.monotonic() < deadline:
         try:
             status = httpx.get(url + "/health", timeout=2).status_code
-            if status == 200 or (not wait and status == 503):
+            if status == 200 or not wait:
                 break
         except httpx.TransportError:
             pass
@@ -44,7 +51,7 @@ def running_server(load: Callable[[], Generator] | Generator, wait: bool = True,
     else:
         raise RuntimeError("the test server did not become ready in 120 s")
     try:
-        yield url
+        yield LiveServer(url, app.state.server)
     finally:
         server.should_exit = True
         thread.join(timeout=15)

@@ -29,8 +29,8 @@ def reference(smol_tokenizer) -> Generator:
 
 @pytest.fixture(scope="module")
 def url(smol_tokenizer):
-    with running_server(Generator(tiny_model(), smol_tokenizer), model_name=MODEL, api_key=KEY, parallel=4) as url:
-        yield url
+    with running_server(Generator(tiny_model(), smol_tokenizer), model_name=MODEL, api_key=KEY, parallel=4) as server:
+        yield server.url
 
 
 @pytest.fixture

@@ -133,8 +133,15 @@ async def read_json(request: Request) -> dict:
         body = json.loads(text, parse_constant=_reject_constant)
     except (json.JSONDecodeError, ValueError) as e:
         raise ApiError(400, f"the body is not valid JSON: {e}") from None
+    except RecursionError:
+        raise ApiError(400, "the body's JSON is nested too deeply") from None
     if not isinstance(body, dict):
         raise ApiError(400, f"the body must be a JSON object, not {type(body).__name__}")
+    try:  # "\ud800" escapes decode to lone surrogates, which no tokenizer can encode
+        json.dumps(body, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise ApiError(400, "the body contains an unpaired UTF-16 surrogate escape (like \\ud800): "
+                            "send valid Unicode text") from None
     return body
 
 
@@ -146,7 +153,7 @@ def parse(model: type[BaseModel], body: dict):
     try:
         return model.model_validate(body)
     except ValidationError as e:
-        param, message = describe(e)
+        param, message = describe(e, getattr(model, "expected", None))
         raise ApiError(400, message, param=param) from None
 
 

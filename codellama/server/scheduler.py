@@ -232,7 +232,7 @@ class Scheduler:
         now = time.monotonic()
         self._retire([i for i, r in enumerate(self._rows) if r.handle.cancelled], None)
         self._retire([i for i, r in enumerate(self._rows) if _expired(r.handle, now)], "length")
-        self._admit(now)
+        self._admit(time.monotonic())
         if not self._rows:
             return
         generator = self.generator

@@ -7,7 +7,7 @@ ignored, as OpenAI clients and editors send extras of their own.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -105,6 +105,7 @@ class LlamaSampling(Strict):
 
 class LlamaCompletionRequest(LlamaSampling):
     prompt: str | TokenIds
+    expected: ClassVar[dict[str, str]] = {"prompt": "a string or a list of token ids"}
 
 
 class ExtraChunk(Strict):
@@ -137,8 +138,9 @@ EXPECTED = {
 }
 
 
-def describe(error: ValidationError) -> tuple[str, str]:
-    """The first problem of a validation error as (field path, message)."""
+def describe(error: ValidationError, expected: dict[str, str] | None = None) -> tuple[str, str]:
+    """The first problem of a validation error as (field path, message); `expected` overrides EXPECTED."""
+    expected = {**EXPECTED, **(expected or {})}
     first = error.errors()[0]
     loc = [str(part) for part in first["loc"] if not _is_union_branch(part)]
     path = ".".join(loc) or "body"
@@ -147,8 +149,8 @@ def describe(error: ValidationError) -> tuple[str, str]:
         return path, f"{path} is required"
     value = first.get("input")
     shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
-    if field in EXPECTED and first["type"].endswith("_type"):
-        return path, f"{path} must be {EXPECTED[field]} (got {shown})"
+    if field in expected and first["type"].endswith("_type"):
+        return path, f"{path} must be {expected[field]} (got {shown})"
     return path, f"{path}: {first['msg']} (got {shown})"
 
 

@@ -1,0 +1,157 @@
+"""The continuous-batching scheduler: sequences that join and leave a running batch give exactly what
+they give alone; cancelled and expired ones free their rows; the queue is bounded."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from codellama.generation import GenerationError, Generator, SamplingParams
+from codellama.server.scheduler import DeadlineExceeded, Job, QueueFull, Scheduler
+from tests.conftest import tiny_model
+
+PROMPTS = ["def add(a, b):", "import os\nimport sys\n", "class Stack:\n    def push(self, item):", "x = [", "# a",
+           "for i in range(10):\n    print(i)\n", "return"]
+
+
+def greedy(n: int, **kw) -> SamplingParams:
+    return SamplingParams(max_new_tokens=n, temperature=0.0, **kw)
+
+
+@pytest.fixture
+def generator(smol_tokenizer) -> Generator:
+    return Generator(tiny_model(), smol_tokenizer)
+
+
+@pytest.fixture
+def reference(smol_tokenizer) -> Generator:
+    return Generator(tiny_model(), smol_tokenizer)
+
+
+def drain(handle) -> tuple[str, object]:
+    text, completion = "", None
+    for delta in handle:
+        text += delta.text
+        completion = delta.completion or completion
+    return text, completion
+
+
+def test_sequences_joining_and_leaving_equal_their_solo_runs(generator, reference):
+    scheduler = Scheduler(generator, max_batch=3, context=256)
+    try:
+        jobs = [Job(reference.encode_prompt(p), greedy(5 + 7 * i), prompt_text=p) for i, p in enumerate(PROMPTS)]
+        handles = scheduler.submit(jobs)
+        results = [drain(h) for h in handles]
+    finally:
+        scheduler.close()
+    for (streamed, completion), prompt, job in zip(results, PROMPTS, jobs):
+        solo = reference.run([job.prompt_ids], [job.params])[0]
+        assert completion.text == streamed == solo.text, prompt
+        assert completion.token_ids == solo.token_ids and completion.finish_reason == solo.finish_reason
+
+
+def test_late_arrivals_join_mid_generation(generator, reference):
+    scheduler = Scheduler(generator, max_batch=4, context=256)
+    try:
+        first = scheduler.submit([Job(reference.encode_prompt(PROMPTS[0]), greedy(200, ignore_eos=True))])[0]
+        next(first)  # the first sequence is decoding
+        late = scheduler.submit([Job(reference.encode_prompt(p), greedy(20)) for p in PROMPTS[1:4]])
+        late_results = [drain(h)[1] for h in late]
+        first_result = drain(first)[1]
+    finally:
+        scheduler.close()
+    assert first_result.token_ids == reference.run([reference.encode_prompt(PROMPTS[0])],
+                                                   [greedy(200, ignore_eos=True)])[0].token_ids
+    for prompt, result in zip(PROMPTS[1:4], late_results):
+        assert result.token_ids == reference.run([reference.encode_prompt(prompt)], [greedy(20)])[0].token_ids
+
+
+def test_one_prompt_asked_n_times_is_prefilled_once_and_each_copy_is_right(generator, reference):
+    ids = reference.encode_prompt(PROMPTS[2])
+    scheduler = Scheduler(generator, max_batch=4, context=256)
+    try:
+        params = [SamplingParams(max_new_tokens=12, temperature=1.0, seed=s) for s in (1, 2, 3)]
+        handles = scheduler.submit([Job(ids, p) for p in params])  # the same list object: shared prefill
+        results = [drain(h)[1] for h in handles]
+        assert scheduler.stats.prompt_tokens == len(ids) * 3
+    finally:
+        scheduler.close()
+    for p, result in zip(params, results):
+        assert result.token_ids == reference.run([ids], [p])[0].token_ids
+
+
+def test_cancel_frees_the_row_and_reports_nothing_more(generator):
+    ended = []
+    scheduler = Scheduler(generator, max_batch=2, context=512, on_finish=lambda h, c: ended.append(c))
+    try:
+        handle = scheduler.submit([Job(generator.encode_prompt("x"), greedy(500, ignore_eos=True))])[0]
+        next(handle)
+        handle.cancel()
+        deadline = time.monotonic() + 2
+        while scheduler.running:
+            assert time.monotonic() < deadline
+            time.sleep(0.005)
+        assert ended == [None]
+    finally:
+        scheduler.close()
+
+
+def test_the_queue_is_bounded(generator):
+    scheduler = Scheduler(generator, max_batch=1, context=128, max_queue=2)
+    release = threading.Event()
+    try:
+        scheduler.run_exclusive(release.wait)  # hold the scheduler thread
+        time.sleep(0.05)
+        ids = generator.encode_prompt("x")
+        scheduler.submit([Job(ids, greedy(2)), Job(ids, greedy(2))])
+        with pytest.raises(QueueFull):
+            scheduler.submit([Job(ids, greedy(2))])
+    finally:
+        release.set()
+        scheduler.close()
+
+
+def test_deadlines_refuse_waiting_jobs_and_cut_running_ones(generator):
+    scheduler = Scheduler(generator, max_batch=1, context=512)
+    try:
+        ids = generator.encode_prompt("x")
+        handle = scheduler.submit([Job(ids, greedy(500, ignore_eos=True), deadline=time.monotonic() + 0.3)])[0]
+        text, completion = drain(handle)
+        assert completion.finish_reason == "length" and 0 < len(completion.token_ids) < 500
+        release = threading.Event()
+        scheduler.run_exclusive(release.wait)
+        time.sleep(0.05)  # the scheduler thread is now held
+        late = scheduler.submit([Job(ids, greedy(2), deadline=time.monotonic() + 0.01)])[0]
+        time.sleep(0.05)
+        release.set()
+        with pytest.raises(DeadlineExceeded):
+            drain(late)
+    finally:
+        scheduler.close()
+
+
+def test_exclusive_work_does_not_disturb_the_running_batch(generator, reference):
+    scheduler = Scheduler(generator, max_batch=2, context=256)
+    try:
+        ids = reference.encode_prompt(PROMPTS[0])
+        handle = scheduler.submit([Job(ids, greedy(60, ignore_eos=True))])[0]
+        next(handle)
+        side = scheduler.run_exclusive(lambda: generator.complete(PROMPTS[1], greedy(30))[0]).result(timeout=60)
+        result = drain(handle)[1]
+    finally:
+        scheduler.close()
+    assert result.token_ids == reference.run([ids], [greedy(60, ignore_eos=True)])[0].token_ids
+    assert side.text == reference.complete(PROMPTS[1], greedy(30))[0].text
+
+
+def test_impossible_jobs_are_refused_before_queueing(generator):
+    scheduler = Scheduler(generator, max_batch=1, context=64)
+    try:
+        with pytest.raises(GenerationError, match="context of 64"):
+            scheduler.submit([Job(generator.encode_prompt("x"), greedy(100))])
+        with pytest.raises(GenerationError, match="empty"):
+            scheduler.submit([Job([], greedy(1))])
+    finally:
+        scheduler.close()
