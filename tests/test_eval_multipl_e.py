@@ -96,3 +96,21 @@ def test_unknown_language_and_missing_toolchain_are_explained(monkeypatch):
     monkeypatch.setattr(multipl_e.shutil, "which", lambda tool: None)
     with pytest.raises(ValueError, match="toolchains.sh"):
         multipl_e.language("cpp")
+
+
+TRUNCATE = {  # truncate_number(number): its tests mix an equality and two tolerance checks
+    "php": ("    return $number - floor($number);\n", "    return $number;\n"),
+    "sh": ("    awk -v n=\"$1\" 'BEGIN { print n - int(n) }'\n", "    echo \"$1\"\n"),
+    "cpp": ("    return number - (long)number;\n", "    return number;\n"),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", list(TRUNCATE))
+def test_tolerance_checks_accept_close_values_and_reject_far_ones(name, sandbox):
+    problem = next(p for p in multipl_e.translate(name, limit=3)[0] if p["task_id"].endswith("/2"))
+    right, wrong = TRUNCATE[name]
+    for body, passes in ((right, True), (wrong, False)):
+        program = multipl_e.program(problem, body)
+        result = sandbox.run(list(program.argv), dict(program.files), limits=program.limits)
+        assert result.passed is passes, (name, body, result)
