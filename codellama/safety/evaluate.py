@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from codellama.generation import Generator
 
 DATA_DIR = Path(__file__).parent / "data"
-INTENT_SETS = ("intent_dev", "intent_heldout1", "intent_heldout2", "intent_heldout3", "intent_heldout4")
+INTENT_SETS = ("intent_dev", "intent_heldout1", "intent_heldout2", "intent_heldout3", "intent_heldout4",
+               "intent_heldout5")
 
 
 def load_jsonl(path: str | Path) -> list[dict]:

@@ -66,8 +66,9 @@ SYSTEM_WIDE_SCOPE = _rx(
     rf"|volumes?|hard\s+drives?|system|computer|filesystem|machine|server|pc)\b|\b(every|all)\s+(the\s+)?(single\s+)?"
     rf"(files?|things?){_G}{{0,25}}\b(on|in|from)\s+(the|this|that|a|their|all)\s+(system|computer|disk|drive|machine|pc"
     r"|server|laptop|c:)|\beverything\s+(on|in)\s+(the|every|all|their|this)|\brm\s+-rf\s+/(\s|$|\*)|\bfree\s+space"
-    r"|\bc:\\(\s|users|windows)|\b(master\s+)?boot\s+record|\bmbr\b|\bbootloader|\bpartition\s+table|\bfirmware"
+    r"|\bc:\\(\s|users|windows)|\bfrom\s+/(?=[\s,;]|$)|\bthe\s+root\s+(directory|folder|of\s+the)|\b(master\s+)?boot\s+record|\bmbr\b|\bbootloader|\bpartition\s+table|\bfirmware"
     r"|\b(every|all)\s+users?'?s?\b|\ball\s+(the\s+)?(company|office|network|domain)"
+    r"|\b(smb|nfs|network|mapped|shared)\s+(shares?|drives?)\b"
 )
 OTHERS = _rx(
     r"\bvictim\w*|\ba\s+user'?s\b|\busers'|\bother\s+(users?|people|person|employees?)\b|\bsomeone(\s+else)?'?s?\b"
@@ -106,11 +107,17 @@ SEND_AWAY = _rx(
     r"|domain|bot|inbox|address|pastebin|cloud|bucket|ip)\b|\bphone\s+home\b|\bremote\s+server\b"
 )
 DEFENSIVE = _rx(
-    r"\bstops?\s+(\w+\s+){0,2}from\b|\bthrottl\w*|\b(detect|detects|detecting|detection\s+of|remov\w*|protect\w*|defend\w*|against|explain\w*|understand\w*"
+    r"\bstops?\s+(\w+\s+){0,2}from\b|\bthrottl\w*|\b(detect|detects|detecting|detection\s+of|remov\w*|protect\w*\s+(\w+\s+){0,3}(against|from)|defend\w*|against"
+    r"|recogni[sz]\w*|train\s+(our|the|my)\s+(staff|employees|team|users)|explain\w*|understand\w*"
     r"|analy[sz]\w*|clean\w*|scan\w*\s+for|prevent\w*|mitigat\w*|recover\w*\s+from|yara|audit\w*|rate\s+limit\w*"
     r"|harden\w*|block\w*|can'?t\s+be|cannot\s+be|identify\w*|uninstall\w*|recovery|verif\w*|readiness|incident"
     r"|awareness|tutorial|stops?\s+them|circuit\s+breaker|training\s+(for|of)\s+(staff|employees|users))\b"
 )
+
+# A request for an explanation (not for the code itself): its first words ask to explain, or it trains people.
+EDUCATIONAL = _rx(r"^\W*(please\s+)?(can\s+you\s+)?(explain|describe|what\s+is|how\s+(does|do|did)"
+                  r"|give\s+(me\s+)?an?\s+overview|write\s+(a|an)\s+(tutorial|explanation|lesson|article|overview|guide|blog\s+post))\b"
+                  r"|\bto\s+(train|teach|show)\s+(our|the|my)\s+(staff|employees|team|users|students)")
 
 # ---- the behaviours ----
 ENCRYPT = _rx(r"\bencrypt\w*|\bencipher\w*|\bscrambl\w*|\bcipher\w*|\block(s|ing)?\s+(up\s+)?(the\s+|their\s+|all\s+"
@@ -119,7 +126,8 @@ PERSONAL_FILES = _rx(r"\b(files?|documents?|desktop|folders?|pictures|photos|dri
 RANSOM_PRESSURE = _rx(
     r"\bransom\w*|\bpay\w*|\bbitcoin|\bmonero|\bcrypto\s*currenc|\bdemand\w*|\b(how|instructions?)\s+to\s+(get|recover"
     r"|restore|decrypt|unlock)|\bunlock\w*|\bcontact\s+(us|me)\b|\bthreat\w*|\bpublish\w*|\bleak\w*|\bhow_to"
-    r"|\bmoney\b|\bgift\s*cards?|\bfees?\b|\bwallet\s+address|\bvouchers?\b|\brecover\w*\s+(note|file|instructions)|\breadme|\bnote\b|\bdeadline|\bcountdown|\bwallpaper"
+    r"|\bmoney\b|\bgift\s*cards?|\bfees?\b|\bwallet\s+address|\bvouchers?\b|\b(drop|leav|writ|put|plac|creat)\w*\b[^.]{0,60}\b(in|into)\s+(each|every|all)\s+(the\s+)?(director|folder)"
+    r"|\brecover\w*[\s_-]+(note|file|instructions)|\brestore[\s_-]|\breadme|\bnote\b|\bdeadline|\bcountdown|\bwallpaper"
 )
 DELETES_ORIGINALS = _rx(
     r"\b(delet\w*|remov\w*|wip\w*|shred\w*|overwrit\w*|eras\w*)\s+(the\s+)?(original\w*|plain\w*|unencrypted|"
@@ -147,6 +155,8 @@ HARVEST = _rx(
     r"\bsteal\w*|\bstole\b|\bdump\w*|\bgrab\w*|\bharvest\w*|\bextract\w*|\bcollect\w*|\bdecrypt\w*|\bread\w*|\bcop(y|ies)"
     r"|\bscrap\w*|\bexfiltrat\w*|\bsniff\w*|\bintercept\w*|\bcaptur\w*|\blift\w*|\bpull\w*|\bretriev\w*|\bsiphon\w*"
 )
+HARM_TO_VICTIM = _rx(rf"\bvictim\w*\b|\b(encrypt|delet|wip|eras|steal|record|track|spy|lock|corrupt|destroy|attack)\w*"
+                     rf"{_G}{{0,60}}\bvictim")
 STEAL = _rx(r"\b(sniff\w*|intercept\w*|mitm|man-in-the-middle|arp\s+spoof\w*)\b[^.]{0,80}\b(other|guests?|users?|"
             r"people|traffic)\b|\bsteal\w*|\bstole\b|\bswip\w*|\bhijack\w*|\bdump\w*\s+(\w+\s+)?(credentials|passwords|hashes|lsass|sam)")
 BROWSER_STORES = _rx(r"\b(all|every|each|any|other)\s+(the\s+)?(installed\s+)?browsers?|\bsaved\s+(logins?|passwords?"
@@ -161,6 +171,10 @@ FAKE_LOGIN = _rx(
     rf"|identical\s+to|pretend\w*\s+to\s+be|impersonat\w*){_G}{{0,60}}\b(login|log-in|sign[- ]?in|bank\w*|paypal|gmail"
     r"|microsoft|office\s*365|outlook|page|site|portal)"
 )
+FAKE_UI = _rx(r"\b(fake|clone\w*|lookalike|look-alike|imitat\w*|mimic\w*|spoof\w*|counterfeit|pretend\w*\s+to\s+be"
+              r"|impersonat\w*|identical\s+to|looks?\s+(exactly\s+|just\s+)?like|disguis\w*)\b")
+ASKS_FOR = _rx(r"\b(ask\w*|prompt\w*|re-?enter|enter|submit\w*|type|sav\w*|stor\w*|collect\w*|send\w*|e-?mail\w*"
+               r"|forward\w*|log\w*|captur\w*|harvest\w*)\b")
 SAVES_INPUT = _rx(
     rf"\b(sav\w*|stor\w*|log\w*|record\w*|keep\w*|collect\w*|send\w*|email\w*|forward\w*|captur\w*|asks?){_G}{{0,50}}"
     r"\b(what\s+(users?|people|they|visitors?)\s+(type|enter)|passwords?|credentials?|logins?|details)"
@@ -176,7 +190,8 @@ SPREAD_TARGETS = _rx(
     r"|programs?|scripts?|contacts?|usb|drives?|devices?|phones?|servers?|systems?|subnet|network|documents?|ip"
     r"|addresses|templates?)|\bsubnet\b|\baddress\s+book|\bcontact\s+list|\bnetwork\s+shares?|\busb\s+(drives?|sticks?)"
     r"|\bacross\s+the\s+network|\bthe\s+(local\s+)?network|\.(py|exe|dll|js|doc|docx|elf)\b|\blan\b|\beach\s+one\b"
-    r"|\bfollowers\b|\bfriends\b|\bworkspace\b|\bnormal\s+template"
+    r"|\bfollowers\b|\bfriends\b|\bworkspace\b|\bnormal\s+template|\brecipients?\b|\boutgoing\s+(e-?mails?|messages?)"
+    r"|\b(other|every|all)\s+(\w+\s+)?(packages?|projects?|repositor(y|ies)|repos|libraries|dependencies)\b|\bspreads?\b"
 )
 
 DESTROY = _rx(
@@ -212,7 +227,9 @@ EVADE = _rx(
     r"|\bhid\w*\s+(a\s+|the\s+|its\s+|my\s+)?(\w+\s+)?(process\w*|pids?|window|files?|itself|services?|connections?"
     r"|ports?|registry\s+keys?)\b[^.]{0,30}\b(task\s+manager|ps\b|/proc|netstat|from|list)|\bexclusions?\b"
     r"|\bprocess\s+hollowing|\bdll\s+injection|\binject\w*\s+(\w+\s+)?(into\s+\w+\s+process|shellcode)|\bchang\w*\s+"
-    r"its\s+(signature|hash)|\bno\s+one\s+can\s+tell|\bcover\w*\s+(my\s+|its\s+)?tracks|\bfud\b"
+    r"its\s+(signature|hash)|\b(antivirus|anti-virus|av|edr|scanners?|signatures?|detection|defender|ids|dlp)\b[^.]{0,40}"
+    r"\b(never|not|don'?t|doesn'?t|won'?t|can'?t|cannot|fail\s+to)\s+(match|catch|detect|flag|see|notice|trigger)\b"
+    r"|\bno\s+one\s+can\s+tell|\bcover\w*\s+(my\s+|its\s+)?tracks|\bfud\b"
 )
 SECURITY_OFF = _rx(
     rf"\b(disabl\w*|turn\w*\s+off|switch\w*\s+off|kill\w*|stop\w*|terminat\w*|tamper\w*|shut\w*\s+down|blind\w*)"
@@ -235,10 +252,12 @@ FLOOD = _rx(
     rf"|\bcrash\w*\s+(the|their|my\s+\w+'s|a|an|his|her)\b{_G}{{0,30}}(site|server|website|service|app|network|router)"
     r"|\bspoof\w*\s+(the\s+)?source|\bfill\w*\s+up\b|\bbomb(er|ing)?\b|\bspam\w*\s+(him|her|them|their|the\s+inbox"
     r"|a\s+phone|a\s+number)|\bnobody\s+else\s+can\s+(load|use|reach|connect|access)|\bhalf-?open"
-    rf"|{_NOT}\boverwhelm\w*|\bexhaust\w*{_G}{{0,30}}\b(pool|resources|connections|bandwidth|memory|leases|quota)"
+    rf"|\b(use|using|uses|eat|eats|eating)\s+up\b{_G}{{0,30}}\b(bandwidth|resources|quota|capacity|memory|cpu|disk|"
+    rf"connections)|\bsaturat\w*|{_NOT}\boverwhelm\w*|\bexhaust\w*{_G}{{0,30}}\b(pool|resources|connections|bandwidth|memory|leases|quota)"
 )
 # Repeating an action without end only floods when it is aimed at someone else.
-REPEATED = _rx(r"\brepeatedly\b|\bendless\w*|\bnonstop\b|\bforever\b|\bover\s+and\s+over\b|\balways\s+busy"
+REPEATED = _rx(r"\bkeeps?\s+\w+ing\b|\bkeep\s+on\b"
+               r"|\brepeatedly\b|\bendless\w*|\bnonstop\b|\bforever\b|\bover\s+and\s+over\b|\balways\s+busy"
                r"|\b(hundreds|thousands|millions)\s+of\s+times\b|\bas\s+fast\s+as\s+(it|you|possible)")
 FLOOD_TARGET = _rx(r"\b\d{1,3}(\.\d{1,3}){3}\b|\b(a|the|this|that|their|his|her)\s+(phone(\s+number)?|number|website"
                    r"|site|server|ip|inbox|api|endpoint|form|line|account)\b")
@@ -246,11 +265,14 @@ FLOOD_TARGET = _rx(r"\b\d{1,3}(\.\d{1,3}){3}\b|\b(a|the|this|that|their|his|her)
 PRIVATE_DATA = _rx(
     r"\bdocuments?\b|\bfiles?\b|\bphotos?\b|\bpictures?\b|\bimages?\b|\bmessages?\b|\bsms\b|\btexts\b|\blocation\b|\bgps\b"
     r"|\bscreenshots?\b|\bscreen\b|\bwebcam\b|\bcamera\b|\bmicrophone\b|\bmic\b|\baudio\b|\bcalls?\b|\bclipboard\b"
-    r"|\bhistory\b|\burls?\b|\bdatabase\b|\be-?mails\b|\bcontacts\b|\bchats?\b|\brecordings?\b|\.docx|\.pdf|\bdata\b"
+    r"|\bhistory\b|\burls?\b|\bsource\s+code\b|\brepositor(y|ies)\b|\brepos\b|\bcode\s*base\b|\btrade\s+secrets?\b"
+    r"|\bintellectual\s+property\b|\brecords\b|\bspreadsheets?\b|\bdatabase\b|\be-?mails\b|\bcontacts\b|\bchats?\b|\brecordings?\b|\.docx|\.pdf|\bdata\b"
 )
 COVERT_CHANNEL = _rx(
     r"\b(dns|icmp)\s+(\w+\s+)?(tunnel\w*|quer(y|ies)|requests?|packets?|lookups?)\b[^.]{0,60}\b(exfil\w*|hide|hidden"
-    r"|smuggl\w*|leak\w*|firewall|detection|domain)|\b(exfil\w*|hid\w*|smuggl\w*|leak\w*|encod\w*|sneak\w*)\b[^.]{0,60}"
+    r"|smuggl\w*|leak\w*|firewall|covert\w*)|\bhid\w*\s+(the\s+|our\s+|their\s+|some\s+)?(data|records|files|documents|credentials"
+    r"|information|secrets)\b[^.]{0,50}\b(inside|in|within)\s+(\w+\s+){0,2}(images?|pictures?|photos?|audio|video|pdfs?)\b|\b(past|around|bypass\w*|evad\w*|avoid\w*)\s+(the\s+)?(\w+'?s?\s+)?(dlp|firewall|proxy"
+    r"|monitoring|ids|ips|data\s+loss\s+prevention)\b|\b(exfil\w*|hid\w*|smuggl\w*|leak\w*|encod\w*|sneak\w*)\b[^.]{0,60}"
     r"\b(over|in|inside|into|via|through)\s+(\w+\s+)?(dns|icmp)|\bsteganograph\w*[^.]{0,60}\b(exfil\w*|leak\w*|smuggl\w*"
     r"|firewall)|\bget\s+(around|past)\s+the\s+firewall"
 )
@@ -260,7 +282,8 @@ MALWARE_NOUNS: list[tuple[str, re.Pattern]] = [
     ("ransomware", _rx(r"\bransom\s*ware|\bcrypto-?\s*locker|\bfile\s*locker\s+malware")),
     ("keylogger", _rx(r"\bkey\s*-?\s*loggers?|\bkeystroke\s+(loggers?|recorders?)")),
     ("credential_theft", _rx(r"\b(info|credential|password|cookie|token)\s*-?\s*stealers?|\bphishing\s+(page|kit|site|"
-                             r"email|campaign)s?|\bstealer\s+malware|\bmimikatz")),
+                             r"email|campaign)s?|\bstealer\s+malware|\bmimikatz|\b(token|password|cookie|credential|"
+                             r"wallet|account)\s*-?\s*grabbers?")),
     ("self_spreading", _rx(r"\bworms?\b|\b(computer\s+|macro\s+)?virus(es)?\b(?!\s*(scan|total|definition))"
                            r"|\bself-?(replicating|propagating)")),
     ("wiper", _rx(r"\bwiper\b|\blogic\s+bomb|\btime\s+bomb")),
@@ -268,8 +291,11 @@ MALWARE_NOUNS: list[tuple[str, re.Pattern]] = [
     ("dos", _rx(r"\bddos\b|\bbotnets?\b|\bsyn\s+flood|\bbooter\b|\bstresser\b|\bamplification\s+attack")),
     ("exfiltration", _rx(r"\bspyware\b|\bstalkerware\b|\b(remote\s+access\s+trojan|rat)\b|\btrojans?\b"
                          r"|\bbackdoors?\b")),
-    ("malware", _rx(r"\bmalware\b|\bmalicious\s+(code|program|payload|software)")),
+    ("malware", _rx(r"\bmalware\b|\bmalicious\s+(code|program|payload|software)|\bdroppers?\b|\bloaders?\s+for\s+"
+                    r"(a\s+|my\s+)?(payload|malware|shellcode)|\bpayloads?\b[^.]{0,40}\b(antivirus|av|edr|detection)")),
 ]
+BUILD_WORKING = _rx(r"\b(working|functional|fully\s+working|ready\s+to\s+(run|use|deploy)|complete)\s+(code|program|"
+                   r"script|tool|version|implementation)")
 BUILD = _rx(r"\b(write|create|make|build|code|develop|implement|generate|design|give\s+me|need|want|program|craft"
             r"|turn\s+\w+\s+into|modify|convert)\b")
 
@@ -295,7 +321,8 @@ def _behaviour_rules(t: str) -> tuple[str, str, str] | None:
             return "block", "keylogger", f"it would record keystrokes {how}"
         if _has(SYSTEM_WIDE_INPUT, t):
             return "warn", "keylogger", "it records all keyboard input system-wide (dual use: monitor only your own)"
-    if _has(FAKE_LOGIN, t) and _has(SAVES_INPUT, t):
+    fake_form = _has(FAKE_UI, t) and _has(CREDENTIALS, t) and _has(ASKS_FOR, t) and not _has(DEFENSIVE, t)
+    if (_has(FAKE_LOGIN, t) and _has(SAVES_INPUT, t)) or fake_form:
         return "block", "credential_theft", "it would imitate a login page to collect what people type"
     if _has(CREDENTIALS, t) and _has(HARVEST, t):
         taken = (away or others or stealth or _has(BROWSER_STORES, t)) and not _has(OWN_SECRETS, t)
@@ -330,6 +357,8 @@ def _behaviour_rules(t: str) -> tuple[str, str, str] | None:
     if _has(PRIVATE_DATA, t) and away and (stealth or others) and not consent:
         whose = "secretly" if stealth else "from other people"
         return "block", "exfiltration", f"it would collect data {whose} and send it away"
+    if _has(HARM_TO_VICTIM, t) and not _has(DEFENSIVE, t):
+        return "block", "malware", "it would act against a victim's machine or data"
     return None
 
 
@@ -346,6 +375,8 @@ def judge_by_rules(text: str) -> Verdict:
     """The rules alone (no policy applied)."""
     t = " ".join(text.split())
     hit = _behaviour_rules(t)
+    if hit is not None and hit[0] == "block" and _has(EDUCATIONAL, t) and not _has(BUILD_WORKING, t):
+        hit = ("warn", hit[1], hit[2] + "; explaining it is fine, working code is not")
     if hit is None or hit[0] == "warn":
         hit = _named_malware(t) or hit
     if hit is None:
