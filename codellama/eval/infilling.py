@@ -125,8 +125,12 @@ def run(
     data_dir: str | Path | None = None,
     verify: bool = True,
     progress: bool = False,
+    executor: Executor | None = None,
 ) -> dict:
-    """pass@1 of one middle per task over the subset (the first `limit` problems' tasks with --limit)."""
+    """pass@1 of one middle per task over the subset (the first `limit` problems' tasks with --limit).
+
+    An `executor` shared between runs runs a program once for all of them (infilling tasks of one problem
+    mostly make the same program)."""
     tasks = build_tasks(subset)
     if verify:  # the tasks we run are the published ones, or we say where they differ
         verify_against_published(subset, tasks, data_dir)
@@ -135,13 +139,15 @@ def run(
         tasks = [t for t in tasks if t["task_id"].split("/", 1)[1].rsplit("/", 1)[0] in keep]
     items = [Item(task["task_id"], 0, task) for task in tasks]
     log = ResultsLog(output, {**settings, "benchmark": "infill", "subset": subset})
-    executor = Executor(sandbox or Sandbox(LIMITS), workers)
+    own_executor = executor is None
+    executor = executor or Executor(sandbox or Sandbox(LIMITS), workers)
     started = time.perf_counter()
     try:
         records = evaluate(items, fill, lambda item, middle: Program.python(program(item.task, middle), LIMITS),
                            log, executor, batch_size, progress, describe=f"infill {subset}")
     finally:
-        executor.close()
+        if own_executor:
+            executor.close()
     return {
         "benchmark": "infill", "subset": subset, **settings, "tasks": len(tasks),
         "passed": sum(r["passed"] for r in records), **pass_at_k(records, (1,)),
