@@ -367,7 +367,7 @@ def _named_malware(t: str) -> tuple[str, str, str] | None:
         if rx.search(t) and _has(BUILD, t) and not _has(DEFENSIVE, t):
             name = rx.search(t).group(0).strip()
             category = "evasion" if category == "malware" and _has(EVADE, t) else category
-            return "block", category, f"it asks to build {name}"
+            return "block", category, f"it asks to build malware ({name})"
     return None
 
 
@@ -403,8 +403,8 @@ def judge_with_model(text: str, generator: Generator) -> bool:
 
 def refusal_text(category: str | None, reason: str) -> str:
     kind = category.replace("_", " ") if category else "malware"
-    return (f"I can't help with this request: {reason} ({kind}). If you are working on your own files or systems, "
-            "or on defending against this, say so and describe the defensive goal.")
+    return (f"I can't help with this request: {reason} [{kind}]. If it is for your own files or systems, or for "
+            "defending against such code, say so and describe what you want to protect.")
 
 
 def judge_request(text: str, policy: str = "block", generator: Generator | None = None) -> Verdict:
