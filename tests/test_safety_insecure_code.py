@@ -6,7 +6,7 @@ import re
 import pytest
 
 from codellama.cli import main
-from codellama.safety.evaluate import detector_scores, snippet_set
+from codellama.safety.evaluate import DATA_DIR, detector_scores, snippet_set
 from codellama.safety.insecure_code import (
     LANGUAGES,
     RULES,
@@ -36,6 +36,12 @@ def test_labelled_pairs_give_high_precision_and_recall_in_every_language():
     assert {k for k in scores if k != "all"} == set(LANGUAGES)
     for language, s in scores.items():
         assert s["precision"] >= 0.9 and s["recall"] >= 0.9, (language, s["errors"])
+
+
+def test_the_held_out_pairs_written_after_the_rules_do_not_regress():
+    """Written once the rules were fixed and never used to change them (0.974 precision, 0.925 recall then)."""
+    scores = detector_scores(snippet_set(DATA_DIR / "insecure_snippets_heldout.jsonl"))["all"]
+    assert scores["snippets"] >= 80 and scores["precision"] >= 0.95 and scores["recall"] >= 0.9, scores
 
 
 def test_python_sql_built_on_one_line_and_run_on_another_is_found_on_the_building_line():
