@@ -37,6 +37,12 @@ def test_an_insecure_completion_is_flagged_with_its_cwe():
     assert check_output("def f(cmd):\n", "    os.system(cmd)\n", "python", code_policy="warn").action == "warn"
 
 
+def test_code_blocks_of_a_chat_reply_are_scanned_in_their_own_language():
+    reply = "Here you go:\n\n```php\n<?php\necho $_GET['name'];\n```\n\nAnd in C:\n```c\ngets(buf);\n```\n"
+    report = check_output("Greet the user", reply)
+    assert [(f.rule_id, f.line) for f in report.findings] == [("php-xss", 5), ("c-gets", 10)]
+
+
 def test_a_copied_completion_is_annotated_with_its_source(index):
     copied = (STDLIB / "textwrap.py").read_text()[3000:3300]
     report = check_output("# utilities\n", copied, "python", references=index)

@@ -14,13 +14,31 @@ prompt, belong to the user.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from dataclasses import dataclass, field
 
-from codellama.safety.insecure_code import Finding, Outcome, outcome, scan_completion
+from codellama.safety.insecure_code import ALIASES, RULES, Finding, Outcome, outcome, scan, scan_completion
 from codellama.safety.intent import Verdict, judge_request
 from codellama.safety.references import Match, ReferenceIndex, reference_action
 
 _RANK = {"allow": 0, "annotate": 1, "warn": 2, "block": 3}
+_FENCE = re.compile(r"^```[ \t]*([\w+#.-]*)[^\n]*\n(.*?)^```", re.M | re.S)
+
+
+def _fenced_findings(reply: str, language: str | None) -> list[Finding] | None:
+    """Findings in the fenced code blocks of a chat reply (line numbers within the reply); None without blocks."""
+    blocks = list(_FENCE.finditer(reply))
+    if not blocks:
+        return None
+    findings = []
+    for block in blocks:
+        tag = block.group(1).lower()
+        tag = ALIASES.get(tag, tag)
+        block_language = tag if tag in RULES else language
+        offset = reply.count("\n", 0, block.start(2))
+        findings += [dataclasses.replace(f, line=f.line + offset) for f in scan(block.group(2), block_language)]
+    return findings
 
 
 def check_request(text: str, policy: str = "block", generator=None) -> Verdict:
@@ -69,11 +87,15 @@ class OutputReport:
 
 def check_output(prompt: str, completion: str, language: str | None = None, code_policy: str = "default",
                  references: ReferenceIndex | None = None, reference_policy: str = "annotate") -> OutputReport:
-    """Scan a completion for insecure code and, with an index, for copied licensed code.
+    """Scan a completion for insecure code and, with an index, for copied licensed code. A chat reply's fenced code
+    blocks are scanned each in its own language (from the fence, else `language`, else guessed); other text is
+    scanned as code continuing the prompt.
     code_policy: default (high blocks, medium warns), strict, warn or off; reference_policy: off, annotate, block."""
     report = OutputReport()
     if code_policy != "off":
-        findings = scan_completion(prompt, completion, language)
+        findings = _fenced_findings(completion, language)
+        if findings is None:
+            findings = scan_completion(prompt, completion, language)
         outcomes = {f: outcome(f, code_policy) for f in findings}
         report.findings = [f for f in findings if outcomes[f] is not Outcome.IGNORE]
         if any(o is Outcome.BLOCK for o in outcomes.values()):
