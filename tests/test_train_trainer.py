@@ -128,3 +128,29 @@ def test_recipes_load_and_overrides_apply():
         load_recipe("nonexistent")
     with pytest.raises(ValueError, match="unknown setting"):
         load_recipe("code", {"learning_rate": 1})
+
+
+def test_data_mix_follows_weights_and_order_is_a_function_of_the_seed(tmp_path):
+    import numpy as np
+
+    from codellama.train.data.loader import PackedData
+
+    for name, offset in (("a", 0), ("b", 50_000)):  # every window distinct; b's tokens >= 50,000
+        (tmp_path / name / "tokens").mkdir(parents=True)
+        np.save(tmp_path / name / "tokens" / "s.npy", (offset + np.arange(10_000)).astype(np.uint16))
+        manifest = {"tokenizer": {"vocab_size": 60_000}, "shards": [{"tokens": "tokens/s.npy"}]}
+        (tmp_path / name / "manifest.json").write_text(json.dumps(manifest))
+    sources = [(str(tmp_path / "a"), 3.0), (str(tmp_path / "b"), 1.0)]
+    data = PackedData(sources, seq_len=8, seed=1)
+    firsts = [int(data.sequence(g)[0][0]) for g in range(4000)]
+    assert abs(sum(f < 50_000 for f in firsts) / 4000 - 0.75) < 0.03
+    from_a = [f for f in firsts if f < 50_000][:1249]  # one epoch of a's 1,249 windows: each exactly once
+    assert sorted(from_a) == list(range(0, 9992, 8))
+    late_first = PackedData(sources, seq_len=8, seed=1)
+    late = late_first.sequence(9000)
+    assert all(np.array_equal(late_first.sequence(g)[0], data.sequence(g)[0]) for g in (0, 17, 3999))
+    assert np.array_equal(late[0], data.sequence(9000)[0])
+    with pytest.raises(ValueError, match="weights must be positive"):
+        PackedData([(str(tmp_path / "a"), 0.0)], seq_len=8)
+    with pytest.raises(ValueError, match="no manifest.json"):
+        PackedData([(str(tmp_path), 1.0)], seq_len=8)
