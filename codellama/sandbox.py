@@ -1,9 +1,9 @@
 """Run untrusted, model-written programs (any language), and fail closed.
 
-Each run gets its own temporary directory and, through util-linux's `unshare`, fresh network (loopback
-only), PID, mount, IPC and UTS namespaces. Inside, a root shell remounts every filesystem read-only except
-the run's directory, brings loopback up, then starts the program as an unprivileged uid of its own (so
-RLIMIT_NPROC counts only this run's processes, and nothing it owns exists elsewhere) under `prlimit`
+Each run gets its own scratch directory (a size-limited tmpfs) and, through util-linux's `unshare`, fresh
+network (loopback only), PID, mount, IPC and UTS namespaces. Inside, a root shell remounts every filesystem
+read-only, mounts the scratch directory, brings loopback up, then starts the program as an unprivileged uid
+of its own (so RLIMIT_NPROC counts only this run's processes, and nothing it owns exists elsewhere) under `prlimit`
 (CPU seconds, address space, file size, process count, no core files) and `setpriv` (no new privileges,
 no capabilities). That shell stays PID 1 of the namespace: when the program exits, or when we kill the
 run at its wall-clock deadline, the kernel kills everything left in the namespace, orphans included.
@@ -36,17 +36,20 @@ MEMORY_MARKERS = ("MemoryError", "std::bad_alloc", "OutOfMemoryError", "OutOfMem
                   "Cannot allocate memory", "out of memory", "heap out of memory")
 PROCESS_MARKERS = ("Resource temporarily unavailable", "BlockingIOError", "fork: retry", "can't fork")
 
-# Runs as root inside the new namespaces: $1 the run's directory, $2 its uid, then the program's argv
-# (already prefixed with prlimit and setpriv). Any mount left writable besides the run's directory is a
-# setup failure: the run is refused rather than started half-isolated.
+# Runs as root inside the new namespaces: $1 the run's base directory, $2 the size of its scratch space in MiB,
+# $3 its uid, then the program's argv (already prefixed with prlimit and setpriv). The program's files are
+# copied from base/files into a size-limited tmpfs at base/run, its working directory. Any mount left writable
+# besides that one is a setup failure: the run is refused rather than started half-isolated.
 SETUP_SCRIPT = r"""
-work=$1; shift
+base=$1; size=$2; uid=$3; shift 3; work=$base/run
 fail() { echo "codellama-sandbox: $*" >&2; exit 125; }
 for m in $(awk '{print $5}' /proc/self/mountinfo | sort -u); do
   mount -o remount,bind,ro "$m" 2>/dev/null || fail "cannot make $m read-only"
 done
-mount --bind "$work" "$work" && mount -o remount,bind,rw "$work" || fail "cannot bind $work"
-cd "$work" || fail "cannot enter $work"  # the old working directory is on the read-only mount under it
+mount -t tmpfs -o "size=${size}m,mode=0700,uid=$uid,gid=$uid,nosuid,nodev" codellama-sandbox "$work" \
+  || fail "cannot mount a scratch filesystem on $work"
+cp -a "$base/files/." "$work/" || fail "cannot copy the program's files"
+cd "$work" || fail "cannot enter $work"
 # The last mount listed at a path is the visible one (the ones under it are hidden).
 awk -v w="$work" '{opt[$5] = $6} END {for (m in opt) if (m != w && opt[m] !~ /(^|,)ro(,|$)/) exit 1}' \
   /proc/self/mountinfo || fail "writable mounts remain"
@@ -67,6 +70,7 @@ class Limits:
     cpu_seconds: int = 10
     memory_mb: int = 1024  # address space: runtimes that reserve much (JVM, mono) need more
     file_size_mb: int = 16
+    disk_mb: int = 64  # the run's scratch space (a tmpfs): all its files together
     processes: int = 32
     output_bytes: int = 1 << 20  # per stream; beyond it the run is killed
 
@@ -74,7 +78,7 @@ class Limits:
 @dataclass
 class RunResult:
     """What a sandboxed program did. `reason`: ok, error (non-zero exit), timeout, cpu_limit, memory_limit,
-    output_limit, file_size_limit, process_limit, signal:NAME, or setup_failed."""
+    output_limit, file_size_limit, disk_limit, process_limit, signal:NAME, or setup_failed."""
 
     returncode: int | None
     reason: str
@@ -124,25 +128,29 @@ class Sandbox:
         """Run argv in a fresh directory holding `files` (name -> content); argv's paths may be relative to it."""
         limits = limits or self.limits
         uid = UID_BASE + secrets.randbelow(UID_SPAN)
-        work = Path(tempfile.mkdtemp(prefix="codellama-sandbox-"))
+        base = Path(tempfile.mkdtemp(prefix="codellama-sandbox-"))
+        work = base / "run"  # the working directory (unsafe runs: the files are written straight there)
+        staged = work if self.unsafe else base / "files"
         try:
+            work.mkdir()
+            staged.mkdir(exist_ok=True)
             for name, content in (files or {}).items():
-                path = work / name
-                if work.resolve() not in path.resolve().parents:
+                path = staged / name
+                if staged.resolve() not in path.resolve().parents:
                     raise ValueError(f"sandbox file {name!r} is outside the run's directory")
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(content.encode() if isinstance(content, str) else content)
             if not self.unsafe:
-                for path in [work, *work.rglob("*")]:
+                for path in [base, work, *staged.rglob("*"), staged]:
                     os.chown(path, uid, uid)
-            work.chmod(0o700)
+            base.chmod(0o700)
             env = {"PATH": SAFE_PATH, "HOME": str(work), "TMPDIR": str(work), "LANG": "C.UTF-8",
                    "PYTHONDONTWRITEBYTECODE": "1"}
             if self.unsafe:
                 return _execute(argv, work, env, stdin, limits, preexec=functools.partial(_set_limits, limits))
-            return _execute(_isolated_argv(argv, work, uid, limits), work, env, stdin, limits)
+            return _execute(_isolated_argv(argv, base, uid, limits), base, env, stdin, limits)
         finally:
-            shutil.rmtree(work, ignore_errors=True)
+            shutil.rmtree(base, ignore_errors=True)
 
     def run_python(self, source: str, limits: Limits | None = None, python: str | None = None) -> RunResult:
         """Run a Python program (with the system's python3, unless `python` names another)."""
@@ -158,7 +166,7 @@ def _python() -> str:
     return shutil.which("python3", path=SAFE_PATH) or sys.executable
 
 
-def _isolated_argv(argv: list[str], work: Path, uid: int, limits: Limits) -> list[str]:
+def _isolated_argv(argv: list[str], base: Path, uid: int, limits: Limits) -> list[str]:
     mb = 1 << 20
     prlimit = ["prlimit", f"--cpu={limits.cpu_seconds}:{limits.cpu_seconds + 1}",
                f"--as={limits.memory_mb * mb}", f"--fsize={limits.file_size_mb * mb}",
@@ -167,7 +175,8 @@ def _isolated_argv(argv: list[str], work: Path, uid: int, limits: Limits) -> lis
                "--inh-caps=-all", "--bounding-set=-all", "--"]
     unshare = ["unshare", "--net", "--pid", "--fork", "--kill-child", "--mount", "--ipc", "--uts",
                "--mount-proc", "--propagation", "private", "--"]
-    return [*unshare, "/bin/sh", "-c", SETUP_SCRIPT, "sandbox-setup", str(work), *prlimit, *setpriv, *argv]
+    return [*unshare, "/bin/sh", "-c", SETUP_SCRIPT, "sandbox-setup", str(base), str(limits.disk_mb), str(uid),
+            *prlimit, *setpriv, *argv]
 
 
 def _set_limits(limits: Limits) -> None:
@@ -246,6 +255,8 @@ def _reason(returncode: int, stderr: str) -> str:
         return "cpu_limit"
     if signum == signal.SIGXFSZ or "File too large" in stderr:
         return "file_size_limit"
+    if "No space left on device" in stderr:
+        return "disk_limit"
     if any(marker in stderr for marker in MEMORY_MARKERS):
         return "memory_limit"
     if any(marker in stderr for marker in PROCESS_MARKERS):

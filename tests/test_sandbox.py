@@ -212,3 +212,13 @@ def test_refuses_to_run_without_isolation_unless_unsafe(monkeypatch):
 def test_files_cannot_be_placed_outside_the_run_directory(box):
     with pytest.raises(ValueError, match="outside"):
         box.run(["true"], files={"../escape.txt": "x"})
+
+
+def test_filling_the_disk_hits_the_scratch_space_limit(box):
+    result = run(box, """
+        block = b"x" * (1 << 20)
+        for i in range(10_000):  # 10 GB, in files under the size limit
+            with open(f"f{i}", "wb") as f:
+                f.write(block)
+    """, disk_mb=8)
+    assert result.reason == "disk_limit", result

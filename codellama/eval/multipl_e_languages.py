@@ -11,7 +11,7 @@ import math
 from codellama.eval.multipl_e_source import Check, Signature, Untranslatable, describe
 from codellama.sandbox import Limits
 
-BIG_RUNTIME = Limits(wall_seconds=60, cpu_seconds=60, memory_mb=16384, file_size_mb=64, processes=512)
+BIG_RUNTIME = Limits(wall_seconds=60, cpu_seconds=60, memory_mb=16384, file_size_mb=64, disk_mb=256, processes=512)
 
 
 def _float(value: float) -> str:
@@ -38,7 +38,7 @@ class Language:
     name = ""
     extension = ""
     stop: list[str] = []
-    limits = Limits(wall_seconds=30, cpu_seconds=30, memory_mb=2048, file_size_mb=64, processes=64)
+    limits = Limits(wall_seconds=30, cpu_seconds=30, memory_mb=2048, file_size_mb=64, disk_mb=256, processes=64)
 
     def prompt(self, sig: Signature) -> str:
         raise NotImplementedError
