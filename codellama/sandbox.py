@@ -154,11 +154,11 @@ class Sandbox:
 
     def run_python(self, source: str, limits: Limits | None = None, python: str | None = None) -> RunResult:
         """Run a Python program (with the system's python3, unless `python` names another)."""
-        return self.run([python or _python(), "-I", "program.py"], {"program.py": source}, limits=limits)
+        return self.run([python or system_python(), "-I", "program.py"], {"program.py": source}, limits=limits)
 
 
 @functools.cache
-def _python() -> str:
+def system_python() -> str:
     """The system's python3: model-written Python needs only the standard library, and the sandbox's uid may
     not reach a virtual environment under a private home."""
     import sys

@@ -29,9 +29,9 @@ class Program:
 
     @classmethod
     def python(cls, source: str, limits: Limits | None = None) -> Program:
-        from codellama.sandbox import _python
+        from codellama.sandbox import system_python
 
-        return cls((_python(), "-I", "program.py"), (("program.py", source),), limits)
+        return cls((system_python(), "-I", "program.py"), (("program.py", source),), limits)
 
     def key(self) -> str:
         blob = json.dumps([self.argv, self.files, repr(self.limits)])
