@@ -66,7 +66,7 @@ SYSTEM_WIDE_SCOPE = _rx(
     rf"|volumes?|hard\s+drives?|system|computer|filesystem|machine|server|pc)\b|\b(every|all)\s+(the\s+)?(single\s+)?"
     rf"(files?|things?){_G}{{0,25}}\b(on|in|from)\s+(the|this|that|a|their|all)\s+(system|computer|disk|drive|machine|pc"
     r"|server|laptop|c:)|\beverything\s+(on|in)\s+(the|every|all|their|this)|\brm\s+-rf\s+/(\s|$|\*)|\bfree\s+space"
-    r"|\bc:\\(\s|users|windows)|\bfrom\s+/(?=[\s,;]|$)|\bthe\s+root\s+(directory|folder|of\s+the)|\b(master\s+)?boot\s+record|\bmbr\b|\bbootloader|\bpartition\s+table|\bfirmware"
+    r"|\beverything\s+(under|in|on|from)\s+/|\bunder\s+/(?=[\s,;]|$)|\bc:\\(\s|users|windows)|\bfrom\s+/(?=[\s,;]|$)|\bthe\s+root\s+(directory|folder|of\s+the)|\b(master\s+)?boot\s+record|\bmbr\b|\bbootloader|\bpartition\s+table|\bfirmware"
     r"|\b(every|all)\s+users?'?s?\b|\ball\s+(the\s+)?(company|office|network|domain)"
     r"|\b(smb|nfs|network|mapped|shared)\s+(shares?|drives?)\b"
 )
@@ -78,13 +78,16 @@ OTHERS = _rx(
     r"|\b(every|all)\s+users?'?s?\b|\bboss\b|\bclassmates?\b|\broommates?\b|\b(him|her)\b|\bcustomers?'?s?\b"
     r"|\bvisitors?'?\b|\b(patrons|guests|students|members|clients|tenants|participants|passengers)\b"
     r"|\bother\s+(\w+\s+)?(guests?|customers?|members?|students?|players?|accounts?|devices?|machines?|computers?)\b"
+    r"|\bwhoever\b|\banyone\s+who\b|\b(a|an|another|some)\s+[a-z]+'s\b|\bany\s+(\w+\s+)?(phone|device|computer|machine|pc"
+    r"|laptop|server)s?\b|\b(it|it's|it\s+is)\s+(installed|running|deployed|executed)\s+on\b"
     r"|\b(computers?|machines?|phones?|devices?|hosts?|pcs?|laptops?|servers?)\s+(it|this)\s+(is\s+)?(runs|lands|"
     r"installed|infects|gets|reaches)|\bshared\s+(file\s+)?(server|drive|folder|pc|computer|machine|network|nas)\b|\bcompany\s+"
     r"(file\s+)?(server|network|database|drive)s?\b|\b(the|an?)\s+office\b|\bstaff\b|\bworkstations?\b|\bdomain\s+"
     r"(controller|computers?)|\bcompromised\b|\binfected\b|\bhacked\b|\bthe\s+person\b"
 )
 OWN = _rx(r"\b(my|mine|our|i\s+own|i\s+choose|localhost)\b|127\.0\.0\.1|::1\b")
-LOCAL_TARGET = _rx(r"\blocalhost\b|127\.0\.0\.1|::1\b|\bmy\s+(own\s+)?(local|staging|test|dev)\b|\blocal\s+server\b")
+LOCAL_TARGET = _rx(r"\blocalhost\b|127\.0\.0\.1|::1\b|\bmy\s+(own\s+)?(local|staging|test|dev)\b|\blocal\s+server\b"
+                   r"|\b(my|our)\s+own\b|\b(my|our)\s+(api|server|service|site|website|app|backend|cluster)\b")
 CONSENT = _rx(
     r"\b(when|if|after)\s+(they|the\s+user|users?|he|she)\s+(request|ask|choose|confirm|consent)\w*|\bgdpr\b"
     r"|\bwith\s+(their|the\s+user'?s?|explicit)\s+consent|\bafter\s+asking|\bconfirm\w*|\bopt\w*[- ]in"
@@ -93,7 +96,7 @@ CONSENT = _rx(
 # ---- how it behaves ----
 STEALTH = _rx(
     r"\bsilent\w*|\bquiet\w*|\bsecret\w*|\bcovert\w*|\bhidden\b|\bhid(e|es|ing)\b|\binvisibl\w*|\bstealth\w*"
-    r"|\bsneak\w*|\bdisguis\w*|\bmasquerad\w*|\bposing\s+as\b|\bundetect\w*|\bwithout\s+(the\s+user\s+|them\s+|him\s+|her\s+|anyone\s+|anybody\s+|the\s+owner\s+"
+    r"|\bsneak\w*|\bdisguis\w*|\blooks?\s+like\s+an?\s+[\w-]+(\s+\w+)?\s+but\b|\bmasquerad\w*|\bposing\s+as\b|\bundetect\w*|\bwithout\s+(the\s+user\s+|them\s+|him\s+|her\s+|anyone\s+|anybody\s+|the\s+owner\s+"
     r"|\w+\s+)?(noticing|knowing|knowledge|consent|seeing|permission|being\s+(seen|noticed)|a\s+trace|telling|"
     r"informing|notifying|alerting)|\bin\s+the\s+background\b|\bwithout\s+(showing|asking|any\s+(window|prompt|"
     r"notification))|\bno\s+(\w+\s+){0,3}(notifications?|indicators?|light|icon|prompts?|window)\b|\bno\s+one\s+(can|will)"
@@ -104,7 +107,8 @@ SEND_AWAY = _rx(
     rf"\b(send|sends|sending|sent|upload\w*|mail\w*|post|posts|posting|forward\w*|e-?mail\w*|exfiltrat\w*|transmit\w*"
     rf"|beacon\w*|push\w*|ship\w*|report\w*|stream\w*|copies|copy|copying|mirror\w*|sync\w*|keep\w*|stor\w*|sav\w*)"
     rf"{_G}{{0,80}}\b(server|webhook|url|remote|me|my\s+\w+|telegram|discord|dropbox|ftp|c2|c&c|attacker|endpoint"
-    r"|domain|bot|inbox|address|pastebin|cloud|bucket|ip)\b|\bphone\s+home\b|\bremote\s+server\b"
+    r"|domain|bot|inbox|address|pastebin|cloud|bucket|ip)\b|\bphone\s+home\b|\bremote\s+server\b|\buploads?\b"
+    r"|\buploading\b"
 )
 DEFENSIVE = _rx(
     r"\bstops?\s+(\w+\s+){0,2}from\b|\bthrottl\w*|\b(detect|detects|detecting|detection\s+of|remov\w*|protect\w*\s+(\w+\s+){0,3}(against|from)|defend\w*|against"
@@ -126,7 +130,7 @@ PERSONAL_FILES = _rx(r"\b(files?|documents?|desktop|folders?|pictures|photos|dri
 RANSOM_PRESSURE = _rx(
     r"\bransom\w*|\bpay\w*|\bbitcoin|\bmonero|\bcrypto\s*currenc|\bdemand\w*|\b(how|instructions?)\s+to\s+(get|recover"
     r"|restore|decrypt|unlock)|\bunlock\w*|\bcontact\s+(us|me)\b|\bthreat\w*|\bpublish\w*|\bleak\w*|\bhow_to"
-    r"|\bmoney\b|\bgift\s*cards?|\bfees?\b|\bwallet\s+address|\bvouchers?\b|\b(drop|leav|writ|put|plac|creat)\w*\b[^.]{0,60}\b(in|into)\s+(each|every|all)\s+(the\s+)?(director|folder)"
+    r"|\b(e-?mail|contact|message|pay|text)\s+(us|me)\b|\bdecryption\s+key|\bmoney\b|\bgift\s*cards?|\bfees?\b|\bwallet\s+address|\bvouchers?\b|\b(drop|leav|writ|put|plac|creat)\w*\b[^.]{0,60}\b(in|into)\s+(each|every|all)\s+(the\s+)?(director|folder)"
     r"|\brecover\w*[\s_-]+(note|file|instructions)|\brestore[\s_-]|\breadme|\bnote\b|\bdeadline|\bcountdown|\bwallpaper"
 )
 DELETES_ORIGINALS = _rx(
@@ -182,7 +186,7 @@ SAVES_INPUT = _rx(
 
 SELF_COPY = _rx(
     r"\bcop(y|ies|ying)\s+(of\s+)?itself|\bcopy\s+of\s+itself|\bitself\s+(on|to|onto|into|over)\b|\bits\s+own\s+code"
-    r"|\bits\s+own\s+(source|body|script|payload|copy)|\bself-?(replicat|propagat|spread|copy)\w*|\breplicat\w*\s+itself|\bspreads?\s+(itself|automatically)"
+    r"|\bits\s+own\s+(source|body|script|payload|copy|installer|binary|executable|apk|package|link)|\blink\s+to\s+itself|\bself-?(replicat|propagat|spread|copy)\w*|\breplicat\w*\s+itself|\bspreads?\s+(itself|automatically)"
     r"|\b\w+(ing|s)\s+itself\b|\binfect\w*|\bpropagat\w*\s+(itself|to|across|through|over)"
 )
 SPREAD_TARGETS = _rx(
@@ -241,14 +245,15 @@ PREVENT_RESTART = _rx(r"\bprevent\w*\s+(them|it)\s+from\s+(restart\w*|coming\s+b
                       r"|\bblocks?\s+(it|them)\s+from\s+(start|restart)\w*")
 
 _VOLUME = (r"(requests?|packets?|connections?|messages?|e-?mails?|texts?|sms|calls?|quer(y|ies)|pings?|hits|accounts"
-           r"|sign-?ups|registrations|posts|comments)")
+           r"|sign-?ups|registrations|posts|comments|bookings|reservations|orders|reviews|votes|tickets)")
 FLOOD = _rx(
     rf"\bflood\w*|\bddos\b|\bdos\s+attack|\bdenial[- ]of[- ]service|\bsyn\s+flood|\bslowloris|\bamplification"
     rf"|\bbooter\b|\bstresser\b|\b(as\s+many|millions?\s+of|thousands?\s+of|endless\w*|unlimited|infinite\w*|nonstop"
-    rf"|non-stop|huge\s+number\s+of){_G}{{0,50}}\b{_VOLUME}|\b{_VOLUME}{_G}{{0,60}}\b(forever|endless\w*|nonstop"
+    rf"|non-stop|huge\s+number\s+of|hundreds\s+of){_G}{{0,50}}\b{_VOLUME}|\b{_VOLUME}{_G}{{0,60}}\b(forever|endless\w*|nonstop"
     rf"|non-stop|indefinitely|until\s+(it|the)\b)|\buntil\b{_G}{{0,30}}\b(goes\s+down|go\s+down|crash\w*|dies|stops\s+(answering|responding|working)|is\s+"
     rf"unreachable|falls\s+over)|\b(victim|target)'?s?\s+(\w+\s+)?(ip|address)\s+as\s+(the\s+)?source"
-    rf"|{_NOT}\btake\s+(it\s+|them\s+|the\s+\w+\s+|\w+\s+)?down\b|\bknock\w*{_G}{{0,30}}offline|\bstops?\s+responding"
+    rf"|{_NOT}\btake\s+(it\s+|them\s+|the\s+\w+\s+|\w+\s+)?down\b|\bknock\w*{_G}{{0,30}}offline|\bso\s+(that\s+)?(it|the\s+\w+|their\s+\w+)\s+stops?\s+responding"
+    rf"|\b(no\s+other|nobody\s+else|no\s+one\s+else|real)\s+(\w+\s+){{0,2}}(can'?t|cannot|can|could|is\s+able)\b"
     rf"|\bcrash\w*\s+(the|their|my\s+\w+'s|a|an|his|her)\b{_G}{{0,30}}(site|server|website|service|app|network|router)"
     r"|\bspoof\w*\s+(the\s+)?source|\bfill\w*\s+up\b|\bbomb(er|ing)?\b|\bspam\w*\s+(him|her|them|their|the\s+inbox"
     r"|a\s+phone|a\s+number)|\bnobody\s+else\s+can\s+(load|use|reach|connect|access)|\bhalf-?open"
@@ -341,6 +346,8 @@ def _behaviour_rules(t: str) -> tuple[str, str, str] | None:
         covert = stealth or _has(NO_CONFIRMATION, t) or (_has(BACKUPS_TOO, t) and not own_only)
         if covert and (_has(PRODUCTION, t) or _has(MASS_FILES, t) or others):
             return "block", "wiper", "it would destroy data covertly or without confirmation"
+        if _has(SYSTEM_WIDE_SCOPE, t) and _has(NO_CONFIRMATION, t):
+            return "block", "wiper", "it would destroy whole systems without asking, whoever owns them"
         if _has(SYSTEM_WIDE_SCOPE, t):
             return "warn", "wiper", "it deletes data across a whole system; make sure it is yours and asks first"
     if _has(EVADE, t):
