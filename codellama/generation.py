@@ -271,8 +271,9 @@ class Generator:
         return out
 
     # -- text in, text out ----------------------------------------------------------------
-    def encode_prompt(self, text: str) -> list[int]:
-        return self.tokenizer.encode(text, bos=self.tokenizer.add_bos)
+    def encode_prompt(self, text: str, allow_special: bool = False) -> list[int]:
+        """The prompt's ids; `allow_special`: control-token text (`<|im_start|>`, `<PRE>`) becomes those tokens."""
+        return self.tokenizer.encode(text, bos=self.tokenizer.add_bos, allow_special=allow_special)
 
     def complete(
         self, prompts: list[str] | str, params: SamplingParams | None = None, n: int = 1, echo: bool = False
@@ -297,9 +298,10 @@ class Generator:
                 result.text = text + result.text
         return results
 
-    def completion_prompt(self, text: str, heal: bool = True) -> tuple[list[int], str, str]:
+    def completion_prompt(self, text: str, heal: bool = True, allow_special: bool = False
+                          ) -> tuple[list[int], str, str]:
         """Prompt ids, the text healing took off them, and the prompt text that remains."""
-        ids = self.encode_prompt(text)
+        ids = self.encode_prompt(text, allow_special)
         if not heal:
             return ids, "", text
         ids, heal_text = self.heal_prompt(ids)

@@ -153,3 +153,11 @@ def test_a_client_gone_mid_stream_frees_its_slot_within_a_second(server):
     while metric(server.url, "codellama_requests_running") != 0:
         assert time.monotonic() - gone < 1.0, "the slot was not freed within a second"
         time.sleep(0.02)
+
+
+def test_editor_time_budget_ends_the_completion_at_a_line_end(server):
+    """llama.vscode's t_max_predict_ms: once over budget, stop at the first complete line."""
+    body = {"prompt": "def bubble_sort(items):\n", "n_predict": 200, "temperature": 0, "t_max_predict_ms": 1}
+    result = httpx.post(server.url + "/completion", json=body, timeout=120).json()
+    assert result["stop_type"] == "limit" and result["tokens_predicted"] < 200
+    assert result["content"].count("\n") >= 1

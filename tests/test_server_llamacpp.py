@@ -129,3 +129,13 @@ def test_a_model_that_fails_to_load_shows_in_health(smol_tokenizer):
             assert time.monotonic() < deadline
             time.sleep(0.02)
         assert response.status_code == 500 and "missing.gguf" in response.json()["error"]
+
+
+def test_completion_prompts_may_carry_control_tokens_as_text(server, reference, smol_tokenizer):
+    """Like llama.cpp: editors send chat and fill-in-the-middle templates as text."""
+    prompt = "<|im_start|>user\nhi<|im_end|>\n<|im_start|>assistant:"
+    body = {"prompt": prompt, "n_predict": 6, "temperature": 0}
+    result = httpx.post(server.url + "/completion", json=body, timeout=60).json()
+    ids = smol_tokenizer.encode(prompt, bos=smol_tokenizer.add_bos, allow_special=True)
+    assert result["tokens_evaluated"] == len(ids) < len(smol_tokenizer.encode(prompt, bos=False))
+    assert result["content"] == reference.run([ids], [greedy(6)])[0].text

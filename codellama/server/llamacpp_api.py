@@ -57,12 +57,15 @@ async def completion(request: Request):
     else:
         if not body.prompt:
             raise ApiError(400, "prompt is empty: give some text to continue", param="prompt")
-        ids, healed, text = generator.completion_prompt(body.prompt, heal=body.n_probs == 0)
+        # as llama.cpp does, control-token text in the prompt is parsed: editors (Continue, Tabby) send
+        # fill-in-the-middle templates like "<PRE> {prefix} <SUF>{suffix} <MID>" as text
+        ids, healed, text = generator.completion_prompt(body.prompt, heal=body.n_probs == 0, allow_special=True)
     context = FilterContext("completion", text, guess_language(text), code_before=text)
     reports = run_filters(state, context)
     if (block := blocked(reports)) is not None:
         return _refused(body, block, reports)
-    job = Job(ids, _sampling(body, state, len(ids)), prompt_text=text, healed=healed)
+    job = Job(ids, _sampling(body, state, len(ids)), prompt_text=text, healed=healed,
+              predict_seconds=_predict_seconds(body))
     return await _respond(state, request, body, job, len(ids), context)
 
 
@@ -89,7 +92,7 @@ async def infill(request: Request):
     else:
         ids = infill_prompt_tokens(generator.tokenizer, prefix, suffix)
         prompt_tokens = len(ids)
-        choice = Job(ids, _sampling(body, state, len(ids)), prompt_text=prefix)
+        choice = Job(ids, _sampling(body, state, len(ids)), prompt_text=prefix, predict_seconds=_predict_seconds(body))
     return await _respond(state, request, body, choice, prompt_tokens, context)
 
 
@@ -114,6 +117,10 @@ def _with_repository_context(state: ServerState, body: InfillRequest, prefix: st
         budget -= cost
         parts.insert(0, part)
     return "".join(parts) + prefix
+
+
+def _predict_seconds(body: LlamaSampling) -> float | None:
+    return body.t_max_predict_ms / 1e3 if body.t_max_predict_ms else None
 
 
 def _predict(body: LlamaSampling, default: int | None) -> int:

@@ -54,6 +54,7 @@ class Job:
     stop_ids: set[int] | None = None  # None: the tokenizer's end-of-sequence tokens
     prompt_logprobs: bool = False
     deadline: float | None = None  # time.monotonic() past which generation stops
+    predict_seconds: float | None = None  # editors' budget: stop at a line end once generating took this long
 
 
 class Handle:
@@ -275,7 +276,7 @@ class Scheduler:
             row.history.append(token)
             text = tracker.push(token)
             reason = "stop" if tracker.stopped else None
-            if reason is None and len(tracker.tokens) >= p.max_new_tokens:
+            if reason is None and (len(tracker.tokens) >= p.max_new_tokens or self._out_of_time(row)):
                 text, reason = text + tracker.finish(), "length"
         if reason is None:
             if text:
@@ -283,6 +284,12 @@ class Scheduler:
             return False
         self._complete(row, text, reason)
         return True
+
+    def _out_of_time(self, row: _Row) -> bool:
+        """llama.cpp's t_max_predict_ms: past the budget, a completion ends once it has a whole line."""
+        budget = row.handle.job.predict_seconds
+        return (budget is not None and time.monotonic() - row.handle.first_token_at > budget
+                and "\n" in row.tracker.result)
 
     def _complete(self, row: _Row, text: str, reason: str) -> None:
         job, tracker = row.handle.job, row.tracker

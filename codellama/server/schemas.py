@@ -101,6 +101,8 @@ class LlamaSampling(Strict):
     n_probs: int = Field(0, ge=0, le=20)
     model: str | None = None
     cache_prompt: bool = True  # accepted; every request is prefilled afresh here
+    # llama.cpp's editor time limit: once a line is complete, stop when generation has taken this long (0: none)
+    t_max_predict_ms: int = Field(0, ge=0)
 
 
 class LlamaCompletionRequest(LlamaSampling):

@@ -1,0 +1,163 @@
+"""Load on `codellama serve`: concurrent streaming clients against the default model, on loopback.
+
+Starts the server as its own process, sends the same kind of request (a code prompt, greedy, up
+to --max-tokens) one at a time and then from 16 and 32 concurrent clients, and prints aggregate
+generated tokens/s, the ratio to the one-at-a-time figure, time to first token (p50/p99) and
+errors. The bar: 16 concurrent clients reach at least 3x the one-at-a-time throughput.
+
+    .venv/bin/python benchmarks/serve_load.py [--concurrency 16,32] [--requests 32] [--max-tokens 64]
+
+Bounded: every level sends a fixed number of requests, each with a deadline, and the run stops
+by itself. Only 127.0.0.1 is addressed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+
+import httpx
+
+PROMPTS = [
+    "def fibonacci(n):", "def is_prime(n):", "def reverse_words(sentence):", "class Stack:\n    def __init__(self):",
+    "def binary_search(items, target):", "def merge_sort(items):", "def read_json(path):", "def flatten(nested):",
+    "def word_count(text):", "def gcd(a, b):", "def transpose(matrix):", "def is_palindrome(s):",
+    "def celsius_to_fahrenheit(c):", "def unique(items):", "def chunks(items, size):", "def factorial(n):",
+]
+REQUEST_TIMEOUT = 300.0
+
+
+@dataclass
+class Outcome:
+    tokens: int = 0
+    first_token: float | None = None  # seconds from sending
+    error: str | None = None
+
+
+async def one_request(client: httpx.AsyncClient, prompt: str, max_tokens: int) -> Outcome:
+    outcome = Outcome()
+    body = {"model": "bench", "prompt": prompt, "max_tokens": max_tokens, "temperature": 0, "stream": True,
+            "stream_options": {"include_usage": True}}
+    sent = time.perf_counter()
+    try:
+        async with client.stream("POST", "/v1/completions", json=body, timeout=REQUEST_TIMEOUT) as response:
+            if response.status_code != 200:
+                outcome.error = f"HTTP {response.status_code}: {(await response.aread())[:200]!r}"
+                return outcome
+            async for line in response.aiter_lines():
+                if not line.startswith("data: ") or line == "data: [DONE]":
+                    continue
+                event = json.loads(line[6:])
+                if "error" in event:
+                    outcome.error = event["error"]["message"]
+                elif event.get("usage"):
+                    outcome.tokens = event["usage"]["completion_tokens"]
+                elif outcome.first_token is None and event["choices"] and event["choices"][0]["text"]:
+                    outcome.first_token = time.perf_counter() - sent
+    except (httpx.HTTPError, ValueError) as e:
+        outcome.error = f"{type(e).__name__}: {e}"
+    return outcome
+
+
+async def level(url: str, concurrency: int, requests: int, max_tokens: int) -> tuple[float, list[Outcome]]:
+    """Send `requests` requests from `concurrency` clients; (wall seconds, outcomes)."""
+    prompts = [PROMPTS[i % len(PROMPTS)] for i in range(requests)]
+    queue: asyncio.Queue = asyncio.Queue()
+    for p in prompts:
+        queue.put_nowait(p)
+    outcomes: list[Outcome] = []
+    limits = httpx.Limits(max_connections=concurrency + 4)
+
+    async def client_loop(client):
+        while not queue.empty():
+            outcomes.append(await one_request(client, queue.get_nowait(), max_tokens))
+
+    async with httpx.AsyncClient(base_url=url, limits=limits) as client:
+        started = time.perf_counter()
+        await asyncio.gather(*(client_loop(client) for _ in range(concurrency)))
+        return time.perf_counter() - started, outcomes
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    values = sorted(values)
+    return values[min(len(values) - 1, round(q * (len(values) - 1)))]
+
+
+def start_server(port: int, parallel: int, ctx: int, threads: int | None) -> subprocess.Popen:
+    command = [sys.executable, "-m", "codellama.cli", "serve", "--port", str(port), "--model-name", "bench",
+               "--parallel", str(parallel), "--ctx-size", str(ctx), "--max-queue", "256"]
+    if threads:
+        command += ["--threads", str(threads)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"the server exited: {server.stderr.read().decode()[-2000:]}")
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
+                return server
+        except httpx.TransportError:
+            pass
+        time.sleep(0.25)
+    os.killpg(server.pid, signal.SIGKILL)
+    raise SystemExit("the server did not become ready in 180 s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--concurrency", default="16,32", help="comma-separated client counts")
+    parser.add_argument("--requests", type=int, default=32, help="requests per concurrent level")
+    parser.add_argument("--sequential-requests", type=int, default=6, help="requests sent one at a time")
+    parser.add_argument("--max-tokens", type=int, default=48)
+    parser.add_argument("--threads", type=int, default=None, help="the server's torch threads")
+    args = parser.parse_args()
+    levels = [int(c) for c in args.concurrency.split(",")]
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = start_server(port, parallel=max(levels), ctx=512, threads=args.threads)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        asyncio.run(level(url, 1, 1, 4))  # warm-up
+        rows = []
+        for concurrency, count in [(1, args.sequential_requests)] + [(c, max(args.requests, c)) for c in levels]:
+            wall, outcomes = asyncio.run(level(url, concurrency, count, args.max_tokens))
+            tokens = sum(o.tokens for o in outcomes)
+            ttft = [o.first_token for o in outcomes if o.first_token is not None]
+            errors = [o.error for o in outcomes if o.error]
+            rows.append((concurrency, count, tokens, wall, tokens / wall, percentile(ttft, 0.5),
+                         percentile(ttft, 0.99), errors))
+            print(f"  {concurrency:>3} clients: {count} requests, {tokens} tokens in {wall:.1f}s", flush=True)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    sequential = rows[0][4]
+    print(f"\ncodellama serve, default model, {args.max_tokens} max tokens, greedy, loopback, {os.cpu_count()} CPUs")
+    print(f"{'clients':>8} {'requests':>9} {'tokens':>7} {'tok/s':>8} {'vs 1-at-a-time':>15} "
+          f"{'TTFT p50':>9} {'TTFT p99':>9} {'errors':>7}")
+    for concurrency, count, tokens, _wall, rate, p50, p99, errors in rows:
+        print(f"{concurrency:>8} {count:>9} {tokens:>7} {rate:>8.1f} {rate / sequential:>14.2f}x "
+              f"{p50:>8.2f}s {p99:>8.2f}s {len(errors):>7}")
+    for *_, errors in rows:
+        for error in errors[:3]:
+            print("  error:", error)
+    at16 = next((r for r in rows if r[0] == 16), None)
+    if at16:
+        verdict = "meets" if at16[4] / sequential >= 3 else "MISSES"
+        print(f"\n16 clients: {at16[4] / sequential:.2f}x the one-at-a-time throughput ({verdict} the 3x bar)")
+    if any(r[7] for r in rows):
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
