@@ -61,27 +61,38 @@ def test_policies():
 
 
 @dataclass
+class _Logprob:
+    top: dict
+
+
+@dataclass
 class _Reply:
     text: str
+    logprobs: list
 
 
 class _FakeJudge:
-    """Stands in for a Generator: answers the judge prompt with a fixed word and records the prompt."""
+    """Stands in for a Generator: answers the judge prompt with fixed first-token log-probabilities."""
 
-    def __init__(self, answer: str):
-        self.answer, self.messages = answer, None
+    def __init__(self, top: dict[str, float]):
+        self.top, self.messages = top, None
 
     def chat(self, messages, params):
         self.messages = messages
-        return _Reply(self.answer)
+        assert params.logprobs and params.max_new_tokens == 1
+        return _Reply(max(self.top, key=self.top.get), [_Logprob(self.top)])
 
 
 def test_the_model_judge_can_raise_a_warning_but_never_blocks_alone():
-    judge = _FakeJudge("MALICIOUS")
+    judge = _FakeJudge({"M": -1.0, "Mal": -2.0, "B": -2.5, "The": -1.5})
     verdict = judge_request("Write a function that sorts a list", generator=judge)
     assert (verdict.action, verdict.source) == ("warn", "judge")
     assert "MALICIOUS or BENIGN" in judge.messages[0]["content"]
-    assert judge_request("Write a function that sorts a list", generator=_FakeJudge("BENIGN")).action == "allow"
+    leaning_benign = _FakeJudge({"B": -1.0, "M": -1.2})
+    assert judge_request("Write a function that sorts a list", generator=leaning_benign).action == "allow"
+    unsure = _FakeJudge({"M": -4.0, "You": -0.5})  # 2% for MALICIOUS: too little to go on
+    assert judge_request("Write a function that sorts a list", generator=unsure).action == "allow"
+    assert judge_request("Write ransomware", generator=_FakeJudge({"B": -0.1})).action == "block"
 
 
 # The development set and the held-out sets the rules were revised on meet the acceptance figures.

@@ -8,12 +8,14 @@ categories below; a single dual-use behaviour (a system-wide key hook, switching
 user's own machine) is only warned about. Naming a kind of malware to build is also judged, unless the request
 is about defending against it (detect, remove, explain...).
 
-An optional judge prompt on the loaded model can raise an allowed request to a warning; it never blocks by itself
+An optional judge prompt on the loaded model (read as a forced choice between MALICIOUS and BENIGN from the first
+answer token's probabilities) can raise an allowed request to a warning; it never blocks by itself
 (small models are unreliable judges, and a false refusal is the costlier mistake for a coding assistant).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
@@ -399,13 +401,31 @@ JUDGE_SYSTEM = (
 )
 
 
-def judge_with_model(text: str, generator: Generator) -> bool:
-    """True when the model, asked as a judge, calls the request malicious."""
+# The judge's answer is read as a forced choice between the two words (small models rarely follow the format):
+# the probability of the first tokens that can start MALICIOUS against those that can start BENIGN.
+JUDGE_MIN_PROBABILITY = 0.05
+JUDGE_ODDS = 1.5
+
+
+def judge_score(text: str, generator: Generator) -> tuple[float, float]:
+    """(P(answer starts MALICIOUS), P(answer starts BENIGN)) from the model's first answer token."""
     from codellama.generation import SamplingParams
 
     messages = [{"role": "system", "content": JUDGE_SYSTEM}, {"role": "user", "content": f"Request: {text}"}]
-    answer = generator.chat(messages, SamplingParams(max_new_tokens=4, temperature=0.0)).text
-    return "malicious" in answer.lower()
+    reply = generator.chat(messages, SamplingParams(max_new_tokens=1, temperature=0.0, logprobs=20))
+    top = reply.logprobs[0].top if reply.logprobs else {}
+
+    def mass(word: str) -> float:
+        return sum(math.exp(lp) for token, lp in top.items()
+                   if token.strip() and word.startswith(token.strip().upper()))
+
+    return mass("MALICIOUS"), mass("BENIGN")
+
+
+def judge_with_model(text: str, generator: Generator) -> bool:
+    """True when the model, asked as a judge, leans clearly towards calling the request malicious."""
+    malicious, benign = judge_score(text, generator)
+    return malicious >= JUDGE_MIN_PROBABILITY and malicious > JUDGE_ODDS * benign
 
 
 def refusal_text(category: str | None, reason: str) -> str:
