@@ -79,7 +79,7 @@ def _finish(proc: subprocess.Popen) -> str:
 @pytest.mark.slow
 def test_torchrun_two_ranks_loss_falls_and_sigkill_resume_is_exact(tiny_data, tmp_path):
     whole, killed = tmp_path / "whole", tmp_path / "killed"
-    uninterrupted = _torchrun(_config(tiny_data, whole, export=["hf"]))
+    uninterrupted = _torchrun(_config(tiny_data, whole, export=["hf", "meta"]))
     interrupted = _torchrun(_config(tiny_data, killed))
     deadline = time.time() + 120
     while time.time() < deadline:  # kill the second run (torchrun and both ranks) once it is past a checkpoint
@@ -102,10 +102,15 @@ def test_torchrun_two_ranks_loss_falls_and_sigkill_resume_is_exact(tiny_data, tm
     first, last = expected[1], sum(expected[s] for s in range(STEPS - 3, STEPS + 1)) / 4
     assert last < first - 1.0, (first, last)
 
+    import torch
+
     from codellama.checkpoints import load_model
 
     model, tokenizer = load_model(str(whole / "export" / "hf"))
     assert model.args.vocab_size == tokenizer.vocab_size == 49155 and tokenizer.infill.family == "starcoder"
+    meta, _ = load_model(str(whole / "export" / "meta"))
+    prompt = torch.tensor([tokenizer.encode("def weighted_sum_3(values):\n") + [tokenizer.infill.middle]])
+    assert torch.allclose(meta(prompt), model(prompt), atol=1e-5)
 
 
 def test_schedule_warms_up_then_decays_to_a_thirtieth():
