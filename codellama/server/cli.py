@@ -23,6 +23,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--max-queue", type=int, default=64, help="sequences that may wait for a slot before 429")
     p.add_argument("--timeout", type=float, default=600.0, help="seconds a request may take in all")
     p.add_argument("--threads", type=int, default=None, help="torch CPU threads (default: torch's)")
+    g = p.add_argument_group("guard rails (see docs/safety.md)")
+    g.add_argument("--guard", choices=("off", "warn", "block"), default="block",
+                   help="chat requests asking for malware-like behaviour: refuse (block), flag (warn) or not judge")
+    g.add_argument("--guard-judge", action="store_true", help="also ask the loaded model to judge chat requests")
+    g.add_argument("--code-policy", choices=("off", "warn", "default", "strict"), default="default",
+                   help="insecure code in outputs: default blocks high severity and flags the rest")
+    g.add_argument("--references", default=None, metavar="INDEX",
+                   help="report outputs that copy a document of this index (`codellama refs build`)")
+    g.add_argument("--reference-policy", choices=("off", "annotate", "block"), default="annotate")
     p.set_defaults(handler=cmd_serve)
 
 
@@ -77,6 +86,7 @@ def model_name(path: str | None) -> str:
 
 
 def default_filters(args):
-    from codellama.server.filters import Filters
+    from codellama.server.safety import SafetySettings, safety_filters
 
-    return Filters()
+    return safety_filters(SafetySettings(guard=args.guard, judge=args.guard_judge, code_policy=args.code_policy,
+                                         references=args.references, reference_policy=args.reference_policy))

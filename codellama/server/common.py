@@ -170,10 +170,16 @@ def check_token_ids(state: ServerState, ids: list[int], param: str) -> None:
         raise ApiError(400, f"{param}: token id {bad} is outside the vocabulary (0..{vocab - 1})", param=param)
 
 
-def run_filters(state: ServerState, context: FilterContext, text: str | None = None) -> list[FilterReport]:
-    """Request filters (text None) or response filters; every report is counted in /metrics."""
+async def run_filters(state: ServerState, context: FilterContext, text: str | None = None) -> list[FilterReport]:
+    """Request filters (text None) or response filters, on a worker thread (a judge may wait for the model);
+    every report is counted in /metrics."""
     filters = state.settings.filters
-    reports = filters.check_request(context) if text is None else filters.check_response(context, text)
+    if not (filters.request if text is None else filters.response):
+        return []
+    context.generator = state.generator
+    context.run_on_model = lambda work: state.scheduler.run_exclusive(work).result()
+    check = filters.check_request if text is None else lambda c: filters.check_response(c, text)
+    reports = await asyncio.to_thread(check, context)
     for report in reports:
         state.metrics.filter_actions.labels(report.filter, report.action).inc()
     return reports

@@ -23,6 +23,10 @@ class FilterContext:
     language: str | None = None  # of the code being written, when known
     code_before: str = ""  # code around the output (the prompt or prefix): context, never judged as output
     code_after: str = ""
+    # for filters that ask the model itself (a judge prompt): run_on_model(fn) runs fn() with the model to
+    # itself, between batch steps, and returns its result; generator is the loaded Generator
+    run_on_model: Callable[[Callable[[], object]], object] | None = None
+    generator: object = None
 
 
 @dataclass
@@ -36,8 +40,9 @@ class FilterReport:
         return asdict(self)
 
 
-RequestFilter = Callable[[FilterContext], "FilterReport | None"]
-ResponseFilter = Callable[[FilterContext, str], "FilterReport | None"]
+# a filter returns nothing to report (None or []), a report, or several
+RequestFilter = Callable[[FilterContext], "FilterReport | list[FilterReport] | None"]
+ResponseFilter = Callable[[FilterContext, str], "FilterReport | list[FilterReport] | None"]
 
 
 @dataclass
@@ -46,10 +51,18 @@ class Filters:
     response: list[ResponseFilter] = field(default_factory=list)
 
     def check_request(self, context: FilterContext) -> list[FilterReport]:
-        return [r for f in self.request if (r := f(context)) is not None]
+        return _flatten(f(context) for f in self.request)
 
     def check_response(self, context: FilterContext, text: str) -> list[FilterReport]:
-        return [r for f in self.response if (r := f(context, text)) is not None]
+        return _flatten(f(context, text) for f in self.response)
+
+
+def _flatten(results) -> list[FilterReport]:
+    reports = []
+    for result in results:
+        if result is not None:
+            reports.extend(result if isinstance(result, list) else [result])
+    return reports
 
 
 def blocked(reports: list[FilterReport]) -> FilterReport | None:

@@ -60,8 +60,9 @@ async def completion(request: Request):
         # as llama.cpp does, control-token text in the prompt is parsed: editors (Continue, Tabby) send
         # fill-in-the-middle templates like "<PRE> {prefix} <SUF>{suffix} <MID>" as text
         ids, healed, text = generator.completion_prompt(body.prompt, heal=body.n_probs == 0, allow_special=True)
-    context = FilterContext("completion", text, guess_language(text), code_before=text)
-    reports = run_filters(state, context)
+    original = body.prompt if isinstance(body.prompt, str) else text  # healing's text is still the user's
+    context = FilterContext("completion", original, guess_language(original), code_before=original)
+    reports = await run_filters(state, context)
     if (block := blocked(reports)) is not None:
         return _refused(body, block, reports)
     job = Job(ids, _sampling(body, state, len(ids)), prompt_text=text, healed=healed,
@@ -81,7 +82,7 @@ async def infill(request: Request):
                        param="input_prefix")
     context = FilterContext("infill", prefix[-2000:], guess_language(prefix, _first_filename(body)),
                             code_before=prefix, code_after=suffix)
-    reports = run_filters(state, context)
+    reports = await run_filters(state, context)
     if (block := blocked(reports)) is not None:
         return _refused(body, block, reports)
     prefix = _with_repository_context(state, body, prefix, suffix)
@@ -154,7 +155,7 @@ async def _respond(state: ServerState, request: Request, body: LlamaSampling, ch
     if body.stream:
         return sse_response(_stream(state, request, run, prompt_tokens, context, started))
     completion = (await collect(request, run))[0]
-    reports = run_filters(state, context, completion.text)
+    reports = await run_filters(state, context, completion.text)
     payload = _final(state, completion, prompt_tokens, started, reports)
     headers = {"X-Codellama-Filters": header_value(reports)} if reports else None
     return JSONResponse(payload, headers=headers)
@@ -173,7 +174,7 @@ async def _stream(state: ServerState, request: Request, run: Run, prompt_tokens:
                 yield sse({"content": delta.text, "stop": False, "id_slot": 0, "index": 0,
                            "tokens_predicted": predicted, "tokens_evaluated": prompt_tokens})
                 continue
-            reports = run_filters(state, context, delta.completion.text)
+            reports = await run_filters(state, context, delta.completion.text)
             final = _final(state, delta.completion, prompt_tokens, started, reports)
             yield sse({**final, "content": delta.text})
     except ApiError as e:

@@ -66,7 +66,7 @@ async def completions(request: Request):
         context = FilterContext("completions", text, guess_language(text), code_before=text,
                                 code_after=body.suffix or "")
         contexts.append(context)
-        reports = run_filters(state, context)
+        reports = await run_filters(state, context)
         if (block := blocked(reports)) is not None:
             return _refused_completion(state, body, block, reports)
         for j in range(body.n):
@@ -85,7 +85,7 @@ async def completions(request: Request):
     results = await collect(request, run)
     out, reports_all = [], []
     for index, result in enumerate(results):
-        reports = run_filters(state, choice_contexts[index], result.text)
+        reports = await run_filters(state, choice_contexts[index], result.text)
         reports_all += reports
         text = (echoes[index] if echoes else "") + result.text
         finish = result.finish_reason
@@ -137,7 +137,7 @@ async def _stream_completions(state, request, run: Run, meta, echoes, contexts, 
                 results[index] = delta.completion
                 choice["finish_reason"] = delta.completion.finish_reason
                 choice["logprobs"] = _completion_logprobs(delta.completion, echoes, index)
-                reports = run_filters(state, contexts[index], delta.completion.text)
+                reports = await run_filters(state, contexts[index], delta.completion.text)
                 if reports:
                     choice["codellama_filters"] = [r.to_json() for r in reports]
                     if blocked(reports):
@@ -210,7 +210,7 @@ async def chat_completions(request: Request):
     context = FilterContext("chat", last_user, guess_language(last_user))
     meta = {"id": "chatcmpl-" + secrets.token_hex(12), "object": "chat.completion", "created": int(time.time()),
             "model": state.settings.model_name}
-    reports = run_filters(state, context)
+    reports = await run_filters(state, context)
     if (block := blocked(reports)) is not None:
         return _refused_chat(body, meta, block, reports)
     max_tokens = body.max_completion_tokens or body.max_tokens
@@ -227,7 +227,7 @@ async def chat_completions(request: Request):
     results = await collect(request, run)
     out, reports_all = [], []
     for index, result in enumerate(results):
-        reports = run_filters(state, context, result.text)
+        reports = await run_filters(state, context, result.text)
         reports_all += reports
         content, finish = result.text, result.finish_reason
         if (block := blocked(reports)) is not None:
@@ -258,7 +258,7 @@ async def _stream_chat(state, request, run: Run, meta, context, prompt_tokens, i
                 results[index] = delta.completion
                 choice = {"index": index, "delta": {}, "logprobs": _chat_logprobs(delta.completion),
                           "finish_reason": delta.completion.finish_reason}
-                reports = run_filters(state, context, delta.completion.text)
+                reports = await run_filters(state, context, delta.completion.text)
                 if reports:
                     choice["codellama_filters"] = [r.to_json() for r in reports]
                     if blocked(reports):
