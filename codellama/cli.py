@@ -40,6 +40,17 @@ def _add_sampling_flags(p: argparse.ArgumentParser, max_tokens: int = 256) -> No
     p.add_argument("--json", action="store_true", help="print one JSON object instead of streaming text")
 
 
+def _add_safety_flags(p: argparse.ArgumentParser, guard: bool = False) -> None:
+    g = p.add_argument_group("guard rails (see docs/safety.md)")
+    if guard:
+        g.add_argument("--guard", choices=("off", "warn", "block"), default="block",
+                       help="requests asking for malware-like behaviour: refuse (block), flag (warn) or not judge")
+    g.add_argument("--code-policy", choices=("off", "warn", "default", "strict"), default="default",
+                   help="scan the generated code for insecure patterns and report them on stderr")
+    g.add_argument("--references", default=None, metavar="INDEX",
+                   help="report generated code that copies a document of this index (`codellama refs build`)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="codellama", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -53,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "none, or a language (python, c, cpp, java, js, ts, go, rust, ...)")
     add_model_flags(p)
     _add_sampling_flags(p)
+    _add_safety_flags(p)
 
     p = sub.add_parser("infill", help="fill in the middle between a prefix and a suffix")
     p.add_argument("--prefix", default=None)
@@ -62,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--full", action="store_true", help="print the whole filled-in text, not only the middle")
     add_model_flags(p)
     _add_sampling_flags(p, max_tokens=128)
+    _add_safety_flags(p)
 
     p = sub.add_parser("chat", help="chat with an instruction model (interactive without a message)")
     p.add_argument("message", nargs="?", help="one message: answer it and exit")
@@ -69,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--chat-format", choices=("auto", "llama2", "codellama-70b", "template"), default="auto")
     add_model_flags(p)
     _add_sampling_flags(p, max_tokens=512)
+    _add_safety_flags(p, guard=True)
 
     p = sub.add_parser("info", help="model shape, tokenizer, infill family, context length")
     add_model_flags(p)
@@ -141,6 +155,33 @@ def _stream(chunks) -> str:
     return "".join(text)
 
 
+def _guard(args, message: str) -> str | None:
+    """The refusal for a request the guard blocks (None: go ahead); a warning is noted on stderr."""
+    from codellama.safety.filters import check_request
+
+    verdict = check_request(message, policy=args.guard)
+    if verdict.action == "warn":
+        _note(f"guard: this request looks like {verdict.category}: {verdict.reason}")
+    if verdict.action != "block":
+        return None
+    return verdict.refusal or f"refused: {verdict.reason}"
+
+
+def _check_output(args, prompt: str, text: str) -> None:
+    """Report insecure code and copied licensed code in generated text on stderr."""
+    if args.code_policy == "off" and not args.references:
+        return
+    from codellama.safety.filters import check_output
+    from codellama.safety.references import ReferenceIndex
+
+    index = ReferenceIndex.load(args.references) if args.references else None
+    report = check_output(prompt, text, code_policy=args.code_policy, references=index)
+    for f in report.findings:
+        _note(f"insecure code ({f.severity}): {f.cwe} {f.message} (line {f.line}; fix: {f.fix_hint})")
+    for m in report.references:
+        _note(f"copied code: matches {m.path} ({m.license})")
+
+
 def _read_prompt(args) -> str:
     if args.file:
         return Path(args.file).read_text()
@@ -168,10 +209,11 @@ def cmd_complete(args) -> None:
         result = generator.complete(prompt, params, echo=args.echo)[0]
         print(json.dumps({"text": result.text, "finish_reason": result.finish_reason,
                           "prompt_tokens": result.prompt_tokens, "completion_tokens": len(result.token_ids)}))
+        _check_output(args, prompt, result.text[len(prompt):] if args.echo else result.text)
         return
     if args.echo:
         sys.stdout.write(prompt)
-    _stream(generator.stream_complete(prompt, params))
+    _check_output(args, prompt, _stream(generator.stream_complete(prompt, params)))
 
 
 def _infill_parts(args) -> tuple[str, str]:
@@ -198,9 +240,13 @@ def cmd_infill(args) -> None:
                           "infill": generator.tokenizer.infill.family if generator.tokenizer.infill else "ranking"}))
     else:
         print(result.text if args.full else result.middle)
+    _check_output(args, prefix, result.middle)
 
 
 def cmd_chat(args) -> None:
+    if args.message is not None and (refusal := _guard(args, args.message)) is not None:
+        print(json.dumps({"text": refusal, "finish_reason": "content_filter"}) if args.json else refusal)
+        sys.exit(3)
     generator = load_from_args(args)
     messages = [{"role": "system", "content": args.system}] if args.system else []
     params = _params(args)
@@ -209,8 +255,9 @@ def cmd_chat(args) -> None:
         if args.json:
             result = generator.chat(messages, params, args.chat_format)
             print(json.dumps({"text": result.text, "finish_reason": result.finish_reason}))
+            _check_output(args, "", result.text)
         else:
-            _stream(generator.stream_chat(messages, params, args.chat_format))
+            _check_output(args, "", _stream(generator.stream_chat(messages, params, args.chat_format)))
         return
     _note("interactive chat: /reset clears the history, /exit or Ctrl-D quits")
     while True:
@@ -226,6 +273,9 @@ def cmd_chat(args) -> None:
             continue
         if not line.strip():
             continue
+        if (refusal := _guard(args, line)) is not None:
+            print(refusal)
+            continue
         messages.append({"role": "user", "content": line})
         try:
             answer = _stream(generator.stream_chat(messages, params, args.chat_format))
@@ -233,6 +283,7 @@ def cmd_chat(args) -> None:
             messages.pop()
             _note(f"error: {e}")
             continue
+        _check_output(args, "", answer)
         messages.append({"role": "assistant", "content": answer})
 
 
