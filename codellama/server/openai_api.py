@@ -137,11 +137,7 @@ async def _stream_completions(state, request, run: Run, meta, echoes, contexts, 
                 results[index] = delta.completion
                 choice["finish_reason"] = delta.completion.finish_reason
                 choice["logprobs"] = _completion_logprobs(delta.completion, echoes, index)
-                reports = await run_filters(state, contexts[index], delta.completion.text)
-                if reports:
-                    choice["codellama_filters"] = [r.to_json() for r in reports]
-                    if blocked(reports):
-                        choice["finish_reason"] = "content_filter"
+                _report(choice, await run_filters(state, contexts[index], delta.completion.text))
             yield sse({**meta, "choices": [choice]})
         if include_usage:
             yield sse({**meta, "choices": [], "usage": _usage(prompt_tokens, results)})
@@ -258,11 +254,7 @@ async def _stream_chat(state, request, run: Run, meta, context, prompt_tokens, i
                 results[index] = delta.completion
                 choice = {"index": index, "delta": {}, "logprobs": _chat_logprobs(delta.completion),
                           "finish_reason": delta.completion.finish_reason}
-                reports = await run_filters(state, context, delta.completion.text)
-                if reports:
-                    choice["codellama_filters"] = [r.to_json() for r in reports]
-                    if blocked(reports):
-                        choice["finish_reason"] = "content_filter"
+                _report(choice, await run_filters(state, context, delta.completion.text))
                 yield sse({**meta, "choices": [choice]})
         if include_usage:
             yield sse({**meta, "choices": [], "usage": _usage(prompt_tokens, results)})
@@ -355,6 +347,15 @@ def _sampling(body: OpenAISampling, state: ServerState, index: int, max_tokens: 
     except GenerationError as e:
         raise ApiError(400, str(e)) from None
     return params
+
+
+def _report(choice: dict, reports: list[FilterReport]) -> None:
+    """Put the response filters' reports on a streamed choice's last chunk. Its text is already out, so a
+    blocking report can only say so (finish_reason content_filter)."""
+    if reports:
+        choice["codellama_filters"] = [r.to_json() for r in reports]
+        if blocked(reports):
+            choice["finish_reason"] = "content_filter"
 
 
 def _usage(prompt_tokens: int, results) -> dict:
