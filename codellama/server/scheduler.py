@@ -255,8 +255,8 @@ class Scheduler:
             self._logits = None
             return
         positions = torch.tensor([r.position for r in self._rows], device=generator.device)
-        logits = self.model(feed[:, None], positions[:, None], output_index=torch.zeros(len(self._rows),
-                                                                                        dtype=torch.long))
+        first = torch.zeros(len(self._rows), dtype=torch.long, device=generator.device)
+        logits = self.model(feed[:, None], positions[:, None], output_index=first)
         self._logits = logits[:, 0]
         for row in self._rows:
             row.position += 1
