@@ -116,7 +116,8 @@ def check_python(tree: ast.Module, code: str, rules: dict[str, Rule]) -> list[Fi
 
 
 def _looks_secret(value: str) -> bool:
-    return len(value) >= 6 and " " not in value and not PLACEHOLDER.search(value)
+    """A literal that could be a password or key: not a sentence, a placeholder, or a pattern (regex, format)."""
+    return (len(value) >= 6 and not any(c in value for c in " \\|{") and not PLACEHOLDER.search(value))
 
 
 def _safe_yaml_loader(node: ast.Call, keywords: dict) -> bool:
