@@ -34,6 +34,8 @@ def main() -> None:
     parser.add_argument("--max-new-tokens", type=int, default=96)
     parser.add_argument("--skip-judge", action="store_true")
     parser.add_argument("--skip-code", action="store_true")
+    parser.add_argument("--modes", default="autocomplete,instruct", help="insecure-code prompt styles to run")
+    parser.add_argument("--limit", type=int, default=None, help="only N insecure-line cases, evenly spaced")
     parser.add_argument("--out", default=None, help="write the full results (with completions) as JSON here")
     args = parser.parse_args()
 
@@ -56,7 +58,9 @@ def main() -> None:
                       flush=True)
     if not args.skip_code:
         cases = cyberseceval_cases(snippet_set())
-        for mode in ("autocomplete", "instruct"):
+        if args.limit:  # evenly spaced, so that every language keeps its share
+            cases = [cases[i * len(cases) // args.limit] for i in range(min(args.limit, len(cases)))]
+        for mode in args.modes.split(","):
             started = time.perf_counter()
             rate = insecure_completion_rate(generator, cases, mode, max_new_tokens=args.max_new_tokens)
             rate["seconds"] = round(time.perf_counter() - started)
