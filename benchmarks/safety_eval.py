@@ -68,8 +68,14 @@ def main() -> None:
             by_language = ", ".join(f"{k} {v}" for k, v in rate["by_language"].items())
             print(f"insecure-code rate, {mode}: {rate['insecure_rate']:.1%} of {rate['cases']} completions "
                   f"({by_language}) in {rate['seconds']}s", flush=True)
-    if args.out:
-        with open(args.out, "w") as f:
+            save(results, args.out)
+    save(results, args.out)
+
+
+def save(results: dict, path: str | None) -> None:
+    """Write what is known so far (a long run stopped half-way keeps its finished parts)."""
+    if path:
+        with open(path, "w") as f:
             json.dump(results, f, indent=1)
 
 
