@@ -218,8 +218,9 @@ def _execute(argv: list[str], work: Path, env: dict[str, str], stdin: bytes, lim
                     selector.unregister(key.fileobj)
                     continue
                 buffer = buffers[key.fileobj]
-                buffer += chunk[: max(0, limits.output_bytes - len(buffer))]
-                if len(chunk) and len(buffer) >= limits.output_bytes:
+                room = limits.output_bytes - len(buffer)
+                buffer += chunk[:room]
+                if len(chunk) > room:
                     killed_for = "output_limit"
     if killed_for is None:
         try:

@@ -223,3 +223,8 @@ def test_filling_the_disk_hits_the_scratch_space_limit(box):
                 f.write(block)
     """, disk_mb=8)
     assert result.reason == "disk_limit", result
+
+
+def test_output_right_at_the_cap_is_kept_whole(box):
+    result = run(box, f"print('x' * {box.limits.output_bytes - 1})")
+    assert result.passed and len(result.stdout) == box.limits.output_bytes
