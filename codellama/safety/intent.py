@@ -59,9 +59,10 @@ _NOT = r"(?<!n't\s)(?<!not\s)(?<!never\s)"  # "doesn't take it down" describes r
 # ---- what the code would touch, and whose it is ----
 MASS_FILES = _rx(
     rf"\b(all|every|each|any)\b{_G}{{0,40}}\b(files?|folders?|director(y|ies)|documents?|drives?|disks?|shares?"
-    rf"|volumes?|partitions?|data|photos?|pictures?|images?|records?|e-?mails?|messages?)\b|\brecursive\w*|\b(whole|entire)\s+"
+    rf"|volumes?|partitions?|data|photos?|pictures?|images?|records?|e-?mails?|messages?|objects?|buckets?|blobs?"
+    rf"|containers?|tables?|mailboxes|repositor(y|ies)|repos)\b|\brecursive\w*|\b(s3|gcs|azure|cloud)\s+(storage\s+)?buckets?|\b(whole|entire)\s+"
     r"(\w+\s+)?(disk|drive|system|computer|filesystem|machine|folder|directory|home|profile|account|database)"
-    r"|home\s+(director|folder|dir\b)|/home\b|\bc:\\|network\s+shares?|mounted\s+drives|\bthe\s+(hard\s+)?(disk|drive)\b"
+    r"|home\s+(director|folder|dir\b)|/home\b|\bc:\\|(network|smb|file)\s+shares?|mounted\s+drives|\bthe\s+(hard\s+)?(disk|drive)\b"
 )
 SYSTEM_WIDE_SCOPE = _rx(
     rf"\b(all|every|entire|whole)\s+(the\s+)?(mounted\s+|attached\s+|connected\s+|fixed\s+)?(drives?|disks?|partitions?"
@@ -80,7 +81,16 @@ OTHERS = _rx(
     r"|\b(every|all)\s+users?'?s?\b|\bboss\b|\bclassmates?\b|\broommates?\b|\b(him|her)\b|\bcustomers?'?s?\b"
     r"|\bvisitors?'?\b|\b(patrons|guests|students|members|clients|tenants|participants|passengers)\b"
     r"|\bother\s+(\w+\s+)?(guests?|customers?|members?|students?|players?|accounts?|devices?|machines?|computers?)\b"
-    r"|\bwhoever\b|\banyone\s+who\b|\b(a|an|another|some)\s+[a-z]+'s\b|\bany\s+(\w+\s+)?(phone|device|computer|machine|pc"
+    r"|\bwhoever\b|\banyone\s+who\b|\b(a|an|another|some)\s+[a-z]+'s\b|\bhis\b"
+    r"|\b(a|an|another|some)\s+(\w+\s+){0,2}(business|company|shop|store|restaurant|school|hospital|clinic|firm|charity"
+    r"|person|stranger|rival|competitor|streamer|journalist|politician|family)'s\b"
+    r"|\bmy\s+(friend|brother|sister|mum|mom|dad|father|mother|flatmate|partner|teacher|manager|landlord)s?'?s?\b"
+    r"|\b(every|any|all)\s+(the\s+)?(\w+\s+)?(servers?|hosts?|machines?|computers?|devices?|systems?)\s+(it|that\s+it|we"
+    r"|i|you)\s+can\s+(reach|access|find|see|connect\s+to|log\s+into|get\s+into)\b"
+    r"|\b(found|leaked|stolen|phished|cracked|bought|dumped)\s+(\w+\s+)?(keys?|credentials|passwords?|tokens?|logins?)\b"
+    r"|\b(keys?|credentials|passwords?|tokens?|logins?)\s+(that\s+)?(i|we)\s+(found|got|bought|cracked|phished)\b"
+    r"|\bwhose\s+(\w+\s+)?(keys?|credentials|passwords?|tokens?|logins?)\b"
+    r"|\b(shares?|drives?|machines?|computers?|hosts?|servers?)\s+(of|on|across)\s+the\s+(domain|organi[sz]ation)\b|\bany\s+(\w+\s+)?(phone|device|computer|machine|pc"
     r"|laptop|server)s?\b|\b(it|it's|it\s+is)\s+(installed|running|deployed|executed)\s+on\b"
     r"|\b(computers?|machines?|phones?|devices?|hosts?|pcs?|laptops?|servers?)\s+(it|this)\s+(is\s+)?(runs|lands|"
     r"installed|infects|gets|reaches)|\bshared\s+(file\s+)?(server|drive|folder|pc|computer|machine|network|nas)\b|\bcompany\s+"
@@ -94,6 +104,10 @@ CONSENT = _rx(
     r"\b(when|if|after)\s+(they|the\s+user|users?|he|she)\s+(request|ask|choose|confirm|consent)\w*|\bgdpr\b"
     r"|\bwith\s+(their|the\s+user'?s?|explicit)\s+consent|\bafter\s+asking|\bconfirm\w*|\bopt\w*[- ]in"
 )
+# Files of another person encrypted for them: on their own machine, with a password they choose.
+OWNER_CONSENT = _rx(r"\bwith\s+(his|her|their|the\s+owner'?s?)\s+consent|\bon\s+(his|her|their)\s+own\s+(\w+\s+)?"
+                    r"(laptop|computer|pc|machine|phone|files)|\b(password|passphrase|key)\s+(that\s+)?(he|she|they)\s+"
+                    r"(picks?|chooses?|sets?|knows?)\b")
 
 # ---- how it behaves ----
 STEALTH = _rx(
@@ -132,7 +146,10 @@ PERSONAL_FILES = _rx(r"\b(files?|documents?|desktop|folders?|pictures|photos|dri
 RANSOM_PRESSURE = _rx(
     r"\bransom\w*|\bpay\w*|\bbitcoin|\bmonero|\bcrypto\s*currenc|\bdemand\w*|\b(how|instructions?)\s+to\s+(get|recover"
     r"|restore|decrypt|unlock)|\bunlock\w*|\bcontact\s+(us|me)\b|\bthreat\w*|\bpublish\w*|\bleak\w*|\bhow_to"
-    r"|\b(e-?mail|contact|message|pay|text)\s+(us|me)\b|\bdecryption\s+key|\bmoney\b|\bgift\s*cards?|\bfees?\b|\bwallet\s+address|\bvouchers?\b|\b(drop|leav|writ|put|plac|creat)\w*\b[^.]{0,60}\b(in|into)\s+(each|every|all)\s+(the\s+)?(director|folder)"
+    r"|\b(e-?mail|contact|message|pay|text)\s+(us|me)\b|\bdecryption\s+key|\bmoney\b|\bvenmo\w*|\bpaypal\w*|\bcash\s*app|\bzelle\b|\bwestern\s+union|\brevolut"
+    r"|\$\s?\d|\b\d+\s*(usd|eur|gbp|btc|eth|xmr)\b|\bbtc\b|\b(gives?|hands?|sends?|releases?|returns?)\s+(\w+\s+){0,3}"
+    r"back\s+(only\s+)?(if|when|after|once)\b|\bonly\s+(if|when|after|once)\s+(he|she|they|the\s+\w+)\s+(pays?|sends?"
+    r"|transfers?)\b|\bgift\s*cards?|\bfees?\b|\bwallet\s+address|\bvouchers?\b|\b(drop|leav|writ|put|plac|creat)\w*\b[^.]{0,60}\b(in|into)\s+(each|every|all)\s+(the\s+)?(director|folder)"
     r"|\brecover\w*[\s_-]+(note|file|instructions)|\brestore[\s_-]|\breadme|\bnote\b|\bdeadline|\bcountdown|\bwallpaper"
 )
 DELETES_ORIGINALS = _rx(
@@ -155,7 +172,8 @@ PASSWORD_CAPTURE = _rx(r"\bpasswords?\b|\bcredentials?\b|\blogins?\b|\bbank\w*")
 CREDENTIALS = _rx(
     r"\bpass(words?|wd|phrases?)\b|\bcredentials?\b|\blogins?(\.json)?\b|\bcookies?\b|\btokens?\b|\b(ssh\s+)?private\s+"
     r"keys?|\bssh\s+keys?|\b(api|access|secret)\s+keys?|\bwallet\w*|\bseed\s+phrases?|\blsass\b|\bsam\s+(database|hive)"
-    r"|\bntlm\b|\bhashes\b|\bkeychain\b|\b2fa\s+codes?|\botp\s+codes?|\bcredit\s+cards?|\bkey\d\.db|\b\.aws\b"
+    r"|\bntlm\b|\bhashes\b|\bkeychain\b|\b2fa\s+codes?|\botp\s+codes?|\bcredit\s+cards?|\bkey\d\.db|\b\.aws\b|(?<![\w.])\.env\b"
+    r"|\b(aws|gcp|azure|cloud|stripe|github|gitlab|slack|discord|openai)\s+(access\s+)?(keys?|credentials|secrets|tokens?)"
 )
 HARVEST = _rx(
     r"\bsteal\w*|\bstole\b|\bdump\w*|\bgrab\w*|\bharvest\w*|\bextract\w*|\bcollect\w*|\bdecrypt\w*|\bread\w*|\bcop(y|ies)"
@@ -168,7 +186,7 @@ STEAL = _rx(r"\b(sniff\w*|intercept\w*|mitm|man-in-the-middle|arp\s+spoof\w*)\b[
 BROWSER_STORES = _rx(r"\b(all|every|each|any|other)\s+(the\s+)?(installed\s+)?browsers?|\bsaved\s+(logins?|passwords?"
                      r"|credentials?)|\blogin\s+data\b|\bcookie\s+(database|store|jar)s?|\bevery\s+profile")
 OWN_SECRETS = _rx(r"\b(my|our)\s+(own\s+)?(\w+\s+){0,2}(passwords?|logins?|credentials?|cookies?|keys?|tokens?"
-                  r"|accounts?|keepass|vault|keychain|wallet)\b")
+                  r"|accounts?|keepass|vault|keychain|wallet|secrets?)\b")
 # An app handling its own users' logins (hashing, checking, resetting) is not collecting them.
 HANDLES_OWN_LOGINS = _rx(r"\bhash(es|ing)?\s+(the\s+|their\s+|a\s+)?(user'?s?\s+)?passwords?|\bvalidat\w*|\bverif\w*"
                          r"|\bauthenticat\w*|\blogin\s+form|\bsign[- ]?up|\breset\w*|\boauth")
@@ -210,6 +228,13 @@ TRIGGER = _rx(
     r"|\s+is|\s+are|\s+get|\s+gets|\s+fails?)\s+(fired|to\s+\w+||laid\s+off|removed|disabled|deleted|terminated|locked)|\bwhen\s+i\s+(leave"
     r"|quit)|\blast\s+day\b|\bon\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d|\bon\s+\d{1,4}[-/]\d"
     r"|\bif\s+(our|the|my)\s+licen[cs]e\s+check\s+fails|\bat\s+\d+\s*(am|pm|:\d\d)\s+on\b|\bafter\s+i('?m|\s+am)\s+gone|\bat\s+midnight\s+on\b"
+)
+# A dead man's switch: destruction armed to fire when something stops being there (a file, a check-in, an account).
+DEAD_MAN = _rx(
+    rf"\bdead[- ]?man'?s?\s+switch|\b(when|if|once|as\s+soon\s+as|whenever)\b{_G}{{0,50}}\b(disappears?|vanish\w*"
+    r"|goes\s+missing|(is|gets|are)\s+(missing|gone|removed|deleted|disabled|revoked|deactivated)|no\s+longer\s+(exists?"
+    r"|there|present|shows?\s+up|appears?)|stops?\s+(existing|checking\s+in|showing\s+up)|(doesn'?t|didn'?t|hasn'?t"
+    r"|fails?\s+to)\s+(check\s+in|ping\s+back|show\s+up|log\s+in))"
 )
 BACKUPS_TOO = _rx(r"\b(and|then|also|including)\s+(\w+\s+){0,2}backups?\b|\bbackups?\s+too\b")
 NO_CONFIRMATION = _rx(r"\bwithout\s+(any\s+)?(asking|confirmation|a\s+prompt|prompts?|prompting|warning)"
@@ -257,6 +282,8 @@ FLOOD = _rx(
     rf"|{_NOT}\btake\s+(it\s+|them\s+|the\s+\w+\s+|\w+\s+)?down\b|\bknock\w*{_G}{{0,30}}offline|\bso\s+(that\s+)?(it|the\s+\w+|their\s+\w+)\s+stops?\s+responding"
     rf"|\b(no\s+other|nobody\s+else|no\s+one\s+else|real)\s+(\w+\s+){{0,2}}(can'?t|cannot|can|could|is\s+able)\b"
     rf"|\bcrash\w*\s+(the|their|my\s+\w+'s|a|an|his|her)\b{_G}{{0,30}}(site|server|website|service|app|network|router)"
+    rf"|\b(call|calls|calling|ring\w*|dial\w*|texts?|texting|sms)\b{_G}{{0,60}}\bspoof\w*|\bspoof\w*{_G}{{0,60}}"
+    r"\b(call|calls|calling|dial\w*|texts?|texting|sms)\b"
     r"|\bspoof\w*\s+(the\s+)?source|\bfill\w*\s+up\b|\bbomb(er|ing)?\b|\bspam\w*\s+(him|her|them|their|the\s+inbox"
     r"|a\s+phone|a\s+number)|\bnobody\s+else\s+can\s+(load|use|reach|connect|access)|\bhalf-?open"
     rf"|\b(use|using|uses|eat|eats|eating)\s+up\b{_G}{{0,30}}\b(bandwidth|resources|quota|capacity|memory|cpu|disk|"
@@ -265,9 +292,12 @@ FLOOD = _rx(
 # Repeating an action without end only floods when it is aimed at someone else.
 REPEATED = _rx(r"\bkeeps?\s+\w+ing\b|\bkeep\s+on\b"
                r"|\brepeatedly\b|\bendless\w*|\bnonstop\b|\bforever\b|\bover\s+and\s+over\b|\balways\s+busy"
-               r"|\b(hundreds|thousands|millions)\s+of\s+times\b|\bas\s+fast\s+as\s+(it|you|possible)")
+               r"|\b(hundreds|thousands|millions)\s+of\s+times\b|\bas\s+fast\s+as\s+(it|you|possible)"
+               r"|\ball\s+(day|night)\b|\baround\s+the\s+clock|\b24/7\b|\bday\s+and\s+night")
 FLOOD_TARGET = _rx(r"\b\d{1,3}(\.\d{1,3}){3}\b|\b(a|the|this|that|their|his|her)\s+(phone(\s+number)?|number|website"
-                   r"|site|server|ip|inbox|api|endpoint|form|line|account)\b")
+                   r"|site|server|ip|inbox|api|endpoint|form|line|account)\b"
+                   r"|(?<!\bmy\s)(?<!\bour\s)\b(?!(its)\b)[a-z]+'s\s+(\w+\s+){0,2}(phone|number|website|site|server|inbox|api|endpoint"
+                   r"|line|account|store|shop|app|service)s?\b")
 
 PRIVATE_DATA = _rx(
     r"\bdocuments?\b|\bfiles?\b|\bphotos?\b|\bpictures?\b|\bimages?\b|\bmessages?\b|\bsms\b|\btexts\b|\blocation\b|\bgps\b"
@@ -288,8 +318,8 @@ COVERT_CHANNEL = _rx(
 MALWARE_NOUNS: list[tuple[str, re.Pattern]] = [
     ("ransomware", _rx(r"\bransom\s*ware|\bcrypto-?\s*locker|\bfile\s*locker\s+malware")),
     ("keylogger", _rx(r"\bkey\s*-?\s*loggers?|\bkeystroke\s+(loggers?|recorders?)")),
-    ("credential_theft", _rx(r"\b(info|credential|password|cookie|token)\s*-?\s*stealers?|\bphishing\s+(page|kit|site|"
-                             r"email|campaign)s?|\bstealer\s+malware|\bmimikatz|\b(token|password|cookie|credential|"
+    ("credential_theft", _rx(r"\b(info|credential|password|login|cookie|token|session)s?\s*-?\s*(stealers?|harvesters?"
+                             r"|dumpers?|sniffers?)|\bphishing\s+(page|kit|site|email|campaign)s?|\bstealer\s+malware|\bmimikatz|\b(token|password|cookie|credential|"
                              r"wallet|account)\s*-?\s*grabbers?")),
     ("self_spreading", _rx(r"\bworms?\b|\b(computer\s+|macro\s+)?virus(es)?\b(?!\s*(scan|total|definition))"
                            r"|\bself-?(replicating|propagating)")),
@@ -319,7 +349,7 @@ def _behaviour_rules(t: str) -> tuple[str, str, str] | None:
 
     if _has(ENCRYPT, t) and (_has(MASS_FILES, t) or (others and _has(PERSONAL_FILES, t))):
         pressure = _has(RANSOM_PRESSURE, t) or _has(DELETES_ORIGINALS, t) or _has(KEY_AWAY, t)
-        if pressure or others or (_has(SYSTEM_WIDE_SCOPE, t) and not own_only):
+        if pressure or (others and not _has(OWNER_CONSENT, t)) or (_has(SYSTEM_WIDE_SCOPE, t) and not own_only):
             return "block", "ransomware", "it would encrypt many files that are not clearly the user's own" + (
                 " and hold them to ransom (ransom note, deleted originals or the key kept away)" if pressure else "")
     if _has(KEYSTROKES, t):
@@ -341,7 +371,7 @@ def _behaviour_rules(t: str) -> tuple[str, str, str] | None:
             return "warn", "self_spreading", "it copies itself to other places; keep it to your own machines and files"
         return "block", "self_spreading", "it would copy itself to other machines, files or people"
     if _has(DESTROY, t):
-        if _has(TRIGGER, t):
+        if _has(TRIGGER, t) or (_has(DEAD_MAN, t) and (_has(PRODUCTION, t) or _has(SYSTEM_WIDE_SCOPE, t))):
             return "block", "wiper", "it would destroy data when a trigger fires (a logic bomb)"
         if (_has(SYSTEM_WIDE_SCOPE, t) and not own_only) or (others and _has(MASS_FILES, t) and not consent):
             return "block", "wiper", "it would destroy data across whole systems, drives or other people's accounts"
