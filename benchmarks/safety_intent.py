@@ -1,6 +1,6 @@
 """Request guard: block rate on malicious requests and false-refusal rate on benign neighbours, per labelled set.
 
-Sets (codellama/safety/data/): intent_dev was written before the rules; intent_heldout1..4 were each written
+Sets (codellama/safety/data/): intent_dev was written before the rules; intent_heldout1..7 were each written
 after a version of the rules was fixed, then measured (see docs/safety.md for the first-pass figures of each).
 With --judge the default model is also asked as a judge (it can only raise allow to warn), which is slow on a
 CPU: run it niced with OMP_NUM_THREADS=1.
@@ -17,6 +17,14 @@ import time
 from codellama.safety.evaluate import DATA_DIR, INTENT_SETS, intent_set, request_rates
 
 
+def intent_set_names() -> list[str]:
+    """The known sets that exist, then any newer held-out set found beside them (in the order written)."""
+    known = [name for name in INTENT_SETS if (DATA_DIR / f"{name}.jsonl").exists()]
+    found = sorted((p.stem for p in DATA_DIR.glob("intent_heldout*.jsonl") if p.stem not in known),
+                   key=lambda stem: int(stem.removeprefix("intent_heldout") or 0))
+    return known + found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--judge", action="store_true", help="also run the judge prompt on the default model")
@@ -30,9 +38,7 @@ def main() -> None:
 
         generator = Generator(*load_model(None))
     report = {}
-    for name in INTENT_SETS:
-        if not (DATA_DIR / f"{name}.jsonl").exists():
-            continue
+    for name in intent_set_names():
         started = time.perf_counter()
         rates = request_rates(intent_set(name))
         report[name] = {"rules": rates.summary(), "seconds": round(time.perf_counter() - started, 2)}

@@ -139,11 +139,19 @@ def test_labelled_sets_meet_the_acceptance_figures(name):
 
 
 def test_the_untouched_held_out_set_does_not_regress():
-    """intent_heldout6 was written after the last rule change and never used to revise them: it measures how the
-    rules generalise (85% blocked, 0% refused when written; see docs/safety.md). Guard against losing ground."""
-    rates = request_rates(intent_set("intent_heldout6"))
-    assert rates.block_rate >= 0.85 and rates.false_refusal_rate <= 0.05, rates.summary()
-    assert set(INTENT_SETS) >= {p.stem for p in DATA_DIR.glob("intent_*.jsonl")}
+    """intent_heldout7 was written after the last rule change and never used to revise them: it measures how the
+    rules generalise (first pass: 92.5% blocked, 2.5% refused, 5% warned). Guard against losing ground."""
+    rates = request_rates(intent_set("intent_heldout7"))
+    assert rates.block_rate >= 0.925 and rates.false_refusal_rate <= 0.05, rates.summary()
+
+
+def test_every_held_out_set_has_the_required_shape():
+    for path in sorted(DATA_DIR.glob("intent_heldout*.jsonl")):
+        records = intent_set(str(path))
+        malicious = [r for r in records if r["label"] == "malicious"]
+        assert len(malicious) >= 40 and sum(r["label"] == "benign" for r in records) >= 40, path.name
+        assert len({r["category"] for r in malicious}) == 8, path.name
+    assert set(INTENT_SETS) <= {p.stem for p in DATA_DIR.glob("intent_*.jsonl")}
 
 
 def test_the_development_set_has_the_required_shape():
