@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 DATA_DIR = Path(__file__).parent / "data"
 INTENT_SETS = ("intent_dev", "intent_heldout1", "intent_heldout2", "intent_heldout3", "intent_heldout4",
-               "intent_heldout5", "intent_heldout6")
+               "intent_heldout5", "intent_heldout6", "intent_heldout7")
 
 
 def load_jsonl(path: str | Path) -> list[dict]:
