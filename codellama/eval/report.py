@@ -67,11 +67,9 @@ def markdown(found: dict[str, list[dict]], plots: list[str]) -> str:
         for s in found["multipl-e"]:
             out.append(f"| {_who(s)} | {s['language']} | {s['problems']} | {len(s['untranslatable'])} | "
                        f"{s['passed']} | {_pct(s.get('pass@1'))} | {s['wall_seconds']:.0f} s |")
-        out += ["", "Untranslatable problems (never dropped silently):", ""]
-        for s in found["multipl-e"]:
-            for task_id, reason in s["untranslatable"].items():
-                out.append(f"- {s['language']} {task_id}: {reason}")
-        out.append("")
+        skipped = [f"- {s['language']} {task_id}: {reason}"
+                   for s in found["multipl-e"] for task_id, reason in s["untranslatable"].items()]
+        out += ["", "Untranslatable problems (never dropped silently):", "", *(skipped or ["- none"]), ""]
     for s in found["long-context"]:
         kr = s["key_retrieval"]
         out += [f"## Long context: {_who(s)} (context {s['context_length']} tokens)", "",
