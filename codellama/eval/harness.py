@@ -129,31 +129,38 @@ def evaluate(
     Generation of the next batch overlaps the execution of the last one."""
     pending = [item for item in items if (item.task_id, item.sample) not in log.done]
     bar = _progress(len(items), len(items) - len(pending), describe, progress)
-    running: list[Future] = []
+    running: list[tuple[Future, threading.Event]] = []
     try:
         for batch in _batches(pending, batch_size):
             started = time.perf_counter()
             completions = generate(batch)
             seconds = (time.perf_counter() - started) / len(batch)
             for item, completion in zip(batch, completions):
-                future = executor.submit(to_program(item, completion))
-                future.add_done_callback(_recorder(item, completion, seconds, log, bar))
-                running.append(future)
-        for future in running:
-            future.result()
+                future, recorded = executor.submit(to_program(item, completion)), threading.Event()
+                future.add_done_callback(_recorder(item, completion, seconds, log, bar, recorded))
+                running.append((future, recorded))
+        for future, recorded in running:
+            future.result()  # raises what the run raised
+            recorded.wait()  # result() can return before the done-callback has written the record
     finally:
         bar.close()
     return [log.done[(item.task_id, item.sample)] for item in items]
 
 
-def _recorder(item: Item, completion: str, generation_seconds: float, log: ResultsLog, bar):
+def _recorder(item: Item, completion: str, generation_seconds: float, log: ResultsLog, bar,
+              recorded: threading.Event):
     def record(future: Future) -> None:
-        result = future.result()
-        log.append({"task_id": item.task_id, "sample": item.sample, "completion": completion,
-                    "passed": result.passed, "reason": result.reason,
-                    "generation_seconds": round(generation_seconds, 3),
-                    "run_seconds": round(result.wall_seconds, 3), "stderr": result.stderr[-2000:]})
-        bar.update(1)
+        try:
+            if future.exception() is not None:
+                return
+            result = future.result()
+            log.append({"task_id": item.task_id, "sample": item.sample, "completion": completion,
+                        "passed": result.passed, "reason": result.reason,
+                        "generation_seconds": round(generation_seconds, 3),
+                        "run_seconds": round(result.wall_seconds, 3), "stderr": result.stderr[-2000:]})
+            bar.update(1)
+        finally:
+            recorded.set()
     return record
 
 
