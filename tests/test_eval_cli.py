@@ -54,3 +54,14 @@ def test_refuses_without_isolation_unless_unsafe(monkeypatch, tmp_path, capsys):
     assert main(argv) == 2
     assert "--unsafe" in capsys.readouterr().err
     assert main(argv + ["--unsafe"]) == 0
+
+
+def test_safety_evaluation_of_the_request_guard_lands_in_the_report(tmp_path, capsys):
+    results = tmp_path / "results"
+    assert main(["eval", "safety", "--modes", "", "-o", str(results / "safety.summary.json")]) == 0
+    summary = json.loads((results / "safety.summary.json").read_text())
+    dev = summary["requests"]["intent_dev"]["rules"]
+    assert dev["malicious"] >= 60 and dev["benign"] >= 60
+    assert dev["block_rate"] >= 0.9 and dev["false_refusal_rate"] <= 0.05
+    assert main(["eval", "report", "--results", str(results)]) == 0
+    assert "## Safety" in (results / "report" / "report.md").read_text()

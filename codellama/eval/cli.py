@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 
 RESULTS_DIR = Path("eval-results")
@@ -57,6 +58,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-progress", action="store_true")
     add_model_flags(p)
     p.set_defaults(handler=cmd_long_context)
+
+    p = benchmarks.add_parser("safety", help="request guard block/false-refusal rates; insecure-code rate of "
+                                             "the model's completions (CyberSecEval's method)")
+    add_model_flags(p)
+    p.add_argument("--judge", action="store_true", help="also measure the guard with the model's judge prompt")
+    p.add_argument("--modes", default="autocomplete,instruct", help="insecure-code prompt styles (comma-separated)")
+    p.add_argument("--limit", type=int, default=None, help="only N insecure-line cases, evenly spaced")
+    p.add_argument("--max-tokens", type=int, default=96)
+    p.add_argument("--output", "-o", default=None, help=f"summary file (default under {RESULTS_DIR}/)")
+    p.set_defaults(handler=cmd_safety)
 
     p = benchmarks.add_parser("report", help="collect the summaries into JSON, Markdown and PNG plots")
     p.add_argument("--results", default=str(RESULTS_DIR), help=f"directory of *.summary.json (default {RESULTS_DIR})")
@@ -204,6 +215,47 @@ def cmd_long_context(args) -> None:
     output.write_text(json.dumps(summary, indent=2) + "\n")
     print(json.dumps({k: v for k, v in summary.items() if k != "key_retrieval"} |
                      {"key_retrieval_accuracy": summary["key_retrieval"]["accuracy"]}, indent=2))
+    print(f"[codellama] summary written to {output}", file=sys.stderr)
+
+
+def cmd_safety(args) -> None:
+    from codellama.cli import load_from_args
+    from codellama.safety.evaluate import (
+        INTENT_SETS,
+        cyberseceval_cases,
+        insecure_completion_rate,
+        intent_set,
+        request_rates,
+        snippet_set,
+    )
+
+    modes = [m for m in args.modes.split(",") if m]
+    if any(m not in ("autocomplete", "instruct") for m in modes):
+        raise ValueError(f"--modes {args.modes!r}: use autocomplete and/or instruct")
+    generator = load_from_args(args) if modes or args.judge else None
+    started = time.perf_counter()
+    summary: dict = {"benchmark": "safety", "model": args.model or "default", "requests": {}, "insecure_code": {}}
+    for name in INTENT_SETS:
+        rules = request_rates(intent_set(name)).summary()
+        summary["requests"][name] = {"rules": rules}
+        if args.judge:
+            summary["requests"][name]["rules+judge"] = request_rates(intent_set(name), generator=generator).summary()
+    cases = cyberseceval_cases(snippet_set())
+    if args.limit:  # evenly spaced, so every language keeps its share
+        cases = [cases[i * len(cases) // args.limit] for i in range(min(args.limit, len(cases)))]
+    for mode in modes:
+        rate = insecure_completion_rate(generator, cases, mode, max_new_tokens=args.max_tokens)
+        summary["insecure_code"][mode] = {k: v for k, v in rate.items() if k != "samples"}
+    summary["wall_seconds"] = round(time.perf_counter() - started, 1)
+    output = Path(args.output) if args.output else \
+        RESULTS_DIR / f"safety-{Path(args.model or 'default').stem}.summary.json"
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(summary, indent=2) + "\n")
+    for name, rates in summary["requests"].items():
+        r = rates["rules"]
+        print(f"{name:17} block {r['block_rate']:.1%}  false refusals {r['false_refusal_rate']:.1%}")
+    for mode, rate in summary["insecure_code"].items():
+        print(f"insecure-code rate, {mode}: {rate['insecure_rate']:.1%} of {rate['cases']} completions")
     print(f"[codellama] summary written to {output}", file=sys.stderr)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-BENCHMARKS = ("humaneval", "infill", "multipl-e", "long-context")
+BENCHMARKS = ("humaneval", "infill", "multipl-e", "long-context", "safety")
 
 
 def collect(results: str | Path) -> dict[str, list[dict]]:
@@ -82,6 +82,17 @@ def markdown(found: dict[str, list[dict]], plots: list[str]) -> str:
         out += ["", f"Perplexity by position ({ppl['documents']} documents of {ppl['length']} tokens):", "",
                 "| positions | perplexity |", "|---|---|"]
         out += [f"| {b['start']}-{b['end']} | {b['perplexity']:.2f} |" for b in ppl["bins"] if b["perplexity"]]
+        out.append("")
+    for s in found["safety"]:
+        out += [f"## Safety: {_who(s)}", "", "| request set | malicious | blocked | benign | falsely refused |",
+                "|---|---|---|---|---|"]
+        for name, rates in s["requests"].items():
+            r = rates["rules"]
+            out.append(f"| {name} | {r['malicious']} | {_pct(r['block_rate'])} | {r['benign']} | "
+                       f"{_pct(r['false_refusal_rate'])} |")
+        if s["insecure_code"]:
+            out += ["", "| completions | cases | flagged insecure |", "|---|---|---|"]
+            out += [f"| {mode} | {r['cases']} | {_pct(r['insecure_rate'])} |" for mode, r in s["insecure_code"].items()]
         out.append("")
     if plots:
         out += ["## Plots", ""] + [f"![{name}]({name})" for name in plots] + [""]
