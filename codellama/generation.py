@@ -50,8 +50,7 @@ class SamplingParams:
             (0 < self.top_p <= 1, "top_p must be in (0, 1]"),
             (self.top_k >= 0, "top_k must be >= 0"),
             (0 <= self.min_p <= 1, "min_p must be in [0, 1]"),
-            (self.repetition_penalty > 0 and math.isfinite(self.repetition_penalty),
-             "repetition_penalty must be > 0"),
+            (0.01 <= self.repetition_penalty <= 100, "repetition_penalty must be between 0.01 and 100"),
             (-2 <= self.presence_penalty <= 2, "presence_penalty must be between -2 and 2"),
             (-2 <= self.frequency_penalty <= 2, "frequency_penalty must be between -2 and 2"),
             (self.logprobs is None or 0 <= self.logprobs <= 20, "logprobs must be between 0 and 20"),
@@ -247,7 +246,7 @@ class Generator:
 
     def rng(self, seed: int | None) -> torch.Generator:
         generator = torch.Generator(device=self.device)
-        generator.manual_seed(seed if seed is not None else secrets.randbits(63))
+        generator.manual_seed(seed % (1 << 64) if seed is not None else secrets.randbits(63))  # any int is a seed
         return generator
 
     def token_logprob(self, log_probs: torch.Tensor, token: int, top_n: int) -> TokenLogprob:
@@ -455,7 +454,7 @@ def apply_penalties(row: torch.Tensor, p: SamplingParams, history: list[int], ge
 
 def sample_token(logits: torch.Tensor, p: SamplingParams, generator: torch.Generator) -> int:
     """Sample from one row of logits with temperature, top-k, top-p and min-p."""
-    logits = logits / p.temperature
+    logits = logits / max(p.temperature, 1e-4)  # a vanishing temperature is greedy, not a division by zero
     if p.top_k:
         kth = logits.topk(min(p.top_k, logits.numel())).values[-1]
         logits = logits.masked_fill(logits < kth, -math.inf)
@@ -467,4 +466,6 @@ def sample_token(logits: torch.Tensor, p: SamplingParams, generator: torch.Gener
         cumulative = sorted_probs.cumsum(-1)
         drop = cumulative - sorted_probs > p.top_p  # keep the smallest set reaching top_p
         probs = probs.scatter(0, order, sorted_probs.masked_fill(drop, 0))
+    if not bool(torch.isfinite(probs).all()) or float(probs.sum()) <= 0:  # nothing sensible to sample from
+        return int(logits.argmax())
     return int(torch.multinomial(probs, 1, generator=generator))

@@ -155,3 +155,36 @@ def test_impossible_jobs_are_refused_before_queueing(generator):
             scheduler.submit([Job([], greedy(1))])
     finally:
         scheduler.close()
+
+
+def test_cancelled_waiting_jobs_give_their_queue_places_back(generator):
+    scheduler = Scheduler(generator, max_batch=1, context=128, max_queue=2)
+    release = threading.Event()
+    try:
+        scheduler.run_exclusive(release.wait)
+        time.sleep(0.05)
+        ids = generator.encode_prompt("x")
+        for handle in scheduler.submit([Job(ids, greedy(2)), Job(ids, greedy(2))]):
+            handle.cancel()  # their clients went away while they waited
+        scheduler.submit([Job(ids, greedy(2)), Job(ids, greedy(2))])  # no QueueFull
+        with pytest.raises(GenerationError, match="at most 2"):  # more than the queue can ever hold: a 400
+            scheduler.submit([Job(ids, greedy(2))] * 3)
+    finally:
+        release.set()
+        scheduler.close()
+
+
+def test_a_failure_while_admitting_ends_those_jobs_instead_of_losing_them(generator, monkeypatch):
+    scheduler = Scheduler(generator, max_batch=2, context=128)
+    try:
+        def broken_prefill(*args, **kwargs):
+            raise RuntimeError("out of memory")
+
+        monkeypatch.setattr(generator, "prefill", broken_prefill)
+        handle = scheduler.submit([Job(generator.encode_prompt("x"), greedy(2))])[0]
+        with pytest.raises(RuntimeError, match="generation failed: out of memory"):
+            drain(handle)
+        monkeypatch.undo()
+        assert drain(scheduler.submit([Job(generator.encode_prompt("x"), greedy(2))])[0])[1] is not None
+    finally:
+        scheduler.close()

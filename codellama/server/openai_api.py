@@ -68,9 +68,13 @@ async def completions(request: Request):
         contexts.append(context)
         reports = await run_filters(state, context)
         if (block := blocked(reports)) is not None:
-            return _refused_completion(state, body, block, reports)
+            return _refused_completion(state, body, block, reports, len(prompts) * body.n)
+        prompt_length = 0
+        if body.max_tokens is None:  # null: as much as the context leaves (infill prompts add a few tokens)
+            prompt_length = len(ids) if ids is not None else len(state.generator.encode_prompt(text)) + (
+                len(state.generator.tokenizer.encode_continuation(body.suffix)) + 8 if body.suffix is not None else 0)
         for j in range(body.n):
-            params = _sampling(body, state, j, body.max_tokens, logprobs=body.logprobs)
+            params = _sampling(body, state, j, body.max_tokens, logprobs=body.logprobs, prompt_length=prompt_length)
             choice, count = _completion_choice(state, body, text, ids, params)
             choices.append(choice)
         prompt_tokens += count
@@ -146,11 +150,11 @@ async def _stream_completions(state, request, run: Run, meta, echoes, contexts, 
         yield sse_error(e)
 
 
-def _refused_completion(state, body, block: FilterReport, reports) -> JSONResponse:
+def _refused_completion(state, body, block: FilterReport, reports, count: int) -> JSONResponse:
     meta = {"id": "cmpl-" + secrets.token_hex(12), "object": "text_completion", "created": int(time.time()),
             "model": state.settings.model_name}
     choices = [{"text": "", "index": j, "logprobs": None, "finish_reason": "content_filter",
-                "codellama_filters": [r.to_json() for r in reports]} for j in range(body.n)]
+                "codellama_filters": [r.to_json() for r in reports]} for j in range(count)]
     payload = {**meta, "choices": choices, "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
                "codellama_refusal": block.reason}
     if body.stream:

@@ -140,6 +140,7 @@ class Scheduler:
         self._exclusive: deque[tuple[Callable, concurrent.futures.Future]] = deque()
         self._rows: list[_Row] = []
         self._logits: torch.Tensor | None = None  # (len(rows), V): each row's next-token distribution
+        self._admitting: list[Handle] = []  # taken from the queue, not yet rows (ended if admission fails)
         self._cache = None  # the batch's KV cache while exclusive work runs
         self._wake = threading.Condition()
         self._stopping = False
@@ -173,8 +174,14 @@ class Scheduler:
         will read the handles (None: read them with a plain `for`)."""
         for job in jobs:
             self.check(job)
+        if len(jobs) > self.max_queue:
+            raise GenerationError(f"the request asks for {len(jobs)} sequences (prompts x n); this server queues "
+                                  f"at most {self.max_queue} (--max-queue): ask for fewer")
         handles = [Handle(job, loop) for job in jobs]
         with self._wake:
+            for gone in [h for h in self._waiting if h.cancelled]:  # their clients left: free their places
+                self._waiting.remove(gone)
+                self._end(gone, None)
             if len(self._waiting) + len(handles) > self.max_queue:
                 raise QueueFull(f"{len(self._waiting)} requests are waiting (the bound is {self.max_queue})")
             self._waiting.extend(handles)
@@ -208,13 +215,16 @@ class Scheduler:
                 try:
                     self._run_exclusive_work()
                     self._step()
-                except Exception as e:  # a failure of ours: fail the running jobs, keep serving
+                except Exception as e:  # a failure of ours (not the request's): fail those in the batch, keep serving
                     log.exception("generation step failed")
-                    for row in self._rows:
-                        self._end(row.handle, GenerationError(f"generation failed: {e}"))
-                    self._rows, self._logits = [], None
+                    failed = {id(h): h for h in [r.handle for r in self._rows] + self._admitting}
+                    for handle in failed.values():
+                        self._end(handle, RuntimeError(f"generation failed: {e}"))
+                    self._rows, self._logits, self._admitting = [], None, []
         for handle in [r.handle for r in self._rows] + list(self._waiting):
-            self._end(handle, GenerationError("the server is shutting down"))
+            self._end(handle, RuntimeError("the server is shutting down"))
+        while self._exclusive:
+            self._exclusive.popleft()[1].set_exception(RuntimeError("the server is shutting down"))
 
     def _run_exclusive_work(self) -> None:
         while self._exclusive:
@@ -341,6 +351,7 @@ class Scheduler:
                     admitted.append(handle)
         if not admitted:
             return
+        self._admitting = admitted
         # the same prompt asked for several times (n > 1) is prefilled once
         unique: dict[int, int] = {}
         for handle in admitted:
@@ -371,6 +382,7 @@ class Scheduler:
                 mask = self.generator.tokens_starting_with(handle.job.healed)
                 new_logits[j] = new_logits[j].masked_fill(~mask, -math.inf)
         self._logits = new_logits if self._logits is None else torch.cat([self._logits, new_logits])
+        self._admitting = []
 
     def _new_row(self, handle: Handle, prompt_lps) -> _Row:
         job = handle.job

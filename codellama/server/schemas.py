@@ -41,7 +41,7 @@ class OpenAISampling(Strict):
     # llama.cpp's extensions, accepted by its OpenAI endpoints too
     top_k: int = Field(0, ge=0)
     min_p: Number = Field(0.0, ge=0, le=1)
-    repetition_penalty: Number = Field(1.0, gt=0, le=10)
+    repetition_penalty: Number = Field(1.0, ge=0.01, le=10)
 
 
 class CompletionRequest(OpenAISampling):
@@ -92,7 +92,7 @@ class LlamaSampling(Strict):
     top_k: int = Field(40, ge=0)
     top_p: Number = Field(0.95, gt=0, le=1)
     min_p: Number = Field(0.05, ge=0, le=1)
-    repeat_penalty: Number = Field(1.0, gt=0, le=10)
+    repeat_penalty: Number = Field(1.0, ge=0.01, le=10)
     presence_penalty: Number = Field(0.0, ge=-2, le=2)
     frequency_penalty: Number = Field(0.0, ge=-2, le=2)
     seed: int = -1
