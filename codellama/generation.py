@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 import torch
@@ -96,6 +96,50 @@ class InfillResult:
     completion: Completion
 
 
+class Sequence:
+    """One sequence being generated: its sampler state, the text it has shown and its log-probabilities.
+    Generator.stream_tokens and the server's scheduler both advance sequences one token at a time."""
+
+    def __init__(self, generator: Generator, prompt_ids: list[int], params: SamplingParams, prompt_text: str = "",
+                 healed: str = "", stop_ids: set[int] | None = None):
+        self.generator = generator
+        self.params = params
+        self.prompt_length = len(prompt_ids)
+        self.history = list(prompt_ids)  # prompt + generated ids, for the repetition penalty
+        code_stop = CodeStop(params.code_stop, prompt_text) if params.code_stop else None
+        self.tracker = TextTracker(generator.tokenizer, params.stop, code_stop, hidden=healed)
+        self.rng = generator.rng(params.seed)
+        self.stop_ids = generator.tokenizer.stop_ids if stop_ids is None else stop_ids
+        self.logprobs: list[TokenLogprob] = []
+        self.prompt_logprobs: list[TokenLogprob | None] | None = None
+        self.completion: Completion | None = None  # set when the sequence ends
+
+    def advance(self, token: int, log_probs: torch.Tensor | None = None,
+                over_budget: Callable[[], bool] | None = None) -> str:
+        """Take the next token; return the text it makes showable. `over_budget()`, asked after the
+        token, ends the sequence as "length" when True."""
+        p, tracker = self.params, self.tracker
+        if log_probs is not None and p.logprobs is not None:
+            self.logprobs.append(self.generator.token_logprob(log_probs, token, p.logprobs))
+        if token in self.stop_ids and not p.ignore_eos:
+            return self.finish("stop")
+        self.history.append(token)
+        text = tracker.push(token)
+        if tracker.stopped:
+            return text + self.finish("stop")
+        if len(tracker.tokens) >= p.max_new_tokens or (over_budget is not None and over_budget()):
+            return text + self.finish("length")
+        return text
+
+    def finish(self, reason: str) -> str:
+        """End the sequence now ("stop" or "length"); return the text that was still held back."""
+        text = self.tracker.finish()
+        self.completion = Completion(self.tracker.result, list(self.tracker.tokens), reason, self.prompt_length,
+                                     self.logprobs if self.params.logprobs is not None else None,
+                                     self.prompt_logprobs)
+        return text
+
+
 class Generator:
     def __init__(self, model: Transformer, tokenizer: Tokenizer):
         self.model = model
@@ -136,56 +180,33 @@ class Generator:
                     f"prompt {i} has {len(ids)} tokens; with max_new_tokens {p.max_new_tokens} that is beyond "
                     f"the model's context of {self.context_length} tokens: shorten the prompt or ask for fewer tokens"
                 )
-        stop_ids = self.tokenizer.stop_ids if stop_ids is None else stop_ids
         prompt_texts = prompt_texts or [""] * B
         healed = healed or [""] * B
-        trackers = [
-            TextTracker(self.tokenizer, p.stop, CodeStop(p.code_stop, prompt_texts[i]) if p.code_stop else None,
-                        hidden=healed[i])
-            for i, p in enumerate(params)
-        ]
-        generators = [self.rng(p.seed) for p in params]
-        history = [list(ids) for ids in prompts]
-        logprobs: list[list[TokenLogprob]] = [[] for _ in range(B)]
+        sequences = [Sequence(self, ids, p, prompt_texts[i], healed[i], stop_ids)
+                     for i, (ids, p) in enumerate(zip(prompts, params))]
         lengths = torch.tensor([len(ids) for ids in prompts], device=self.device)
         self.model.setup_cache(B, max(len(ids) + p.max_new_tokens for ids, p in zip(prompts, params)))
 
         logits, prompt_lps = self.prefill(prompts, lengths, prompt_logprobs)
+        for sequence, lps in zip(sequences, prompt_lps or []):
+            sequence.prompt_logprobs = lps
         for i, text in enumerate(healed):
             if text:
                 logits[i] = logits[i].masked_fill(~self.tokens_starting_with(text), -math.inf)
-        done = [False] * B
         positions = lengths.clone()
         for _step in range(max(p.max_new_tokens for p in params)):
-            next_tokens = self.sample(logits, params, generators, history, [t.tokens for t in trackers])
-            if any(p.logprobs is not None for p in params):
-                log_probs = torch.log_softmax(logits, dim=-1)
-            for i in range(B):
-                if done[i]:
+            next_tokens = self.sample(logits, params, [s.rng for s in sequences], [s.history for s in sequences],
+                                      [s.tracker.tokens for s in sequences])
+            log_probs = torch.log_softmax(logits, dim=-1) if any(p.logprobs is not None for p in params) else None
+            for i, sequence in enumerate(sequences):
+                if sequence.completion is not None:
                     continue
-                token = int(next_tokens[i])
-                p = params[i]
-                if p.logprobs is not None:
-                    logprobs[i].append(self.token_logprob(log_probs[i], token, p.logprobs))
-                finished_by_token = token in stop_ids and not p.ignore_eos
-                if finished_by_token:
-                    text, reason = trackers[i].finish(), "stop"
-                else:
-                    history[i].append(token)
-                    text = trackers[i].push(token)
-                    reason = "stop" if trackers[i].stopped else None
-                    if reason is None and len(trackers[i].tokens) >= p.max_new_tokens:
-                        text, reason = text + trackers[i].finish(), "length"
-                if reason is not None:
-                    done[i] = True
-                    completion = Completion(
-                        trackers[i].result, list(trackers[i].tokens), reason, len(prompts[i]),
-                        logprobs[i] if p.logprobs is not None else None,
-                        prompt_lps[i] if prompt_lps is not None else None,
-                    )
-                    yield Delta(i, text, completion)
+                text = sequence.advance(int(next_tokens[i]), None if log_probs is None else log_probs[i])
+                if sequence.completion is not None:
+                    yield Delta(i, text, sequence.completion)
                 elif text:
                     yield Delta(i, text)
+            done = [s.completion is not None for s in sequences]
             if all(done):
                 return
             # finished rows keep rewriting their last slot; their output is ignored

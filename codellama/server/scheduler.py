@@ -25,12 +25,11 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import torch
 
-from codellama.generation import Completion, Delta, GenerationError, Generator, SamplingParams, TokenLogprob
-from codellama.stopping import CodeStop, TextTracker
+from codellama.generation import Completion, Delta, GenerationError, Generator, SamplingParams, Sequence
 
 log = logging.getLogger("codellama.server")
 
@@ -111,12 +110,8 @@ class Handle:
 @dataclass
 class _Row:
     handle: Handle
-    tracker: TextTracker
-    rng: torch.Generator
-    history: list[int]
+    sequence: Sequence
     position: int  # cache positions written so far
-    prompt_lps: list | None
-    logprobs: list[TokenLogprob] = field(default_factory=list)
 
 
 @dataclass
@@ -247,9 +242,10 @@ class Scheduler:
         if not self._rows:
             return
         generator = self.generator
-        params = [r.handle.job.params for r in self._rows]
-        tokens = generator.sample(self._logits, params, [r.rng for r in self._rows],
-                                  [r.history for r in self._rows], [r.tracker.tokens for r in self._rows])
+        sequences = [r.sequence for r in self._rows]
+        params = [s.params for s in sequences]
+        tokens = generator.sample(self._logits, params, [s.rng for s in sequences], [s.history for s in sequences],
+                                  [s.tracker.tokens for s in sequences])
         want_logprobs = any(p.logprobs is not None for p in params)
         log_probs = torch.log_softmax(self._logits, dim=-1) if want_logprobs else None
         finished: list[int] = []
@@ -273,38 +269,24 @@ class Scheduler:
 
     def _advance(self, row: _Row, token: int, log_probs: torch.Tensor | None) -> bool:
         """Give the row its next token; True when the row is finished."""
-        job, tracker = row.handle.job, row.tracker
-        p = job.params
         if row.handle.first_token_at is None:
             row.handle.first_token_at = time.monotonic()
-        if log_probs is not None and p.logprobs is not None:
-            row.logprobs.append(self.generator.token_logprob(log_probs, token, p.logprobs))
-        stop_ids = self.generator.tokenizer.stop_ids if job.stop_ids is None else job.stop_ids
-        if token in stop_ids and not p.ignore_eos:
-            text, reason = tracker.finish(), "stop"
-        else:
-            row.history.append(token)
-            text = tracker.push(token)
-            reason = "stop" if tracker.stopped else None
-            if reason is None and (len(tracker.tokens) >= p.max_new_tokens or self._out_of_time(row)):
-                text, reason = text + tracker.finish(), "length"
-        if reason is None:
+        budget = (lambda: self._out_of_time(row)) if row.handle.job.predict_seconds is not None else None
+        text = row.sequence.advance(token, log_probs, over_budget=budget)
+        if row.sequence.completion is None:
             if text:
                 row.handle._put(Delta(0, text))
             return False
-        self._complete(row, text, reason)
+        self._complete(row, text)
         return True
 
     def _out_of_time(self, row: _Row) -> bool:
         """llama.cpp's t_max_predict_ms: past the budget, a completion ends once it has a whole line."""
-        budget = row.handle.job.predict_seconds
-        return (budget is not None and time.monotonic() - row.handle.first_token_at > budget
-                and "\n" in row.tracker.result)
+        return (time.monotonic() - row.handle.first_token_at > row.handle.job.predict_seconds
+                and "\n" in row.sequence.tracker.result)
 
-    def _complete(self, row: _Row, text: str, reason: str) -> None:
-        job, tracker = row.handle.job, row.tracker
-        completion = Completion(tracker.result, list(tracker.tokens), reason, len(job.prompt_ids),
-                                row.logprobs if job.params.logprobs is not None else None, row.prompt_lps)
+    def _complete(self, row: _Row, text: str) -> None:
+        completion = row.sequence.completion
         row.handle._put(Delta(0, text, completion))
         self._end(row.handle, completion)
 
@@ -326,7 +308,7 @@ class Scheduler:
         for i in indices:
             row = self._rows[i]
             if reason == "length":
-                self._complete(row, row.tracker.finish(), "length")
+                self._complete(row, row.sequence.finish("length"))
             elif reason is None:
                 self._end(row.handle, None)
         gone = set(indices)
@@ -372,8 +354,11 @@ class Scheduler:
             if slot != start + source:
                 self.model.move_cache_row(start + source, slot, len(handle.job.prompt_ids))
             new_logits.append(logits[source])
-            self._rows.append(self._new_row(handle, prompt_lps[source] if prompt_lps and handle.job.prompt_logprobs
-                                            else None))
+            job = handle.job
+            sequence = Sequence(self.generator, job.prompt_ids, job.params, job.prompt_text, job.healed, job.stop_ids)
+            if prompt_lps and job.prompt_logprobs:
+                sequence.prompt_logprobs = prompt_lps[source]
+            self._rows.append(_Row(handle, sequence, len(job.prompt_ids)))
             self.stats.prompt_tokens += len(handle.job.prompt_ids)
         # token healing: the first token must start with the text taken off the prompt
         new_logits = torch.stack(new_logits)
@@ -383,13 +368,6 @@ class Scheduler:
                 new_logits[j] = new_logits[j].masked_fill(~mask, -math.inf)
         self._logits = new_logits if self._logits is None else torch.cat([self._logits, new_logits])
         self._admitting = []
-
-    def _new_row(self, handle: Handle, prompt_lps) -> _Row:
-        job = handle.job
-        p = job.params
-        code_stop = CodeStop(p.code_stop, job.prompt_text) if p.code_stop else None
-        tracker = TextTracker(self.generator.tokenizer, p.stop, code_stop, hidden=job.healed)
-        return _Row(handle, tracker, self.generator.rng(p.seed), list(job.prompt_ids), len(job.prompt_ids), prompt_lps)
 
     def _count_recent(self, tokens: int, window: float = 5.0) -> None:
         now = time.monotonic()
