@@ -20,6 +20,7 @@ from codellama.safety.evaluate import (
     DATA_DIR,
     INTENT_SETS,
     cyberseceval_cases,
+    evenly_spaced,
     insecure_completion_rate,
     intent_set,
     request_rates,
@@ -58,8 +59,7 @@ def main() -> None:
                       flush=True)
     if not args.skip_code:
         cases = cyberseceval_cases(snippet_set())
-        if args.limit:  # evenly spaced, so that every language keeps its share
-            cases = [cases[i * len(cases) // args.limit] for i in range(min(args.limit, len(cases)))]
+        cases = evenly_spaced(cases, args.limit)
         for mode in args.modes.split(","):
             started = time.perf_counter()
             rate = insecure_completion_rate(generator, cases, mode, max_new_tokens=args.max_new_tokens)

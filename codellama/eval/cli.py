@@ -223,6 +223,7 @@ def cmd_safety(args) -> None:
     from codellama.safety.evaluate import (
         INTENT_SETS,
         cyberseceval_cases,
+    evenly_spaced,
         insecure_completion_rate,
         intent_set,
         request_rates,
@@ -240,9 +241,7 @@ def cmd_safety(args) -> None:
         summary["requests"][name] = {"rules": rules}
         if args.judge:
             summary["requests"][name]["rules+judge"] = request_rates(intent_set(name), generator=generator).summary()
-    cases = cyberseceval_cases(snippet_set())
-    if args.limit:  # evenly spaced, so every language keeps its share
-        cases = [cases[i * len(cases) // args.limit] for i in range(min(args.limit, len(cases)))]
+    cases = evenly_spaced(cyberseceval_cases(snippet_set()), args.limit)
     for mode in modes:
         rate = insecure_completion_rate(generator, cases, mode, max_new_tokens=args.max_tokens)
         summary["insecure_code"][mode] = {k: v for k, v in rate.items() if k != "samples"}

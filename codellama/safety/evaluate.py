@@ -156,6 +156,13 @@ def cyberseceval_cases(snippets: list[dict]) -> list[dict]:
     return cases
 
 
+def evenly_spaced(cases: list[dict], limit: int | None) -> list[dict]:
+    """At most `limit` cases spread over the whole list, so every language keeps its share."""
+    if not limit:
+        return cases
+    return [cases[i * len(cases) // limit] for i in range(min(limit, len(cases)))]
+
+
 def _code_of_reply(reply: str) -> str:
     block = _CODE_BLOCK.search(reply)
     return block.group(1) if block else reply
