@@ -254,7 +254,8 @@ class Scheduler:
                 finished.append(i)
         self.stats.generated_tokens += len(self._rows)
         self._count_recent(len(self._rows))
-        survivors = [i for i in range(len(self._rows)) if i not in set(finished)]
+        done = set(finished)
+        survivors = [i for i in range(len(self._rows)) if i not in done]
         feed = tokens[survivors]
         self._retire(finished, "done")
         if not self._rows:
