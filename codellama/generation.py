@@ -1,92 +1,39 @@
-"""Generation: complete, infill and chat, batched and streamed, over one model + tokenizer.
+"""Generation: complete, infill and chat over one model + tokenizer.
 
-Each sequence of a batch sits at its own positions in the static KV cache: prompts
-are prefilled right-padded (padding slots are overwritten before any token can
-attend to them), then every row decodes at its own position.
+A `Generator` turns text into requests for the decode engine (`engine.py`) and drives it
+synchronously: each call prefills its prompts as one batch, then steps until every
+sequence has ended. Streaming variants yield text as it becomes showable.
 """
 
 from __future__ import annotations
 
-import math
-import secrets
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 
 import torch
 
+from codellama.engine import (
+    EMPTY_PROMPT,
+    Completion,
+    Delta,
+    Engine,
+    FinishReason,
+    GenerationError,
+    Request,
+    SamplingParams,
+    TokenLogprob,
+    Vocabulary,
+)
 from codellama.model import Transformer
 from codellama.prompts import ChatFormat, InfillMode, chat_prompt_tokens, chat_stop_strings, infill_prompt_tokens
-from codellama.stopping import CodeStop, TextTracker, guess_language
+from codellama.stopping import guess_language
 from codellama.tokenizer import Tokenizer
 
-PREFILL_CHUNK = 512  # prompt tokens per forward: bounds the attention scores' memory
+# the engine's request and result types are part of this module's interface
+__all__ = ["Completion", "Delta", "FinishReason", "GenerationError", "Generator", "InfillResult", "SamplingParams",
+           "TokenLogprob"]
+
 RANKING_DRAFT_TOKENS = 64  # infill without infill tokens: length of each candidate continuation
-
-
-class GenerationError(ValueError):
-    """A request that cannot be generated; the message says what to change."""
-
-
-@dataclass
-class SamplingParams:
-    max_new_tokens: int = 256
-    temperature: float = 0.0  # 0: greedy
-    top_p: float = 1.0
-    top_k: int = 0  # 0: off
-    min_p: float = 0.0
-    repetition_penalty: float = 1.0  # llama.cpp's: divides the logits of every token seen (prompt included)
-    presence_penalty: float = 0.0  # OpenAI's: subtracted once from each token generated so far
-    frequency_penalty: float = 0.0  # OpenAI's: subtracted per occurrence in the generated tokens
-    seed: int | None = None
-    stop: list[str] = field(default_factory=list)
-    ignore_eos: bool = False
-    logprobs: int | None = None  # None: off; N: the chosen token's and the N most likely
-    code_stop: str | None = None  # a language: stop at the end of the current function/block
-
-    def validate(self) -> None:
-        checks = [
-            (self.max_new_tokens >= 1, "max_new_tokens must be at least 1"),
-            (self.temperature >= 0 and math.isfinite(self.temperature), "temperature must be >= 0"),
-            (0 < self.top_p <= 1, "top_p must be in (0, 1]"),
-            (self.top_k >= 0, "top_k must be >= 0"),
-            (0 <= self.min_p <= 1, "min_p must be in [0, 1]"),
-            (0.01 <= self.repetition_penalty <= 100, "repetition_penalty must be between 0.01 and 100"),
-            (-2 <= self.presence_penalty <= 2, "presence_penalty must be between -2 and 2"),
-            (-2 <= self.frequency_penalty <= 2, "frequency_penalty must be between -2 and 2"),
-            (self.logprobs is None or 0 <= self.logprobs <= 20, "logprobs must be between 0 and 20"),
-            (isinstance(self.stop, list) and all(isinstance(s, str) for s in self.stop),
-             "stop must be a list of strings"),
-        ]
-        for ok, message in checks:
-            if not ok:
-                raise GenerationError(message)
-
-
-@dataclass
-class TokenLogprob:
-    token: str
-    token_id: int
-    logprob: float
-    top: dict[str, float] = field(default_factory=dict)
-
-
-@dataclass
-class Completion:
-    text: str
-    token_ids: list[int]
-    finish_reason: str  # "stop" (EOS, EOT, stop string, code stop) or "length"
-    prompt_tokens: int
-    logprobs: list[TokenLogprob] | None = None
-    prompt_logprobs: list[TokenLogprob | None] | None = None
-
-
-@dataclass
-class Delta:
-    """One step of a streamed sequence: new text (maybe ''), and the final Completion at the end."""
-
-    index: int
-    text: str
-    completion: Completion | None = None
 
 
 @dataclass
@@ -96,57 +43,12 @@ class InfillResult:
     completion: Completion
 
 
-class Sequence:
-    """One sequence being generated: its sampler state, the text it has shown and its log-probabilities.
-    Generator.stream_tokens and the server's scheduler both advance sequences one token at a time."""
-
-    def __init__(self, generator: Generator, prompt_ids: list[int], params: SamplingParams, prompt_text: str = "",
-                 healed: str = "", stop_ids: set[int] | None = None):
-        self.generator = generator
-        self.params = params
-        self.prompt_length = len(prompt_ids)
-        self.history = list(prompt_ids)  # prompt + generated ids, for the repetition penalty
-        code_stop = CodeStop(params.code_stop, prompt_text) if params.code_stop else None
-        self.tracker = TextTracker(generator.tokenizer, params.stop, code_stop, hidden=healed)
-        self.rng = generator.rng(params.seed)
-        self.stop_ids = generator.tokenizer.stop_ids if stop_ids is None else stop_ids
-        self.logprobs: list[TokenLogprob] = []
-        self.prompt_logprobs: list[TokenLogprob | None] | None = None
-        self.completion: Completion | None = None  # set when the sequence ends
-
-    def advance(self, token: int, log_probs: torch.Tensor | None = None,
-                over_budget: Callable[[], bool] | None = None) -> str:
-        """Take the next token; return the text it makes showable. `over_budget()`, asked after the
-        token, ends the sequence as "length" when True."""
-        p, tracker = self.params, self.tracker
-        if log_probs is not None and p.logprobs is not None:
-            self.logprobs.append(self.generator.token_logprob(log_probs, token, p.logprobs))
-        if token in self.stop_ids and not p.ignore_eos:
-            return self.finish("stop")
-        self.history.append(token)
-        text = tracker.push(token)
-        if tracker.stopped:
-            return text + self.finish("stop")
-        if len(tracker.tokens) >= p.max_new_tokens or (over_budget is not None and over_budget()):
-            return text + self.finish("length")
-        return text
-
-    def finish(self, reason: str) -> str:
-        """End the sequence now ("stop" or "length"); return the text that was still held back."""
-        text = self.tracker.finish()
-        self.completion = Completion(self.tracker.result, list(self.tracker.tokens), reason, self.prompt_length,
-                                     self.logprobs if self.params.logprobs is not None else None,
-                                     self.prompt_logprobs)
-        return text
-
-
 class Generator:
     def __init__(self, model: Transformer, tokenizer: Tokenizer):
         self.model = model
         self.tokenizer = tokenizer
         self.device = model.tok_embeddings.weight.device
-        self._pieces: list[str] | None = None  # each token's text, for token healing
-        self._healing_masks: dict[str, torch.Tensor] = {}  # healed text -> tokens that may start with it
+        self.vocab = Vocabulary(tokenizer, model.args.vocab_size, self.device)
 
     @property
     def context_length(self) -> int:
@@ -165,130 +67,24 @@ class Generator:
     ) -> Iterator[Delta]:
         """Generate for every prompt at once, yielding text deltas as they become showable.
 
-        `healed[i]`: text taken off the end of prompt i (see `heal_prompt`): the first
+        `healed[i]`: text taken off the end of prompt i (see `Vocabulary.heal_prompt`): the first
         token must start with it, and it is not shown again."""
         B = len(prompts)
         if B == 0:
             return
-        for p in params:
-            p.validate()
-        for i, (ids, p) in enumerate(zip(prompts, params)):
-            if not ids:
-                raise GenerationError("the prompt is empty: give some text to continue")
-            if len(ids) + p.max_new_tokens > self.context_length:
-                raise GenerationError(
-                    f"prompt {i} has {len(ids)} tokens; with max_new_tokens {p.max_new_tokens} that is beyond "
-                    f"the model's context of {self.context_length} tokens: shorten the prompt or ask for fewer tokens"
-                )
         prompt_texts = prompt_texts or [""] * B
         healed = healed or [""] * B
-        sequences = [Sequence(self, ids, p, prompt_texts[i], healed[i], stop_ids)
-                     for i, (ids, p) in enumerate(zip(prompts, params))]
-        lengths = torch.tensor([len(ids) for ids in prompts], device=self.device)
-        self.model.setup_cache(B, max(len(ids) + p.max_new_tokens for ids, p in zip(prompts, params)))
-
-        logits, prompt_lps = self.prefill(prompts, lengths, prompt_logprobs)
-        for sequence, lps in zip(sequences, prompt_lps or []):
-            sequence.prompt_logprobs = lps
-        for i, text in enumerate(healed):
-            if text:
-                logits[i] = logits[i].masked_fill(~self.tokens_starting_with(text), -math.inf)
-        positions = lengths.clone()
-        for _step in range(max(p.max_new_tokens for p in params)):
-            next_tokens = self.sample(logits, params, [s.rng for s in sequences], [s.history for s in sequences],
-                                      [s.tracker.tokens for s in sequences])
-            log_probs = torch.log_softmax(logits, dim=-1) if any(p.logprobs is not None for p in params) else None
-            for i, sequence in enumerate(sequences):
-                if sequence.completion is not None:
-                    continue
-                text = sequence.advance(int(next_tokens[i]), None if log_probs is None else log_probs[i])
-                if sequence.completion is not None:
-                    yield Delta(i, text, sequence.completion)
-                elif text:
-                    yield Delta(i, text)
-            done = [s.completion is not None for s in sequences]
-            if all(done):
-                return
-            # finished rows keep rewriting their last slot; their output is ignored
-            active = torch.tensor([not d for d in done], device=self.device)
-            tokens = torch.where(active, next_tokens, 0)[:, None]
-            feed_positions = torch.where(active, positions, positions - 1)
-            logits = self.model(tokens, feed_positions[:, None], output_index=torch.zeros(B, dtype=torch.long))[:, 0]
-            positions = torch.where(active, positions + 1, positions)
-
-    def prefill(self, prompts: list[list[int]], lengths: torch.Tensor, want_prompt_logprobs: bool,
-                row_offset: int = 0) -> tuple[torch.Tensor, list | None]:
-        """Write the prompts into cache rows row_offset.. (right-padded, in chunks); return each one's
-        next-token logits (B, V) and, if asked, the log-probability of every prompt token."""
-        B, T = len(prompts), int(lengths.max())
-        tokens = torch.zeros(B, T, dtype=torch.long, device=self.device)
-        for i, ids in enumerate(prompts):
-            tokens[i, : len(ids)] = torch.tensor(ids)
-        last = lengths - 1
-        logits = torch.zeros(B, self.model.args.vocab_size, device=self.device)
-        prompt_lps = [[None] for _ in range(B)] if want_prompt_logprobs else None
-        for start in range(0, T, PREFILL_CHUNK):
-            end = min(start + PREFILL_CHUNK, T)
-            positions = torch.arange(start, end, device=self.device).expand(B, -1)
-            if want_prompt_logprobs:
-                chunk_logits = self.model(tokens[:, start:end], positions, row_offset=row_offset)  # (B, t, V)
-                log_probs = torch.log_softmax(chunk_logits, dim=-1)
-                for i, ids in enumerate(prompts):
-                    for pos in range(start, min(end, len(ids) - 1)):
-                        prompt_lps[i].append(self.token_logprob(log_probs[i, pos - start], ids[pos + 1], 0))
-                picked = chunk_logits[torch.arange(B), (last - start).clamp(0, end - start - 1)]
-            else:
-                index = (last - start).clamp(0, end - start - 1)
-                picked = self.model(tokens[:, start:end], positions, output_index=index, row_offset=row_offset)[:, 0]
-            in_chunk = (last >= start) & (last < end)
-            logits[in_chunk] = picked[in_chunk]
-        return logits, prompt_lps
-
-    def heal_prompt(self, ids: list[int]) -> tuple[list[int], str]:
-        """Token healing: a prompt that ends in whitespace (`return `, an indent) ends in a
-        token the model rarely saw there, since BPE glues spaces to the next word. Take
-        that token off; generation then starts with a token that begins with its text."""
-        if len(ids) < 2 or self.tokenizer.is_control(ids[-1]):
-            return ids, ""
-        text = self.tokenizer.decode_continuation(ids[-1:])
-        if not text or not text.isspace() or not bool(self.tokens_starting_with(text).any()):
-            return ids, ""
-        return ids[:-1], text
-
-    def tokens_starting_with(self, text: str) -> torch.Tensor:
-        if text not in self._healing_masks:
-            if self._pieces is None:
-                decode = self.tokenizer.decode_continuation
-                self._pieces = [decode([i]) for i in range(self.tokenizer.vocab_size)]
-            mask = torch.zeros(self.model.args.vocab_size, dtype=torch.bool, device=self.device)
-            mask[[i for i, piece in enumerate(self._pieces) if piece.startswith(text)]] = True
-            self._healing_masks[text] = mask
-        return self._healing_masks[text]
-
-    def rng(self, seed: int | None) -> torch.Generator:
-        generator = torch.Generator(device=self.device)
-        generator.manual_seed(seed % (1 << 64) if seed is not None else secrets.randbits(63))  # any int is a seed
-        return generator
-
-    def token_logprob(self, log_probs: torch.Tensor, token: int, top_n: int) -> TokenLogprob:
-        piece = self.tokenizer.decode_continuation([token])
-        top = {}
-        if top_n:
-            values, indices = log_probs.topk(top_n)
-            top = {self.tokenizer.decode_continuation([int(j)]): float(v) for v, j in zip(values, indices)}
-        return TokenLogprob(piece, token, float(log_probs[token]), top)
-
-    def sample(self, logits: torch.Tensor, params: list[SamplingParams], generators, history,
-                generated: list[list[int]]) -> torch.Tensor:
-        """Next token per row; `history`: each row's prompt + generated ids, `generated`: the generated ones."""
-        out = logits.argmax(dim=-1)
-        for i, p in enumerate(params):
-            penalised = p.repetition_penalty != 1.0 or p.presence_penalty or p.frequency_penalty
-            if p.temperature == 0 and not penalised:
-                continue
-            row = apply_penalties(logits[i].clone(), p, history[i], generated[i]) if penalised else logits[i]
-            out[i] = row.argmax() if p.temperature == 0 else sample_token(row, p, generators[i])
-        return out
+        requests = [Request(ids, p, prompt_texts[i], healed[i], stop_ids, prompt_logprobs)
+                    for i, (ids, p) in enumerate(zip(prompts, params))]
+        engine = Engine(self.model, self.vocab)
+        for i, request in enumerate(requests):
+            engine.check(request, self.context_length, f"prompt {i}")
+        self.model.setup_cache(B, max(len(r.prompt_ids) + r.params.max_new_tokens for r in requests))
+        engine.admit(requests, owners=list(range(B)))
+        while engine.running:
+            for event in engine.step():
+                if event.completion is not None or event.text:
+                    yield Delta(event.owner, event.text, event.completion)
 
     # -- text in, text out ----------------------------------------------------------------
     def encode_prompt(self, text: str, allow_special: bool = False) -> list[int]:
@@ -302,7 +98,7 @@ class Generator:
         prompts = [prompts] if isinstance(prompts, str) else list(prompts)
         params = params or SamplingParams()
         if any(not p for p in prompts):
-            raise GenerationError("the prompt is empty: give some text to continue")
+            raise GenerationError(EMPTY_PROMPT)
         heal = not echo and params.logprobs is None
         ids, healed, texts = [], [], []
         for text in prompts:
@@ -324,12 +120,12 @@ class Generator:
         ids = self.encode_prompt(text, allow_special)
         if not heal:
             return ids, "", text
-        ids, heal_text = self.heal_prompt(ids)
+        ids, heal_text = self.vocab.heal_prompt(ids)
         return ids, heal_text, text[: len(text) - len(heal_text)]
 
     def stream_complete(self, prompt: str, params: SamplingParams | None = None) -> Iterator[str]:
         if not prompt:
-            raise GenerationError("the prompt is empty: give some text to continue")
+            raise GenerationError(EMPTY_PROMPT)
         ids, heal_text, kept = self.completion_prompt(prompt, heal=True)
         for delta in self.stream_tokens([ids], [params or SamplingParams()], prompt_texts=[kept], healed=[heal_text]):
             if delta.text:
@@ -399,7 +195,7 @@ class Generator:
 
     # -- infilling for models without infill tokens -----------------------------------------
     def _infill_by_ranking(self, prefix: str, suffix: str, params: SamplingParams, candidates: int) -> InfillResult:
-        prefix_ids, heal_text = self.heal_prompt(self.encode_prompt(prefix))
+        prefix_ids, heal_text = self.vocab.heal_prompt(self.encode_prompt(prefix))
         # a draft that writes the suffix's first line has gone past the hole
         suffix_lines = [line for line in suffix.split("\n") if line.strip()]
         stop = list(params.stop) + (["\n" + suffix_lines[0]] if suffix_lines else [])
@@ -414,7 +210,8 @@ class Generator:
         suffix_head = self.tokenizer.decode_continuation(self.tokenizer.encode_continuation(suffix)[:32])
         scores = self._continuation_logprob(prefix_ids, [heal_text + m + suffix_head for m in options])
         best = options[max(range(len(options)), key=scores.__getitem__)]
-        completion = Completion(best, self.tokenizer.encode_continuation(best) if best else [], "stop", len(prefix_ids))
+        completion = Completion(best, self.tokenizer.encode_continuation(best) if best else [], FinishReason.STOP,
+                                len(prefix_ids))
         return InfillResult(best, prefix + best + suffix, completion)
 
     @torch.inference_mode()
@@ -428,7 +225,7 @@ class Generator:
         prefix = torch.tensor([prefix_ids], device=self.device)
         first = self.model(prefix, torch.arange(L, device=self.device)[None], output_index=torch.tensor([L - 1]))
         first = torch.log_softmax(first[0, 0], dim=-1)
-        self.model.copy_cache_row(0, rows, L)
+        self.model.cache.copy_row(0, slice(0, rows), L)
         scores = []
         for start in range(0, len(conts), rows):
             batch = conts[start : start + rows]
@@ -459,34 +256,3 @@ def _with_seed(params: SamplingParams, offset: int) -> SamplingParams:
     if params.seed is None or offset == 0:
         return params
     return replace(params, seed=params.seed + offset)
-
-
-def apply_penalties(row: torch.Tensor, p: SamplingParams, history: list[int], generated: list[int]) -> torch.Tensor:
-    """Repetition (llama.cpp), presence and frequency (OpenAI) penalties on one row of logits, in place."""
-    if p.repetition_penalty != 1.0 and history:
-        seen = torch.tensor(sorted(set(history)), device=row.device)
-        scores = row[seen]
-        row[seen] = torch.where(scores > 0, scores / p.repetition_penalty, scores * p.repetition_penalty)
-    if (p.presence_penalty or p.frequency_penalty) and generated:
-        ids, counts = torch.tensor(generated, device=row.device).unique(return_counts=True)
-        row[ids] -= p.presence_penalty + p.frequency_penalty * counts.to(row.dtype)
-    return row
-
-
-def sample_token(logits: torch.Tensor, p: SamplingParams, generator: torch.Generator) -> int:
-    """Sample from one row of logits with temperature, top-k, top-p and min-p."""
-    logits = logits / max(p.temperature, 1e-4)  # a vanishing temperature is greedy, not a division by zero
-    if p.top_k:
-        kth = logits.topk(min(p.top_k, logits.numel())).values[-1]
-        logits = logits.masked_fill(logits < kth, -math.inf)
-    probs = torch.softmax(logits, dim=-1)
-    if p.min_p > 0:
-        probs = probs.masked_fill(probs < p.min_p * probs.max(), 0)
-    if p.top_p < 1:
-        sorted_probs, order = probs.sort(descending=True)
-        cumulative = sorted_probs.cumsum(-1)
-        drop = cumulative - sorted_probs > p.top_p  # keep the smallest set reaching top_p
-        probs = probs.scatter(0, order, sorted_probs.masked_fill(drop, 0))
-    if not bool(torch.isfinite(probs).all()) or float(probs.sum()) <= 0:  # nothing sensible to sample from
-        return int(logits.argmax())
-    return int(torch.multinomial(probs, 1, generator=generator))

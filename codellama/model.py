@@ -116,44 +116,67 @@ class RMSNorm(nn.Module):
         return normed.type_as(x) * self.weight
 
 
-class KVCache(nn.Module):
-    """Preallocated keys and values (B, S, K, D), written at each row's own positions."""
+class KVCache:
+    """Preallocated keys and values of every layer, (B, S, K, D) each: B rows (one sequence
+    each), S positions. Each call writes its tokens at their rows' own positions."""
 
-    def __init__(self, batch: int, length: int, n_kv_heads: int, head_dim: int, dtype: torch.dtype, device):
-        super().__init__()
+    def __init__(self, n_layers: int, batch: int, length: int, n_kv_heads: int, head_dim: int,
+                 dtype: torch.dtype, device: torch.device | str):
         shape = (batch, length, n_kv_heads, head_dim)
-        self.register_buffer("k", torch.zeros(shape, dtype=dtype, device=device), persistent=False)
-        self.register_buffer("v", torch.zeros(shape, dtype=dtype, device=device), persistent=False)
+        self.k = [torch.zeros(shape, dtype=dtype, device=device) for _ in range(n_layers)]
+        self.v = [torch.zeros(shape, dtype=dtype, device=device) for _ in range(n_layers)]
+        self.batch, self.length = batch, length
 
-    def update(self, rows: torch.Tensor, positions: torch.Tensor, k: torch.Tensor, v: torch.Tensor):
-        # rows (B, 1), positions (B, T): one scatter per tensor
-        self.k[rows, positions] = k
-        self.v[rows, positions] = v
-        return self.k, self.v
+    def write(self, layer: int, rows: torch.Tensor, positions: torch.Tensor, k: torch.Tensor, v: torch.Tensor):
+        """Store k, v (B, T, K, D) at `positions` (B, T) of `rows` (B, 1); return the layer's whole cache."""
+        self.k[layer][rows, positions] = k
+        self.v[layer][rows, positions] = v
+        return self.k[layer], self.v[layer]
+
+    def copy_row(self, source: int, destination: int | slice, length: int) -> None:
+        """Copy the first `length` positions of row `source` to `destination` (a row, or a slice of rows)."""
+        for k, v in zip(self.k, self.v):
+            k[destination, :length] = k[source, :length]
+            v[destination, :length] = v[source, :length]
+
+
+@dataclass
+class Placement:
+    """Where one forward call's tokens sit, shared by every layer: rotary angles, cache rows and positions,
+    the attention mask and how many cached positions to attend over."""
+
+    cos: torch.Tensor  # (B, T, 1, D/2)
+    sin: torch.Tensor
+    rows: torch.Tensor  # (B, 1) cache rows
+    positions: torch.Tensor  # (B, T)
+    mask: torch.Tensor  # (B, 1, T, S) True where attention is allowed
+    kv_len: int  # S: cached positions 0..kv_len-1 are read
+    row_offset: int = 0
 
 
 class Attention(nn.Module):
-    def __init__(self, args: ModelArgs):
+    def __init__(self, args: ModelArgs, layer_id: int):
         super().__init__()
+        self.layer_id = layer_id
         self.n_heads, self.n_kv_heads, self.head_dim = args.n_heads, args.n_kv_heads, args.head_dim
         self.wq = nn.Linear(args.dim, args.n_heads * args.head_dim, bias=args.qkv_bias)
         self.wk = nn.Linear(args.dim, args.n_kv_heads * args.head_dim, bias=args.qkv_bias)
         self.wv = nn.Linear(args.dim, args.n_kv_heads * args.head_dim, bias=args.qkv_bias)
         self.wo = nn.Linear(args.n_heads * args.head_dim, args.dim, bias=False)
-        self.cache: KVCache | None = None
 
-    def forward(self, x, cos, sin, rows, positions, mask, kv_len: int, row_offset: int = 0) -> torch.Tensor:
+    def forward(self, x: torch.Tensor, where: Placement, cache: KVCache | None) -> torch.Tensor:
         B, T, _ = x.shape
         q = self.wq(x).view(B, T, self.n_heads, self.head_dim)
         k = self.wk(x).view(B, T, self.n_kv_heads, self.head_dim)
         v = self.wv(x).view(B, T, self.n_kv_heads, self.head_dim)
-        q, k = apply_rotary(q, cos, sin), apply_rotary(k, cos, sin)
-        if self.cache is not None:
-            k, v = self.cache.update(rows, positions, k, v)
-            k, v = k[row_offset : row_offset + B, :kv_len], v[row_offset : row_offset + B, :kv_len]
+        q, k = apply_rotary(q, where.cos, where.sin), apply_rotary(k, where.cos, where.sin)
+        if cache is not None:
+            k, v = cache.write(self.layer_id, where.rows, where.positions, k, v)
+            rows = slice(where.row_offset, where.row_offset + B)
+            k, v = k[rows, : where.kv_len], v[rows, : where.kv_len]
         q, k, v = (t.transpose(1, 2) for t in (q, k, v))  # (B, H|K, T|S, D)
         out = F.scaled_dot_product_attention(
-            q, k, v, attn_mask=mask, enable_gqa=self.n_heads != self.n_kv_heads
+            q, k, v, attn_mask=where.mask, enable_gqa=self.n_heads != self.n_kv_heads
         )
         return self.wo(out.transpose(1, 2).reshape(B, T, -1))
 
@@ -170,15 +193,15 @@ class FeedForward(nn.Module):
 
 
 class TransformerBlock(nn.Module):
-    def __init__(self, args: ModelArgs):
+    def __init__(self, args: ModelArgs, layer_id: int):
         super().__init__()
-        self.attention = Attention(args)
+        self.attention = Attention(args, layer_id)
         self.feed_forward = FeedForward(args.dim, args.ffn_hidden_dim)
         self.attention_norm = RMSNorm(args.dim, args.norm_eps)
         self.ffn_norm = RMSNorm(args.dim, args.norm_eps)
 
-    def forward(self, x, cos, sin, rows, positions, mask, kv_len: int, row_offset: int = 0) -> torch.Tensor:
-        h = x + self.attention(self.attention_norm(x), cos, sin, rows, positions, mask, kv_len, row_offset)
+    def forward(self, x: torch.Tensor, where: Placement, cache: KVCache | None) -> torch.Tensor:
+        h = x + self.attention(self.attention_norm(x), where, cache)
         return h + self.feed_forward(self.ffn_norm(h))
 
 
@@ -187,56 +210,65 @@ class Transformer(nn.Module):
         super().__init__()
         self.args = args
         self.tok_embeddings = nn.Embedding(args.vocab_size, args.dim)
-        self.layers = nn.ModuleList(TransformerBlock(args) for _ in range(args.n_layers))
+        self.layers = nn.ModuleList(TransformerBlock(args, i) for i in range(args.n_layers))
         self.norm = RMSNorm(args.dim, args.norm_eps)
         self.output = nn.Linear(args.dim, args.vocab_size, bias=False)
         if args.tie_embeddings:
             self.output.weight = self.tok_embeddings.weight
         self.register_buffer("inv_freq", rope_frequencies(args), persistent=False)
-        self.cache_batch = 0
-        self.cache_len = 0
+        self.cache: KVCache | None = None  # see setup_cache; a caller may set it aside and put it back
 
-    def setup_cache(self, batch: int, length: int) -> None:
-        """Allocate (or reuse) a KV cache for `batch` rows of up to `length` positions."""
-        if batch <= self.cache_batch and length <= self.cache_len:
-            return
-        batch, length = max(batch, self.cache_batch), max(length, self.cache_len)
-        dtype, device = self.tok_embeddings.weight.dtype, self.tok_embeddings.weight.device
-        for layer in self.layers:
-            layer.attention.cache = None  # free the old cache before allocating the new one
-        for layer in self.layers:
-            a = layer.attention
-            a.cache = KVCache(batch, length, a.n_kv_heads, a.head_dim, dtype, device)
-        self.cache_batch, self.cache_len = batch, length
+    # -- invariants: what changes the model's shape or rotary embedding goes through here ----------
+    def set_rope(self, theta: float | None = None, scaling: dict | None = None,
+                 device: torch.device | str | None = None) -> None:
+        """Change the rotary base and/or scaling (in args too) and recompute the frequencies, on `device`
+        (default: where they are; a model built on the meta device needs one)."""
+        if theta is not None:
+            self.args.rope_theta = theta
+        if scaling is not None:
+            self.args.rope_scaling = scaling
+        self.inv_freq = rope_frequencies(self.args).to(device or self.inv_freq.device)
 
-    def copy_cache_row(self, source: int, rows: int, length: int) -> None:
-        """Copy the first `length` cached positions of row `source` to rows 0..rows-1 (a shared prefix)."""
-        for layer in self.layers:
-            cache = layer.attention.cache
-            cache.k[:rows, :length] = cache.k[source, :length]
-            cache.v[:rows, :length] = cache.v[source, :length]
+    @torch.no_grad()
+    def resize_vocab(self, vocab_size: int) -> int:
+        """Grow the embedding and output to `vocab_size` rows (new rows: the mean of the old, so new tokens
+        start as an average token); returns the rows added. A tied output stays tied."""
+        old = self.tok_embeddings.weight
+        added = vocab_size - old.shape[0]
+        if added <= 0:
+            return 0
+        tied = self.output.weight is old
+        embedding = nn.Embedding(vocab_size, old.shape[1], device=old.device, dtype=old.dtype)
+        embedding.weight[: old.shape[0]] = old
+        embedding.weight[old.shape[0] :] = old.mean(dim=0, keepdim=True)
+        self.tok_embeddings = embedding
+        if tied:
+            self.output.weight = embedding.weight
+        else:
+            out_old = self.output.weight
+            output = nn.Linear(old.shape[1], vocab_size, bias=False, device=old.device, dtype=old.dtype)
+            output.weight[: out_old.shape[0]] = out_old
+            output.weight[out_old.shape[0] :] = out_old.mean(dim=0, keepdim=True)
+            self.output = output
+        self.args.vocab_size = vocab_size
+        return added
 
-    def move_cache_row(self, source: int, destination: int, length: int) -> None:
-        """Copy the first `length` cached positions of row `source` to row `destination`."""
-        for layer in self.layers:
-            cache = layer.attention.cache
-            cache.k[destination, :length] = cache.k[source, :length]
-            cache.v[destination, :length] = cache.v[source, :length]
+    # -- the KV cache ---------------------------------------------------------------------------
+    def setup_cache(self, batch: int, length: int) -> KVCache:
+        """Allocate a KV cache for `batch` rows of up to `length` positions (kept if the current one is as large)."""
+        current = self.cache
+        if current is not None and batch <= current.batch and length <= current.length:
+            return current
+        if current is not None:
+            batch, length = max(batch, current.batch), max(length, current.length)
+        self.cache = None  # free the old cache before allocating the new one
+        weight = self.tok_embeddings.weight
+        a = self.layers[0].attention
+        self.cache = KVCache(len(self.layers), batch, length, a.n_kv_heads, a.head_dim, weight.dtype, weight.device)
+        return self.cache
 
     def clear_cache(self) -> None:
-        self.swap_cache(None)
-
-    def swap_cache(self, state: tuple | None) -> tuple | None:
-        """Take the KV cache out (returned) and put `state` (an earlier return value, or None) in.
-
-        Lets one caller set a batch's cache aside while another uses the model with a cache of its own."""
-        current = None
-        if self.cache_len:
-            current = ([layer.attention.cache for layer in self.layers], self.cache_batch, self.cache_len)
-        caches, self.cache_batch, self.cache_len = state or ([None] * len(self.layers), 0, 0)
-        for layer, cache in zip(self.layers, caches):
-            layer.attention.cache = cache
-        return current
+        self.cache = None
 
     def forward(
         self,
@@ -259,13 +291,13 @@ class Transformer(nn.Module):
         device = tokens.device
         if positions is None:
             positions = torch.arange(T, device=device).expand(B, T)
-        cached = self.cache_len > 0
-        if cached:
-            if row_offset + B > self.cache_batch:
-                raise ValueError(f"rows {row_offset}..{row_offset + B - 1} exceed the KV cache's {self.cache_batch}")
+        cache = self.cache
+        if cache is not None:
+            if row_offset + B > cache.batch:
+                raise ValueError(f"rows {row_offset}..{row_offset + B - 1} exceed the KV cache's {cache.batch}")
             kv_len = int(positions.max()) + 1
-            if kv_len > self.cache_len:
-                raise ValueError(f"position {kv_len - 1} is beyond the KV cache's {self.cache_len} slots")
+            if kv_len > cache.length:
+                raise ValueError(f"position {kv_len - 1} is beyond the KV cache's {cache.length} slots")
             key_positions = torch.arange(kv_len, device=device)
         else:
             kv_len = T
@@ -275,12 +307,12 @@ class Transformer(nn.Module):
         else:
             mask = key_positions[None, None, None, :] <= positions[:, None, :, None]  # (B, 1, T, S)
         angles = positions[..., None].float() * self.inv_freq  # (B, T, D/2)
-        cos, sin = angles.cos()[:, :, None, :], angles.sin()[:, :, None, :]
         rows = torch.arange(row_offset, row_offset + B, device=device)[:, None]
+        where = Placement(angles.cos()[:, :, None, :], angles.sin()[:, :, None, :], rows, positions, mask, kv_len,
+                          row_offset)
         h = self.tok_embeddings(tokens)
         for layer in self.layers:
-            h = layer(h, cos, sin, rows, positions, mask, kv_len, row_offset)
+            h = layer(h, where, cache)
         if output_index is not None:
             h = h[torch.arange(B, device=device), output_index][:, None]
         return self.output(self.norm(h)).float()
-

@@ -7,7 +7,8 @@ import ast
 import pytest
 import torch
 
-from codellama.generation import GenerationError, Generator, SamplingParams, sample_token
+from codellama.engine import sample, sample_token
+from codellama.generation import GenerationError, Generator, SamplingParams
 from codellama.stopping import CodeStop, TextTracker, guess_language
 
 PROMPTS = ["def fibonacci(n):", "import os\n\nclass Walker:\n    def __init__(self, root):", "日本語のテキスト ☃"]
@@ -101,23 +102,23 @@ def test_top_p_and_min_p_cut_the_tail():
 def test_repetition_penalty_discourages_seen_tokens(tiny_generator):
     logits = torch.tensor([[3.0, 2.5, -1.0, 0.5]])
     gens = [torch.Generator()]
-    assert int(tiny_generator.sample(logits, [greedy(1)], gens, [[0]], [[]])[0]) == 0
+    assert int(sample(logits, [greedy(1)], gens, [[0]], [[]])[0]) == 0
     # 3.0 / 1.5 = 2.0 < 2.5: the seen token loses its lead; negative logits are multiplied
-    assert int(tiny_generator.sample(logits, [greedy(1, repetition_penalty=1.5)], gens, [[0]], [[]])[0]) == 1
+    assert int(sample(logits, [greedy(1, repetition_penalty=1.5)], gens, [[0]], [[]])[0]) == 1
     negative = torch.tensor([[-0.2, -0.3]])
-    assert int(tiny_generator.sample(negative, [greedy(1, repetition_penalty=2.0)], gens, [[0]], [[]])[0]) == 1
+    assert int(sample(negative, [greedy(1, repetition_penalty=2.0)], gens, [[0]], [[]])[0]) == 1
 
 
 def test_presence_and_frequency_penalties_count_generated_tokens_only(tiny_generator):
     logits = torch.tensor([[3.0, 2.5, 2.0, 0.5]])
     gens = [torch.Generator()]
     # token 0 is in the prompt only: OpenAI's penalties leave it alone
-    assert int(tiny_generator.sample(logits, [greedy(1, presence_penalty=1.0)], gens, [[0]], [[]])[0]) == 0
+    assert int(sample(logits, [greedy(1, presence_penalty=1.0)], gens, [[0]], [[]])[0]) == 0
     # generated once: 3.0 - 1.0 = 2.0 < 2.5
-    assert int(tiny_generator.sample(logits, [greedy(1, presence_penalty=1.0)], gens, [[0]], [[0]])[0]) == 1
+    assert int(sample(logits, [greedy(1, presence_penalty=1.0)], gens, [[0]], [[0]])[0]) == 1
     # frequency scales with the count: 3.0 - 3 * 0.2 = 2.4 < 2.5, while presence 0.4 alone keeps 2.6
-    assert int(tiny_generator.sample(logits, [greedy(1, frequency_penalty=0.2)], gens, [[]], [[0, 0, 0]])[0]) == 1
-    assert int(tiny_generator.sample(logits, [greedy(1, presence_penalty=0.4)], gens, [[]], [[0, 0, 0]])[0]) == 0
+    assert int(sample(logits, [greedy(1, frequency_penalty=0.2)], gens, [[]], [[0, 0, 0]])[0]) == 1
+    assert int(sample(logits, [greedy(1, presence_penalty=0.4)], gens, [[]], [[0, 0, 0]])[0]) == 0
 
 
 def test_logprobs_are_the_models_log_softmax(tiny_generator):

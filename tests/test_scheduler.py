@@ -73,9 +73,14 @@ def test_one_prompt_asked_n_times_is_prefilled_once_and_each_copy_is_right(gener
     scheduler = Scheduler(generator, max_batch=4, context=256)
     try:
         params = [SamplingParams(max_new_tokens=12, temperature=1.0, seed=s) for s in (1, 2, 3)]
-        handles = scheduler.submit([Job(ids, p) for p in params])  # the same list object: shared prefill
+        prefilled = []  # tokens of each forward that writes more than one position per row
+        hook = generator.model.register_forward_pre_hook(
+            lambda module, args: prefilled.append(args[0].numel()) if args[0].shape[1] > 1 else None)
+        handles = scheduler.submit([Job(list(ids), p) for p in params])  # equal prompts, separate lists
         results = [drain(h)[1] for h in handles]
+        hook.remove()
         assert scheduler.stats.prompt_tokens == len(ids) * 3
+        assert prefilled == [len(ids)]  # one prefill, of one row
     finally:
         scheduler.close()
     for p, result in zip(params, results):
@@ -180,7 +185,7 @@ def test_a_failure_while_admitting_ends_those_jobs_instead_of_losing_them(genera
         def broken_prefill(*args, **kwargs):
             raise RuntimeError("out of memory")
 
-        monkeypatch.setattr(generator, "prefill", broken_prefill)
+        monkeypatch.setattr(scheduler.engine, "prefill", broken_prefill)
         handle = scheduler.submit([Job(generator.encode_prompt("x"), greedy(2))])[0]
         with pytest.raises(RuntimeError, match="generation failed: out of memory"):
             drain(handle)

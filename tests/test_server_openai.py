@@ -28,8 +28,13 @@ def reference(smol_tokenizer) -> Generator:
 
 
 @pytest.fixture(scope="module")
-def url(smol_tokenizer):
-    with running_server(Generator(tiny_model(), smol_tokenizer), model_name=MODEL, api_key=KEY, parallel=4) as server:
+def served(smol_tokenizer) -> Generator:
+    return Generator(tiny_model(), smol_tokenizer)
+
+
+@pytest.fixture(scope="module")
+def url(served):
+    with running_server(served, model_name=MODEL, api_key=KEY, parallel=4) as server:
         yield server.url
 
 
@@ -157,3 +162,18 @@ def test_metrics_count_tokens_and_requests(client, url):
         assert name in text
     assert 'codellama_requests_total{endpoint="/v1/completions",status="200"}' in text
     assert httpx.get(url + "/metrics").status_code == 401
+
+
+def test_n_choices_of_a_text_prompt_are_prefilled_once(client, served):
+    prompt = "class Stack:\n    def push(self, item):\n        self.items.append(item)\n"
+    prompt_ids = served.completion_prompt(prompt)[0]
+    prefilled = []  # tokens of every forward that writes more than one position per row: the prefills
+    hook = served.model.register_forward_pre_hook(
+        lambda module, args: prefilled.append(args[0].numel()) if args[0].shape[1] > 1 else None)
+    try:
+        response = client.completions.create(model=MODEL, prompt=prompt, max_tokens=6, temperature=1.0, n=3,
+                                             seed=5)
+    finally:
+        hook.remove()
+    assert len(response.choices) == 3
+    assert prefilled == [len(prompt_ids)]  # one prefill of the prompt, not one per choice

@@ -14,6 +14,7 @@ from fastapi import Request
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, ValidationError
 
+from codellama.engine import ContextLengthError
 from codellama.generation import Completion, Delta, GenerationError, Generator
 from codellama.server.filters import FilterContext, FilterReport, Filters
 from codellama.server.metrics import Metrics
@@ -206,7 +207,8 @@ class Run:
             raise ApiError(429, f"the server is busy ({e}): retry shortly", kind="rate_limit_error",
                            code="queue_full", headers={"Retry-After": "2"}) from None
         except GenerationError as e:
-            raise ApiError(400, str(e), code="context_length_exceeded" if "context" in str(e) else None) from None
+            code = "context_length_exceeded" if isinstance(e, ContextLengthError) else None
+            raise ApiError(400, str(e), code=code) from None
         self.queue: asyncio.Queue = asyncio.Queue()
         self.tasks = []
         handle_of = iter(self.handles)

@@ -73,10 +73,10 @@ async def completions(request: Request):
         if body.max_tokens is None:  # null: as much as the context leaves (infill prompts add a few tokens)
             prompt_length = len(ids) if ids is not None else len(state.generator.encode_prompt(text)) + (
                 len(state.generator.tokenizer.encode_continuation(body.suffix)) + 8 if body.suffix is not None else 0)
-        for j in range(body.n):
-            params = _sampling(body, state, j, body.max_tokens, logprobs=body.logprobs, prompt_length=prompt_length)
-            choice, count = _completion_choice(state, body, text, ids, params)
-            choices.append(choice)
+        params = [_sampling(body, state, j, body.max_tokens, logprobs=body.logprobs, prompt_length=prompt_length)
+                  for j in range(body.n)]
+        prompt_choices, count = _completion_choices(state, body, text, ids, params)
+        choices += prompt_choices
         prompt_tokens += count
     meta = {"id": "cmpl-" + secrets.token_hex(12), "object": "text_completion", "created": int(time.time()),
             "model": state.settings.model_name}
@@ -104,23 +104,23 @@ async def completions(request: Request):
     return _json({**meta, "choices": out, "usage": usage}, reports_all)
 
 
-def _completion_choice(state: ServerState, body: CompletionRequest, text: str, ids: list[int] | None,
-                       params: SamplingParams) -> tuple[Choice, int]:
-    """One choice of a completion request, and its prompt's token count."""
+def _completion_choices(state: ServerState, body: CompletionRequest, text: str, ids: list[int] | None,
+                        params: list[SamplingParams]) -> tuple[list[Choice], int]:
+    """The n choices of one prompt of a completion request (its prompt encoded once, so the scheduler
+    prefills it once), and the prompt's token count."""
     generator = state.generator
+    logprobs = body.echo and body.logprobs is not None
     if body.suffix is not None:
         if generator.tokenizer.infill is None:  # infilling by ranking needs the model to itself
             prefix_tokens = len(generator.encode_prompt(text))
-            return (lambda: generator.infill(text, body.suffix, params).completion), prefix_tokens
+            return [(lambda p=p: generator.infill(text, body.suffix, p).completion) for p in params], prefix_tokens
         infill_ids = infill_prompt_tokens(generator.tokenizer, text, body.suffix)
-        return Job(infill_ids, params, prompt_text=text), len(infill_ids)
+        return [Job(infill_ids, p, prompt_text=text) for p in params], len(infill_ids)
     if ids is not None:
-        return Job(ids, params, prompt_text=text, prompt_logprobs=body.echo and body.logprobs is not None), len(ids)
-    heal = not body.echo and body.logprobs is None
-    prompt_ids, healed, kept = generator.completion_prompt(text, heal)
-    job = Job(prompt_ids, params, prompt_text=kept, healed=healed,
-              prompt_logprobs=body.echo and body.logprobs is not None)
-    return job, len(prompt_ids)
+        return [Job(ids, p, prompt_text=text, prompt_logprobs=logprobs) for p in params], len(ids)
+    prompt_ids, healed, kept = generator.completion_prompt(text, heal=not body.echo and body.logprobs is None)
+    return [Job(prompt_ids, p, prompt_text=kept, healed=healed, prompt_logprobs=logprobs) for p in params], \
+        len(prompt_ids)
 
 
 async def _stream_completions(state, request, run: Run, meta, echoes, contexts, prompt_tokens, include_usage):

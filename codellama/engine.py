@@ -1,0 +1,434 @@
+"""The decode engine: a packed batch of sequences over the model's static KV cache.
+
+The running sequences sit in cache rows 0..n-1, packed (a finished row's place is taken by
+the rows after it), so each decode step is a single forward over a contiguous batch:
+
+  admit(requests)  prefill new prompts into the next free rows, in chunks; a prompt asked
+                   for several times (n > 1) is prefilled once and its row copied;
+  step()           sample one token per row, hand out the text it completes, retire the
+                   rows that finished, then one decode forward for the rest;
+  remove(rows)     take rows out early (a client went away, a deadline passed).
+
+`Generator` drives an engine synchronously; the server's scheduler drives one from its own
+thread and keeps only queueing, deadlines and handles. Sampling, log-probabilities and the
+token-healing mask live here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import math
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+import torch
+
+from codellama.model import Transformer
+from codellama.stopping import CodeStop, TextTracker
+from codellama.tokenizer import Tokenizer
+
+PREFILL_CHUNK = 512  # prompt tokens per forward: bounds the attention scores' memory
+EMPTY_PROMPT = "the prompt is empty: give some text to continue"
+
+
+class GenerationError(ValueError):
+    """A request that cannot be generated; the message says what to change."""
+
+
+class ContextLengthError(GenerationError):
+    """The prompt plus the tokens asked for do not fit the context."""
+
+
+class FinishReason(StrEnum):
+    STOP = "stop"  # EOS, end of turn, a stop string or the end of a code block
+    LENGTH = "length"  # max_new_tokens, the deadline or the editor's time budget
+
+
+@dataclass
+class SamplingParams:
+    max_new_tokens: int = 256
+    temperature: float = 0.0  # 0: greedy
+    top_p: float = 1.0
+    top_k: int = 0  # 0: off
+    min_p: float = 0.0
+    repetition_penalty: float = 1.0  # llama.cpp's: divides the logits of every token seen (prompt included)
+    presence_penalty: float = 0.0  # OpenAI's: subtracted once from each token generated so far
+    frequency_penalty: float = 0.0  # OpenAI's: subtracted per occurrence in the generated tokens
+    seed: int | None = None
+    stop: list[str] = field(default_factory=list)
+    ignore_eos: bool = False
+    logprobs: int | None = None  # None: off; N: the chosen token's and the N most likely
+    code_stop: str | None = None  # a language: stop at the end of the current function/block
+
+    def validate(self) -> None:
+        checks = [
+            (self.max_new_tokens >= 1, "max_new_tokens must be at least 1"),
+            (self.temperature >= 0 and math.isfinite(self.temperature), "temperature must be >= 0"),
+            (0 < self.top_p <= 1, "top_p must be in (0, 1]"),
+            (self.top_k >= 0, "top_k must be >= 0"),
+            (0 <= self.min_p <= 1, "min_p must be in [0, 1]"),
+            (0.01 <= self.repetition_penalty <= 100, "repetition_penalty must be between 0.01 and 100"),
+            (-2 <= self.presence_penalty <= 2, "presence_penalty must be between -2 and 2"),
+            (-2 <= self.frequency_penalty <= 2, "frequency_penalty must be between -2 and 2"),
+            (self.logprobs is None or 0 <= self.logprobs <= 20, "logprobs must be between 0 and 20"),
+            (isinstance(self.stop, list) and all(isinstance(s, str) for s in self.stop),
+             "stop must be a list of strings"),
+        ]
+        for ok, message in checks:
+            if not ok:
+                raise GenerationError(message)
+
+    @property
+    def penalised(self) -> bool:
+        return self.repetition_penalty != 1.0 or bool(self.presence_penalty) or bool(self.frequency_penalty)
+
+
+@dataclass
+class TokenLogprob:
+    token: str
+    token_id: int
+    logprob: float
+    top: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class Completion:
+    text: str
+    token_ids: list[int]
+    finish_reason: FinishReason
+    prompt_tokens: int
+    logprobs: list[TokenLogprob] | None = None
+    prompt_logprobs: list[TokenLogprob | None] | None = None
+
+
+@dataclass
+class Delta:
+    """One step of a streamed sequence: new text (maybe ''), and the final Completion at the end."""
+
+    index: int
+    text: str
+    completion: Completion | None = None
+
+
+@dataclass
+class Request:
+    """One sequence to generate."""
+
+    prompt_ids: list[int]
+    params: SamplingParams
+    prompt_text: str = ""  # the text the prompt ends with, for code-aware stops
+    healed: str = ""  # text token healing took off the prompt (see Vocabulary.heal_prompt)
+    stop_ids: set[int] | None = None  # None: the tokenizer's end-of-sequence tokens
+    prompt_logprobs: bool = False
+    deadline: float | None = None  # time.monotonic() past which generation stops (the scheduler's)
+    predict_seconds: float | None = None  # editors' budget: stop at a line end once generating took this long
+
+
+class Vocabulary:
+    """What the engine knows of the tokenizer's tokens: each one's text (for token healing and for
+    log-probabilities), computed once."""
+
+    def __init__(self, tokenizer: Tokenizer, vocab_size: int, device: torch.device):
+        self.tokenizer = tokenizer
+        self.vocab_size = vocab_size  # the model's (may exceed the tokenizer's: padded embeddings)
+        self.device = device
+        self._pieces: list[str] | None = None
+        self._healing_masks: dict[str, torch.Tensor] = {}  # healed text -> tokens that may start with it
+
+    def heal_prompt(self, ids: list[int]) -> tuple[list[int], str]:
+        """Token healing: a prompt that ends in whitespace (`return `, an indent) ends in a
+        token the model rarely saw there, since BPE glues spaces to the next word. Take
+        that token off; generation then starts with a token that begins with its text."""
+        if len(ids) < 2 or self.tokenizer.is_control(ids[-1]):
+            return ids, ""
+        text = self.tokenizer.decode_continuation(ids[-1:])
+        if not text or not text.isspace() or not bool(self.tokens_starting_with(text).any()):
+            return ids, ""
+        return ids[:-1], text
+
+    def tokens_starting_with(self, text: str) -> torch.Tensor:
+        """(V,) bool: the tokens whose text starts with `text`."""
+        if text not in self._healing_masks:
+            if self._pieces is None:
+                decode = self.tokenizer.decode_continuation
+                self._pieces = [decode([i]) for i in range(self.tokenizer.vocab_size)]
+            mask = torch.zeros(self.vocab_size, dtype=torch.bool, device=self.device)
+            mask[[i for i, piece in enumerate(self._pieces) if piece.startswith(text)]] = True
+            self._healing_masks[text] = mask
+        return self._healing_masks[text]
+
+    def token_logprob(self, log_probs: torch.Tensor, token: int, top_n: int) -> TokenLogprob:
+        piece = self.tokenizer.decode_continuation([token])
+        top = {}
+        if top_n:
+            values, indices = log_probs.topk(top_n)
+            top = {self.tokenizer.decode_continuation([int(j)]): float(v) for v, j in zip(values, indices)}
+        return TokenLogprob(piece, token, float(log_probs[token]), top)
+
+
+def make_rng(seed: int | None, device: torch.device) -> torch.Generator:
+    generator = torch.Generator(device=device)
+    generator.manual_seed(seed % (1 << 64) if seed is not None else secrets.randbits(63))  # any int is a seed
+    return generator
+
+
+class Sequence:
+    """One sequence being generated: its sampler state, the text it has shown and its log-probabilities."""
+
+    def __init__(self, vocab: Vocabulary, request: Request):
+        params = request.params
+        self.vocab = vocab
+        self.params = params
+        self.prompt_length = len(request.prompt_ids)
+        self.history = list(request.prompt_ids)  # prompt + generated ids, for the repetition penalty
+        code_stop = CodeStop(params.code_stop, request.prompt_text) if params.code_stop else None
+        self.tracker = TextTracker(vocab.tokenizer, params.stop, code_stop, hidden=request.healed)
+        self.rng = make_rng(params.seed, vocab.device)
+        self.stop_ids = vocab.tokenizer.stop_ids if request.stop_ids is None else request.stop_ids
+        self.logprobs: list[TokenLogprob] = []
+        self.prompt_logprobs: list[TokenLogprob | None] | None = None
+        self.completion: Completion | None = None  # set when the sequence ends
+
+    def advance(self, token: int, log_probs: torch.Tensor | None = None,
+                over_budget: Callable[[], bool] | None = None) -> str:
+        """Take the next token; return the text it makes showable. `over_budget()`, asked after the
+        token, ends the sequence as "length" when True."""
+        p, tracker = self.params, self.tracker
+        if log_probs is not None and p.logprobs is not None:
+            self.logprobs.append(self.vocab.token_logprob(log_probs, token, p.logprobs))
+        if token in self.stop_ids and not p.ignore_eos:
+            return self.finish(FinishReason.STOP)
+        self.history.append(token)
+        text = tracker.push(token)
+        if tracker.stopped:
+            return text + self.finish(FinishReason.STOP)
+        if len(tracker.tokens) >= p.max_new_tokens or (over_budget is not None and over_budget()):
+            return text + self.finish(FinishReason.LENGTH)
+        return text
+
+    def finish(self, reason: FinishReason) -> str:
+        """End the sequence now; return the text that was still held back."""
+        text = self.tracker.finish()
+        self.completion = Completion(self.tracker.result, list(self.tracker.tokens), reason, self.prompt_length,
+                                     self.logprobs if self.params.logprobs is not None else None,
+                                     self.prompt_logprobs)
+        return text
+
+
+@dataclass
+class Row:
+    """A running sequence in the batch: cache row = its index in Engine.rows."""
+
+    owner: object  # whoever asked (an index, a server handle): handed back in each Event
+    request: Request
+    sequence: Sequence
+    position: int  # cache positions written so far
+    first_token_at: float | None = None
+
+
+@dataclass
+class Event:
+    """What one step did to one row: the text it made showable ('' possibly), and the Completion if it ended."""
+
+    owner: object
+    text: str
+    completion: Completion | None = None
+
+
+class Engine:
+    def __init__(self, model: Transformer, vocab: Vocabulary):
+        self.model = model
+        self.vocab = vocab
+        self.device = vocab.device
+        self.rows: list[Row] = []
+        self.logits: torch.Tensor | None = None  # (len(rows), V): each row's next-token distribution
+
+    @property
+    def running(self) -> int:
+        return len(self.rows)
+
+    def check(self, request: Request, context: int, what: str = "the prompt") -> None:
+        """Raise GenerationError when the request can never run within `context` positions."""
+        request.params.validate()
+        if not request.prompt_ids:
+            raise GenerationError(EMPTY_PROMPT)
+        need = len(request.prompt_ids) + request.params.max_new_tokens
+        if need > context:
+            raise ContextLengthError(
+                f"{what} has {len(request.prompt_ids)} tokens; with max_new_tokens {request.params.max_new_tokens} "
+                f"that needs {need} positions, beyond the context of {context} tokens: shorten the prompt or ask "
+                f"for fewer tokens")
+
+    # -- admit: prefill new requests into free rows ------------------------------------------------
+    def admit(self, requests: list[Request], owners: list[object]) -> None:
+        """Prefill the requests into rows len(rows).. (the KV cache must have room); each identical
+        prompt once, copied to the rows of its repeats."""
+        start = len(self.rows)
+        unique: dict[tuple[int, ...], int] = {}  # prompt -> its index among the prefilled ones
+        for request in requests:
+            unique.setdefault(tuple(request.prompt_ids), len(unique))
+        firsts: dict[tuple[int, ...], Request] = {}
+        for request in requests:
+            firsts.setdefault(tuple(request.prompt_ids), request)
+        want_lps = any(r.prompt_logprobs for r in firsts.values())
+        logits, prompt_lps = self.prefill([list(key) for key in unique], want_lps, row_offset=start)
+        # rows start..start+len(unique)-1 hold the unique prompts in order; repeats go after them
+        order = [(o, r) for o, r in zip(owners, requests) if firsts[tuple(r.prompt_ids)] is r]
+        order += [(o, r) for o, r in zip(owners, requests) if firsts[tuple(r.prompt_ids)] is not r]
+        new_logits = []
+        for slot, (owner, request) in enumerate(order, start=start):
+            source = unique[tuple(request.prompt_ids)]
+            if slot != start + source:
+                self.model.cache.copy_row(start + source, slot, len(request.prompt_ids))
+            row_logits = logits[source]
+            if request.healed:  # the first token must start with the text taken off the prompt
+                row_logits = row_logits.masked_fill(~self.vocab.tokens_starting_with(request.healed), -math.inf)
+            new_logits.append(row_logits)
+            sequence = Sequence(self.vocab, request)
+            if prompt_lps and request.prompt_logprobs:
+                sequence.prompt_logprobs = prompt_lps[source]
+            self.rows.append(Row(owner, request, sequence, len(request.prompt_ids)))
+        new = torch.stack(new_logits)
+        self.logits = new if self.logits is None else torch.cat([self.logits, new])
+
+    def prefill(self, prompts: list[list[int]], want_prompt_logprobs: bool = False, row_offset: int = 0
+                ) -> tuple[torch.Tensor, list | None]:
+        """Write the prompts into cache rows row_offset.. (right-padded, in chunks); return each one's
+        next-token logits (B, V) and, if asked, the log-probability of every prompt token."""
+        B = len(prompts)
+        lengths = torch.tensor([len(ids) for ids in prompts], device=self.device)
+        T = int(lengths.max())
+        tokens = torch.zeros(B, T, dtype=torch.long, device=self.device)
+        for i, ids in enumerate(prompts):
+            tokens[i, : len(ids)] = torch.tensor(ids)
+        last = lengths - 1
+        logits = torch.zeros(B, self.model.args.vocab_size, device=self.device)
+        prompt_lps = [[None] for _ in range(B)] if want_prompt_logprobs else None
+        for start in range(0, T, PREFILL_CHUNK):
+            end = min(start + PREFILL_CHUNK, T)
+            positions = torch.arange(start, end, device=self.device).expand(B, -1)
+            index = (last - start).clamp(0, end - start - 1)
+            if want_prompt_logprobs:
+                chunk_logits = self.model(tokens[:, start:end], positions, row_offset=row_offset)  # (B, t, V)
+                log_probs = torch.log_softmax(chunk_logits, dim=-1)
+                for i, ids in enumerate(prompts):
+                    for pos in range(start, min(end, len(ids) - 1)):
+                        prompt_lps[i].append(self.vocab.token_logprob(log_probs[i, pos - start], ids[pos + 1], 0))
+                picked = chunk_logits[torch.arange(B), index]
+            else:
+                picked = self.model(tokens[:, start:end], positions, output_index=index, row_offset=row_offset)[:, 0]
+            in_chunk = (last >= start) & (last < end)
+            logits[in_chunk] = picked[in_chunk]
+        return logits, prompt_lps
+
+    # -- step: one token for every row -----------------------------------------------------------
+    def step(self) -> list[Event]:
+        """Sample a token for every row, advance its sequence, retire the rows that ended and run
+        the decode forward for the rest. One Event per row, in row order."""
+        if not self.rows:
+            return []
+        sequences = [row.sequence for row in self.rows]
+        tokens = sample(self.logits, [s.params for s in sequences], [s.rng for s in sequences],
+                        [s.history for s in sequences], [s.tracker.tokens for s in sequences])
+        want_logprobs = any(s.params.logprobs is not None for s in sequences)
+        log_probs = torch.log_softmax(self.logits, dim=-1) if want_logprobs else None
+        now = time.monotonic()
+        events, finished = [], []
+        for i, row in enumerate(self.rows):
+            if row.first_token_at is None:
+                row.first_token_at = now
+            budget = (lambda row=row: _out_of_time(row)) if row.request.predict_seconds is not None else None
+            text = row.sequence.advance(int(tokens[i]), None if log_probs is None else log_probs[i], budget)
+            events.append(Event(row.owner, text, row.sequence.completion))
+            if row.sequence.completion is not None:
+                finished.append(i)
+        done = set(finished)
+        feed = tokens[[i for i in range(len(self.rows)) if i not in done]]
+        self._drop(finished)
+        if self.rows:
+            positions = torch.tensor([row.position for row in self.rows], device=self.device)
+            first = torch.zeros(len(self.rows), dtype=torch.long, device=self.device)
+            self.logits = self.model(feed[:, None], positions[:, None], output_index=first)[:, 0]
+            for row in self.rows:
+                row.position += 1
+        return events
+
+    # -- remove: rows leaving before they finished ---------------------------------------------------
+    def remove(self, indices: list[int], reason: FinishReason | None = None) -> list[Event]:
+        """Take rows out of the batch. With a reason, each sequence ends now with what it has (its Event
+        carries the Completion); without (cancelled), the Events carry none."""
+        events = []
+        for i in indices:
+            row = self.rows[i]
+            text = row.sequence.finish(reason) if reason is not None else ""
+            events.append(Event(row.owner, text, row.sequence.completion if reason is not None else None))
+        self._drop(indices)
+        return events
+
+    def clear(self) -> None:
+        self.rows, self.logits = [], None
+
+    def _drop(self, indices: list[int]) -> None:
+        """Take rows out and pack the rest into rows 0..n-1 (their cached positions copied down)."""
+        if not indices:
+            return
+        gone = set(indices)
+        survivors = [i for i in range(len(self.rows)) if i not in gone]
+        for target, source in enumerate(survivors):
+            if source != target:
+                self.model.cache.copy_row(source, target, self.rows[source].position)
+        self.rows = [self.rows[i] for i in survivors]
+        self.logits = self.logits[survivors] if self.rows else None
+
+
+def _out_of_time(row: Row) -> bool:
+    """llama.cpp's t_max_predict_ms: past the budget, a completion ends once it has a whole line."""
+    return (time.monotonic() - row.first_token_at > row.request.predict_seconds
+            and "\n" in row.sequence.tracker.result)
+
+
+# -- sampling ----------------------------------------------------------------------------------------
+def sample(logits: torch.Tensor, params: list[SamplingParams], generators: list[torch.Generator],
+           history: list[list[int]], generated: list[list[int]]) -> torch.Tensor:
+    """The next token of every row (B,): greedy rows by one argmax; the others penalised and sampled.
+    `history`: each row's prompt + generated ids, `generated`: the generated ones."""
+    out = logits.argmax(dim=-1)
+    for i, p in enumerate(params):
+        if p.temperature == 0 and not p.penalised:
+            continue
+        row = apply_penalties(logits[i].clone(), p, history[i], generated[i]) if p.penalised else logits[i]
+        out[i] = row.argmax() if p.temperature == 0 else sample_token(row, p, generators[i])
+    return out
+
+
+def apply_penalties(row: torch.Tensor, p: SamplingParams, history: list[int], generated: list[int]) -> torch.Tensor:
+    """Repetition (llama.cpp), presence and frequency (OpenAI) penalties on one row of logits, in place."""
+    if p.repetition_penalty != 1.0 and history:
+        seen = torch.tensor(sorted(set(history)), device=row.device)
+        scores = row[seen]
+        row[seen] = torch.where(scores > 0, scores / p.repetition_penalty, scores * p.repetition_penalty)
+    if (p.presence_penalty or p.frequency_penalty) and generated:
+        ids, counts = torch.tensor(generated, device=row.device).unique(return_counts=True)
+        row[ids] -= p.presence_penalty + p.frequency_penalty * counts.to(row.dtype)
+    return row
+
+
+def sample_token(logits: torch.Tensor, p: SamplingParams, generator: torch.Generator) -> int:
+    """Sample from one row of logits with temperature, top-k, top-p and min-p."""
+    logits = logits / max(p.temperature, 1e-4)  # a vanishing temperature is greedy, not a division by zero
+    if p.top_k:
+        kth = logits.topk(min(p.top_k, logits.numel())).values[-1]
+        logits = logits.masked_fill(logits < kth, -math.inf)
+    probs = torch.softmax(logits, dim=-1)
+    if p.min_p > 0:
+        probs = probs.masked_fill(probs < p.min_p * probs.max(), 0)
+    if p.top_p < 1:
+        sorted_probs, order = probs.sort(descending=True)
+        cumulative = sorted_probs.cumsum(-1)
+        drop = cumulative - sorted_probs > p.top_p  # keep the smallest set reaching top_p
+        probs = probs.scatter(0, order, sorted_probs.masked_fill(drop, 0))
+    if not bool(torch.isfinite(probs).all()) or float(probs.sum()) <= 0:  # nothing sensible to sample from
+        return int(logits.argmax())
+    return int(torch.multinomial(probs, 1, generator=generator))
