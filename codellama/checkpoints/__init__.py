@@ -1,4 +1,4 @@
-"""Read and write model checkpoints: Meta, Hugging Face and GGUF; load a model from one.
+"""Read and write model checkpoints: Meta, Hugging Face and GGUF; load a model, or a Generator, from one.
 
 One module per job: `names` (the name tables shared by the formats), `meta`, `hf`, `gguf` (with
 `gguf_layout`, its header check), `files` (atomic writes) and `loading` (format dispatch and
@@ -12,6 +12,7 @@ from codellama.checkpoints.loading import (
     build_model,
     default_dtype,
     default_model_path,
+    load_generator,
     load_model,
     load_tensors,
     read_checkpoint,
@@ -34,7 +35,7 @@ from codellama.checkpoints.names import (
 __all__ = [
     "DEFAULT_MODEL_NAMES", "EXTRA_PARAMS", "GGUF_IGNORED", "GGUF_NAMES", "HF_NAMES", "META_IGNORED", "META_SHARD_DIM",
     "CheckpointError", "Tensors",
-    "build_model", "default_dtype", "default_model_path", "gguf_metadata", "hf_to_meta_rotary",
+    "build_model", "default_dtype", "default_model_path", "gguf_metadata", "hf_to_meta_rotary", "load_generator",
     "load_model", "load_tensors", "meta_to_hf_rotary", "open_gguf", "read_checkpoint", "read_gguf", "read_hf",
     "read_meta", "resolve_model_path", "write_hf", "write_meta",
 ]

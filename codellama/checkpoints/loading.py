@@ -1,4 +1,4 @@
-"""Loading a model: find the checkpoint, tell its format, read it, and build the Transformer.
+"""Loading a model: find the checkpoint, tell its format, read it, and build the Transformer (and a Generator).
 
 Every reader yields (ModelArgs, iterator of (our parameter name, tensor)); the model is built on
 the meta device and each tensor is materialised once, in the target dtype, so loading needs about
@@ -18,6 +18,7 @@ from codellama.checkpoints.gguf import gguf_metadata, open_gguf, read_gguf
 from codellama.checkpoints.hf import read_hf
 from codellama.checkpoints.meta import read_meta
 from codellama.checkpoints.names import CheckpointError, Tensors
+from codellama.generation import Generator
 from codellama.model import ModelArgs, Transformer, rope_frequencies
 from codellama.tokenizer import Tokenizer, TokenizerError, check_vocab, load_tokenizer, tokenizer_from_gguf
 
@@ -150,3 +151,16 @@ def load_tensors(model: str | Path | None = None, dtype: torch.dtype | None = No
     check_vocab(tokenizer, args.vocab_size, str(path))
     return build_model(args, _progress(tensors, size, f"reading {path.name}"), str(path), dtype), tokenizer
 
+
+def load_generator(
+    model: str | Path | None = None,
+    device: str | torch.device | None = None,
+    dtype: torch.dtype | None = None,
+) -> Generator:
+    """A Generator for a model path (or the embedded default): `load_model`, then the two put together.
+
+    `device` None means CUDA when available, else the CPU; `dtype` None means `default_dtype(device)`.
+    """
+    if device is None:
+        device = "cuda" if torch.cuda.is_available() else "cpu"
+    return Generator(*load_model(model, device=device, dtype=dtype))
