@@ -8,7 +8,8 @@ import pytest
 import torch
 from safetensors.torch import load_file
 
-from codellama.checkpoints import build_model, read_hf, read_meta, write_hf, write_meta
+from codellama.checkpoints import build_model, load_generator, read_hf, read_meta, write_hf, write_meta
+from codellama.generation import Generator, SamplingParams
 from tests.conftest import tiny_model
 from tests.test_model import make_hf_model
 
@@ -105,3 +106,22 @@ def test_bf16_checkpoint_keeps_its_dtype_unless_asked(tmp_path):
     write_meta(model, tmp_path)
     assert load(read_meta, tmp_path).tok_embeddings.weight.dtype == torch.bfloat16
     assert load(read_meta, tmp_path, torch.float32).tok_embeddings.weight.dtype == torch.float32
+
+
+def test_load_generator_gives_a_working_generator(tmp_path, smol_tokenizer_dir, smol_tokenizer):
+    import shutil
+
+    model = tiny_model()
+    write_hf(model, tmp_path)
+    for f in smol_tokenizer_dir.iterdir():
+        shutil.copy(f, tmp_path / f.name)
+    generator = load_generator(tmp_path, device="cpu", dtype=torch.float32)
+    assert isinstance(generator, Generator)
+    assert generator.device == torch.device("cpu")
+    for name, tensor in model.state_dict().items():
+        assert torch.equal(tensor, generator.model.state_dict()[name]), name
+    params = SamplingParams(max_new_tokens=5, ignore_eos=True)
+    ours = generator.complete("def add(a, b):", params)[0]
+    expected = Generator(model, smol_tokenizer).complete("def add(a, b):", params)[0]
+    assert len(ours.token_ids) == 5 and ours.finish_reason == "length"
+    assert ours.token_ids == expected.token_ids and ours.text == expected.text

