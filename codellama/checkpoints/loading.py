@@ -19,7 +19,7 @@ from codellama.checkpoints.hf import read_hf
 from codellama.checkpoints.meta import read_meta
 from codellama.checkpoints.names import CheckpointError, Tensors
 from codellama.generation import Generator
-from codellama.model import ModelArgs, Transformer, rope_frequencies
+from codellama.model import ModelArgs, Transformer
 from codellama.tokenizer import Tokenizer, TokenizerError, check_vocab, load_tokenizer, tokenizer_from_gguf
 
 
@@ -52,7 +52,7 @@ def build_model(args: ModelArgs, tensors: Tensors, source: str, dtype: torch.dty
     model.load_state_dict(state, assign=True, strict=True)
     if args.tie_embeddings:
         model.output.weight = model.tok_embeddings.weight
-    model.inv_freq = rope_frequencies(args).to(device)
+    model.set_rope(device=device)  # the frequencies were built on the meta device
     return model.eval()
 
 
