@@ -18,7 +18,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from codellama.safety.insecure_code import ALIASES, RULES, Finding, Outcome, outcome, scan, scan_completion
+from codellama.safety.insecure_code import Finding, Outcome, outcome, rule_set, scan, scan_completion
 from codellama.safety.intent import Verdict, judge_request
 from codellama.safety.references import Match, ReferenceIndex, reference_action
 
@@ -33,9 +33,7 @@ def _fenced_findings(reply: str, language: str | None) -> list[Finding] | None:
         return None
     findings = []
     for block in blocks:
-        tag = block.group(1).lower()
-        tag = ALIASES.get(tag, tag)
-        block_language = tag if tag in RULES else language
+        block_language = rule_set(block.group(1)) or language
         offset = reply.count("\n", 0, block.start(2))
         findings += [dataclasses.replace(f, line=f.line + offset) for f in scan(block.group(2), block_language)]
     return findings
