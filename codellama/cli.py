@@ -157,12 +157,13 @@ def _stream(chunks) -> str:
 
 def _guard(args, message: str) -> str | None:
     """The refusal for a request the guard blocks (None: go ahead); a warning is noted on stderr."""
+    from codellama.safety.actions import Action
     from codellama.safety.filters import check_request
 
     verdict = check_request(message, policy=args.guard)
-    if verdict.action == "warn":
+    if verdict.action is Action.WARN:
         _note(f"guard: this request looks like {verdict.category}: {verdict.reason}")
-    if verdict.action != "block":
+    if verdict.action is not Action.BLOCK:
         return None
     return verdict.refusal or f"refused: {verdict.reason}"
 

@@ -9,7 +9,9 @@ import argparse
 import json
 import sys
 
-GUARD_EXIT = {"allow": 0, "warn": 1, "block": 2}
+from codellama.safety.actions import Action
+
+GUARD_EXIT = {Action.ALLOW: 0, Action.WARN: 1, Action.BLOCK: 2}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
