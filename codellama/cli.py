@@ -329,7 +329,6 @@ def _copy_tokenizer(source, tokenizer, destination: Path) -> str:
     import shutil
 
     from codellama.checkpoints import resolve_model_path
-    from codellama.tokenizer import HFTokenizer, SentencePieceTokenizer
 
     src = resolve_model_path(source)
     if src.is_dir():
@@ -338,14 +337,7 @@ def _copy_tokenizer(source, tokenizer, destination: Path) -> str:
         for name in names:
             shutil.copy(src / name, destination / name)
         return f"tokenizer files: {', '.join(names) or 'none found'}"
-    config = {"add_bos_token": tokenizer.add_bos, "chat_template": tokenizer.chat_template,
-              "bos_token": tokenizer.id_to_piece(tokenizer.bos_id) if tokenizer.bos_id is not None else None,
-              "eos_token": tokenizer.id_to_piece(tokenizer.eos_id) if tokenizer.eos_id is not None else None}
-    if isinstance(tokenizer, HFTokenizer):
-        tokenizer.tok.save(str(destination / "tokenizer.json"))
-    elif isinstance(tokenizer, SentencePieceTokenizer):
-        (destination / "tokenizer.model").write_bytes(tokenizer.sp.serialized_model_proto())
-    (destination / "tokenizer_config.json").write_text(json.dumps(config, indent=2))
+    tokenizer.save(destination)
     return "tokenizer rebuilt from the GGUF vocabulary"
 
 

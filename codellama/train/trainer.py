@@ -301,23 +301,9 @@ class Trainer:
             for fmt in self.config.export:
                 directory = self.out / "export" / fmt
                 (write_hf if fmt == "hf" else write_meta)(model, directory)
-                save_tokenizer(self.tokenizer, directory)
+                self.tokenizer.save(directory)
                 self.log({"event": "export", "format": fmt, "path": str(directory)})
         dist.barrier()
-
-
-def save_tokenizer(tokenizer, directory: Path) -> None:
-    from codellama.tokenizer import HFTokenizer, SentencePieceTokenizer
-
-    piece = tokenizer.id_to_piece
-    config = {"add_bos_token": tokenizer.add_bos, "chat_template": tokenizer.chat_template,
-              "bos_token": piece(tokenizer.bos_id) if tokenizer.bos_id is not None else None,
-              "eos_token": piece(tokenizer.eos_id) if tokenizer.eos_id is not None else None}
-    if isinstance(tokenizer, HFTokenizer):
-        tokenizer.tok.save(str(directory / "tokenizer.json"))
-    elif isinstance(tokenizer, SentencePieceTokenizer):
-        (directory / "tokenizer.model").write_bytes(tokenizer.sp.serialized_model_proto())
-    (directory / "tokenizer_config.json").write_text(json.dumps(config, indent=2))
 
 
 def run(config: TrainConfig) -> None:
