@@ -6,6 +6,8 @@ import argparse
 import json
 import sys
 
+from codellama.cli_common import add_model_flags
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this package's subcommands; each sets `handler=` to the function that runs it."""
@@ -14,7 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = data_sub.add_parser("prepare", help="run the pipeline over directories, git repositories, JSONL/parquet")
     p.add_argument("sources", nargs="+", help="directories, git repositories (tracked files), .jsonl(.gz), .parquet")
     p.add_argument("--out", "-o", required=True, help="output directory (run again with it to resume)")
-    p.add_argument("--model", "-m", default=None, help="whose tokenizer to use (default: the embedded model)")
+    add_model_flags(p, model_help="whose tokenizer to use (default: the embedded model)", placement=False)
     p.add_argument("--fim-rate", type=float, default=0.0, help="fill-in-the-middle rate (Code Llama: 0.9; default 0)")
     p.add_argument("--fim-spm-rate", type=float, default=0.5, help="fraction of FIM samples in SPM order")
     p.add_argument("--context", type=int, default=4096, help="training context: longer documents are never FIM'd")
@@ -35,7 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = data_sub.add_parser("chat", help="tokenise conversations (JSONL of {messages}) with the loss on answers only")
     p.add_argument("input", help='a .jsonl file, one {"messages": [{"role": ..., "content": ...}, ...]} a line')
     p.add_argument("--out", "-o", required=True, help="output directory")
-    p.add_argument("--model", "-m", default=None, help="whose tokenizer and chat format (default: the embedded model)")
+    add_model_flags(p, model_help="whose tokenizer and chat format (default: the embedded model)", placement=False)
     p.add_argument("--chat-format", choices=("auto", "llama2", "template"), default="auto")
     p.add_argument("--infill-family", default="starcoder", help="infill tokens to add when the tokenizer has none")
     p.set_defaults(handler=cmd_data_chat)
@@ -51,7 +53,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--data", "-d", action="append", default=[], metavar="[NAME=]DIR[:WEIGHT]",
                    help="prepared data (a `codellama data` output) or a source directory / git repository to prepare; "
                         "NAME takes its weight from the recipe's mix (repeatable)")
-    p.add_argument("--model", "-m", default=None, help="checkpoint to start from (default: the embedded model)")
+    add_model_flags(p, model_help="checkpoint to start from (default: the embedded model)", placement=False)
     p.add_argument("--out", "-o", default=None, help="run directory: logs, checkpoints, export (default runs/RECIPE)")
     p.add_argument("--steps", type=int, default=None)
     p.add_argument("--seq-len", type=int, default=None)
