@@ -6,7 +6,8 @@ import argparse
 import json
 import sys
 
-from codellama.cli_common import add_model_flags
+from codellama.cli_common import add_model_flags, note
+from codellama.train.config import recipe_names
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -47,9 +48,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_data_stats)
 
-
-    p = sub.add_parser("train", help="train with a recipe (code, long-context, python, instruct, lora) under torchrun")
-    p.add_argument("--recipe", "-r", required=True, help="a recipe name or a .toml file")
+    recipes = ", ".join(recipe_names()) or "none installed"
+    p = sub.add_parser("train", help=f"train with a recipe ({recipes}) under torchrun",
+                       description=f"Train with a recipe ({recipes}): one process trains here, several "
+                                   "(--nproc-per-node) under torchrun.")
+    p.add_argument("--recipe", "-r", required=True, help=f"a recipe name ({recipes}) or a .toml file")
     p.add_argument("--data", "-d", action="append", default=[], metavar="[NAME=]DIR[:WEIGHT]",
                    help="prepared data (a `codellama data` output) or a source directory / git repository to prepare; "
                         "NAME takes its weight from the recipe's mix (repeatable)")
@@ -167,11 +170,14 @@ def cmd_train(args) -> None:
     config = load_recipe(args.recipe, overrides)
     if args.data:
         config.data = _resolve_data(args, config)
-    if not config.data:
-        raise ValueError("no training data: give --data (a `codellama data` output, or a source directory to prepare)")
-    if args.dry_run:
+    no_data = "no training data: give --data (a `codellama data` output, or a source directory to prepare)"
+    if args.dry_run:  # the recipe's settings, with or without data
+        if not config.data:
+            note(no_data)
         print(json.dumps(json.loads(config.to_json()), indent=2))
         return
+    if not config.data:
+        raise ValueError(no_data)
     Path(config.out).mkdir(parents=True, exist_ok=True)
     config_path = Path(config.out) / "launch.json"
     config_path.write_text(config.to_json())
