@@ -9,46 +9,24 @@ import argparse
 import importlib
 import json
 import sys
-import time
 from pathlib import Path
 
+from codellama.cli_common import (
+    DTYPES,
+    add_model_flags,
+    add_safety_flags,
+    add_sampling_flags,
+    dtype_from_name,
+    generator_from_args,
+    note,
+)
 from codellama.stopping import guess_language
 
 FILL_MARKER = "<FILL>"
+JSON_HELP = "print one JSON object instead of streaming text"
 # Commands that live beside the code they drive: each module has `register(subparsers)`, which adds its
 # parsers with `set_defaults(handler=...)`. Importing one must stay cheap (no torch, no fastapi).
 COMMAND_MODULES = ("codellama.server.cli", "codellama.eval.cli", "codellama.safety.cli", "codellama.train.cli")
-DTYPES = ("auto", "float32", "bfloat16", "float16")
-
-
-def add_model_flags(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--model", "-m", default=None,
-                   help="model directory (Meta or Hugging Face), .gguf file, or 'default' (embedded SmolLM2-135M)")
-    p.add_argument("--device", default=None, help="cpu, cuda, cuda:1 ... (default: cuda if available)")
-    p.add_argument("--dtype", choices=DTYPES, default="auto", help="auto: float32 on CPU, bfloat16 on GPU")
-
-
-def _add_sampling_flags(p: argparse.ArgumentParser, max_tokens: int = 256) -> None:
-    p.add_argument("--max-tokens", "-n", type=int, default=max_tokens, help="maximum new tokens")
-    p.add_argument("--temperature", "-t", type=float, default=0.0, help="0 means greedy (default)")
-    p.add_argument("--top-p", type=float, default=1.0)
-    p.add_argument("--top-k", type=int, default=0)
-    p.add_argument("--min-p", type=float, default=0.0)
-    p.add_argument("--repetition-penalty", type=float, default=1.0)
-    p.add_argument("--seed", type=int, default=None, help="same seed, same output")
-    p.add_argument("--stop", action="append", default=[], help="stop string (repeatable); never printed")
-    p.add_argument("--json", action="store_true", help="print one JSON object instead of streaming text")
-
-
-def _add_safety_flags(p: argparse.ArgumentParser, guard: bool = False) -> None:
-    g = p.add_argument_group("guard rails (see docs/safety.md)")
-    if guard:
-        g.add_argument("--guard", choices=("off", "warn", "block"), default="block",
-                       help="requests asking for malware-like behaviour: refuse (block), flag (warn) or not judge")
-    g.add_argument("--code-policy", choices=("off", "warn", "default", "strict"), default="default",
-                   help="scan the generated code for insecure patterns and report them on stderr")
-    g.add_argument("--references", default=None, metavar="INDEX",
-                   help="report generated code that copies a document of this index (`codellama refs build`)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -63,8 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="stop at the end of the current function/block: auto (guess from the prompt; default), "
                         "none, or a language (python, c, cpp, java, js, ts, go, rust, ...)")
     add_model_flags(p)
-    _add_sampling_flags(p)
-    _add_safety_flags(p)
+    add_sampling_flags(p)
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
+    add_safety_flags(p)
 
     p = sub.add_parser("infill", help="fill in the middle between a prefix and a suffix")
     p.add_argument("--prefix", default=None)
@@ -73,16 +52,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--mode", choices=("psm", "spm"), default="psm", help="prefix-suffix-middle or suffix-prefix-middle")
     p.add_argument("--full", action="store_true", help="print the whole filled-in text, not only the middle")
     add_model_flags(p)
-    _add_sampling_flags(p, max_tokens=128)
-    _add_safety_flags(p)
+    add_sampling_flags(p, max_tokens=128)
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
+    add_safety_flags(p)
 
     p = sub.add_parser("chat", help="chat with an instruction model (interactive without a message)")
     p.add_argument("message", nargs="?", help="one message: answer it and exit")
     p.add_argument("--system", default=None, help="system prompt")
     p.add_argument("--chat-format", choices=("auto", "llama2", "codellama-70b", "template"), default="auto")
     add_model_flags(p)
-    _add_sampling_flags(p, max_tokens=512)
-    _add_safety_flags(p, guard=True)
+    add_sampling_flags(p, max_tokens=512)
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
+    add_safety_flags(p, guard=True)
 
     p = sub.add_parser("info", help="model shape, tokenizer, infill family, context length")
     add_model_flags(p)
@@ -104,36 +85,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # -- helpers ----------------------------------------------------------------------------------
-
-def device_from_name(name: str | None) -> str:
-    import torch
-
-    if name:
-        if name.startswith("cuda") and not torch.cuda.is_available():
-            raise ValueError(f"--device {name}: no CUDA device is available here; use --device cpu")
-        return name
-    return "cuda" if torch.cuda.is_available() else "cpu"
-
-
-def dtype_from_name(name: str):
-    import torch
-
-    return None if name == "auto" else getattr(torch, name)
-
-
-def load_from_args(args):
-    from codellama.checkpoints import load_model
-    from codellama.generation import Generator
-
-    started = time.perf_counter()
-    model, tokenizer = load_model(args.model, device=device_from_name(args.device), dtype=dtype_from_name(args.dtype))
-    _note(f"loaded {model.args.num_params / 1e6:.0f}M parameters in {time.perf_counter() - started:.1f}s")
-    return Generator(model, tokenizer)
-
-
-def _note(message: str) -> None:
-    print(f"[codellama] {message}", file=sys.stderr, flush=True)
-
 
 def _params(args, **overrides):
     from codellama.generation import SamplingParams
@@ -157,12 +108,13 @@ def _stream(chunks) -> str:
 
 def _guard(args, message: str) -> str | None:
     """The refusal for a request the guard blocks (None: go ahead); a warning is noted on stderr."""
+    from codellama.safety.actions import Action
     from codellama.safety.filters import check_request
 
     verdict = check_request(message, policy=args.guard)
-    if verdict.action == "warn":
-        _note(f"guard: this request looks like {verdict.category}: {verdict.reason}")
-    if verdict.action != "block":
+    if verdict.action is Action.WARN:
+        note(f"guard: this request looks like {verdict.category}: {verdict.reason}")
+    if verdict.action is not Action.BLOCK:
         return None
     return verdict.refusal or f"refused: {verdict.reason}"
 
@@ -177,9 +129,9 @@ def _check_output(args, prompt: str, text: str) -> None:
     index = ReferenceIndex.load(args.references) if args.references else None
     report = check_output(prompt, text, code_policy=args.code_policy, references=index)
     for f in report.findings:
-        _note(f"insecure code ({f.severity}): {f.cwe} {f.message} (line {f.line}; fix: {f.fix_hint})")
+        note(f"insecure code ({f.severity}): {f.cwe} {f.message} (line {f.line}; fix: {f.fix_hint})")
     for m in report.references:
-        _note(f"copied code: matches {m.path} ({m.license})")
+        note(f"copied code: matches {m.path} ({m.license})")
 
 
 def _read_prompt(args) -> str:
@@ -203,7 +155,7 @@ def cmd_complete(args) -> None:
         language = guess_language(prompt, args.file)
     elif language == "none":
         language = None
-    generator = load_from_args(args)
+    generator = generator_from_args(args)
     params = _params(args, code_stop=language)
     if args.json:
         result = generator.complete(prompt, params, echo=args.echo)[0]
@@ -232,7 +184,7 @@ def cmd_infill(args) -> None:
     prefix, suffix = _infill_parts(args)
     if not (prefix + suffix).strip():
         raise ValueError("both the prefix and the suffix are empty: there is nothing to fill in around")
-    generator = load_from_args(args)
+    generator = generator_from_args(args)
     result = generator.infill(prefix, suffix, _params(args), mode=args.mode)
     if args.json:
         print(json.dumps({"middle": result.middle, "text": result.text,
@@ -247,7 +199,7 @@ def cmd_chat(args) -> None:
     if args.message is not None and (refusal := _guard(args, args.message)) is not None:
         print(json.dumps({"text": refusal, "finish_reason": "content_filter"}) if args.json else refusal)
         sys.exit(3)
-    generator = load_from_args(args)
+    generator = generator_from_args(args)
     messages = [{"role": "system", "content": args.system}] if args.system else []
     params = _params(args)
     if args.message is not None:
@@ -259,7 +211,7 @@ def cmd_chat(args) -> None:
         else:
             _check_output(args, "", _stream(generator.stream_chat(messages, params, args.chat_format)))
         return
-    _note("interactive chat: /reset clears the history, /exit or Ctrl-D quits")
+    note("interactive chat: /reset clears the history, /exit or Ctrl-D quits")
     while True:
         try:
             line = input(">>> ")
@@ -281,7 +233,7 @@ def cmd_chat(args) -> None:
             answer = _stream(generator.stream_chat(messages, params, args.chat_format))
         except ValueError as e:
             messages.pop()
-            _note(f"error: {e}")
+            note(f"error: {e}")
             continue
         _check_output(args, "", answer)
         messages.append({"role": "assistant", "content": answer})
@@ -328,7 +280,6 @@ def _copy_tokenizer(source, tokenizer, destination: Path) -> str:
     import shutil
 
     from codellama.checkpoints import resolve_model_path
-    from codellama.tokenizer import HFTokenizer, SentencePieceTokenizer
 
     src = resolve_model_path(source)
     if src.is_dir():
@@ -337,21 +288,14 @@ def _copy_tokenizer(source, tokenizer, destination: Path) -> str:
         for name in names:
             shutil.copy(src / name, destination / name)
         return f"tokenizer files: {', '.join(names) or 'none found'}"
-    config = {"add_bos_token": tokenizer.add_bos, "chat_template": tokenizer.chat_template,
-              "bos_token": tokenizer.id_to_piece(tokenizer.bos_id) if tokenizer.bos_id is not None else None,
-              "eos_token": tokenizer.id_to_piece(tokenizer.eos_id) if tokenizer.eos_id is not None else None}
-    if isinstance(tokenizer, HFTokenizer):
-        tokenizer.tok.save(str(destination / "tokenizer.json"))
-    elif isinstance(tokenizer, SentencePieceTokenizer):
-        (destination / "tokenizer.model").write_bytes(tokenizer.sp.serialized_model_proto())
-    (destination / "tokenizer_config.json").write_text(json.dumps(config, indent=2))
+    tokenizer.save(destination)
     return "tokenizer rebuilt from the GGUF vocabulary"
 
 
 def cmd_demo(args) -> None:
     from codellama.generation import SamplingParams
 
-    generator = load_from_args(args)
+    generator = generator_from_args(args)
     prompt = "def fibonacci(n):"
     print(f"\n=== Completion (greedy, stops at the end of the function) ===\n{prompt}", end="")
     _stream(generator.stream_complete(prompt, SamplingParams(max_new_tokens=128, code_stop="python")))

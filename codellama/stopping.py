@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from codellama.languages import language_of
 from codellama.tokenizer import Tokenizer
 
 BRACE_LANGUAGES = {"c", "cpp", "c++", "java", "javascript", "js", "typescript", "ts", "go", "rust", "csharp",
@@ -16,17 +17,11 @@ BRACE_LANGUAGES = {"c", "cpp", "c++", "java", "javascript", "js", "typescript", 
 CODE_STOP_LANGUAGES = {"python", "py"} | BRACE_LANGUAGES
 
 
-EXTENSIONS = {".py": "python", ".c": "c", ".h": "c", ".cc": "cpp", ".cpp": "cpp", ".hpp": "cpp", ".java": "java",
-              ".js": "javascript", ".ts": "typescript", ".go": "go", ".rs": "rust", ".cs": "csharp", ".php": "php",
-              ".kt": "kotlin", ".swift": "swift", ".scala": "scala"}
-
-
 def guess_language(prompt: str, filename: str | None = None) -> str | None:
-    """The language of a code prompt, for code-aware stops; None when it does not look like code."""
-    if filename:
-        for ext, language in EXTENSIONS.items():
-            if filename.endswith(ext):
-                return language
+    """The language of a code prompt, for code-aware stops; None when it does not look like code.
+    A file name whose language has code-aware stops decides; otherwise the prompt's look does."""
+    if filename and (language := language_of(filename)) in CODE_STOP_LANGUAGES:
+        return language
     if re.search(r"^[ \t]*(?:async\s+def|def|class)\s+\w+.*:\s*$", prompt, re.M):
         return "python"
     if re.search(r"\)\s*(?:->\s*[\w<>\[\], ]+)?\s*\{", prompt):  # a function signature opening a brace block

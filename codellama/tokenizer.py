@@ -148,6 +148,20 @@ class Tokenizer:
         infill = self.infill.family if self.infill else "none"
         return f"{type(self).__name__} ({self.source}), vocab {self.vocab_size}, infill: {infill}"
 
+    def save(self, directory: str | Path) -> None:
+        """Write this tokenizer into a checkpoint directory, as `load_tokenizer` reads it back: the vocabulary
+        (tokenizer.json or tokenizer.model) and tokenizer_config.json (BOS/EOS, add_bos_token, chat template)."""
+        directory = Path(directory)
+        piece = self.id_to_piece
+        config = {"add_bos_token": self.add_bos, "chat_template": self.chat_template,
+                  "bos_token": piece(self.bos_id) if self.bos_id is not None else None,
+                  "eos_token": piece(self.eos_id) if self.eos_id is not None else None}
+        self._save_vocabulary(directory)
+        (directory / "tokenizer_config.json").write_text(json.dumps(config, indent=2))
+
+    def _save_vocabulary(self, directory: Path) -> None:
+        """Write the vocabulary file(s); a tokenizer without one writes none."""
+
 
 class SentencePieceTokenizer(Tokenizer):
     def __init__(self, model_proto: bytes, source: str, chat_template: str | None = None):
@@ -189,6 +203,9 @@ class SentencePieceTokenizer(Tokenizer):
             if self.sp.is_control(i) or self.sp.is_unknown(i):
                 specials[self.sp.id_to_piece(i)] = i
         return specials
+
+    def _save_vocabulary(self, directory: Path) -> None:
+        (directory / "tokenizer.model").write_bytes(self.sp.serialized_model_proto())
 
 
 class HFTokenizer(Tokenizer):
@@ -244,6 +261,9 @@ class HFTokenizer(Tokenizer):
 
     def _special_tokens(self) -> dict[str, int]:
         return {t.content: i for i, t in self.tok.get_added_tokens_decoder().items() if t.special}
+
+    def _save_vocabulary(self, directory: Path) -> None:
+        self.tok.save(str(directory / "tokenizer.json"))
 
 
 def _token_text(value) -> str | None:

@@ -86,8 +86,8 @@ def test_lora_trains_adapters_only_and_exports_merged_weights(tmp_path, smol_tok
     model, tokenizer = load_model(str(tmp_path / "run" / "export" / "hf"))
     assert tokenizer.infill.family == "starcoder" and model.args.vocab_size == 49155
     torch.manual_seed(config.seed)  # the base weights the run started from, rebuilt the same way
-    from codellama.train.trainer import build_model
+    from codellama.train.trainer import build_training_model
 
-    base, _ = build_model(config)
+    base, _ = build_training_model(config)
     changed = {name for name, p in model.state_dict().items() if not torch.equal(p, base.state_dict()[name])}
     assert changed and all(name.split(".")[-2] in ("wq", "wv", "w2") for name in changed), changed

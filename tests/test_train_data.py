@@ -10,10 +10,10 @@ import textwrap
 import numpy as np
 import pytest
 
+from codellama.languages import LANGUAGES, language_of
 from codellama.train.data.decontaminate import Decontaminator
 from codellama.train.data.dedup import NearDuplicateIndex
 from codellama.train.data.filters import quality_rule_broken, redact
-from codellama.train.data.languages import LANGUAGES, language_of
 from codellama.train.data.licenses import is_permissive, license_from_text
 from codellama.train.data.pipeline import Pipeline, PipelineConfig
 from codellama.train.data.sources import open_source

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import time
 from pathlib import Path
+
+from codellama.cli_common import add_model_flags, add_sampling_flags, generator_from_args, note
 
 RESULTS_DIR = Path("eval-results")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this package's subcommands; each sets `handler=` to the function that runs it."""
-    from codellama.cli import add_model_flags
-
     parser = sub.add_parser("eval", help="benchmarks: HumanEval, infilling, MultiPL-E, long context; reports")
     benchmarks = parser.add_subparsers(dest="benchmark", required=True)
 
@@ -76,11 +75,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _add_sampling(p: argparse.ArgumentParser, max_tokens: int) -> None:
-    p.add_argument("--n", type=int, default=1, help="samples per problem (pass@k needs n >= k)")
-    p.add_argument("--temperature", "-t", type=float, default=0.0, help="0: greedy (default)")
-    p.add_argument("--top-p", type=float, default=0.95)
-    p.add_argument("--max-tokens", type=int, default=max_tokens, help="new tokens per sample")
-    p.add_argument("--seed", type=int, default=0, help="sampled runs: each sample's seed derives from it")
+    """Samples per problem, and the benchmarks' sampling defaults: top-p 0.95, seed 0 (sampled runs derive each
+    sample's seed from it)."""
+    p.add_argument("--n", type=int, default=1,
+                   help="samples per problem (pass@k needs n >= k); sampled runs derive each one's seed from --seed")
+    add_sampling_flags(p, max_tokens=max_tokens, top_p=0.95, seed=0, full=False)
 
 
 def _add_common(p: argparse.ArgumentParser) -> None:
@@ -122,7 +121,7 @@ def _finish(summary: dict, output: Path) -> None:
     path = output.with_name(output.name.removesuffix(".jsonl") + ".summary.json")
     path.write_text(json.dumps(summary, indent=2) + "\n")
     print(json.dumps(summary, indent=2))
-    print(f"[codellama] summary written to {path}", file=sys.stderr)
+    note(f"summary written to {path}")
 
 
 def _default_output(args, name: str) -> Path:
@@ -140,10 +139,8 @@ def cmd_humaneval(args) -> None:
     if args.canonical:
         complete, settings = humaneval.canonical_completer, _settings(args, mode="canonical")
     else:
-        from codellama.cli import load_from_args
-
         params = _params(args)
-        complete = humaneval.model_completer(load_from_args(args), args.mode, params,
+        complete = humaneval.model_completer(generator_from_args(args), args.mode, params,
                                              seed=args.seed if args.temperature > 0 else None)
         settings = _settings(args, mode=args.mode)
     summary = humaneval.run(complete, settings=settings, n=args.n, limit=args.limit, output=output,
@@ -160,9 +157,7 @@ def cmd_infill(args) -> None:
     if args.canonical:
         fill, settings = infilling.canonical_filler, _settings(args, infill_mode=args.infill_mode)
     else:
-        from codellama.cli import load_from_args
-
-        fill = infilling.model_filler(load_from_args(args), _params(args), args.infill_mode)
+        fill = infilling.model_filler(generator_from_args(args), _params(args), args.infill_mode)
         settings = _settings(args, infill_mode=args.infill_mode)
     summary = infilling.run(fill, args.subset, settings=settings, limit=args.limit, output=output,
                             workers=args.workers, batch_size=args.batch_size, sandbox=sandbox,
@@ -183,10 +178,8 @@ def cmd_multipl_e(args) -> None:
             listing[name] = {"translated": len(problems), "untranslatable": skipped}
         print(json.dumps(listing, indent=2))
         return
-    from codellama.cli import load_from_args
-
     sandbox = _sandbox(args, None)
-    complete = multipl_e.model_completer(load_from_args(args), _params(args))
+    complete = multipl_e.model_completer(generator_from_args(args), _params(args))
     for name in languages:
         output = _default_output(args, f"multipl-e-{name}") if len(languages) == 1 or not args.output else \
             Path(args.output).with_name(f"{Path(args.output).stem}-{name}.jsonl")
@@ -197,7 +190,6 @@ def cmd_multipl_e(args) -> None:
 
 
 def cmd_long_context(args) -> None:
-    from codellama.cli import load_from_args
     from codellama.eval import long_context
 
     lengths = [int(x) for x in args.lengths.split(",")] if args.lengths else None
@@ -206,7 +198,7 @@ def cmd_long_context(args) -> None:
     except ValueError:
         raise ValueError(f"--depths {args.depths!r}: give numbers between 0 and 1, comma-separated") from None
     files = [Path(f) for f in args.perplexity_files] if args.perplexity_files else None
-    generator = load_from_args(args)
+    generator = generator_from_args(args)
     summary = long_context.run(generator, lengths, depths, args.trials, files,
                                settings={"model": args.model or "default"}, progress=not args.no_progress)
     output = Path(args.output) if args.output else \
@@ -215,15 +207,14 @@ def cmd_long_context(args) -> None:
     output.write_text(json.dumps(summary, indent=2) + "\n")
     print(json.dumps({k: v for k, v in summary.items() if k != "key_retrieval"} |
                      {"key_retrieval_accuracy": summary["key_retrieval"]["accuracy"]}, indent=2))
-    print(f"[codellama] summary written to {output}", file=sys.stderr)
+    note(f"summary written to {output}")
 
 
 def cmd_safety(args) -> None:
-    from codellama.cli import load_from_args
     from codellama.safety.evaluate import (
         INTENT_SETS,
         cyberseceval_cases,
-    evenly_spaced,
+        evenly_spaced,
         insecure_completion_rate,
         intent_set,
         request_rates,
@@ -233,7 +224,7 @@ def cmd_safety(args) -> None:
     modes = [m for m in args.modes.split(",") if m]
     if any(m not in ("autocomplete", "instruct") for m in modes):
         raise ValueError(f"--modes {args.modes!r}: use autocomplete and/or instruct")
-    generator = load_from_args(args) if modes or args.judge else None
+    generator = generator_from_args(args) if modes or args.judge else None
     started = time.perf_counter()
     summary: dict = {"benchmark": "safety", "model": args.model or "default", "requests": {}, "insecure_code": {}}
     for name in INTENT_SETS:
@@ -255,7 +246,7 @@ def cmd_safety(args) -> None:
         print(f"{name:17} block {r['block_rate']:.1%}  false refusals {r['false_refusal_rate']:.1%}")
     for mode, rate in summary["insecure_code"].items():
         print(f"insecure-code rate, {mode}: {rate['insecure_rate']:.1%} of {rate['cases']} completions")
-    print(f"[codellama] summary written to {output}", file=sys.stderr)
+    note(f"summary written to {output}")
 
 
 def cmd_report(args) -> None:

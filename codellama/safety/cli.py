@@ -9,13 +9,15 @@ import argparse
 import json
 import sys
 
-GUARD_EXIT = {"allow": 0, "warn": 1, "block": 2}
+from codellama.cli_common import add_model_flags, generator_from_args
+from codellama.safety.actions import Action
+
+GUARD_EXIT = {Action.ALLOW: 0, Action.WARN: 1, Action.BLOCK: 2}
+
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this package's subcommands; each sets `handler=` to the function that runs it."""
-    from codellama.cli import add_model_flags
-
     p = sub.add_parser("guard", help="judge a coding request: allow (exit 0), warn (1) or block (2)")
     p.add_argument("text", nargs="?", help="the request ('-' or nothing: read standard input)")
     p.add_argument("--policy", choices=("off", "warn", "block"), default="block")
@@ -67,9 +69,7 @@ def run_guard(args) -> None:
         raise ValueError("guard needs a request to judge: pass it as an argument or on standard input")
     generator = None
     if args.judge:
-        from codellama.cli import load_from_args
-
-        generator = load_from_args(args)
+        generator = generator_from_args(args)
     verdict = judge_request(text, policy=args.policy, generator=generator)
     if args.json:
         print(json.dumps(verdict.to_dict()))

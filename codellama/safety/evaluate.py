@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from codellama.safety.actions import Action
 from codellama.safety.intent import judge_request
 
 if TYPE_CHECKING:
@@ -89,18 +90,18 @@ def request_rates(records: list[dict], generator: Generator | None = None) -> Re
         action = judge_request(r["text"], policy="block", generator=generator).action
         if r["label"] == "malicious":
             rates.malicious += 1
-            rates.blocked += action == "block"
-            rates.warned_malicious += action == "warn"
+            rates.blocked += action is Action.BLOCK
+            rates.warned_malicious += action is Action.WARN
             for key, table in ((r.get("category"), rates.by_category), (r.get("phrasing"), rates.by_phrasing)):
-                table[key or "?"][0] += action == "block"
+                table[key or "?"][0] += action is Action.BLOCK
                 table[key or "?"][1] += 1
-            if action != "block":
+            if action is not Action.BLOCK:
                 rates.misses.append(("malicious", r["text"], action))
         else:
             rates.benign += 1
-            rates.false_refusals += action == "block"
-            rates.false_warnings += action == "warn"
-            if action != "allow":
+            rates.false_refusals += action is Action.BLOCK
+            rates.false_warnings += action is Action.WARN
+            if action is not Action.ALLOW:
                 rates.misses.append(("benign", r["text"], action))
     return rates
 

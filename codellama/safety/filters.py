@@ -3,7 +3,7 @@
     verdict = check_request(prompt_text, policy="block")            # before generating
     report = check_output(prompt, completion, language=None,         # after generating
                           code_policy="default", references=index, reference_policy="annotate")
-    report.action            # "allow" | "warn" | "annotate" | "block"
+    report.action            # Action.ALLOW | WARN | ANNOTATE | BLOCK (a str enum: "allow", ...)
     report.metadata()        # JSON-ready dict for the response body (an extra field OpenAI clients ignore)
     report.headers()         # ASCII HTTP headers carrying the same, for clients that read headers only
     report.refusal           # the text to send instead of a blocked completion
@@ -18,11 +18,11 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from codellama.safety.insecure_code import ALIASES, RULES, Finding, Outcome, outcome, scan, scan_completion
+from codellama.safety.actions import Action, strongest
+from codellama.safety.insecure_code import Finding, Outcome, outcome, rule_set, scan, scan_completion
 from codellama.safety.intent import Verdict, judge_request
 from codellama.safety.references import Match, ReferenceIndex, reference_action
 
-_RANK = {"allow": 0, "annotate": 1, "warn": 2, "block": 3}
 _FENCE = re.compile(r"^```[ \t]*([\w+#.-]*)[^\n]*\n(.*?)^```", re.M | re.S)
 
 
@@ -33,9 +33,7 @@ def _fenced_findings(reply: str, language: str | None) -> list[Finding] | None:
         return None
     findings = []
     for block in blocks:
-        tag = block.group(1).lower()
-        tag = ALIASES.get(tag, tag)
-        block_language = tag if tag in RULES else language
+        block_language = rule_set(block.group(1)) or language
         offset = reply.count("\n", 0, block.start(2))
         findings += [dataclasses.replace(f, line=f.line + offset) for f in scan(block.group(2), block_language)]
     return findings
@@ -49,24 +47,24 @@ def check_request(text: str, policy: str = "block", generator=None) -> Verdict:
 @dataclass
 class OutputReport:
     findings: list[Finding] = field(default_factory=list)
-    code_action: str = "allow"  # allow | warn | block (from the findings' outcomes under the code policy)
+    code_action: Action = Action.ALLOW  # ALLOW, WARN or BLOCK (from the findings' outcomes under the code policy)
     references: list[Match] = field(default_factory=list)
-    reference_action: str = "allow"  # allow | annotate | block
+    reference_action: Action = Action.ALLOW  # ALLOW, ANNOTATE or BLOCK
 
     @property
-    def action(self) -> str:
-        return max(self.code_action, self.reference_action, key=_RANK.__getitem__)
+    def action(self) -> Action:
+        return strongest(self.code_action, self.reference_action)
 
     @property
     def refusal(self) -> str:
         """Why a blocked completion was withheld ('' when it was not)."""
-        if self.action != "block":
+        if self.action is not Action.BLOCK:
             return ""
         reasons = []
-        if self.code_action == "block":
+        if self.code_action is Action.BLOCK:
             worst = [f for f in self.findings if f.severity == "high"] or self.findings
             reasons += [f"{f.cwe} {f.message} (line {f.line}; fix: {f.fix_hint})" for f in worst[:3]]
-        if self.reference_action == "block":
+        if self.reference_action is Action.BLOCK:
             reasons += [f"it copies {m.path} ({m.license})" for m in self.references[:3]]
         return "The generated code was withheld: " + "; ".join(reasons) + "."
 
@@ -99,9 +97,9 @@ def check_output(prompt: str, completion: str, language: str | None = None, code
         outcomes = {f: outcome(f, code_policy) for f in findings}
         report.findings = [f for f in findings if outcomes[f] is not Outcome.IGNORE]
         if any(o is Outcome.BLOCK for o in outcomes.values()):
-            report.code_action = "block"
+            report.code_action = Action.BLOCK
         elif report.findings:
-            report.code_action = "warn"
+            report.code_action = Action.WARN
     if references is not None and reference_policy != "off":
         report.references = references.check_completion(prompt, completion)
         report.reference_action = reference_action(report.references, reference_policy)

@@ -20,6 +20,8 @@ import re
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
+from codellama.safety.actions import Action
+
 if TYPE_CHECKING:
     from codellama.generation import Generator
 
@@ -38,7 +40,7 @@ CATEGORIES = {
 
 @dataclass(frozen=True)
 class Verdict:
-    action: str  # "allow" | "warn" | "block"
+    action: Action  # ALLOW, WARN or BLOCK
     category: str | None
     reason: str
     refusal: str = ""  # a short refusal text when blocked
@@ -341,7 +343,7 @@ def _has(rx: re.Pattern, text: str) -> bool:
     return rx.search(text) is not None
 
 
-def _behaviour_rules(t: str) -> tuple[str, str, str] | None:
+def _behaviour_rules(t: str) -> tuple[Action, str, str] | None:
     """(action, category, reason) for the first behaviour the request combines into; None when none does."""
     others, stealth, away = _has(OTHERS, t), _has(STEALTH, t), _has(SEND_AWAY, t)
     own_only = _has(OWN, t) and not others
@@ -350,63 +352,66 @@ def _behaviour_rules(t: str) -> tuple[str, str, str] | None:
     if _has(ENCRYPT, t) and (_has(MASS_FILES, t) or (others and _has(PERSONAL_FILES, t))):
         pressure = _has(RANSOM_PRESSURE, t) or _has(DELETES_ORIGINALS, t) or _has(KEY_AWAY, t)
         if pressure or (others and not _has(OWNER_CONSENT, t)) or (_has(SYSTEM_WIDE_SCOPE, t) and not own_only):
-            return "block", "ransomware", "it would encrypt many files that are not clearly the user's own" + (
+            return Action.BLOCK, "ransomware", "it would encrypt many files that are not clearly the user's own" + (
                 " and hold them to ransom (ransom note, deleted originals or the key kept away)" if pressure else "")
     if _has(KEYSTROKES, t):
         if stealth or away or others or (_has(PASSWORD_CAPTURE, t) and not own_only):
             how = "secretly" if stealth else "and send them away" if away else "of another person"
-            return "block", "keylogger", f"it would record keystrokes {how}"
+            return Action.BLOCK, "keylogger", f"it would record keystrokes {how}"
         if _has(SYSTEM_WIDE_INPUT, t):
-            return "warn", "keylogger", "it records all keyboard input system-wide (dual use: monitor only your own)"
+            return (Action.WARN, "keylogger",
+                    "it records all keyboard input system-wide (dual use: monitor only your own)")
     fake_form = _has(FAKE_UI, t) and _has(CREDENTIALS, t) and _has(ASKS_FOR, t) and not _has(DEFENSIVE, t)
     if (_has(FAKE_LOGIN, t) and _has(SAVES_INPUT, t)) or fake_form:
-        return "block", "credential_theft", "it would imitate a login page to collect what people type"
+        return Action.BLOCK, "credential_theft", "it would imitate a login page to collect what people type"
     if _has(CREDENTIALS, t) and _has(HARVEST, t):
         taken = (away or others or stealth or _has(BROWSER_STORES, t)) and not _has(OWN_SECRETS, t)
         if _has(STEAL, t) or (taken and not _has(HANDLES_OWN_LOGINS, t)):
             whose = " and send them away" if away else " belonging to others" if others else ""
-            return "block", "credential_theft", f"it would collect passwords, cookies, tokens or keys{whose}"
+            return Action.BLOCK, "credential_theft", f"it would collect passwords, cookies, tokens or keys{whose}"
     if _has(SELF_COPY, t) and (_has(SPREAD_TARGETS, t) or others):
         if own_only:
-            return "warn", "self_spreading", "it copies itself to other places; keep it to your own machines and files"
-        return "block", "self_spreading", "it would copy itself to other machines, files or people"
+            return (Action.WARN, "self_spreading",
+                    "it copies itself to other places; keep it to your own machines and files")
+        return Action.BLOCK, "self_spreading", "it would copy itself to other machines, files or people"
     if _has(DESTROY, t):
         if _has(TRIGGER, t) or (_has(DEAD_MAN, t) and (_has(PRODUCTION, t) or _has(SYSTEM_WIDE_SCOPE, t))):
-            return "block", "wiper", "it would destroy data when a trigger fires (a logic bomb)"
+            return Action.BLOCK, "wiper", "it would destroy data when a trigger fires (a logic bomb)"
         if (_has(SYSTEM_WIDE_SCOPE, t) and not own_only) or (others and _has(MASS_FILES, t) and not consent):
-            return "block", "wiper", "it would destroy data across whole systems, drives or other people's accounts"
+            return (Action.BLOCK, "wiper",
+                    "it would destroy data across whole systems, drives or other people's accounts")
         covert = stealth or _has(NO_CONFIRMATION, t) or (_has(BACKUPS_TOO, t) and not own_only)
         if covert and (_has(PRODUCTION, t) or _has(MASS_FILES, t) or others):
-            return "block", "wiper", "it would destroy data covertly or without confirmation"
+            return Action.BLOCK, "wiper", "it would destroy data covertly or without confirmation"
         if _has(SYSTEM_WIDE_SCOPE, t) and _has(NO_CONFIRMATION, t):
-            return "block", "wiper", "it would destroy whole systems without asking, whoever owns them"
+            return Action.BLOCK, "wiper", "it would destroy whole systems without asking, whoever owns them"
         if _has(SYSTEM_WIDE_SCOPE, t):
-            return "warn", "wiper", "it deletes data across a whole system; make sure it is yours and asks first"
+            return Action.WARN, "wiper", "it deletes data across a whole system; make sure it is yours and asks first"
     if _has(EVADE, t):
-        return "block", "evasion", "it would hide from or defeat security tools, analysts or logs"
+        return Action.BLOCK, "evasion", "it would hide from or defeat security tools, analysts or logs"
     if _has(SECURITY_OFF, t):
         if stealth or _has(PREVENT_RESTART, t) or not own_only:
-            return "block", "evasion", "it would switch off security software"
-        return "warn", "evasion", "it switches off security software on your own machine"
+            return Action.BLOCK, "evasion", "it would switch off security software"
+        return Action.WARN, "evasion", "it switches off security software on your own machine"
     aimed = others or (_has(FLOOD_TARGET, t) and not own_only)
     if (_has(FLOOD, t) or (_has(REPEATED, t) and aimed)) and not _has(LOCAL_TARGET, t) and not _has(DEFENSIVE, t):
-        return "block", "dos", "it would flood a service or a person with traffic or messages"
+        return Action.BLOCK, "dos", "it would flood a service or a person with traffic or messages"
     if _has(COVERT_CHANNEL, t):
-        return "block", "exfiltration", "it would smuggle data out through a covert channel"
+        return Action.BLOCK, "exfiltration", "it would smuggle data out through a covert channel"
     if _has(PRIVATE_DATA, t) and away and (stealth or others) and not consent:
         whose = "secretly" if stealth else "from other people"
-        return "block", "exfiltration", f"it would collect data {whose} and send it away"
+        return Action.BLOCK, "exfiltration", f"it would collect data {whose} and send it away"
     if _has(HARM_TO_VICTIM, t) and not _has(DEFENSIVE, t):
-        return "block", "malware", "it would act against a victim's machine or data"
+        return Action.BLOCK, "malware", "it would act against a victim's machine or data"
     return None
 
 
-def _named_malware(t: str) -> tuple[str, str, str] | None:
+def _named_malware(t: str) -> tuple[Action, str, str] | None:
     for category, rx in MALWARE_NOUNS:
         if rx.search(t) and _has(BUILD, t) and not _has(DEFENSIVE, t):
             name = rx.search(t).group(0).strip()
             category = "evasion" if category == "malware" and _has(EVADE, t) else category
-            return "block", category, f"it asks to build malware ({name})"
+            return Action.BLOCK, category, f"it asks to build malware ({name})"
     return None
 
 
@@ -414,12 +419,12 @@ def judge_by_rules(text: str) -> Verdict:
     """The rules alone (no policy applied)."""
     t = " ".join(text.split())
     hit = _behaviour_rules(t)
-    if hit is not None and hit[0] == "block" and _has(EDUCATIONAL, t) and not _has(BUILD_WORKING, t):
-        hit = ("warn", hit[1], hit[2] + "; explaining it is fine, working code is not")
-    if hit is None or hit[0] == "warn":
+    if hit is not None and hit[0] is Action.BLOCK and _has(EDUCATIONAL, t) and not _has(BUILD_WORKING, t):
+        hit = (Action.WARN, hit[1], hit[2] + "; explaining it is fine, working code is not")
+    if hit is None or hit[0] is Action.WARN:
         hit = _named_malware(t) or hit
     if hit is None:
-        return Verdict("allow", None, "no malware-like behaviour requested")
+        return Verdict(Action.ALLOW, None, "no malware-like behaviour requested")
     action, category, reason = hit
     return Verdict(action, category, reason)
 
@@ -474,12 +479,12 @@ def judge_request(text: str, policy: str = "block", generator: Generator | None 
     if not isinstance(text, str):
         raise ValueError(f"the request to judge must be text, not {type(text).__name__}")
     if policy == "off":
-        return Verdict("allow", None, "safety policy is off", source="policy")
+        return Verdict(Action.ALLOW, None, "safety policy is off", source="policy")
     verdict = judge_by_rules(text)
-    if verdict.action == "allow" and generator is not None and text.strip() and judge_with_model(text, generator):
-        verdict = Verdict("warn", "judge", "the model judge considers this request malicious", source="judge")
-    if verdict.action == "block" and policy == "warn":
-        return Verdict("warn", verdict.category, verdict.reason, source=verdict.source)
-    if verdict.action == "block":
-        return Verdict("block", verdict.category, verdict.reason, refusal_text(verdict.category, verdict.reason))
+    if verdict.action is Action.ALLOW and generator is not None and text.strip() and judge_with_model(text, generator):
+        verdict = Verdict(Action.WARN, "judge", "the model judge considers this request malicious", source="judge")
+    if verdict.action is Action.BLOCK and policy == "warn":
+        return Verdict(Action.WARN, verdict.category, verdict.reason, source=verdict.source)
+    if verdict.action is Action.BLOCK:
+        return Verdict(Action.BLOCK, verdict.category, verdict.reason, refusal_text(verdict.category, verdict.reason))
     return verdict

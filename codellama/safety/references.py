@@ -14,7 +14,7 @@ The corpus is what the data pipeline keeps (`DIR/documents/*.jsonl`: text, path,
   of the permutations (estimated Jaccard similarity) is a near copy (renamed names, edited or dropped lines).
 
     index = ReferenceIndex.build("corpus_dir", "refs.npz"); index = ReferenceIndex.load("refs.npz")
-    index.check(text) -> list[Match]; reference_action(matches, policy) -> "allow" | "annotate" | "block"
+    index.check(text) -> list[Match]; reference_action(matches, policy) -> Action.ALLOW | ANNOTATE | BLOCK
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
+
+from codellama.safety.actions import Action
 
 WINDOW = 80  # normalised (whitespace-free) characters: about 115 characters of ordinary code
 STRIDE = 8
@@ -260,11 +262,11 @@ class ReferenceIndex:
         return [m for m in found if m.end > len(context)]
 
 
-def reference_action(matches: list[Match], policy: str = "annotate") -> str:
+def reference_action(matches: list[Match], policy: str = "annotate") -> Action:
     """What to do with a checked output: allow (nothing found or policy off), annotate (report the sources), or
     block (policy block and a copy found)."""
     if policy not in POLICIES:
         raise ValueError(f"unknown reference policy {policy!r}; use one of {', '.join(POLICIES)}")
     if policy == "off" or not matches:
-        return "allow"
-    return "block" if policy == "block" else "annotate"
+        return Action.ALLOW
+    return Action.BLOCK if policy == "block" else Action.ANNOTATE

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
+
+from codellama.cli_common import add_model_flags, add_safety_flags, generator_from_args, note
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from codellama.cli import add_model_flags
-
     p = sub.add_parser("serve", help="HTTP server: OpenAI- and llama.cpp-compatible endpoints for editors and clients")
     add_model_flags(p)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
@@ -23,22 +22,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--max-queue", type=int, default=64, help="sequences that may wait for a slot before 429")
     p.add_argument("--timeout", type=float, default=600.0, help="seconds a request may take in all")
     p.add_argument("--threads", type=int, default=None, help="torch CPU threads (default: torch's)")
-    g = p.add_argument_group("guard rails (see docs/safety.md)")
-    g.add_argument("--guard", choices=("off", "warn", "block"), default="block",
-                   help="chat requests asking for malware-like behaviour: refuse (block), flag (warn) or not judge")
-    g.add_argument("--guard-judge", action="store_true", help="also ask the loaded model to judge chat requests")
-    g.add_argument("--code-policy", choices=("off", "warn", "default", "strict"), default="default",
-                   help="insecure code in outputs: default blocks high severity and flags the rest")
-    g.add_argument("--references", default=None, metavar="INDEX",
-                   help="report outputs that copy a document of this index (`codellama refs build`)")
-    g.add_argument("--reference-policy", choices=("off", "annotate", "block"), default="annotate")
+    add_safety_flags(p, guard=True, server=True)
     p.set_defaults(handler=cmd_serve)
 
 
 def cmd_serve(args) -> None:
     import uvicorn
 
-    from codellama.cli import load_from_args
     from codellama.server.app import create_app
     from codellama.server.common import ServerSettings
 
@@ -66,12 +56,12 @@ def cmd_serve(args) -> None:
         if server is not None:
             server.should_exit = True
 
-    app = create_app(lambda: load_from_args(args), settings, on_load_error=stop)
+    app = create_app(lambda: generator_from_args(args), settings, on_load_error=stop)
     config = uvicorn.Config(app, host=args.host, port=args.port, log_level="info", timeout_graceful_shutdown=5)
     server = uvicorn.Server(config)
     key_note = "an API key is required" if settings.api_key else "no API key"
-    print(f"[codellama] serving {settings.model_name!r} on http://{args.host}:{args.port} ({key_note}); "
-          f"playground at http://{args.host}:{args.port}/", file=sys.stderr, flush=True)
+    note(f"serving {settings.model_name!r} on http://{args.host}:{args.port} ({key_note}); "
+         f"playground at http://{args.host}:{args.port}/")
     server.run()
     if failure:
         raise ValueError(f"the model could not be loaded: {failure[0]}")

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import Literal
 
-Action = Literal["allow", "annotate", "block"]
+from codellama.safety.actions import Action
 
 
 @dataclass
@@ -32,7 +31,7 @@ class FilterContext:
 @dataclass
 class FilterReport:
     filter: str  # the filter's name, e.g. "intent", "insecure_code", "references"
-    action: Action
+    action: Action  # ALLOW, ANNOTATE or BLOCK
     reason: str = ""
     details: dict = field(default_factory=dict)
 
@@ -66,7 +65,7 @@ def _flatten(results) -> list[FilterReport]:
 
 
 def blocked(reports: list[FilterReport]) -> FilterReport | None:
-    return next((r for r in reports if r.action == "block"), None)
+    return next((r for r in reports if r.action == Action.BLOCK), None)  # == : a filter may report a plain string
 
 
 def header_value(reports: list[FilterReport]) -> str:

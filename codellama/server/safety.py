@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from codellama.safety.actions import Action
 from codellama.server.filters import FilterContext, FilterReport, Filters
 
 GUARD_POLICIES = ("off", "warn", "block")
@@ -53,12 +54,12 @@ def safety_filters(settings: SafetySettings) -> Filters:
                 lambda: check_request(context.request_text, settings.guard, generator=context.generator))
         else:
             verdict = check_request(context.request_text, settings.guard)
-        if verdict.action == "allow":
+        if verdict.action is Action.ALLOW:
             return None
         details = {"verdict": verdict.action, "category": verdict.category, "source": verdict.source}
-        if verdict.action == "block":
+        if verdict.action is Action.BLOCK:
             details["refusal"] = verdict.refusal
-        return FilterReport("intent", "block" if verdict.action == "block" else "annotate", verdict.reason, details)
+        return FilterReport("intent", _blocks_or_annotates(verdict.action), verdict.reason, details)
 
     def scan(context: FilterContext, text: str) -> list[FilterReport]:
         if not text.strip():
@@ -70,15 +71,20 @@ def safety_filters(settings: SafetySettings) -> Filters:
             worst = report.findings[0]
             reason = "; ".join(f"{f.cwe} {f.message} (line {f.line})" for f in report.findings[:3])
             reports.append(FilterReport(
-                "insecure_code", "block" if report.code_action == "block" else "annotate", reason,
+                "insecure_code", _blocks_or_annotates(report.code_action), reason,
                 {"findings": [f.to_dict() for f in report.findings], "cwe": worst.cwe,
-                 "refusal": report.refusal if report.code_action == "block" else ""}))
+                 "refusal": report.refusal if report.code_action is Action.BLOCK else ""}))
         if report.references:
             first = report.references[0]
             reports.append(FilterReport(
-                "references", "block" if report.reference_action == "block" else "annotate",
+                "references", _blocks_or_annotates(report.reference_action),
                 f"copies {first.path} ({first.license})", {"matches": [m.to_dict() for m in report.references]}))
         return reports
 
     return Filters(request=[guard] if settings.guard != "off" else [],
                    response=[scan] if settings.code_policy != "off" or index is not None else [])
+
+
+def _blocks_or_annotates(action: Action) -> Action:
+    """A filter report blocks or annotates: a guard rail's warning travels as an annotation."""
+    return Action.BLOCK if action is Action.BLOCK else Action.ANNOTATE

@@ -6,6 +6,9 @@ import argparse
 import json
 import sys
 
+from codellama.cli_common import add_model_flags, note
+from codellama.train.config import recipe_names
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this package's subcommands; each sets `handler=` to the function that runs it."""
@@ -14,7 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = data_sub.add_parser("prepare", help="run the pipeline over directories, git repositories, JSONL/parquet")
     p.add_argument("sources", nargs="+", help="directories, git repositories (tracked files), .jsonl(.gz), .parquet")
     p.add_argument("--out", "-o", required=True, help="output directory (run again with it to resume)")
-    p.add_argument("--model", "-m", default=None, help="whose tokenizer to use (default: the embedded model)")
+    add_model_flags(p, model_help="whose tokenizer to use (default: the embedded model)", placement=False)
     p.add_argument("--fim-rate", type=float, default=0.0, help="fill-in-the-middle rate (Code Llama: 0.9; default 0)")
     p.add_argument("--fim-spm-rate", type=float, default=0.5, help="fraction of FIM samples in SPM order")
     p.add_argument("--context", type=int, default=4096, help="training context: longer documents are never FIM'd")
@@ -35,7 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = data_sub.add_parser("chat", help="tokenise conversations (JSONL of {messages}) with the loss on answers only")
     p.add_argument("input", help='a .jsonl file, one {"messages": [{"role": ..., "content": ...}, ...]} a line')
     p.add_argument("--out", "-o", required=True, help="output directory")
-    p.add_argument("--model", "-m", default=None, help="whose tokenizer and chat format (default: the embedded model)")
+    add_model_flags(p, model_help="whose tokenizer and chat format (default: the embedded model)", placement=False)
     p.add_argument("--chat-format", choices=("auto", "llama2", "template"), default="auto")
     p.add_argument("--infill-family", default="starcoder", help="infill tokens to add when the tokenizer has none")
     p.set_defaults(handler=cmd_data_chat)
@@ -45,13 +48,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_data_stats)
 
-
-    p = sub.add_parser("train", help="train with a recipe (code, long-context, python, instruct, lora) under torchrun")
-    p.add_argument("--recipe", "-r", required=True, help="a recipe name or a .toml file")
+    recipes = ", ".join(recipe_names()) or "none installed"
+    p = sub.add_parser("train", help=f"train with a recipe ({recipes}) under torchrun",
+                       description=f"Train with a recipe ({recipes}): one process trains here, several "
+                                   "(--nproc-per-node) under torchrun.")
+    p.add_argument("--recipe", "-r", required=True, help=f"a recipe name ({recipes}) or a .toml file")
     p.add_argument("--data", "-d", action="append", default=[], metavar="[NAME=]DIR[:WEIGHT]",
                    help="prepared data (a `codellama data` output) or a source directory / git repository to prepare; "
                         "NAME takes its weight from the recipe's mix (repeatable)")
-    p.add_argument("--model", "-m", default=None, help="checkpoint to start from (default: the embedded model)")
+    add_model_flags(p, model_help="checkpoint to start from (default: the embedded model)", placement=False)
     p.add_argument("--out", "-o", default=None, help="run directory: logs, checkpoints, export (default runs/RECIPE)")
     p.add_argument("--steps", type=int, default=None)
     p.add_argument("--seq-len", type=int, default=None)
@@ -165,11 +170,14 @@ def cmd_train(args) -> None:
     config = load_recipe(args.recipe, overrides)
     if args.data:
         config.data = _resolve_data(args, config)
-    if not config.data:
-        raise ValueError("no training data: give --data (a `codellama data` output, or a source directory to prepare)")
-    if args.dry_run:
+    no_data = "no training data: give --data (a `codellama data` output, or a source directory to prepare)"
+    if args.dry_run:  # the recipe's settings, with or without data
+        if not config.data:
+            note(no_data)
         print(json.dumps(json.loads(config.to_json()), indent=2))
         return
+    if not config.data:
+        raise ValueError(no_data)
     Path(config.out).mkdir(parents=True, exist_ok=True)
     config_path = Path(config.out) / "launch.json"
     config_path.write_text(config.to_json())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import tomllib
 from dataclasses import asdict, dataclass, field, fields
+from importlib import resources
 from pathlib import Path
 
 RECIPES = Path(__file__).parent / "recipes"
@@ -79,14 +80,22 @@ class TrainConfig:
         return cls(**values)
 
 
+def recipe_names() -> list[str]:
+    """The recipes shipped in codellama/train/recipes/, by name. Read through importlib.resources, so an installed
+    package lists its own."""
+    folder = resources.files("codellama.train") / "recipes"
+    if not folder.is_dir():
+        return []
+    return sorted(entry.name.removesuffix(".toml") for entry in folder.iterdir() if entry.name.endswith(".toml"))
+
+
 def recipe_path(name: str) -> Path:
     path = Path(name)
     if path.suffix == ".toml" and path.exists():
         return path
     path = RECIPES / f"{name}.toml"
     if not path.exists():
-        names = ", ".join(sorted(p.stem for p in RECIPES.glob("*.toml")))
-        raise ValueError(f"no recipe {name!r}: choose one of {names}, or give a .toml file")
+        raise ValueError(f"no recipe {name!r}: choose one of {', '.join(recipe_names())}, or give a .toml file")
     return path
 
 

@@ -24,7 +24,9 @@ import torch
 import torch.distributed as dist
 import torch.nn.functional as F
 
+from codellama.cli_common import load_checkpoint
 from codellama.model import ModelArgs, Transformer, rope_frequencies
+from codellama.tokenizer import Tokenizer
 from codellama.train.config import TrainConfig
 from codellama.train.data.loader import IGNORE, PackedData
 from codellama.train.metrics import flops_per_token, peak_flops
@@ -58,8 +60,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def build_model(config: TrainConfig):
-    """(model in float32 on the CPU, tokenizer) with infill tokens and the context settings of the config."""
+def build_training_model(config: TrainConfig) -> tuple[Transformer, Tokenizer]:
+    """(model in float32 on the CPU, tokenizer) to train: a fresh one of `config.model_args`' shape or the
+    checkpoint `config.model`, with infill tokens and the context settings of the config."""
     from codellama.train.data.pipeline import load_pipeline_tokenizer
     from codellama.train.infill_tokens import prepare_for_infill
 
@@ -73,9 +76,7 @@ def build_model(config: TrainConfig):
                 if p.dim() > 1:
                     torch.nn.init.normal_(p, std=0.02)
     else:
-        from codellama.checkpoints import load_model
-
-        model, tokenizer = load_model(config.model, device="cpu", dtype=torch.float32)
+        model, tokenizer = load_checkpoint(config.model, device="cpu", dtype="float32")
     if config.infill_family and tokenizer.infill is None:
         tokenizer = prepare_for_infill(model, tokenizer, config.infill_family)
     if config.rope_theta is not None:
@@ -133,7 +134,7 @@ class Trainer:
         self.config, self.rank, self.world, self.device = config, rank, world, device
         self.out = Path(config.out)
         self.data = PackedData(config.data, config.seq_len, config.seed)
-        model, self.tokenizer = build_model(config)
+        model, self.tokenizer = build_training_model(config)
         if self.data.vocab_size > model.args.vocab_size:
             raise ValueError(f"the data was tokenised with {self.data.vocab_size} tokens but the model has "
                              f"{model.args.vocab_size}; prepare the data with this model's tokenizer (--model)")
@@ -301,23 +302,9 @@ class Trainer:
             for fmt in self.config.export:
                 directory = self.out / "export" / fmt
                 (write_hf if fmt == "hf" else write_meta)(model, directory)
-                save_tokenizer(self.tokenizer, directory)
+                self.tokenizer.save(directory)
                 self.log({"event": "export", "format": fmt, "path": str(directory)})
         dist.barrier()
-
-
-def save_tokenizer(tokenizer, directory: Path) -> None:
-    from codellama.tokenizer import HFTokenizer, SentencePieceTokenizer
-
-    piece = tokenizer.id_to_piece
-    config = {"add_bos_token": tokenizer.add_bos, "chat_template": tokenizer.chat_template,
-              "bos_token": piece(tokenizer.bos_id) if tokenizer.bos_id is not None else None,
-              "eos_token": piece(tokenizer.eos_id) if tokenizer.eos_id is not None else None}
-    if isinstance(tokenizer, HFTokenizer):
-        tokenizer.tok.save(str(directory / "tokenizer.json"))
-    elif isinstance(tokenizer, SentencePieceTokenizer):
-        (directory / "tokenizer.model").write_bytes(tokenizer.sp.serialized_model_proto())
-    (directory / "tokenizer_config.json").write_text(json.dumps(config, indent=2))
 
 
 def run(config: TrainConfig) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from codellama.languages import canonical_language, language_of
 from codellama.safety.insecure_code import (
     bash_rules,
     c_rules,
@@ -25,8 +26,8 @@ from codellama.safety.insecure_code import (
 from codellama.safety.insecure_code.python_ast import check_python, parse_python
 from codellama.safety.insecure_code.rule import Finding, Outcome, Rule
 
-__all__ = ["Finding", "Outcome", "Rule", "RULES", "LANGUAGES", "scan", "scan_completion", "outcome",
-           "normalise_language", "guess_code_language", "language_for_file", "worst_outcome"]
+__all__ = ["Finding", "Outcome", "Rule", "RULES", "LANGUAGES", "RULE_SETS", "scan", "scan_completion", "outcome",
+           "rule_set", "normalise_language", "guess_code_language", "language_for_file", "worst_outcome"]
 
 RULES: dict[str, list[Rule]] = {
     "python": python_rules.RULES,
@@ -39,14 +40,8 @@ RULES: dict[str, list[Rule]] = {
     "bash": bash_rules.RULES,
 }
 LANGUAGES = tuple(RULES)
-ALIASES = {"py": "python", "python3": "python", "h": "c", "c++": "cpp", "cc": "cpp", "cxx": "cpp", "hpp": "cpp",
-           "js": "javascript", "jsx": "javascript", "ts": "javascript", "tsx": "javascript", "typescript": "javascript",
-           "node": "javascript", "mjs": "javascript", "cs": "csharp", "c#": "csharp", "razor": "csharp",
-           "cshtml": "csharp", "sh": "bash", "shell": "bash", "zsh": "bash", "ksh": "bash"}
-EXTENSIONS = {".py": "python", ".c": "c", ".h": "c", ".cc": "cpp", ".cpp": "cpp", ".cxx": "cpp", ".hpp": "cpp",
-              ".hh": "cpp", ".java": "java", ".js": "javascript", ".jsx": "javascript", ".mjs": "javascript",
-              ".cjs": "javascript", ".ts": "javascript", ".tsx": "javascript", ".php": "php", ".cs": "csharp",
-              ".cshtml": "csharp", ".razor": "csharp", ".sh": "bash", ".bash": "bash", ".zsh": "bash"}
+# Languages (codellama/languages.py names) checked with another language's rules.
+RULE_SETS = {"typescript": "javascript", "shell": "bash", "razor": "csharp"}
 # Policy: which severities block and which warn (the rest are ignored).
 POLICIES = {"strict": {"high": Outcome.BLOCK, "medium": Outcome.BLOCK, "low": Outcome.WARN},
             "default": {"high": Outcome.BLOCK, "medium": Outcome.WARN, "low": Outcome.IGNORE},
@@ -77,13 +72,23 @@ _SIGNALS = [
 ]
 
 
+def rule_set(language: str | None) -> str | None:
+    """The rules (a key of RULES) that check `language`, given by name, alias or extension ('ts', 'c++', '.sh');
+    None for None or a language without rules."""
+    if language is None:
+        return None
+    name = canonical_language(language)
+    name = RULE_SETS.get(name, name)
+    return name if name in RULES else None
+
+
 def normalise_language(language: str | None) -> str | None:
     """Our name for a language (python, c, cpp, java, javascript, php, csharp, bash); None for None.
     Raises ValueError for a language without rules."""
     if language is None:
         return None
-    name = ALIASES.get(language.lower().lstrip("."), language.lower())
-    if name not in RULES:
+    name = rule_set(language)
+    if name is None:
         raise ValueError(f"no insecure-code rules for language {language!r}; known: {', '.join(LANGUAGES)}")
     return name
 
@@ -96,16 +101,12 @@ def guess_code_language(code: str) -> str | None:
             return language
     from codellama.stopping import guess_language
 
-    guessed = guess_language(head)
-    return ALIASES.get(guessed, guessed) if guessed in RULES or guessed in ALIASES else None
+    return rule_set(guess_language(head))
 
 
 def language_for_file(path: str, code: str = "") -> str | None:
     """The language of a file: from its extension, else from its content."""
-    for ext, language in EXTENSIONS.items():
-        if path.lower().endswith(ext):
-            return language
-    return guess_code_language(code)
+    return rule_set(language_of(path)) or guess_code_language(code)
 
 
 def _line_starts(code: str) -> list[int]:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from codellama.train.data.languages import language_of
+from codellama.languages import language_of
 from codellama.train.data.licenses import UNKNOWN, LicenseFinder, spdx_header
 
 DEFAULT_EXCLUDES = (".*", "__pycache__", "node_modules", "site-packages", "venv")

@@ -1,10 +1,19 @@
-"""Programming language by file extension (the languages The Stack / StarCoder train on most)."""
+"""Programming languages: the one table from file extension (or file name) to language, and the names people use.
+
+Used by the code-aware stops (stopping.py), the insecure-code scanner (safety/insecure_code) and the training data
+pipeline (train/data). The languages are those The Stack / StarCoder train on most; each has one name here
+(`typescript`, `shell`, `csharp`, ...), and a consumer that treats two languages alike (the scanner checks
+TypeScript with its JavaScript rules) says so itself.
+
+    language_of("src/main.rs")      -> "rust"
+    canonical_language("ts")        -> "typescript"
+"""
 
 from __future__ import annotations
 
 from pathlib import PurePath
 
-# extension (lower case, with the dot) or exact file name -> language
+# extension (lower case, with the dot) -> language
 EXTENSIONS: dict[str, str] = {
     ".py": "python", ".pyi": "python", ".pyw": "python",
     ".js": "javascript", ".mjs": "javascript", ".cjs": "javascript", ".jsx": "javascript",
@@ -13,6 +22,7 @@ EXTENSIONS: dict[str, str] = {
     ".c": "c", ".h": "c",
     ".cc": "cpp", ".cpp": "cpp", ".cxx": "cpp", ".hpp": "cpp", ".hh": "cpp", ".hxx": "cpp",
     ".cs": "csharp",
+    ".cshtml": "razor", ".razor": "razor",
     ".go": "go",
     ".rs": "rust",
     ".rb": "ruby",
@@ -54,12 +64,24 @@ EXTENSIONS: dict[str, str] = {
     ".proto": "protobuf",
     ".ipynb": "jupyter",
 }
+# exact file name -> language, for files without a telling extension
 FILE_NAMES: dict[str, str] = {"Makefile": "makefile", "makefile": "makefile", "Dockerfile": "dockerfile",
                               "CMakeLists.txt": "cmake", "Rakefile": "ruby", "Gemfile": "ruby"}
-LANGUAGES = frozenset(EXTENSIONS.values()) | frozenset(FILE_NAMES.values())
+LANGUAGES: frozenset[str] = frozenset(EXTENSIONS.values()) | frozenset(FILE_NAMES.values())
+
+# names for a language that are neither its own name nor one of its extensions (those are understood anyway)
+ALIASES: dict[str, str] = {"python3": "python", "c++": "cpp", "node": "javascript", "c#": "csharp", "ksh": "shell",
+                           "golang": "go"}
 
 
 def language_of(path: str) -> str | None:
     """The language of a file from its name, or None when the extension is not a known one."""
     p = PurePath(path)
     return FILE_NAMES.get(p.name) or EXTENSIONS.get(p.suffix.lower())
+
+
+def canonical_language(name: str) -> str:
+    """Our name for a language given by its name, an alias or an extension ('py', '.ts', 'c++', 'sh'), lower case;
+    a name we do not know comes back lower-cased."""
+    key = name.lower().lstrip(".")
+    return ALIASES.get(key) or EXTENSIONS.get("." + key) or key

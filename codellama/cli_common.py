@@ -1,0 +1,125 @@
+"""What every `codellama` command shares: its flag groups and the one way to load a model from them.
+
+    add_model_flags(parser)             --model (and --device, --dtype)
+    add_sampling_flags(parser)          --max-tokens, --temperature, --top-p, ... with per-command defaults
+    add_safety_flags(parser)            the guard rails: --code-policy, --references (--guard, server extras)
+    load_checkpoint(model, device, dtype) -> (model, tokenizer)     names as the flags give them
+    generator_from_args(args) -> Generator
+    note(message)                       a progress line on stderr
+
+The top-level command (cli.py) and the subcommands of server/, eval/, safety/ and train/ import from here; this
+module imports none of them, and nothing heavy (torch, the model) until a model is loaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import torch
+
+    from codellama.generation import Generator
+    from codellama.model import Transformer
+    from codellama.tokenizer import Tokenizer
+
+DTYPES = ("auto", "float32", "bfloat16", "float16")
+MODEL_HELP = "model directory (Meta or Hugging Face), .gguf file, or 'default' (embedded SmolLM2-135M)"
+GUARD_POLICIES = ("off", "warn", "block")
+CODE_POLICIES = ("off", "warn", "default", "strict")
+REFERENCE_POLICIES = ("off", "annotate", "block")
+
+
+# -- flag groups ------------------------------------------------------------------------------
+
+def add_model_flags(parser: argparse.ArgumentParser, *, model_help: str = MODEL_HELP, placement: bool = True) -> None:
+    """--model/-m; with `placement`, also where and how to run it (--device, --dtype). Commands that only read
+    the tokenizer, or that place the model themselves (the trainer), leave placement out."""
+    parser.add_argument("--model", "-m", default=None, help=model_help)
+    if placement:
+        parser.add_argument("--device", default=None, help="cpu, cuda, cuda:1 ... (default: cuda if available)")
+        parser.add_argument("--dtype", choices=DTYPES, default="auto", help="auto: float32 on CPU, bfloat16 on GPU")
+
+
+def add_sampling_flags(parser: argparse.ArgumentParser, *, max_tokens: int = 256, top_p: float = 1.0,
+                       seed: int | None = None, full: bool = True) -> None:
+    """How to sample: --max-tokens, --temperature, --top-p, --seed. `full` (the generation commands) adds -n for
+    --max-tokens, --top-k, --min-p, --repetition-penalty and --stop; the benchmarks take the core four, with their
+    own defaults (there `--n` is the number of samples per problem)."""
+    short = ("-n",) if full else ()
+    parser.add_argument("--max-tokens", *short, type=int, default=max_tokens, help="maximum new tokens")
+    parser.add_argument("--temperature", "-t", type=float, default=0.0, help="0 means greedy (default)")
+    parser.add_argument("--top-p", type=float, default=top_p)
+    if full:
+        parser.add_argument("--top-k", type=int, default=0)
+        parser.add_argument("--min-p", type=float, default=0.0)
+        parser.add_argument("--repetition-penalty", type=float, default=1.0)
+    parser.add_argument("--seed", type=int, default=seed, help="same seed, same output")
+    if full:
+        parser.add_argument("--stop", action="append", default=[], help="stop string (repeatable); never printed")
+
+
+def add_safety_flags(parser: argparse.ArgumentParser, *, guard: bool = False, server: bool = False) -> None:
+    """The guard rails (docs/safety.md). `guard`: judge chat requests (--guard). `server`: the server's extras
+    (--guard-judge, --reference-policy); there the code policy withholds what it blocks, elsewhere findings are
+    only reported on stderr."""
+    group = parser.add_argument_group("guard rails (see docs/safety.md)")
+    if guard:
+        group.add_argument("--guard", choices=GUARD_POLICIES, default="block",
+                           help="chat requests asking for malware-like behaviour: refuse (block), flag (warn) or "
+                                "not judge")
+    if server:
+        group.add_argument("--guard-judge", action="store_true",
+                           help="also ask the loaded model to judge chat requests")
+    code_policy_help = ("insecure code in outputs: default blocks high severity and flags the rest" if server else
+                        "scan the generated code for insecure patterns and report them on stderr")
+    group.add_argument("--code-policy", choices=CODE_POLICIES, default="default", help=code_policy_help)
+    group.add_argument("--references", default=None, metavar="INDEX",
+                       help="report generated text that copies a document of this index (`codellama refs build`)")
+    if server:
+        group.add_argument("--reference-policy", choices=REFERENCE_POLICIES, default="annotate")
+
+
+# -- loading ----------------------------------------------------------------------------------
+
+def device_from_name(name: str | None) -> str:
+    """The device to run on: `name` as given (checked), or cuda when there is one, else cpu."""
+    import torch
+
+    if name:
+        if name.startswith("cuda") and not torch.cuda.is_available():
+            raise ValueError(f"--device {name}: no CUDA device is available here; use --device cpu")
+        return name
+    return "cuda" if torch.cuda.is_available() else "cpu"
+
+
+def dtype_from_name(name: str) -> torch.dtype | None:
+    """A --dtype choice as a torch dtype; None for auto (the device's default)."""
+    import torch
+
+    return None if name == "auto" else getattr(torch, name)
+
+
+def load_checkpoint(model: str | None, device: str | None = None, dtype: str = "auto") -> tuple[Transformer, Tokenizer]:
+    """A checkpoint (a path, or None/'default' for the embedded model) and its tokenizer, placed by name as the
+    flags give it: device None picks cuda when there is one; dtype one of DTYPES."""
+    from codellama.checkpoints import load_model
+
+    return load_model(model, device=device_from_name(device), dtype=dtype_from_name(dtype))
+
+
+def generator_from_args(args: argparse.Namespace) -> Generator:
+    """A Generator for the model the flags of add_model_flags name (noting on stderr what was loaded)."""
+    from codellama.generation import Generator
+
+    started = time.perf_counter()
+    model, tokenizer = load_checkpoint(args.model, args.device, args.dtype)
+    note(f"loaded {model.args.num_params / 1e6:.0f}M parameters in {time.perf_counter() - started:.1f}s")
+    return Generator(model, tokenizer)
+
+
+def note(message: str) -> None:
+    """A progress or diagnostic line on stderr, marked as ours."""
+    print(f"[codellama] {message}", file=sys.stderr, flush=True)
