@@ -3,7 +3,6 @@
     add_model_flags(parser)             --model (and --device, --dtype)
     add_sampling_flags(parser)          --max-tokens, --temperature, --top-p, ... with per-command defaults
     add_safety_flags(parser)            the guard rails: --code-policy, --references (--guard, server extras)
-    load_checkpoint(model, device, dtype) -> (model, tokenizer)     names as the flags give them
     generator_from_args(args) -> Generator
     note(message)                       a progress line on stderr
 
@@ -22,8 +21,6 @@ if TYPE_CHECKING:
     import torch
 
     from codellama.generation import Generator
-    from codellama.model import Transformer
-    from codellama.tokenizer import Tokenizer
 
 DTYPES = ("auto", "float32", "bfloat16", "float16")
 MODEL_HELP = "model directory (Meta or Hugging Face), .gguf file, or 'default' (embedded SmolLM2-135M)"
@@ -102,22 +99,14 @@ def dtype_from_name(name: str) -> torch.dtype | None:
     return None if name == "auto" else getattr(torch, name)
 
 
-def load_checkpoint(model: str | None, device: str | None = None, dtype: str = "auto") -> tuple[Transformer, Tokenizer]:
-    """A checkpoint (a path, or None/'default' for the embedded model) and its tokenizer, placed by name as the
-    flags give it: device None picks cuda when there is one; dtype one of DTYPES."""
-    from codellama.checkpoints import load_model
-
-    return load_model(model, device=device_from_name(device), dtype=dtype_from_name(dtype))
-
-
 def generator_from_args(args: argparse.Namespace) -> Generator:
     """A Generator for the model the flags of add_model_flags name (noting on stderr what was loaded)."""
-    from codellama.generation import Generator
+    from codellama.checkpoints import load_generator
 
     started = time.perf_counter()
-    model, tokenizer = load_checkpoint(args.model, args.device, args.dtype)
-    note(f"loaded {model.args.num_params / 1e6:.0f}M parameters in {time.perf_counter() - started:.1f}s")
-    return Generator(model, tokenizer)
+    generator = load_generator(args.model, device_from_name(args.device), dtype_from_name(args.dtype))
+    note(f"loaded {generator.model.args.num_params / 1e6:.0f}M parameters in {time.perf_counter() - started:.1f}s")
+    return generator
 
 
 def note(message: str) -> None:

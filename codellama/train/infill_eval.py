@@ -77,13 +77,13 @@ def main() -> None:
     parser.add_argument("--generate", type=int, default=10, help="single-line infill tasks (greedy)")
     args = parser.parse_args()
 
-    from codellama.cli_common import load_checkpoint
+    from codellama.checkpoints import load_model
     from codellama.generation import Generator
     from codellama.train.infill_tokens import prepare_for_infill
 
     texts = chunks(Path(args.source), limit=args.samples)
     for name in args.model:
-        model, tokenizer = load_checkpoint(name, device="cpu", dtype="float32")  # 'default': the embedded model
+        model, tokenizer = load_model(name, device="cpu", dtype=torch.float32)  # 'default': the embedded model
         tokenizer = prepare_for_infill(model, tokenizer)  # the untrained model: mean-initialised infill tokens
         model.eval()
         loss = middle_loss(model, tokenizer, texts)

@@ -9,7 +9,6 @@ ones, the usual initialisation that starts new tokens as an "average" token.
 
 from __future__ import annotations
 
-import torch
 from torch import nn
 
 from codellama.tokenizer import INFILL_FAMILIES, HFTokenizer, Tokenizer
@@ -39,32 +38,8 @@ def add_infill_tokens(tokenizer: Tokenizer, family: str = "starcoder") -> Tokeni
     return grown
 
 
-@torch.no_grad()
-def resize_embeddings(model: nn.Module, vocab_size: int) -> int:
-    """Grow the model's embedding and output to `vocab_size` rows, new rows = mean of the old; returns rows added."""
-    old = model.tok_embeddings.weight
-    added = vocab_size - old.shape[0]
-    if added <= 0:
-        return 0
-    tied = model.output.weight is old
-    embedding = nn.Embedding(vocab_size, old.shape[1], device=old.device, dtype=old.dtype)
-    embedding.weight[: old.shape[0]] = old
-    embedding.weight[old.shape[0] :] = old.mean(dim=0, keepdim=True)
-    model.tok_embeddings = embedding
-    if tied:
-        model.output.weight = embedding.weight
-    else:
-        out_old = model.output.weight
-        output = nn.Linear(old.shape[1], vocab_size, bias=False, device=old.device, dtype=old.dtype)
-        output.weight[: out_old.shape[0]] = out_old
-        output.weight[out_old.shape[0] :] = out_old.mean(dim=0, keepdim=True)
-        model.output = output
-    model.args.vocab_size = vocab_size
-    return added
-
-
 def prepare_for_infill(model: nn.Module, tokenizer: Tokenizer, family: str = "starcoder") -> Tokenizer:
     """Add the family's infill tokens to the tokenizer if missing, and make the model's vocabulary fit."""
     tokenizer = add_infill_tokens(tokenizer, family)
-    resize_embeddings(model, tokenizer.vocab_size)
+    model.resize_vocab(tokenizer.vocab_size)
     return tokenizer

@@ -24,8 +24,8 @@ import torch
 import torch.distributed as dist
 import torch.nn.functional as F
 
-from codellama.cli_common import load_checkpoint
-from codellama.model import ModelArgs, Transformer, rope_frequencies
+from codellama.checkpoints import load_model
+from codellama.model import ModelArgs, Transformer
 from codellama.tokenizer import Tokenizer
 from codellama.train.config import TrainConfig
 from codellama.train.data.loader import IGNORE, PackedData
@@ -76,12 +76,11 @@ def build_training_model(config: TrainConfig) -> tuple[Transformer, Tokenizer]:
                 if p.dim() > 1:
                     torch.nn.init.normal_(p, std=0.02)
     else:
-        model, tokenizer = load_checkpoint(config.model, device="cpu", dtype="float32")
+        model, tokenizer = load_model(config.model, device="cpu", dtype=torch.float32)
     if config.infill_family and tokenizer.infill is None:
         tokenizer = prepare_for_infill(model, tokenizer, config.infill_family)
     if config.rope_theta is not None:
-        model.args.rope_theta = config.rope_theta
-        model.inv_freq = rope_frequencies(model.args)
+        model.set_rope(theta=config.rope_theta)
     model.args.max_seq_len = max(model.args.max_seq_len, config.seq_len)
     return model, tokenizer
 
