@@ -9,8 +9,7 @@ import torch
 from safetensors.torch import load_file
 
 from codellama.checkpoints import build_model, read_hf, read_meta, write_hf, write_meta
-from tests.conftest import tiny_model
-from tests.test_model import make_hf_model
+from tests.support.models import make_hf_model, tiny_model
 
 pytest.importorskip("transformers")
 

@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from codellama.generation import Generator, SamplingParams
-from tests.conftest import tiny_model
+from tests.support.models import tiny_model
 from tests.server_support import running_server
 
 

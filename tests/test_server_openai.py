@@ -10,7 +10,7 @@ import openai
 import pytest
 
 from codellama.generation import Generator, SamplingParams
-from tests.conftest import tiny_model
+from tests.support.models import tiny_model
 from tests.server_support import metric, running_server
 
 KEY = "test-key-123"

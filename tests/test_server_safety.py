@@ -17,7 +17,7 @@ from codellama.generation import Generator
 from codellama.model import Transformer
 from codellama.safety.references import ReferenceIndex
 from codellama.server.safety import SafetySettings, safety_filters
-from tests.conftest import tiny_args
+from tests.support.models import tiny_args
 from tests.server_support import running_server
 
 PROMPT = "def list_directory(user_input):\n"

@@ -16,7 +16,7 @@ from codellama.prompts import infill_prompt_tokens
 from codellama.tokenizer import SentencePieceTokenizer
 from codellama.train.data.fim import FIMConfig, choose, decode_sample, plain_tokens, transform
 from codellama.train.infill_tokens import add_infill_tokens, prepare_for_infill
-from tests.conftest import tiny_model
+from tests.support.models import tiny_model
 
 SOURCE_TEXTS = [inspect.getsource(f) for f in (textwrap.dedent, textwrap.indent, textwrap.shorten, json.dumps,
                                                json.loads, textwrap.TextWrapper._split)]
