@@ -11,7 +11,7 @@ import pytest
 
 from codellama.generation import Generator, SamplingParams
 from tests.support.models import tiny_model
-from tests.server_support import metric, running_server
+from tests.support.server import metric, running_server
 
 KEY = "test-key-123"
 MODEL = "tiny"
