@@ -1,6 +1,6 @@
 """How well models without infill tokens fill in the middle: ranking vs. plain continuation.
 
-Task source: HumanEval single-line infilling (../shared/data/human-eval-infilling), the
+Task source: HumanEval single-line infilling (the published file the package ships), the
 first `--limit` tasks taken evenly across the 1,033. Metric: exact match of the
 middle with the canonical line (whitespace-trimmed), a cheap proxy until the
 evaluation harness runs the tests in its sandbox. Peer: the naive method, the
@@ -18,9 +18,8 @@ import time
 from pathlib import Path
 
 from codellama.checkpoints import load_model
+from codellama.eval.infilling import DEFAULT_DATA
 from codellama.generation import Generator, SamplingParams
-
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "human-eval-infilling"
 
 
 def load_tasks(path: Path, limit: int) -> list[dict]:
@@ -39,7 +38,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default=None)
     parser.add_argument("--limit", type=int, default=30)
-    parser.add_argument("--data", type=Path, default=DATA / "HumanEval-SingleLineInfilling.jsonl.gz")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA / "HumanEval-SingleLineInfilling.jsonl.gz")
     args = parser.parse_args()
 
     model, tokenizer = load_model(args.model)

@@ -20,7 +20,7 @@ if [ ! -f "$stamp" ]; then
     if [ -n "${TORCH_SPEC:-}" ]; then
       spec=$TORCH_SPEC
     elif command -v nvidia-smi >/dev/null 2>&1 && nvidia-smi -L >/dev/null 2>&1; then
-      spec="torch>=2.4"  # PyPI's Linux wheels are CUDA builds
+      spec="torch>=2.6"  # the floor in pyproject.toml; PyPI's Linux wheels are CUDA builds
     else
       spec="torch==2.13.0"  # CPU build: a plain `torch` would pull several GB of CUDA libraries
     fi

@@ -1,4 +1,4 @@
-"""Shared fixtures: tiny random models built in memory, and the real default model (loaded once)."""
+"""Shared fixtures: a tiny random model (built by tests/support/models.py), and the real default model (loaded once)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import torch
 
 from codellama.checkpoints import default_model_path, gguf_metadata, load_model, open_gguf
 from codellama.generation import Generator
-from codellama.model import ModelArgs, Transformer
 from codellama.tokenizer import tokenizer_from_gguf
+from tests.support.models import tiny_model
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the peers we compare with must never reach for a hub
 
@@ -40,21 +40,6 @@ def smol_tokenizer_dir(tmp_path_factory, smol_tokenizer) -> Path:
               "chat_template": smol_tokenizer.chat_template}
     (directory / "tokenizer_config.json").write_text(json.dumps(config))
     return directory
-
-
-def tiny_args(**overrides) -> ModelArgs:
-    base = dict(dim=64, n_layers=2, n_heads=4, n_kv_heads=2, vocab_size=49152, ffn_hidden_dim=128,
-                rope_theta=10_000.0, max_seq_len=512, norm_eps=1e-5)
-    return ModelArgs(**{**base, **overrides})
-
-
-def tiny_model(seed: int = 0, **overrides) -> Transformer:
-    torch.manual_seed(seed)
-    model = Transformer(tiny_args(**overrides))
-    with torch.no_grad():  # larger-than-default weights give peaked, varied distributions
-        for p in model.parameters():
-            p.normal_(0, 0.3 if p.dim() > 1 else 0.05).add_(1.0 if p.dim() == 1 else 0.0)
-    return model.eval()
 
 
 @pytest.fixture(scope="session")

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import collections
 import contextlib
-import importlib.util
 import itertools
 import json
 import os
 import random
 import signal
 import struct
-import sys
 import time
 from pathlib import Path
 
@@ -24,16 +22,12 @@ import gguf
 import numpy as np
 import pytest
 import torch
+from gguf import GGMLQuantizationType as Q
 
 from codellama.checkpoints import CheckpointError, load_model, read_checkpoint, read_meta, write_hf, write_meta
 from codellama.model import ModelArgs, Transformer
 from codellama.tokenizer import TokenizerError
-
-# the GGUF writer lives in test_gguf.py; load it by path, whatever pytest's import mode
-_spec = importlib.util.spec_from_file_location("_gguf_test_helpers", Path(__file__).with_name("test_gguf.py"))
-_helpers = sys.modules.setdefault(_spec.name, importlib.util.module_from_spec(_spec))
-_spec.loader.exec_module(_helpers)
-write_gguf, Shapes, Q = _helpers.write_gguf, _helpers.Shapes, _helpers.Q
+from tests.support.gguf_files import Shapes, write_gguf
 
 SMALL = Shapes(dim=64, ffn=128, n_layers=1, n_heads=4, n_kv_heads=2, vocab=300)
 

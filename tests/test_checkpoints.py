@@ -10,8 +10,7 @@ from safetensors.torch import load_file
 
 from codellama.checkpoints import build_model, load_generator, read_hf, read_meta, write_hf, write_meta
 from codellama.generation import Generator, SamplingParams
-from tests.conftest import tiny_model
-from tests.test_model import make_hf_model
+from tests.support.models import make_hf_model, tiny_model
 
 pytest.importorskip("transformers")
 

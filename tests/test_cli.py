@@ -12,7 +12,7 @@ import torch
 from codellama.checkpoints import load_model, write_hf
 from codellama.cli import main
 from codellama.generation import SamplingParams
-from tests.conftest import tiny_model
+from tests.support.models import tiny_model
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,7 @@ def test_a_changed_task_is_named(tmp_path):
     tasks[5] = {**tasks[5], "suffix": tasks[5]["suffix"] + " "}
     with pytest.raises(ValueError, match=f"{tasks[5]['task_id']} differs .*suffix"):
         infilling.verify_against_published("single-line", tasks)
-    with pytest.raises(FileNotFoundError, match="shared/data"):
+    with pytest.raises(FileNotFoundError, match="pass --data"):
         infilling.read_published("single-line", tmp_path)
     with pytest.raises(ValueError, match="unknown infilling subset"):
         infilling.build_tasks("two-line")

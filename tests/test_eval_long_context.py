@@ -31,7 +31,7 @@ def test_bad_depth_and_length_are_explained(smol_tokenizer, tiny_generator):
 
 def test_answers_are_scored_against_the_key(smol_tokenizer, monkeypatch):
     from codellama.generation import Completion, Generator
-    from tests.conftest import tiny_model
+    from tests.support.models import tiny_model
 
     generator = Generator(tiny_model(max_seq_len=4096), smol_tokenizer)
 

@@ -1,4 +1,4 @@
-"""Generation: batching, streaming, stop strings, sampling, code-aware stops, infill and chat."""
+"""Generation: batching, streaming, sampling, infill and chat (stop strings and code-aware stops: test_stopping.py)."""
 
 from __future__ import annotations
 
@@ -8,14 +8,8 @@ import pytest
 import torch
 
 from codellama.engine import sample, sample_token
-from codellama.generation import GenerationError, Generator, SamplingParams
-from codellama.stopping import CodeStop, TextTracker, guess_language
-
-PROMPTS = ["def fibonacci(n):", "import os\n\nclass Walker:\n    def __init__(self, root):", "日本語のテキスト ☃"]
-
-
-def greedy(n: int = 40, **kw) -> SamplingParams:
-    return SamplingParams(max_new_tokens=n, **kw)
+from codellama.generation import GenerationError, SamplingParams
+from tests.support.generation import PROMPTS, greedy, stream
 
 
 def test_batched_generation_equals_one_at_a_time(tiny_generator):
@@ -33,40 +27,12 @@ def test_batched_generation_equals_one_at_a_time_on_the_default_model(default_ge
         assert result.token_ids == default_generator.complete(prompt, greedy(24))[0].token_ids
 
 
-def stream(generator: Generator, prompt: str, params: SamplingParams) -> str:
-    return "".join(generator.stream_complete(prompt, params))
-
-
 def test_streaming_equals_non_streaming_with_multibyte_text(tiny_generator):
     for prompt in PROMPTS:
         params = greedy(60)
         whole = tiny_generator.complete(prompt, params)[0]
         assert any(ord(c) > 127 for c in whole.text) or prompt != PROMPTS[2]
         assert stream(tiny_generator, prompt, params) == whole.text
-
-
-def test_stop_strings_match_across_tokens_and_are_never_shown(tiny_generator):
-    prompt = PROMPTS[2]
-    full = tiny_generator.complete(prompt, greedy(60))[0]
-    tokens = full.token_ids
-    # a stop string that straddles a token boundary, from the middle of the output
-    boundary = len(tiny_generator.tokenizer.decode_continuation(tokens[:20]))
-    stop = full.text[boundary - 2 : boundary + 3]
-    assert len(stop) == 5 and full.text.index(stop) <= boundary - 2
-    params = greedy(60, stop=[stop])
-    result = tiny_generator.complete(prompt, params)[0]
-    assert result.text == full.text[: full.text.index(stop)]
-    assert result.finish_reason == "stop"
-    streamed = stream(tiny_generator, prompt, params)
-    assert streamed == result.text and stop not in streamed
-
-
-def test_text_tracker_never_splits_a_utf8_character(smol_tokenizer):
-    ids = smol_tokenizer.encode_continuation("héllo ☃ 日本語 🙂")
-    tracker = TextTracker(smol_tokenizer)
-    pieces = [tracker.push(i) for i in ids] + [tracker.finish()]
-    assert "".join(pieces) == "héllo ☃ 日本語 🙂"
-    assert all("\ufffd" not in p for p in pieces)
 
 
 def test_same_seed_same_output_and_sampling_varies(tiny_generator):
@@ -164,63 +130,6 @@ def test_eos_ends_generation_unless_ignored(tiny_generator):
     kept = tiny_generator.run([ids], [greedy(10, ignore_eos=True)], stop_ids={first})[0]
     assert kept.finish_reason == "length" and len(kept.token_ids) == 10
     assert tokenizer.eos_id in tokenizer.stop_ids
-
-
-# -- code-aware stops -------------------------------------------------------------------------
-
-def test_python_code_stop_ends_at_the_function():
-    stop = CodeStop("python", "import math\n\ndef area(r):")
-    text = "\n    return math.pi * r ** 2\n\n\nprint(area(2))\n"
-    assert text[: stop.cut(text)] == "\n    return math.pi * r ** 2\n\n\n"
-    assert stop.cut("\n    x = 1\n    ") is None  # indentation of the last line not known yet
-    nested = CodeStop("python", "class A:\n    def f(self):\n")
-    assert nested.cut("        return 1\n    def g(self):\n") == len("        return 1\n")
-
-
-def test_python_code_stop_follows_the_block_the_completion_is_in():
-    # the prompt's inner function has ended: the completion continues the outer one
-    outer = CodeStop("python", "def outer(items):\n    def key(x):\n        return x[1]\n    items = sorted(items)\n")
-    text = "    return items[0]\n\n# Example usage:\nouter([])\n"
-    assert text[: outer.cut(text)] == "    return items[0]\n\n"
-    # a completion that starts a new method ends with that method, not before it
-    method = CodeStop("python", "class Stack:\n    def __init__(self):\n        self.items = []\n\n")
-    text = "    def push(self, item):\n        self.items.append(item)\n\n    def pop(self):\n"
-    assert text[: method.cut(text)] == "    def push(self, item):\n        self.items.append(item)\n\n"
-    # column-0 lines inside a docstring do not end the function
-    doc = CodeStop("python", "def usage():\n")
-    text = '    text = """\nUsage: prog [options]\n"""\n    return text\nprint(usage())\n'
-    assert text[: doc.cut(text)] == '    text = """\nUsage: prog [options]\n"""\n    return text\n'
-
-
-def test_brace_code_stop_ignores_strings_being_written_and_rust_lifetimes():
-    stop = CodeStop("rust", "fn f() {\n")
-    assert stop.cut('    let s = "}') is None  # the string is not finished yet
-    text = '    let s = "}";\n}\nfn g() {}\n'
-    assert text[: stop.cut(text)] == '    let s = "}";\n}'
-    lifetimes = CodeStop("rust", "struct S<'a> { x: &'a str }\nfn f<'a>(s: &'a str) -> &'a str {\n")
-    assert lifetimes.depth == 1
-    text = "    s\n}\n"
-    assert text[: lifetimes.cut(text)] == "    s\n}"
-
-
-def test_brace_code_stop_ends_at_the_closing_brace():
-    stop = CodeStop("c", "int add(int a, int b) {\n")
-    text = '    if (a) { return a + b; }\n    printf("}");\n    return 0;\n}\nint main() {}'
-    assert text[: stop.cut(text)].endswith("return 0;\n}")
-    assert CodeStop("java", "int f()").cut(" {\n  return 1;\n}\n\nint g() {}") == len(" {\n  return 1;\n}")
-
-
-def test_language_guess():
-    assert guess_language("def f(x):") == "python"
-    assert guess_language("int main(void) {") == "c"
-    assert guess_language("Dear diary,") is None
-    assert guess_language("anything", "x.rs") == "rust"
-
-
-def test_code_stop_streams_exactly_the_final_text(tiny_generator):
-    params = greedy(80, code_stop="python")
-    whole = tiny_generator.complete(PROMPTS[1], params)[0]
-    assert stream(tiny_generator, PROMPTS[1], params) == whole.text
 
 
 # -- infill and chat ---------------------------------------------------------------------------

@@ -7,38 +7,9 @@ import torch
 
 from codellama.checkpoints import build_model, read_hf
 from codellama.configs import CONFIGS, get_config, match_config
-from tests.conftest import tiny_model
+from tests.support.models import VARIANTS, make_hf_model, tiny_model
 
 transformers = pytest.importorskip("transformers")
-
-TINY = dict(hidden_size=64, intermediate_size=96, num_hidden_layers=2, num_attention_heads=4, vocab_size=300,
-            max_position_embeddings=256, rms_norm_eps=1e-5)
-VARIANTS = {
-    "llama-gqa": ("llama", dict(num_key_value_heads=2, rope_theta=10_000.0)),
-    "llama-tied": ("llama", dict(num_key_value_heads=4, tie_word_embeddings=True, rope_theta=1_000_000.0)),
-    "llama-linear-rope": ("llama", dict(num_key_value_heads=1, rope_scaling={"rope_type": "linear", "factor": 4.0})),
-    "qwen2-bias-tied": ("qwen2", dict(num_key_value_heads=2, tie_word_embeddings=True, rope_theta=1_000_000.0)),
-}
-
-
-def make_hf_model(variant: str, directory, seed: int = 0):
-    model_type, extra = VARIANTS[variant]
-    torch.manual_seed(seed)
-    if model_type == "llama":
-        config = transformers.LlamaConfig(**TINY, **extra)
-        model = transformers.LlamaForCausalLM(config)
-    else:
-        config = transformers.Qwen2Config(**TINY, **extra)
-        model = transformers.Qwen2ForCausalLM(config)
-    with torch.no_grad():  # random biases too (they are zero-initialised), and larger weights
-        for name, p in model.named_parameters():
-            if name.endswith("bias"):
-                p.normal_(0, 0.5)
-            elif p.dim() == 2:
-                p.normal_(0, 0.2)
-    model.eval().save_pretrained(directory)
-    return model
-
 
 def load_ours(directory):
     args, tensors, _ = read_hf(directory)

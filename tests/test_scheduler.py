@@ -10,7 +10,7 @@ import pytest
 
 from codellama.generation import GenerationError, Generator, SamplingParams
 from codellama.server.scheduler import DeadlineExceeded, Job, QueueFull, Scheduler
-from tests.conftest import tiny_model
+from tests.support.models import tiny_model
 
 PROMPTS = ["def add(a, b):", "import os\nimport sys\n", "class Stack:\n    def push(self, item):", "x = [", "# a",
            "for i in range(10):\n    print(i)\n", "return"]

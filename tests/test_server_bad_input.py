@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from codellama.generation import SamplingParams
-from tests.server_support import metric, running_server
+from tests.support.server import metric, running_server
 
 pytestmark = pytest.mark.slow
 STREAM_PROMPT = "def quicksort(items):"

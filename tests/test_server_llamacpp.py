@@ -11,8 +11,8 @@ import httpx
 import pytest
 
 from codellama.generation import Generator, SamplingParams
-from tests.conftest import tiny_model
-from tests.server_support import running_server
+from tests.support.models import tiny_model
+from tests.support.server import running_server
 
 
 def greedy(n: int, **kw) -> SamplingParams:

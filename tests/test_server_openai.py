@@ -10,8 +10,8 @@ import openai
 import pytest
 
 from codellama.generation import Generator, SamplingParams
-from tests.conftest import tiny_model
-from tests.server_support import metric, running_server
+from tests.support.models import tiny_model
+from tests.support.server import metric, running_server
 
 KEY = "test-key-123"
 MODEL = "tiny"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from codellama.generation import Generator, SamplingParams
-from tests.conftest import tiny_model
-from tests.server_support import running_server
+from tests.support.models import tiny_model
+from tests.support.server import running_server
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

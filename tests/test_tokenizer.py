@@ -20,6 +20,7 @@ from codellama.tokenizer import (
     load_tokenizer,
     tokenizer_from_gguf,
 )
+from tests.support.toy_tokenizers import bpe_with_specials
 
 INFILL_PIECES = ["▁<PRE>", "▁<MID>", "▁<SUF>", "▁<EOT>"]
 
@@ -231,17 +232,6 @@ def test_tokenizer_json_directory_loads_with_its_config(smol_tokenizer_dir, smol
         assert loaded.encode(text) == smol_tokenizer.encode(text)
 
 
-def _bpe_with_specials(specials: list[str]) -> HFTokenizer:
-    from tokenizers import Tokenizer, decoders, models, pre_tokenizers
-
-    alphabet = pre_tokenizers.ByteLevel.alphabet()
-    tok = Tokenizer(models.BPE({c: i for i, c in enumerate(sorted(alphabet))}, []))
-    tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
-    tok.decoder = decoders.ByteLevel()
-    tok.add_special_tokens(specials)
-    return HFTokenizer(tok, "test", None, specials[-1], False, None)
-
-
 @pytest.mark.parametrize(
     "family, specials, layout",
     [
@@ -254,7 +244,7 @@ def _bpe_with_specials(specials: list[str]) -> HFTokenizer:
     ],
 )
 def test_other_infill_families(family, specials, layout):
-    tokenizer = _bpe_with_specials(specials)
+    tokenizer = bpe_with_specials(specials)
     assert tokenizer.infill.family == family
     psm = infill_prompt_tokens(tokenizer, "P", "S", "psm")
     assert tokenizer.decode(psm) == layout

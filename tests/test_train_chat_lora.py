@@ -11,7 +11,7 @@ import torch
 from codellama.train.data.chat import conversation_tokens, prepare_chat
 from codellama.train.data.loader import IGNORE, PackedData
 from codellama.train.infill_tokens import add_infill_tokens
-from tests.test_train_fim import build_code_llama_tokenizer
+from tests.support.toy_tokenizers import build_code_llama_tokenizer
 
 CONVERSATIONS = [
     [{"role": "user", "content": "Write a function that adds two numbers."},

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import functools
 import inspect
-import io
 import json
 import textwrap
 
 import pytest
-import sentencepiece as spm
 import torch
 
 from codellama.prompts import infill_prompt_tokens
 from codellama.tokenizer import SentencePieceTokenizer
 from codellama.train.data.fim import FIMConfig, choose, decode_sample, plain_tokens, transform
 from codellama.train.infill_tokens import add_infill_tokens, prepare_for_infill
-from tests.conftest import tiny_model
+from tests.support.models import tiny_model
+from tests.support.toy_tokenizers import bpe_with_specials, build_code_llama_tokenizer
 
 SOURCE_TEXTS = [inspect.getsource(f) for f in (textwrap.dedent, textwrap.indent, textwrap.shorten, json.dumps,
                                                json.loads, textwrap.TextWrapper._split)]
@@ -25,20 +23,6 @@ SOURCE_TEXTS = [inspect.getsource(f) for f in (textwrap.dedent, textwrap.indent,
 @pytest.fixture(scope="module")
 def code_llama_tokenizer() -> SentencePieceTokenizer:
     return build_code_llama_tokenizer()
-
-
-@functools.cache
-def build_code_llama_tokenizer() -> SentencePieceTokenizer:
-    """A small SentencePiece model with Code Llama's infill pieces (the family with the leading-space rule)."""
-    corpus = inspect.getsource(textwrap).splitlines() + inspect.getsource(json).splitlines()
-    out = io.BytesIO()
-    spm.SentencePieceTrainer.train(
-        sentence_iterator=iter([line for line in corpus if line.strip()]), model_writer=out, vocab_size=600,
-        model_type="bpe", byte_fallback=True, user_defined_symbols=["▁<PRE>", "▁<MID>", "▁<SUF>", "▁<EOT>", "☺"],
-        unk_id=0, bos_id=1, eos_id=2, pad_id=-1, minloglevel=2,
-        normalization_rule_name="identity", remove_extra_whitespaces=False,
-    )
-    return SentencePieceTokenizer(out.getvalue(), "test-code-llama")
 
 
 @pytest.fixture(scope="module")
@@ -117,9 +101,7 @@ def test_fim_is_seeded_and_deterministic(smol_infill):
 
 
 def test_psm_only_families_never_get_spm():
-    from tests.test_tokenizer import _bpe_with_specials
-
-    tokenizer = _bpe_with_specials(["<|fim_prefix|>", "<|fim_middle|>", "<|fim_suffix|>", "<|endoftext|>"])
+    tokenizer = bpe_with_specials(["<|fim_prefix|>", "<|fim_middle|>", "<|fim_suffix|>", "<|endoftext|>"])
     kinds = {transform(tokenizer, text, FIMConfig(seed=1))[1] for text in _documents(60)}
     assert kinds == {"plain", "psm"}
 

@@ -6,7 +6,8 @@
   stream over the problems in order: sorted pairs of randint(0, len + 1).
 The published construction has one quirk we keep: a middle starting at the first line gets a prompt ending
 in a blank line (prompt + "" + "\\n"). `verify_against_published` checks every task against the published
-files (../shared/data/human-eval-infilling). Each task runs as prompt + middle + suffix + test + check().
+files, shipped in codellama/eval/data/human-eval-infilling (OpenAI's, MIT licence; see the README there).
+Each task runs as prompt + middle + suffix + test + check().
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ SUBSETS: dict[str, str] = {"single-line": "SingleLineInfilling", "multi-line": "
                            "random-span": "RandomSpanInfilling"}
 EXPECTED_COUNTS = {"single-line": 1033, "multi-line": 5815, "random-span": 1640}
 SPANS_PER_PROBLEM, SPAN_SEED = 10, 42
-DEFAULT_DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "human-eval-infilling"
+DEFAULT_DATA = Path(__file__).resolve().parent / "data" / "human-eval-infilling"
 
 
 def build_tasks(subset: Subset, problems: dict[str, dict] | None = None) -> list[dict]:
@@ -79,8 +80,8 @@ def _task(task_id: str, problem: dict, prompt: str, middle: str, suffix: str) ->
 def read_published(subset: Subset, data_dir: str | Path | None = None) -> list[dict]:
     path = Path(data_dir or DEFAULT_DATA) / f"HumanEval-{SUBSETS[subset]}.jsonl.gz"
     if not path.exists():
-        raise FileNotFoundError(f"{path} not found: the published infilling tasks live in "
-                                "../shared/data/human-eval-infilling (see its README), or pass --data")
+        raise FileNotFoundError(f"{path} not found: pass --data a folder with the published infilling task files "
+                                f"(the package ships them in {DEFAULT_DATA})")
     with gzip.open(path, "rt") as f:
         return [json.loads(line) for line in f if line.strip()]
 
