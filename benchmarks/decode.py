@@ -93,6 +93,7 @@ class Result:
 
 def cpu_busy(seconds: float = 1.0) -> float:
     """Fraction of all cores' time spent busy over `seconds` (from /proc/stat; -1 where unavailable)."""
+
     def sample() -> tuple[int, int]:
         with open("/proc/stat") as f:
             values = [int(v) for v in f.readline().split()[1:]]
@@ -110,8 +111,11 @@ def cpu_busy(seconds: float = 1.0) -> float:
 def check_quiet(when: str) -> None:
     busy = cpu_busy()
     if busy > 0.2:
-        print(f"WARNING: the CPUs were {busy:.0%} busy {when} (other processes?); "
-              "the timings are unreliable: run again on an idle machine", flush=True)
+        print(
+            f"WARNING: the CPUs were {busy:.0%} busy {when} (other processes?); "
+            "the timings are unreliable: run again on an idle machine",
+            flush=True,
+        )
 
 
 def timed(fn: Callable[[], object]) -> float:
@@ -140,8 +144,11 @@ def measure(engines: list[Engine], n_prompt: int, new_tokens: int, repeats: int)
     for e in engines:
         t_prefill, t_one, t_all = (min(t) for t in times[e.name])  # interference only ever adds time
         results.append(Result(e.name, n_prompt / t_prefill, (new_tokens - 1) / (t_all - t_one), tokens[e.name]))
-        print(f"  {e.name}: best prefill {t_prefill * 1e3:.0f} ms, 1 token {t_one * 1e3:.0f} ms, "
-              f"{new_tokens} tokens {t_all:.2f} s", flush=True)
+        print(
+            f"  {e.name}: best prefill {t_prefill * 1e3:.0f} ms, 1 token {t_one * 1e3:.0f} ms, "
+            f"{new_tokens} tokens {t_all:.2f} s",
+            flush=True,
+        )
     return results
 
 
@@ -179,9 +186,15 @@ def transformers_engine(path: Path, prompt_ids: list[int]) -> Engine:
 
     @torch.inference_mode()
     def generate(n: int) -> list[int]:
-        out = model.generate(input_ids, attention_mask=mask, max_new_tokens=n, min_new_tokens=n, do_sample=False,
-                             pad_token_id=model.config.eos_token_id)
-        return out[0, len(prompt_ids):].tolist()
+        out = model.generate(
+            input_ids,
+            attention_mask=mask,
+            max_new_tokens=n,
+            min_new_tokens=n,
+            do_sample=False,
+            pad_token_id=model.config.eos_token_id,
+        )
+        return out[0, len(prompt_ids) :].tolist()
 
     return Engine("transformers", prefill, generate)
 
@@ -243,8 +256,11 @@ def main(argv: list[str] | None = None) -> None:
     path = default_model_path()
     model, tokenizer = load_model()
     prompt_ids = tokenizer.encode(PROMPT, bos=tokenizer.add_bos)
-    print(f"model {path.name}, prompt {len(prompt_ids)} tokens, {args.new_tokens} new tokens, batch 1, "
-          f"best of {args.repeats}, torch.get_num_threads() = {torch.get_num_threads()}", flush=True)
+    print(
+        f"model {path.name}, prompt {len(prompt_ids)} tokens, {args.new_tokens} new tokens, batch 1, "
+        f"best of {args.repeats}, torch.get_num_threads() = {torch.get_num_threads()}",
+        flush=True,
+    )
 
     engines = [ours_engine(model, tokenizer, prompt_ids, args.new_tokens), transformers_engine(path, prompt_ids)]
     if args.skip_llamacpp:
@@ -265,8 +281,10 @@ def main(argv: list[str] | None = None) -> None:
         print(f"{r.engine:<14}{r.prefill_tps:>15.1f}{r.decode_tps:>14.2f}{agreement(base.tokens, r.tokens):>8}")
     print()
     for r in results[1:]:
-        print(f"ours/{r.engine:<13} prefill {base.prefill_tps / r.prefill_tps:5.2f}x   "
-              f"decode {base.decode_tps / r.decode_tps:5.2f}x")
+        print(
+            f"ours/{r.engine:<13} prefill {base.prefill_tps / r.prefill_tps:5.2f}x   "
+            f"decode {base.decode_tps / r.decode_tps:5.2f}x"
+        )
 
 
 if __name__ == "__main__":

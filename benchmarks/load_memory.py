@@ -73,8 +73,15 @@ def child(engine: str) -> dict[str, object]:
     peak = status_bytes("VmHWM")
     params = sum(p.numel() for p in model.parameters())
     dtypes = sorted({str(p.dtype) for p in model.parameters()})
-    return {"engine": engine, "baseline": baseline, "peak": peak, "after": status_bytes("VmRSS"),
-            "params": params, "dtypes": dtypes, "peak_was_reset": peak_was_reset}
+    return {
+        "engine": engine,
+        "baseline": baseline,
+        "peak": peak,
+        "after": status_bytes("VmRSS"),
+        "params": params,
+        "dtypes": dtypes,
+        "peak_was_reset": peak_was_reset,
+    }
 
 
 def run_child(engine: str) -> dict[str, object]:
@@ -96,21 +103,27 @@ def main(argv: list[str] | None = None) -> int:
     results = [run_child(engine) for engine in ENGINES]
     fp32 = results[0]["params"] * 4
     print(f"fp32 weights: {results[0]['params']:,} parameters x 4 B = {fp32 / MiB:.1f} MiB (tied embeddings once)")
-    print(f"\n{'engine':<14}{'baseline MiB':>13}{'peak MiB':>10}{'increase MiB':>14}{'after MiB':>11}"
-          f"{'increase/fp32':>15}")
+    print(
+        f"\n{'engine':<14}{'baseline MiB':>13}{'peak MiB':>10}{'increase MiB':>14}{'after MiB':>11}"
+        f"{'increase/fp32':>15}"
+    )
     for r in results:
         increase = r["peak"] - r["baseline"]
         r["ratio"] = increase / (r["params"] * 4)
-        print(f"{r['engine']:<14}{r['baseline'] / MiB:>13.1f}{r['peak'] / MiB:>10.1f}{increase / MiB:>14.1f}"
-              f"{r['after'] / MiB:>11.1f}{r['ratio']:>15.2f}")
+        print(
+            f"{r['engine']:<14}{r['baseline'] / MiB:>13.1f}{r['peak'] / MiB:>10.1f}{increase / MiB:>14.1f}"
+            f"{r['after'] / MiB:>11.1f}{r['ratio']:>15.2f}"
+        )
         if r["params"] != results[0]["params"] or r["dtypes"] != ["torch.float32"]:
             print(f"  note: {r['engine']} has {r['params']:,} parameters of {', '.join(r['dtypes'])}")
         if not r["peak_was_reset"]:
             print(f"  note: VmHWM could not be reset: {r['engine']}'s peak includes the imports")
     ours = results[0]["ratio"]
     verdict = "PASS" if ours <= args.target else "FAIL"
-    print(f"\n{verdict}: ours {ours:.2f} {'<=' if ours <= args.target else '>'} target {args.target} "
-          f"(transformers {results[1]['ratio']:.2f})")
+    print(
+        f"\n{verdict}: ours {ours:.2f} {'<=' if ours <= args.target else '>'} target {args.target} "
+        f"(transformers {results[1]['ratio']:.2f})"
+    )
     return 0 if verdict == "PASS" else 1
 
 

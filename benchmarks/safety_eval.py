@@ -53,10 +53,12 @@ def main() -> None:
                 judged = request_rates(intent_set(name), generator=generator).summary()
                 seconds = round(time.perf_counter() - started)
                 results[name] = {"rules": rules, "rules+judge": judged, "seconds": seconds}
-                print(f"{name:17} rules: block {rules['block_rate']:.1%} refuse {rules['false_refusal_rate']:.1%}"
-                      f" | +judge: block {judged['block_rate']:.1%} flag {judged['flag_rate']:.1%}"
-                      f" refuse {judged['false_refusal_rate']:.1%} warn-benign {judged['false_warning_rate']:.1%}",
-                      flush=True)
+                print(
+                    f"{name:17} rules: block {rules['block_rate']:.1%} refuse {rules['false_refusal_rate']:.1%}"
+                    f" | +judge: block {judged['block_rate']:.1%} flag {judged['flag_rate']:.1%}"
+                    f" refuse {judged['false_refusal_rate']:.1%} warn-benign {judged['false_warning_rate']:.1%}",
+                    flush=True,
+                )
     if not args.skip_code:
         cases = cyberseceval_cases(snippet_set())
         cases = evenly_spaced(cases, args.limit)
@@ -66,8 +68,11 @@ def main() -> None:
             rate["seconds"] = round(time.perf_counter() - started)
             results[f"insecure_code_{mode}"] = rate
             by_language = ", ".join(f"{k} {v}" for k, v in rate["by_language"].items())
-            print(f"insecure-code rate, {mode}: {rate['insecure_rate']:.1%} of {rate['cases']} completions "
-                  f"({by_language}) in {rate['seconds']}s", flush=True)
+            print(
+                f"insecure-code rate, {mode}: {rate['insecure_rate']:.1%} of {rate['cases']} completions "
+                f"({by_language}) in {rate['seconds']}s",
+                flush=True,
+            )
             save(results, args.out)
     save(results, args.out)
 

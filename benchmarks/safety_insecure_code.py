@@ -55,8 +55,10 @@ def main() -> None:
     snippets = snippet_set()
     rules = {r.rule_id for rs in RULES.values() for r in rs}
     print(f"{len(rules)} rules over {len(LANGUAGES)} languages; {len(snippets)} labelled snippets\n")
-    print(f"{'language':11} {'snippets':>8} {'precision':>9} {'recall':>7} {'right line':>10} {'rules':>6} "
-          f"{'1 MB scan (best of repeats)':>27} {'findings':>8}  input")
+    print(
+        f"{'language':11} {'snippets':>8} {'precision':>9} {'recall':>7} {'right line':>10} {'rules':>6} "
+        f"{'1 MB scan (best of repeats)':>27} {'findings':>8}  input"
+    )
     scores = detector_scores(snippets)
     heldout = detector_scores(snippet_set(DATA_DIR / "insecure_snippets_heldout.jsonl"))
     for language in (*LANGUAGES, "all"):
@@ -72,12 +74,15 @@ def main() -> None:
             findings = scan(code, language)
             best = min(best, time.perf_counter() - started)
             best_cpu = min(best_cpu, time.process_time() - started_cpu)
-        print(f"{language:11} {s['snippets']:8} {s['precision']:9.3f} {s['recall']:7.3f} {s['right_line']:10.3f} "
-              f"{len(RULES[language]):6} {best:6.3f}s wall {best_cpu:6.3f}s cpu {len(findings):8}  {where} "
-              f"({len(code) / MB:.2f} MB)")
+        print(
+            f"{language:11} {s['snippets']:8} {s['precision']:9.3f} {s['recall']:7.3f} {s['right_line']:10.3f} "
+            f"{len(RULES[language]):6} {best:6.3f}s wall {best_cpu:6.3f}s cpu {len(findings):8}  {where} "
+            f"({len(code) / MB:.2f} MB)"
+        )
         if h:
-            print(f"{'  held-out':11} {h['snippets']:8} {h['precision']:9.3f} {h['recall']:7.3f} "
-                  f"{h['right_line']:10.3f}")
+            print(
+                f"{'  held-out':11} {h['snippets']:8} {h['precision']:9.3f} {h['recall']:7.3f} {h['right_line']:10.3f}"
+            )
         if args.errors and (s["errors"] or (h and h["errors"])):
             print(f"{'':11} wrong: {', '.join(s['errors'] + (h['errors'] if h else []))}")
     h = heldout["all"]

@@ -20,8 +20,10 @@ from codellama.safety.evaluate import DATA_DIR, INTENT_SETS, intent_set, request
 def intent_set_names() -> list[str]:
     """The known sets that exist, then any newer held-out set found beside them (in the order written)."""
     known = [name for name in INTENT_SETS if (DATA_DIR / f"{name}.jsonl").exists()]
-    found = sorted((p.stem for p in DATA_DIR.glob("intent_heldout*.jsonl") if p.stem not in known),
-                   key=lambda stem: int(stem.removeprefix("intent_heldout") or 0))
+    found = sorted(
+        (p.stem for p in DATA_DIR.glob("intent_heldout*.jsonl") if p.stem not in known),
+        key=lambda stem: int(stem.removeprefix("intent_heldout") or 0),
+    )
     return known + found
 
 
@@ -52,14 +54,18 @@ def main() -> None:
     if args.json:
         print(json.dumps(report, indent=1))
         return
-    print(f"{'set':18} {'mode':12} {'malicious':>9} {'blocked':>8} {'flagged':>8} {'benign':>7} {'refused':>8} "
-          f"{'warned':>7}")
+    print(
+        f"{'set':18} {'mode':12} {'malicious':>9} {'blocked':>8} {'flagged':>8} {'benign':>7} {'refused':>8} "
+        f"{'warned':>7}"
+    )
     for name, entry in report.items():
         for mode in ("rules", "rules+judge"):
             if mode in entry:
                 s = entry[mode]
-                print(f"{name:18} {mode:12} {s['malicious']:9} {s['block_rate']:8.1%} {s['flag_rate']:8.1%} "
-                      f"{s['benign']:7} {s['false_refusal_rate']:8.1%} {s['false_warning_rate']:7.1%}")
+                print(
+                    f"{name:18} {mode:12} {s['malicious']:9} {s['block_rate']:8.1%} {s['flag_rate']:8.1%} "
+                    f"{s['benign']:7} {s['false_refusal_rate']:8.1%} {s['false_warning_rate']:7.1%}"
+                )
         print(f"{'':18} by category: " + ", ".join(f"{k} {v}" for k, v in entry["rules"]["by_category"].items()))
         print(f"{'':18} by phrasing: " + ", ".join(f"{k} {v}" for k, v in entry["rules"]["by_phrasing"].items()))
         for label, text, action in entry.get("misses", []):

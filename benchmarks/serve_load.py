@@ -27,10 +27,22 @@ from dataclasses import dataclass
 import httpx
 
 PROMPTS = [
-    "def fibonacci(n):", "def is_prime(n):", "def reverse_words(sentence):", "class Stack:\n    def __init__(self):",
-    "def binary_search(items, target):", "def merge_sort(items):", "def read_json(path):", "def flatten(nested):",
-    "def word_count(text):", "def gcd(a, b):", "def transpose(matrix):", "def is_palindrome(s):",
-    "def celsius_to_fahrenheit(c):", "def unique(items):", "def chunks(items, size):", "def factorial(n):",
+    "def fibonacci(n):",
+    "def is_prime(n):",
+    "def reverse_words(sentence):",
+    "class Stack:\n    def __init__(self):",
+    "def binary_search(items, target):",
+    "def merge_sort(items):",
+    "def read_json(path):",
+    "def flatten(nested):",
+    "def word_count(text):",
+    "def gcd(a, b):",
+    "def transpose(matrix):",
+    "def is_palindrome(s):",
+    "def celsius_to_fahrenheit(c):",
+    "def unique(items):",
+    "def chunks(items, size):",
+    "def factorial(n):",
 ]
 REQUEST_TIMEOUT = 300.0
 
@@ -44,8 +56,14 @@ class Outcome:
 
 async def one_request(client: httpx.AsyncClient, prompt: str, max_tokens: int) -> Outcome:
     outcome = Outcome()
-    body = {"model": "bench", "prompt": prompt, "max_tokens": max_tokens, "temperature": 0, "stream": True,
-            "stream_options": {"include_usage": True}}
+    body = {
+        "model": "bench",
+        "prompt": prompt,
+        "max_tokens": max_tokens,
+        "temperature": 0,
+        "stream": True,
+        "stream_options": {"include_usage": True},
+    }
     sent = time.perf_counter()
     try:
         async with client.stream("POST", "/v1/completions", json=body, timeout=REQUEST_TIMEOUT) as response:
@@ -94,8 +112,22 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def start_server(port: int, parallel: int, ctx: int, threads: int | None) -> subprocess.Popen:
-    command = [sys.executable, "-m", "codellama.cli", "serve", "--port", str(port), "--model-name", "bench",
-               "--parallel", str(parallel), "--ctx-size", str(ctx), "--max-queue", "256"]
+    command = [
+        sys.executable,
+        "-m",
+        "codellama.cli",
+        "serve",
+        "--port",
+        str(port),
+        "--model-name",
+        "bench",
+        "--parallel",
+        str(parallel),
+        "--ctx-size",
+        str(ctx),
+        "--max-queue",
+        "256",
+    ]
     if threads:
         command += ["--threads", str(threads)]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
@@ -135,19 +167,24 @@ def main() -> None:
             tokens = sum(o.tokens for o in outcomes)
             ttft = [o.first_token for o in outcomes if o.first_token is not None]
             errors = [o.error for o in outcomes if o.error]
-            rows.append((concurrency, count, tokens, wall, tokens / wall, percentile(ttft, 0.5),
-                         percentile(ttft, 0.99), errors))
+            rows.append(
+                (concurrency, count, tokens, wall, tokens / wall, percentile(ttft, 0.5), percentile(ttft, 0.99), errors)
+            )
             print(f"  {concurrency:>3} clients: {count} requests, {tokens} tokens in {wall:.1f}s", flush=True)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
     sequential = rows[0][4]
     print(f"\ncodellama serve, default model, {args.max_tokens} max tokens, greedy, loopback, {os.cpu_count()} CPUs")
-    print(f"{'clients':>8} {'requests':>9} {'tokens':>7} {'tok/s':>8} {'vs 1-at-a-time':>15} "
-          f"{'TTFT p50':>9} {'TTFT p99':>9} {'errors':>7}")
+    print(
+        f"{'clients':>8} {'requests':>9} {'tokens':>7} {'tok/s':>8} {'vs 1-at-a-time':>15} "
+        f"{'TTFT p50':>9} {'TTFT p99':>9} {'errors':>7}"
+    )
     for concurrency, count, tokens, _wall, rate, p50, p99, errors in rows:
-        print(f"{concurrency:>8} {count:>9} {tokens:>7} {rate:>8.1f} {rate / sequential:>14.2f}x "
-              f"{p50:>8.2f}s {p99:>8.2f}s {len(errors):>7}")
+        print(
+            f"{concurrency:>8} {count:>9} {tokens:>7} {rate:>8.1f} {rate / sequential:>14.2f}x "
+            f"{p50:>8.2f}s {p99:>8.2f}s {len(errors):>7}"
+        )
     for *_, errors in rows:
         for error in errors[:3]:
             print("  error:", error)

@@ -28,19 +28,48 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 SHAPES = {
     # name: (model shape, seq_len, micro batch)
     "tiny": (dict(dim=256, n_layers=4, n_heads=4, n_kv_heads=2, ffn_hidden_dim=768), 256, 4),
-    "smollm2-135m": (dict(dim=576, n_layers=30, n_heads=9, n_kv_heads=3, ffn_hidden_dim=1536, tie_embeddings=True,
-                          rope_theta=100_000.0), 512, 2),
-    "1b": (dict(dim=2048, n_layers=16, n_heads=32, n_kv_heads=8, ffn_hidden_dim=8192, tie_embeddings=True,
-                rope_theta=500_000.0), 4096, 4),
+    "smollm2-135m": (
+        dict(
+            dim=576,
+            n_layers=30,
+            n_heads=9,
+            n_kv_heads=3,
+            ffn_hidden_dim=1536,
+            tie_embeddings=True,
+            rope_theta=100_000.0,
+        ),
+        512,
+        2,
+    ),
+    "1b": (
+        dict(
+            dim=2048,
+            n_layers=16,
+            n_heads=32,
+            n_kv_heads=8,
+            ffn_hidden_dim=8192,
+            tie_embeddings=True,
+            rope_theta=500_000.0,
+        ),
+        4096,
+        4,
+    ),
 }
 
 
 def random_data(directory: Path, vocab_size: int, tokens: int) -> Path:
     (directory / "tokens").mkdir(parents=True)
-    np.save(directory / "tokens" / "shard-00000.npy",
-            np.random.default_rng(0).integers(0, vocab_size, size=tokens).astype(np.uint16))
-    manifest = {"format": "codellama-tokens-v1", "dtype": "uint16", "tokenizer": {"vocab_size": vocab_size},
-                "num_tokens": tokens, "shards": [{"tokens": "tokens/shard-00000.npy", "num_tokens": tokens}]}
+    np.save(
+        directory / "tokens" / "shard-00000.npy",
+        np.random.default_rng(0).integers(0, vocab_size, size=tokens).astype(np.uint16),
+    )
+    manifest = {
+        "format": "codellama-tokens-v1",
+        "dtype": "uint16",
+        "tokenizer": {"vocab_size": vocab_size},
+        "num_tokens": tokens,
+        "shards": [{"tokens": "tokens/shard-00000.npy", "num_tokens": tokens}],
+    }
     (directory / "manifest.json").write_text(json.dumps(manifest))
     return directory
 
@@ -68,20 +97,34 @@ def main() -> None:
     rank, world, device = init_distributed()
     with tempfile.TemporaryDirectory() as tmp:
         data = random_data(Path(tmp) / "data", 49155, max(4 * seq_len * micro * world * args.accumulation, 2**20))
-        config = TrainConfig(model_args=shape, infill_family="starcoder", data=[(str(data), 1.0)], seq_len=seq_len,
-                             batch_tokens=seq_len * micro * world * args.accumulation, micro_batch=micro,
-                             steps=args.warmup + args.steps, warmup_steps=1, out=str(Path(tmp) / "run"),
-                             compile=args.compile, activation_checkpointing=args.activation_checkpointing,
-                             peak_tflops=args.peak_tflops, export=[])
+        config = TrainConfig(
+            model_args=shape,
+            infill_family="starcoder",
+            data=[(str(data), 1.0)],
+            seq_len=seq_len,
+            batch_tokens=seq_len * micro * world * args.accumulation,
+            micro_batch=micro,
+            steps=args.warmup + args.steps,
+            warmup_steps=1,
+            out=str(Path(tmp) / "run"),
+            compile=args.compile,
+            activation_checkpointing=args.activation_checkpointing,
+            peak_tflops=args.peak_tflops,
+            export=[],
+        )
         trainer = Trainer(config, rank, world, device)
         records = [trainer.step(s) for s in range(config.steps)][args.warmup :]
     if rank == 0:
         best = statistics.median(r["tokens_per_s"] for r in records)
         mfu = statistics.median(r["mfu"] for r in records)
-        print(f"config {args.config}: {trainer.args.num_params / 1e6:.1f}M parameters, seq_len {seq_len}, "
-              f"{config.batch_tokens:,} tokens/step on {world} x {device}")
-        print(f"FLOPs/token {trainer.flops_per_token / 1e6:.1f}M, peak {trainer.peak / 1e12:.2f} TFLOP/s "
-              f"({trainer.peak_source})")
+        print(
+            f"config {args.config}: {trainer.args.num_params / 1e6:.1f}M parameters, seq_len {seq_len}, "
+            f"{config.batch_tokens:,} tokens/step on {world} x {device}"
+        )
+        print(
+            f"FLOPs/token {trainer.flops_per_token / 1e6:.1f}M, peak {trainer.peak / 1e12:.2f} TFLOP/s "
+            f"({trainer.peak_source})"
+        )
         print(f"tokens/s (median of {len(records)} steps): {best:,.0f} total, {best / world:,.0f} per device")
         print(f"MFU: {100 * mfu:.1f}%")
     dist.destroy_process_group()

@@ -37,9 +37,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("prompt", nargs="?", help="the prompt ('-' or nothing: read standard input)")
     p.add_argument("--file", "-f", help="read the prompt from this file")
     p.add_argument("--echo", action="store_true", help="print the prompt before the completion")
-    p.add_argument("--stop-at-block", metavar="LANG", default="auto",
-                   help="stop at the end of the current function/block: auto (guess from the prompt; default), "
-                        "none, or a language (python, c, cpp, java, js, ts, go, rust, ...)")
+    p.add_argument(
+        "--stop-at-block",
+        metavar="LANG",
+        default="auto",
+        help="stop at the end of the current function/block: auto (guess from the prompt; default), "
+        "none, or a language (python, c, cpp, java, js, ts, go, rust, ...)",
+    )
     add_model_flags(p)
     add_sampling_flags(p)
     p.add_argument("--json", action="store_true", help=JSON_HELP)
@@ -86,12 +90,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 # -- helpers ----------------------------------------------------------------------------------
 
+
 def _params(args, **overrides):
     from codellama.generation import SamplingParams
 
     return SamplingParams(
-        max_new_tokens=args.max_tokens, temperature=args.temperature, top_p=args.top_p, top_k=args.top_k,
-        min_p=args.min_p, repetition_penalty=args.repetition_penalty, seed=args.seed, stop=args.stop, **overrides,
+        max_new_tokens=args.max_tokens,
+        temperature=args.temperature,
+        top_p=args.top_p,
+        top_k=args.top_k,
+        min_p=args.min_p,
+        repetition_penalty=args.repetition_penalty,
+        seed=args.seed,
+        stop=args.stop,
+        **overrides,
     )
 
 
@@ -146,6 +158,7 @@ def _read_prompt(args) -> str:
 
 # -- commands ---------------------------------------------------------------------------------
 
+
 def cmd_complete(args) -> None:
     prompt = _read_prompt(args)
     if not prompt.strip():
@@ -159,9 +172,17 @@ def cmd_complete(args) -> None:
     params = _params(args, code_stop=language)
     if args.json:
         result = generator.complete(prompt, params, echo=args.echo)[0]
-        print(json.dumps({"text": result.text, "finish_reason": result.finish_reason,
-                          "prompt_tokens": result.prompt_tokens, "completion_tokens": len(result.token_ids)}))
-        _check_output(args, prompt, result.text[len(prompt):] if args.echo else result.text)
+        print(
+            json.dumps(
+                {
+                    "text": result.text,
+                    "finish_reason": result.finish_reason,
+                    "prompt_tokens": result.prompt_tokens,
+                    "completion_tokens": len(result.token_ids),
+                }
+            )
+        )
+        _check_output(args, prompt, result.text[len(prompt) :] if args.echo else result.text)
         return
     if args.echo:
         sys.stdout.write(prompt)
@@ -187,9 +208,16 @@ def cmd_infill(args) -> None:
     generator = generator_from_args(args)
     result = generator.infill(prefix, suffix, _params(args), mode=args.mode)
     if args.json:
-        print(json.dumps({"middle": result.middle, "text": result.text,
-                          "finish_reason": result.completion.finish_reason,
-                          "infill": generator.tokenizer.infill.family if generator.tokenizer.infill else "ranking"}))
+        print(
+            json.dumps(
+                {
+                    "middle": result.middle,
+                    "text": result.text,
+                    "finish_reason": result.completion.finish_reason,
+                    "infill": generator.tokenizer.infill.family if generator.tokenizer.infill else "ranking",
+                }
+            )
+        )
     else:
         print(result.text if args.full else result.middle)
     _check_output(args, prefix, result.middle)
@@ -246,12 +274,25 @@ def cmd_info(args) -> None:
     model, tokenizer = load_model(args.model, device="cpu", dtype=dtype_from_name(args.dtype))
     a = model.args
     info = {
-        "path": str(resolve_model_path(args.model)), "format": a.extra.get("format"),
-        "matches_config": match_config(a), "parameters": a.num_params, "dim": a.dim, "n_layers": a.n_layers,
-        "n_heads": a.n_heads, "n_kv_heads": a.n_kv_heads, "head_dim": a.head_dim, "ffn_hidden_dim": a.ffn_hidden_dim,
-        "vocab_size": a.vocab_size, "context_length": a.max_seq_len, "rope_theta": a.rope_theta,
-        "rope_scaling": a.rope_scaling, "qkv_bias": a.qkv_bias, "tied_embeddings": a.tie_embeddings,
-        "tokenizer": tokenizer.describe(), "bos_id": tokenizer.bos_id, "eos_id": tokenizer.eos_id,
+        "path": str(resolve_model_path(args.model)),
+        "format": a.extra.get("format"),
+        "matches_config": match_config(a),
+        "parameters": a.num_params,
+        "dim": a.dim,
+        "n_layers": a.n_layers,
+        "n_heads": a.n_heads,
+        "n_kv_heads": a.n_kv_heads,
+        "head_dim": a.head_dim,
+        "ffn_hidden_dim": a.ffn_hidden_dim,
+        "vocab_size": a.vocab_size,
+        "context_length": a.max_seq_len,
+        "rope_theta": a.rope_theta,
+        "rope_scaling": a.rope_scaling,
+        "qkv_bias": a.qkv_bias,
+        "tied_embeddings": a.tie_embeddings,
+        "tokenizer": tokenizer.describe(),
+        "bos_id": tokenizer.bos_id,
+        "eos_id": tokenizer.eos_id,
         "infill": tokenizer.infill.family if tokenizer.infill else None,
         "chat_template": bool(tokenizer.chat_template),
     }
@@ -283,8 +324,17 @@ def _copy_tokenizer(source, tokenizer, destination: Path) -> str:
 
     src = resolve_model_path(source)
     if src.is_dir():
-        names = [n for n in ("tokenizer.model", "tokenizer.json", "tokenizer_config.json",
-                             "special_tokens_map.json", "generation_config.json") if (src / n).exists()]
+        names = [
+            n
+            for n in (
+                "tokenizer.model",
+                "tokenizer.json",
+                "tokenizer_config.json",
+                "special_tokens_map.json",
+                "generation_config.json",
+            )
+            if (src / n).exists()
+        ]
         for name in names:
             shutil.copy(src / name, destination / name)
         return f"tokenizer files: {', '.join(names) or 'none found'}"
@@ -309,8 +359,14 @@ def cmd_demo(args) -> None:
     _stream(generator.stream_chat([{"role": "user", "content": question}], SamplingParams(max_new_tokens=160)))
 
 
-COMMANDS = {"complete": cmd_complete, "infill": cmd_infill, "chat": cmd_chat, "info": cmd_info,
-            "convert": cmd_convert, "demo": cmd_demo}
+COMMANDS = {
+    "complete": cmd_complete,
+    "infill": cmd_infill,
+    "chat": cmd_chat,
+    "info": cmd_info,
+    "convert": cmd_convert,
+    "demo": cmd_demo,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

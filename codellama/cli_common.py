@@ -31,6 +31,7 @@ REFERENCE_POLICIES = ("off", "annotate", "block")
 
 # -- flag groups ------------------------------------------------------------------------------
 
+
 def add_model_flags(parser: argparse.ArgumentParser, *, model_help: str = MODEL_HELP, placement: bool = True) -> None:
     """--model/-m; with `placement`, also where and how to run it (--device, --dtype). Commands that only read
     the tokenizer, or that place the model themselves (the trainer), leave placement out."""
@@ -40,8 +41,14 @@ def add_model_flags(parser: argparse.ArgumentParser, *, model_help: str = MODEL_
         parser.add_argument("--dtype", choices=DTYPES, default="auto", help="auto: float32 on CPU, bfloat16 on GPU")
 
 
-def add_sampling_flags(parser: argparse.ArgumentParser, *, max_tokens: int = 256, top_p: float = 1.0,
-                       seed: int | None = None, full: bool = True) -> None:
+def add_sampling_flags(
+    parser: argparse.ArgumentParser,
+    *,
+    max_tokens: int = 256,
+    top_p: float = 1.0,
+    seed: int | None = None,
+    full: bool = True,
+) -> None:
     """How to sample: --max-tokens, --temperature, --top-p, --seed. `full` (the generation commands) adds -n for
     --max-tokens, --top-k, --min-p, --repetition-penalty and --stop; the benchmarks take the core four, with their
     own defaults (there `--n` is the number of samples per problem)."""
@@ -64,22 +71,34 @@ def add_safety_flags(parser: argparse.ArgumentParser, *, guard: bool = False, se
     only reported on stderr."""
     group = parser.add_argument_group("guard rails (see docs/safety.md)")
     if guard:
-        group.add_argument("--guard", choices=GUARD_POLICIES, default="block",
-                           help="chat requests asking for malware-like behaviour: refuse (block), flag (warn) or "
-                                "not judge")
+        group.add_argument(
+            "--guard",
+            choices=GUARD_POLICIES,
+            default="block",
+            help="chat requests asking for malware-like behaviour: refuse (block), flag (warn) or not judge",
+        )
     if server:
-        group.add_argument("--guard-judge", action="store_true",
-                           help="also ask the loaded model to judge chat requests")
-    code_policy_help = ("insecure code in outputs: default blocks high severity and flags the rest" if server else
-                        "scan the generated code for insecure patterns and report them on stderr")
+        group.add_argument(
+            "--guard-judge", action="store_true", help="also ask the loaded model to judge chat requests"
+        )
+    code_policy_help = (
+        "insecure code in outputs: default blocks high severity and flags the rest"
+        if server
+        else "scan the generated code for insecure patterns and report them on stderr"
+    )
     group.add_argument("--code-policy", choices=CODE_POLICIES, default="default", help=code_policy_help)
-    group.add_argument("--references", default=None, metavar="INDEX",
-                       help="report generated text that copies a document of this index (`codellama refs build`)")
+    group.add_argument(
+        "--references",
+        default=None,
+        metavar="INDEX",
+        help="report generated text that copies a document of this index (`codellama refs build`)",
+    )
     if server:
         group.add_argument("--reference-policy", choices=REFERENCE_POLICIES, default="annotate")
 
 
 # -- loading ----------------------------------------------------------------------------------
+
 
 def device_from_name(name: str | None) -> str:
     """The device to run on: `name` as given (checked), or cuda when there is one, else cpu."""

@@ -73,8 +73,10 @@ class SamplingParams:
             (-2 <= self.presence_penalty <= 2, "presence_penalty must be between -2 and 2"),
             (-2 <= self.frequency_penalty <= 2, "frequency_penalty must be between -2 and 2"),
             (self.logprobs is None or 0 <= self.logprobs <= 20, "logprobs must be between 0 and 20"),
-            (isinstance(self.stop, list) and all(isinstance(s, str) for s in self.stop),
-             "stop must be a list of strings"),
+            (
+                isinstance(self.stop, list) and all(isinstance(s, str) for s in self.stop),
+                "stop must be a list of strings",
+            ),
         ]
         for ok, message in checks:
             if not ok:
@@ -191,8 +193,9 @@ class Sequence:
         self.prompt_logprobs: list[TokenLogprob | None] | None = None
         self.completion: Completion | None = None  # set when the sequence ends
 
-    def advance(self, token: int, log_probs: torch.Tensor | None = None,
-                over_budget: Callable[[], bool] | None = None) -> str:
+    def advance(
+        self, token: int, log_probs: torch.Tensor | None = None, over_budget: Callable[[], bool] | None = None
+    ) -> str:
         """Take the next token; return the text it makes showable. `over_budget()`, asked after the
         token, ends the sequence as "length" when True."""
         p, tracker = self.params, self.tracker
@@ -211,9 +214,14 @@ class Sequence:
     def finish(self, reason: FinishReason) -> str:
         """End the sequence now; return the text that was still held back."""
         text = self.tracker.finish()
-        self.completion = Completion(self.tracker.result, list(self.tracker.tokens), reason, self.prompt_length,
-                                     self.logprobs if self.params.logprobs is not None else None,
-                                     self.prompt_logprobs)
+        self.completion = Completion(
+            self.tracker.result,
+            list(self.tracker.tokens),
+            reason,
+            self.prompt_length,
+            self.logprobs if self.params.logprobs is not None else None,
+            self.prompt_logprobs,
+        )
         return text
 
 
@@ -259,7 +267,8 @@ class Engine:
             raise ContextLengthError(
                 f"{what} has {len(request.prompt_ids)} tokens; with max_new_tokens {request.params.max_new_tokens} "
                 f"that needs {need} positions, beyond the context of {context} tokens: shorten the prompt or ask "
-                f"for fewer tokens")
+                f"for fewer tokens"
+            )
 
     # -- admit: prefill new requests into free rows ------------------------------------------------
     def admit(self, requests: list[Request], owners: list[object]) -> None:
@@ -293,8 +302,9 @@ class Engine:
         new = torch.stack(new_logits)
         self.logits = new if self.logits is None else torch.cat([self.logits, new])
 
-    def prefill(self, prompts: list[list[int]], want_prompt_logprobs: bool = False, row_offset: int = 0
-                ) -> tuple[torch.Tensor, list | None]:
+    def prefill(
+        self, prompts: list[list[int]], want_prompt_logprobs: bool = False, row_offset: int = 0
+    ) -> tuple[torch.Tensor, list | None]:
         """Write the prompts into cache rows row_offset.. (right-padded, in chunks); return each one's
         next-token logits (B, V) and, if asked, the log-probability of every prompt token."""
         B = len(prompts)
@@ -330,8 +340,13 @@ class Engine:
         if not self.rows:
             return []
         sequences = [row.sequence for row in self.rows]
-        tokens = sample(self.logits, [s.params for s in sequences], [s.rng for s in sequences],
-                        [s.history for s in sequences], [s.tracker.tokens for s in sequences])
+        tokens = sample(
+            self.logits,
+            [s.params for s in sequences],
+            [s.rng for s in sequences],
+            [s.history for s in sequences],
+            [s.tracker.tokens for s in sequences],
+        )
         want_logprobs = any(s.params.logprobs is not None for s in sequences)
         log_probs = torch.log_softmax(self.logits, dim=-1) if want_logprobs else None
         now = time.monotonic()
@@ -385,13 +400,17 @@ class Engine:
 
 def _out_of_time(row: Row) -> bool:
     """llama.cpp's t_max_predict_ms: past the budget, a completion ends once it has a whole line."""
-    return (time.monotonic() - row.first_token_at > row.request.predict_seconds
-            and "\n" in row.sequence.tracker.result)
+    return time.monotonic() - row.first_token_at > row.request.predict_seconds and "\n" in row.sequence.tracker.result
 
 
 # -- sampling ----------------------------------------------------------------------------------------
-def sample(logits: torch.Tensor, params: list[SamplingParams], generators: list[torch.Generator],
-           history: list[list[int]], generated: list[list[int]]) -> torch.Tensor:
+def sample(
+    logits: torch.Tensor,
+    params: list[SamplingParams],
+    generators: list[torch.Generator],
+    history: list[list[int]],
+    generated: list[list[int]],
+) -> torch.Tensor:
     """The next token of every row (B,): greedy rows by one argmax; the others penalised and sampled.
     `history`: each row's prompt + generated ids, `generated`: the generated ones."""
     out = logits.argmax(dim=-1)

@@ -30,8 +30,16 @@ from codellama.stopping import guess_language
 from codellama.tokenizer import Tokenizer
 
 # the engine's request and result types are part of this module's interface
-__all__ = ["Completion", "Delta", "FinishReason", "GenerationError", "Generator", "InfillResult", "SamplingParams",
-           "TokenLogprob"]
+__all__ = [
+    "Completion",
+    "Delta",
+    "FinishReason",
+    "GenerationError",
+    "Generator",
+    "InfillResult",
+    "SamplingParams",
+    "TokenLogprob",
+]
 
 RANKING_DRAFT_TOKENS = 64  # infill without infill tokens: length of each candidate continuation
 
@@ -74,8 +82,10 @@ class Generator:
             return
         prompt_texts = prompt_texts or [""] * B
         healed = healed or [""] * B
-        requests = [Request(ids, p, prompt_texts[i], healed[i], stop_ids, prompt_logprobs)
-                    for i, (ids, p) in enumerate(zip(prompts, params))]
+        requests = [
+            Request(ids, p, prompt_texts[i], healed[i], stop_ids, prompt_logprobs)
+            for i, (ids, p) in enumerate(zip(prompts, params))
+        ]
         engine = Engine(self.model, self.vocab)
         for i, request in enumerate(requests):
             engine.check(request, self.context_length, f"prompt {i}")
@@ -107,15 +117,17 @@ class Generator:
             healed += [heal_text] * n
             texts += [kept] * n
         per_row = [_with_seed(params, j) for j in range(len(ids))]
-        results = self.run(ids, per_row, prompt_texts=texts, healed=healed,
-                           prompt_logprobs=echo and params.logprobs is not None)
+        results = self.run(
+            ids, per_row, prompt_texts=texts, healed=healed, prompt_logprobs=echo and params.logprobs is not None
+        )
         if echo:
             for result, text in zip(results, texts):
                 result.text = text + result.text
         return results
 
-    def completion_prompt(self, text: str, heal: bool = True, allow_special: bool = False
-                          ) -> tuple[list[int], str, str]:
+    def completion_prompt(
+        self, text: str, heal: bool = True, allow_special: bool = False
+    ) -> tuple[list[int], str, str]:
         """Prompt ids, the text healing took off them, and the prompt text that remains."""
         ids = self.encode_prompt(text, allow_special)
         if not heal:
@@ -139,7 +151,11 @@ class Generator:
         return results
 
     def infill(
-        self, prefix: str, suffix: str, params: SamplingParams | None = None, mode: InfillMode = "psm",
+        self,
+        prefix: str,
+        suffix: str,
+        params: SamplingParams | None = None,
+        mode: InfillMode = "psm",
         candidates: int = 4,
     ) -> InfillResult:
         """Fill in the code between `prefix` and `suffix`.
@@ -163,8 +179,9 @@ class Generator:
         completion = self.run([ids], [params], prompt_texts=[prefix])[0]
         return InfillResult(completion.text, prefix + completion.text + suffix, completion)
 
-    def stream_infill(self, prefix: str, suffix: str, params: SamplingParams | None = None,
-                      mode: InfillMode = "psm") -> Iterator[str]:
+    def stream_infill(
+        self, prefix: str, suffix: str, params: SamplingParams | None = None, mode: InfillMode = "psm"
+    ) -> Iterator[str]:
         if self.tokenizer.infill is None:  # ranking needs whole candidates: one delta
             yield self.infill(prefix, suffix, params).middle
             return
@@ -173,13 +190,15 @@ class Generator:
             if delta.text:
                 yield delta.text
 
-    def chat(self, messages: list[dict], params: SamplingParams | None = None,
-             chat_format: ChatFormat = "auto") -> Completion:
+    def chat(
+        self, messages: list[dict], params: SamplingParams | None = None, chat_format: ChatFormat = "auto"
+    ) -> Completion:
         ids, params = self._chat_request(messages, params, chat_format)
         return self.run([ids], [params])[0]
 
-    def stream_chat(self, messages: list[dict], params: SamplingParams | None = None,
-                    chat_format: ChatFormat = "auto") -> Iterator[str]:
+    def stream_chat(
+        self, messages: list[dict], params: SamplingParams | None = None, chat_format: ChatFormat = "auto"
+    ) -> Iterator[str]:
         ids, params = self._chat_request(messages, params, chat_format)
         for delta in self.stream_tokens([ids], [params]):
             if delta.text:
@@ -210,8 +229,9 @@ class Generator:
         suffix_head = self.tokenizer.decode_continuation(self.tokenizer.encode_continuation(suffix)[:32])
         scores = self._continuation_logprob(prefix_ids, [heal_text + m + suffix_head for m in options])
         best = options[max(range(len(options)), key=scores.__getitem__)]
-        completion = Completion(best, self.tokenizer.encode_continuation(best) if best else [], FinishReason.STOP,
-                                len(prefix_ids))
+        completion = Completion(
+            best, self.tokenizer.encode_continuation(best) if best else [], FinishReason.STOP, len(prefix_ids)
+        )
         return InfillResult(best, prefix + best + suffix, completion)
 
     @torch.inference_mode()

@@ -120,8 +120,16 @@ class KVCache:
     """Preallocated keys and values of every layer, (B, S, K, D) each: B rows (one sequence
     each), S positions. Each call writes its tokens at their rows' own positions."""
 
-    def __init__(self, n_layers: int, batch: int, length: int, n_kv_heads: int, head_dim: int,
-                 dtype: torch.dtype, device: torch.device | str):
+    def __init__(
+        self,
+        n_layers: int,
+        batch: int,
+        length: int,
+        n_kv_heads: int,
+        head_dim: int,
+        dtype: torch.dtype,
+        device: torch.device | str,
+    ):
         shape = (batch, length, n_kv_heads, head_dim)
         self.k = [torch.zeros(shape, dtype=dtype, device=device) for _ in range(n_layers)]
         self.v = [torch.zeros(shape, dtype=dtype, device=device) for _ in range(n_layers)]
@@ -175,9 +183,7 @@ class Attention(nn.Module):
             rows = slice(where.row_offset, where.row_offset + B)
             k, v = k[rows, : where.kv_len], v[rows, : where.kv_len]
         q, k, v = (t.transpose(1, 2) for t in (q, k, v))  # (B, H|K, T|S, D)
-        out = F.scaled_dot_product_attention(
-            q, k, v, attn_mask=where.mask, enable_gqa=self.n_heads != self.n_kv_heads
-        )
+        out = F.scaled_dot_product_attention(q, k, v, attn_mask=where.mask, enable_gqa=self.n_heads != self.n_kv_heads)
         return self.wo(out.transpose(1, 2).reshape(B, T, -1))
 
 
@@ -219,8 +225,9 @@ class Transformer(nn.Module):
         self.cache: KVCache | None = None  # see setup_cache; a caller may set it aside and put it back
 
     # -- invariants: what changes the model's shape or rotary embedding goes through here ----------
-    def set_rope(self, theta: float | None = None, scaling: dict | None = None,
-                 device: torch.device | str | None = None) -> None:
+    def set_rope(
+        self, theta: float | None = None, scaling: dict | None = None, device: torch.device | str | None = None
+    ) -> None:
         """Change the rotary base and/or scaling (in args too) and recompute the frequencies, on `device`
         (default: where they are; a model built on the meta device needs one)."""
         if theta is not None:
@@ -308,8 +315,9 @@ class Transformer(nn.Module):
             mask = key_positions[None, None, None, :] <= positions[:, None, :, None]  # (B, 1, T, S)
         angles = positions[..., None].float() * self.inv_freq  # (B, T, D/2)
         rows = torch.arange(row_offset, row_offset + B, device=device)[:, None]
-        where = Placement(angles.cos()[:, :, None, :], angles.sin()[:, :, None, :], rows, positions, mask, kv_len,
-                          row_offset)
+        where = Placement(
+            angles.cos()[:, :, None, :], angles.sin()[:, :, None, :], rows, positions, mask, kv_len, row_offset
+        )
         h = self.tok_embeddings(tokens)
         for layer in self.layers:
             h = layer(h, where, cache)

@@ -38,6 +38,7 @@ class PromptError(ValueError):
 
 # -- infilling ------------------------------------------------------------------------------
 
+
 def infill_prompt_tokens(tokenizer: Tokenizer, prefix: str, suffix: str, mode: InfillMode = "psm") -> list[int]:
     """The infill prompt for the tokenizer's model family (see the module docstring)."""
     infill = tokenizer.infill
@@ -51,10 +52,12 @@ def infill_prompt_tokens(tokenizer: Tokenizer, prefix: str, suffix: str, mode: I
     if infill.family == "code-llama":
         bos = [tokenizer.bos_id] if tokenizer.bos_id is not None else []
         if mode == "spm":
-            return (bos + [pre_tok, suf_tok] + tokenizer.encode_continuation(suffix) + [mid_tok]
-                    + tokenizer.encode(prefix))
-        return (bos + [pre_tok] + tokenizer.encode(prefix) + [suf_tok] + tokenizer.encode_continuation(suffix)
-                + [mid_tok])
+            return (
+                bos + [pre_tok, suf_tok] + tokenizer.encode_continuation(suffix) + [mid_tok] + tokenizer.encode(prefix)
+            )
+        return (
+            bos + [pre_tok] + tokenizer.encode(prefix) + [suf_tok] + tokenizer.encode_continuation(suffix) + [mid_tok]
+        )
     bos = [tokenizer.bos_id] if tokenizer.add_bos and tokenizer.bos_id is not None else []
     if infill.family == "deepseek-coder" and tokenizer.bos_id is not None:
         bos = [tokenizer.bos_id]  # DeepSeek-Coder's FIM prompts start with BOS
@@ -64,6 +67,7 @@ def infill_prompt_tokens(tokenizer: Tokenizer, prefix: str, suffix: str, mode: I
 
 
 # -- chat -------------------------------------------------------------------------------------
+
 
 def resolve_chat_format(tokenizer: Tokenizer, chat_format: ChatFormat = "auto") -> str:
     if chat_format != "auto":
@@ -90,8 +94,10 @@ def check_messages(messages: list[dict], tokenizer: Tokenizer, chat_format: str)
     if not messages:
         raise PromptError("a chat needs at least one message")
     for i, m in enumerate(messages):
-        if not isinstance(m, dict) or not isinstance(m.get("content"), str) or m.get("role") not in (
-            "system", "user", "assistant"
+        if (
+            not isinstance(m, dict)
+            or not isinstance(m.get("content"), str)
+            or m.get("role") not in ("system", "user", "assistant")
         ):
             raise PromptError(
                 f"message {i} must be {{'role': 'system'|'user'|'assistant', 'content': str}}, got {m!r:.80}"
@@ -106,8 +112,10 @@ def check_messages(messages: list[dict], tokenizer: Tokenizer, chat_format: str)
     for i, m in enumerate(body):
         want = "user" if i % 2 == 0 else "assistant"
         if m["role"] != want:
-            raise PromptError(f"chat roles must alternate user/assistant (after an optional system message); "
-                              f"message {i + len(messages) - len(body)} is {m['role']!r}, expected {want!r}")
+            raise PromptError(
+                f"chat roles must alternate user/assistant (after an optional system message); "
+                f"message {i + len(messages) - len(body)} is {m['role']!r}, expected {want!r}"
+            )
     if body and body[-1]["role"] != "user":
         raise PromptError("the last message must be from the user")
     if not body:
@@ -167,7 +175,8 @@ def render_chat_template(tokenizer: Tokenizer, messages: list[dict], add_generat
     eos = tokenizer.id_to_piece(tokenizer.eos_id) if tokenizer.eos_id is not None else ""
     try:
         template = _JINJA.from_string(tokenizer.chat_template)
-        return template.render(messages=messages, add_generation_prompt=add_generation_prompt,
-                               bos_token=bos, eos_token=eos)
+        return template.render(
+            messages=messages, add_generation_prompt=add_generation_prompt, bos_token=bos, eos_token=eos
+        )
     except (TemplateError, SecurityError) as e:
         raise PromptError(f"{tokenizer.source}: the chat template failed: {e}") from None

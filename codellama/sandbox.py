@@ -32,8 +32,15 @@ SAFE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 SETUP_FAILED = 125  # exit status of the namespace's setup shell when it could not isolate the run
 UID_BASE, UID_SPAN = 1_100_000, 800_000  # each run's uid: unused by any account, unlikely to collide
 # Said by programs that ran out of memory (Python, C++, Java, C#, node, shells and libc).
-MEMORY_MARKERS = ("MemoryError", "std::bad_alloc", "OutOfMemoryError", "OutOfMemoryException",
-                  "Cannot allocate memory", "out of memory", "heap out of memory")
+MEMORY_MARKERS = (
+    "MemoryError",
+    "std::bad_alloc",
+    "OutOfMemoryError",
+    "OutOfMemoryException",
+    "Cannot allocate memory",
+    "out of memory",
+    "heap out of memory",
+)
 PROCESS_MARKERS = ("Resource temporarily unavailable", "BlockingIOError", "fork: retry", "can't fork")
 
 # Runs as root inside the new namespaces: $1 the run's base directory, $2 the size of its scratch space in MiB,
@@ -121,10 +128,16 @@ class Sandbox:
             if problem:
                 raise SandboxUnavailable(
                     f"cannot isolate untrusted programs: {problem}. Fix that, or pass --unsafe (unsafe=True) "
-                    "to run model-written code without isolation at your own risk")
+                    "to run model-written code without isolation at your own risk"
+                )
 
-    def run(self, argv: list[str], files: dict[str, str | bytes] | None = None, stdin: bytes = b"",
-            limits: Limits | None = None) -> RunResult:
+    def run(
+        self,
+        argv: list[str],
+        files: dict[str, str | bytes] | None = None,
+        stdin: bytes = b"",
+        limits: Limits | None = None,
+    ) -> RunResult:
         """Run argv in a fresh directory holding `files` (name -> content); argv's paths may be relative to it."""
         limits = limits or self.limits
         uid = UID_BASE + secrets.randbelow(UID_SPAN)
@@ -144,8 +157,13 @@ class Sandbox:
                 for path in [base, work, *staged.rglob("*"), staged]:
                     os.chown(path, uid, uid)
             base.chmod(0o700)
-            env = {"PATH": SAFE_PATH, "HOME": str(work), "TMPDIR": str(work), "LANG": "C.UTF-8",
-                   "PYTHONDONTWRITEBYTECODE": "1"}
+            env = {
+                "PATH": SAFE_PATH,
+                "HOME": str(work),
+                "TMPDIR": str(work),
+                "LANG": "C.UTF-8",
+                "PYTHONDONTWRITEBYTECODE": "1",
+            }
             if self.unsafe:
                 return _execute(argv, work, env, stdin, limits, preexec=functools.partial(_set_limits, limits))
             return _execute(_isolated_argv(argv, base, uid, limits), base, env, stdin, limits)
@@ -168,15 +186,52 @@ def system_python() -> str:
 
 def _isolated_argv(argv: list[str], base: Path, uid: int, limits: Limits) -> list[str]:
     mb = 1 << 20
-    prlimit = ["prlimit", f"--cpu={limits.cpu_seconds}:{limits.cpu_seconds + 1}",
-               f"--as={limits.memory_mb * mb}", f"--fsize={limits.file_size_mb * mb}",
-               f"--nproc={limits.processes}", "--core=0", "--"]
-    setpriv = ["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups", "--no-new-privs",
-               "--inh-caps=-all", "--bounding-set=-all", "--"]
-    unshare = ["unshare", "--net", "--pid", "--fork", "--kill-child", "--mount", "--ipc", "--uts",
-               "--mount-proc", "--propagation", "private", "--"]
-    return [*unshare, "/bin/sh", "-c", SETUP_SCRIPT, "sandbox-setup", str(base), str(limits.disk_mb), str(uid),
-            *prlimit, *setpriv, *argv]
+    prlimit = [
+        "prlimit",
+        f"--cpu={limits.cpu_seconds}:{limits.cpu_seconds + 1}",
+        f"--as={limits.memory_mb * mb}",
+        f"--fsize={limits.file_size_mb * mb}",
+        f"--nproc={limits.processes}",
+        "--core=0",
+        "--",
+    ]
+    setpriv = [
+        "setpriv",
+        f"--reuid={uid}",
+        f"--regid={uid}",
+        "--clear-groups",
+        "--no-new-privs",
+        "--inh-caps=-all",
+        "--bounding-set=-all",
+        "--",
+    ]
+    unshare = [
+        "unshare",
+        "--net",
+        "--pid",
+        "--fork",
+        "--kill-child",
+        "--mount",
+        "--ipc",
+        "--uts",
+        "--mount-proc",
+        "--propagation",
+        "private",
+        "--",
+    ]
+    return [
+        *unshare,
+        "/bin/sh",
+        "-c",
+        SETUP_SCRIPT,
+        "sandbox-setup",
+        str(base),
+        str(limits.disk_mb),
+        str(uid),
+        *prlimit,
+        *setpriv,
+        *argv,
+    ]
 
 
 def _set_limits(limits: Limits) -> None:
@@ -190,12 +245,19 @@ def _set_limits(limits: Limits) -> None:
         resource.setrlimit(resource.RLIMIT_NPROC, (max(limits.processes, 256),) * 2)
 
 
-def _execute(argv: list[str], work: Path, env: dict[str, str], stdin: bytes, limits: Limits,
-             preexec=None) -> RunResult:
+def _execute(argv: list[str], work: Path, env: dict[str, str], stdin: bytes, limits: Limits, preexec=None) -> RunResult:
     started = time.monotonic()
     deadline = started + limits.wall_seconds
-    proc = subprocess.Popen(argv, cwd=work, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, start_new_session=True, preexec_fn=preexec)
+    proc = subprocess.Popen(
+        argv,
+        cwd=work,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        preexec_fn=preexec,
+    )
     try:
         proc.stdin.write(stdin)
         proc.stdin.close()

@@ -12,8 +12,25 @@ import re
 from codellama.languages import language_of
 from codellama.tokenizer import Tokenizer
 
-BRACE_LANGUAGES = {"c", "cpp", "c++", "java", "javascript", "js", "typescript", "ts", "go", "rust", "csharp",
-                   "c#", "cs", "php", "kotlin", "swift", "scala"}
+BRACE_LANGUAGES = {
+    "c",
+    "cpp",
+    "c++",
+    "java",
+    "javascript",
+    "js",
+    "typescript",
+    "ts",
+    "go",
+    "rust",
+    "csharp",
+    "c#",
+    "cs",
+    "php",
+    "kotlin",
+    "swift",
+    "scala",
+}
 CODE_STOP_LANGUAGES = {"python", "py"} | BRACE_LANGUAGES
 
 
@@ -132,8 +149,9 @@ def _brace_depth(prompt: str, tokens: re.Pattern = _BRACE_TOKENS) -> int:
 class TextTracker:
     """Incremental detokenisation of one sequence, with stop strings and code stops."""
 
-    def __init__(self, tokenizer: Tokenizer, stop: list[str] | None = None, code_stop: CodeStop | None = None,
-                 hidden: str = ""):
+    def __init__(
+        self, tokenizer: Tokenizer, stop: list[str] | None = None, code_stop: CodeStop | None = None, hidden: str = ""
+    ):
         self.tokenizer = tokenizer
         self.stop = [s for s in (stop or []) if s]
         self.code_stop = code_stop

@@ -153,9 +153,12 @@ class Tokenizer:
         (tokenizer.json or tokenizer.model) and tokenizer_config.json (BOS/EOS, add_bos_token, chat template)."""
         directory = Path(directory)
         piece = self.id_to_piece
-        config = {"add_bos_token": self.add_bos, "chat_template": self.chat_template,
-                  "bos_token": piece(self.bos_id) if self.bos_id is not None else None,
-                  "eos_token": piece(self.eos_id) if self.eos_id is not None else None}
+        config = {
+            "add_bos_token": self.add_bos,
+            "chat_template": self.chat_template,
+            "bos_token": piece(self.bos_id) if self.bos_id is not None else None,
+            "eos_token": piece(self.eos_id) if self.eos_id is not None else None,
+        }
         self._save_vocabulary(directory)
         (directory / "tokenizer_config.json").write_text(json.dumps(config, indent=2))
 
@@ -211,8 +214,9 @@ class SentencePieceTokenizer(Tokenizer):
 class HFTokenizer(Tokenizer):
     """A `tokenizers.Tokenizer` (from tokenizer.json, or built from a GGUF vocabulary)."""
 
-    def __init__(self, tok, source: str, bos: str | None, eos: str | None, add_bos: bool | None,
-                 chat_template: str | None):
+    def __init__(
+        self, tok, source: str, bos: str | None, eos: str | None, add_bos: bool | None, chat_template: str | None
+    ):
         from tokenizers import Tokenizer as RawTokenizer
 
         self.tok = tok
@@ -243,8 +247,12 @@ class HFTokenizer(Tokenizer):
         if isinstance(template, list):  # named templates: take the default one
             template = next((t["template"] for t in template if t.get("name") == "default"), None)
         return cls(
-            tok, str(path), _token_text(config.get("bos_token")), _token_text(config.get("eos_token")),
-            config.get("add_bos_token"), template,
+            tok,
+            str(path),
+            _token_text(config.get("bos_token")),
+            _token_text(config.get("eos_token")),
+            config.get("add_bos_token"),
+            template,
         )
 
     def _encode_plain(self, text: str) -> list[int]:
@@ -356,7 +364,8 @@ def _gguf_byte_level(meta: dict, source: str) -> HFTokenizer:
     )
     bos, eos = meta.get("tokenizer.ggml.bos_token_id"), meta.get("tokenizer.ggml.eos_token_id")
     return HFTokenizer(
-        tok, source,
+        tok,
+        source,
         tokens[bos] if bos is not None and bos < len(tokens) else None,
         tokens[eos] if eos is not None and eos < len(tokens) else None,
         bool(meta.get("tokenizer.ggml.add_bos_token", False)),

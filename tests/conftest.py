@@ -36,8 +36,12 @@ def smol_tokenizer_dir(tmp_path_factory, smol_tokenizer) -> Path:
 
     directory = tmp_path_factory.mktemp("smol-tokenizer")
     smol_tokenizer.tok.save(str(directory / "tokenizer.json"))
-    config = {"bos_token": "<|im_start|>", "eos_token": "<|im_end|>", "add_bos_token": False,
-              "chat_template": smol_tokenizer.chat_template}
+    config = {
+        "bos_token": "<|im_start|>",
+        "eos_token": "<|im_end|>",
+        "add_bos_token": False,
+        "chat_template": smol_tokenizer.chat_template,
+    }
     (directory / "tokenizer_config.json").write_text(json.dumps(config))
     return directory
 
@@ -58,7 +62,8 @@ def hf_default_model():
     """transformers' own reading of the default GGUF (dequantised to fp32): the reference."""
     transformers = pytest.importorskip("transformers")
     path = default_model_path()
-    model = transformers.AutoModelForCausalLM.from_pretrained(str(path.parent), gguf_file=path.name,
-                                                              dtype=torch.float32)
+    model = transformers.AutoModelForCausalLM.from_pretrained(
+        str(path.parent), gguf_file=path.name, dtype=torch.float32
+    )
     tokenizer = transformers.AutoTokenizer.from_pretrained(str(path.parent), gguf_file=path.name)
     return model.eval(), tokenizer

@@ -70,6 +70,7 @@ def tiny_meta_model(**overrides) -> Transformer:
 
 # -- GGUF: truncated, corrupt, unknown types ---------------------------------------------------------
 
+
 @pytest.mark.parametrize("keep", ["half", "all but 3 bytes", "header only", "12 bytes"])
 def test_truncated_gguf(tmp_path, keep):
     path = small_gguf(tmp_path / "model.gguf")
@@ -130,7 +131,7 @@ def test_unknown_quant_type(tmp_path):
     offs = _tensor_type_offset(path, "blk.0.attn_q.weight")
     data = bytearray(path.read_bytes())
     assert struct.unpack_from("<I", data, offs)[0] == Q.Q8_0
-    data[offs:offs + 4] = struct.pack("<I", 99)
+    data[offs : offs + 4] = struct.pack("<I", 99)
     path.write_bytes(bytes(data))
     with raises_naming(path, "unknown quantization type", "unknown tensor type") as info:
         load_model(path)
@@ -142,7 +143,7 @@ def test_known_type_that_cannot_be_dequantised(tmp_path):
     path = small_gguf(tmp_path / "model.gguf", qtype=Q.F32)
     offs = _tensor_type_offset(path, "output_norm.weight")
     data = bytearray(path.read_bytes())
-    data[offs:offs + 4] = struct.pack("<I", Q.I32)  # 4 bytes per element, like F32: the sizes still fit
+    data[offs : offs + 4] = struct.pack("<I", Q.I32)  # 4 bytes per element, like F32: the sizes still fit
     path.write_bytes(bytes(data))
     with raises_naming(path, "cannot be dequantised"):
         load_model(path)
@@ -150,9 +151,11 @@ def test_known_type_that_cannot_be_dequantised(tmp_path):
 
 # -- Meta checkpoints: params.json and shards ---------------------------------------------------------
 
+
 def test_missing_params_json(tmp_path):
-    torch.save({"tok_embeddings.weight": torch.zeros(8, 4), "norm.weight": torch.ones(4)},
-               tmp_path / "consolidated.00.pth")
+    torch.save(
+        {"tok_embeddings.weight": torch.zeros(8, 4), "norm.weight": torch.ones(4)}, tmp_path / "consolidated.00.pth"
+    )
     with raises_naming(tmp_path, "params.json"):
         read_checkpoint(tmp_path)
 
@@ -217,6 +220,7 @@ def test_pickle_with_objects_is_refused(tmp_path, payload):
 
 # -- vocabularies bigger than the model ----------------------------------------------------------------
 
+
 @pytest.mark.parametrize("vocab_size_key", [True, False])
 def test_gguf_vocabulary_larger_than_embedding(tmp_path, vocab_size_key):
     path = small_gguf(tmp_path / "model.gguf", n_tokens=SMALL.vocab + 10)
@@ -258,26 +262,33 @@ def _rewrite_gguf(path: Path, drop=frozenset(), put: dict | None = None) -> None
     out.replace(path)
 
 
-U32, U64, F32, STR = (gguf.GGUFValueType.UINT32, gguf.GGUFValueType.UINT64, gguf.GGUFValueType.FLOAT32,
-                      gguf.GGUFValueType.STRING)
+U32, U64, F32, STR = (
+    gguf.GGUFValueType.UINT32,
+    gguf.GGUFValueType.UINT64,
+    gguf.GGUFValueType.FLOAT32,
+    gguf.GGUFValueType.STRING,
+)
 
 
-@pytest.mark.parametrize("key, value, kind, words", [
-    ("llama.block_count", 2**62, U64, ["block_count"]),  # would build 2**62 layers
-    ("llama.block_count", 2, U32, ["block_count"]),
-    ("llama.embedding_length", 2**62, U64, ["metadata"]),  # would overflow torch's size arithmetic
-    ("llama.feed_forward_length", 2**62, U64, ["metadata"]),
-    ("llama.attention.head_count", 2**40, U64, ["metadata"]),
-    ("llama.attention.head_count", 0, U32, ["head_count", "positive"]),  # would divide by zero
-    ("llama.attention.head_count_kv", 3, U32, ["multiple", "n_kv_heads"]),
-    ("llama.rope.dimension_count", 2**62, U64, ["metadata"]),
-    ("llama.rope.dimension_count", 15, U32, ["even"]),
-    ("llama.vocab_size", 2**62, U64, ["vocab_size"]),
-    ("llama.embedding_length", "sixty-four", STR, ["embedding_length", "whole number"]),
-    ("llama.feed_forward_length", 1e-40, F32, ["feed_forward_length", "whole number"]),
-    ("llama.attention.layer_norm_rms_epsilon", "tiny", STR, ["corrupt", "epsilon"]),
-    ("general.architecture", "gpt-neox", STR, ["architecture"]),
-])
+@pytest.mark.parametrize(
+    "key, value, kind, words",
+    [
+        ("llama.block_count", 2**62, U64, ["block_count"]),  # would build 2**62 layers
+        ("llama.block_count", 2, U32, ["block_count"]),
+        ("llama.embedding_length", 2**62, U64, ["metadata"]),  # would overflow torch's size arithmetic
+        ("llama.feed_forward_length", 2**62, U64, ["metadata"]),
+        ("llama.attention.head_count", 2**40, U64, ["metadata"]),
+        ("llama.attention.head_count", 0, U32, ["head_count", "positive"]),  # would divide by zero
+        ("llama.attention.head_count_kv", 3, U32, ["multiple", "n_kv_heads"]),
+        ("llama.rope.dimension_count", 2**62, U64, ["metadata"]),
+        ("llama.rope.dimension_count", 15, U32, ["even"]),
+        ("llama.vocab_size", 2**62, U64, ["vocab_size"]),
+        ("llama.embedding_length", "sixty-four", STR, ["embedding_length", "whole number"]),
+        ("llama.feed_forward_length", 1e-40, F32, ["feed_forward_length", "whole number"]),
+        ("llama.attention.layer_norm_rms_epsilon", "tiny", STR, ["corrupt", "epsilon"]),
+        ("general.architecture", "gpt-neox", STR, ["architecture"]),
+    ],
+)
 def test_absurd_or_inconsistent_metadata(tmp_path, key, value, kind, words):
     path = small_gguf(tmp_path / "model.gguf")
     _rewrite_gguf(path, put={key: (value, kind)})
@@ -287,11 +298,14 @@ def test_absurd_or_inconsistent_metadata(tmp_path, key, value, kind, words):
     assert time.monotonic() - start < 5
 
 
-@pytest.mark.parametrize("vocab, key, value", [
-    ("gpt2", "tokenizer.ggml.merges", ["\u0120 zz"]),  # a merge whose result is not in the vocabulary
-    ("gpt2", "tokenizer.ggml.merges", ["nospace"]),
-    ("llama", "tokenizer.ggml.token_type", [99] * 300),  # not a SentencePiece piece type
-])
+@pytest.mark.parametrize(
+    "vocab, key, value",
+    [
+        ("gpt2", "tokenizer.ggml.merges", ["\u0120 zz"]),  # a merge whose result is not in the vocabulary
+        ("gpt2", "tokenizer.ggml.merges", ["nospace"]),
+        ("llama", "tokenizer.ggml.token_type", [99] * 300),  # not a SentencePiece piece type
+    ],
+)
 def test_corrupt_vocabulary(tmp_path, vocab, key, value):
     """Whatever the tokenizer libraries raise on a broken vocabulary comes out as a TokenizerError."""
     path = small_gguf(tmp_path / "model.gguf", vocab=vocab)
@@ -325,6 +339,7 @@ def test_hf_tokenizer_larger_than_embedding(tmp_path):
 
 
 # -- fuzzing the GGUF header ------------------------------------------------------------------------------
+
 
 class _TooSlow(BaseException):  # not an Exception: the loader's own `except Exception` must not swallow it
     pass
@@ -394,8 +409,12 @@ def _targeted(path: Path, rng: random.Random) -> list[tuple[str, list[tuple[int,
                 # past the end forever (its reads return empty arrays) unless the count is checked
                 start = _offset(reader, parts[4]) + 8
                 item = parts[5].itemsize
-                field(f"{name}: array length huge, file cut after whole elements", parts[4], 2**62,
-                      cut=start + item * (len(kv.data) // 2))
+                field(
+                    f"{name}: array length huge, file cut after whole elements",
+                    parts[4],
+                    2**62,
+                    cut=start + item * (len(kv.data) // 2),
+                )
         else:  # a number: zero, or huge
             value = rng.choice([0, huge(parts[3].itemsize)])
             field(f"{name}: value {value}", parts[3], value)
@@ -418,7 +437,7 @@ def _mutants(path: Path, n: int, seed: int):
     for desc, writes, cut in _targeted(path, rng):
         m = bytearray(data)
         for offset, size, value in writes:
-            m[offset:offset + size] = value.to_bytes(size, "little")
+            m[offset : offset + size] = value.to_bytes(size, "little")
         yield desc, bytes(m[:cut] if cut is not None else m)
     for i in itertools.count():
         kind = i % 3
@@ -429,7 +448,7 @@ def _mutants(path: Path, n: int, seed: int):
             desc = "random bytes"
         elif kind == 1:  # a random run of bytes in the header
             start = rng.randrange(header_len)
-            m[start:start + rng.randint(2, 16)] = rng.randbytes(rng.randint(2, 16))
+            m[start : start + rng.randint(2, 16)] = rng.randbytes(rng.randint(2, 16))
             desc = "random run"
         else:  # truncation, mostly inside the header
             cut = rng.randrange(header_len + 64) if rng.random() < 0.7 else rng.randrange(len(m))

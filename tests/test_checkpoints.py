@@ -79,8 +79,17 @@ def test_meta_params_json_is_what_metas_reference_code_accepts(tmp_path):
     model = tiny_model(vocab_size=300)
     write_meta(model, tmp_path)
     params = json.loads((tmp_path / "params.json").read_text())
-    meta_fields = {"dim", "n_layers", "n_heads", "n_kv_heads", "vocab_size", "multiple_of", "ffn_dim_multiplier",
-                   "norm_eps", "rope_theta"}
+    meta_fields = {
+        "dim",
+        "n_layers",
+        "n_heads",
+        "n_kv_heads",
+        "vocab_size",
+        "multiple_of",
+        "ffn_dim_multiplier",
+        "norm_eps",
+        "rope_theta",
+    }
     assert set(params) <= meta_fields
     # Meta's FeedForward width formula gives back our width
     hidden = int(2 * 4 * params["dim"] / 3)

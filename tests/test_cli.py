@@ -44,7 +44,7 @@ def test_complete_fibonacci_parses_and_is_transformers_greedy(capsys, default_ge
     assert prompt_ids[0].tolist() == default_generator.encode_prompt("def fibonacci(n):")
     with torch.no_grad():
         theirs = hf.generate(prompt_ids, max_new_tokens=len(ours.token_ids), do_sample=False)
-    assert theirs[0, prompt_ids.shape[1]:].tolist() == ours.token_ids
+    assert theirs[0, prompt_ids.shape[1] :].tolist() == ours.token_ids
 
 
 def test_errors_name_the_problem(capsys, tiny_dir, tmp_path):
@@ -151,7 +151,10 @@ def test_generated_code_is_scanned_and_findings_go_to_stderr(capsys):
 
     from codellama.cli import _check_output
 
-    _check_output(Namespace(code_policy="default", references=None), "import os\ndef run(cmd):\n",
-                  "    os.system('sh -c ' + cmd)\n")
+    _check_output(
+        Namespace(code_policy="default", references=None),
+        "import os\ndef run(cmd):\n",
+        "    os.system('sh -c ' + cmd)\n",
+    )
     err = capsys.readouterr().err
     assert "insecure code" in err and "CWE-78" in err

@@ -16,28 +16,37 @@ PACKAGE = Path(__file__).resolve().parents[1] / "codellama"
 
 
 def test_no_module_reaches_into_the_top_level_command():
-    offenders = [str(path.relative_to(PACKAGE)) for path in PACKAGE.rglob("*.py")
-                 if "codellama.cli import" in (text := path.read_text()) or "from codellama import cli" in text]
+    offenders = [
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
+        if "codellama.cli import" in (text := path.read_text()) or "from codellama import cli" in text
+    ]
     assert offenders == []
 
 
 def test_the_shared_command_layer_imports_no_subpackage_and_no_torch():
-    code = ("import sys, codellama.cli_common; print([m for m in sys.modules if m == 'torch' or "
-            "m.startswith(('codellama.server', 'codellama.eval', 'codellama.safety', 'codellama.train'))])")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                            cwd=PACKAGE.parent)
+    code = (
+        "import sys, codellama.cli_common; print([m for m in sys.modules if m == 'torch' or "
+        "m.startswith(('codellama.server', 'codellama.eval', 'codellama.safety', 'codellama.train'))])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=PACKAGE.parent
+    )
     assert result.stdout.strip() == "[]"
 
 
-@pytest.mark.parametrize("argv, expected", [
-    (["complete", "x"], {"max_tokens": 256, "top_p": 1.0, "seed": None, "top_k": 0, "code_policy": "default"}),
-    (["infill"], {"max_tokens": 128, "top_p": 1.0, "seed": None, "stop": []}),
-    (["chat"], {"max_tokens": 512, "guard": "block", "references": None}),
-    (["eval", "humaneval"], {"max_tokens": 512, "top_p": 0.95, "seed": 0, "n": 1, "temperature": 0.0}),
-    (["eval", "infill"], {"max_tokens": 128, "top_p": 0.95, "seed": 0, "dtype": "auto"}),
-    (["serve"], {"guard": "block", "guard_judge": False, "code_policy": "default", "reference_policy": "annotate"}),
-    (["train", "--recipe", "code"], {"model": None}),
-])
+@pytest.mark.parametrize(
+    "argv, expected",
+    [
+        (["complete", "x"], {"max_tokens": 256, "top_p": 1.0, "seed": None, "top_k": 0, "code_policy": "default"}),
+        (["infill"], {"max_tokens": 128, "top_p": 1.0, "seed": None, "stop": []}),
+        (["chat"], {"max_tokens": 512, "guard": "block", "references": None}),
+        (["eval", "humaneval"], {"max_tokens": 512, "top_p": 0.95, "seed": 0, "n": 1, "temperature": 0.0}),
+        (["eval", "infill"], {"max_tokens": 128, "top_p": 0.95, "seed": 0, "dtype": "auto"}),
+        (["serve"], {"guard": "block", "guard_judge": False, "code_policy": "default", "reference_policy": "annotate"}),
+        (["train", "--recipe", "code"], {"model": None}),
+    ],
+)
 def test_each_command_keeps_its_defaults(argv, expected):
     args = vars(build_parser().parse_args(argv))
     assert {key: args[key] for key in expected} == expected
@@ -85,4 +94,8 @@ def test_a_saved_tokenizer_loads_back_the_same(smol_tokenizer, tmp_path):
     text = "def f(x):\n    return x  # ünïcode <|im_end|>"
     assert loaded.encode(text) == smol_tokenizer.encode(text)
     assert (loaded.bos_id, loaded.eos_id, loaded.add_bos, loaded.chat_template) == (
-        smol_tokenizer.bos_id, smol_tokenizer.eos_id, smol_tokenizer.add_bos, smol_tokenizer.chat_template)
+        smol_tokenizer.bos_id,
+        smol_tokenizer.eos_id,
+        smol_tokenizer.add_bos,
+        smol_tokenizer.chat_template,
+    )

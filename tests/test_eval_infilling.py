@@ -47,8 +47,13 @@ def test_canonical_middles_pass_every_task_of_every_subset():
 
 
 def test_wrong_middles_fail_and_limit_keeps_the_first_problems():
-    summary = infilling.run(lambda batch: ["    pass\n"] * len(batch), "single-line", settings={}, limit=2,
-                            sandbox=Sandbox(infilling.LIMITS))
+    summary = infilling.run(
+        lambda batch: ["    pass\n"] * len(batch),
+        "single-line",
+        settings={},
+        limit=2,
+        sandbox=Sandbox(infilling.LIMITS),
+    )
     assert summary["tasks"] == 7 + 14  # HumanEval/0 has 7 non-blank solution lines, HumanEval/1 has 14
     assert summary["passed"] == 0
 
@@ -57,8 +62,11 @@ def test_wrong_middles_fail_and_limit_keeps_the_first_problems():
 def test_model_filler_uses_the_infill_mode(tiny_generator, mode, monkeypatch):
     seen = []
     original = tiny_generator.infill
-    monkeypatch.setattr(tiny_generator, "infill",
-                        lambda prefix, suffix, params, mode: seen.append(mode) or original(prefix, suffix, params))
+    monkeypatch.setattr(
+        tiny_generator,
+        "infill",
+        lambda prefix, suffix, params, mode: seen.append(mode) or original(prefix, suffix, params),
+    )
     task = infilling.build_tasks("single-line")[1]
     middles = infilling.model_filler(tiny_generator, SamplingParams(max_new_tokens=4), mode)([Item("t", 0, task)])
     assert seen == [mode] and isinstance(middles[0], str)

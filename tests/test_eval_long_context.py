@@ -36,7 +36,7 @@ def test_answers_are_scored_against_the_key(smol_tokenizer, monkeypatch):
     generator = Generator(tiny_model(max_seq_len=4096), smol_tokenizer)
 
     def oracle(prompt, params):  # a model that always finds the key, except when it is at the very start
-        key = re.search(r"return (\d+)\n", prompt[prompt.index("def my_function"):]).group(1)
+        key = re.search(r"return (\d+)\n", prompt[prompt.index("def my_function") :]).group(1)
         text = "0" if prompt.startswith("def my_function") else key
         return [Completion(text, [], "stop", 0)]
 
@@ -47,8 +47,9 @@ def test_answers_are_scored_against_the_key(smol_tokenizer, monkeypatch):
 
 
 def test_perplexity_by_position(tiny_generator):
-    result = long_context.perplexity_by_position(tiny_generator, long_context.default_documents()[:1], 128, bins=4,
-                                                 max_documents=3)
+    result = long_context.perplexity_by_position(
+        tiny_generator, long_context.default_documents()[:1], 128, bins=4, max_documents=3
+    )
     assert result["documents"] == 3 and len(result["bins"]) == 4
     assert all(b["perplexity"] > 1 for b in result["bins"])
     assert result["tokens"] == result["documents"] * (127 - 1)  # every token but each document's first

@@ -11,28 +11,59 @@ from codellama.sandbox import Sandbox
 
 # greatest_common_divisor(a, b) and get_positive(l), correct then wrong, in each language
 SOLUTIONS = {
-    "cpp": {13: ("    while (b) { long t = a % b; a = b; b = t; }\n    return a;\n", "    return a * b;\n"),
-            30: ("    std::vector<long> out;\n    for (long x : l) if (x > 0) out.push_back(x);\n    return out;\n",
-                 "    return l;\n")},
-    "java": {13: ("        while (b != 0) { long t = a % b; a = b; b = t; }\n        return a;\n",
-                  "        return a * b;\n"),
-             30: ("        ArrayList<Long> out = new ArrayList<>();\n        for (Long x : l) if (x > 0) out.add(x);\n"
-                  "        return out;\n", "        return l;\n")},
-    "php": {13: ("    while ($b) { $t = $a % $b; $a = $b; $b = $t; }\n    return $a;\n", "    return $a * $b;\n"),
-            30: ("    return array_values(array_filter($l, function($x) { return $x > 0; }));\n", "    return $l;\n")},
-    "ts": {13: ("    while (b) { const t = a % b; a = b; b = t; }\n    return a;\n", "    return a * b;\n"),
-           30: ("    return l.filter(x => x > 0);\n", "    return l;\n")},
-    "cs": {13: ("        while (b != 0) { long t = a % b; a = b; b = t; }\n        return a;\n",
-                "        return a * b;\n"),
-           30: ("        return l.Where(x => x > 0).ToList();\n", "        return l;\n")},
-    "sh": {13: ("    local a=$1 b=$2 t\n    while (( b )); do t=$(( a % b )); a=$b; b=$t; done\n    echo $a\n",
-                "    echo $(( $1 * $2 ))\n"),
-           30: ("    local out=()\n    for x in $1; do (( x > 0 )) && out+=($x); done\n    echo \"${out[*]}\"\n",
-                "    echo \"$1\"\n")},
+    "cpp": {
+        13: ("    while (b) { long t = a % b; a = b; b = t; }\n    return a;\n", "    return a * b;\n"),
+        30: (
+            "    std::vector<long> out;\n    for (long x : l) if (x > 0) out.push_back(x);\n    return out;\n",
+            "    return l;\n",
+        ),
+    },
+    "java": {
+        13: (
+            "        while (b != 0) { long t = a % b; a = b; b = t; }\n        return a;\n",
+            "        return a * b;\n",
+        ),
+        30: (
+            "        ArrayList<Long> out = new ArrayList<>();\n        for (Long x : l) if (x > 0) out.add(x);\n"
+            "        return out;\n",
+            "        return l;\n",
+        ),
+    },
+    "php": {
+        13: ("    while ($b) { $t = $a % $b; $a = $b; $b = $t; }\n    return $a;\n", "    return $a * $b;\n"),
+        30: ("    return array_values(array_filter($l, function($x) { return $x > 0; }));\n", "    return $l;\n"),
+    },
+    "ts": {
+        13: ("    while (b) { const t = a % b; a = b; b = t; }\n    return a;\n", "    return a * b;\n"),
+        30: ("    return l.filter(x => x > 0);\n", "    return l;\n"),
+    },
+    "cs": {
+        13: (
+            "        while (b != 0) { long t = a % b; a = b; b = t; }\n        return a;\n",
+            "        return a * b;\n",
+        ),
+        30: ("        return l.Where(x => x > 0).ToList();\n", "        return l;\n"),
+    },
+    "sh": {
+        13: (
+            "    local a=$1 b=$2 t\n    while (( b )); do t=$(( a % b )); a=$b; b=$t; done\n    echo $a\n",
+            "    echo $(( $1 * $2 ))\n",
+        ),
+        30: (
+            '    local out=()\n    for x in $1; do (( x > 0 )) && out+=($x); done\n    echo "${out[*]}"\n',
+            '    echo "$1"\n',
+        ),
+    },
 }
 # what a failed check (not a compile error) says in each language; bash's `[[ ]]` under set -e says nothing
-FAILED_CHECK = {"cpp": "Assertion `candidate(", "java": "AssertionError: check", "php": "Test failed!",
-                "ts": "AssertionError", "cs": "Exception: check", "sh": ""}
+FAILED_CHECK = {
+    "cpp": "Assertion `candidate(",
+    "java": "AssertionError: check",
+    "php": "Test failed!",
+    "ts": "AssertionError",
+    "cs": "Exception: check",
+    "sh": "",
+}
 
 
 @pytest.fixture(scope="module")
@@ -84,10 +115,15 @@ def test_non_equality_tests_make_a_problem_untranslatable():
         read_checks("def check(candidate):\n    assert candidate(1) > 2\n")
     with pytest.raises(Untranslatable, match="no test"):
         read_checks("def check(candidate):\n    assert True\n")
-    checks = read_checks("def check(candidate):\n    assert candidate(3 * 5) == 'a' + 'b'\n"
-                         "    assert abs(candidate(1.0) - 2.0 / 4) < 1e-6\n    assert not candidate(0)\n")
-    assert [(c.args, c.expected, c.tolerance) for c in checks] == [((15,), "ab", None), ((1.0,), 0.5, 1e-6),
-                                                                  ((0,), False, None)]
+    checks = read_checks(
+        "def check(candidate):\n    assert candidate(3 * 5) == 'a' + 'b'\n"
+        "    assert abs(candidate(1.0) - 2.0 / 4) < 1e-6\n    assert not candidate(0)\n"
+    )
+    assert [(c.args, c.expected, c.tolerance) for c in checks] == [
+        ((15,), "ab", None),
+        ((1.0,), 0.5, 1e-6),
+        ((0,), False, None),
+    ]
 
 
 def test_unknown_language_and_missing_toolchain_are_explained(monkeypatch):
@@ -100,7 +136,7 @@ def test_unknown_language_and_missing_toolchain_are_explained(monkeypatch):
 
 TRUNCATE = {  # truncate_number(number): its tests mix an equality and two tolerance checks
     "php": ("    return $number - floor($number);\n", "    return $number;\n"),
-    "sh": ("    awk -v n=\"$1\" 'BEGIN { print n - int(n) }'\n", "    echo \"$1\"\n"),
+    "sh": ("    awk -v n=\"$1\" 'BEGIN { print n - int(n) }'\n", '    echo "$1"\n'),
     "cpp": ("    return number - (long)number;\n", "    return number;\n"),
 }
 

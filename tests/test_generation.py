@@ -39,8 +39,9 @@ def test_same_seed_same_output_and_sampling_varies(tiny_generator):
     params = SamplingParams(max_new_tokens=30, temperature=1.0, top_p=0.95, seed=7)
     first = tiny_generator.complete(PROMPTS[0], params)[0].token_ids
     assert tiny_generator.complete(PROMPTS[0], params)[0].token_ids == first
-    others = {tuple(tiny_generator.complete(PROMPTS[0], SamplingParams(30, 1.0, seed=s))[0].token_ids)
-              for s in range(4)}
+    others = {
+        tuple(tiny_generator.complete(PROMPTS[0], SamplingParams(30, 1.0, seed=s))[0].token_ids) for s in range(4)
+    }
     assert len(others) > 1
     # n > 1 with a seed: different samples, reproducible as a set
     a = tiny_generator.complete(PROMPTS[0], params, n=3)
@@ -134,6 +135,7 @@ def test_eos_ends_generation_unless_ignored(tiny_generator):
 
 # -- infill and chat ---------------------------------------------------------------------------
 
+
 def test_infill_without_infill_tokens_ranks_candidate_middles(tiny_generator):
     prefix, suffix = "def add(a, b):\n    return ", "\n\nprint(add(1, 2))\n"
     result = tiny_generator.infill(prefix, suffix, greedy(16, seed=0))
@@ -166,6 +168,7 @@ def test_chat_uses_the_template_and_stops_at_end_of_turn(tiny_generator):
 
 @pytest.mark.slow
 def test_default_model_chat_answers(default_generator):
-    answer = default_generator.chat([{"role": "user", "content": "What is 2 + 2? Answer with a number."}],
-                                    greedy(20)).text
+    answer = default_generator.chat(
+        [{"role": "user", "content": "What is 2 + 2? Answer with a number."}], greedy(20)
+    ).text
     assert "4" in answer

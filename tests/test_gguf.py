@@ -27,9 +27,17 @@ from tests.support.kquants import QK_K, encode
 # Q5_0, whose reference quantiser maps the block's largest value to -2**(bits-1) exactly, so a value of
 # the opposite sign and the same size clips at 2**(bits-1) - 1 (an error of absmax / 2**(bits-1)).
 TOLERANCE = {
-    Q.F32: 0.0, Q.F16: 1e-3, Q.BF16: 5e-3, Q.Q8_0: 1e-2,
-    Q.Q6_K: 0.03, Q.Q5_1: 0.05, Q.Q5_K: 0.05, Q.Q5_0: 0.065,
-    Q.Q4_1: 0.1, Q.Q4_K: 0.1, Q.Q4_0: 0.13,
+    Q.F32: 0.0,
+    Q.F16: 1e-3,
+    Q.BF16: 5e-3,
+    Q.Q8_0: 1e-2,
+    Q.Q6_K: 0.03,
+    Q.Q5_1: 0.05,
+    Q.Q5_K: 0.05,
+    Q.Q5_0: 0.065,
+    Q.Q4_1: 0.1,
+    Q.Q4_K: 0.1,
+    Q.Q4_0: 0.13,
 }
 TYPES = list(TOLERANCE)
 
@@ -53,7 +61,13 @@ def test_quantized_gguf_loads_close_to_its_source(tmp_path, qtype):
     args, tensors, size = read_gguf(path)
     assert size == path.stat().st_size
     assert (args.dim, args.n_layers, args.n_heads, args.n_kv_heads, args.ffn_hidden_dim, args.vocab_size) == (
-        s.dim, s.n_layers, s.n_heads, s.n_kv_heads, s.ffn, s.vocab)
+        s.dim,
+        s.n_layers,
+        s.n_heads,
+        s.n_kv_heads,
+        s.ffn,
+        s.vocab,
+    )
     assert args.head_dim == s.head_dim and not args.tie_embeddings and not args.qkv_bias
     loaded = dict(tensors)
     assert set(loaded) == {our_name(n) for n in source}
@@ -87,8 +101,17 @@ def test_f32_gguf_model_matches_a_model_built_from_the_source(tmp_path):
     s = Shapes(dim=256, ffn=512, n_layers=2, n_heads=4, n_kv_heads=2)
     source = write_gguf(path, Q.F32, shapes=s, seed=1)
     model, tokenizer = load_model(path, dtype=torch.float32)
-    reference = Transformer(ModelArgs(dim=s.dim, n_layers=s.n_layers, n_heads=s.n_heads, n_kv_heads=s.n_kv_heads,
-                                      vocab_size=s.vocab, ffn_hidden_dim=s.ffn, norm_eps=1e-6))
+    reference = Transformer(
+        ModelArgs(
+            dim=s.dim,
+            n_layers=s.n_layers,
+            n_heads=s.n_heads,
+            n_kv_heads=s.n_kv_heads,
+            vocab_size=s.vocab,
+            ffn_hidden_dim=s.ffn,
+            norm_eps=1e-6,
+        )
+    )
     reference.load_state_dict({our_name(n): torch.from_numpy(w) for n, w in source.items()}, strict=True)
     tokens = torch.tensor([tokenizer.encode("def f(self): return 1")])
     assert tokens.shape[1] > 3
@@ -120,9 +143,12 @@ def test_qwen2_gguf_biases_and_rotary_permutation(tmp_path, qtype):
             else:
                 assert _row_error(loaded[ours + ".weight"], weight.numpy()) <= TOLERANCE[qtype]
     # wo and the FFN are not permuted
-    torch.testing.assert_close(loaded["layers.0.attention.wo.weight"].float(),
-                               torch.from_numpy(source["blk.0.attn_output.weight"]),
-                               rtol=0, atol=0 if qtype == Q.F32 else 1e-3)
+    torch.testing.assert_close(
+        loaded["layers.0.attention.wo.weight"].float(),
+        torch.from_numpy(source["blk.0.attn_output.weight"]),
+        rtol=0,
+        atol=0 if qtype == Q.F32 else 1e-3,
+    )
 
     model, _ = load_model(path)
     assert model.output.weight is model.tok_embeddings.weight
@@ -147,8 +173,14 @@ def test_k_quantisers_round_trip_through_gguf_dequantize():
     """The test's own K-quantisers and gguf's dequantiser agree on the layout, on awkward data too:
     a constant block, an all-zero block, one large outlier, all-negative and all-positive blocks."""
     rng = np.random.default_rng(7)
-    rows = [rng.standard_normal(QK_K), np.full(QK_K, 0.3), np.zeros(QK_K), np.r_[100.0, rng.standard_normal(255)],
-            -np.abs(rng.standard_normal(QK_K)), np.abs(rng.standard_normal(QK_K)) + 5]
+    rows = [
+        rng.standard_normal(QK_K),
+        np.full(QK_K, 0.3),
+        np.zeros(QK_K),
+        np.r_[100.0, rng.standard_normal(255)],
+        -np.abs(rng.standard_normal(QK_K)),
+        np.abs(rng.standard_normal(QK_K)) + 5,
+    ]
     x = np.stack(rows).astype(np.float32)
     # bits of precision relative to the super-block's range; the outlier row is checked on its own scale
     for qtype, tol in ((Q.Q4_K, 0.07), (Q.Q5_K, 0.035), (Q.Q6_K, 0.02)):

@@ -11,6 +11,7 @@ from tests.support.models import VARIANTS, make_hf_model, tiny_model
 
 transformers = pytest.importorskip("transformers")
 
+
 def load_ours(directory):
     args, tensors, _ = read_hf(directory)
     return build_model(args, tensors, str(directory), torch.float32)

@@ -15,8 +15,13 @@ STDLIB = Path(sysconfig.get_paths()["stdlib"])
 @pytest.fixture(scope="module")
 def index(tmp_path_factory) -> ReferenceIndex:
     root = tmp_path_factory.mktemp("corpus")
-    doc = {"text": (STDLIB / "textwrap.py").read_text(), "path": "Lib/textwrap.py", "license": "PSF-2.0",
-           "language": "python", "source": "cpython"}
+    doc = {
+        "text": (STDLIB / "textwrap.py").read_text(),
+        "path": "Lib/textwrap.py",
+        "license": "PSF-2.0",
+        "language": "python",
+        "source": "cpython",
+    }
     (root / "docs.jsonl").write_text(json.dumps(doc) + "\n")
     return ReferenceIndex.build(root / "docs.jsonl")
 
@@ -28,8 +33,10 @@ def test_a_blocked_request_gets_a_refusal_that_says_why():
 
 
 def test_an_insecure_completion_is_flagged_with_its_cwe():
-    report = check_output("import sqlite3\ndef find(db, name):\n",
-                          "    return db.execute(f\"SELECT * FROM users WHERE name = '{name}'\").fetchall()\n")
+    report = check_output(
+        "import sqlite3\ndef find(db, name):\n",
+        "    return db.execute(f\"SELECT * FROM users WHERE name = '{name}'\").fetchall()\n",
+    )
     assert report.action == "block" and report.headers()["X-Codellama-CWE"] == "CWE-89"
     assert "CWE-89" in report.refusal and "parameters" in report.refusal
     assert json.loads(json.dumps(report.metadata()))["insecure_code"][0]["rule_id"] == "py-sql-format"

@@ -45,7 +45,7 @@ def test_the_held_out_pairs_written_after_the_rules_do_not_regress():
 
 
 def test_python_sql_built_on_one_line_and_run_on_another_is_found_on_the_building_line():
-    code = 'def f(db, name):\n    q = "SELECT * FROM t WHERE n = \'%s\'" % name\n    db.execute(q)\n'
+    code = "def f(db, name):\n    q = \"SELECT * FROM t WHERE n = '%s'\" % name\n    db.execute(q)\n"
     [finding] = scan(code, "python")
     assert (finding.rule_id, finding.cwe, finding.line) == ("py-sql-format", "CWE-89", 2)
     assert scan('def f(db, name):\n    db.execute("SELECT * FROM t WHERE n = ?", (name,))\n', "python") == []
@@ -72,16 +72,19 @@ def test_comments_are_not_code():
     assert scan("#include <string.h>\n// never call strcpy(dst, src) here\n", "c") == []
 
 
-@pytest.mark.parametrize("code, language", [
-    ("<?php echo $_GET['x'];", "php"),
-    ("#!/bin/bash\nrm -rf \"$DIR\"/\n", "bash"),
-    ("import java.util.List;\npublic class A {}\n", "java"),
-    ("using System;\nnamespace A { }\n", "csharp"),
-    ("#include <iostream>\nint main() { std::cout << 1; }\n", "cpp"),
-    ("#include <stdio.h>\nint main(void) { return 0; }\n", "c"),
-    ("const fs = require('fs');\n", "javascript"),
-    ("def f(x):\n    return x\n", "python"),
-])
+@pytest.mark.parametrize(
+    "code, language",
+    [
+        ("<?php echo $_GET['x'];", "php"),
+        ('#!/bin/bash\nrm -rf "$DIR"/\n', "bash"),
+        ("import java.util.List;\npublic class A {}\n", "java"),
+        ("using System;\nnamespace A { }\n", "csharp"),
+        ("#include <iostream>\nint main() { std::cout << 1; }\n", "cpp"),
+        ("#include <stdio.h>\nint main(void) { return 0; }\n", "c"),
+        ("const fs = require('fs');\n", "javascript"),
+        ("def f(x):\n    return x\n", "python"),
+    ],
+)
 def test_language_is_guessed_from_content(code, language):
     assert guess_code_language(code) == language
 

@@ -36,10 +36,25 @@ def corpus(tmp_path_factory) -> Path:
     """A pipeline-shaped corpus: documents/*.jsonl with text, path, license, language, source."""
     root = tmp_path_factory.mktemp("corpus")
     (root / "documents").mkdir()
-    docs = [{"text": (STDLIB / name).read_text(), "path": f"Lib/{name}", "license": "PSF-2.0", "language": "python",
-             "source": "cpython"} for name in ("textwrap.py", "shlex.py", "heapq.py")]
-    docs.append({"text": FRESH.replace("merge_intervals", "unused") * 0 + "x = 1\n", "path": "tiny.py",
-                 "license": "MIT", "language": "python", "source": "mine"})
+    docs = [
+        {
+            "text": (STDLIB / name).read_text(),
+            "path": f"Lib/{name}",
+            "license": "PSF-2.0",
+            "language": "python",
+            "source": "cpython",
+        }
+        for name in ("textwrap.py", "shlex.py", "heapq.py")
+    ]
+    docs.append(
+        {
+            "text": FRESH.replace("merge_intervals", "unused") * 0 + "x = 1\n",
+            "path": "tiny.py",
+            "license": "MIT",
+            "language": "python",
+            "source": "mine",
+        }
+    )
     (root / "documents" / "part-00000.jsonl").write_text("".join(json.dumps(d) + "\n" for d in docs))
     return root
 
@@ -54,12 +69,16 @@ def index(corpus, tmp_path_factory) -> ReferenceIndex:
 def test_a_copied_200_characters_with_changed_whitespace_is_reported_with_file_and_licence(index):
     source = (STDLIB / "shlex.py").read_text()
     start = source.index("def split(")
-    copied = _reindent(source[start:start + 200])
+    copied = _reindent(source[start : start + 200])
     text = "import sys\n\n" + copied + "\n# mine from here\n"
     [match] = index.check(text)
-    assert (match.path, match.license, match.kind, match.source) == ("Lib/shlex.py", "PSF-2.0", "exact-window",
-                                                                     "cpython")
-    assert text[match.start:match.end] in copied and match.end - match.start > 150
+    assert (match.path, match.license, match.kind, match.source) == (
+        "Lib/shlex.py",
+        "PSF-2.0",
+        "exact-window",
+        "cpython",
+    )
+    assert text[match.start : match.end] in copied and match.end - match.start > 150
 
 
 def test_fresh_code_is_not_reported(index):
@@ -70,7 +89,7 @@ def test_fresh_code_is_not_reported(index):
 def test_a_near_copy_with_renamed_names_is_reported_as_near(index):
     source = (STDLIB / "heapq.py").read_text()
     start = source.index("def nsmallest(")
-    function = source[start:source.index("\ndef ", start + 10)]
+    function = source[start : source.index("\ndef ", start + 10)]
     renamed = function.replace("iterable", "items").replace("result", "out").replace("key", "keyfn")
     renamed = re.sub(r"\n\s*#[^\n]*", "", renamed)  # and comments dropped
     matches = index.check(renamed)
@@ -81,9 +100,9 @@ def test_a_near_copy_with_renamed_names_is_reported_as_near(index):
 def test_only_copies_reaching_into_the_completion_count(index):
     source = (STDLIB / "textwrap.py").read_text()
     start = source.index("def dedent(")
-    prompt = source[start:start + 400] + "\n\n"
+    prompt = source[start : start + 400] + "\n\n"
     assert index.check_completion(prompt, FRESH) == []
-    [match] = index.check_completion("# helpers\n", source[start:start + 300])
+    [match] = index.check_completion("# helpers\n", source[start : start + 300])
     assert match.path == "Lib/textwrap.py"
 
 
@@ -137,7 +156,7 @@ def test_stdlib_files_through_the_data_pipeline(tmp_path, capsys):
     assert main(["data", "prepare", str(lib), "--out", str(tmp_path / "corpus")]) == 0
     index = ReferenceIndex.build(tmp_path / "corpus")
     source = (STDLIB / "bisect.py").read_text()
-    copied = _reindent(source[source.index("def insort_right"):][:200])
+    copied = _reindent(source[source.index("def insort_right") :][:200])
     [match] = index.check("x = 0\n" + copied)
     assert match.path.endswith("bisect.py") and match.license == "PSF-2.0"
     assert index.check(FRESH) == []

@@ -43,11 +43,14 @@ def run(box: Sandbox, source: str, **limits) -> sandbox.RunResult:
 
 
 def test_a_correct_program_runs_in_its_own_directory(box):
-    result = run(box, """
+    result = run(
+        box,
+        """
         import os
         open("answer.txt", "w").write("42")
         print(open("answer.txt").read(), os.getcwd() == os.environ["HOME"])
-    """)
+    """,
+    )
     assert result.passed, result
     assert result.stdout.split() == ["42", "True"]
 
@@ -60,7 +63,9 @@ def test_stdin_reaches_the_program_and_errors_are_reported(box):
 
 
 def test_fork_bomb_is_contained(box, marker):
-    result = run(box, f"""
+    result = run(
+        box,
+        f"""
         import os, sys
         sys.argv.append("{marker}")
         while True:
@@ -68,7 +73,9 @@ def test_fork_bomb_is_contained(box, marker):
                 os.fork()
             except OSError:
                 pass
-    """, wall_seconds=3)
+    """,
+        wall_seconds=3,
+    )
     assert result.reason in ("timeout", "process_limit"), result
     assert not result.passed
     assert processes_with(marker) == []
@@ -94,12 +101,15 @@ def test_memory_hog_hits_the_memory_limit(box):
 
 
 def test_flood_of_output_is_capped_and_killed(box):
-    result = run(box, """
+    result = run(
+        box,
+        """
         import sys
         chunk = "x" * (1 << 20)
         for _ in range(100):  # 100 MB
             sys.stdout.write(chunk)
-    """)
+    """,
+    )
     assert result.reason == "output_limit"
     assert len(result.stdout) == box.limits.output_bytes
     assert result.wall_seconds < 5
@@ -116,11 +126,14 @@ def test_cannot_connect_to_the_hosts_loopback(box):
         server.listen(1)
         server.settimeout(0.5)
         port = server.getsockname()[1]
-        result = run(box, f"""
+        result = run(
+            box,
+            f"""
             import socket
             socket.create_connection(("127.0.0.1", {port}), timeout=2)
             print("connected")
-        """)
+        """,
+        )
         with pytest.raises(TimeoutError):
             server.accept()
     assert result.reason == "error"
@@ -129,28 +142,40 @@ def test_cannot_connect_to_the_hosts_loopback(box):
 
 
 def test_only_loopback_exists_inside(box):
-    result = run(box, """
+    result = run(
+        box,
+        """
         import socket
         print(sorted(name for _, name in socket.if_nameindex()))
-    """)
+    """,
+    )
     assert result.passed, result
     assert result.stdout.strip() == "['lo']"
 
 
 def test_sees_only_its_own_processes(box):
-    result = run(box, """
+    result = run(
+        box,
+        """
         import os
         print(sorted(int(p) for p in os.listdir("/proc") if p.isdigit()))
-    """)
+    """,
+    )
     assert result.passed, result
     assert len(eval(result.stdout)) <= 2  # the namespace's setup shell and the program: no host process
 
 
 def test_cannot_write_outside_its_directory(box, tmp_path):
     tmp_path.chmod(0o777)  # even a world-writable directory is out of reach: the mount is read-only
-    targets = [tmp_path / "escaped", REPO / "escaped-from-sandbox", Path("/tmp") / f"escaped-{secrets.token_hex(4)}",
-               Path("/dev/shm") / f"escaped-{secrets.token_hex(4)}"]
-    result = run(box, f"""
+    targets = [
+        tmp_path / "escaped",
+        REPO / "escaped-from-sandbox",
+        Path("/tmp") / f"escaped-{secrets.token_hex(4)}",
+        Path("/dev/shm") / f"escaped-{secrets.token_hex(4)}",
+    ]
+    result = run(
+        box,
+        f"""
         import os
         for path in {[str(t) for t in targets]!r}:
             try:
@@ -163,7 +188,8 @@ def test_cannot_write_outside_its_directory(box, tmp_path):
             print("TOUCHED README")
         except OSError:
             pass
-    """)
+    """,
+    )
     assert result.passed, result
     assert "WROTE" not in result.stdout and "TOUCHED" not in result.stdout
     assert result.stdout.count("refused") == len(targets)
@@ -173,7 +199,9 @@ def test_cannot_write_outside_its_directory(box, tmp_path):
 def test_does_not_inherit_secrets(box, monkeypatch):
     secret = secrets.token_hex(16)
     monkeypatch.setenv("CODELLAMA_TEST_SECRET", secret)
-    result = run(box, """
+    result = run(
+        box,
+        """
         import os
         print(sorted(os.environ))
         for pid in os.listdir("/proc"):
@@ -181,18 +209,22 @@ def test_does_not_inherit_secrets(box, monkeypatch):
                 print(open(f"/proc/{pid}/environ").read())
             except OSError:
                 pass
-    """)
+    """,
+    )
     assert result.passed, result
     assert secret not in result.stdout
     assert "CODELLAMA_TEST_SECRET" not in result.stdout
 
 
 def test_child_that_outlives_its_parent_is_killed(box, marker):
-    result = run(box, f"""
+    result = run(
+        box,
+        f"""
         import subprocess, sys
         subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)", "{marker}"], start_new_session=True)
         print("parent done")
-    """)
+    """,
+    )
     assert result.passed and "parent done" in result.stdout
     assert processes_with(marker) == []
 
@@ -216,12 +248,16 @@ def test_files_cannot_be_placed_outside_the_run_directory(box):
 
 
 def test_filling_the_disk_hits_the_scratch_space_limit(box):
-    result = run(box, """
+    result = run(
+        box,
+        """
         block = b"x" * (1 << 20)
         for i in range(10_000):  # 10 GB, in files under the size limit
             with open(f"f{i}", "wb") as f:
                 f.write(block)
-    """, disk_mb=8)
+    """,
+        disk_mb=8,
+    )
     assert result.reason == "disk_limit", result
 
 

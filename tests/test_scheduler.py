@@ -12,8 +12,15 @@ from codellama.generation import GenerationError, Generator, SamplingParams
 from codellama.server.scheduler import DeadlineExceeded, Job, QueueFull, Scheduler
 from tests.support.models import tiny_model
 
-PROMPTS = ["def add(a, b):", "import os\nimport sys\n", "class Stack:\n    def push(self, item):", "x = [", "# a",
-           "for i in range(10):\n    print(i)\n", "return"]
+PROMPTS = [
+    "def add(a, b):",
+    "import os\nimport sys\n",
+    "class Stack:\n    def push(self, item):",
+    "x = [",
+    "# a",
+    "for i in range(10):\n    print(i)\n",
+    "return",
+]
 
 
 def greedy(n: int, **kw) -> SamplingParams:
@@ -62,8 +69,10 @@ def test_late_arrivals_join_mid_generation(generator, reference):
         first_result = drain(first)[1]
     finally:
         scheduler.close()
-    assert first_result.token_ids == reference.run([reference.encode_prompt(PROMPTS[0])],
-                                                   [greedy(200, ignore_eos=True)])[0].token_ids
+    assert (
+        first_result.token_ids
+        == reference.run([reference.encode_prompt(PROMPTS[0])], [greedy(200, ignore_eos=True)])[0].token_ids
+    )
     for prompt, result in zip(PROMPTS[1:4], late_results):
         assert result.token_ids == reference.run([reference.encode_prompt(prompt)], [greedy(20)])[0].token_ids
 
@@ -75,7 +84,8 @@ def test_one_prompt_asked_n_times_is_prefilled_once_and_each_copy_is_right(gener
         params = [SamplingParams(max_new_tokens=12, temperature=1.0, seed=s) for s in (1, 2, 3)]
         prefilled = []  # tokens of each forward that writes more than one position per row
         hook = generator.model.register_forward_pre_hook(
-            lambda module, args: prefilled.append(args[0].numel()) if args[0].shape[1] > 1 else None)
+            lambda module, args: prefilled.append(args[0].numel()) if args[0].shape[1] > 1 else None
+        )
         handles = scheduler.submit([Job(list(ids), p) for p in params])  # equal prompts, separate lists
         results = [drain(h)[1] for h in handles]
         hook.remove()
@@ -182,6 +192,7 @@ def test_cancelled_waiting_jobs_give_their_queue_places_back(generator):
 def test_a_failure_while_admitting_ends_those_jobs_instead_of_losing_them(generator, monkeypatch):
     scheduler = Scheduler(generator, max_batch=2, context=128)
     try:
+
         def broken_prefill(*args, **kwargs):
             raise RuntimeError("out of memory")
 

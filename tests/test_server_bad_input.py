@@ -58,8 +58,12 @@ BAD_REQUESTS = [
     ("chat with no message", "POST", CHAT, {"messages": []}),
     ("chat role unknown", "POST", CHAT, {"messages": [{"role": "robot", "content": "hi"}]}),
     ("chat content is a number", "POST", CHAT, {"messages": [{"role": "user", "content": 5}]}),
-    ("chat ends with the assistant", "POST", CHAT,
-     {"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "hello"}]}),
+    (
+        "chat ends with the assistant",
+        "POST",
+        CHAT,
+        {"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "hello"}]},
+    ),
     ("chat with tools", "POST", CHAT, {"messages": USER, "tools": [{"type": "function"}]}),
     ("chat asking for JSON mode", "POST", CHAT, {"messages": USER, "response_format": {"type": "json_object"}}),
     ("chat top_logprobs too large", "POST", CHAT, {"messages": USER, "logprobs": True, "top_logprobs": 50}),
@@ -135,8 +139,10 @@ def test_errors_name_the_field_and_the_value(server):
     error = response.json()["error"]
     assert error["param"] == "max_tokens" and "'ten'" in error["message"]
     response = httpx.post(server.url + C, json={"prompt": "x", "max_tokens": 10**6})
-    assert "context" in response.json()["error"]["message"] and response.json()["error"]["code"] == \
-        "context_length_exceeded"
+    assert (
+        "context" in response.json()["error"]["message"]
+        and response.json()["error"]["code"] == "context_length_exceeded"
+    )
 
 
 def test_a_client_gone_mid_stream_frees_its_slot_within_a_second(server):

@@ -143,10 +143,12 @@ def test_completion_prompts_may_carry_control_tokens_as_text(server, reference, 
 
 def test_odd_but_valid_values_are_served_and_never_break_the_batch(server):
     """Huge seeds, vanishing temperatures and `max_tokens: null` are the client's right, not a crash."""
-    bodies = [("/completion", {"prompt": "def f():", "n_predict": 4, "seed": 2**64 + 5}),
-              ("/completion", {"prompt": "def f():", "n_predict": 4, "temperature": 1e-40}),
-              ("/v1/completions", {"prompt": "def f():", "max_tokens": None, "temperature": 0, "stop": ["\n"]}),
-              ("/v1/completions", {"prompt": "x", "max_tokens": 4, "temperature": 0.7, "seed": -(2**63)})]
+    bodies = [
+        ("/completion", {"prompt": "def f():", "n_predict": 4, "seed": 2**64 + 5}),
+        ("/completion", {"prompt": "def f():", "n_predict": 4, "temperature": 1e-40}),
+        ("/v1/completions", {"prompt": "def f():", "max_tokens": None, "temperature": 0, "stop": ["\n"]}),
+        ("/v1/completions", {"prompt": "x", "max_tokens": 4, "temperature": 0.7, "seed": -(2**63)}),
+    ]
     for path, body in bodies:
         response = httpx.post(server.url + path, json=body, timeout=60)
         assert response.status_code == 200, (body, response.text)

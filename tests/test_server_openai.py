@@ -95,8 +95,14 @@ def test_chat_and_streamed_chat_equal_direct_generation(client, reference):
     response = client.chat.completions.create(model=MODEL, messages=messages, max_tokens=20, temperature=0)
     assert response.choices[0].message.role == "assistant"
     assert response.choices[0].message.content == expected
-    stream = client.chat.completions.create(model=MODEL, messages=messages, max_tokens=20, temperature=0,
-                                            stream=True, stream_options={"include_usage": True})
+    stream = client.chat.completions.create(
+        model=MODEL,
+        messages=messages,
+        max_tokens=20,
+        temperature=0,
+        stream=True,
+        stream_options={"include_usage": True},
+    )
     chunks = list(stream)
     assert "".join(c.choices[0].delta.content or "" for c in chunks if c.choices) == expected
     assert chunks[-1].usage.completion_tokens == response.usage.completion_tokens
@@ -134,8 +140,9 @@ def test_requests_join_a_running_batch(client, url):
     finished = {}
 
     def long_request():
-        client.completions.create(model=MODEL, prompt="long", max_tokens=300, temperature=0,
-                                  extra_body={"repetition_penalty": 1.0})
+        client.completions.create(
+            model=MODEL, prompt="long", max_tokens=300, temperature=0, extra_body={"repetition_penalty": 1.0}
+        )
         finished["long"] = time.monotonic()
 
     thread = threading.Thread(target=long_request)
@@ -157,8 +164,13 @@ def test_metrics_count_tokens_and_requests(client, url):
     after = metric(url, "codellama_generated_tokens_total", headers)
     assert after - before >= response.usage.completion_tokens
     text = httpx.get(url + "/metrics", headers=headers).text
-    for name in ("codellama_prompt_tokens_total", "codellama_tokens_per_second", "codellama_requests_waiting",
-                 "codellama_request_duration_seconds_bucket", "codellama_time_to_first_token_seconds_count"):
+    for name in (
+        "codellama_prompt_tokens_total",
+        "codellama_tokens_per_second",
+        "codellama_requests_waiting",
+        "codellama_request_duration_seconds_bucket",
+        "codellama_time_to_first_token_seconds_count",
+    ):
         assert name in text
     assert 'codellama_requests_total{endpoint="/v1/completions",status="200"}' in text
     assert httpx.get(url + "/metrics").status_code == 401
@@ -169,10 +181,10 @@ def test_n_choices_of_a_text_prompt_are_prefilled_once(client, served):
     prompt_ids = served.completion_prompt(prompt)[0]
     prefilled = []  # tokens of every forward that writes more than one position per row: the prefills
     hook = served.model.register_forward_pre_hook(
-        lambda module, args: prefilled.append(args[0].numel()) if args[0].shape[1] > 1 else None)
+        lambda module, args: prefilled.append(args[0].numel()) if args[0].shape[1] > 1 else None
+    )
     try:
-        response = client.completions.create(model=MODEL, prompt=prompt, max_tokens=6, temperature=1.0, n=3,
-                                             seed=5)
+        response = client.completions.create(model=MODEL, prompt=prompt, max_tokens=6, temperature=1.0, n=3, seed=5)
     finally:
         hook.remove()
     assert len(response.choices) == 3

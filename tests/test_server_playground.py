@@ -15,8 +15,16 @@ from tests.support.server import running_server
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # as root, in a machine without a network: no sandbox, no background connections
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 pytestmark = pytest.mark.slow
 
 
@@ -35,8 +43,9 @@ def test_playground_streams_a_completion_and_a_chat(browser, smol_tokenizer):
     reference = Generator(tiny_model(), smol_tokenizer)
     prompt = "def is_prime(n):"
     expected = reference.complete(prompt, SamplingParams(max_new_tokens=24, temperature=0))[0].text
-    chat_expected = reference.chat([{"role": "user", "content": "Reverse a list in Python."}],
-                                   SamplingParams(max_new_tokens=24, temperature=0)).text
+    chat_expected = reference.chat(
+        [{"role": "user", "content": "Reverse a list in Python."}], SamplingParams(max_new_tokens=24, temperature=0)
+    ).text
     with running_server(Generator(tiny_model(), smol_tokenizer), model_name="tiny", api_key="k") as server:
         page = browser.new_page(viewport={"width": 1100, "height": 800})
         page.goto(server.url + "/")

@@ -32,6 +32,7 @@ def test_text_tracker_never_splits_a_utf8_character(smol_tokenizer):
 
 # -- code-aware stops -------------------------------------------------------------------------
 
+
 def test_python_code_stop_ends_at_the_function():
     stop = CodeStop("python", "import math\n\ndef area(r):")
     text = "\n    return math.pi * r ** 2\n\n\nprint(area(2))\n"

@@ -31,10 +31,19 @@ def sp_model_bytes() -> bytes:
     corpus = inspect.getsource(textwrap).splitlines() + inspect.getsource(json).splitlines()
     out = io.BytesIO()
     spm.SentencePieceTrainer.train(
-        sentence_iterator=iter([line for line in corpus if line.strip()]), model_writer=out, vocab_size=600,
-        model_type="bpe", byte_fallback=True, user_defined_symbols=INFILL_PIECES + ["☺"],
-        unk_id=0, bos_id=1, eos_id=2, pad_id=-1, minloglevel=2,
-        normalization_rule_name="identity", remove_extra_whitespaces=False,  # as in Llama's tokenizer.model
+        sentence_iterator=iter([line for line in corpus if line.strip()]),
+        model_writer=out,
+        vocab_size=600,
+        model_type="bpe",
+        byte_fallback=True,
+        user_defined_symbols=INFILL_PIECES + ["☺"],
+        unk_id=0,
+        bos_id=1,
+        eos_id=2,
+        pad_id=-1,
+        minloglevel=2,
+        normalization_rule_name="identity",
+        remove_extra_whitespaces=False,  # as in Llama's tokenizer.model
     )
     return out.getvalue()
 
@@ -67,10 +76,19 @@ class MetaTokenizer:
 def meta_infilling_prompt_tokens(tokenizer: MetaTokenizer, pre: str, suf: str, suffix_first: bool) -> list[int]:
     """Meta's reference `infilling_prompt_tokens` (llama/generation.py)."""
     if suffix_first:
-        return ([tokenizer.bos_id, tokenizer.prefix_id, tokenizer.suffix_id] + tokenizer.encode_infilling(suf)
-                + [tokenizer.middle_id] + tokenizer.encode(pre, bos=False, eos=False))
-    return ([tokenizer.bos_id, tokenizer.prefix_id] + tokenizer.encode(pre, bos=False, eos=False)
-            + [tokenizer.suffix_id] + tokenizer.encode_infilling(suf) + [tokenizer.middle_id])
+        return (
+            [tokenizer.bos_id, tokenizer.prefix_id, tokenizer.suffix_id]
+            + tokenizer.encode_infilling(suf)
+            + [tokenizer.middle_id]
+            + tokenizer.encode(pre, bos=False, eos=False)
+        )
+    return (
+        [tokenizer.bos_id, tokenizer.prefix_id]
+        + tokenizer.encode(pre, bos=False, eos=False)
+        + [tokenizer.suffix_id]
+        + tokenizer.encode_infilling(suf)
+        + [tokenizer.middle_id]
+    )
 
 
 B_INST, E_INST, B_SYS, E_SYS = "[INST]", "[/INST]", "<<SYS>>\n", "\n<</SYS>>\n\n"
@@ -82,8 +100,12 @@ def meta_chat_tokens(tokenizer: MetaTokenizer, dialog: list[dict]) -> list[int]:
         merged = B_SYS + dialog[0]["content"] + E_SYS + dialog[1]["content"]
         dialog = [{"role": dialog[1]["role"], "content": merged}] + dialog[2:]
     tokens = sum(
-        [tokenizer.encode(f"{B_INST} {(p['content']).strip()} {E_INST} {(a['content']).strip()} ", bos=True, eos=True)
-         for p, a in zip(dialog[::2], dialog[1::2])],
+        [
+            tokenizer.encode(
+                f"{B_INST} {(p['content']).strip()} {E_INST} {(a['content']).strip()} ", bos=True, eos=True
+            )
+            for p, a in zip(dialog[::2], dialog[1::2])
+        ],
         [],
     )
     return tokens + tokenizer.encode(f"{B_INST} {(dialog[-1]['content']).strip()} {E_INST}", bos=True, eos=False)
@@ -105,7 +127,11 @@ def test_code_llama_infill_prompt_equals_metas_reference(sp_model_bytes, prefix,
     meta = MetaTokenizer(sp_model_bytes)
     assert ours.infill is not None and ours.infill.family == "code-llama"
     assert (ours.infill.prefix, ours.infill.suffix, ours.infill.middle, ours.infill.eot) == (
-        meta.prefix_id, meta.suffix_id, meta.middle_id, meta.eot_id)
+        meta.prefix_id,
+        meta.suffix_id,
+        meta.middle_id,
+        meta.eot_id,
+    )
     expected = meta_infilling_prompt_tokens(meta, prefix, suffix, suffix_first=mode == "spm")
     assert infill_prompt_tokens(ours, prefix, suffix, mode) == expected
 
@@ -123,10 +149,17 @@ def test_encode_and_decode_as_continuation_keep_the_leading_space(sp_model_bytes
     [
         [{"role": "user", "content": "Write a function that sorts a list."}],
         [{"role": "system", "content": "Answer in Python."}, {"role": "user", "content": "  Reverse a string. "}],
-        [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "Hello!"},
-         {"role": "user", "content": "Now sort [3, 1, 2]."}],
-        [{"role": "system", "content": "Be terse."}, {"role": "user", "content": "hi"},
-         {"role": "assistant", "content": "Hello!"}, {"role": "user", "content": "Sort [3, 1, 2]."}],
+        [
+            {"role": "user", "content": "hi"},
+            {"role": "assistant", "content": "Hello!"},
+            {"role": "user", "content": "Now sort [3, 1, 2]."},
+        ],
+        [
+            {"role": "system", "content": "Be terse."},
+            {"role": "user", "content": "hi"},
+            {"role": "assistant", "content": "Hello!"},
+            {"role": "user", "content": "Sort [3, 1, 2]."},
+        ],
     ],
 )
 def test_code_llama_instruct_chat_equals_metas_reference(sp_model_bytes, dialog):
@@ -171,7 +204,9 @@ def _gguf_meta_from_sentencepiece(model_bytes: bytes) -> dict:
         "tokenizer.ggml.tokens": [p.piece for p in proto.pieces],
         "tokenizer.ggml.scores": [p.score for p in proto.pieces],
         "tokenizer.ggml.token_type": [int(p.type) for p in proto.pieces],
-        "tokenizer.ggml.bos_token_id": 1, "tokenizer.ggml.eos_token_id": 2, "tokenizer.ggml.unknown_token_id": 0,
+        "tokenizer.ggml.bos_token_id": 1,
+        "tokenizer.ggml.eos_token_id": 2,
+        "tokenizer.ggml.unknown_token_id": 0,
         "tokenizer.ggml.add_bos_token": True,
     }
 
@@ -209,8 +244,10 @@ def test_control_token_text_is_plain_text_unless_allowed(smol_tokenizer):
 
 def test_chatml_template_renders_like_the_model_expects(smol_tokenizer):
     text = render_chat_template(smol_tokenizer, [{"role": "user", "content": "hi"}])
-    assert text == ("<|im_start|>system\nYou are a helpful AI assistant named SmolLM, trained by Hugging Face"
-                    "<|im_end|>\n<|im_start|>user\nhi<|im_end|>\n<|im_start|>assistant\n")
+    assert text == (
+        "<|im_start|>system\nYou are a helpful AI assistant named SmolLM, trained by Hugging Face"
+        "<|im_end|>\n<|im_start|>user\nhi<|im_end|>\n<|im_start|>assistant\n"
+    )
     ids = chat_prompt_tokens(smol_tokenizer, [{"role": "user", "content": "hi"}])
     assert ids[0] == smol_tokenizer.special_tokens["<|im_start|>"]
     with pytest.raises(PromptError, match="control tag"):
@@ -235,12 +272,21 @@ def test_tokenizer_json_directory_loads_with_its_config(smol_tokenizer_dir, smol
 @pytest.mark.parametrize(
     "family, specials, layout",
     [
-        ("starcoder", ["<fim_prefix>", "<fim_middle>", "<fim_suffix>", "<|endoftext|>"],
-         "<fim_prefix>P<fim_suffix>S<fim_middle>"),
-        ("qwen", ["<|fim_prefix|>", "<|fim_middle|>", "<|fim_suffix|>", "<|endoftext|>"],
-         "<|fim_prefix|>P<|fim_suffix|>S<|fim_middle|>"),
-        ("deepseek-coder", ["<｜fim▁begin｜>", "<｜fim▁hole｜>", "<｜fim▁end｜>", "<|EOT|>"],
-         "<｜fim▁begin｜>P<｜fim▁hole｜>S<｜fim▁end｜>"),
+        (
+            "starcoder",
+            ["<fim_prefix>", "<fim_middle>", "<fim_suffix>", "<|endoftext|>"],
+            "<fim_prefix>P<fim_suffix>S<fim_middle>",
+        ),
+        (
+            "qwen",
+            ["<|fim_prefix|>", "<|fim_middle|>", "<|fim_suffix|>", "<|endoftext|>"],
+            "<|fim_prefix|>P<|fim_suffix|>S<|fim_middle|>",
+        ),
+        (
+            "deepseek-coder",
+            ["<｜fim▁begin｜>", "<｜fim▁hole｜>", "<｜fim▁end｜>", "<|EOT|>"],
+            "<｜fim▁begin｜>P<｜fim▁hole｜>S<｜fim▁end｜>",
+        ),
     ],
 )
 def test_other_infill_families(family, specials, layout):
@@ -282,8 +328,11 @@ CODE_LLAMA_TEMPLATE = (
 
 def test_sentencepiece_chat_template_tokens_equal_metas_format(sp_model_bytes):
     tokenizer = SentencePieceTokenizer(sp_model_bytes, "test.model", CODE_LLAMA_TEMPLATE)
-    dialog = [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "Hello!"},
-              {"role": "user", "content": "Sort [3, 1, 2]."}]
+    dialog = [
+        {"role": "user", "content": "hi"},
+        {"role": "assistant", "content": "Hello!"},
+        {"role": "user", "content": "Sort [3, 1, 2]."},
+    ]
     assert chat_prompt_tokens(tokenizer, dialog, "template") == chat_prompt_tokens(tokenizer, dialog, "llama2")
 
 

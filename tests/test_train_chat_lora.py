@@ -14,13 +14,17 @@ from codellama.train.infill_tokens import add_infill_tokens
 from tests.support.toy_tokenizers import build_code_llama_tokenizer
 
 CONVERSATIONS = [
-    [{"role": "user", "content": "Write a function that adds two numbers."},
-     {"role": "assistant", "content": "def add(a, b):\n    return a + b"}],
-    [{"role": "system", "content": "You write Python."},
-     {"role": "user", "content": "Square a number."},
-     {"role": "assistant", "content": "def square(x):\n    return x * x"},
-     {"role": "user", "content": "And cube it?"},
-     {"role": "assistant", "content": "def cube(x):\n    return x ** 3"}],
+    [
+        {"role": "user", "content": "Write a function that adds two numbers."},
+        {"role": "assistant", "content": "def add(a, b):\n    return a + b"},
+    ],
+    [
+        {"role": "system", "content": "You write Python."},
+        {"role": "user", "content": "Square a number."},
+        {"role": "assistant", "content": "def square(x):\n    return x * x"},
+        {"role": "user", "content": "And cube it?"},
+        {"role": "assistant", "content": "def cube(x):\n    return x ** 3"},
+    ],
 ]
 
 
@@ -76,8 +80,16 @@ def test_lora_trains_adapters_only_and_exports_merged_weights(tmp_path, smol_tok
     prepare_chat(source, tmp_path / "chat", add_infill_tokens(smol_tokenizer))
     config = TrainConfig(
         model_args={"dim": 32, "n_layers": 2, "n_heads": 4, "n_kv_heads": 2, "ffn_hidden_dim": 64},
-        data=[(str(tmp_path / "chat"), 1.0)], seq_len=32, batch_tokens=64, steps=6, lr=1e-2, warmup_steps=1,
-        out=str(tmp_path / "run"), save_every=3, export=["hf"], peak_tflops=0.01,
+        data=[(str(tmp_path / "chat"), 1.0)],
+        seq_len=32,
+        batch_tokens=64,
+        steps=6,
+        lr=1e-2,
+        warmup_steps=1,
+        out=str(tmp_path / "run"),
+        save_every=3,
+        export=["hf"],
+        peak_tflops=0.01,
         lora=LoraSettings(rank=4, alpha=8, dropout=0.0, target_modules=["wq", "wv", "w2"]),
     )
     run(config)

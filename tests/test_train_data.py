@@ -18,8 +18,10 @@ from codellama.train.data.licenses import is_permissive, license_from_text
 from codellama.train.data.pipeline import Pipeline, PipelineConfig
 from codellama.train.data.sources import open_source
 
-MIT = ("Permission is hereby granted, free of charge, to any person obtaining a copy of this software ... "
-       "The above copyright notice and this permission notice shall be included in all copies.")
+MIT = (
+    "Permission is hereby granted, free of charge, to any person obtaining a copy of this software ... "
+    "The above copyright notice and this permission notice shall be included in all copies."
+)
 GPL3 = "GNU GENERAL PUBLIC LICENSE\nVersion 3, 29 June 2007\nEveryone is permitted to copy..."
 
 ORIGINAL = textwrap.dedent('''
@@ -64,7 +66,7 @@ def _renamed(text: str) -> str:
     return text.replace("    ", "\t").replace(" = ", "=")
 
 
-DIFFERENT = textwrap.dedent('''
+DIFFERENT = textwrap.dedent("""
     import socket
 
 
@@ -82,7 +84,7 @@ DIFFERENT = textwrap.dedent('''
 
         def close(self):
             self.sock.close()
-''')
+""")
 
 
 def test_near_dedup_finds_planted_near_duplicates_and_keeps_different_files():
@@ -107,8 +109,10 @@ def test_quality_filters_follow_starcoder():
 
 
 def test_redaction_replaces_secrets_and_emails_but_keeps_code():
-    text = ('AWS_KEY = "AKIAIOSFODNN7EXAMPLE"\npassword = "hunter2hunter2"\n'
-            "# contact: jane.doe@example.com\nresult = matrix @ vector\n@decorator\n")
+    text = (
+        'AWS_KEY = "AKIAIOSFODNN7EXAMPLE"\npassword = "hunter2hunter2"\n'
+        "# contact: jane.doe@example.com\nresult = matrix @ vector\n@decorator\n"
+    )
     redacted, secrets, emails = redact(text)
     assert "AKIA" not in redacted and "hunter2" not in redacted and "jane.doe" not in redacted
     assert 'password = "<KEY>"' in redacted and "<EMAIL>" in redacted
@@ -135,7 +139,7 @@ def _corpus(tmp_path):
     (root / "scores.py").write_text(ORIGINAL)
     (root / "scores_copy.py").write_text(_renamed(ORIGINAL))
     (root / "echo.py").write_text(DIFFERENT)
-    (root / "main.go").write_text("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hi\")\n}\n")
+    (root / "main.go").write_text('package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("hi")\n}\n')
     (root / "minified.js").write_text("var a=" + "1+" * 800 + "1;\n")
     (root / "blob.bin").write_bytes(b"\0\1\2" * 100)
     (root / "gpl_part" / "COPYING").write_text(GPL3)
@@ -147,8 +151,9 @@ def _corpus(tmp_path):
 def test_pipeline_records_paths_licences_and_drops_per_filter(tmp_path, smol_tokenizer):
     root = _corpus(tmp_path)
     out = tmp_path / "out"
-    stats = Pipeline(PipelineConfig([str(root)], str(out)), tokenizer=smol_tokenizer,
-                     decontaminator=Decontaminator([])).run()
+    stats = Pipeline(
+        PipelineConfig([str(root)], str(out)), tokenizer=smol_tokenizer, decontaminator=Decontaminator([])
+    ).run()
     docs = [json.loads(line) for f in sorted((out / "documents").glob("*.jsonl")) for line in f.open()]
     by_name = {d["path"].split("/")[-1]: d for d in docs}
     assert sorted(by_name) == ["echo.py", "main.go", "scores.py", "spdx.c"]
@@ -203,13 +208,19 @@ def test_jsonl_and_parquet_sources(tmp_path):
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    rows = [{"content": "fn main() {}\n", "path": "src/main.rs", "license": ["MIT", "Apache-2.0"]},
-            {"text": "print(1)\n", "language": "Python"}]
+    rows = [
+        {"content": "fn main() {}\n", "path": "src/main.rs", "license": ["MIT", "Apache-2.0"]},
+        {"text": "print(1)\n", "language": "Python"},
+    ]
     (tmp_path / "d.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
     pq.write_table(pa.Table.from_pylist([{"text": "x = 1\n", "path": "a.py"}]), tmp_path / "d.parquet")
     docs = list(open_source(str(tmp_path / "d.jsonl")))
     assert (docs[0].language, docs[0].license, docs[1].language, docs[1].license) == (
-        "rust", "MIT OR Apache-2.0", "python", "unknown")
+        "rust",
+        "MIT OR Apache-2.0",
+        "python",
+        "unknown",
+    )
     assert [d.language for d in open_source(str(tmp_path / "d.parquet"))] == ["python"]
     with pytest.raises(ValueError, match="does not exist"):
         open_source(str(tmp_path / "missing"))
@@ -230,8 +241,23 @@ def test_cli_data_prepare_stats_and_train_dry_run(tmp_path, capsys):
 
     root = _corpus(tmp_path)
     out = tmp_path / "out"
-    assert main(["data", "prepare", str(root), "--out", str(out), "--fim-rate", "0.9", "--context", "2048",
-                 "--no-decontaminate"]) == 0
+    assert (
+        main(
+            [
+                "data",
+                "prepare",
+                str(root),
+                "--out",
+                str(out),
+                "--fim-rate",
+                "0.9",
+                "--context",
+                "2048",
+                "--no-decontaminate",
+            ]
+        )
+        == 0
+    )
     report = capsys.readouterr().out
     assert "documents in: 10" in report and "near_duplicate" in report and "fim:" in report
     assert main(["data", "stats", str(out)]) == 0 and "documents out: 4" in capsys.readouterr().out

@@ -16,8 +16,10 @@ from codellama.train.infill_tokens import add_infill_tokens, prepare_for_infill
 from tests.support.models import tiny_model
 from tests.support.toy_tokenizers import bpe_with_specials, build_code_llama_tokenizer
 
-SOURCE_TEXTS = [inspect.getsource(f) for f in (textwrap.dedent, textwrap.indent, textwrap.shorten, json.dumps,
-                                               json.loads, textwrap.TextWrapper._split)]
+SOURCE_TEXTS = [
+    inspect.getsource(f)
+    for f in (textwrap.dedent, textwrap.indent, textwrap.shorten, json.dumps, json.loads, textwrap.TextWrapper._split)
+]
 
 
 @pytest.fixture(scope="module")

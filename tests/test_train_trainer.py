@@ -18,8 +18,10 @@ from codellama.train.data.decontaminate import Decontaminator
 from codellama.train.data.pipeline import Pipeline, PipelineConfig
 from codellama.train.trainer import free_port, lr_at
 
-MIT = ("Permission is hereby granted, free of charge, to any person obtaining a copy of this software. "
-       "The above copyright notice and this permission notice shall be included in all copies.")
+MIT = (
+    "Permission is hereby granted, free of charge, to any person obtaining a copy of this software. "
+    "The above copyright notice and this permission notice shall be included in all copies."
+)
 STEPS = 24
 
 
@@ -44,8 +46,17 @@ def tiny_data(tmp_path_factory, smol_tokenizer) -> Path:
 def _config(data: Path, out: Path, **overrides) -> Path:
     settings = dict(
         model_args={"dim": 32, "n_layers": 2, "n_heads": 4, "n_kv_heads": 2, "ffn_hidden_dim": 64, "max_seq_len": 64},
-        data=[(str(data), 1.0)], seq_len=32, batch_tokens=128, micro_batch=1, steps=STEPS, lr=1e-2,
-        warmup_steps=2, out=str(out), save_every=4, export=[], peak_tflops=0.01,
+        data=[(str(data), 1.0)],
+        seq_len=32,
+        batch_tokens=128,
+        micro_batch=1,
+        steps=STEPS,
+        lr=1e-2,
+        warmup_steps=2,
+        out=str(out),
+        save_every=4,
+        export=[],
+        peak_tflops=0.01,
     )
     config = TrainConfig(**{**settings, **overrides})
     path = out.with_suffix(".json")
@@ -55,10 +66,29 @@ def _config(data: Path, out: Path, **overrides) -> Path:
 
 def _torchrun(config: Path) -> subprocess.Popen:
     env = {**os.environ, "OMP_NUM_THREADS": "1", "PYTHONPATH": str(Path(__file__).parents[1])}
-    command = [sys.executable, "-m", "torch.distributed.run", "--nproc-per-node", "2", "--master-addr", "127.0.0.1",
-               "--master-port", str(free_port()), "-m", "codellama.train.trainer", "--config", str(config)]
-    return subprocess.Popen(["nice", "-n", "19", *command], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            text=True, start_new_session=True)
+    command = [
+        sys.executable,
+        "-m",
+        "torch.distributed.run",
+        "--nproc-per-node",
+        "2",
+        "--master-addr",
+        "127.0.0.1",
+        "--master-port",
+        str(free_port()),
+        "-m",
+        "codellama.train.trainer",
+        "--config",
+        str(config),
+    ]
+    return subprocess.Popen(
+        ["nice", "-n", "19", *command],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
 
 
 def _losses(out: Path) -> dict[int, float]:
@@ -84,8 +114,10 @@ def test_torchrun_two_ranks_loss_falls_and_sigkill_resume_is_exact(tiny_data, tm
     deadline = time.time() + 120
     while time.time() < deadline:  # kill the second run (torchrun and both ranks) once it is past a checkpoint
         log = killed / "log.jsonl"
-        if log.exists() and any(json.loads(line).get("step", 0) >= 10 and "loss" in json.loads(line)
-                                for line in log.read_text().splitlines()):
+        if log.exists() and any(
+            json.loads(line).get("step", 0) >= 10 and "loss" in json.loads(line)
+            for line in log.read_text().splitlines()
+        ):
             break
         time.sleep(0.05)
     os.killpg(interrupted.pid, signal.SIGKILL)

@@ -38,8 +38,10 @@ def open_gguf(path: Path) -> GGUFReader:
     except ValueError as e:
         message = str(e)
         if "GGMLQuantizationType" in message:
-            raise CheckpointError(f"{path}: unknown quantization type ({message}); the file is newer than "
-                                  f"the installed gguf package knows, or corrupt") from None
+            raise CheckpointError(
+                f"{path}: unknown quantization type ({message}); the file is newer than "
+                f"the installed gguf package knows, or corrupt"
+            ) from None
         raise CheckpointError(f"{path}: not a valid GGUF file ({message})") from None
     except Exception as e:  # the reader raises many kinds on corrupt input; all mean the same to a user
         raise CheckpointError(f"{path}: corrupt or truncated GGUF file ({type(e).__name__}: {e})") from None
@@ -87,11 +89,17 @@ def _gguf_args(meta: dict, path: Path) -> ModelArgs:
             raise CheckpointError(f"{path}: {arch}.rope.scaling.type {kind!r} is not supported (none or linear)")
         vocab = meta.get(f"{arch}.vocab_size") or len(meta.get("tokenizer.ggml.tokens", []))
         return ModelArgs(
-            dim=dim, n_layers=count("block_count"), n_heads=n_heads,
-            n_kv_heads=count("attention.head_count_kv", n_heads), vocab_size=int(vocab),
-            ffn_hidden_dim=count("feed_forward_length"), norm_eps=float(get("attention.layer_norm_rms_epsilon")),
-            rope_theta=float(get("rope.freq_base", 10_000.0)), rope_scaling=scaling,
-            max_seq_len=count("context_length", 4096), qkv_bias=arch == "qwen2",
+            dim=dim,
+            n_layers=count("block_count"),
+            n_heads=n_heads,
+            n_kv_heads=count("attention.head_count_kv", n_heads),
+            vocab_size=int(vocab),
+            ffn_hidden_dim=count("feed_forward_length"),
+            norm_eps=float(get("attention.layer_norm_rms_epsilon")),
+            rope_theta=float(get("rope.freq_base", 10_000.0)),
+            rope_scaling=scaling,
+            max_seq_len=count("context_length", 4096),
+            qkv_bias=arch == "qwen2",
             head_dim=count("rope.dimension_count", max(dim // n_heads, 1)),
             extra={"format": "gguf", "architecture": arch},
         )
@@ -101,8 +109,11 @@ def _gguf_args(meta: dict, path: Path) -> ModelArgs:
         raise CheckpointError(f"{path}: the model metadata is corrupt or inconsistent ({e})") from None
 
 
-def read_gguf(path: Path, reader: GGUFReader | None = None, meta: dict | None = None,
-              ) -> tuple[ModelArgs, Tensors, int]:
+def read_gguf(
+    path: Path,
+    reader: GGUFReader | None = None,
+    meta: dict | None = None,
+) -> tuple[ModelArgs, Tensors, int]:
     """Shapes, tensors (dequantised to float32, in our names and rotary layout) and size of a GGUF file.
 
     `reader` and `meta` save parsing the file again when the caller already has them."""
@@ -123,7 +134,8 @@ def read_gguf(path: Path, reader: GGUFReader | None = None, meta: dict | None = 
         declared = meta.get(f"{arch}.vocab_size")
         if declared is not None and declared != embedding[0]:
             raise CheckpointError(
-                f"{path}: {arch}.vocab_size is {declared!r} but token_embd.weight has {embedding[0]} rows")
+                f"{path}: {arch}.vocab_size is {declared!r} but token_embd.weight has {embedding[0]} rows"
+            )
         args.vocab_size = embedding[0]
     # every size in the metadata against a tensor that shows it, before a model is built from them
     # (absurd sizes from a corrupt file would otherwise overflow or exhaust memory there)
@@ -164,8 +176,10 @@ def read_gguf(path: Path, reader: GGUFReader | None = None, meta: dict | None = 
             tensor = torch.from_numpy(values)
             heads = _rotary_heads(name, args) if neox_rope else None
             if heads and (tensor.ndim == 0 or tensor.shape[0] % (2 * heads)):
-                raise CheckpointError(f"{path}: tensor {gguf_name!r} {tuple(tensor.shape)} does not split into "
-                                      f"{heads} heads of an even size; the metadata and the weights disagree")
+                raise CheckpointError(
+                    f"{path}: tensor {gguf_name!r} {tuple(tensor.shape)} does not split into "
+                    f"{heads} heads of an even size; the metadata and the weights disagree"
+                )
             yield name, hf_to_meta_rotary(tensor, heads) if heads else tensor
 
     return args, tensors(), path.stat().st_size

@@ -121,8 +121,9 @@ def check_gguf_layout(path: Path) -> None:
     # the smallest metadata entry is 13 bytes, the smallest tensor info 24: cheap sanity for the counts
     least = kv_count * 13 + tensor_count * 24
     if least > size - _GGUF_HEADER:
-        raise _truncated(path, f"{kv_count:,} metadata entries and {tensor_count:,} tensor infos", _GGUF_HEADER,
-                         least, size)
+        raise _truncated(
+            path, f"{kv_count:,} metadata entries and {tensor_count:,} tensor infos", _GGUF_HEADER, least, size
+        )
     with open(path, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as buf:
         reader = _Reader(path, buf, size, order)
         alignment = _skip_metadata(reader, kv_count)
@@ -195,7 +196,8 @@ def _read_tensor_infos(reader: _Reader, tensor_count: int) -> list[tuple[str, in
                 "the installed gguf package knows, or corrupt"
             ) from None
         if dims and dims[0] % block:
-            raise reader.corrupt(f"tensor {name!r} has rows of {dims[0]:,} values, "
-                                 f"not a whole number of {qtype.name} blocks of {block}")
+            raise reader.corrupt(
+                f"tensor {name!r} has rows of {dims[0]:,} values, not a whole number of {qtype.name} blocks of {block}"
+            )
         extents.append((name, offset, math.prod(dims) // block * type_size))
     return extents

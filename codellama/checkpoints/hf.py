@@ -44,13 +44,19 @@ def _hf_args(directory: Path) -> ModelArgs:
             if scaling["type"] not in ("linear", "ntk", "llama3"):
                 raise CheckpointError(f"{path}: rope scaling {kind!r} is not supported (linear, dynamic, llama3)")
         return ModelArgs(
-            dim=config["hidden_size"], n_layers=config["num_hidden_layers"], n_heads=config["num_attention_heads"],
-            n_kv_heads=config.get("num_key_value_heads"), vocab_size=config["vocab_size"],
-            ffn_hidden_dim=config["intermediate_size"], norm_eps=config.get("rms_norm_eps", 1e-6),
-            rope_theta=rope_theta, rope_scaling=scaling,
+            dim=config["hidden_size"],
+            n_layers=config["num_hidden_layers"],
+            n_heads=config["num_attention_heads"],
+            n_kv_heads=config.get("num_key_value_heads"),
+            vocab_size=config["vocab_size"],
+            ffn_hidden_dim=config["intermediate_size"],
+            norm_eps=config.get("rms_norm_eps", 1e-6),
+            rope_theta=rope_theta,
+            rope_scaling=scaling,
             max_seq_len=config.get("max_position_embeddings", 4096),
             qkv_bias=config.get("attention_bias", model_type == "qwen2"),
-            tie_embeddings=config.get("tie_word_embeddings", False), head_dim=config.get("head_dim"),
+            tie_embeddings=config.get("tie_word_embeddings", False),
+            head_dim=config.get("head_dim"),
             extra={"format": "hf", "model_type": model_type},
         )
     except KeyError as e:
@@ -127,15 +133,19 @@ def write_hf(model: Transformer, directory: str | Path, max_shard_bytes: int = 5
             size = 0
         shards[-1][key] = tensor
         size += nbytes
-    names = ["model.safetensors"] if len(shards) == 1 else [
-        f"model-{i + 1:05d}-of-{len(shards):05d}.safetensors" for i in range(len(shards))
-    ]
+    names = (
+        ["model.safetensors"]
+        if len(shards) == 1
+        else [f"model-{i + 1:05d}-of-{len(shards):05d}.safetensors" for i in range(len(shards))]
+    )
     for name, shard in zip(names, shards):
         atomic_save(lambda p, s=shard: save_file(s, str(p), metadata={"format": "pt"}), directory / name)
     if len(shards) > 1:
         weight_map = {k: n for n, s in zip(names, shards) for k in s}
-        index = {"metadata": {"total_size": sum(t.numel() * t.element_size() for t in state.values())},
-                 "weight_map": weight_map}
+        index = {
+            "metadata": {"total_size": sum(t.numel() * t.element_size() for t in state.values())},
+            "weight_map": weight_map,
+        }
         atomic_write_text(directory / "model.safetensors.index.json", json.dumps(index, indent=2))
     atomic_write_text(directory / "config.json", json.dumps(_hf_config(model), indent=2))
 
@@ -146,17 +156,27 @@ def _hf_config(model: Transformer) -> dict:
     config = {
         "architectures": ["Qwen2ForCausalLM" if qwen else "LlamaForCausalLM"],
         "model_type": "qwen2" if qwen else "llama",
-        "hidden_size": args.dim, "intermediate_size": args.ffn_hidden_dim,
-        "num_hidden_layers": args.n_layers, "num_attention_heads": args.n_heads,
-        "num_key_value_heads": args.n_kv_heads, "head_dim": args.head_dim, "vocab_size": args.vocab_size,
-        "rms_norm_eps": args.norm_eps, "rope_theta": args.rope_theta,
-        "max_position_embeddings": args.max_seq_len, "tie_word_embeddings": args.tie_embeddings,
-        "hidden_act": "silu", "torch_dtype": str(model.tok_embeddings.weight.dtype).removeprefix("torch."),
+        "hidden_size": args.dim,
+        "intermediate_size": args.ffn_hidden_dim,
+        "num_hidden_layers": args.n_layers,
+        "num_attention_heads": args.n_heads,
+        "num_key_value_heads": args.n_kv_heads,
+        "head_dim": args.head_dim,
+        "vocab_size": args.vocab_size,
+        "rms_norm_eps": args.norm_eps,
+        "rope_theta": args.rope_theta,
+        "max_position_embeddings": args.max_seq_len,
+        "tie_word_embeddings": args.tie_embeddings,
+        "hidden_act": "silu",
+        "torch_dtype": str(model.tok_embeddings.weight.dtype).removeprefix("torch."),
     }
     if not qwen:
         config["attention_bias"] = False
     if args.rope_scaling:
         kind = args.rope_scaling["type"]
-        config["rope_scaling"] = {**args.rope_scaling, "type": "dynamic" if kind == "ntk" else kind,
-                                  "rope_type": "dynamic" if kind == "ntk" else kind}
+        config["rope_scaling"] = {
+            **args.rope_scaling,
+            "type": "dynamic" if kind == "ntk" else kind,
+            "rope_type": "dynamic" if kind == "ntk" else kind,
+        }
     return config

@@ -23,8 +23,9 @@ from codellama.model import ModelArgs, Transformer
 from codellama.tokenizer import Tokenizer, TokenizerError, check_vocab, load_tokenizer, tokenizer_from_gguf
 
 
-def build_model(args: ModelArgs, tensors: Tensors, source: str, dtype: torch.dtype | None,
-                device: str | torch.device = "cpu") -> Transformer:
+def build_model(
+    args: ModelArgs, tensors: Tensors, source: str, dtype: torch.dtype | None, device: str | torch.device = "cpu"
+) -> Transformer:
     """A Transformer whose parameters are exactly `tensors`, each checked against its shape."""
     try:
         with torch.device("meta"):

@@ -29,8 +29,18 @@ def _meta_args(directory: Path) -> ModelArgs:
         params = json.loads(path.read_text())
     except json.JSONDecodeError as e:
         raise CheckpointError(f"{path}: not valid JSON ({e})") from None
-    known = {"dim", "n_layers", "n_heads", "n_kv_heads", "vocab_size", "multiple_of", "ffn_dim_multiplier",
-             "norm_eps", "rope_theta", "max_seq_len"}
+    known = {
+        "dim",
+        "n_layers",
+        "n_heads",
+        "n_kv_heads",
+        "vocab_size",
+        "multiple_of",
+        "ffn_dim_multiplier",
+        "norm_eps",
+        "rope_theta",
+        "max_seq_len",
+    }
     missing = {"dim", "n_layers", "n_heads"} - set(params)
     if missing:
         raise CheckpointError(f"{path}: missing {', '.join(sorted(missing))}")
@@ -132,8 +142,13 @@ def write_meta(model: Transformer, directory: str | Path, num_shards: int = 1) -
     directory.mkdir(parents=True, exist_ok=True)
     args = model.args
     params = {
-        "dim": args.dim, "n_layers": args.n_layers, "n_heads": args.n_heads, "n_kv_heads": args.n_kv_heads,
-        "vocab_size": args.vocab_size, "norm_eps": args.norm_eps, "rope_theta": args.rope_theta,
+        "dim": args.dim,
+        "n_layers": args.n_layers,
+        "n_heads": args.n_heads,
+        "n_kv_heads": args.n_kv_heads,
+        "vocab_size": args.vocab_size,
+        "norm_eps": args.norm_eps,
+        "rope_theta": args.rope_theta,
         **_meta_ffn_params(args),
     }
     state = {k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()}

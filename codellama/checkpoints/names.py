@@ -59,8 +59,18 @@ GGUF_IGNORED = {"rope_freqs.weight"}  # recomputed from the metadata
 
 # Meta's model parallelism: the dimension each weight is split along (None: replicated).
 META_SHARD_DIM = {
-    "tok_embeddings": 1, "output": 0, "norm": None, "attention_norm": None, "ffn_norm": None,
-    "wq": 0, "wk": 0, "wv": 0, "wo": 1, "w1": 0, "w2": 1, "w3": 0,
+    "tok_embeddings": 1,
+    "output": 0,
+    "norm": None,
+    "attention_norm": None,
+    "ffn_norm": None,
+    "wq": 0,
+    "wk": 0,
+    "wv": 0,
+    "wo": 1,
+    "w1": 0,
+    "w2": 1,
+    "w3": 0,
 }
 META_IGNORED = {"rope.freqs"}
 # Fields Meta's params.json has no place for (Meta's ModelArgs rejects unknown keys), kept beside it.

@@ -18,8 +18,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     benchmarks = parser.add_subparsers(dest="benchmark", required=True)
 
     p = benchmarks.add_parser("humaneval", help="HumanEval pass@k (completion or instruct mode)")
-    p.add_argument("--mode", choices=("completion", "instruct"), default="completion",
-                   help="completion: continue the prompt (base models); instruct: ask through the chat template")
+    p.add_argument(
+        "--mode",
+        choices=("completion", "instruct"),
+        default="completion",
+        help="completion: continue the prompt (base models); instruct: ask through the chat template",
+    )
     _add_sampling(p, max_tokens=512)
     _add_common(p)
     p.add_argument("--canonical", action="store_true", help="score the canonical solutions (no model)")
@@ -37,29 +41,47 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_infill)
 
     p = benchmarks.add_parser("multipl-e", help="HumanEval translated to C++, Java, PHP, TypeScript, C#, Bash")
-    p.add_argument("--language", "-l", action="append", default=None,
-                   help="cpp, java, php, ts, cs, sh (repeatable; default: all six)")
+    p.add_argument(
+        "--language",
+        "-l",
+        action="append",
+        default=None,
+        help="cpp, java, php, ts, cs, sh (repeatable; default: all six)",
+    )
     _add_sampling(p, max_tokens=512)
     _add_common(p)
-    p.add_argument("--canonical", action="store_true",
-                   help="list the translated problems and the untranslatable ones with reasons (no model)")
+    p.add_argument(
+        "--canonical",
+        action="store_true",
+        help="list the translated problems and the untranslatable ones with reasons (no model)",
+    )
     add_model_flags(p)
     p.set_defaults(handler=cmd_multipl_e)
 
     p = benchmarks.add_parser("long-context", help="key retrieval by depth and length; perplexity by position")
-    p.add_argument("--lengths", default=None, help="context lengths in tokens, comma-separated (default: powers of two "
-                                                  "from 1024 up to the model's maximum)")
+    p.add_argument(
+        "--lengths",
+        default=None,
+        help="context lengths in tokens, comma-separated (default: powers of two from 1024 up to the model's maximum)",
+    )
     p.add_argument("--depths", default="0,0.2,0.4,0.6,0.8,1", help="relative depths of the key function")
     p.add_argument("--trials", type=int, default=1, help="keys per (length, depth)")
-    p.add_argument("--perplexity-files", nargs="*", default=None,
-                   help="long code files for perplexity by position (default: this package's own sources, joined)")
+    p.add_argument(
+        "--perplexity-files",
+        nargs="*",
+        default=None,
+        help="long code files for perplexity by position (default: this package's own sources, joined)",
+    )
     p.add_argument("--output", "-o", default=None, help=f"summary JSON (default: {RESULTS_DIR}/long-context.json)")
     p.add_argument("--no-progress", action="store_true")
     add_model_flags(p)
     p.set_defaults(handler=cmd_long_context)
 
-    p = benchmarks.add_parser("safety", help="request guard block/false-refusal rates; insecure-code rate of "
-                                             "the model's completions (CyberSecEval's method)")
+    p = benchmarks.add_parser(
+        "safety",
+        help="request guard block/false-refusal rates; insecure-code rate of "
+        "the model's completions (CyberSecEval's method)",
+    )
     add_model_flags(p)
     p.add_argument("--judge", action="store_true", help="also measure the guard with the model's judge prompt")
     p.add_argument("--modes", default="autocomplete,instruct", help="insecure-code prompt styles (comma-separated)")
@@ -77,8 +99,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _add_sampling(p: argparse.ArgumentParser, max_tokens: int) -> None:
     """Samples per problem, and the benchmarks' sampling defaults: top-p 0.95, seed 0 (sampled runs derive each
     sample's seed from it)."""
-    p.add_argument("--n", type=int, default=1,
-                   help="samples per problem (pass@k needs n >= k); sampled runs derive each one's seed from --seed")
+    p.add_argument(
+        "--n",
+        type=int,
+        default=1,
+        help="samples per problem (pass@k needs n >= k); sampled runs derive each one's seed from --seed",
+    )
     add_sampling_flags(p, max_tokens=max_tokens, top_p=0.95, seed=0, full=False)
 
 
@@ -86,10 +112,17 @@ def _add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--limit", type=int, default=None, help="only the first N problems")
     p.add_argument("--workers", type=int, default=2, help="programs run at once in the sandbox")
     p.add_argument("--batch-size", type=int, default=8, help="samples generated together")
-    p.add_argument("--output", "-o", default=None,
-                   help=f"per-sample JSONL (default under {RESULTS_DIR}/); a rerun with the same settings resumes it")
-    p.add_argument("--unsafe", action="store_true",
-                   help="run model-written code WITHOUT isolation when the sandbox is unavailable (at your own risk)")
+    p.add_argument(
+        "--output",
+        "-o",
+        default=None,
+        help=f"per-sample JSONL (default under {RESULTS_DIR}/); a rerun with the same settings resumes it",
+    )
+    p.add_argument(
+        "--unsafe",
+        action="store_true",
+        help="run model-written code WITHOUT isolation when the sandbox is unavailable (at your own risk)",
+    )
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
 
 
@@ -112,8 +145,11 @@ def _params(args):
 
 def _settings(args, **extra) -> dict:
     model = "canonical" if getattr(args, "canonical", False) else (args.model or "default")
-    sampling = {} if getattr(args, "canonical", False) else {
-        "temperature": args.temperature, "top_p": args.top_p, "max_tokens": args.max_tokens, "seed": args.seed}
+    sampling = (
+        {}
+        if getattr(args, "canonical", False)
+        else {"temperature": args.temperature, "top_p": args.top_p, "max_tokens": args.max_tokens, "seed": args.seed}
+    )
     return {"model": model, **sampling, **extra}
 
 
@@ -140,12 +176,21 @@ def cmd_humaneval(args) -> None:
         complete, settings = humaneval.canonical_completer, _settings(args, mode="canonical")
     else:
         params = _params(args)
-        complete = humaneval.model_completer(generator_from_args(args), args.mode, params,
-                                             seed=args.seed if args.temperature > 0 else None)
+        complete = humaneval.model_completer(
+            generator_from_args(args), args.mode, params, seed=args.seed if args.temperature > 0 else None
+        )
         settings = _settings(args, mode=args.mode)
-    summary = humaneval.run(complete, settings=settings, n=args.n, limit=args.limit, output=output,
-                            workers=args.workers, batch_size=args.batch_size, sandbox=sandbox,
-                            progress=not args.no_progress)
+    summary = humaneval.run(
+        complete,
+        settings=settings,
+        n=args.n,
+        limit=args.limit,
+        output=output,
+        workers=args.workers,
+        batch_size=args.batch_size,
+        sandbox=sandbox,
+        progress=not args.no_progress,
+    )
     _finish(summary, output)
 
 
@@ -159,9 +204,18 @@ def cmd_infill(args) -> None:
     else:
         fill = infilling.model_filler(generator_from_args(args), _params(args), args.infill_mode)
         settings = _settings(args, infill_mode=args.infill_mode)
-    summary = infilling.run(fill, args.subset, settings=settings, limit=args.limit, output=output,
-                            workers=args.workers, batch_size=args.batch_size, sandbox=sandbox,
-                            data_dir=args.data, progress=not args.no_progress)
+    summary = infilling.run(
+        fill,
+        args.subset,
+        settings=settings,
+        limit=args.limit,
+        output=output,
+        workers=args.workers,
+        batch_size=args.batch_size,
+        sandbox=sandbox,
+        data_dir=args.data,
+        progress=not args.no_progress,
+    )
     _finish(summary, output)
 
 
@@ -181,11 +235,23 @@ def cmd_multipl_e(args) -> None:
     sandbox = _sandbox(args, None)
     complete = multipl_e.model_completer(generator_from_args(args), _params(args))
     for name in languages:
-        output = _default_output(args, f"multipl-e-{name}") if len(languages) == 1 or not args.output else \
-            Path(args.output).with_name(f"{Path(args.output).stem}-{name}.jsonl")
-        summary = multipl_e.run(complete, name, settings=_settings(args), n=args.n, limit=args.limit, output=output,
-                                workers=args.workers, batch_size=args.batch_size, sandbox=sandbox,
-                                progress=not args.no_progress)
+        output = (
+            _default_output(args, f"multipl-e-{name}")
+            if len(languages) == 1 or not args.output
+            else Path(args.output).with_name(f"{Path(args.output).stem}-{name}.jsonl")
+        )
+        summary = multipl_e.run(
+            complete,
+            name,
+            settings=_settings(args),
+            n=args.n,
+            limit=args.limit,
+            output=output,
+            workers=args.workers,
+            batch_size=args.batch_size,
+            sandbox=sandbox,
+            progress=not args.no_progress,
+        )
         _finish(summary, output)
 
 
@@ -199,14 +265,29 @@ def cmd_long_context(args) -> None:
         raise ValueError(f"--depths {args.depths!r}: give numbers between 0 and 1, comma-separated") from None
     files = [Path(f) for f in args.perplexity_files] if args.perplexity_files else None
     generator = generator_from_args(args)
-    summary = long_context.run(generator, lengths, depths, args.trials, files,
-                               settings={"model": args.model or "default"}, progress=not args.no_progress)
-    output = Path(args.output) if args.output else \
-        RESULTS_DIR / f"long-context-{Path(args.model or 'default').stem}.summary.json"
+    summary = long_context.run(
+        generator,
+        lengths,
+        depths,
+        args.trials,
+        files,
+        settings={"model": args.model or "default"},
+        progress=not args.no_progress,
+    )
+    output = (
+        Path(args.output)
+        if args.output
+        else RESULTS_DIR / f"long-context-{Path(args.model or 'default').stem}.summary.json"
+    )
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(summary, indent=2) + "\n")
-    print(json.dumps({k: v for k, v in summary.items() if k != "key_retrieval"} |
-                     {"key_retrieval_accuracy": summary["key_retrieval"]["accuracy"]}, indent=2))
+    print(
+        json.dumps(
+            {k: v for k, v in summary.items() if k != "key_retrieval"}
+            | {"key_retrieval_accuracy": summary["key_retrieval"]["accuracy"]},
+            indent=2,
+        )
+    )
     note(f"summary written to {output}")
 
 
@@ -237,8 +318,9 @@ def cmd_safety(args) -> None:
         rate = insecure_completion_rate(generator, cases, mode, max_new_tokens=args.max_tokens)
         summary["insecure_code"][mode] = {k: v for k, v in rate.items() if k != "samples"}
     summary["wall_seconds"] = round(time.perf_counter() - started, 1)
-    output = Path(args.output) if args.output else \
-        RESULTS_DIR / f"safety-{Path(args.model or 'default').stem}.summary.json"
+    output = (
+        Path(args.output) if args.output else RESULTS_DIR / f"safety-{Path(args.model or 'default').stem}.summary.json"
+    )
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(summary, indent=2) + "\n")
     for name, rates in summary["requests"].items():

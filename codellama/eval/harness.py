@@ -62,7 +62,8 @@ class Executor:
         with self._lock:
             if key not in self._cache:
                 self._cache[key] = self.pool.submit(
-                    self.sandbox.run, list(program.argv), dict(program.files), b"", program.limits)
+                    self.sandbox.run, list(program.argv), dict(program.files), b"", program.limits
+                )
             return self._cache[key]
 
     def close(self) -> None:
@@ -94,8 +95,10 @@ class ResultsLog:
             raise ValueError(f"{self.path} is not a results file of ours: give another --output") from None
         if header != settings:
             changed = sorted(k for k in set(header) | set(settings) if header.get(k) != settings.get(k))
-            raise ValueError(f"{self.path} was written with other settings ({', '.join(changed)}): rerun with the "
-                             "same settings to resume it, or give another --output")
+            raise ValueError(
+                f"{self.path} was written with other settings ({', '.join(changed)}): rerun with the "
+                "same settings to resume it, or give another --output"
+            )
         kept = [lines[0]]
         for line in lines[1:]:
             try:
@@ -147,26 +150,34 @@ def evaluate(
     return [log.done[(item.task_id, item.sample)] for item in items]
 
 
-def _recorder(item: Item, completion: str, generation_seconds: float, log: ResultsLog, bar,
-              recorded: threading.Event):
+def _recorder(item: Item, completion: str, generation_seconds: float, log: ResultsLog, bar, recorded: threading.Event):
     def record(future: Future) -> None:
         try:
             if future.exception() is not None:
                 return
             result = future.result()
-            log.append({"task_id": item.task_id, "sample": item.sample, "completion": completion,
-                        "passed": result.passed, "reason": result.reason,
-                        "generation_seconds": round(generation_seconds, 3),
-                        "run_seconds": round(result.wall_seconds, 3), "stderr": result.stderr[-2000:]})
+            log.append(
+                {
+                    "task_id": item.task_id,
+                    "sample": item.sample,
+                    "completion": completion,
+                    "passed": result.passed,
+                    "reason": result.reason,
+                    "generation_seconds": round(generation_seconds, 3),
+                    "run_seconds": round(result.wall_seconds, 3),
+                    "stderr": result.stderr[-2000:],
+                }
+            )
             bar.update(1)
         finally:
             recorded.set()
+
     return record
 
 
 def _batches(items: list, size: int) -> Iterator[list]:
     for start in range(0, len(items), max(1, size)):
-        yield items[start:start + size]
+        yield items[start : start + size]
 
 
 def _progress(total: int, initial: int, describe: str, enabled: bool):

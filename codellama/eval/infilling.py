@@ -25,8 +25,11 @@ from codellama.eval.humaneval import LIMITS, load_problems
 from codellama.sandbox import Sandbox
 
 Subset = Literal["single-line", "multi-line", "random-span"]
-SUBSETS: dict[str, str] = {"single-line": "SingleLineInfilling", "multi-line": "MultiLineInfilling",
-                           "random-span": "RandomSpanInfilling"}
+SUBSETS: dict[str, str] = {
+    "single-line": "SingleLineInfilling",
+    "multi-line": "MultiLineInfilling",
+    "random-span": "RandomSpanInfilling",
+}
 EXPECTED_COUNTS = {"single-line": 1033, "multi-line": 5815, "random-span": 1640}
 SPANS_PER_PROBLEM, SPAN_SEED = 10, 42
 DEFAULT_DATA = Path(__file__).resolve().parent / "data" / "human-eval-infilling"
@@ -48,9 +51,15 @@ def build_tasks(subset: Subset, problems: dict[str, dict] | None = None) -> list
             lasts = [first] if subset == "single-line" else [i for i in filled if i >= first]
             for last in lasts:
                 suffix_id = f"L{first}" if subset == "single-line" else f"L{first}_L{last}"
-                tasks.append(_task(f"{name}/{task_id}/{suffix_id}", problem,
-                                   problem["prompt"] + "\n".join(lines[:first]) + "\n",
-                                   "\n".join(lines[first:last + 1]) + "\n", "\n".join(lines[last + 1:])))
+                tasks.append(
+                    _task(
+                        f"{name}/{task_id}/{suffix_id}",
+                        problem,
+                        problem["prompt"] + "\n".join(lines[:first]) + "\n",
+                        "\n".join(lines[first : last + 1]) + "\n",
+                        "\n".join(lines[last + 1 :]),
+                    )
+                )
     return tasks
 
 
@@ -67,21 +76,36 @@ def _random_span_tasks(name: str, problems: dict[str, dict]) -> list[dict]:
             if (start, end) not in spans:  # a span drawn twice is drawn again
                 spans.append((start, end))
         for number, (start, end) in enumerate(spans, 1):
-            tasks.append(_task(f"{name}/{task_id}/{number}", problem, problem["prompt"] + solution[:start],
-                               solution[start:end], solution[end:]))
+            tasks.append(
+                _task(
+                    f"{name}/{task_id}/{number}",
+                    problem,
+                    problem["prompt"] + solution[:start],
+                    solution[start:end],
+                    solution[end:],
+                )
+            )
     return tasks
 
 
 def _task(task_id: str, problem: dict, prompt: str, middle: str, suffix: str) -> dict:
-    return {"task_id": task_id, "entry_point": problem["entry_point"], "prompt": prompt, "suffix": suffix,
-            "canonical_solution": middle, "test": problem["test"]}
+    return {
+        "task_id": task_id,
+        "entry_point": problem["entry_point"],
+        "prompt": prompt,
+        "suffix": suffix,
+        "canonical_solution": middle,
+        "test": problem["test"],
+    }
 
 
 def read_published(subset: Subset, data_dir: str | Path | None = None) -> list[dict]:
     path = Path(data_dir or DEFAULT_DATA) / f"HumanEval-{SUBSETS[subset]}.jsonl.gz"
     if not path.exists():
-        raise FileNotFoundError(f"{path} not found: pass --data a folder with the published infilling task files "
-                                f"(the package ships them in {DEFAULT_DATA})")
+        raise FileNotFoundError(
+            f"{path} not found: pass --data a folder with the published infilling task files "
+            f"(the package ships them in {DEFAULT_DATA})"
+        )
     with gzip.open(path, "rt") as f:
         return [json.loads(line) for line in f if line.strip()]
 
@@ -103,9 +127,13 @@ def program(task: dict, middle: str) -> str:
 
 def model_filler(generator, params, mode: Literal["psm", "spm"] = "psm") -> Callable[[list[Item]], list[str]]:
     """Middles from the model (Generator.infill: the family's infill tokens, or ranking for models without)."""
+
     def fill(batch: list[Item]) -> list[str]:
-        return [generator.infill(item.task["prompt"], item.task["suffix"], replace(params), mode=mode).middle
-                for item in batch]
+        return [
+            generator.infill(item.task["prompt"], item.task["suffix"], replace(params), mode=mode).middle
+            for item in batch
+        ]
+
     return fill
 
 
@@ -144,14 +172,27 @@ def run(
     executor = executor or Executor(sandbox or Sandbox(LIMITS), workers)
     started = time.perf_counter()
     try:
-        records = evaluate(items, fill, lambda item, middle: Program.python(program(item.task, middle), LIMITS),
-                           log, executor, batch_size, progress, describe=f"infill {subset}")
+        records = evaluate(
+            items,
+            fill,
+            lambda item, middle: Program.python(program(item.task, middle), LIMITS),
+            log,
+            executor,
+            batch_size,
+            progress,
+            describe=f"infill {subset}",
+        )
     finally:
         if own_executor:
             executor.close()
     return {
-        "benchmark": "infill", "subset": subset, **settings, "tasks": len(tasks),
-        "passed": sum(r["passed"] for r in records), **pass_at_k(records, (1,)),
-        "failures": failure_reasons(records), "wall_seconds": round(time.perf_counter() - started, 1),
+        "benchmark": "infill",
+        "subset": subset,
+        **settings,
+        "tasks": len(tasks),
+        "passed": sum(r["passed"] for r in records),
+        **pass_at_k(records, (1,)),
+        "failures": failure_reasons(records),
+        "wall_seconds": round(time.perf_counter() - started, 1),
         "results_file": str(output) if output else None,
     }

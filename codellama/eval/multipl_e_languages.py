@@ -21,7 +21,7 @@ def _float(value: float) -> str:
 
 
 def _int(value: int) -> str:
-    if not -(2 ** 63) <= value < 2 ** 63:
+    if not -(2**63) <= value < 2**63:
         raise Untranslatable(f"a test uses {value}, beyond 64-bit integers")
     return str(value)
 
@@ -92,15 +92,20 @@ class Cpp(Language):
 
     def prompt(self, sig: Signature) -> str:
         params = ", ".join(f"{self.type(t)} {name}" for name, t in sig.params)
-        return (f"#include<assert.h>\n#include<bits/stdc++.h>\n{_comment(sig.doc, '//')}"
-                f"{self.type(sig.returns)} {sig.name}({params}) {{\n")
+        return (
+            f"#include<assert.h>\n#include<bits/stdc++.h>\n{_comment(sig.doc, '//')}"
+            f"{self.type(sig.returns)} {sig.name}({params}) {{\n"
+        )
 
     def tests(self, sig: Signature) -> str:
         lines = [f"    auto candidate = {sig.name};"]
         for check in sig.checks:
             call, expected = f"candidate({self.args(sig, check)})", self.literal(check.expected, sig.returns)
-            lines.append(f"    assert(std::abs({call} - {expected}) < {check.tolerance});" if check.tolerance
-                         else f"    assert({call} == {expected});")
+            lines.append(
+                f"    assert(std::abs({call} - {expected}) < {check.tolerance});"
+                if check.tolerance
+                else f"    assert({call} == {expected});"
+            )
         return "}\nint main() {\n" + "\n".join(lines) + "\n}\n"
 
     def command(self) -> list[str]:
@@ -115,8 +120,11 @@ class Java(Language):
     def type(self, t: tuple, boxed: bool = False) -> str:
         kind = t[0]
         if kind in self.BOXED:
-            return self.BOXED[kind] if boxed or kind == "str" else {"int": "long", "float": "double",
-                                                                      "bool": "boolean"}[kind]
+            return (
+                self.BOXED[kind]
+                if boxed or kind == "str"
+                else {"int": "long", "float": "double", "bool": "boolean"}[kind]
+            )
         if kind == "list":
             return f"ArrayList<{self.type(t[1], True)}>"
         if kind == "dict":
@@ -148,17 +156,23 @@ class Java(Language):
     def prompt(self, sig: Signature) -> str:
         params = ", ".join(f"{self.type(t)} {name}" for name, t in sig.params)
         self.type(sig.returns)
-        return ("import java.util.*;\nimport java.lang.reflect.*;\nimport java.math.*;\nimport java.security.*;\n"
-                "import java.util.stream.*;\nclass Problem {\n" + _comment(sig.doc, "    //") +
-                f"    public static {self.type(sig.returns)} {sig.name}({params}) {{\n")
+        return (
+            "import java.util.*;\nimport java.lang.reflect.*;\nimport java.math.*;\nimport java.security.*;\n"
+            "import java.util.stream.*;\nclass Problem {\n"
+            + _comment(sig.doc, "    //")
+            + f"    public static {self.type(sig.returns)} {sig.name}({params}) {{\n"
+        )
 
     def tests(self, sig: Signature) -> str:
         lines = []
         for i, check in enumerate(sig.checks):
             call, expected = f"{sig.name}({self.args(sig, check)})", self.literal(check.expected, sig.returns)
-            test = (f"Math.abs({call} - {expected}) < {check.tolerance}" if check.tolerance
-                    else f"Objects.equals({call}, {expected})")
-            lines.append(f"        if (!({test})) throw new AssertionError(\"check {i} failed\");")
+            test = (
+                f"Math.abs({call} - {expected}) < {check.tolerance}"
+                if check.tolerance
+                else f"Objects.equals({call}, {expected})"
+            )
+            lines.append(f'        if (!({test})) throw new AssertionError("check {i} failed");')
         return "    }\n    public static void main(String[] args) {\n" + "\n".join(lines) + "\n    }\n}\n"
 
     def command(self) -> list[str]:
@@ -218,19 +232,28 @@ class CSharp(Language):
 
     def prompt(self, sig: Signature) -> str:
         params = ", ".join(f"{self.type(t)} @{name}" for name, t in sig.params)  # @: names like `string` are keywords
-        return ("using System;\nusing System.Numerics;\nusing System.Diagnostics;\nusing System.Collections.Generic;\n"
-                "using System.Linq;\nusing System.Text;\nusing System.Security.Cryptography;\nclass Problem {\n"
-                + _comment(sig.doc, "    //") + f"    public static {self.type(sig.returns)} {sig.name}({params}) {{\n")
+        return (
+            "using System;\nusing System.Numerics;\nusing System.Diagnostics;\nusing System.Collections.Generic;\n"
+            "using System.Linq;\nusing System.Text;\nusing System.Security.Cryptography;\nclass Problem {\n"
+            + _comment(sig.doc, "    //")
+            + f"    public static {self.type(sig.returns)} {sig.name}({params}) {{\n"
+        )
 
     def tests(self, sig: Signature) -> str:
         lines = []
         for i, check in enumerate(sig.checks):
             call, expected = f"{sig.name}({self.args(sig, check)})", self.literal(check.expected, sig.returns)
-            test = (f"Math.Abs({call} - {expected}) < {check.tolerance}" if check.tolerance
-                    else f"Eq({call}, {expected})")
-            lines.append(f"        if (!({test})) throw new Exception(\"check {i} failed\");")
-        return ("    }\n" + self.HELPER + "    public static void Main(string[] args) {\n" + "\n".join(lines)
-                + "\n    }\n}\n")
+            test = (
+                f"Math.Abs({call} - {expected}) < {check.tolerance}" if check.tolerance else f"Eq({call}, {expected})"
+            )
+            lines.append(f'        if (!({test})) throw new Exception("check {i} failed");')
+        return (
+            "    }\n"
+            + self.HELPER
+            + "    public static void Main(string[] args) {\n"
+            + "\n".join(lines)
+            + "\n    }\n}\n"
+        )
 
     def command(self) -> list[str]:
         return ["sh", "-c", "mcs -nowarn:219,414,162,168 -out:program.exe program.cs >&2 && mono program.exe"]
@@ -278,10 +301,16 @@ class TypeScript(Language):
         lines = [f"  let candidate = {sig.name};"]
         for check in sig.checks:
             call, expected = f"candidate({self.args(sig, check)})", self.literal(check.expected, sig.returns)
-            lines.append(f"  assert.ok(Math.abs({call} - {expected}) < {check.tolerance});" if check.tolerance
-                         else f"  assert.deepStrictEqual({call}, {expected});")
-        return ("}\n\ndeclare var require: any;\nconst assert = require(\"node:assert\");\nfunction test() {\n"
-                + "\n".join(lines) + "\n}\n\ntest();\n")
+            lines.append(
+                f"  assert.ok(Math.abs({call} - {expected}) < {check.tolerance});"
+                if check.tolerance
+                else f"  assert.deepStrictEqual({call}, {expected});"
+            )
+        return (
+            '}\n\ndeclare var require: any;\nconst assert = require("node:assert");\nfunction test() {\n'
+            + "\n".join(lines)
+            + "\n}\n\ntest();\n"
+        )
 
     def command(self) -> list[str]:
         return ["sh", "-c", "tsc --target es2020 --lib es2020 program.ts && node program.js"]
@@ -306,8 +335,9 @@ class Php(Language):
             return f"array({', '.join(self.literal(v, t[1]) for v in value)})"
         if kind == "tuple":
             return f"array({', '.join(self.literal(v, p) for v, p in zip(value, t[1]))})"
-        return "array(" + ", ".join(f"{self.literal(k, t[1])} => {self.literal(v, t[2])}"
-                                    for k, v in value.items()) + ")"
+        return (
+            "array(" + ", ".join(f"{self.literal(k, t[1])} => {self.literal(v, t[2])}" for k, v in value.items()) + ")"
+        )
 
     def prompt(self, sig: Signature) -> str:
         params = ", ".join(f"${name}" for name, _ in sig.params)
@@ -318,9 +348,11 @@ class Php(Language):
         for check in sig.checks:
             call, expected = f"candidate({self.args(sig, check)})", self.literal(check.expected, sig.returns)
             failed = f"abs({call} - {expected}) >= {check.tolerance}" if check.tolerance else f"{call} !== {expected}"
-            lines.append(f"    if ({failed}) {{ throw new Exception(\"Test failed!\"); }}")
-        return (f"}}\n\nfunction candidate(...$args) {{\n    return {sig.name}(...$args);\n}}\n\n"
-                "function test(): void {\n" + "\n".join(lines) + "\n}\n\ntest();\n")
+            lines.append(f'    if ({failed}) {{ throw new Exception("Test failed!"); }}')
+        return (
+            f"}}\n\nfunction candidate(...$args) {{\n    return {sig.name}(...$args);\n}}\n\n"
+            "function test(): void {\n" + "\n".join(lines) + "\n}\n\ntest();\n"
+        )
 
     def command(self) -> list[str]:
         return ["php", "program.php"]
@@ -365,9 +397,16 @@ class Bash(Language):
     @staticmethod
     def describe(t: tuple) -> str:
         kind = t[0]
-        return {"int": "an integer", "float": "a floating point", "str": "a string", "bool": "true or false",
-                "list": "a space-separated list", "tuple": "a space-separated list", "dict": "key,value lines",
-                "optional": "a value or empty"}[kind]
+        return {
+            "int": "an integer",
+            "float": "a floating point",
+            "str": "a string",
+            "bool": "true or false",
+            "list": "a space-separated list",
+            "tuple": "a space-separated list",
+            "dict": "key,value lines",
+            "optional": "a value or empty",
+        }[kind]
 
     def tests(self, sig: Signature) -> str:
         lines = []
@@ -375,12 +414,17 @@ class Bash(Language):
             call = f"candidate {' '.join(self.literal(v, t) for v, (_, t) in zip(check.args, sig.params))}"
             expected = self.literal(check.expected, sig.returns)
             if check.tolerance:
-                lines.append(f"    awk -v a=\"$({call})\" -v b={expected} 'BEGIN {{ d = a - b; "
-                             f"exit !(d < {check.tolerance} && -d < {check.tolerance}) }}'")
+                lines.append(
+                    f'    awk -v a="$({call})" -v b={expected} \'BEGIN {{ d = a - b; '
+                    f"exit !(d < {check.tolerance} && -d < {check.tolerance}) }}'"
+                )
             else:
-                lines.append(f"    [[ \"$({call})\" = {expected} ]]")
-        return (f"}}\n\ncandidate() {{\n    {sig.name} \"$@\"\n}}\n\nset -e\nrun_test() {{\n" + "\n".join(lines)
-                + "\n}\n\nrun_test\n")
+                lines.append(f'    [[ "$({call})" = {expected} ]]')
+        return (
+            f'}}\n\ncandidate() {{\n    {sig.name} "$@"\n}}\n\nset -e\nrun_test() {{\n'
+            + "\n".join(lines)
+            + "\n}\n\nrun_test\n"
+        )
 
     def command(self) -> list[str]:
         return ["bash", "program.sh"]

@@ -106,8 +106,26 @@ def _as_check(statement: ast.stmt) -> Check | None:
     return None
 
 
-ARITHMETIC = (ast.Expression, ast.Constant, ast.BinOp, ast.UnaryOp, ast.List, ast.Tuple, ast.Dict, ast.Set, ast.Load,
-              ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow, ast.USub, ast.UAdd)
+ARITHMETIC = (
+    ast.Expression,
+    ast.Constant,
+    ast.BinOp,
+    ast.UnaryOp,
+    ast.List,
+    ast.Tuple,
+    ast.Dict,
+    ast.Set,
+    ast.Load,
+    ast.Add,
+    ast.Sub,
+    ast.Mult,
+    ast.Div,
+    ast.FloorDiv,
+    ast.Mod,
+    ast.Pow,
+    ast.USub,
+    ast.UAdd,
+)
 
 
 def _literal(node: ast.expr) -> object:
@@ -138,8 +156,12 @@ def annotation_type(node: ast.expr | None) -> tuple:
     if isinstance(node, ast.Name):
         if node.id in SCALARS:
             return SCALARS[node.id]
-        return {"list": ("list", UNKNOWN), "List": ("list", UNKNOWN), "dict": ("dict", UNKNOWN, UNKNOWN),
-                "tuple": UNKNOWN}.get(node.id, UNKNOWN)
+        return {
+            "list": ("list", UNKNOWN),
+            "List": ("list", UNKNOWN),
+            "dict": ("dict", UNKNOWN, UNKNOWN),
+            "tuple": UNKNOWN,
+        }.get(node.id, UNKNOWN)
     if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
         outer = node.value.id.lower()
         inner = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
@@ -172,8 +194,11 @@ def value_type(value: object) -> tuple:
     if isinstance(value, tuple):
         return ("tuple", tuple(value_type(v) for v in value))
     if isinstance(value, dict):
-        return ("dict", _unify_all([value_type(k) for k in value], "a dict's keys"),
-                _unify_all([value_type(v) for v in value.values()], "a dict's values"))
+        return (
+            "dict",
+            _unify_all([value_type(k) for k in value], "a dict's keys"),
+            _unify_all([value_type(v) for v in value.values()], "a dict's values"),
+        )
     raise Untranslatable(f"a test uses a {type(value).__name__} value")
 
 

@@ -46,50 +46,85 @@ def _who(s: dict) -> str:
 def markdown(found: dict[str, list[dict]], plots: list[str]) -> str:
     out = ["# Evaluation report", ""]
     if found["humaneval"]:
-        out += ["## HumanEval", "",
-                "| model | mode | problems | samples/problem | passed | pass@1 | pass@10 | pass@100 | wall time |",
-                "|---|---|---|---|---|---|---|---|---|"]
+        out += [
+            "## HumanEval",
+            "",
+            "| model | mode | problems | samples/problem | passed | pass@1 | pass@10 | pass@100 | wall time |",
+            "|---|---|---|---|---|---|---|---|---|",
+        ]
         for s in found["humaneval"]:
-            out.append(f"| {_who(s)} | {s.get('mode')} | {s['problems']} | {s['samples_per_problem']} | "
-                       f"{s['passed']} | {_pct(s.get('pass@1'))} | {_pct(s.get('pass@10'))} | "
-                       f"{_pct(s.get('pass@100'))} | {s['wall_seconds']:.0f} s |")
+            out.append(
+                f"| {_who(s)} | {s.get('mode')} | {s['problems']} | {s['samples_per_problem']} | "
+                f"{s['passed']} | {_pct(s.get('pass@1'))} | {_pct(s.get('pass@10'))} | "
+                f"{_pct(s.get('pass@100'))} | {s['wall_seconds']:.0f} s |"
+            )
         out.append("")
     if found["infill"]:
-        out += ["## HumanEval infilling", "", "| model | subset | mode | tasks | passed | pass@1 | wall time |",
-                "|---|---|---|---|---|---|---|"]
+        out += [
+            "## HumanEval infilling",
+            "",
+            "| model | subset | mode | tasks | passed | pass@1 | wall time |",
+            "|---|---|---|---|---|---|---|",
+        ]
         for s in found["infill"]:
-            out.append(f"| {_who(s)} | {s['subset']} | {s.get('infill_mode', '')} | {s['tasks']} | {s['passed']} | "
-                       f"{_pct(s.get('pass@1'))} | {s['wall_seconds']:.0f} s |")
+            out.append(
+                f"| {_who(s)} | {s['subset']} | {s.get('infill_mode', '')} | {s['tasks']} | {s['passed']} | "
+                f"{_pct(s.get('pass@1'))} | {s['wall_seconds']:.0f} s |"
+            )
         out.append("")
     if found["multipl-e"]:
-        out += ["## MultiPL-E", "", "| model | language | problems | untranslatable | passed | pass@1 | wall time |",
-                "|---|---|---|---|---|---|---|"]
+        out += [
+            "## MultiPL-E",
+            "",
+            "| model | language | problems | untranslatable | passed | pass@1 | wall time |",
+            "|---|---|---|---|---|---|---|",
+        ]
         for s in found["multipl-e"]:
-            out.append(f"| {_who(s)} | {s['language']} | {s['problems']} | {len(s['untranslatable'])} | "
-                       f"{s['passed']} | {_pct(s.get('pass@1'))} | {s['wall_seconds']:.0f} s |")
-        skipped = [f"- {s['language']} {task_id}: {reason}"
-                   for s in found["multipl-e"] for task_id, reason in s["untranslatable"].items()]
+            out.append(
+                f"| {_who(s)} | {s['language']} | {s['problems']} | {len(s['untranslatable'])} | "
+                f"{s['passed']} | {_pct(s.get('pass@1'))} | {s['wall_seconds']:.0f} s |"
+            )
+        skipped = [
+            f"- {s['language']} {task_id}: {reason}"
+            for s in found["multipl-e"]
+            for task_id, reason in s["untranslatable"].items()
+        ]
         out += ["", "Untranslatable problems (never dropped silently):", "", *(skipped or ["- none"]), ""]
     for s in found["long-context"]:
         kr = s["key_retrieval"]
-        out += [f"## Long context: {_who(s)} (context {s['context_length']} tokens)", "",
-                "Key retrieval accuracy (rows: context length in tokens; columns: depth of the key function):", "",
-                "| length | " + " | ".join(str(d) for d in kr["depths"]) + " |",
-                "|---|" + "---|" * len(kr["depths"])]
+        out += [
+            f"## Long context: {_who(s)} (context {s['context_length']} tokens)",
+            "",
+            "Key retrieval accuracy (rows: context length in tokens; columns: depth of the key function):",
+            "",
+            "| length | " + " | ".join(str(d) for d in kr["depths"]) + " |",
+            "|---|" + "---|" * len(kr["depths"]),
+        ]
         for length, row in zip(kr["lengths"], kr["accuracy"]):
             out.append(f"| {length} | " + " | ".join(_pct(a) for a in row) + " |")
         ppl = s["perplexity_by_position"]
-        out += ["", f"Perplexity by position ({ppl['documents']} documents of {ppl['length']} tokens):", "",
-                "| positions | perplexity |", "|---|---|"]
+        out += [
+            "",
+            f"Perplexity by position ({ppl['documents']} documents of {ppl['length']} tokens):",
+            "",
+            "| positions | perplexity |",
+            "|---|---|",
+        ]
         out += [f"| {b['start']}-{b['end']} | {b['perplexity']:.2f} |" for b in ppl["bins"] if b["perplexity"]]
         out.append("")
     for s in found["safety"]:
-        out += [f"## Safety: {_who(s)}", "", "| request set | malicious | blocked | benign | falsely refused |",
-                "|---|---|---|---|---|"]
+        out += [
+            f"## Safety: {_who(s)}",
+            "",
+            "| request set | malicious | blocked | benign | falsely refused |",
+            "|---|---|---|---|---|",
+        ]
         for name, rates in s["requests"].items():
             r = rates["rules"]
-            out.append(f"| {name} | {r['malicious']} | {_pct(r['block_rate'])} | {r['benign']} | "
-                       f"{_pct(r['false_refusal_rate'])} |")
+            out.append(
+                f"| {name} | {r['malicious']} | {_pct(r['block_rate'])} | {r['benign']} | "
+                f"{_pct(r['false_refusal_rate'])} |"
+            )
         if s["insecure_code"]:
             out += ["", "| completions | cases | flagged insecure |", "|---|---|---|"]
             out += [f"| {mode} | {r['cases']} | {_pct(r['insecure_rate'])} |" for mode, r in s["insecure_code"].items()]
@@ -125,8 +160,9 @@ def _plots(found: dict[str, list[dict]], output: Path) -> list[Path]:
         written.append(output / path)
 
     if found["humaneval"] or found["infill"]:
-        runs = ([f"{_who(s)}\n{s.get('mode')}" for s in found["humaneval"]]
-                + [f"{_who(s)}\n{s['subset']} {s.get('infill_mode', '')}" for s in found["infill"]])
+        runs = [f"{_who(s)}\n{s.get('mode')}" for s in found["humaneval"]] + [
+            f"{_who(s)}\n{s['subset']} {s.get('infill_mode', '')}" for s in found["infill"]
+        ]
         every = found["humaneval"] + found["infill"]
         ks = [k for k in ("pass@1", "pass@10", "pass@100") if any(k in s for s in every)]
         bars("pass_at_k.png", runs, {k: [s.get(k) for s in every] for k in ks}, "HumanEval and infilling", "%")
@@ -136,8 +172,9 @@ def _plots(found: dict[str, list[dict]], output: Path) -> list[Path]:
     for i, s in enumerate(found["long-context"]):
         kr = s["key_retrieval"]
         fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4))
-        image = left.imshow([[100 * a for a in row] for row in kr["accuracy"]], vmin=0, vmax=100, cmap="RdYlGn",
-                            aspect="auto")
+        image = left.imshow(
+            [[100 * a for a in row] for row in kr["accuracy"]], vmin=0, vmax=100, cmap="RdYlGn", aspect="auto"
+        )
         left.set_xticks(range(len(kr["depths"])), [str(d) for d in kr["depths"]])
         left.set_yticks(range(len(kr["lengths"])), [str(n) for n in kr["lengths"]])
         left.set_xlabel("depth of the key")

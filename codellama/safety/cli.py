@@ -15,7 +15,6 @@ from codellama.safety.actions import Action
 GUARD_EXIT = {Action.ALLOW: 0, Action.WARN: 1, Action.BLOCK: 2}
 
 
-
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this package's subcommands; each sets `handler=` to the function that runs it."""
     p = sub.add_parser("guard", help="judge a coding request: allow (exit 0), warn (1) or block (2)")
@@ -89,8 +88,15 @@ def run_scan(args) -> None:
         language = args.language or language_for_file(path, code)
         findings = scan(code, language)
         if args.json:
-            print(json.dumps({"file": path, "language": language,
-                              "findings": [f.to_dict() | {"outcome": outcome(f).value} for f in findings]}))
+            print(
+                json.dumps(
+                    {
+                        "file": path,
+                        "language": language,
+                        "findings": [f.to_dict() | {"outcome": outcome(f).value} for f in findings],
+                    }
+                )
+            )
         for f in findings:
             worst = max(worst, 1 if outcome(f) is Outcome.BLOCK else 0)
             if not args.json:
@@ -105,8 +111,10 @@ def run_refs_build(args) -> None:
 
     started = time.perf_counter()
     index = ReferenceIndex.build(args.corpus, args.out)
-    print(f"indexed {index.num_documents} documents ({index.num_windows} windows, {index.num_chunks} chunks) "
-          f"into {args.out} in {time.perf_counter() - started:.1f}s")
+    print(
+        f"indexed {index.num_documents} documents ({index.num_windows} windows, {index.num_chunks} chunks) "
+        f"into {args.out} in {time.perf_counter() - started:.1f}s"
+    )
 
 
 def run_refs_check(args) -> None:

@@ -69,9 +69,11 @@ class OutputReport:
         return "The generated code was withheld: " + "; ".join(reasons) + "."
 
     def metadata(self) -> dict:
-        return {"action": self.action,
-                "insecure_code": [f.to_dict() for f in self.findings],
-                "references": [m.to_dict() for m in self.references]}
+        return {
+            "action": self.action,
+            "insecure_code": [f.to_dict() for f in self.findings],
+            "references": [m.to_dict() for m in self.references],
+        }
 
     def headers(self) -> dict[str, str]:
         headers = {"X-Codellama-Safety": self.action}
@@ -83,8 +85,14 @@ class OutputReport:
         return headers
 
 
-def check_output(prompt: str, completion: str, language: str | None = None, code_policy: str = "default",
-                 references: ReferenceIndex | None = None, reference_policy: str = "annotate") -> OutputReport:
+def check_output(
+    prompt: str,
+    completion: str,
+    language: str | None = None,
+    code_policy: str = "default",
+    references: ReferenceIndex | None = None,
+    reference_policy: str = "annotate",
+) -> OutputReport:
     """Scan a completion for insecure code and, with an index, for copied licensed code. A chat reply's fenced code
     blocks are scanned each in its own language (from the fence, else `language`, else guessed); other text is
     scanned as code continuing the prompt.

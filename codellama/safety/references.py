@@ -39,15 +39,18 @@ MIN_CHUNK_TOKENS = 40  # smaller chunks (one-liners, imports) say nothing about 
 POLICIES = ("off", "annotate", "block")
 _TOKEN = re.compile(r"[A-Za-z_]\w*|\d[\w.]*|[^\w\s]")
 # Comments are dropped and string literals become one token, so that editing them changes little.
-_COMMENT_OR_STRING = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\''
-                                r"|#[^\n]*|//[^\n]*|/\*[\s\S]*?\*/")
+_COMMENT_OR_STRING = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\''
+    r"|#[^\n]*|//[^\n]*|/\*[\s\S]*?\*/"
+)
 _DEFINITION = re.compile(r"^[ \t]*(async\s+def|def|class|function|func|fn|public|private|protected|static)\b")
 KEYWORDS = frozenset(
     "and as assert async await break case catch class const continue def default del do elif else except export "
     "extends false final finally fn for from func function global if impl import in interface is lambda let match "
     "new nonlocal none not null or pass private protected pub public raise return self static struct super switch "
     "this throw throws true try typeof var void while with yield int char float double long bool str list dict "
-    "set tuple len range print".split())
+    "set tuple len range print".split()
+)
 FORMAT_VERSION = 2
 
 
@@ -98,11 +101,13 @@ def _signature(text: str) -> np.ndarray | None:
 
     names: dict[str, str] = {}
     code = _COMMENT_OR_STRING.sub(_literal, text)
-    tokens = [t if not (t[0].isalpha() or t[0] == "_") or t.lower() in KEYWORDS
-              else names.setdefault(t, f"v{len(names)}") for t in _TOKEN.findall(code)]
+    tokens = [
+        t if not (t[0].isalpha() or t[0] == "_") or t.lower() in KEYWORDS else names.setdefault(t, f"v{len(names)}")
+        for t in _TOKEN.findall(code)
+    ]
     if len(tokens) < MIN_CHUNK_TOKENS:
         return None
-    shingles = {" ".join(tokens[i:i + SHINGLE]).encode("utf-8") for i in range(len(tokens) - SHINGLE + 1)}
+    shingles = {" ".join(tokens[i : i + SHINGLE]).encode("utf-8") for i in range(len(tokens) - SHINGLE + 1)}
     m = MinHash(num_perm=NUM_PERM, seed=1)
     m.update_batch(list(shingles))
     return m.hashvalues.astype(np.uint64)
@@ -136,8 +141,15 @@ def read_documents(corpus: str | Path) -> Iterator[dict]:
 
 
 class ReferenceIndex:
-    def __init__(self, documents: list[dict], hashes: np.ndarray, window_doc: np.ndarray,
-                 chunk_doc: np.ndarray, chunk_line: np.ndarray, signatures: np.ndarray):
+    def __init__(
+        self,
+        documents: list[dict],
+        hashes: np.ndarray,
+        window_doc: np.ndarray,
+        chunk_doc: np.ndarray,
+        chunk_line: np.ndarray,
+        signatures: np.ndarray,
+    ):
         self.documents = documents  # path, license, language, source
         order = np.argsort(hashes, kind="stable")
         self.hashes, self.window_doc = hashes[order], window_doc[order]
@@ -161,12 +173,17 @@ class ReferenceIndex:
         documents, hashes, window_doc, chunk_doc, chunk_line, signatures = [], [], [], [], [], []
         for doc in read_documents(documents_dir):
             doc_id = len(documents)
-            documents.append({"path": str(doc.get("path", f"document {doc_id}")),
-                              "license": str(doc.get("license") or "unknown"),
-                              "language": str(doc.get("language") or ""), "source": str(doc.get("source") or "")})
+            documents.append(
+                {
+                    "path": str(doc.get("path", f"document {doc_id}")),
+                    "license": str(doc.get("license") or "unknown"),
+                    "language": str(doc.get("language") or ""),
+                    "source": str(doc.get("source") or ""),
+                }
+            )
             norm, _ = normalise(doc["text"])
             for p in range(0, max(len(norm) - WINDOW + 1, 0), STRIDE):
-                hashes.append(_window_hash(norm[p:p + WINDOW]))
+                hashes.append(_window_hash(norm[p : p + WINDOW]))
             window_doc.extend([doc_id] * (len(hashes) - len(window_doc)))
             for line, chunk in _chunks(doc["text"]):
                 sig = _signature(chunk)
@@ -176,20 +193,37 @@ class ReferenceIndex:
                     signatures.append(sig)
         if not documents:
             raise ValueError(f"the corpus at {documents_dir} holds no documents")
-        index = cls(documents, np.array(hashes, dtype=np.uint64), np.array(window_doc, dtype=np.uint32),
-                    np.array(chunk_doc, dtype=np.uint32), np.array(chunk_line, dtype=np.uint32),
-                    np.array(signatures, dtype=np.uint64).reshape(-1, NUM_PERM))
+        index = cls(
+            documents,
+            np.array(hashes, dtype=np.uint64),
+            np.array(window_doc, dtype=np.uint32),
+            np.array(chunk_doc, dtype=np.uint32),
+            np.array(chunk_line, dtype=np.uint32),
+            np.array(signatures, dtype=np.uint64).reshape(-1, NUM_PERM),
+        )
         if out_path is not None:
             index.save(out_path)
         return index
 
     def save(self, path: str | Path) -> None:
-        meta = {"format": FORMAT_VERSION, "window": WINDOW, "stride": STRIDE, "num_perm": NUM_PERM,
-                "shingle": SHINGLE, "documents": self.documents}
+        meta = {
+            "format": FORMAT_VERSION,
+            "window": WINDOW,
+            "stride": STRIDE,
+            "num_perm": NUM_PERM,
+            "shingle": SHINGLE,
+            "documents": self.documents,
+        }
         with open(path, "wb") as f:  # a file object keeps numpy from appending .npz to the name
-            np.savez(f, meta=np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8), hashes=self.hashes,
-                     window_doc=self.window_doc, chunk_doc=self.chunk_doc, chunk_line=self.chunk_line,
-                     signatures=self.signatures)
+            np.savez(
+                f,
+                meta=np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
+                hashes=self.hashes,
+                window_doc=self.window_doc,
+                chunk_doc=self.chunk_doc,
+                chunk_line=self.chunk_line,
+                signatures=self.signatures,
+            )
 
     @classmethod
     def load(cls, path: str | Path) -> ReferenceIndex:
@@ -202,17 +236,29 @@ class ReferenceIndex:
                 arrays = {k: data[k] for k in ("hashes", "window_doc", "chunk_doc", "chunk_line", "signatures")}
         except (OSError, ValueError, KeyError) as e:
             raise ValueError(f"{path} is not a reference index ({e})") from None
-        settings = (meta.get("format"), meta.get("window"), meta.get("stride"), meta.get("num_perm"),
-                    meta.get("shingle"))
+        settings = (
+            meta.get("format"),
+            meta.get("window"),
+            meta.get("stride"),
+            meta.get("num_perm"),
+            meta.get("shingle"),
+        )
         if settings != (FORMAT_VERSION, WINDOW, STRIDE, NUM_PERM, SHINGLE):
             raise ValueError(f"{path} was built with other settings {settings}; rebuild it with `codellama refs build`")
-        return cls(meta["documents"], arrays["hashes"], arrays["window_doc"], arrays["chunk_doc"],
-                   arrays["chunk_line"], arrays["signatures"])
+        return cls(
+            meta["documents"],
+            arrays["hashes"],
+            arrays["window_doc"],
+            arrays["chunk_doc"],
+            arrays["chunk_line"],
+            arrays["signatures"],
+        )
 
     def _match(self, doc_id: int, kind: str, similarity: float, start: int, end: int, text: str) -> Match:
         doc = self.documents[doc_id]
-        return Match(doc["path"], doc["license"], kind, round(similarity, 3), start, end, text[start:end][:200],
-                     doc["source"])
+        return Match(
+            doc["path"], doc["license"], kind, round(similarity, 3), start, end, text[start:end][:200], doc["source"]
+        )
 
     def check(self, text: str, near: bool = True) -> list[Match]:
         """Indexed documents that `text` copies: exact windows first (one match per source and copied run),
@@ -221,8 +267,9 @@ class ReferenceIndex:
         matches: list[Match] = []
         exact_docs: set[int] = set()
         if len(norm) >= WINDOW and len(self.hashes):
-            query = np.array([_window_hash(norm[q:q + WINDOW]) for q in range(len(norm) - WINDOW + 1)],
-                             dtype=np.uint64)
+            query = np.array(
+                [_window_hash(norm[q : q + WINDOW]) for q in range(len(norm) - WINDOW + 1)], dtype=np.uint64
+            )
             slots = np.minimum(np.searchsorted(self.hashes, query), len(self.hashes) - 1)
             runs: dict[int, list[list[int]]] = {}  # doc -> [[first q, last q], ...]
             for q in np.flatnonzero(self.hashes[slots] == query):
@@ -257,7 +304,7 @@ class ReferenceIndex:
     def check_completion(self, prompt: str, completion: str) -> list[Match]:
         """Matches that reach into the generated text (a copy the user pasted into the prompt is theirs).
         The end of the prompt is included so that a copy continuing the user's text is still seen."""
-        context = prompt[-WINDOW * 3:]
+        context = prompt[-WINDOW * 3 :]
         found = self.check(context + completion)
         return [m for m in found if m.end > len(context)]
 

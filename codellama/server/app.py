@@ -19,16 +19,30 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from codellama.generation import Generator
-from codellama.server import llamacpp_api, openai_api
+from codellama.server import llamacpp_api, openai_api, openai_chat
 from codellama.server.common import ApiError, ServerSettings, ServerState, authorize, error_response, state_of
 
 log = logging.getLogger("codellama.server")
-KNOWN_PATHS = {"/", "/health", "/metrics", "/v1/models", "/v1/completions", "/v1/chat/completions", "/completion",
-               "/infill", "/tokenize", "/detokenize", "/props"}
+KNOWN_PATHS = {
+    "/",
+    "/health",
+    "/metrics",
+    "/v1/models",
+    "/v1/completions",
+    "/v1/chat/completions",
+    "/completion",
+    "/infill",
+    "/tokenize",
+    "/detokenize",
+    "/props",
+}
 
 
-def create_app(load: Callable[[], Generator], settings: ServerSettings | None = None,
-               on_load_error: Callable[[BaseException], None] | None = None) -> FastAPI:
+def create_app(
+    load: Callable[[], Generator],
+    settings: ServerSettings | None = None,
+    on_load_error: Callable[[BaseException], None] | None = None,
+) -> FastAPI:
     state = ServerState(settings or ServerSettings())
 
     def load_model() -> None:
@@ -52,6 +66,7 @@ def create_app(load: Callable[[], Generator], settings: ServerSettings | None = 
     app = FastAPI(title="codellama", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
     app.state.server = state
     app.include_router(openai_api.router)
+    app.include_router(openai_chat.router)
     app.include_router(llamacpp_api.router)
     app.add_middleware(_MetricsMiddleware, state=state)
     _add_error_handlers(app)
@@ -62,8 +77,12 @@ def create_app(load: Callable[[], Generator], settings: ServerSettings | None = 
             return JSONResponse({"status": "error", "error": state.load_error}, status_code=500)
         if not state.ready:
             return JSONResponse({"status": "loading model"}, status_code=503)
-        return {"status": "ok", "slots_idle": state.scheduler.max_batch - state.scheduler.running,
-                "slots_processing": state.scheduler.running, "requests_waiting": state.scheduler.waiting}
+        return {
+            "status": "ok",
+            "slots_idle": state.scheduler.max_batch - state.scheduler.running,
+            "slots_processing": state.scheduler.running,
+            "requests_waiting": state.scheduler.waiting,
+        }
 
     @app.get("/metrics")
     async def metrics(request: Request):
@@ -87,8 +106,9 @@ def _add_error_handlers(app: FastAPI) -> None:
         if error.status_code == 404:
             return error_response(404, f"no endpoint {request.method} {request.url.path}", code="not_found")
         if error.status_code == 405:
-            return error_response(405, f"{request.method} is not allowed on {request.url.path}",
-                                  code="method_not_allowed")
+            return error_response(
+                405, f"{request.method} is not allowed on {request.url.path}", code="method_not_allowed"
+            )
         return error_response(error.status_code, str(error.detail))
 
     @app.exception_handler(RequestValidationError)

@@ -13,12 +13,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_model_flags(p)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=int, default=8080)
-    p.add_argument("--api-key", default=None,
-                   help="require 'Authorization: Bearer KEY' (default: $CODELLAMA_API_KEY; none: no key needed)")
+    p.add_argument(
+        "--api-key",
+        default=None,
+        help="require 'Authorization: Bearer KEY' (default: $CODELLAMA_API_KEY; none: no key needed)",
+    )
     p.add_argument("--model-name", default=None, help="the id clients use in `model` (default: from the file name)")
     p.add_argument("--parallel", "-np", type=int, default=8, help="sequences decoded together (KV cache rows)")
-    p.add_argument("--ctx-size", "-c", type=int, default=None,
-                   help="positions per sequence, prompt + output (default: the model's, at most 4096)")
+    p.add_argument(
+        "--ctx-size",
+        "-c",
+        type=int,
+        default=None,
+        help="positions per sequence, prompt + output (default: the model's, at most 4096)",
+    )
     p.add_argument("--max-queue", type=int, default=64, help="sequences that may wait for a slot before 429")
     p.add_argument("--timeout", type=float, default=600.0, help="seconds a request may take in all")
     p.add_argument("--threads", type=int, default=None, help="torch CPU threads (default: torch's)")
@@ -46,8 +54,12 @@ def cmd_serve(args) -> None:
     settings = ServerSettings(
         model_name=args.model_name or model_name(args.model),
         api_key=args.api_key or os.environ.get("CODELLAMA_API_KEY"),
-        parallel=args.parallel, context=args.ctx_size, max_queue=args.max_queue, request_timeout=args.timeout,
-        filters=default_filters(args))
+        parallel=args.parallel,
+        context=args.ctx_size,
+        max_queue=args.max_queue,
+        request_timeout=args.timeout,
+        filters=default_filters(args),
+    )
     server: uvicorn.Server | None = None
     failure: list[BaseException] = []
 
@@ -60,8 +72,10 @@ def cmd_serve(args) -> None:
     config = uvicorn.Config(app, host=args.host, port=args.port, log_level="info", timeout_graceful_shutdown=5)
     server = uvicorn.Server(config)
     key_note = "an API key is required" if settings.api_key else "no API key"
-    note(f"serving {settings.model_name!r} on http://{args.host}:{args.port} ({key_note}); "
-         f"playground at http://{args.host}:{args.port}/")
+    note(
+        f"serving {settings.model_name!r} on http://{args.host}:{args.port} ({key_note}); "
+        f"playground at http://{args.host}:{args.port}/"
+    )
     server.run()
     if failure:
         raise ValueError(f"the model could not be loaded: {failure[0]}")
@@ -78,5 +92,12 @@ def model_name(path: str | None) -> str:
 def default_filters(args):
     from codellama.server.safety import SafetySettings, safety_filters
 
-    return safety_filters(SafetySettings(guard=args.guard, judge=args.guard_judge, code_policy=args.code_policy,
-                                         references=args.references, reference_policy=args.reference_policy))
+    return safety_filters(
+        SafetySettings(
+            guard=args.guard,
+            judge=args.guard_judge,
+            code_policy=args.code_policy,
+            references=args.references,
+            reference_policy=args.reference_policy,
+        )
+    )

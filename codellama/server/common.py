@@ -39,19 +39,29 @@ class ServerSettings:
 class ApiError(Exception):
     """A request we refuse: becomes {"error": {...}} with this status."""
 
-    def __init__(self, status: int, message: str, *, param: str | None = None, code: str | None = None,
-                 kind: str = "invalid_request_error", headers: dict | None = None):
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        *,
+        param: str | None = None,
+        code: str | None = None,
+        kind: str = "invalid_request_error",
+        headers: dict | None = None,
+    ):
         super().__init__(message)
         self.status, self.message, self.param, self.code, self.kind = status, message, param, code, kind
         self.headers = headers or {}
 
     def response(self) -> JSONResponse:
-        return error_response(self.status, self.message, param=self.param, code=self.code, kind=self.kind,
-                              headers=self.headers)
+        return error_response(
+            self.status, self.message, param=self.param, code=self.code, kind=self.kind, headers=self.headers
+        )
 
 
-def error_response(status: int, message: str, *, param=None, code=None, kind="invalid_request_error",
-                   headers=None) -> JSONResponse:
+def error_response(
+    status: int, message: str, *, param=None, code=None, kind="invalid_request_error", headers=None
+) -> JSONResponse:
     body = {"error": {"message": message, "type": kind, "param": param, "code": code}}
     return JSONResponse(body, status_code=status, headers=headers)
 
@@ -75,8 +85,9 @@ class ServerState:
         s = self.settings
         context = min(s.context or 4096, generator.context_length)
         self.generator = generator
-        self.scheduler = Scheduler(generator, max_batch=s.parallel, context=context, max_queue=s.max_queue,
-                                   on_finish=self._finished)
+        self.scheduler = Scheduler(
+            generator, max_batch=s.parallel, context=context, max_queue=s.max_queue, on_finish=self._finished
+        )
         self.metrics.scheduler = self.scheduler
         self.metrics.loaded.set(1)
 
@@ -97,8 +108,11 @@ def authorize(request: Request) -> None:
     token = given[7:].strip() if given[:7].lower() == "bearer " else request.headers.get("x-api-key", "")
     if not secrets.compare_digest(token.encode(), key.encode()):
         problem = "no API key was given" if not token else "the API key is not valid"
-        raise ApiError(401, f"{problem}: send 'Authorization: Bearer <key>' with the key the server was started with",
-                       code="invalid_api_key")
+        raise ApiError(
+            401,
+            f"{problem}: send 'Authorization: Bearer <key>' with the key the server was started with",
+            code="invalid_api_key",
+        )
 
 
 def ready_state(request: Request) -> ServerState:
@@ -106,8 +120,13 @@ def ready_state(request: Request) -> ServerState:
     authorize(request)
     state = state_of(request)
     if not state.ready:
-        raise ApiError(503, "the model is still loading: retry when GET /health answers 200",
-                       kind="unavailable", code="model_loading", headers={"Retry-After": "5"})
+        raise ApiError(
+            503,
+            "the model is still loading: retry when GET /health answers 200",
+            kind="unavailable",
+            code="model_loading",
+            headers={"Retry-After": "5"},
+        )
     return state
 
 
@@ -141,8 +160,9 @@ async def read_json(request: Request) -> dict:
     try:  # "\ud800" escapes decode to lone surrogates, which no tokenizer can encode
         json.dumps(body, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:
-        raise ApiError(400, "the body contains an unpaired UTF-16 surrogate escape (like \\ud800): "
-                            "send valid Unicode text") from None
+        raise ApiError(
+            400, "the body contains an unpaired UTF-16 surrogate escape (like \\ud800): send valid Unicode text"
+        ) from None
     return body
 
 
@@ -160,8 +180,12 @@ def parse(model: type[BaseModel], body: dict):
 
 def check_model_name(state: ServerState, name: str | None) -> None:
     if name and name != state.settings.model_name:
-        raise ApiError(404, f"model {name!r} is not served here; this server serves {state.settings.model_name!r} "
-                            f"(see GET /v1/models)", param="model", code="model_not_found")
+        raise ApiError(
+            404,
+            f"model {name!r} is not served here; this server serves {state.settings.model_name!r} (see GET /v1/models)",
+            param="model",
+            code="model_not_found",
+        )
 
 
 def check_token_ids(state: ServerState, ids: list[int], param: str) -> None:
@@ -204,8 +228,13 @@ class Run:
         try:
             self.handles = state.scheduler.submit(jobs, loop)
         except QueueFull as e:
-            raise ApiError(429, f"the server is busy ({e}): retry shortly", kind="rate_limit_error",
-                           code="queue_full", headers={"Retry-After": "2"}) from None
+            raise ApiError(
+                429,
+                f"the server is busy ({e}): retry shortly",
+                kind="rate_limit_error",
+                code="queue_full",
+                headers={"Retry-After": "2"},
+            ) from None
         except GenerationError as e:
             code = "context_length_exceeded" if isinstance(e, ContextLengthError) else None
             raise ApiError(400, str(e), code=code) from None
@@ -299,8 +328,11 @@ KEEP_ALIVE = b": keep-alive\n\n"
 
 
 def sse_response(events: AsyncIterator[bytes], headers: dict | None = None) -> StreamingResponse:
-    return StreamingResponse(events, media_type="text/event-stream",
-                             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no", **(headers or {})})
+    return StreamingResponse(
+        events,
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no", **(headers or {})},
+    )
 
 
 def sse_error(error: ApiError) -> bytes:

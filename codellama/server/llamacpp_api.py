@@ -65,8 +65,9 @@ async def completion(request: Request):
     reports = await run_filters(state, context)
     if (block := blocked(reports)) is not None:
         return _refused(body, block, reports)
-    job = Job(ids, _sampling(body, state, len(ids)), prompt_text=text, healed=healed,
-              predict_seconds=_predict_seconds(body))
+    job = Job(
+        ids, _sampling(body, state, len(ids)), prompt_text=text, healed=healed, predict_seconds=_predict_seconds(body)
+    )
     return await _respond(state, request, body, job, len(ids), context)
 
 
@@ -78,10 +79,12 @@ async def infill(request: Request):
     generator = state.generator
     prefix, suffix = body.input_prefix + body.prompt, body.input_suffix
     if not (prefix or suffix):
-        raise ApiError(400, "input_prefix, prompt and input_suffix are all empty: nothing to fill in",
-                       param="input_prefix")
-    context = FilterContext("infill", prefix[-2000:], guess_language(prefix, _first_filename(body)),
-                            code_before=prefix, code_after=suffix)
+        raise ApiError(
+            400, "input_prefix, prompt and input_suffix are all empty: nothing to fill in", param="input_prefix"
+        )
+    context = FilterContext(
+        "infill", prefix[-2000:], guess_language(prefix, _first_filename(body)), code_before=prefix, code_after=suffix
+    )
     reports = await run_filters(state, context)
     if (block := blocked(reports)) is not None:
         return _refused(body, block, reports)
@@ -128,19 +131,29 @@ def _predict(body: LlamaSampling, default: int | None) -> int:
     return body.n_predict if body.n_predict >= 0 else (default or 0)
 
 
-def _sampling(body: LlamaSampling, state: ServerState, prompt_length: int, default_predict: int | None = None
-              ) -> SamplingParams:
+def _sampling(
+    body: LlamaSampling, state: ServerState, prompt_length: int, default_predict: int | None = None
+) -> SamplingParams:
     max_tokens = _predict(body, default_predict) or max(1, state.scheduler.context - prompt_length)
     if body.n_predict == 0:
-        raise ApiError(400, "n_predict 0 asks for no tokens; use -1 (until a stop) or a positive count",
-                       param="n_predict")
+        raise ApiError(
+            400, "n_predict 0 asks for no tokens; use -1 (until a stop) or a positive count", param="n_predict"
+        )
     if any(not s for s in body.stop):
         raise ApiError(400, "stop strings must not be empty", param="stop")
     params = SamplingParams(
-        max_new_tokens=max_tokens, temperature=body.temperature, top_k=body.top_k, top_p=body.top_p,
-        min_p=body.min_p, repetition_penalty=body.repeat_penalty, presence_penalty=body.presence_penalty,
-        frequency_penalty=body.frequency_penalty, stop=list(body.stop), seed=None if body.seed < 0 else body.seed,
-        logprobs=body.n_probs or None)
+        max_new_tokens=max_tokens,
+        temperature=body.temperature,
+        top_k=body.top_k,
+        top_p=body.top_p,
+        min_p=body.min_p,
+        repetition_penalty=body.repeat_penalty,
+        presence_penalty=body.presence_penalty,
+        frequency_penalty=body.frequency_penalty,
+        stop=list(body.stop),
+        seed=None if body.seed < 0 else body.seed,
+        logprobs=body.n_probs or None,
+    )
     try:
         params.validate()
     except GenerationError as e:
@@ -148,8 +161,14 @@ def _sampling(body: LlamaSampling, state: ServerState, prompt_length: int, defau
     return params
 
 
-async def _respond(state: ServerState, request: Request, body: LlamaSampling, choice: Choice, prompt_tokens: int,
-                   context: FilterContext):
+async def _respond(
+    state: ServerState,
+    request: Request,
+    body: LlamaSampling,
+    choice: Choice,
+    prompt_tokens: int,
+    context: FilterContext,
+):
     started = time.perf_counter()
     run = Run(state, [choice])
     if body.stream:
@@ -161,8 +180,9 @@ async def _respond(state: ServerState, request: Request, body: LlamaSampling, ch
     return JSONResponse(payload, headers=headers)
 
 
-async def _stream(state: ServerState, request: Request, run: Run, prompt_tokens: int, context: FilterContext,
-                  started: float):
+async def _stream(
+    state: ServerState, request: Request, run: Run, prompt_tokens: int, context: FilterContext, started: float
+):
     predicted = 0
     try:
         async for _index, delta in run.events(request, watch_disconnect=False):
@@ -171,8 +191,16 @@ async def _stream(state: ServerState, request: Request, run: Run, prompt_tokens:
                 continue
             if delta.completion is None:
                 predicted += 1
-                yield sse({"content": delta.text, "stop": False, "id_slot": 0, "index": 0,
-                           "tokens_predicted": predicted, "tokens_evaluated": prompt_tokens})
+                yield sse(
+                    {
+                        "content": delta.text,
+                        "stop": False,
+                        "id_slot": 0,
+                        "index": 0,
+                        "tokens_predicted": predicted,
+                        "tokens_evaluated": prompt_tokens,
+                    }
+                )
                 continue
             reports = await run_filters(state, context, delta.completion.text)
             final = _final(state, delta.completion, prompt_tokens, started, reports)
@@ -181,24 +209,45 @@ async def _stream(state: ServerState, request: Request, run: Run, prompt_tokens:
         yield sse_error(e)
 
 
-def _final(state: ServerState, completion: Completion, prompt_tokens: int, started: float,
-           reports: list[FilterReport]) -> dict:
+def _final(
+    state: ServerState, completion: Completion, prompt_tokens: int, started: float, reports: list[FilterReport]
+) -> dict:
     elapsed_ms = (time.perf_counter() - started) * 1e3
     predicted = len(completion.token_ids)
     stop_type = "limit" if completion.finish_reason == "length" else "eos"
     payload = {
-        "content": completion.text, "stop": True, "id_slot": 0, "index": 0, "model": state.settings.model_name,
-        "tokens_predicted": predicted, "tokens_evaluated": prompt_tokens, "stop_type": stop_type,
-        "stopped_eos": stop_type == "eos", "stopped_limit": stop_type == "limit", "stopped_word": False,
-        "stopping_word": "", "truncated": False, "has_new_line": "\n" in completion.text,
-        "timings": {"prompt_n": prompt_tokens, "predicted_n": predicted, "predicted_ms": elapsed_ms,
-                    "predicted_per_second": predicted / max(elapsed_ms / 1e3, 1e-9)},
+        "content": completion.text,
+        "stop": True,
+        "id_slot": 0,
+        "index": 0,
+        "model": state.settings.model_name,
+        "tokens_predicted": predicted,
+        "tokens_evaluated": prompt_tokens,
+        "stop_type": stop_type,
+        "stopped_eos": stop_type == "eos",
+        "stopped_limit": stop_type == "limit",
+        "stopped_word": False,
+        "stopping_word": "",
+        "truncated": False,
+        "has_new_line": "\n" in completion.text,
+        "timings": {
+            "prompt_n": prompt_tokens,
+            "predicted_n": predicted,
+            "predicted_ms": elapsed_ms,
+            "predicted_per_second": predicted / max(elapsed_ms / 1e3, 1e-9),
+        },
     }
     if completion.logprobs is not None:
         payload["completion_probabilities"] = [
-            {"id": e.token_id, "token": e.token, "logprob": e.logprob, "bytes": list(e.token.encode()),
-             "top_logprobs": [{"token": t, "logprob": lp, "bytes": list(t.encode())} for t, lp in e.top.items()]}
-            for e in completion.logprobs]
+            {
+                "id": e.token_id,
+                "token": e.token,
+                "logprob": e.logprob,
+                "bytes": list(e.token.encode()),
+                "top_logprobs": [{"token": t, "logprob": lp, "bytes": list(t.encode())} for t, lp in e.top.items()],
+            }
+            for e in completion.logprobs
+        ]
     if reports:
         payload["codellama_filters"] = [r.to_json() for r in reports]
         if blocked(reports):
@@ -207,17 +256,26 @@ def _final(state: ServerState, completion: Completion, prompt_tokens: int, start
 
 
 def _refused(body: LlamaSampling, block: FilterReport, reports: list[FilterReport]):
-    payload = {"content": "", "stop": True, "stop_type": "content_filter", "tokens_predicted": 0,
-               "codellama_filters": [r.to_json() for r in reports], "codellama_refusal": block.reason}
+    payload = {
+        "content": "",
+        "stop": True,
+        "stop_type": "content_filter",
+        "tokens_predicted": 0,
+        "codellama_filters": [r.to_json() for r in reports],
+        "codellama_refusal": block.reason,
+    }
     headers = {"X-Codellama-Filters": header_value(reports)}
     if body.stream:
+
         async def events():
             yield sse(payload)
+
         return sse_response(events(), headers=headers)
     return JSONResponse(payload, headers=headers)
 
 
 # -- tokens -----------------------------------------------------------------------------------
+
 
 @router.post("/tokenize")
 async def tokenize(request: Request):
@@ -241,7 +299,10 @@ async def detokenize(request: Request):
 @router.get("/props")
 async def props(request: Request):
     state = ready_state(request)
-    return {"default_generation_settings": {"n_ctx": state.scheduler.context, "model": state.settings.model_name},
-            "total_slots": state.scheduler.max_batch, "model_path": state.settings.model_name,
-            "chat_template": getattr(state.generator.tokenizer, "chat_template", None) or "",
-            "infill": state.generator.tokenizer.infill is not None}
+    return {
+        "default_generation_settings": {"n_ctx": state.scheduler.context, "model": state.settings.model_name},
+        "total_slots": state.scheduler.max_batch,
+        "model_path": state.settings.model_name,
+        "chat_template": getattr(state.generator.tokenizer, "chat_template", None) or "",
+        "infill": state.generator.tokenizer.infill is not None,
+    }

@@ -32,9 +32,11 @@ class SafetySettings:
     reference_policy: str = "annotate"
 
     def check(self) -> None:
-        for name, value, allowed in (("--guard", self.guard, GUARD_POLICIES),
-                                     ("--code-policy", self.code_policy, CODE_POLICIES),
-                                     ("--reference-policy", self.reference_policy, REFERENCE_POLICIES)):
+        for name, value, allowed in (
+            ("--guard", self.guard, GUARD_POLICIES),
+            ("--code-policy", self.code_policy, CODE_POLICIES),
+            ("--reference-policy", self.reference_policy, REFERENCE_POLICIES),
+        ):
             if value not in allowed:
                 raise ValueError(f"{name} {value!r}: use one of {', '.join(allowed)}")
 
@@ -51,7 +53,8 @@ def safety_filters(settings: SafetySettings) -> Filters:
             return None
         if settings.judge and context.run_on_model is not None:  # the judge needs the model to itself
             verdict = context.run_on_model(
-                lambda: check_request(context.request_text, settings.guard, generator=context.generator))
+                lambda: check_request(context.request_text, settings.guard, generator=context.generator)
+            )
         else:
             verdict = check_request(context.request_text, settings.guard)
         if verdict.action is Action.ALLOW:
@@ -64,25 +67,46 @@ def safety_filters(settings: SafetySettings) -> Filters:
     def scan(context: FilterContext, text: str) -> list[FilterReport]:
         if not text.strip():
             return []
-        report = check_output(context.code_before, text, context.language, code_policy=settings.code_policy,
-                              references=index, reference_policy=settings.reference_policy)
+        report = check_output(
+            context.code_before,
+            text,
+            context.language,
+            code_policy=settings.code_policy,
+            references=index,
+            reference_policy=settings.reference_policy,
+        )
         reports = []
         if report.findings:
             worst = report.findings[0]
             reason = "; ".join(f"{f.cwe} {f.message} (line {f.line})" for f in report.findings[:3])
-            reports.append(FilterReport(
-                "insecure_code", _blocks_or_annotates(report.code_action), reason,
-                {"findings": [f.to_dict() for f in report.findings], "cwe": worst.cwe,
-                 "refusal": report.refusal if report.code_action is Action.BLOCK else ""}))
+            reports.append(
+                FilterReport(
+                    "insecure_code",
+                    _blocks_or_annotates(report.code_action),
+                    reason,
+                    {
+                        "findings": [f.to_dict() for f in report.findings],
+                        "cwe": worst.cwe,
+                        "refusal": report.refusal if report.code_action is Action.BLOCK else "",
+                    },
+                )
+            )
         if report.references:
             first = report.references[0]
-            reports.append(FilterReport(
-                "references", _blocks_or_annotates(report.reference_action),
-                f"copies {first.path} ({first.license})", {"matches": [m.to_dict() for m in report.references]}))
+            reports.append(
+                FilterReport(
+                    "references",
+                    _blocks_or_annotates(report.reference_action),
+                    f"copies {first.path} ({first.license})",
+                    {"matches": [m.to_dict() for m in report.references]},
+                )
+            )
         return reports
 
-    return Filters(request=[guard] if settings.guard != "off" else [],
-                   response=[scan] if settings.code_policy != "off" or index is not None else [])
+    return Filters(
+        request=[guard] if settings.guard != "off" else [],
+        response=[scan] if settings.code_policy != "off" or index is not None else [],
+    )
 
 
 def _blocks_or_annotates(action: Action) -> Action:

@@ -101,8 +101,14 @@ class SchedulerStats:
 
 
 class Scheduler:
-    def __init__(self, generator: Generator, max_batch: int = 8, context: int | None = None, max_queue: int = 64,
-                 on_finish: Callable[[Handle, Completion | None], None] | None = None):
+    def __init__(
+        self,
+        generator: Generator,
+        max_batch: int = 8,
+        context: int | None = None,
+        max_queue: int = 64,
+        on_finish: Callable[[Handle, Completion | None], None] | None = None,
+    ):
         self.generator = generator
         self.model = generator.model
         self.engine = Engine(generator.model, generator.vocab)  # its rows' owners are Handles
@@ -139,8 +145,10 @@ class Scheduler:
         for job in jobs:
             self.check(job)
         if len(jobs) > self.max_queue:
-            raise GenerationError(f"the request asks for {len(jobs)} sequences (prompts x n); this server queues "
-                                  f"at most {self.max_queue} (--max-queue): ask for fewer")
+            raise GenerationError(
+                f"the request asks for {len(jobs)} sequences (prompts x n); this server queues "
+                f"at most {self.max_queue} (--max-queue): ask for fewer"
+            )
         handles = [Handle(job, loop) for job in jobs]
         with self._wake:
             for gone in [h for h in self._waiting if h.cancelled]:  # their clients left: free their places
@@ -212,8 +220,7 @@ class Scheduler:
         now = time.monotonic()
         for event in engine.remove([i for i, h in enumerate(self._handles()) if h.cancelled]):
             self._end(event.owner, None)
-        for event in engine.remove([i for i, h in enumerate(self._handles()) if _expired(h, now)],
-                                   FinishReason.LENGTH):
+        for event in engine.remove([i for i, h in enumerate(self._handles()) if _expired(h, now)], FinishReason.LENGTH):
             self._deliver(event.owner, event.text, event.completion)
         self._admit(time.monotonic())
         events = engine.step()

@@ -22,15 +22,31 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--fim-spm-rate", type=float, default=0.5, help="fraction of FIM samples in SPM order")
     p.add_argument("--context", type=int, default=4096, help="training context: longer documents are never FIM'd")
     p.add_argument("--seed", type=int, default=0, help="FIM seed")
-    p.add_argument("--infill-family", default="starcoder",
-                   help="infill tokens to add when the tokenizer has none (starcoder, code-llama, ...)")
-    p.add_argument("--allow-license", action="append", default=[], metavar="SPDX",
-                   help="also keep documents under this licence (repeatable)")
-    p.add_argument("--allow-unknown-license", action="store_true",
-                   help="keep documents whose licence could not be found (your own code, say)")
+    p.add_argument(
+        "--infill-family",
+        default="starcoder",
+        help="infill tokens to add when the tokenizer has none (starcoder, code-llama, ...)",
+    )
+    p.add_argument(
+        "--allow-license",
+        action="append",
+        default=[],
+        metavar="SPDX",
+        help="also keep documents under this licence (repeatable)",
+    )
+    p.add_argument(
+        "--allow-unknown-license",
+        action="store_true",
+        help="keep documents whose licence could not be found (your own code, say)",
+    )
     p.add_argument("--no-decontaminate", action="store_true", help="skip the HumanEval decontamination")
-    p.add_argument("--exclude", action="append", default=[], metavar="GLOB",
-                   help="skip files or directories whose name matches (besides .*, __pycache__, node_modules, ...)")
+    p.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="skip files or directories whose name matches (besides .*, __pycache__, node_modules, ...)",
+    )
     p.add_argument("--checkpoint-every", type=int, default=1000, help="input documents between resumable saves")
     p.add_argument("--shard-tokens", type=int, default=64 * 2**20, help="tokens per shard (at most)")
     p.set_defaults(handler=cmd_data_prepare)
@@ -49,13 +65,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_data_stats)
 
     recipes = ", ".join(recipe_names()) or "none installed"
-    p = sub.add_parser("train", help=f"train with a recipe ({recipes}) under torchrun",
-                       description=f"Train with a recipe ({recipes}): one process trains here, several "
-                                   "(--nproc-per-node) under torchrun.")
+    p = sub.add_parser(
+        "train",
+        help=f"train with a recipe ({recipes}) under torchrun",
+        description=f"Train with a recipe ({recipes}): one process trains here, several "
+        "(--nproc-per-node) under torchrun.",
+    )
     p.add_argument("--recipe", "-r", required=True, help=f"a recipe name ({recipes}) or a .toml file")
-    p.add_argument("--data", "-d", action="append", default=[], metavar="[NAME=]DIR[:WEIGHT]",
-                   help="prepared data (a `codellama data` output) or a source directory / git repository to prepare; "
-                        "NAME takes its weight from the recipe's mix (repeatable)")
+    p.add_argument(
+        "--data",
+        "-d",
+        action="append",
+        default=[],
+        metavar="[NAME=]DIR[:WEIGHT]",
+        help="prepared data (a `codellama data` output) or a source directory / git repository to prepare; "
+        "NAME takes its weight from the recipe's mix (repeatable)",
+    )
     add_model_flags(p, model_help="checkpoint to start from (default: the embedded model)", placement=False)
     p.add_argument("--out", "-o", default=None, help="run directory: logs, checkpoints, export (default runs/RECIPE)")
     p.add_argument("--steps", type=int, default=None)
@@ -64,8 +89,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--lr", type=float, default=None, help="peak learning rate")
     p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="any other recipe setting")
     p.add_argument("--nproc-per-node", type=int, default=1, help="processes (GPUs) on this machine; >1 uses torchrun")
-    p.add_argument("--allow-unknown-license", action="store_true",
-                   help="when preparing sources: keep files without a detected licence (your own repository)")
+    p.add_argument(
+        "--allow-unknown-license",
+        action="store_true",
+        help="when preparing sources: keep files without a detected licence (your own repository)",
+    )
     p.add_argument("--dry-run", action="store_true", help="print the resolved settings and exit")
     p.set_defaults(handler=cmd_train)
 
@@ -78,10 +106,16 @@ def cmd_data_prepare(args) -> None:
 
     fim = FIMConfig(args.fim_rate, args.fim_spm_rate, args.context, args.seed) if args.fim_rate > 0 else None
     config = PipelineConfig(
-        sources=args.sources, out=args.out, model=args.model, infill_family=args.infill_family, fim=fim,
+        sources=args.sources,
+        out=args.out,
+        model=args.model,
+        infill_family=args.infill_family,
+        fim=fim,
         allowed_licenses=tuple(sorted(PERMISSIVE | set(args.allow_license))),
-        allow_unknown_license=args.allow_unknown_license, decontaminate=not args.no_decontaminate,
-        excludes=DEFAULT_EXCLUDES + tuple(args.exclude), checkpoint_every=args.checkpoint_every,
+        allow_unknown_license=args.allow_unknown_license,
+        decontaminate=not args.no_decontaminate,
+        excludes=DEFAULT_EXCLUDES + tuple(args.exclude),
+        checkpoint_every=args.checkpoint_every,
         shard_tokens=args.shard_tokens,
     )
     stats = Pipeline(config).run()
@@ -111,8 +145,10 @@ def cmd_data_chat(args) -> None:
 
     tokenizer = load_pipeline_tokenizer(args.model, args.infill_family)
     manifest = prepare_chat(args.input, args.out, tokenizer, args.chat_format)
-    print(f"{manifest['num_documents']} conversations, {manifest['num_tokens']:,} tokens, "
-          f"{manifest['loss_tokens']:,} in answers (the loss); wrote {args.out}/manifest.json")
+    print(
+        f"{manifest['num_documents']} conversations, {manifest['num_tokens']:,} tokens, "
+        f"{manifest['loss_tokens']:,} in answers (the loss); wrote {args.out}/manifest.json"
+    )
 
 
 def _resolve_data(args, config) -> list[tuple[str, float]]:
@@ -125,8 +161,10 @@ def _resolve_data(args, config) -> list[tuple[str, float]]:
         if "=" in entry:
             name, entry = entry.split("=", 1)
             if name not in config.mix:
-                raise ValueError(f"--data {name}=...: the recipe's mix has no {name!r}; its names are "
-                                 f"{', '.join(config.mix) or 'none'} (or give DIR[:WEIGHT])")
+                raise ValueError(
+                    f"--data {name}=...: the recipe's mix has no {name!r}; its names are "
+                    f"{', '.join(config.mix) or 'none'} (or give DIR[:WEIGHT])"
+                )
         path, _, weight = entry.partition(":")
         if weight and not weight.replace(".", "", 1).isdigit():
             path, weight = entry, ""  # a colon that belongs to the path
@@ -148,9 +186,14 @@ def _prepare_source(source: str, name: str | None, args, config) -> str:
         return str(out)
     fim = FIMConfig(rate=config.fim_rate, context=config.seq_len, seed=config.seed) if config.fim_rate > 0 else None
     print(f"[codellama train] preparing {source} -> {out}", file=sys.stderr)
-    pipeline_config = PipelineConfig([source], str(out), model=config.model,
-                                     infill_family=config.infill_family or "starcoder", fim=fim,
-                                     allow_unknown_license=args.allow_unknown_license)
+    pipeline_config = PipelineConfig(
+        [source],
+        str(out),
+        model=config.model,
+        infill_family=config.infill_family or "starcoder",
+        fim=fim,
+        allow_unknown_license=args.allow_unknown_license,
+    )
     print(format_report(Pipeline(pipeline_config).run()), file=sys.stderr)
     return str(out)
 
@@ -188,7 +231,19 @@ def cmd_train(args) -> None:
         return
     from codellama.train.trainer import free_port
 
-    command = [sys.executable, "-m", "torch.distributed.run", "--nproc-per-node", str(args.nproc_per_node),
-               "--master-addr", "127.0.0.1", "--master-port", str(free_port()),
-               "-m", "codellama.train.trainer", "--config", str(config_path)]
+    command = [
+        sys.executable,
+        "-m",
+        "torch.distributed.run",
+        "--nproc-per-node",
+        str(args.nproc_per_node),
+        "--master-addr",
+        "127.0.0.1",
+        "--master-port",
+        str(free_port()),
+        "-m",
+        "codellama.train.trainer",
+        "--config",
+        str(config_path),
+    ]
     sys.exit(subprocess.call(command))

@@ -75,8 +75,9 @@ class TrainConfig:
         known = {f.name for f in fields(cls)}
         unknown = set(values) - known
         if unknown:
-            raise ValueError(f"{where}: unknown setting(s) {', '.join(sorted(unknown))}; "
-                             f"known: {', '.join(sorted(known))}")
+            raise ValueError(
+                f"{where}: unknown setting(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(known))}"
+            )
         return cls(**values)
 
 

@@ -88,8 +88,18 @@ def main() -> None:
         model.eval()
         loss = middle_loss(model, tokenizer, texts)
         exact = single_line_exact_match(Generator(model, tokenizer), texts[: args.generate])
-        print(json.dumps({"model": name, "middle_loss": round(loss, 4), "samples": len(texts),
-                          "single_line_exact_match": exact, "tasks": min(args.generate, len(texts))}), flush=True)
+        print(
+            json.dumps(
+                {
+                    "model": name,
+                    "middle_loss": round(loss, 4),
+                    "samples": len(texts),
+                    "single_line_exact_match": exact,
+                    "tasks": min(args.generate, len(texts)),
+                }
+            ),
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

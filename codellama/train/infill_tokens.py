@@ -21,8 +21,10 @@ def add_infill_tokens(tokenizer: Tokenizer, family: str = "starcoder") -> Tokeni
     if family not in INFILL_FAMILIES:
         raise ValueError(f"unknown infill family {family!r}; choose one of {', '.join(INFILL_FAMILIES)}")
     if not isinstance(tokenizer, HFTokenizer):
-        raise ValueError(f"{tokenizer.source}: adding infill tokens needs a Hugging Face (byte-level) tokenizer; "
-                         "SentencePiece models such as Code Llama already have them")
+        raise ValueError(
+            f"{tokenizer.source}: adding infill tokens needs a Hugging Face (byte-level) tokenizer; "
+            "SentencePiece models such as Code Llama already have them"
+        )
     from tokenizers import AddedToken
     from tokenizers import Tokenizer as RawTokenizer
 

@@ -9,8 +9,15 @@ import torch
 from codellama.model import ModelArgs
 
 # dense bf16 tensor-core peaks from the datasheets (FLOP/s)
-GPU_PEAK_FLOPS = {"H200": 989e12, "H100": 989e12, "A100": 312e12, "L40S": 362e12, "A10": 125e12,
-                  "4090": 165e12, "L4": 121e12}
+GPU_PEAK_FLOPS = {
+    "H200": 989e12,
+    "H100": 989e12,
+    "A100": 312e12,
+    "L40S": 362e12,
+    "A10": 125e12,
+    "4090": 165e12,
+    "L4": 121e12,
+}
 
 
 def flops_per_token(args: ModelArgs, seq_len: int) -> float:

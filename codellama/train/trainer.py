@@ -37,11 +37,13 @@ STATE_FILE = "train_state.json"
 
 # -- setup --------------------------------------------------------------------------------------
 
+
 def init_distributed() -> tuple[int, int, torch.device]:
     """(rank, world size, device); a lone process (no torchrun) becomes a group of one on 127.0.0.1."""
     if "RANK" not in os.environ:
-        os.environ.update(RANK="0", WORLD_SIZE="1", LOCAL_RANK="0", MASTER_ADDR="127.0.0.1",
-                          MASTER_PORT=str(free_port()))
+        os.environ.update(
+            RANK="0", WORLD_SIZE="1", LOCAL_RANK="0", MASTER_ADDR="127.0.0.1", MASTER_PORT=str(free_port())
+        )
     local_rank = int(os.environ.get("LOCAL_RANK", 0))
     if torch.cuda.is_available():
         device = torch.device("cuda", local_rank)
@@ -121,12 +123,14 @@ def apply_lora(model: Transformer, config: TrainConfig):
     from peft import LoraConfig, get_peft_model
 
     lora = config.lora
-    peft_config = LoraConfig(r=lora.rank, lora_alpha=lora.alpha, lora_dropout=lora.dropout,
-                             target_modules=lora.target_modules)
+    peft_config = LoraConfig(
+        r=lora.rank, lora_alpha=lora.alpha, lora_dropout=lora.dropout, target_modules=lora.target_modules
+    )
     return get_peft_model(model, peft_config)
 
 
 # -- the run --------------------------------------------------------------------------------------
+
 
 class Trainer:
     def __init__(self, config: TrainConfig, rank: int, world: int, device: torch.device):
@@ -135,8 +139,10 @@ class Trainer:
         self.data = PackedData(config.data, config.seq_len, config.seed)
         model, self.tokenizer = build_training_model(config)
         if self.data.vocab_size > model.args.vocab_size:
-            raise ValueError(f"the data was tokenised with {self.data.vocab_size} tokens but the model has "
-                             f"{model.args.vocab_size}; prepare the data with this model's tokenizer (--model)")
+            raise ValueError(
+                f"the data was tokenised with {self.data.vocab_size} tokens but the model has "
+                f"{model.args.vocab_size}; prepare the data with this model's tokenizer (--model)"
+            )
         self.args: ModelArgs = model.args
         self.base = model
         if config.lora is not None:
@@ -154,10 +160,11 @@ class Trainer:
             model.to(device)  # moves only this rank's shards
             self.model = model
         params = [p for p in self.model.parameters() if p.requires_grad]
-        groups = [{"params": [p for p in params if p.dim() >= 2], "weight_decay": config.weight_decay},
-                  {"params": [p for p in params if p.dim() < 2], "weight_decay": 0.0}]
-        self.optimizer = torch.optim.AdamW(groups, lr=config.lr, betas=config.betas,
-                                           fused=device.type == "cuda")
+        groups = [
+            {"params": [p for p in params if p.dim() >= 2], "weight_decay": config.weight_decay},
+            {"params": [p for p in params if p.dim() < 2], "weight_decay": 0.0},
+        ]
+        self.optimizer = torch.optim.AdamW(groups, lr=config.lr, betas=config.betas, fused=device.type == "cuda")
         seqs = max(config.batch_tokens // config.seq_len, 1)
         per_round = config.micro_batch * world
         self.accumulation = max(math.ceil(seqs / per_round), 1)
@@ -173,9 +180,12 @@ class Trainer:
         with open(self.out / "log.jsonl", "a") as f:
             f.write(json.dumps(record) + "\n")
         if "loss" in record:
-            print(f"step {record['step']:>6}/{self.config.steps}  loss {record['loss']:.4f}  lr {record['lr']:.2e}  "
-                  f"grad_norm {record['grad_norm']:.3f}  {record['tokens_per_s']:,.0f} tokens/s  "
-                  f"MFU {100 * record['mfu']:.1f}%", flush=True)
+            print(
+                f"step {record['step']:>6}/{self.config.steps}  loss {record['loss']:.4f}  lr {record['lr']:.2e}  "
+                f"grad_norm {record['grad_norm']:.3f}  {record['tokens_per_s']:,.0f} tokens/s  "
+                f"MFU {100 * record['mfu']:.1f}%",
+                flush=True,
+            )
         else:
             print(f"[codellama train] {json.dumps(record)}", flush=True)
 
@@ -196,13 +206,11 @@ class Trainer:
             x, y = x.to(self.device), y.to(self.device)
             with torch.autocast("cuda", torch.bfloat16, enabled=self.device.type == "cuda" and c.lora is not None):
                 logits = self.model(x)
-            loss = F.cross_entropy(logits.view(-1, logits.shape[-1]), y.view(-1), ignore_index=IGNORE,
-                                   reduction="sum")
+            loss = F.cross_entropy(logits.view(-1, logits.shape[-1]), y.view(-1), ignore_index=IGNORE, reduction="sum")
             # FSDP averages gradients over ranks: scale so the result is the mean over the global batch
             (loss * (self.world / total_targets)).backward()
             loss_sum += loss.detach()
-        grad_norm = torch.nn.utils.clip_grad_norm_([p for p in self.model.parameters() if p.requires_grad],
-                                                   c.grad_clip)
+        grad_norm = torch.nn.utils.clip_grad_norm_([p for p in self.model.parameters() if p.requires_grad], c.grad_clip)
         if hasattr(grad_norm, "full_tensor"):
             grad_norm = grad_norm.full_tensor()
         lr = lr_at(step, c)
@@ -217,18 +225,36 @@ class Trainer:
         tokens = self.seqs_per_step * c.seq_len
         tokens_per_s = tokens / seconds
         mfu = tokens_per_s * self.flops_per_token / (self.peak * self.world) if self.peak else 0.0
-        return {"step": step + 1, "loss": loss_sum.item() / total_targets, "lr": lr, "grad_norm": grad_norm.item(),
-                "tokens": tokens, "tokens_per_s": tokens_per_s, "mfu": mfu, "seconds": seconds}
+        return {
+            "step": step + 1,
+            "loss": loss_sum.item() / total_targets,
+            "lr": lr,
+            "grad_norm": grad_norm.item(),
+            "tokens": tokens,
+            "tokens_per_s": tokens_per_s,
+            "mfu": mfu,
+            "seconds": seconds,
+        }
 
     def train(self) -> None:
         c = self.config
         if self.rank == 0:
             self.out.mkdir(parents=True, exist_ok=True)
             (self.out / "config.json").write_text(json.dumps(json.loads(c.to_json()), indent=2))
-        self.log({"event": "start", "from_step": self.start_step, "world": self.world, "device": str(self.device),
-                  "parameters": self.args.num_params, "sequences_per_step": self.seqs_per_step,
-                  "accumulation": self.accumulation, "tokens_per_step": self.seqs_per_step * c.seq_len,
-                  "peak_flops": self.peak, "peak_source": self.peak_source})
+        self.log(
+            {
+                "event": "start",
+                "from_step": self.start_step,
+                "world": self.world,
+                "device": str(self.device),
+                "parameters": self.args.num_params,
+                "sequences_per_step": self.seqs_per_step,
+                "accumulation": self.accumulation,
+                "tokens_per_step": self.seqs_per_step * c.seq_len,
+                "peak_flops": self.peak,
+                "peak_source": self.peak_source,
+            }
+        )
         for step in range(self.start_step, c.steps):
             record = self.step(step)
             if (step + 1) % c.log_every == 0 or step + 1 == c.steps:

@@ -47,7 +47,7 @@ def tiny_vocab(n_tokens: int = 300) -> tuple[list[str], list[str], list[int]]:
             if len(tokens) + len(SPECIALS) == n_tokens:
                 break
             if text[:i] not in known:
-                merges.append(f"{text[:i - 1]} {text[i - 1]}")
+                merges.append(f"{text[: i - 1]} {text[i - 1]}")
                 tokens.append(text[:i])
                 known.add(text[:i])
     tokens += SPECIALS
@@ -91,10 +91,18 @@ class Shapes:
 
 # GGUF name -> ours, written out independently of codellama.checkpoints.GGUF_NAMES
 _OURS = {
-    "token_embd": "tok_embeddings", "output_norm": "norm", "output": "output",
-    "attn_q": "attention.wq", "attn_k": "attention.wk", "attn_v": "attention.wv", "attn_output": "attention.wo",
-    "ffn_gate": "feed_forward.w1", "ffn_down": "feed_forward.w2", "ffn_up": "feed_forward.w3",
-    "attn_norm": "attention_norm", "ffn_norm": "ffn_norm",
+    "token_embd": "tok_embeddings",
+    "output_norm": "norm",
+    "output": "output",
+    "attn_q": "attention.wq",
+    "attn_k": "attention.wk",
+    "attn_v": "attention.wv",
+    "attn_output": "attention.wo",
+    "ffn_gate": "feed_forward.w1",
+    "ffn_down": "feed_forward.w2",
+    "ffn_up": "feed_forward.w3",
+    "attn_norm": "attention_norm",
+    "ffn_norm": "ffn_norm",
 }
 
 
@@ -131,9 +139,17 @@ def make_weights(s: Shapes, *, bias: bool = False, tied: bool = False, seed: int
     return w
 
 
-def write_gguf(path, qtype: Q = Q.F32, *, arch: str = "llama", shapes: Shapes | None = None,
-               tied: bool = False, n_tokens: int | None = None, vocab: str = "gpt2",
-               seed: int = 0) -> dict[str, np.ndarray]:
+def write_gguf(
+    path,
+    qtype: Q = Q.F32,
+    *,
+    arch: str = "llama",
+    shapes: Shapes | None = None,
+    tied: bool = False,
+    n_tokens: int | None = None,
+    vocab: str = "gpt2",
+    seed: int = 0,
+) -> dict[str, np.ndarray]:
     """Write a tiny model to `path`, its 2-D weights in `qtype` (1-D ones in F32, as llama.cpp does);
     returns the float weights by GGUF name. `n_tokens` (default: the embedding's rows) sizes the
     vocabulary, `vocab` picks its kind: 'gpt2' (byte-level BPE) or 'llama' (SentencePiece)."""
@@ -178,4 +194,3 @@ def write_gguf(path, qtype: Q = Q.F32, *, arch: str = "llama", shapes: Shapes | 
     writer.write_tensors_to_file()
     writer.close()
     return weights
-

@@ -100,10 +100,13 @@ def quantize_q6_k(x: np.ndarray) -> np.ndarray:
     step = d.astype(np.float32)[:, None] * sc
     q = (np.round(sub / _nonzero(step)[..., None]).clip(-32, 31) + 32).astype(np.uint8)
     quarters = q.reshape(n, 2, 4, 32)  # [half, which 32-value quarter, l]
-    ql = np.concatenate([
-        (quarters[:, :, 0] & 0xF) | ((quarters[:, :, 2] & 0xF) << 4),
-        (quarters[:, :, 1] & 0xF) | ((quarters[:, :, 3] & 0xF) << 4),
-    ], axis=2).reshape(n, 128)
+    ql = np.concatenate(
+        [
+            (quarters[:, :, 0] & 0xF) | ((quarters[:, :, 2] & 0xF) << 4),
+            (quarters[:, :, 1] & 0xF) | ((quarters[:, :, 3] & 0xF) << 4),
+        ],
+        axis=2,
+    ).reshape(n, 128)
     qh = sum((quarters[:, :, k] >> 4) << (2 * k) for k in range(4)).astype(np.uint8).reshape(n, 64)
     blocks = np.concatenate([ql, qh, sc.astype(np.int8).view(np.uint8), _f16_bytes(d)], axis=1)
     assert blocks.shape[1] == 210

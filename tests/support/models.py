@@ -8,8 +8,17 @@ from codellama.model import ModelArgs, Transformer
 
 
 def tiny_args(**overrides) -> ModelArgs:
-    base = dict(dim=64, n_layers=2, n_heads=4, n_kv_heads=2, vocab_size=49152, ffn_hidden_dim=128,
-                rope_theta=10_000.0, max_seq_len=512, norm_eps=1e-5)
+    base = dict(
+        dim=64,
+        n_layers=2,
+        n_heads=4,
+        n_kv_heads=2,
+        vocab_size=49152,
+        ffn_hidden_dim=128,
+        rope_theta=10_000.0,
+        max_seq_len=512,
+        norm_eps=1e-5,
+    )
     return ModelArgs(**{**base, **overrides})
 
 
@@ -23,8 +32,15 @@ def tiny_model(seed: int = 0, **overrides) -> Transformer:
 
 
 # transformers models (the callers skip when transformers is missing)
-HF_TINY = dict(hidden_size=64, intermediate_size=96, num_hidden_layers=2, num_attention_heads=4, vocab_size=300,
-               max_position_embeddings=256, rms_norm_eps=1e-5)
+HF_TINY = dict(
+    hidden_size=64,
+    intermediate_size=96,
+    num_hidden_layers=2,
+    num_attention_heads=4,
+    vocab_size=300,
+    max_position_embeddings=256,
+    rms_norm_eps=1e-5,
+)
 VARIANTS = {
     "llama-gqa": ("llama", dict(num_key_value_heads=2, rope_theta=10_000.0)),
     "llama-tied": ("llama", dict(num_key_value_heads=4, tie_word_embeddings=True, rope_theta=1_000_000.0)),

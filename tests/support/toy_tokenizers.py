@@ -20,10 +20,19 @@ def build_code_llama_tokenizer() -> SentencePieceTokenizer:
     corpus = inspect.getsource(textwrap).splitlines() + inspect.getsource(json).splitlines()
     out = io.BytesIO()
     spm.SentencePieceTrainer.train(
-        sentence_iterator=iter([line for line in corpus if line.strip()]), model_writer=out, vocab_size=600,
-        model_type="bpe", byte_fallback=True, user_defined_symbols=["▁<PRE>", "▁<MID>", "▁<SUF>", "▁<EOT>", "☺"],
-        unk_id=0, bos_id=1, eos_id=2, pad_id=-1, minloglevel=2,
-        normalization_rule_name="identity", remove_extra_whitespaces=False,
+        sentence_iterator=iter([line for line in corpus if line.strip()]),
+        model_writer=out,
+        vocab_size=600,
+        model_type="bpe",
+        byte_fallback=True,
+        user_defined_symbols=["▁<PRE>", "▁<MID>", "▁<SUF>", "▁<EOT>", "☺"],
+        unk_id=0,
+        bos_id=1,
+        eos_id=2,
+        pad_id=-1,
+        minloglevel=2,
+        normalization_rule_name="identity",
+        remove_extra_whitespaces=False,
     )
     return SentencePieceTokenizer(out.getvalue(), "test-code-llama")
 

@@ -26,8 +26,22 @@ from codellama.safety.insecure_code import (
 from codellama.safety.insecure_code.python_ast import check_python, parse_python
 from codellama.safety.insecure_code.rule import Finding, Outcome, Rule
 
-__all__ = ["Finding", "Outcome", "Rule", "RULES", "LANGUAGES", "RULE_SETS", "scan", "scan_completion", "outcome",
-           "rule_set", "normalise_language", "guess_code_language", "language_for_file", "worst_outcome"]
+__all__ = [
+    "Finding",
+    "Outcome",
+    "Rule",
+    "RULES",
+    "LANGUAGES",
+    "RULE_SETS",
+    "scan",
+    "scan_completion",
+    "outcome",
+    "rule_set",
+    "normalise_language",
+    "guess_code_language",
+    "language_for_file",
+    "worst_outcome",
+]
 
 RULES: dict[str, list[Rule]] = {
     "python": python_rules.RULES,
@@ -43,32 +57,66 @@ LANGUAGES = tuple(RULES)
 # Languages (codellama/languages.py names) checked with another language's rules.
 RULE_SETS = {"typescript": "javascript", "shell": "bash", "razor": "csharp"}
 # Policy: which severities block and which warn (the rest are ignored).
-POLICIES = {"strict": {"high": Outcome.BLOCK, "medium": Outcome.BLOCK, "low": Outcome.WARN},
-            "default": {"high": Outcome.BLOCK, "medium": Outcome.WARN, "low": Outcome.IGNORE},
-            "warn": {"high": Outcome.WARN, "medium": Outcome.WARN, "low": Outcome.IGNORE},
-            "off": {"high": Outcome.IGNORE, "medium": Outcome.IGNORE, "low": Outcome.IGNORE}}
+POLICIES = {
+    "strict": {"high": Outcome.BLOCK, "medium": Outcome.BLOCK, "low": Outcome.WARN},
+    "default": {"high": Outcome.BLOCK, "medium": Outcome.WARN, "low": Outcome.IGNORE},
+    "warn": {"high": Outcome.WARN, "medium": Outcome.WARN, "low": Outcome.IGNORE},
+    "off": {"high": Outcome.IGNORE, "medium": Outcome.IGNORE, "low": Outcome.IGNORE},
+}
 NEAR_LINES = 4
-_COMMENT_START = {"python": r"#", "bash": r"#", "php": r"#|//|/?\*", "c": r"//|/?\*", "cpp": r"//|/?\*",
-                  "java": r"//|/?\*", "javascript": r"//|/?\*", "csharp": r"//|/?\*"}
+_COMMENT_START = {
+    "python": r"#",
+    "bash": r"#",
+    "php": r"#|//|/?\*",
+    "c": r"//|/?\*",
+    "cpp": r"//|/?\*",
+    "java": r"//|/?\*",
+    "javascript": r"//|/?\*",
+    "csharp": r"//|/?\*",
+}
 _COMMENT_LINE = {lang: re.compile(rf"^\s*({c})") for lang, c in _COMMENT_START.items()}
 
 # Content signals for guessing a language, strongest first.
 _SIGNALS = [
     ("php", re.compile(r"<\?php|\$_(GET|POST|REQUEST|COOKIE)\b|\bmysqli_\w+\(|\becho\s+\$\w+")),
     ("bash", re.compile(r"^#!\s*/(usr/)?bin/(env\s+)?(ba|z|k|da)?sh\b|^\s*(fi|done|esac)\s*$|^\s*if\s+\[\[?\s", re.M)),
-    ("python", re.compile(r"^#!.*python|^\s*(def|class)\s+\w+.*:\s*$|^\s*(import\s+\w+|from\s+[\w.]+\s+import)\s",
-                          re.M)),
-    ("csharp", re.compile(r"^\s*using\s+System(\.[\w.]+)?;|\bnamespace\s+[\w.]+\s*[{;]|@model\b|@Html\.|\bpublic\s+"
-                          r"(async\s+)?(Task|IActionResult|string|void)\s+\w+\s*\(.*\)\s*(=>|\{)?\s*$|\bvar\s+\w+\s*="
-                          r"\s*new\s+\w+\s*\{", re.M)),
-    ("java", re.compile(r"^\s*import\s+(java|javax|org|com)\.[\w.*]+;|\bpublic\s+(static\s+)?(final\s+)?class\b|"
-                        r"\bSystem\.out\.print|\bthrows\s+\w+(Exception|Error)\b|\bextends\s+HttpServlet\b", re.M)),
-    ("cpp", re.compile(r"#include\s*<(iostream|string|vector|map|memory|cstdio|cstring|cstdlib|random)>|\bstd::"
-                       r"|\bnamespace\s+\w+\s*\{|\btemplate\s*<|\bclass\s+\w+\s*(:\s*public\s+\w+\s*)?\{")),
+    (
+        "python",
+        re.compile(r"^#!.*python|^\s*(def|class)\s+\w+.*:\s*$|^\s*(import\s+\w+|from\s+[\w.]+\s+import)\s", re.M),
+    ),
+    (
+        "csharp",
+        re.compile(
+            r"^\s*using\s+System(\.[\w.]+)?;|\bnamespace\s+[\w.]+\s*[{;]|@model\b|@Html\.|\bpublic\s+"
+            r"(async\s+)?(Task|IActionResult|string|void)\s+\w+\s*\(.*\)\s*(=>|\{)?\s*$|\bvar\s+\w+\s*="
+            r"\s*new\s+\w+\s*\{",
+            re.M,
+        ),
+    ),
+    (
+        "java",
+        re.compile(
+            r"^\s*import\s+(java|javax|org|com)\.[\w.*]+;|\bpublic\s+(static\s+)?(final\s+)?class\b|"
+            r"\bSystem\.out\.print|\bthrows\s+\w+(Exception|Error)\b|\bextends\s+HttpServlet\b",
+            re.M,
+        ),
+    ),
+    (
+        "cpp",
+        re.compile(
+            r"#include\s*<(iostream|string|vector|map|memory|cstdio|cstring|cstdlib|random)>|\bstd::"
+            r"|\bnamespace\s+\w+\s*\{|\btemplate\s*<|\bclass\s+\w+\s*(:\s*public\s+\w+\s*)?\{"
+        ),
+    ),
     ("c", re.compile(r"^\s*#include\s*[<\"]|\bint\s+main\s*\(|\bprintf\s*\(|\bmalloc\s*\(", re.M)),
-    ("javascript", re.compile(r"\brequire\s*\(\s*['\"]|\bconsole\.log\(|\b(const|let)\s+\w+\s*=|=>\s*[{(]|\bfunction\s+"
-                              r"\w+\s*\(|\bdocument\.\w+|\bexport\s+(default\s+)?(function|const|class)\b|\binterface\s+"
-                              r"\w+\s*\{")),
+    (
+        "javascript",
+        re.compile(
+            r"\brequire\s*\(\s*['\"]|\bconsole\.log\(|\b(const|let)\s+\w+\s*=|=>\s*[{(]|\bfunction\s+"
+            r"\w+\s*\(|\bdocument\.\w+|\bexport\s+(default\s+)?(function|const|class)\b|\binterface\s+"
+            r"\w+\s*\{"
+        ),
+    ),
 ]
 
 
@@ -160,7 +208,7 @@ def _regex_findings(code: str, language: str, rules: list[Rule], syntax_checked:
             at = m.start("at") if "at" in r.pattern.groupindex else m.start()  # a rule may name the line to report
             index = bisect.bisect_right(starts, at) - 1
             line_end = code.find("\n", at)
-            line = code[starts[index]: line_end if line_end >= 0 else len(code)]
+            line = code[starts[index] : line_end if line_end >= 0 else len(code)]
             if comment.match(line) or (r.unless is not None and r.unless.search(line)):
                 continue
             # `near`: the context (a token-ish name) may sit on the line or in the few lines above it

@@ -5,53 +5,140 @@ from codellama.safety.insecure_code.rule import SECRET_NAME, rule
 _REQUEST = r"Request\.(Query|Form|QueryString|Params|Cookies|Headers|RouteValues)"
 
 RULES = [
-    rule("cs-sql-concat", 89, "high", r"\bnew\s+(Sql|OleDb|Odbc|MySql|Npgsql|SQLite"
+    rule(
+        "cs-sql-concat",
+        89,
+        "high",
+        r"\bnew\s+(Sql|OleDb|Odbc|MySql|Npgsql|SQLite"
         r"|Sqlite)Command\s*\(\s*(\$\"[^\"\n]*\{"
-         r"|\"[^\"\n]*\"\s*\+)|\.CommandText\s*=\s*(\$\"[^\"\n]*\{|\"[^\"\n]*\"\s*\+)|\.(FromSqlRaw|ExecuteSqlRaw|"
-         r"ExecuteSqlCommand)\s*\(\s*(\$\"|\"[^\"\n]*\"\s*\+)|=\s*\"\s*(SELECT|INSERT|UPDATE|DELETE)\b[^\"\n]*\"\s*\+",
-         "SQL built from values: SQL injection", "use parameters (@name) and cmd.Parameters.AddWithValue",
-         needle=("Command", "Sql", "SELECT", "INSERT", "UPDATE", "DELETE")),
-    rule("cs-process-start", 78, "high", r"\bProcess\.Start\s*\([^;\n]*(\+|\$\")"
+        r"|\"[^\"\n]*\"\s*\+)|\.CommandText\s*=\s*(\$\"[^\"\n]*\{|\"[^\"\n]*\"\s*\+)|\.(FromSqlRaw|ExecuteSqlRaw|"
+        r"ExecuteSqlCommand)\s*\(\s*(\$\"|\"[^\"\n]*\"\s*\+)|=\s*\"\s*(SELECT|INSERT|UPDATE|DELETE)\b[^\"\n]*\"\s*\+",
+        "SQL built from values: SQL injection",
+        "use parameters (@name) and cmd.Parameters.AddWithValue",
+        needle=("Command", "Sql", "SELECT", "INSERT", "UPDATE", "DELETE"),
+    ),
+    rule(
+        "cs-process-start",
+        78,
+        "high",
+        r"\bProcess\.Start\s*\([^;\n]*(\+|\$\")"
         r"|\bnew\s+ProcessStartInfo\s*\([^;\n]*(\+|\$\")"
-         r"|\.Arguments\s*=\s*[^;\n]*(\+|\$\")", "a command line built from values: command injection",
-         "use ProcessStartInfo.ArgumentList and UseShellExecute = false", needle=("Process", "Arguments")),
-    rule("cs-insecure-deserializer", 502, "high", r"\bnew\s+(BinaryFormatter|LosFormatter|NetDataContractSerializer|"
-         r"ObjectStateFormatter|SoapFormatter)\s*\(|TypeNameHandling\s*=\s*TypeNameHandling\.(All|Auto|Objects|Arrays)"
-         r"|\bJavaScriptSerializer\s*\(\s*new\s+SimpleTypeResolver", "a deserializer that can instantiate any type",
-         "use System.Text.Json into fixed types", needle=("Formatter", "Serializer", "TypeNameHandling")),
-    rule("cs-weak-hash", 328, "medium", r"\b(MD5|SHA1)\.Create\s*\(|\bnew\s+(MD5CryptoServiceProvider|SHA1Managed|"
-         r"SHA1CryptoServiceProvider)\s*\(|\b(MD5|SHA1)\.HashData\s*\(", "MD5/SHA-1 are broken for security uses",
-         "use SHA256, or Rfc2898DeriveBytes/Argon2 for passwords", needle=("MD5", "SHA1")),
-    rule("cs-weak-cipher", 327, "medium", r"\b(DES|TripleDES|RC2)\.Create\s*\(|\bnew\s+(DES|TripleDES|RC2)"
-         r"CryptoServiceProvider\s*\(|CipherMode\.ECB", "a broken cipher or ECB mode", "use AesGcm",
-         needle=("DES", "RC2", "ECB")),
-    rule("cs-insecure-random", 330, "medium", r"\bnew\s+(System\.)?Random\s*\(", "System.Random is predictable",
-         "use RandomNumberGenerator.GetBytes / GetInt32", needle="Random", near=SECRET_NAME,
-         file_unless=r"RandomNumberGenerator"),
-    rule("cs-tls-off", 295, "high", r"(ServerCertificateValidationCallback|ServerCertificateCustomValidationCallback|"
-         r"RemoteCertificateValidationCallback)\s*=\s*(\([^)]*\)|\w+)\s*=>\s*true|DangerousAcceptAnyServerCertificate"
-         r"Validator",
-         "TLS certificates are not checked", "remove the callback (or pin the expected certificate)",
-         needle=("Certificate", "ValidationCallback")),
-    rule("cs-xxe", 611, "medium", r"DtdProcessing\s*=\s*DtdProcessing\.Parse|XmlResolver\s*=\s*new\s+XmlUrlResolver"
-         r"|ProhibitDtd\s*=\s*false", "XML parser that resolves DTDs/external entities: XXE",
-         "DtdProcessing.Prohibit and XmlResolver = null", needle=("Dtd", "XmlResolver")),
-    rule("cs-path-from-request", 22, "high", rf"\b(File\.\w+|new\s+FileStream|PhysicalFile|Path\.Combine)\s*\([^;\n]*"
-         rf"{_REQUEST}", "a file path taken from the request: path traversal",
-         "use Path.GetFileName and check the full path stays under the base", needle="Request.",
-         unless=r"GetFileName"),
-    rule("cs-xss-raw", 79, "high", r"@?Html\.Raw\s*\((?!\s*\"[^\"\n]*\"\s*\))|\bResponse\.Write\s*\([^;\n]*"
-         + _REQUEST, "unencoded HTML output: cross-site scripting",
-         "let Razor encode it, or HtmlEncoder.Default.Encode",
-         needle=("Html.Raw", "Response.Write")),
-    rule("cs-hardcoded-credentials", 798, "high", r"(Password|Pwd)\s*=\s*[^;\"\s]{4,}\s*;[^\n]*\""
+        r"|\.Arguments\s*=\s*[^;\n]*(\+|\$\")",
+        "a command line built from values: command injection",
+        "use ProcessStartInfo.ArgumentList and UseShellExecute = false",
+        needle=("Process", "Arguments"),
+    ),
+    rule(
+        "cs-insecure-deserializer",
+        502,
+        "high",
+        r"\bnew\s+(BinaryFormatter|LosFormatter|NetDataContractSerializer|"
+        r"ObjectStateFormatter|SoapFormatter)\s*\(|TypeNameHandling\s*=\s*TypeNameHandling\.(All|Auto|Objects|Arrays)"
+        r"|\bJavaScriptSerializer\s*\(\s*new\s+SimpleTypeResolver",
+        "a deserializer that can instantiate any type",
+        "use System.Text.Json into fixed types",
+        needle=("Formatter", "Serializer", "TypeNameHandling"),
+    ),
+    rule(
+        "cs-weak-hash",
+        328,
+        "medium",
+        r"\b(MD5|SHA1)\.Create\s*\(|\bnew\s+(MD5CryptoServiceProvider|SHA1Managed|"
+        r"SHA1CryptoServiceProvider)\s*\(|\b(MD5|SHA1)\.HashData\s*\(",
+        "MD5/SHA-1 are broken for security uses",
+        "use SHA256, or Rfc2898DeriveBytes/Argon2 for passwords",
+        needle=("MD5", "SHA1"),
+    ),
+    rule(
+        "cs-weak-cipher",
+        327,
+        "medium",
+        r"\b(DES|TripleDES|RC2)\.Create\s*\(|\bnew\s+(DES|TripleDES|RC2)"
+        r"CryptoServiceProvider\s*\(|CipherMode\.ECB",
+        "a broken cipher or ECB mode",
+        "use AesGcm",
+        needle=("DES", "RC2", "ECB"),
+    ),
+    rule(
+        "cs-insecure-random",
+        330,
+        "medium",
+        r"\bnew\s+(System\.)?Random\s*\(",
+        "System.Random is predictable",
+        "use RandomNumberGenerator.GetBytes / GetInt32",
+        needle="Random",
+        near=SECRET_NAME,
+        file_unless=r"RandomNumberGenerator",
+    ),
+    rule(
+        "cs-tls-off",
+        295,
+        "high",
+        r"(ServerCertificateValidationCallback|ServerCertificateCustomValidationCallback|"
+        r"RemoteCertificateValidationCallback)\s*=\s*(\([^)]*\)|\w+)\s*=>\s*true|DangerousAcceptAnyServerCertificate"
+        r"Validator",
+        "TLS certificates are not checked",
+        "remove the callback (or pin the expected certificate)",
+        needle=("Certificate", "ValidationCallback"),
+    ),
+    rule(
+        "cs-xxe",
+        611,
+        "medium",
+        r"DtdProcessing\s*=\s*DtdProcessing\.Parse|XmlResolver\s*=\s*new\s+XmlUrlResolver"
+        r"|ProhibitDtd\s*=\s*false",
+        "XML parser that resolves DTDs/external entities: XXE",
+        "DtdProcessing.Prohibit and XmlResolver = null",
+        needle=("Dtd", "XmlResolver"),
+    ),
+    rule(
+        "cs-path-from-request",
+        22,
+        "high",
+        rf"\b(File\.\w+|new\s+FileStream|PhysicalFile|Path\.Combine)\s*\([^;\n]*"
+        rf"{_REQUEST}",
+        "a file path taken from the request: path traversal",
+        "use Path.GetFileName and check the full path stays under the base",
+        needle="Request.",
+        unless=r"GetFileName",
+    ),
+    rule(
+        "cs-xss-raw",
+        79,
+        "high",
+        r"@?Html\.Raw\s*\((?!\s*\"[^\"\n]*\"\s*\))|\bResponse\.Write\s*\([^;\n]*" + _REQUEST,
+        "unencoded HTML output: cross-site scripting",
+        "let Razor encode it, or HtmlEncoder.Default.Encode",
+        needle=("Html.Raw", "Response.Write"),
+    ),
+    rule(
+        "cs-hardcoded-credentials",
+        798,
+        "high",
+        r"(Password|Pwd)\s*=\s*[^;\"\s]{4,}\s*;[^\n]*\""
         r"|\"[^\"\n]*(Password|Pwd)"
-         r"\s*=\s*[^;\"\s{]{4,}|\b\w*(password|secret|apiKey|ApiKey)\w*\s*=\s*\"[^\"\s]{6,}\"",
-         "credentials written into the code", "load the connection string from configuration or a key vault",
-         needle=("assword", "Pwd", "ecret", "piKey")),
-    rule("cs-open-redirect", 601, "medium", rf"\bRedirect\s*\([^;\n]*{_REQUEST}|\bRedirect\s*\(\s*(returnUrl|url"
+        r"\s*=\s*[^;\"\s{]{4,}|\b\w*(password|secret|apiKey|ApiKey)\w*\s*=\s*\"[^\"\s]{6,}\"",
+        "credentials written into the code",
+        "load the connection string from configuration or a key vault",
+        needle=("assword", "Pwd", "ecret", "piKey"),
+    ),
+    rule(
+        "cs-open-redirect",
+        601,
+        "medium",
+        rf"\bRedirect\s*\([^;\n]*{_REQUEST}|\bRedirect\s*\(\s*(returnUrl|url"
         rf"|next)\s*\)",
-         "redirect to a URL taken from the request", "use LocalRedirect or Url.IsLocalUrl", needle="Redirect"),
-    rule("cs-cookie-insecure", 614, "low", r"\b(Secure|HttpOnly)\s*=\s*false", "cookie without Secure/HttpOnly",
-         "set Secure = true and HttpOnly = true", needle=("Secure", "HttpOnly")),
+        "redirect to a URL taken from the request",
+        "use LocalRedirect or Url.IsLocalUrl",
+        needle="Redirect",
+    ),
+    rule(
+        "cs-cookie-insecure",
+        614,
+        "low",
+        r"\b(Secure|HttpOnly)\s*=\s*false",
+        "cookie without Secure/HttpOnly",
+        "set Secure = true and HttpOnly = true",
+        needle=("Secure", "HttpOnly"),
+    ),
 ]

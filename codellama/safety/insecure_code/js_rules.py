@@ -6,66 +6,178 @@ _NOT_LITERAL = r"(?!\s*(['\"])[^'\"\n]*\2\s*\))(?!\s*`[^`$]*`\s*\))(?!\s*\))"
 _BUILT = r"(`[^`\n]*\$\{|['\"][^'\"\n]*['\"]\s*\+|\w+\s*\+)"
 
 RULES = [
-    rule("js-eval", 95, "high", rf"(?<![\w.])(eval|Function|setTimeout|setInterval)\s*\({_NOT_LITERAL}(?!\s*(\("
+    rule(
+        "js-eval",
+        95,
+        "high",
+        rf"(?<![\w.])(eval|Function|setTimeout|setInterval)\s*\({_NOT_LITERAL}(?!\s*(\("
         rf"|function"
-         r"\b|async\b|\w+\s*=>|\w+\s*,|\w+\s*\)))|\bnew\s+Function\s*\(",
-         "code evaluated from a string: code injection", "parse data (JSON.parse) and pass functions, not strings",
-         needle=("eval", "Function", "setTimeout", "setInterval")),
-    rule("js-vm-run", 95, "high", r"\bvm\.(runInNewContext|runInThisContext|runInContext|compileFunction)\s*\(",
-         "vm does not sandbox untrusted code", "do not run input as code", needle="vm."),
-    rule("js-inner-html", 79, "high", r"\.(innerHTML|outerHTML)\s*\+?=\s*(?!\s*['\"][^'\"\n]*['\"]\s*;?\s*$)"
-         r"|\.insertAdjacentHTML\s*\(|\bdocument\.(write|writeln)\s*\(" + _NOT_LITERAL,
-         "HTML built from a value: cross-site scripting", "set textContent, or sanitize with DOMPurify",
-         needle=("HTML", "document.write"), unless=r"DOMPurify|sanitize"),
-    rule("js-dangerously-set-html", 79, "medium", r"dangerouslySetInnerHTML\s*=\s*\{\s*\{\s*__html\s*:",
-         "raw HTML rendered by React: cross-site scripting", "render text, or sanitize with DOMPurify.sanitize",
-         needle="dangerouslySetInnerHTML", unless=r"DOMPurify|sanitize"),
-    rule("js-child-process", 78, "high", rf"\b(exec|execSync)\s*\(\s*{_BUILT}"
+        r"\b|async\b|\w+\s*=>|\w+\s*,|\w+\s*\)))|\bnew\s+Function\s*\(",
+        "code evaluated from a string: code injection",
+        "parse data (JSON.parse) and pass functions, not strings",
+        needle=("eval", "Function", "setTimeout", "setInterval"),
+    ),
+    rule(
+        "js-vm-run",
+        95,
+        "high",
+        r"\bvm\.(runInNewContext|runInThisContext|runInContext|compileFunction)\s*\(",
+        "vm does not sandbox untrusted code",
+        "do not run input as code",
+        needle="vm.",
+    ),
+    rule(
+        "js-inner-html",
+        79,
+        "high",
+        r"\.(innerHTML|outerHTML)\s*\+?=\s*(?!\s*['\"][^'\"\n]*['\"]\s*;?\s*$)"
+        r"|\.insertAdjacentHTML\s*\(|\bdocument\.(write|writeln)\s*\(" + _NOT_LITERAL,
+        "HTML built from a value: cross-site scripting",
+        "set textContent, or sanitize with DOMPurify",
+        needle=("HTML", "document.write"),
+        unless=r"DOMPurify|sanitize",
+    ),
+    rule(
+        "js-dangerously-set-html",
+        79,
+        "medium",
+        r"dangerouslySetInnerHTML\s*=\s*\{\s*\{\s*__html\s*:",
+        "raw HTML rendered by React: cross-site scripting",
+        "render text, or sanitize with DOMPurify.sanitize",
+        needle="dangerouslySetInnerHTML",
+        unless=r"DOMPurify|sanitize",
+    ),
+    rule(
+        "js-child-process",
+        78,
+        "high",
+        rf"\b(exec|execSync)\s*\(\s*{_BUILT}"
         rf"|\bspawn(Sync)?\s*\([^;\n]*shell\s*:\s*true",
-         "a shell command built from values: command injection", "use execFile/spawn with an argument array",
-         needle=("exec", "spawn")),
-    rule("js-sql-concat", 89, "high", r"\.(query|execute|raw|run|all|get)\s*\(\s*(`\s*(SELECT|INSERT|UPDATE|DELETE)\b"
-         r"[^`]*\$\{|['\"]\s*(SELECT|INSERT|UPDATE|DELETE)\b[^'\"\n]*['\"]\s*\+)",
-         "SQL built from values: SQL injection", "use placeholders ($1 / ?) and pass values separately",
-         needle=("SELECT", "INSERT", "UPDATE", "DELETE", "select", "insert", "update", "delete")),
-    rule("js-nosql-injection", 943, "high", r"\.(find|findOne|findOneAndUpdate|updateOne|updateMany|deleteOne"
+        "a shell command built from values: command injection",
+        "use execFile/spawn with an argument array",
+        needle=("exec", "spawn"),
+    ),
+    rule(
+        "js-sql-concat",
+        89,
+        "high",
+        r"\.(query|execute|raw|run|all|get)\s*\(\s*(`\s*(SELECT|INSERT|UPDATE|DELETE)\b"
+        r"[^`]*\$\{|['\"]\s*(SELECT|INSERT|UPDATE|DELETE)\b[^'\"\n]*['\"]\s*\+)",
+        "SQL built from values: SQL injection",
+        "use placeholders ($1 / ?) and pass values separately",
+        needle=("SELECT", "INSERT", "UPDATE", "DELETE", "select", "insert", "update", "delete"),
+    ),
+    rule(
+        "js-nosql-injection",
+        943,
+        "high",
+        r"\.(find|findOne|findOneAndUpdate|updateOne|updateMany|deleteOne"
         r"|deleteMany"
-         r"|countDocuments)\s*\(\s*req\.(body|query|params)\s*[,)]|\$where\s*:", "query object taken from the request: "
-         "NoSQL injection", "build the filter from checked fields ({ name: String(req.body.name) })",
-         needle=("req.", "$where")),
-    rule("js-weak-random", 338, "medium", r"\bMath\.random\s*\(", "Math.random is predictable: not for tokens or keys",
-         "use crypto.randomBytes / crypto.getRandomValues / crypto.randomUUID", needle="Math.random",
-         near=SECRET_NAME + r"|\bid\b|uuid"),
-    rule("js-weak-hash", 328, "medium", r"\bcreateHash\s*\(\s*['\"](md5|sha1|md4)['\"]|\bCryptoJS\.(MD5|SHA1)\s*\(",
-         "MD5/SHA-1 are broken for security uses", "use sha256, or bcrypt/scrypt/argon2 for passwords",
-         needle=("createHash", "CryptoJS")),
-    rule("js-weak-cipher", 327, "medium", r"\bcreateCipher(iv)?\s*\(\s*['\"](des|des-ede|rc4|rc2|bf"
+        r"|countDocuments)\s*\(\s*req\.(body|query|params)\s*[,)]|\$where\s*:",
+        "query object taken from the request: NoSQL injection",
+        "build the filter from checked fields ({ name: String(req.body.name) })",
+        needle=("req.", "$where"),
+    ),
+    rule(
+        "js-weak-random",
+        338,
+        "medium",
+        r"\bMath\.random\s*\(",
+        "Math.random is predictable: not for tokens or keys",
+        "use crypto.randomBytes / crypto.getRandomValues / crypto.randomUUID",
+        needle="Math.random",
+        near=SECRET_NAME + r"|\bid\b|uuid",
+    ),
+    rule(
+        "js-weak-hash",
+        328,
+        "medium",
+        r"\bcreateHash\s*\(\s*['\"](md5|sha1|md4)['\"]|\bCryptoJS\.(MD5|SHA1)\s*\(",
+        "MD5/SHA-1 are broken for security uses",
+        "use sha256, or bcrypt/scrypt/argon2 for passwords",
+        needle=("createHash", "CryptoJS"),
+    ),
+    rule(
+        "js-weak-cipher",
+        327,
+        "medium",
+        r"\bcreateCipher(iv)?\s*\(\s*['\"](des|des-ede|rc4|rc2|bf"
         r"|aes-\d+-ecb)[^'\"]*['\"]"
-         r"|\bcreateCipher\s*\(", "a broken cipher, ECB mode, or createCipher without an IV",
-         "use createCipheriv('aes-256-gcm', key, iv)", needle="createCipher"),
-    rule("js-tls-off", 295, "high", r"\brejectUnauthorized\s*:\s*false|NODE_TLS_REJECT_UNAUTHORIZED\s*=\s*['\"]?0"
-         r"|\bstrictSSL\s*:\s*false|\binsecure\s*:\s*true", "TLS certificate checking is turned off",
-         "keep verification; pass the private CA with `ca:`", needle=("rejectUnauthorized", "REJECT_UNAUTHORIZED",
-                                                                       "strictSSL", "insecure")),
-    rule("js-path-from-request", 22, "high", r"\b(readFile|readFileSync|createReadStream|sendFile|writeFile"
+        r"|\bcreateCipher\s*\(",
+        "a broken cipher, ECB mode, or createCipher without an IV",
+        "use createCipheriv('aes-256-gcm', key, iv)",
+        needle="createCipher",
+    ),
+    rule(
+        "js-tls-off",
+        295,
+        "high",
+        r"\brejectUnauthorized\s*:\s*false|NODE_TLS_REJECT_UNAUTHORIZED\s*=\s*['\"]?0"
+        r"|\bstrictSSL\s*:\s*false|\binsecure\s*:\s*true",
+        "TLS certificate checking is turned off",
+        "keep verification; pass the private CA with `ca:`",
+        needle=("rejectUnauthorized", "REJECT_UNAUTHORIZED", "strictSSL", "insecure"),
+    ),
+    rule(
+        "js-path-from-request",
+        22,
+        "high",
+        r"\b(readFile|readFileSync|createReadStream|sendFile|writeFile"
         r"|writeFileSync"
-         r"|unlink|unlinkSync|download|res\.download)\s*\([^;\n]*req\.(params|query|body)",
-         "a file path taken from the request: path traversal", "use path.basename and a fixed root directory",
-         needle="req.", unless=r"basename|root\s*:"),
-    rule("js-open-redirect", 601, "medium", r"\b(res\.redirect|location\.href\s*=|location\.assign|location\.replace)"
-         r"\s*\(?\s*(req\.(query|params|body)|new\s+URLSearchParams)", "redirect to a URL taken from the request",
-         "redirect only to local paths or an allow-list", needle=("redirect", "location")),
-    rule("js-hardcoded-secret", 798, "medium",
-         r"\b\w*(password|passwd|secret|api_?key|apiKey|token|privateKey)\w*['\"]?\s*[:=]\s*['\"][^'\"\s]{8,}['\"]",
-         "a secret written into the code", "read it from process.env or a secrets manager",
-         needle=("ass", "ecret", "ey", "oken", "EY", "OKEN", "ECRET", "ASS"),
-         unless=r"['\"](changeme|your[_-]|xxx|<|example|placeholder|dummy|process\.env)"),
-    rule("js-jwt-none", 347, "high", r"\balgorithms\s*:\s*\[[^\]\n]*['\"]none['\"]|\bjwt\.decode\s*\([^;\n]*\)\s*;?\s*"
-         r"(//.*)?$(?=[\s\S]{0,200}\b(req\.user|auth|login))", "JWT accepted without checking its signature",
-         "use jwt.verify with an explicit algorithms list", needle=("none", "jwt.decode"), multiline=True),
-    rule("js-unserialize", 502, "high", r"\b(serialize|node-serialize|funcster)\b[^;\n]*\.unserialize\s*\("
+        r"|unlink|unlinkSync|download|res\.download)\s*\([^;\n]*req\.(params|query|body)",
+        "a file path taken from the request: path traversal",
+        "use path.basename and a fixed root directory",
+        needle="req.",
+        unless=r"basename|root\s*:",
+    ),
+    rule(
+        "js-open-redirect",
+        601,
+        "medium",
+        r"\b(res\.redirect|location\.href\s*=|location\.assign|location\.replace)"
+        r"\s*\(?\s*(req\.(query|params|body)|new\s+URLSearchParams)",
+        "redirect to a URL taken from the request",
+        "redirect only to local paths or an allow-list",
+        needle=("redirect", "location"),
+    ),
+    rule(
+        "js-hardcoded-secret",
+        798,
+        "medium",
+        r"\b\w*(password|passwd|secret|api_?key|apiKey|token|privateKey)\w*['\"]?\s*[:=]\s*['\"][^'\"\s]{8,}['\"]",
+        "a secret written into the code",
+        "read it from process.env or a secrets manager",
+        needle=("ass", "ecret", "ey", "oken", "EY", "OKEN", "ECRET", "ASS"),
+        unless=r"['\"](changeme|your[_-]|xxx|<|example|placeholder|dummy|process\.env)",
+    ),
+    rule(
+        "js-jwt-none",
+        347,
+        "high",
+        r"\balgorithms\s*:\s*\[[^\]\n]*['\"]none['\"]|\bjwt\.decode\s*\([^;\n]*\)\s*;?\s*"
+        r"(//.*)?$(?=[\s\S]{0,200}\b(req\.user|auth|login))",
+        "JWT accepted without checking its signature",
+        "use jwt.verify with an explicit algorithms list",
+        needle=("none", "jwt.decode"),
+        multiline=True,
+    ),
+    rule(
+        "js-unserialize",
+        502,
+        "high",
+        r"\b(serialize|node-serialize|funcster)\b[^;\n]*\.unserialize\s*\("
         r"|\bunserialize\s*\(",
-         "node-serialize can run code while deserializing", "use JSON.parse", needle="unserialize"),
-    rule("js-cors-credentials-any", 942, "medium", r"origin\s*:\s*(['\"]\*['\"]|true)\s*,\s*credentials\s*:\s*true",
-         "any origin may make credentialed requests", "list the allowed origins", needle="credentials"),
+        "node-serialize can run code while deserializing",
+        "use JSON.parse",
+        needle="unserialize",
+    ),
+    rule(
+        "js-cors-credentials-any",
+        942,
+        "medium",
+        r"origin\s*:\s*(['\"]\*['\"]|true)\s*,\s*credentials\s*:\s*true",
+        "any origin may make credentialed requests",
+        "list the allowed origins",
+        needle="credentials",
+    ),
 ]

@@ -40,7 +40,8 @@ def _dotted(node: ast.AST) -> str:
 
 def _is_literal(node: ast.AST) -> bool:
     return isinstance(node, ast.Constant) or (
-        isinstance(node, (ast.List, ast.Tuple)) and all(isinstance(e, ast.Constant) for e in node.elts))
+        isinstance(node, (ast.List, ast.Tuple)) and all(isinstance(e, ast.Constant) for e in node.elts)
+    )
 
 
 def _formatted_string(node: ast.AST) -> str | None:
@@ -54,8 +55,13 @@ def _formatted_string(node: ast.AST) -> str | None:
             inner = _formatted_string(side)
             if inner is not None:
                 return inner
-    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format"
-            and isinstance(node.func.value, ast.Constant) and isinstance(node.func.value.value, str)):
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "format"
+        and isinstance(node.func.value, ast.Constant)
+        and isinstance(node.func.value.value, str)
+    ):
         return node.func.value.value
     return None
 
@@ -95,8 +101,13 @@ def check_python(tree: ast.Module, code: str, rules: dict[str, Rule]) -> list[Fi
             report("py-eval", node.lineno)
         elif name in ("os.system", "os.popen") and args and not _is_literal(args[0]):
             report("py-os-system", node.lineno)
-        elif (name.startswith("subprocess.") and isinstance(keywords.get("shell"), ast.Constant)
-              and keywords["shell"].value is True and args and not _is_literal(args[0])):
+        elif (
+            name.startswith("subprocess.")
+            and isinstance(keywords.get("shell"), ast.Constant)
+            and keywords["shell"].value is True
+            and args
+            and not _is_literal(args[0])
+        ):
             report("py-subprocess-shell", node.lineno)
         elif name in ("yaml.load", "yaml.load_all") and not _safe_yaml_loader(node, keywords):
             report("py-yaml-load", node.lineno)
@@ -109,15 +120,19 @@ def check_python(tree: ast.Module, code: str, rules: dict[str, Rule]) -> list[Fi
             elif isinstance(args[0], ast.Name) and args[0].id in sql_names:
                 report("py-sql-format", sql_names[args[0].id])
         for key, value in keywords.items():
-            if (type(value) is ast.Constant and isinstance(value.value, str) and SECRET_VALUE_NAME.search(key)
-                    and _looks_secret(value.value)):
+            if (
+                type(value) is ast.Constant
+                and isinstance(value.value, str)
+                and SECRET_VALUE_NAME.search(key)
+                and _looks_secret(value.value)
+            ):
                 report("py-hardcoded-secret", value.lineno)
     return findings
 
 
 def _looks_secret(value: str) -> bool:
     """A literal that could be a password or key: not a sentence, a placeholder, or a pattern (regex, format)."""
-    return (len(value) >= 6 and not any(c in value for c in " \\|{") and not PLACEHOLDER.search(value))
+    return len(value) >= 6 and not any(c in value for c in " \\|{") and not PLACEHOLDER.search(value)
 
 
 def _safe_yaml_loader(node: ast.Call, keywords: dict) -> bool:
@@ -129,4 +144,5 @@ def _secret_context(node: ast.Call, lines: list[str], functions: list[tuple[int,
     """The call's line, or the name of a function around it, mentions a token, password, key..."""
     line = lines[node.lineno - 1] if node.lineno <= len(lines) else ""
     return bool(SECRET.search(line)) or any(
-        start <= node.lineno <= end and SECRET.search(name) for start, end, name in functions)
+        start <= node.lineno <= end and SECRET.search(name) for start, end, name in functions
+    )

@@ -54,13 +54,38 @@ class Rule:
         return Finding(self.rule_id, self.cwe, self.severity, line, self.message, self.fix_hint, snippet.strip()[:200])
 
 
-def rule(rule_id: str, cwe: int, severity: str, pattern: str, message: str, fix_hint: str, *,
-         needle: str | tuple[str, ...] = "", unless: str | None = None, near: str | None = None,
-         file_unless: str | None = None, fallback: bool = False, multiline: bool = False, flags: int = 0) -> Rule:
+def rule(
+    rule_id: str,
+    cwe: int,
+    severity: str,
+    pattern: str,
+    message: str,
+    fix_hint: str,
+    *,
+    needle: str | tuple[str, ...] = "",
+    unless: str | None = None,
+    near: str | None = None,
+    file_unless: str | None = None,
+    fallback: bool = False,
+    multiline: bool = False,
+    flags: int = 0,
+) -> Rule:
     assert severity in SEVERITIES, severity
-    compiled = (lambda p: re.compile(p, flags | re.I) if p else None)
-    return Rule(rule_id, f"CWE-{cwe}", severity, re.compile(pattern, flags | re.M), message, fix_hint, needle,
-                compiled(unless), compiled(near), compiled(file_unless), fallback, multiline)
+    compiled = lambda p: re.compile(p, flags | re.I) if p else None
+    return Rule(
+        rule_id,
+        f"CWE-{cwe}",
+        severity,
+        re.compile(pattern, flags | re.M),
+        message,
+        fix_hint,
+        needle,
+        compiled(unless),
+        compiled(near),
+        compiled(file_unless),
+        fallback,
+        multiline,
+    )
 
 
 # Names that make weak randomness or a literal value a security matter.

@@ -23,8 +23,11 @@ def check_conversation(messages, where: str) -> None:
     if not isinstance(messages, list) or not messages:
         raise ValueError(f"{where}: 'messages' must be a non-empty list")
     for i, m in enumerate(messages):
-        if not isinstance(m, dict) or m.get("role") not in ("system", "user", "assistant") or not isinstance(
-                m.get("content"), str):
+        if (
+            not isinstance(m, dict)
+            or m.get("role") not in ("system", "user", "assistant")
+            or not isinstance(m.get("content"), str)
+        ):
             raise ValueError(f"{where}: message {i} must be {{'role': 'system'|'user'|'assistant', 'content': str}}")
     body = messages[1:] if messages[0]["role"] == "system" else messages
     for i, m in enumerate(body):
@@ -34,8 +37,9 @@ def check_conversation(messages, where: str) -> None:
         raise ValueError(f"{where}: a training conversation must end with an assistant message")
 
 
-def conversation_tokens(tokenizer: Tokenizer, messages: list[dict], chat_format: str = "auto",
-                        where: str = "conversation") -> tuple[list[int], list[int]]:
+def conversation_tokens(
+    tokenizer: Tokenizer, messages: list[dict], chat_format: str = "auto", where: str = "conversation"
+) -> tuple[list[int], list[int]]:
     """(token ids, loss mask: 1 on assistant tokens) of one conversation."""
     check_conversation(messages, where)
     fmt = resolve_chat_format(tokenizer, chat_format)
@@ -53,7 +57,7 @@ def conversation_tokens(tokenizer: Tokenizer, messages: list[dict], chat_format:
         full = render_chat_template(tokenizer, messages[: k + 1], add_generation_prompt=False)
         if not (prompt.startswith(done) and full.startswith(prompt)):
             raise ValueError(f"{where}: the chat template does not render turn by turn; cannot mask answers")
-        for text, flag in ((prompt[len(done):], 0), (full[len(prompt):], 1)):
+        for text, flag in ((prompt[len(done) :], 0), (full[len(prompt) :], 1)):
             piece = tokenizer.encode(text, allow_special=True)
             ids += piece
             mask += [flag] * len(piece)
@@ -72,8 +76,9 @@ def _llama2(tokenizer: Tokenizer, messages: list[dict]) -> tuple[list[int], list
     mask: list[int] = []
     for user, answer in zip(messages[::2], messages[1::2]):
         prompt = tokenizer.encode(f"{B_INST} {user['content'].strip()} {E_INST}", bos=True)
-        turn = tokenizer.encode(f"{B_INST} {user['content'].strip()} {E_INST} {answer['content'].strip()} ",
-                                bos=True, eos=True)
+        turn = tokenizer.encode(
+            f"{B_INST} {user['content'].strip()} {E_INST} {answer['content'].strip()} ", bos=True, eos=True
+        )
         if turn[: len(prompt)] != prompt:
             raise ValueError("the [INST] prompt does not tokenise as a prefix of its turn; cannot mask answers")
         ids += turn
@@ -110,13 +115,28 @@ def prepare_chat(path: str | Path, out: str | Path, tokenizer: Tokenizer, chat_f
     np.save(out / "tokens" / "shard-00000.mask.npy", np.asarray(all_mask, dtype=np.uint8))
     tok = tokenizer
     manifest = {
-        "format": "codellama-tokens-v1", "dtype": np.dtype(dtype).name, "kind": "chat",
-        "tokenizer": {"source": tok.source, "vocab_size": tok.vocab_size, "bos_id": tok.bos_id, "eos_id": tok.eos_id,
-                      "infill_family": tok.infill.family if tok.infill else None},
-        "fim": None, "num_tokens": len(all_ids), "num_documents": conversations,
+        "format": "codellama-tokens-v1",
+        "dtype": np.dtype(dtype).name,
+        "kind": "chat",
+        "tokenizer": {
+            "source": tok.source,
+            "vocab_size": tok.vocab_size,
+            "bos_id": tok.bos_id,
+            "eos_id": tok.eos_id,
+            "infill_family": tok.infill.family if tok.infill else None,
+        },
+        "fim": None,
+        "num_tokens": len(all_ids),
+        "num_documents": conversations,
         "loss_tokens": int(sum(all_mask)),
-        "shards": [{"tokens": "tokens/shard-00000.npy", "mask": "tokens/shard-00000.mask.npy",
-                    "num_tokens": len(all_ids), "num_documents": conversations}],
+        "shards": [
+            {
+                "tokens": "tokens/shard-00000.npy",
+                "mask": "tokens/shard-00000.mask.npy",
+                "num_tokens": len(all_ids),
+                "num_documents": conversations,
+            }
+        ],
     }
     tmp = out / "manifest.json.tmp"
     tmp.write_text(json.dumps(manifest, indent=2))

@@ -71,8 +71,10 @@ def choose(text: str, num_tokens: int, config: FIMConfig, family: str) -> tuple[
 def transform(tokenizer: Tokenizer, text: str, config: FIMConfig) -> tuple[list[int], str]:
     """(token ids, "plain" | "psm" | "spm") for one document."""
     if tokenizer.infill is None:
-        raise ValueError(f"{tokenizer.source}: the tokenizer has no infill tokens; add them first "
-                         "(codellama.train.infill_tokens.add_infill_tokens)")
+        raise ValueError(
+            f"{tokenizer.source}: the tokenizer has no infill tokens; add them first "
+            "(codellama.train.infill_tokens.add_infill_tokens)"
+        )
     plain = plain_tokens(tokenizer, text)
     mode, i, j = choose(text, len(plain), config, tokenizer.infill.family)
     if mode == "plain":

@@ -9,10 +9,28 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-PERMISSIVE = frozenset({
-    "MIT", "MIT-0", "Apache-2.0", "BSD-2-Clause", "BSD-3-Clause", "0BSD", "ISC", "PSF-2.0", "Python-2.0",
-    "Unlicense", "CC0-1.0", "Zlib", "BSL-1.0", "WTFPL", "X11", "NCSA", "UPL-1.0", "PostgreSQL",
-})
+PERMISSIVE = frozenset(
+    {
+        "MIT",
+        "MIT-0",
+        "Apache-2.0",
+        "BSD-2-Clause",
+        "BSD-3-Clause",
+        "0BSD",
+        "ISC",
+        "PSF-2.0",
+        "Python-2.0",
+        "Unlicense",
+        "CC0-1.0",
+        "Zlib",
+        "BSL-1.0",
+        "WTFPL",
+        "X11",
+        "NCSA",
+        "UPL-1.0",
+        "PostgreSQL",
+    }
+)
 UNKNOWN = "unknown"
 LICENSE_FILE = re.compile(r"^(LICEN[CS]E|COPYING|COPYRIGHT)([-_.].*)?$", re.IGNORECASE)
 SPDX_HEADER = re.compile(r"SPDX-License-Identifier:\s*([A-Za-z0-9.+\-]+(?:\s+(?:OR|AND|WITH)\s+[A-Za-z0-9.+\-]+)*)")
@@ -38,8 +56,13 @@ _SIGNATURES: list[tuple[str, tuple[str, ...]]] = [
     ("CC0-1.0", ("cc0 1.0 universal",)),
     ("WTFPL", ("do what the fuck you want to",)),
     ("Zlib", ("this software is provided 'as-is'", "altered source versions must be plainly marked")),
-    ("MIT", ("permission is hereby granted, free of charge", "the above copyright notice and this permission "
-             "notice shall be included")),
+    (
+        "MIT",
+        (
+            "permission is hereby granted, free of charge",
+            "the above copyright notice and this permission notice shall be included",
+        ),
+    ),
     ("BSD-3-Clause", ("redistribution and use in source and binary forms", "neither the name")),
     ("BSD-2-Clause", ("redistribution and use in source and binary forms",)),
     ("ISC", ("permission to use, copy, modify, and/or distribute this software for any purpose",)),

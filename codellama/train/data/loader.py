@@ -35,8 +35,10 @@ class Source:
         path = Path(path)
         manifest_path = path / "manifest.json"
         if not manifest_path.exists():
-            raise ValueError(f"{path}: no manifest.json; give the output directory of `codellama data prepare` "
-                             "(or `codellama data chat`) that finished")
+            raise ValueError(
+                f"{path}: no manifest.json; give the output directory of `codellama data prepare` "
+                "(or `codellama data chat`) that finished"
+            )
         manifest = json.loads(manifest_path.read_text())
         shards, masks, windows = [], [], []
         for i, shard in enumerate(manifest["shards"]):
@@ -47,8 +49,10 @@ class Source:
             windows.append(np.stack([np.full_like(starts, i), starts], axis=1))
         windows = np.concatenate(windows) if windows else np.zeros((0, 2), dtype=np.int64)
         if len(windows) == 0:
-            raise ValueError(f"{path}: {manifest.get('num_tokens', 0)} tokens is less than one sequence of "
-                             f"{seq_len + 1} tokens per shard; use a shorter --seq-len or more data")
+            raise ValueError(
+                f"{path}: {manifest.get('num_tokens', 0)} tokens is less than one sequence of "
+                f"{seq_len + 1} tokens per shard; use a shorter --seq-len or more data"
+            )
         return cls(path, manifest, shards, masks, windows)
 
 

@@ -115,19 +115,28 @@ class Pipeline:
             with open(state_path, "rb") as f:
                 state = pickle.load(f)
             if state.fingerprint != fingerprint:
-                raise ValueError(f"{self.out} holds an unfinished run with other settings; use another --out "
-                                 "or delete that directory")
+                raise ValueError(
+                    f"{self.out} holds an unfinished run with other settings; use another --out "
+                    "or delete that directory"
+                )
             self.log(f"resuming after {state.done} documents ({state.parts} shards written)")
             return state
         if (self.out / MANIFEST).exists():
             raise ValueError(f"{self.out} already holds a finished run ({MANIFEST}); use another --out")
         (self.out / "documents").mkdir(parents=True, exist_ok=True)
         (self.out / "tokens").mkdir(parents=True, exist_ok=True)
-        near = NearDuplicateIndex(self.config.near_dedup_threshold, self.config.minhash_permutations,
-                                  self.config.ngram)
-        stats = {"documents_in": 0, "dropped": Counter(), "documents_out": 0, "tokens": 0,
-                 "by_language": {}, "fim": Counter(), "redacted": Counter(), "seconds": Counter(),
-                 "sources": list(self.config.sources)}
+        near = NearDuplicateIndex(self.config.near_dedup_threshold, self.config.minhash_permutations, self.config.ngram)
+        stats = {
+            "documents_in": 0,
+            "dropped": Counter(),
+            "documents_out": 0,
+            "tokens": 0,
+            "by_language": {},
+            "fim": Counter(),
+            "redacted": Counter(),
+            "seconds": Counter(),
+            "sources": list(self.config.sources),
+        }
         return State(fingerprint, near=near, stats=stats)
 
     def _save_state(self, state: State) -> None:
@@ -232,21 +241,35 @@ class Pipeline:
         _atomic(self.out / "tokens" / f"shard-{name}.offsets.npy", lambda f: np.save(f, offsets))
         lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
         _atomic(self.out / "documents" / f"part-{name}.jsonl", lambda f: f.write(lines.encode("utf-8")))
-        state.shards.append({"tokens": f"tokens/shard-{name}.npy", "offsets": f"tokens/shard-{name}.offsets.npy",
-                             "documents": f"documents/part-{name}.jsonl", "num_tokens": int(len(flat)),
-                             "num_documents": len(records)})
+        state.shards.append(
+            {
+                "tokens": f"tokens/shard-{name}.npy",
+                "offsets": f"tokens/shard-{name}.offsets.npy",
+                "documents": f"documents/part-{name}.jsonl",
+                "num_tokens": int(len(flat)),
+                "num_documents": len(records),
+            }
+        )
         state.parts += 1
 
     def _finish(self, state: State) -> None:
         tok = self.tokenizer
         fim = asdict(self.config.fim) if self.config.fim else None
         manifest = {
-            "format": "codellama-tokens-v1", "dtype": np.dtype(self.dtype).name,
-            "tokenizer": {"model": self.config.model or "default", "source": tok.source, "vocab_size": tok.vocab_size,
-                          "bos_id": tok.bos_id, "eos_id": tok.eos_id,
-                          "infill_family": tok.infill.family if tok.infill else None,
-                          "added_infill_tokens": self.config.infill_family if tok.infill else None},
-            "fim": fim, "num_tokens": state.stats["tokens"], "num_documents": state.stats["documents_out"],
+            "format": "codellama-tokens-v1",
+            "dtype": np.dtype(self.dtype).name,
+            "tokenizer": {
+                "model": self.config.model or "default",
+                "source": tok.source,
+                "vocab_size": tok.vocab_size,
+                "bos_id": tok.bos_id,
+                "eos_id": tok.eos_id,
+                "infill_family": tok.infill.family if tok.infill else None,
+                "added_infill_tokens": self.config.infill_family if tok.infill else None,
+            },
+            "fim": fim,
+            "num_tokens": state.stats["tokens"],
+            "num_documents": state.stats["documents_out"],
             "shards": state.shards,
         }
         _atomic(self.out / STATS, lambda f: f.write(json.dumps(state.stats, indent=2).encode()))
@@ -255,8 +278,10 @@ class Pipeline:
 
     def _progress(self, stats: dict) -> None:
         rate = stats["documents_in"] / max(stats["seconds"]["total"], 1e-9)
-        self.log(f"{stats['documents_in']} documents read, {stats['documents_out']} kept, "
-                 f"{stats['tokens']:,} tokens, {rate:.0f} documents/s")
+        self.log(
+            f"{stats['documents_in']} documents read, {stats['documents_out']} kept, "
+            f"{stats['tokens']:,} tokens, {rate:.0f} documents/s"
+        )
 
 
 class _Timer:
@@ -285,9 +310,22 @@ def format_report(stats: dict) -> str:
     """The stats as a table: documents in, dropped per filter, out; tokens; time per stage."""
     lines = [f"documents in: {stats['documents_in']:,}"]
     remaining = stats["documents_in"]
-    order = ["too_large", "binary", "not_utf8", "unreadable", "language", "license", "empty", "long_lines",
-             "mean_line_length", "alphanumeric_fraction", "auto_generated", "humaneval", "exact_duplicate",
-             "near_duplicate"]
+    order = [
+        "too_large",
+        "binary",
+        "not_utf8",
+        "unreadable",
+        "language",
+        "license",
+        "empty",
+        "long_lines",
+        "mean_line_length",
+        "alphanumeric_fraction",
+        "auto_generated",
+        "humaneval",
+        "exact_duplicate",
+        "near_duplicate",
+    ]
     dropped = stats["dropped"]
     for reason in order + sorted(set(dropped) - set(order)):
         if dropped.get(reason):
@@ -295,8 +333,10 @@ def format_report(stats: dict) -> str:
             lines.append(f"  - {reason:<24} {dropped[reason]:>8,}  -> {remaining:,}")
     lines.append(f"documents out: {stats['documents_out']:,}")
     red = stats["redacted"]
-    lines.append(f"redacted: {red.get('secrets', 0)} secrets, {red.get('emails', 0)} e-mail addresses "
-                 f"in {red.get('documents', 0)} documents")
+    lines.append(
+        f"redacted: {red.get('secrets', 0)} secrets, {red.get('emails', 0)} e-mail addresses "
+        f"in {red.get('documents', 0)} documents"
+    )
     if stats["fim"]:
         lines.append("fim: " + ", ".join(f"{k} {v:,}" for k, v in sorted(stats["fim"].items())))
     lines.append(f"tokens: {stats['tokens']:,}")

@@ -45,8 +45,9 @@ def open_source(spec: str, excludes: tuple[str, ...] = DEFAULT_EXCLUDES) -> Iter
         return _git_url(spec, excludes)
     path = Path(spec)
     if not path.exists():
-        raise ValueError(f"source {spec!r} does not exist: give a directory, a git repository, or a "
-                         ".jsonl/.parquet file")
+        raise ValueError(
+            f"source {spec!r} does not exist: give a directory, a git repository, or a .jsonl/.parquet file"
+        )
     if path.is_dir():
         if (path / ".git").exists():
             return _files(path, _git_tracked(path), spec)
@@ -95,8 +96,9 @@ def _files(root: Path, paths: list[Path], spec: str) -> Iterator[Document]:
         language = language_of(path.name)
         text, problem = _read_text(path)
         license_id = licenses.for_file(path, text) if text is not None else UNKNOWN
-        yield Document(text or "", str(path.resolve()), source, language, license_id,
-                       {"unreadable": problem} if problem else {})
+        yield Document(
+            text or "", str(path.resolve()), source, language, license_id, {"unreadable": problem} if problem else {}
+        )
 
 
 def _read_text(path: Path) -> tuple[str | None, str | None]:
