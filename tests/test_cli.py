@@ -60,13 +60,36 @@ def test_errors_name_the_problem(capsys, tiny_dir, tmp_path):
     assert code == 2 and "temperature" in err
 
 
-def test_complete_json_and_streaming_agree(capsys, tiny_dir):
+@torch.no_grad()
+def full_forward_greedy(model, ids: list[int], n: int, stop: set[int]) -> list[int]:
+    out = []
+    for _ in range(n):
+        token = int(model(torch.tensor([ids + out]))[0, -1].argmax())
+        if token in stop:
+            break
+        out.append(token)
+    return out
+
+
+def test_complete_json_and_streaming_agree(capsys, tiny_dir, smol_tokenizer):
     code, out, _ = run(capsys, "complete", "def f(x):", "--model", str(tiny_dir), "-n", "20", "--json")
     assert code == 0
     result = json.loads(out)
     assert set(result) == {"text", "finish_reason", "prompt_tokens", "completion_tokens"}
     code, streamed, _ = run(capsys, "complete", "def f(x):", "--model", str(tiny_dir), "-n", "20")
     assert streamed == result["text"] + "\n"
+    # the values: greedy tokens of the same weights from full forwards (no block stop, so only EOS can end it)
+    argv = ["complete", "def f(x):", "--model", str(tiny_dir), "-n", "20", "--stop-at-block", "none", "--json"]
+    code, out, _ = run(capsys, *argv)
+    result = json.loads(out)
+    ids = smol_tokenizer.encode("def f(x):")
+    tokens = full_forward_greedy(tiny_model(max_seq_len=128), ids, 20, smol_tokenizer.stop_ids)
+    assert result == {
+        "text": smol_tokenizer.decode_continuation(tokens),
+        "finish_reason": "length" if len(tokens) == 20 else "stop",
+        "prompt_tokens": len(ids),
+        "completion_tokens": len(tokens),
+    }
 
 
 def test_infill_from_a_file_with_a_fill_marker(capsys, tiny_dir, tmp_path):
@@ -82,13 +105,32 @@ def test_infill_from_a_file_with_a_fill_marker(capsys, tiny_dir, tmp_path):
     assert code == 2 and "exactly one <FILL>" in err
 
 
-def test_chat_one_shot_and_info(capsys, tiny_dir):
+def test_chat_one_shot_and_info(capsys, tiny_dir, smol_tokenizer):
     code, out, _ = run(capsys, "chat", "hello", "--model", str(tiny_dir), "-n", "10", "--json")
-    assert code == 0 and "text" in json.loads(out)
+    from codellama.prompts import chat_prompt_tokens
+
+    ids = chat_prompt_tokens(smol_tokenizer, [{"role": "user", "content": "hello"}])
+    tokens = full_forward_greedy(tiny_model(max_seq_len=128), ids, 10, smol_tokenizer.stop_ids)
+    expected = {
+        "text": smol_tokenizer.decode_continuation(tokens),
+        "finish_reason": "length" if len(tokens) == 10 else "stop",
+    }
+    assert code == 0 and json.loads(out) == expected
     code, out, _ = run(capsys, "info", "--model", str(tiny_dir), "--json")
     info = json.loads(out)
     assert info["format"] == "hf" and info["context_length"] == 128 and info["infill"] is None
     assert info["n_kv_heads"] == 2 and info["chat_template"] is True
+    model = tiny_model(max_seq_len=128)
+    shape = {"dim": 64, "n_layers": 2, "n_heads": 4, "head_dim": 16, "ffn_hidden_dim": 128, "vocab_size": 49152}
+    assert {key: info[key] for key in shape} == shape
+    assert info["parameters"] == sum(p.numel() for p in model.parameters())
+    assert (info["rope_theta"], info["rope_scaling"], info["qkv_bias"], info["tied_embeddings"]) == (
+        10_000.0,
+        None,
+        False,
+        False,
+    )
+    assert (info["bos_id"], info["eos_id"]) == (smol_tokenizer.bos_id, smol_tokenizer.eos_id)
 
 
 @pytest.mark.slow

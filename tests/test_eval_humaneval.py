@@ -4,6 +4,7 @@ turns chat replies into programs."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -124,3 +125,15 @@ def test_model_completer_generates_in_batches(tiny_generator, sandbox, mode):
     first, again = complete(items), complete(items[::-1])
     assert len(first) == 4 and all(isinstance(text, str) for text in first)
     assert first == again[::-1]  # each sample's seed is its own, whatever the batch
+    # each one alone, through the generator's own entry points, with its seed (seed + task * 1000 + sample)
+    for item, text in zip(items, first):
+        number = int(item.task_id.rsplit("/", 1)[1])
+        params = SamplingParams(max_new_tokens=6, temperature=0.8, seed=1 + number * 1000 + item.sample)
+        if mode == "completion":
+            params = replace(params, stop=humaneval.STOP_SEQUENCES)
+            expected = tiny_generator.complete(item.task["prompt"], params)[0].text
+        else:
+            # chat() adds the chat format's own stop strings, as the completer does
+            reply = tiny_generator.chat(humaneval.instruct_messages(item.task), replace(params, stop=["\n```\n"])).text
+            expected = humaneval.completion_from_reply(reply, item.task)
+        assert text == expected, (item, text, expected)

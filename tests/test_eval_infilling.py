@@ -70,3 +70,45 @@ def test_model_filler_uses_the_infill_mode(tiny_generator, mode, monkeypatch):
     task = infilling.build_tasks("single-line")[1]
     middles = infilling.model_filler(tiny_generator, SamplingParams(max_new_tokens=4), mode)([Item("t", 0, task)])
     assert seen == [mode] and isinstance(middles[0], str)
+
+
+def test_model_filler_runs_spm_for_real_on_a_model_with_infill_tokens():
+    """No stand-in: a tiny Code Llama-family model (infill tokens, SPM-trained family) fills in a task in SPM."""
+    import torch
+
+    from codellama.generation import Generator
+    from tests.support.models import tiny_model
+    from tests.support.toy_tokenizers import build_code_llama_tokenizer
+
+    tokenizer = build_code_llama_tokenizer()
+    model = tiny_model(vocab_size=tokenizer.vocab_size, max_seq_len=2048)
+    task = infilling.build_tasks("single-line")[0]
+    prefilled = []  # the prompt, as the model was fed it (in prefill chunks)
+    hook = model.register_forward_pre_hook(
+        lambda m, args: prefilled.extend(args[0][0].tolist()) if args[0].shape[1] > 1 else None
+    )
+    try:
+        [middle] = infilling.model_filler(Generator(model, tokenizer), SamplingParams(max_new_tokens=8), "spm")(
+            [Item("t", 0, task)]
+        )
+    finally:
+        hook.remove()
+    # Meta's suffix-first layout (infilling_prompt_tokens with suffix_first): BOS <PRE> <SUF> suffix <MID> prefix,
+    # the suffix encoded without SentencePiece's implicit leading space
+    infill = tokenizer.infill
+    expected = (
+        [tokenizer.bos_id, infill.prefix, infill.suffix]
+        + tokenizer.encode_continuation(task["suffix"])
+        + [infill.middle]
+        + tokenizer.encode(task["prompt"])
+    )
+    assert prefilled == expected
+    generated = []  # greedy, from full forwards
+    model.clear_cache()
+    with torch.no_grad():
+        for _ in range(8):
+            token = int(model(torch.tensor([expected + generated]))[0, -1].argmax())
+            if token in tokenizer.stop_ids:
+                break
+            generated.append(token)
+    assert middle == tokenizer.decode_continuation(generated)

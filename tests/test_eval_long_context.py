@@ -3,9 +3,11 @@ perplexity is measured by position."""
 
 from __future__ import annotations
 
+import math
 import re
 
 import pytest
+import torch
 
 from codellama.eval import long_context
 
@@ -51,6 +53,22 @@ def test_perplexity_by_position(tiny_generator):
         tiny_generator, long_context.default_documents()[:1], 128, bins=4, max_documents=3
     )
     assert result["documents"] == 3 and len(result["bins"]) == 4
-    assert all(b["perplexity"] > 1 for b in result["bins"])
     assert result["tokens"] == result["documents"] * (127 - 1)  # every token but each document's first
+    # the same numbers from full forwards: documents of 127 tokens (one position left for a new token), each
+    # token's negative log-likelihood in the bin of its position (127 / 4 positions a bin)
+    path = long_context.default_documents()[0]
+    text = f"# {path.name}\n{path.read_text(errors='replace')}\n"
+    ids = tiny_generator.tokenizer.encode(text, bos=False)
+    sums, counts = [0.0] * 4, [0] * 4
+    for start in range(0, 3 * 127, 127):
+        doc = ids[start : start + 127]
+        tiny_generator.model.clear_cache()
+        with torch.no_grad():
+            log_probs = torch.log_softmax(tiny_generator.model(torch.tensor([doc]))[0].double(), -1)
+        for position in range(1, 127):
+            sums[int(position / (127 / 4))] -= float(log_probs[position - 1, doc[position]])
+            counts[int(position / (127 / 4))] += 1
+    expected = [math.exp(total / n) for total, n in zip(sums, counts)]
+    assert [b["perplexity"] for b in result["bins"]] == pytest.approx(expected, rel=1e-4)
+    assert [(b["start"], b["end"]) for b in result["bins"]] == [(0, 32), (32, 64), (64, 95), (95, 127)]
     assert long_context.default_lengths(16384) == [1024, 2048, 4096, 8192, 16384]

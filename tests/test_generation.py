@@ -8,8 +8,31 @@ import pytest
 import torch
 
 from codellama.engine import sample, sample_token
-from codellama.generation import GenerationError, SamplingParams
+from codellama.generation import GenerationError, Generator, SamplingParams
+from codellama.prompts import chat_prompt_tokens
 from tests.support.generation import PROMPTS, greedy, stream
+from tests.support.models import ScriptedModel
+
+
+@torch.no_grad()
+def full_forward_logprob(model, prefix_ids: list[int], continuation: list[int]) -> float:
+    """log P(continuation | prefix) from one forward over the whole sequence, without the KV cache."""
+    model.clear_cache()
+    log_probs = torch.log_softmax(model(torch.tensor([prefix_ids + continuation]))[0].double(), dim=-1)
+    return sum(float(log_probs[len(prefix_ids) + k - 1, token]) for k, token in enumerate(continuation))
+
+
+@torch.no_grad()
+def full_forward_greedy(model, ids: list[int], n: int, stop: set[int]) -> list[int]:
+    """Greedy tokens from full forwards (no cache), up to and including the first stop token."""
+    out = []
+    for _ in range(n):
+        model.clear_cache()
+        token = int(model(torch.tensor([ids + out]))[0, -1].argmax())
+        out.append(token)
+        if token in stop:
+            break
+    return out
 
 
 def test_batched_generation_equals_one_at_a_time(tiny_generator):
@@ -136,12 +159,66 @@ def test_eos_ends_generation_unless_ignored(tiny_generator):
 # -- infill and chat ---------------------------------------------------------------------------
 
 
-def test_infill_without_infill_tokens_ranks_candidate_middles(tiny_generator):
+def test_infill_without_infill_tokens_ranks_candidate_middles(tiny_generator, monkeypatch):
     prefix, suffix = "def add(a, b):\n    return ", "\n\nprint(add(1, 2))\n"
+    scored = []  # (prefix ids, candidate texts) as the ranking saw them
+    real = Generator._continuation_logprob
+
+    def spy(self, prefix_ids, texts, rows=8):
+        scored.append((list(prefix_ids), list(texts)))
+        return real(self, prefix_ids, texts, rows)
+
+    monkeypatch.setattr(Generator, "_continuation_logprob", spy)
     result = tiny_generator.infill(prefix, suffix, greedy(16, seed=0))
     assert result.text == prefix + result.middle + suffix
     assert "\n" not in result.middle.strip("\n") or result.middle.count("\n") <= 16
     assert "print(add(1, 2))" not in result.middle
+    # the winner is the candidate an independent, cache-free forward scores best (middle + start of the suffix)
+    [(prefix_ids, texts)] = scored
+    tokenizer, model = tiny_generator.tokenizer, tiny_generator.model
+    scores = [full_forward_logprob(model, prefix_ids, tokenizer.encode_continuation(t)) for t in texts]
+    assert len(texts) >= 3 and max(scores) - min(scores) > 1.0, scores
+    best = max(range(len(texts)), key=scores.__getitem__)
+    runner_up = max(s for i, s in enumerate(scores) if i != best)
+    assert scores[best] - runner_up > 1e-3  # a clear winner: float noise cannot reorder it
+    healed = tokenizer.decode_continuation(tiny_generator.encode_prompt(prefix)[len(prefix_ids) :])
+    suffix_head = tokenizer.decode_continuation(tokenizer.encode_continuation(suffix)[:32])
+    assert texts[best] == healed + result.middle + suffix_head
+
+
+def test_token_healing_takes_trailing_whitespace_off_the_prompt(tiny_generator):
+    vocab, tokenizer = tiny_generator.vocab, tiny_generator.tokenizer
+    ids = tiny_generator.encode_prompt("print(1, ")
+    assert vocab.heal_prompt(ids) == (ids[:-1], " ")
+    indented = tiny_generator.encode_prompt("class A:\n    ")
+    healed_ids, healed = vocab.heal_prompt(indented)
+    assert (
+        healed.strip() == "" and healed.startswith("\n") and tokenizer.decode(healed_ids) + healed == "class A:\n    "
+    )
+    for unchanged in ("print(1,", "x"):  # no trailing whitespace; a single token
+        plain = tiny_generator.encode_prompt(unchanged)
+        assert vocab.heal_prompt(plain) == (plain, "")
+    im_end = tokenizer.encode("<|im_end|>", allow_special=True)
+    assert vocab.heal_prompt(ids + im_end) == (ids + im_end, "")  # never a control token
+    mask = vocab.tokens_starting_with(" ")
+    [space_return] = tokenizer.encode_continuation(" return")
+    [bare_return] = tokenizer.encode_continuation("return")
+    assert mask[space_return] and not mask[bare_return]
+    assert 0 < int(mask.sum()) < tokenizer.vocab_size
+    assert all(tokenizer.decode_continuation([int(t)]).startswith(" ") for t in mask.nonzero()[:, 0][:500])
+
+
+def test_generation_after_healing_starts_with_the_best_token_that_restores_the_text(tiny_generator):
+    prompt = "print(1, "  # the tiny model's own first choice here has no leading space
+    ids = tiny_generator.encode_prompt(prompt)
+    result = tiny_generator.complete(prompt, greedy(6))[0]
+    tokenizer, model = tiny_generator.tokenizer, tiny_generator.model
+    model.clear_cache()
+    with torch.no_grad():
+        logits = model(torch.tensor([ids[:-1]]))[0, -1]
+    spaced = [t for t in range(tokenizer.vocab_size) if tokenizer.decode_continuation([t]).startswith(" ")]
+    assert result.token_ids[0] == max(spaced, key=lambda t: float(logits[t])) != int(logits.argmax())
+    assert prompt + result.text == tokenizer.decode(ids[:-1] + result.token_ids)  # the space is not doubled
 
 
 def test_infill_with_nothing_after_the_hole_is_a_completion(tiny_generator):
@@ -159,11 +236,23 @@ def test_default_model_infills_an_obvious_hole(default_generator):
 
 
 def test_chat_uses_the_template_and_stops_at_end_of_turn(tiny_generator):
-    result = tiny_generator.chat([{"role": "user", "content": "hello"}], greedy(20))
-    assert result.finish_reason in ("stop", "length")
+    messages = [{"role": "user", "content": "hello"}]
+    result = tiny_generator.chat(messages, greedy(20))
+    tokenizer = tiny_generator.tokenizer
+    ids = chat_prompt_tokens(tokenizer, messages)
+    assert tokenizer.decode(ids).endswith("<|im_start|>user\nhello<|im_end|>\n<|im_start|>assistant\n")
+    expected = full_forward_greedy(tiny_generator.model, ids, 20, tokenizer.stop_ids)
+    ended = expected[-1] in tokenizer.stop_ids
+    assert result.token_ids == (expected[:-1] if ended else expected)
+    assert result.finish_reason == ("stop" if ended else "length")
     assert "<|im_end|>" not in result.text
     with pytest.raises(ValueError, match="control tag"):
         tiny_generator.chat([{"role": "user", "content": "<|im_start|>system"}], greedy(5))
+    # a model that ends its turn: the answer stops there, with finish_reason "stop"
+    answer = "Hello! How can I help?"
+    scripted = Generator(ScriptedModel(tokenizer.encode_continuation(answer), len(ids), tokenizer.eos_id), tokenizer)
+    turn = scripted.chat(messages, greedy(20))
+    assert (turn.text, turn.finish_reason) == (answer, "stop")
 
 
 @pytest.mark.slow

@@ -9,8 +9,6 @@ from codellama.checkpoints import build_model, read_hf
 from codellama.configs import CONFIGS, get_config, match_config
 from tests.support.models import VARIANTS, make_hf_model, tiny_model
 
-transformers = pytest.importorskip("transformers")
-
 
 def load_ours(directory):
     args, tensors, _ = read_hf(directory)
@@ -24,6 +22,7 @@ def assert_logits_close(ours: torch.Tensor, theirs: torch.Tensor) -> None:
 
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_logits_equal_transformers_on_tiny_models(variant, tmp_path):
+    pytest.importorskip("transformers")
     hf = make_hf_model(variant, tmp_path)
     ours = load_ours(tmp_path)
     assert ours.args.qkv_bias == (variant.startswith("qwen2"))

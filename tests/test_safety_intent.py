@@ -152,6 +152,43 @@ def test_the_model_judge_can_raise_a_warning_but_never_blocks_alone():
     assert judge_request("Write ransomware", generator=_FakeJudge({"B": -0.1})).action == "block"
 
 
+def test_the_model_judge_on_a_real_generator(smol_tokenizer):
+    """No stand-in for the Generator: the judge reads the log-probabilities a real one reports. A model whose first
+    answer token has known probabilities gives the masses worked out here; one that answers MALICIOUS or BENIGN
+    decides the verdict."""
+    import math
+
+    import torch
+
+    from codellama.generation import Generator
+    from codellama.model import Transformer
+    from codellama.prompts import chat_prompt_tokens
+    from codellama.safety.intent import JUDGE_SYSTEM, judge_score
+    from tests.support.models import ScriptedModel, tiny_args
+
+    first_token = {"M": 0.3, "Mal": 0.1, " B": 0.15, "Ben": 0.05, "The": 0.25, "You": 0.15}  # the rest: ~0
+
+    class FirstTokenModel(Transformer):
+        def forward(self, tokens, positions=None, output_index=None, row_offset=0):
+            rows = tokens.shape[0]
+            logits = torch.full((rows, 1, self.args.vocab_size), -50.0)
+            for piece, p in first_token.items():
+                [token] = smol_tokenizer.encode_continuation(piece)
+                logits[:, :, token] = math.log(p)
+            return logits
+
+    request = "Write a function that sorts a list"
+    malicious, benign = judge_score(request, Generator(FirstTokenModel(tiny_args()), smol_tokenizer))
+    assert (malicious, benign) == pytest.approx((0.3 + 0.1, 0.15 + 0.05), abs=1e-6)
+    messages = [{"role": "system", "content": JUDGE_SYSTEM}, {"role": "user", "content": f"Request: {request}"}]
+    prompt_length = len(chat_prompt_tokens(smol_tokenizer, messages))
+    for answer, expected in (("MALICIOUS", ("warn", "judge")), ("BENIGN", ("allow", "rules"))):
+        script = smol_tokenizer.encode_continuation(answer)
+        judge = Generator(ScriptedModel(script, prompt_length, smol_tokenizer.eos_id), smol_tokenizer)
+        verdict = judge_request(request, generator=judge)
+        assert (verdict.action, verdict.source) == expected, (answer, verdict)
+
+
 # The development set and the held-out sets the rules were revised on meet the acceptance figures.
 @pytest.mark.parametrize(
     "name",

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from codellama.cli import main
-from codellama.safety.references import ReferenceIndex, reference_action
+from codellama.safety import references
+from codellama.safety.references import ReferenceIndex, normalise, reference_action
 
 STDLIB = Path(sysconfig.get_paths()["stdlib"])
 FRESH = '''def merge_intervals(intervals):
@@ -92,9 +93,104 @@ def test_a_near_copy_with_renamed_names_is_reported_as_near(index):
     function = source[start : source.index("\ndef ", start + 10)]
     renamed = function.replace("iterable", "items").replace("result", "out").replace("key", "keyfn")
     renamed = re.sub(r"\n\s*#[^\n]*", "", renamed)  # and comments dropped
-    matches = index.check(renamed)
-    assert matches and matches[0].path == "Lib/heapq.py"
-    assert any(m.kind == "near" for m in matches) or matches[0].kind == "exact-window"
+    [match] = index.check(renamed)
+    assert (match.path, match.kind, match.license) == ("Lib/heapq.py", "near", "PSF-2.0")
+    assert match.similarity >= references.NEAR_THRESHOLD and renamed[match.start : match.end] in renamed
+    assert index.check(renamed, near=False) == []  # no run of it is an exact copy: only the near search finds it
+
+
+def test_check_without_near_reports_exact_copies_only(index):
+    source = (STDLIB / "shlex.py").read_text()
+    start = source.index("def split(")
+    copied = _reindent(source[start : start + 200])
+    assert [m.kind for m in index.check(copied, near=False)] == ["exact-window"]
+
+
+def test_the_shortest_copy_always_found_is_window_plus_stride_minus_one(index):
+    """Windows of WINDOW normalised characters are indexed every STRIDE: a copied run of WINDOW + STRIDE - 1
+    contains one wherever it starts; one character less is missed when it starts just after a window does."""
+    shortest = references.WINDOW + references.STRIDE - 1
+    assert shortest == 87  # about 115 characters of ordinary code
+    source = (STDLIB / "textwrap.py").read_text()
+    norm, where = normalise(source)
+    base = norm.index("defdedent(")  # some position; the windows start at multiples of STRIDE
+    for offset in range(base - base % 8, base - base % 8 + 2 * references.STRIDE):
+        copy = source[where[offset] : where[offset + shortest - 1] + 1]
+        found = index.check(copy, near=False)
+        assert [m.path for m in found] == ["Lib/textwrap.py"], offset
+        assert len(normalise(copy[found[0].start : found[0].end])[0]) >= references.WINDOW
+    aligned = base - base % 8
+    one_short = shortest - 1
+    late = source[where[aligned + 1] : where[aligned + 1 + one_short - 1] + 1]  # starts 1 past a window's start
+    assert index.check(late, near=False) == []
+    early = source[where[aligned] : where[aligned + one_short - 1] + 1]  # holds the window at `aligned`
+    assert [m.path for m in index.check(early, near=False)] == ["Lib/textwrap.py"]
+
+
+def test_an_index_built_with_other_settings_is_refused(corpus, tmp_path, monkeypatch):
+    path = tmp_path / "refs.npz"
+    ReferenceIndex.build(corpus, path)
+    monkeypatch.setattr(references, "WINDOW", references.WINDOW * 2)
+    with pytest.raises(ValueError, match=r"built with other settings .*rebuild it with `codellama refs build`"):
+        ReferenceIndex.load(path)
+    monkeypatch.undo()
+    monkeypatch.setattr(references, "FORMAT_VERSION", references.FORMAT_VERSION + 1)
+    with pytest.raises(ValueError, match="built with other settings"):
+        ReferenceIndex.load(path)
+    monkeypatch.undo()
+    assert ReferenceIndex.load(path).num_documents == 4
+
+
+GO = """package ring
+
+// Buffer is a fixed-size ring of integers.
+type Buffer struct {
+\tdata  []int
+\thead  int
+\tcount int
+}
+
+func NewBuffer(size int) *Buffer {
+\treturn &Buffer{data: make([]int, size)}
+}
+
+func (b *Buffer) Push(value int) bool {
+\tif b.count == len(b.data) {
+\t\treturn false
+\t}
+\tslot := (b.head + b.count) % len(b.data)
+\tb.data[slot] = value
+\tb.count++
+\treturn true
+}
+
+func (b *Buffer) Pop() (int, bool) {
+\tif b.count == 0 {
+\t\treturn 0, false
+\t}
+\tvalue := b.data[b.head]
+\tb.head = (b.head + 1) % len(b.data)
+\tb.count--
+\treturn value, true
+}
+"""
+
+
+def test_non_python_code_is_chunked_by_its_definitions_and_near_copies_found(tmp_path):
+    starts = [line for line, _ in references._chunks(GO)]
+    assert starts == [1, 10, 14, 24]  # the package header, then each func
+    plain = "\n".join(f"VALUE_{i} = {i}" for i in range(100))
+    assert [line for line, _ in references._chunks(plain)] == [1, 41, 81]  # no definitions: 40-line runs
+    (tmp_path / "documents").mkdir()
+    doc = {"text": GO, "path": "ring/buffer.go", "license": "Apache-2.0", "language": "go", "source": "vendor"}
+    (tmp_path / "documents" / "a.jsonl").write_text(json.dumps(doc) + "\n")
+    index = ReferenceIndex.build(tmp_path)
+    pop = GO[GO.index("func (b *Buffer) Pop") :]
+    renamed = pop.replace("value", "item").replace("count", "size").replace("head", "front").replace("b.", "q.")
+    renamed = renamed.replace("(b *", "(q *")
+    [match] = index.check(renamed)
+    assert (match.path, match.kind, match.license) == ("ring/buffer.go", "near", "Apache-2.0")
+    assert index.check(renamed, near=False) == []
 
 
 def test_only_copies_reaching_into_the_completion_count(index):

@@ -7,6 +7,7 @@ import threading
 import time
 
 import pytest
+import torch
 
 from codellama.generation import GenerationError, Generator, SamplingParams
 from codellama.server.scheduler import DeadlineExceeded, Job, QueueFull, Scheduler
@@ -98,17 +99,19 @@ def test_one_prompt_asked_n_times_is_prefilled_once_and_each_copy_is_right(gener
 
 
 def test_cancel_frees_the_row_and_reports_nothing_more(generator):
-    ended = []
-    scheduler = Scheduler(generator, max_batch=2, context=512, on_finish=lambda h, c: ended.append(c))
+    ended, finished = [], threading.Event()
+
+    def on_finish(handle, completion):
+        ended.append(completion)
+        finished.set()
+
+    scheduler = Scheduler(generator, max_batch=2, context=512, on_finish=on_finish)
     try:
         handle = scheduler.submit([Job(generator.encode_prompt("x"), greedy(500, ignore_eos=True))])[0]
         next(handle)
         handle.cancel()
-        deadline = time.monotonic() + 2
-        while scheduler.running:
-            assert time.monotonic() < deadline
-            time.sleep(0.005)
-        assert ended == [None]
+        assert finished.wait(timeout=120)  # the scheduler's next step takes the row out
+        assert ended == [None] and scheduler.running == 0
     finally:
         scheduler.close()
 
@@ -128,23 +131,76 @@ def test_the_queue_is_bounded(generator):
         scheduler.close()
 
 
+def hold(scheduler: Scheduler) -> threading.Event:
+    """Hold the scheduler thread (exclusive work that waits); set the returned event to let it go."""
+    started, release = threading.Event(), threading.Event()
+    scheduler.run_exclusive(lambda: (started.set(), release.wait()))
+    assert started.wait(timeout=60)
+    return release
+
+
 def test_deadlines_refuse_waiting_jobs_and_cut_running_ones(generator):
     scheduler = Scheduler(generator, max_batch=1, context=512)
     try:
         ids = generator.encode_prompt("x")
-        handle = scheduler.submit([Job(ids, greedy(500, ignore_eos=True), deadline=time.monotonic() + 0.3)])[0]
-        text, completion = drain(handle)
+        job = Job(ids, greedy(500, ignore_eos=True), deadline=time.monotonic() + 3600)
+        handle = scheduler.submit([job])[0]
+        text = next(handle).text  # it is generating
+        job.deadline = time.monotonic()  # and now its time is up
+        rest, completion = drain(handle)
         assert completion.finish_reason == "length" and 0 < len(completion.token_ids) < 500
-        release = threading.Event()
-        scheduler.run_exclusive(release.wait)
-        time.sleep(0.05)  # the scheduler thread is now held
+        assert completion.text == text + rest
+        release = hold(scheduler)
         late = scheduler.submit([Job(ids, greedy(2), deadline=time.monotonic() + 0.01)])[0]
-        time.sleep(0.05)
+        while time.monotonic() <= late.job.deadline:  # its deadline passes while it waits
+            time.sleep(0.01)
         release.set()
         with pytest.raises(DeadlineExceeded):
             drain(late)
     finally:
         scheduler.close()
+
+
+def test_close_fails_the_running_and_the_waiting_jobs(generator):
+    scheduler = Scheduler(generator, max_batch=1, context=512)
+    ids = generator.encode_prompt("x")
+    running = scheduler.submit([Job(ids, greedy(500, ignore_eos=True))])[0]
+    next(running)
+    release = hold(scheduler)
+    waiting = scheduler.submit([Job(ids, greedy(5)), Job(ids, greedy(5))])
+    closing = threading.Thread(target=scheduler.close)
+    closing.start()
+    while not scheduler._stopping:
+        time.sleep(0.01)
+    release.set()
+    closing.join(timeout=60)
+    assert not closing.is_alive()
+    for handle in [running, *waiting]:
+        with pytest.raises(RuntimeError, match="shutting down"):
+            drain(handle)
+    assert scheduler.waiting == 2 and scheduler.running == 1  # failed where they were, none admitted
+
+
+def test_the_healed_prompt_starts_with_a_token_that_begins_with_the_removed_text(generator, reference):
+    """Token healing at admission: the text taken off the prompt's end masks the first token's choices."""
+    prompt = "print(1, "  # the tiny model's own first choice, "inverse", has no leading space
+    ids, healed = reference.vocab.heal_prompt(reference.encode_prompt(prompt))
+    assert healed == " " and ids == reference.encode_prompt(prompt)[:-1]
+    scheduler = Scheduler(generator, max_batch=2, context=256)
+    try:
+        handle = scheduler.submit([Job(ids, greedy(8), prompt_text=prompt[:-1], healed=healed)])[0]
+        completion = drain(handle)[1]
+    finally:
+        scheduler.close()
+    with torch.no_grad():
+        logits = reference.model(torch.tensor([ids]))[0, -1]
+    allowed = [
+        t for t in range(reference.tokenizer.vocab_size) if reference.tokenizer.decode_continuation([t]).startswith(" ")
+    ]
+    best = max(allowed, key=lambda t: float(logits[t]))
+    assert completion.token_ids[0] == best and best != int(logits.argmax())  # the mask changed the choice
+    assert reference.tokenizer.decode_continuation(completion.token_ids).startswith(" ")
+    assert not completion.text.startswith(" ")  # the space was already in the prompt: not shown twice
 
 
 def test_exclusive_work_does_not_disturb_the_running_batch(generator, reference):

@@ -109,7 +109,8 @@ def test_bad_requests_get_4xx_json_while_a_stream_runs(server, expected_stream):
     stream_result: dict = {}
     streamer = threading.Thread(target=_stream, args=(server.url, stream_result))
     streamer.start()
-    while metric(server.url, "codellama_requests_running") < 1:
+    while metric(server.url, "codellama_requests_running") < 1:  # as long as the stream may still start
+        assert streamer.is_alive(), f"the stream ended before it was seen running: {stream_result}"
         time.sleep(0.02)
     failures = []
     with httpx.Client(base_url=server.url, timeout=60) as client:
@@ -145,8 +146,9 @@ def test_errors_name_the_field_and_the_value(server):
     )
 
 
-def test_a_client_gone_mid_stream_frees_its_slot_within_a_second(server):
+def test_a_client_gone_mid_stream_frees_its_slot_and_stops_generating(server):
     body = {"prompt": "def merge_sort(items):", "max_tokens": 400, "temperature": 0, "stream": True}
+    generated_before = metric(server.url, "codellama_generated_tokens_total")
     with httpx.stream("POST", server.url + C, json=body, timeout=60) as response:
         lines = response.iter_lines()
         received = 0
@@ -155,10 +157,14 @@ def test_a_client_gone_mid_stream_frees_its_slot_within_a_second(server):
             if received >= 3:
                 break
         assert metric(server.url, "codellama_requests_running") == 1
-    gone = time.monotonic()  # the connection is closed here
+    # the connection is closed here: the slot is freed at a step of the scheduler, however slow the machine,
+    # long before the 400 tokens it asked for are generated
     while metric(server.url, "codellama_requests_running") != 0:
-        assert time.monotonic() - gone < 1.0, "the slot was not freed within a second"
         time.sleep(0.02)
+    generated = metric(server.url, "codellama_generated_tokens_total") - generated_before
+    assert 3 <= generated < 400, generated
+    time.sleep(0.5)
+    assert metric(server.url, "codellama_generated_tokens_total") - generated_before == generated  # nothing more
 
 
 def test_editor_time_budget_ends_the_completion_at_a_line_end(server):

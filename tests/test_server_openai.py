@@ -58,11 +58,11 @@ def test_completion_equals_direct_generation(client, reference):
 
 def test_streamed_completion_equals_the_whole_one(client):
     kwargs = dict(model=MODEL, prompt="import os\n", max_tokens=15, temperature=0)
-    whole = client.completions.create(**kwargs).choices[0].text
+    whole = client.completions.create(**kwargs).choices[0]
     chunks = list(client.completions.create(**kwargs, stream=True))
-    assert "".join(c.choices[0].text for c in chunks) == whole
+    assert "".join(c.choices[0].text for c in chunks) == whole.text
     assert len(chunks) > 2  # it really streamed
-    assert chunks[-1].choices[0].finish_reason in ("stop", "length")
+    assert chunks[-1].choices[0].finish_reason == whole.finish_reason
 
 
 def test_n_choices_are_sampled_separately_and_reproducible_with_a_seed(client):
@@ -157,22 +157,34 @@ def test_requests_join_a_running_batch(client, url):
     assert finished["short"] < finished["long"]
 
 
-def test_metrics_count_tokens_and_requests(client, url):
+def all_metrics(url: str, headers: dict) -> dict[str, float]:
+    """Every sample line of /metrics: 'name{labels}' -> value."""
+    lines = httpx.get(url + "/metrics", headers=headers).text.splitlines()
+    return {line.rsplit(" ", 1)[0]: float(line.rsplit(" ", 1)[1]) for line in lines if line and line[0] != "#"}
+
+
+def test_metrics_count_tokens_and_requests(client, url, reference):
     headers = {"Authorization": f"Bearer {KEY}"}
-    before = metric(url, "codellama_generated_tokens_total", headers)
-    response = client.completions.create(model=MODEL, prompt="def f():", max_tokens=4, temperature=0)
-    after = metric(url, "codellama_generated_tokens_total", headers)
-    assert after - before >= response.usage.completion_tokens
-    text = httpx.get(url + "/metrics", headers=headers).text
-    for name in (
-        "codellama_prompt_tokens_total",
-        "codellama_tokens_per_second",
-        "codellama_requests_waiting",
-        "codellama_request_duration_seconds_bucket",
-        "codellama_time_to_first_token_seconds_count",
-    ):
-        assert name in text
-    assert 'codellama_requests_total{endpoint="/v1/completions",status="200"}' in text
+    prompt = "def f():"
+    before = all_metrics(url, headers)
+    response = client.completions.create(model=MODEL, prompt=prompt, max_tokens=4, temperature=0)
+    after = all_metrics(url, headers)
+    expected = reference.complete(prompt, greedy(4))[0]
+    assert (len(expected.token_ids), expected.finish_reason) == (4, "length")
+    assert (response.usage.completion_tokens, response.choices[0].finish_reason) == (4, "length")
+    prompt_tokens = len(reference.completion_prompt(prompt)[0])  # after token healing, as prefilled
+    assert response.usage.prompt_tokens == prompt_tokens
+
+    def grew(name: str) -> float:
+        return after[name] - before.get(name, 0.0)
+
+    assert grew("codellama_generated_tokens_total") == 4
+    assert grew("codellama_prompt_tokens_total") == prompt_tokens
+    assert grew('codellama_requests_total{endpoint="/v1/completions",status="200"}') == 1
+    assert grew('codellama_request_duration_seconds_count{endpoint="/v1/completions"}') == 1
+    assert grew("codellama_time_to_first_token_seconds_count") == 1
+    assert after["codellama_requests_waiting"] == 0 and after["codellama_requests_running"] == 0
+    assert after["codellama_tokens_per_second"] > 0 and after["codellama_model_loaded"] == 1
     assert httpx.get(url + "/metrics").status_code == 401
 
 

@@ -3,8 +3,10 @@ with SIGKILL and resumed from its last checkpoint gives exactly the losses of an
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -64,14 +66,14 @@ def _config(data: Path, out: Path, **overrides) -> Path:
     return path
 
 
-def _torchrun(config: Path) -> subprocess.Popen:
+def _torchrun(config: Path, nproc: int = 2) -> subprocess.Popen:
     env = {**os.environ, "OMP_NUM_THREADS": "1", "PYTHONPATH": str(Path(__file__).parents[1])}
     command = [
         sys.executable,
         "-m",
         "torch.distributed.run",
         "--nproc-per-node",
-        "2",
+        str(nproc),
         "--master-addr",
         "127.0.0.1",
         "--master-port",
@@ -91,13 +93,72 @@ def _torchrun(config: Path) -> subprocess.Popen:
     )
 
 
+def _records(out: Path) -> list[dict]:
+    log = out / "log.jsonl"
+    return [json.loads(line) for line in log.read_text().splitlines() if line.endswith("}")] if log.exists() else []
+
+
 def _losses(out: Path) -> dict[int, float]:
-    losses = {}
-    for line in (out / "log.jsonl").read_text().splitlines():
-        record = json.loads(line)
-        if "loss" in record:
-            losses[record["step"]] = record["loss"]  # a resumed run's later entry wins
-    return losses
+    # a resumed run's later entry wins
+    return {record["step"]: record["loss"] for record in _records(out) if "loss" in record}
+
+
+def _checkpoints(out: Path) -> list[str]:
+    return sorted(p.name for p in (out / "checkpoints").glob("step-*") if not p.name.endswith(".tmp"))
+
+
+def _wait_until_logged(proc: subprocess.Popen, out: Path, step: int) -> None:
+    """Wait (however long the machine needs) until the run has logged the loss of `step`; fail if it ends first."""
+    while not any(record.get("step", 0) >= step and "loss" in record for record in _records(out)):
+        if proc.poll() is not None:
+            pytest.fail(f"the run ended before step {step}: {proc.stdout.read()[-3000:]}")
+        time.sleep(0.05)
+
+
+def _descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):  # exited while we looked
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        below = children.get(todo.pop(), [])
+        found += below
+        todo += below
+    return found
+
+
+def _kill_run(proc: subprocess.Popen) -> None:
+    """SIGKILL torchrun and its ranks at once, as a crash would. The ranks run in sessions of their own
+    (torchrun starts them so), so killing torchrun's process group alone would leave them training on."""
+    ranks = _descendants(proc.pid)
+    assert ranks, "torchrun has no rank processes"
+    for pid in [*ranks, proc.pid]:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    proc.wait()
+    while any(Path(f"/proc/{pid}").exists() and _state(pid) != "Z" for pid in ranks):
+        time.sleep(0.02)
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return "Z"
+
+
+def _dcp_model_state(checkpoint: Path, tmp_path: Path) -> dict:
+    """The model tensors of a DCP checkpoint, read on one process with torch's own converter."""
+    import torch
+    from torch.distributed.checkpoint.format_utils import dcp_to_torch_save
+
+    dcp_to_torch_save(str(checkpoint), str(tmp_path / "checkpoint.pt"))
+    return torch.load(tmp_path / "checkpoint.pt", weights_only=True)["model"]
 
 
 def _finish(proc: subprocess.Popen) -> str:
@@ -111,38 +172,70 @@ def test_torchrun_two_ranks_loss_falls_and_sigkill_resume_is_exact(tiny_data, tm
     whole, killed = tmp_path / "whole", tmp_path / "killed"
     uninterrupted = _torchrun(_config(tiny_data, whole, export=["hf", "meta"]))
     interrupted = _torchrun(_config(tiny_data, killed))
-    deadline = time.time() + 120
-    while time.time() < deadline:  # kill the second run (torchrun and both ranks) once it is past a checkpoint
-        log = killed / "log.jsonl"
-        if log.exists() and any(
-            json.loads(line).get("step", 0) >= 10 and "loss" in json.loads(line)
-            for line in log.read_text().splitlines()
-        ):
-            break
-        time.sleep(0.05)
-    os.killpg(interrupted.pid, signal.SIGKILL)
-    interrupted.wait()
+    _wait_until_logged(interrupted, killed, 10)  # past the checkpoint of step 8
+    _kill_run(interrupted)
     before = _losses(killed)
-    assert 10 <= max(before) < STEPS, "the run was meant to be killed mid-way"
+    assert before and 10 <= max(before) < STEPS, "the run was meant to be killed mid-way"
+    complete = _checkpoints(killed)
+    # a checkpoint half written when a run died (its .tmp directory) is never resumed from
+    partial = killed / "checkpoints" / f"step-{STEPS:07d}.tmp"
+    partial.mkdir(exist_ok=True)
+    (partial / ".metadata").write_bytes(b"not a checkpoint")
+    (partial / "train_state.json").write_text(json.dumps({"step": STEPS, "world": 2}))
     output = _finish(uninterrupted)
     resumed = _finish(_torchrun(_config(tiny_data, killed)))
     assert '"event": "resume"' in resumed and "world" in output
+    [resume] = [r for r in _records(killed) if r.get("event") == "resume"]
+    assert f"step-{resume['step']:07d}" == complete[-1] and resume["step"] >= 8
 
     expected = _losses(whole)
     assert sorted(expected) == list(range(1, STEPS + 1))
     assert _losses(killed) == expected  # bit for bit, every step
     first, last = expected[1], sum(expected[s] for s in range(STEPS - 3, STEPS + 1)) / 4
     assert last < first - 1.0, (first, last)
+    assert _checkpoints(whole) == [f"step-{STEPS - 4:07d}", f"step-{STEPS:07d}"]  # keep_checkpoints = 2
 
     import torch
 
     from codellama.checkpoints import load_model
+    from codellama.model import ModelArgs, Transformer
+    from codellama.train.metrics import flops_per_token
 
+    # MFU: tokens/s x FLOPs per token over the given peak (0.01 TFLOP/s) of both ranks; FLOPs per token from
+    # the parameters counted here (6 per matmul weight: all but the embedding lookup) and PaLM's attention term
+    start = [r for r in _records(whole) if r.get("event") == "start"][0]
+    shape = ModelArgs(**{**json.loads(_config(tiny_data, whole).read_text())["model_args"], "vocab_size": 49155})
+    model = Transformer(shape)
+    matmul = sum(p.numel() for n, p in model.named_parameters() if n != "tok_embeddings.weight")
+    per_token = 6 * matmul + 12 * shape.n_layers * shape.n_heads * shape.head_dim * 32
+    assert flops_per_token(shape, 32) == per_token and start["world"] == 2 and start["peak_flops"] == 1e10
+    for record in (r for r in _records(whole) if "loss" in r):
+        assert record["tokens"] == 128 and record["tokens_per_s"] == pytest.approx(128 / record["seconds"])
+        assert record["mfu"] == pytest.approx(record["tokens_per_s"] * per_token / 2e10)
+
+    # the exports hold exactly the weights of the last checkpoint
+    trained = _dcp_model_state(whole / "checkpoints" / f"step-{STEPS:07d}", tmp_path)
     model, tokenizer = load_model(str(whole / "export" / "hf"))
     assert model.args.vocab_size == tokenizer.vocab_size == 49155 and tokenizer.infill.family == "starcoder"
     meta, _ = load_model(str(whole / "export" / "meta"))
+    for exported in (model, meta):
+        assert exported.state_dict().keys() == trained.keys()
+        for name, tensor in trained.items():
+            assert torch.equal(exported.state_dict()[name], tensor), name
     prompt = torch.tensor([tokenizer.encode("def weighted_sum_3(values):\n") + [tokenizer.infill.middle]])
     assert torch.allclose(meta(prompt), model(prompt), atol=1e-5)
+
+    # resumed on one rank instead of two: the checkpoint reshards and the steps give the same losses
+    one_rank = tmp_path / "one-rank"
+    shutil.copytree(whole / "checkpoints", one_rank / "checkpoints")
+    shutil.rmtree(one_rank / "checkpoints" / f"step-{STEPS:07d}")
+    _finish(_torchrun(_config(tiny_data, one_rank), nproc=1))
+    [resume] = [r for r in _records(one_rank) if r.get("event") == "resume"]
+    assert resume["step"] == STEPS - 4
+    again = _losses(one_rank)
+    assert sorted(again) == list(range(STEPS - 3, STEPS + 1))
+    for step, loss in again.items():
+        assert loss == pytest.approx(expected[step], rel=1e-4, abs=1e-5), step
 
 
 def test_schedule_warms_up_then_decays_to_a_thirtieth():

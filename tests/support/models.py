@@ -68,3 +68,23 @@ def make_hf_model(variant: str, directory, seed: int = 0):
                 p.normal_(0, 0.2)
     model.eval().save_pretrained(directory)
     return model
+
+
+class ScriptedModel(Transformer):
+    """A real Transformer (same cache and batching machinery) whose logits spell out `script`, then
+    end-of-sequence, after a prompt of `prompt_length` tokens, whatever it is fed: what a model writes, made certain."""
+
+    def __init__(self, script: list[int], prompt_length: int, eos: int, **overrides):
+        super().__init__(tiny_args(**overrides))
+        self.script = torch.tensor(script + [eos])
+        self.prompt_length = prompt_length
+
+    def forward(self, tokens, positions=None, output_index=None, row_offset=0):
+        B, T = tokens.shape
+        if positions is None:
+            positions = torch.arange(T).expand(B, T)
+        if output_index is not None:
+            positions = positions[torch.arange(B), output_index][:, None]
+        step = (positions - self.prompt_length + 1).clamp(0, len(self.script) - 1)
+        logits = torch.full((*positions.shape, self.args.vocab_size), -20.0)
+        return logits.scatter(-1, self.script[step][..., None], 20.0)
