@@ -203,14 +203,7 @@ def test_load_generator_gives_a_working_generator(tmp_path, smol_tokenizer_dir, 
 @pytest.mark.parametrize(
     "fmt",
     [
-        pytest.param(
-            "meta",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="read_meta decides tying by comparing output.weight with tok_embeddings.weight in one file, "
-                "which only works unsharded: Meta splits them along different dims (issue 17 report)",
-            ),
-        ),
+        "meta",
         "hf",
     ],
 )

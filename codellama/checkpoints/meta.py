@@ -97,10 +97,11 @@ def read_meta(directory: Path) -> tuple[ModelArgs, Tensors, int]:
         if args.vocab_size != vocab:
             args.vocab_size = vocab
     args.qkv_bias = "layers.0.attention.wq.bias" in shards[0]
-    # Meta's format has no tying flag: a model written from a tied one carries two equal copies
-    output, embeddings = shards[0].get("output.weight"), shards[0].get("tok_embeddings.weight")
+    # Meta's format has no tying flag: a model written from a tied one carries two equal copies (split along
+    # different dimensions when sharded, so they are compared merged)
+    output, embeddings = _merged(shards, "output.weight"), _merged(shards, "tok_embeddings.weight")
     args.tie_embeddings = output is None or (
-        len(shards) == 1 and output.shape == embeddings.shape and torch.equal(output, embeddings)
+        embeddings is not None and output.shape == embeddings.shape and torch.equal(output, embeddings)
     )
     _check_meta_shard_count(args, shards, directory)
     total = sum(p.stat().st_size for p in shard_paths)
@@ -109,11 +110,18 @@ def read_meta(directory: Path) -> tuple[ModelArgs, Tensors, int]:
         for name in names:
             if args.tie_embeddings and name == "output.weight":
                 continue
-            dim = _meta_shard_dim(name)
-            parts = [s[name] for s in shards]
-            yield name, parts[0] if dim is None or len(parts) == 1 else torch.cat(parts, dim=dim)
+            yield name, _merged(shards, name)
 
     return args, tensors(), total
+
+
+def _merged(shards: list[dict], name: str) -> torch.Tensor | None:
+    """Tensor `name` with its shards joined (None when the checkpoint has none)."""
+    if name not in shards[0]:
+        return None
+    dim = _meta_shard_dim(name)
+    parts = [s[name] for s in shards]
+    return parts[0] if dim is None or len(parts) == 1 else torch.cat(parts, dim=dim)
 
 
 def _meta_shard_dim(name: str) -> int | None:
