@@ -321,14 +321,16 @@ class Engine:
             positions = torch.arange(start, end, device=self.device).expand(B, -1)
             index = (last - start).clamp(0, end - start - 1)
             if want_prompt_logprobs:
-                chunk_logits = self.model(tokens[:, start:end], positions, row_offset=row_offset)  # (B, t, V)
+                chunk_logits = self.model(tokens[:, start:end], positions, row_offset=row_offset, kv_len=end)
                 log_probs = torch.log_softmax(chunk_logits, dim=-1)
                 for i, ids in enumerate(prompts):
                     for pos in range(start, min(end, len(ids) - 1)):
                         prompt_lps[i].append(self.vocab.token_logprob(log_probs[i, pos - start], ids[pos + 1], 0))
                 picked = chunk_logits[torch.arange(B), index]
             else:
-                picked = self.model(tokens[:, start:end], positions, output_index=index, row_offset=row_offset)[:, 0]
+                picked = self.model(
+                    tokens[:, start:end], positions, output_index=index, row_offset=row_offset, kv_len=end
+                )[:, 0]
             in_chunk = (last >= start) & (last < end)
             logits[in_chunk] = picked[in_chunk]
         return logits, prompt_lps
@@ -363,9 +365,9 @@ class Engine:
         feed = tokens[[i for i in range(len(self.rows)) if i not in done]]
         self._drop(finished)
         if self.rows:
-            positions = torch.tensor([row.position for row in self.rows], device=self.device)
-            first = torch.zeros(len(self.rows), dtype=torch.long, device=self.device)
-            self.logits = self.model(feed[:, None], positions[:, None], output_index=first)[:, 0]
+            at = [row.position for row in self.rows]
+            positions = torch.tensor(at, device=self.device)[:, None]
+            self.logits = self.model(feed[:, None], positions, kv_len=max(at) + 1)[:, 0]
             for row in self.rows:
                 row.position += 1
         return events

@@ -26,6 +26,7 @@ from codellama.engine import (
 )
 from codellama.model import Transformer
 from codellama.prompts import ChatFormat, InfillMode, chat_prompt_tokens, chat_stop_strings, infill_prompt_tokens
+from codellama.ranking import infill_by_ranking
 from codellama.stopping import guess_language
 from codellama.tokenizer import Tokenizer
 
@@ -41,7 +42,6 @@ __all__ = [
     "TokenLogprob",
 ]
 
-RANKING_DRAFT_TOKENS = 64  # infill without infill tokens: length of each candidate continuation
 
 
 @dataclass
@@ -72,18 +72,20 @@ class Generator:
         prompt_texts: list[str] | None = None,
         prompt_logprobs: bool = False,
         healed: list[str] | None = None,
+        predict_seconds: float | None = None,
     ) -> Iterator[Delta]:
         """Generate for every prompt at once, yielding text deltas as they become showable.
 
         `healed[i]`: text taken off the end of prompt i (see `Vocabulary.heal_prompt`): the first
-        token must start with it, and it is not shown again."""
+        token must start with it, and it is not shown again. `predict_seconds`: once a sequence has
+        generated this long, it ends at its next line end (an editor's time budget)."""
         B = len(prompts)
         if B == 0:
             return
         prompt_texts = prompt_texts or [""] * B
         healed = healed or [""] * B
         requests = [
-            Request(ids, p, prompt_texts[i], healed[i], stop_ids, prompt_logprobs)
+            Request(ids, p, prompt_texts[i], healed[i], stop_ids, prompt_logprobs, predict_seconds=predict_seconds)
             for i, (ids, p) in enumerate(zip(prompts, params))
         ]
         engine = Engine(self.model, self.vocab)
@@ -157,13 +159,15 @@ class Generator:
         params: SamplingParams | None = None,
         mode: InfillMode = "psm",
         candidates: int = 4,
+        budget: float | None = None,
     ) -> InfillResult:
         """Fill in the code between `prefix` and `suffix`.
 
         With infill tokens: the family's trained format (PSM or SPM). Without (e.g. the
         embedded SmolLM2): `candidates` continuations of the prefix, each cut at every
         line where it reaches the suffix, ranked by the model's likelihood of the whole
-        document (middle, then the start of the suffix)."""
+        document (middle, then the start of the suffix; see ranking.py). `budget`: seconds of
+        drafting after which each candidate ends at its next line end."""
         params = params or SamplingParams()
         if self.tokenizer.infill is None and not suffix.strip():
             # nothing after the hole: a completion of the current line, or of the block on an empty line
@@ -174,7 +178,8 @@ class Generator:
             completion = self.complete(prefix, params)[0]
             return InfillResult(completion.text, prefix + completion.text + suffix, completion)
         if self.tokenizer.infill is None:
-            return self._infill_by_ranking(prefix, suffix, params, candidates)
+            completion = infill_by_ranking(self, prefix, suffix, params, candidates, budget)
+            return InfillResult(completion.text, prefix + completion.text + suffix, completion)
         ids = infill_prompt_tokens(self.tokenizer, prefix, suffix, mode)
         completion = self.run([ids], [params], prompt_texts=[prefix])[0]
         return InfillResult(completion.text, prefix + completion.text + suffix, completion)
@@ -211,65 +216,6 @@ class Generator:
         if extra_stops:
             params = replace(params, stop=list(params.stop) + extra_stops)
         return ids, params
-
-    # -- infilling for models without infill tokens -----------------------------------------
-    def _infill_by_ranking(self, prefix: str, suffix: str, params: SamplingParams, candidates: int) -> InfillResult:
-        prefix_ids, heal_text = self.vocab.heal_prompt(self.encode_prompt(prefix))
-        # a draft that writes the suffix's first line has gone past the hole
-        suffix_lines = [line for line in suffix.split("\n") if line.strip()]
-        stop = list(params.stop) + (["\n" + suffix_lines[0]] if suffix_lines else [])
-        length = min(params.max_new_tokens, RANKING_DRAFT_TOKENS)
-        draft = replace(params, stop=stop, logprobs=None, max_new_tokens=length)
-        rows = [draft] + [
-            replace(draft, temperature=max(params.temperature, 0.8), top_p=0.95, seed=(params.seed or 0) + j)
-            for j in range(1, candidates)
-        ]
-        drafts = self.run([prefix_ids] * len(rows), rows, healed=[heal_text] * len(rows))
-        options = sorted({""} | {cut for d in drafts for cut in _middle_cuts(d.text, suffix)})
-        suffix_head = self.tokenizer.decode_continuation(self.tokenizer.encode_continuation(suffix)[:32])
-        scores = self._continuation_logprob(prefix_ids, [heal_text + m + suffix_head for m in options])
-        best = options[max(range(len(options)), key=scores.__getitem__)]
-        completion = Completion(
-            best, self.tokenizer.encode_continuation(best) if best else [], FinishReason.STOP, len(prefix_ids)
-        )
-        return InfillResult(best, prefix + best + suffix, completion)
-
-    @torch.inference_mode()
-    def _continuation_logprob(self, prefix_ids: list[int], texts: list[str], rows: int = 8) -> list[float]:
-        """log P(text | prefix) for each text. The prefix is prefilled once and its cache
-        copied to `rows` rows, which then score the texts a batch at a time."""
-        conts = [self.tokenizer.encode_continuation(t) for t in texts]
-        L, longest = len(prefix_ids), max(len(c) for c in conts)
-        rows = max(1, min(rows, len(conts)))
-        self.model.setup_cache(rows, L + longest)
-        prefix = torch.tensor([prefix_ids], device=self.device)
-        first = self.model(prefix, torch.arange(L, device=self.device)[None], output_index=torch.tensor([L - 1]))
-        first = torch.log_softmax(first[0, 0], dim=-1)
-        self.model.cache.copy_row(0, slice(0, rows), L)
-        scores = []
-        for start in range(0, len(conts), rows):
-            batch = conts[start : start + rows]
-            width = max(1, max(len(c) for c in batch))
-            tokens = torch.zeros(len(batch), width, dtype=torch.long, device=self.device)
-            for i, c in enumerate(batch):
-                tokens[i, : len(c)] = torch.tensor(c, dtype=torch.long)
-            positions = (L + torch.arange(width, device=self.device)).expand(len(batch), -1)
-            log_probs = torch.log_softmax(self.model(tokens, positions), dim=-1)
-            for i, c in enumerate(batch):
-                if not c:
-                    scores.append(0.0)
-                    continue
-                rest = log_probs[i, : len(c) - 1].gather(-1, tokens[i, 1 : len(c), None]).sum()
-                scores.append(float(first[c[0]] + rest))
-        return scores
-
-
-def _middle_cuts(draft: str, suffix: str) -> list[str]:
-    """Candidate middles from one continuation of the prefix: its first line, first two
-    lines, ... (ending in a newline when the suffix starts a new line)."""
-    lines = draft.split("\n")
-    newline = "" if suffix.startswith("\n") else "\n"
-    return ["\n".join(lines[:j]) + newline for j in range(1, min(len(lines), 16) + 1)]
 
 
 def _with_seed(params: SamplingParams, offset: int) -> SamplingParams:

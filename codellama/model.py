@@ -283,6 +283,7 @@ class Transformer(nn.Module):
         positions: torch.Tensor | None = None,
         output_index: torch.Tensor | None = None,
         row_offset: int = 0,
+        kv_len: int | None = None,
     ) -> torch.Tensor:
         """Logits for `tokens` (B, T) placed at `positions` (B, T) of each row's sequence.
 
@@ -292,7 +293,8 @@ class Transformer(nn.Module):
         position per row to compute logits for (B, 1, V), which is all decoding
         needs; by default every position gets logits (B, T, V). `row_offset`: the batch
         uses cache rows row_offset .. row_offset + B - 1 (a server prefilling a new request
-        beside the running ones).
+        beside the running ones). `kv_len`: max(positions) + 1, when the caller knows it (saves reading
+        the positions back from the device).
         """
         B, T = tokens.shape
         device = tokens.device
@@ -302,7 +304,7 @@ class Transformer(nn.Module):
         if cache is not None:
             if row_offset + B > cache.batch:
                 raise ValueError(f"rows {row_offset}..{row_offset + B - 1} exceed the KV cache's {cache.batch}")
-            kv_len = int(positions.max()) + 1
+            kv_len = int(positions.max()) + 1 if kv_len is None else kv_len
             if kv_len > cache.length:
                 raise ValueError(f"position {kv_len - 1} is beyond the KV cache's {cache.length} slots")
             key_positions = torch.arange(kv_len, device=device)

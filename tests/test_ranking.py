@@ -1,0 +1,72 @@
+"""Infilling by ranking (models without infill tokens): the cached, prefix-sharing scorer gives the
+same log-probabilities as a plain forward over each whole document, and the best one wins."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+
+from codellama.generation import Generator, SamplingParams
+from codellama.ranking import continuation_logprobs, infill_by_ranking, middle_cuts
+from tests.support.models import tiny_model
+
+
+@pytest.fixture(scope="module")
+def generator(smol_tokenizer) -> Generator:
+    return Generator(tiny_model(seed=3), smol_tokenizer)
+
+
+def full_forward_logprob(generator: Generator, prefix_ids: list[int], text: str) -> float:
+    """log P(text | prefix) from one uncached forward over prefix + text."""
+    cont = generator.tokenizer.encode_continuation(text)
+    ids = torch.tensor([prefix_ids + cont])
+    generator.model.clear_cache()
+    with torch.inference_mode():
+        log_probs = torch.log_softmax(generator.model(ids)[0], dim=-1)
+    L = len(prefix_ids)
+    return sum(float(log_probs[L - 1 + j, t]) for j, t in enumerate(cont))
+
+
+def test_shared_prefix_scoring_equals_a_full_forward_per_text(generator):
+    prefix_ids = generator.encode_prompt("def total(items):\n    result = 0\n")
+    # cuts of one draft share most of their tokens; other texts share none
+    texts = [
+        "    for x in items:\n",
+        "    for x in items:\n        result += x\n",
+        "    for x in items:\n  ",
+        "    return sum(items)\n",
+        "    return sum(items)\n    # done\n",
+        "",
+        "\n",
+        "x",
+    ]
+    for rows in (1, 3, 8):
+        generator.model.clear_cache()
+        scores = continuation_logprobs(generator, prefix_ids, texts, rows=rows)
+        expected = [full_forward_logprob(generator, prefix_ids, t) if t else 0.0 for t in texts]
+        assert scores == pytest.approx(expected, abs=1e-3), rows
+
+
+def test_the_best_scoring_cut_is_chosen(generator, monkeypatch):
+    prefix, suffix = "def is_even(n):\n", "\n\nprint(is_even(4))\n"
+    params = SamplingParams(max_new_tokens=24, seed=1)
+    seen = {}
+
+    def spy(generator_, prefix_ids, texts, **kwargs):
+        scores = continuation_logprobs(generator_, prefix_ids, texts, **kwargs)
+        seen.update(prefix_ids=prefix_ids, texts=texts, scores=scores)
+        return scores
+
+    monkeypatch.setattr("codellama.ranking.continuation_logprobs", spy)
+    middle = infill_by_ranking(generator, prefix, suffix, params).text
+    independent = [full_forward_logprob(generator, seen["prefix_ids"], t) if t else 0.0 for t in seen["texts"]]
+    best = max(range(len(independent)), key=independent.__getitem__)
+    assert seen["texts"][best].endswith(
+        middle + generator.tokenizer.decode_continuation(generator.tokenizer.encode_continuation(suffix)[:32])
+    )
+    assert len(seen["texts"]) > 2  # there was a choice to make
+
+
+def test_cuts_end_where_the_suffix_needs_them():
+    assert middle_cuts("a\nb\nc", "\nrest") == ["a", "a\nb", "a\nb\nc"]
+    assert middle_cuts("a\nb", "rest") == ["a\n", "a\nb\n"]
