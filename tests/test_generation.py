@@ -7,6 +7,7 @@ import ast
 import pytest
 import torch
 
+from codellama import ranking
 from codellama.engine import sample, sample_token
 from codellama.generation import GenerationError, Generator, SamplingParams
 from codellama.prompts import chat_prompt_tokens
@@ -162,13 +163,13 @@ def test_eos_ends_generation_unless_ignored(tiny_generator):
 def test_infill_without_infill_tokens_ranks_candidate_middles(tiny_generator, monkeypatch):
     prefix, suffix = "def add(a, b):\n    return ", "\n\nprint(add(1, 2))\n"
     scored = []  # (prefix ids, candidate texts) as the ranking saw them
-    real = Generator._continuation_logprob
+    real = ranking.continuation_logprobs
 
-    def spy(self, prefix_ids, texts, rows=8):
+    def spy(generator, prefix_ids, texts, **kwargs):
         scored.append((list(prefix_ids), list(texts)))
-        return real(self, prefix_ids, texts, rows)
+        return real(generator, prefix_ids, texts, **kwargs)
 
-    monkeypatch.setattr(Generator, "_continuation_logprob", spy)
+    monkeypatch.setattr(ranking, "continuation_logprobs", spy)
     result = tiny_generator.infill(prefix, suffix, greedy(16, seed=0))
     assert result.text == prefix + result.middle + suffix
     assert "\n" not in result.middle.strip("\n") or result.middle.count("\n") <= 16

@@ -79,7 +79,7 @@ class ScriptedModel(Transformer):
         self.script = torch.tensor(script + [eos])
         self.prompt_length = prompt_length
 
-    def forward(self, tokens, positions=None, output_index=None, row_offset=0):
+    def forward(self, tokens, positions=None, output_index=None, row_offset=0, kv_len=None):
         B, T = tokens.shape
         if positions is None:
             positions = torch.arange(T).expand(B, T)
