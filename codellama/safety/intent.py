@@ -219,21 +219,22 @@ def judge_by_rules(text: str) -> Verdict:
     return Verdict(action, category, reason)
 
 
-def _model_score(text: str) -> tuple[float, str] | None:
+def _model_score(text: str, model=None) -> tuple[float, str] | None:
     """(P(malicious), category) from the learned layer; None when it cannot be had (scikit-learn missing and no
     cached fit), in which case the rules judge alone."""
     try:
         from codellama.safety.intent_model import get_model
 
-        return get_model().score(text)
+        return (model or get_model()).score(text)
     except ImportError:
         return None
 
 
-def judge_by_guard(text: str) -> Verdict:
-    """The rules and the learned layer together (no policy, no model judge)."""
+def judge_by_guard(text: str, model=None) -> Verdict:
+    """The rules and the learned layer together (no policy, no model judge). `model`: an IntentModel to use instead
+    of the packaged one (cross-subset evaluation trains its own)."""
     rules = judge_by_rules(text)
-    scored = _model_score(text) if text.strip() else None
+    scored = _model_score(text, model) if text.strip() else None
     if scored is None:
         return rules
     p, category = scored

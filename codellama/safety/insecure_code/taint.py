@@ -104,7 +104,7 @@ class _Checker:
             return self.text(name).strip() if name is not None else ""
         args = node.child_by_field_name("arguments")
         end = args.start_byte if args is not None else node.end_byte
-        return self.src[node.start_byte : end].decode("utf-8", "replace").strip()
+        return re.sub(r"^new\s+", "", self.src[node.start_byte : end].decode("utf-8", "replace").strip())
 
     def args(self, node) -> list:
         if node.type == "command":
@@ -198,14 +198,18 @@ class _Checker:
 
     def fixed_arrays(self, root) -> dict[str, int]:
         """Every `T name[N]` declared anywhere (struct and class fields included): name -> N."""
+        defines = re.findall(r"^\s*#\s*define\s+(\w+)\s+\(?(\d+)\)?\s*$", self.text(root), re.M)
+        macros = {name: int(value) for name, value in defines}
         arrays, stack = {}, [root]
         while stack:
             n = stack.pop()
             if n.type == "array_declarator":
                 size = n.child_by_field_name("size")
                 inner = n.child_by_field_name("declarator")
-                if size is not None and inner is not None and self.text(size).isdigit():
-                    arrays[self.text(inner).split("::")[-1]] = int(self.text(size))
+                value = self.text(size) if size is not None else ""
+                value = str(macros.get(value, value))
+                if inner is not None and value.isdigit():
+                    arrays[self.text(inner).split("::")[-1]] = int(value)
             stack.extend(n.named_children)
         return arrays
 
@@ -321,6 +325,8 @@ class _Checker:
                     scope.strong.add(word)
         if spec.language in ("c", "cpp") and re.search(r"(^|::|\b)(memcpy|memmove|strncpy|strncat)$", callee):
             self.fixed_copy(node, args, scope)
+        elif spec.language in ("c", "cpp") and re.search(r"(^|::|\b)(read|recv)$", callee):
+            self.fixed_copy(node, args[1:], scope)  # read(fd, buf, n): the same check on (buf, ?, n)
         for sink in spec.sinks:
             if not sink.callee.search(callee):
                 continue
@@ -351,10 +357,10 @@ class _Checker:
 
     def fixed_copy(self, node, args: list, scope: _Scope) -> None:
         """memcpy(dst, src, n) into a fixed array when n is neither sizeof(dst), a small constant, nor checked."""
-        if len(args) < 3:
+        if len(args) < 2:
             return
         dst = re.split(r"->|\.|::", self.text(args[0]).lstrip("&"))[-1].strip()
-        size = self.text(args[2])
+        size = self.text(args[-1] if len(args) == 2 else args[2])
         if dst not in scope.arrays or "sizeof" in size or re.search(r"\bmin\b", size):
             return
         if size.isdigit() and int(size) <= scope.arrays[dst]:

@@ -104,7 +104,7 @@ class Spec:
 
 def generic_sides(node):
     lhs = node.child_by_field_name("left") or node.child_by_field_name("name")
-    lhs = lhs or node.child_by_field_name("declarator")
+    lhs = lhs or node.child_by_field_name("declarator") or node.child_by_field_name("variable")
     rhs = node.child_by_field_name("right") or node.child_by_field_name("value")
     named = node.named_children
     if lhs is None and named:
