@@ -141,8 +141,12 @@ class _Checker:
             elif spec.sources.search(self.text(node)):
                 found.append("<source>")
             return
-        if t in spec.calls or t in spec.source_nodes or node.child_count == 0:
-            if spec.sources.search(self.text(node)) and not spec.sanitisers.search(self.text(node)):
+        if t in spec.calls or t in spec.news:  # a call is a source by what it calls; else its arguments count
+            if spec.sources.search(self.callee(node) + "("):
+                found.append("<source>")
+                return
+        elif t in spec.source_nodes or node.child_count == 0:
+            if spec.sources.search(self.text(node)):
                 found.append("<source>")
                 return
         for child in node.named_children:
