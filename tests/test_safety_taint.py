@@ -79,7 +79,7 @@ def test_python_shell_true_reached_through_a_variable_is_found_and_the_allow_lis
         ),
         (
             "bash",
-            "#!/bin/bash\nlist=/tmp/files.txt\nls /etc > \"$list\"\nwc -l < \"$list\"\n",
+            '#!/bin/bash\nlist=/tmp/files.txt\nls /etc > "$list"\nwc -l < "$list"\n',
             '#!/bin/bash\nlist=$(mktemp)\nls /etc > "$list"\nwc -l < "$list"\n',
             "CWE-377",
         ),
