@@ -97,9 +97,9 @@ CATEGORIES = {
     "account_takeover": "gets into someone else's accounts or files with their tokens, cookies or guessed passwords",
 }
 # The learned layer's operating points (chosen on cross-subset figures, docs/safety.md).
-MODEL_BLOCK = 0.6  # the model blocks alone at or above this probability of malicious
-RULES_CONFIRM = 0.35  # a rule block stands when the model gives at least this
-MODEL_WARN = 0.4  # an otherwise allowed request is warned about at or above this
+MODEL_BLOCK = 0.55  # the model blocks alone at or above this probability of malicious
+RULES_CONFIRM = 0.25  # a rule block stands when the model gives at least this
+MODEL_WARN = 0.35  # an otherwise allowed request is warned about at or above this
 
 
 @dataclass(frozen=True)

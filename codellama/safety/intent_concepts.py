@@ -145,6 +145,51 @@ _LEXICON = {
         "test ortam"
     ),
 }
+# Dutch, Korean, Arabic, Hindi, Vietnamese and Indonesian stems, merged into the table above.
+_MORE = {
+    "encrypt": "versleutel|op slot|암호화|잠그|잠가|يشفّر|يشفر|تشفير|يقفل|एन्क्रिप्ट|लॉक|mã hóa|khóa|mengenkripsi|enkripsi|mengunci",
+    "ransom": "losgeld|betaalt|몸값|돈을 내|فدية|الدفع|फिरौती|पैसे मिलने|tiền chuộc|trả tiền|tebusan|dibayar",
+    "delete": "overschrijf|verwijder|wist|덮어쓰|삭제|지우|يمسح|يحذف|मिटा|डिलीट|ghi đè|xóa|menimpa|menghapus",
+    "keys_typed": "typt|toetsaanslag|입력하는|키를|يكتبه|ضغطات|टाइप|gõ|phím|ketikan|diketik",
+    "credentials": "wachtwoord|inlog|비밀번호|로그인|토큰|كلمة المرور|كلمات المرور|تسجيل الدخول|الرمز|पासवर्ड|लॉगिन|टोकन|mật khẩu|đăng nhập|kata sandi|login",
+    "fake_page": "nabootst|nep|똑같이 만들|가짜|يقلّد|مزيفة|नकल|नकली|làm giả|giả|meniru|palsu",
+    "steal": "steelt|haalt|훔쳐|يسرق|चुरा|lấy cắp|mencuri",
+    "self_copy": "zichzelf|자기 자신|نفسه|खुद को|chính nó|tự sao chép|dirinya",
+    "evade_security": "virusscanner|herkennen|백신|탐지|مضادات الفيروسات|يكتشف|एंटीवायरस|पकड़|diệt virus|phát hiện|antivirus|mendeteksi|menyamarkan|난독화|يموّه|छिपाए|làm rối",
+    "logs": "logboek|로그|السجلات|लॉग|nhật ký|log",
+    "disable": "uitschakel|끄고|يعطّل|बंद|tắt|mematikan",
+    "flood": "overspoel|platlegt|쏟아붓|يغرق|آلاف الطلبات|भर दे|हज़ारों|làm ngập|hàng nghìn|membanjiri|ribuan",
+    "spoofed": "vervalst|위조|مزيفة|नकली सोर्स|giả mạo|palsu",
+    "miner": "채굴|معدّن|مونيرو|माइनर|trình đào|đào|penambang|menambang",
+    "hidden_service": "systeemdienst|illegale software|시스템 서비스|불법 복제|خدمة نظام|مقرصنة|सिस्टम सर्विस|पायरेटेड|dịch vụ hệ thống|phần mềm lậu|layanan sistem|bajakan",
+    "backdoor": "hoofdwachtwoord|마스터 비밀번호|리버스 셸|كلمة مرور رئيسية|صدفة عكسية|मास्टर पासवर्ड|रिवर्स शेल|mật khẩu chủ|kata sandi utama",
+    "camera_mic_location": "카메라|위치|كاميرا|موقع|कैमरा|लोकेशन|vị trí|lokasi|kamera",
+    "send_away": "stuurt|uploadt|mailt|보내|올리|يرسل|يرفع|भेजे|अपलोड|gửi|tải|mengirim|mengunggah",
+    "others": "slachtoffer|collega|buurman|huisgenoot|vriendin|mijn ex|klasgenoten|피해자|동료|아내|룸메이트|여자친구|전 애인|반 친구|الضحية|زميلي|زوجتي|جاري|صديقتي|السابقة|पीड़ित|सहकर्मी|पत्नी|रूममेट|गर्लफ्रेंड|पूर्व|सहपाठि|nạn nhân|đồng nghiệp|vợ tôi|hàng xóm|bạn gái|người yêu cũ|bạn cùng|korban|rekan kerja|istri|teman sekamar|pacar|mantan|teman sekelas",
+    "own": "mijn eigen|내 |내가 정한|الخاص بي|أختارها|मेरे अपने|मेरी अपनी|मेरे चुने|của chính tôi|của tôi|saya sendiri|pilihan saya",
+    "mass_scope": "alle|모든|전부|كل|सारी|सारे|सभी|toàn bộ|mọi|semua",
+    "stealth": "stiekem|ongemerkt|zonder dat|몰래|모르게|سرًا|بصمت|دون علم|चुपके|चुपचाप|बताए बिना|bí mật|lén|âm thầm|không biết|diam-diam|tanpa sepengetahuan",
+    "defence": "opspoort|herkent|탐지하는|찾아내|يكتشف|पकड़े|ढूँढे|phát hiện|mendeteksi|menemukan",
+    "explain": "uitlegt|설명|يشرح|समझाए|giải thích|menjelaskan",
+    "consent": "goedgekeurde|ingestemd|승인된|동의한|معتمدة|وافقوا|मंज़ूर|सहमति|được duyệt|đồng ý|disetujui|setuju",
+    "test_env": "testomgeving|테스트 환경|بيئة الاختبار|टेस्ट|staging",
+}
+_MORE["evade_security"] += (
+    "|ウイルス対策|見つからない|回避|免杀|杀毒|绕过|躲避|антивирус|обход|не ловил|umgeh|eludir|contourn|evad|elud|undetect"
+)
+_MORE["consent"] += (
+    "|as agreed|contract|per it policy|per the policy|policy|announce|opt-in|freiwillig|voluntari|volontair|dobrowoln"
+    "|自愿|任意で|добровольн|sözleşme|contrato|contrat|vertrag|合同|契約|договор"
+)
+_MORE["others"] += "|前女友|前男友|元彼|元カノ|她的|his |her |boss's|chef|atasan|上司の"
+_LEXICON["malware_noun"] = (
+    "malware|implant|rat |trojan|payload|rootkit|backdoor|botnet|stealer|dropper|malicious|マルウェア|ウイルス"
+    "|恶意|木马|病毒|вредонос|троян|вирус|logiciel malveillant|maliciel|schadsoftware|trojaner|software malicioso"
+    "|malicioso|programma malevolo|złośliw|kötü amaçlı|truva|악성|트로이|خبيث|طروادة|मैलवेयर|mã độc|perangkat perusak"
+)
+for _concept, _stems in _MORE.items():
+    _LEXICON[_concept] = _LEXICON[_concept] + "|" + _stems
+
 CONCEPTS: dict[str, tuple[str, ...]] = {k: tuple(v.split("|")) for k, v in _LEXICON.items()}
 
 

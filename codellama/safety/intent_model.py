@@ -66,7 +66,7 @@ _ACTIONS = [
     _CONCEPT_INDEX[c]
     for c in (
         "encrypt", "delete", "keys_typed", "credentials", "fake_page", "self_copy", "evade_security", "logs",
-        "disable", "flood", "miner", "hidden_service", "backdoor", "camera_mic_location", "send_away",
+        "disable", "flood", "miner", "hidden_service", "backdoor", "camera_mic_location", "send_away", "malware_noun",
     )
 ]  # fmt: skip
 _CONTEXTS = [

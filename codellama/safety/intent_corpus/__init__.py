@@ -5,7 +5,7 @@ would do: malicious behaviours and their legitimate neighbours (same vocabulary,
 explanation, consent). `build.py` combines them deterministically into `codellama/safety/data/intent_corpus.jsonl`.
 """
 
-LANGUAGES = ("en", "es", "fr", "de", "pt", "it", "ru", "zh", "ja", "pl", "tr")
+LANGUAGES = ("en", "es", "fr", "de", "pt", "it", "ru", "zh", "ja", "pl", "tr", "nl", "ko", "ar", "hi", "vi", "id")
 CATEGORIES = (
     "ransomware",
     "keylogger",

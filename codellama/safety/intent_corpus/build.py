@@ -18,8 +18,16 @@ OUT = Path(__file__).resolve().parent.parent / "data" / "intent_corpus.jsonl"
 OPENERS_PER_CLAUSE = {"en": 3}
 
 
+WHOLE = ("en_stories",)  # modules of whole requests (FULL: label, category, text)
+
+
 def records() -> list[dict]:
     out = []
+    for name in WHOLE:
+        module = importlib.import_module(f"codellama.safety.intent_corpus.{name}")
+        for label, category, text in module.FULL:
+            assert category in CATEGORIES, (name, category)
+            out.append({"text": text, "label": label, "category": category, "lang": "en", "source": f"corpus_{name}"})
     for lang in LANGUAGES:
         module = importlib.import_module(f"codellama.safety.intent_corpus.{lang}")
         openers, per_clause = module.OPENERS, OPENERS_PER_CLAUSE.get(lang, 2)
