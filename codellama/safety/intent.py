@@ -230,9 +230,37 @@ def _model_score(text: str, model=None) -> tuple[float, str] | None:
         return None
 
 
+# An explanation (in any of the corpus languages) that asks for no code, program or script: at most a warning.
+_EXPLAIN = re.compile(
+    r"\b(explain\w*|describe|conceptual\w*|overview|explanation|tutorial|lesson|how\s+(does|do|did)\s|what\s+is"
+    r"|for\s+(a|my|our)\s+(\w+\s+)?(class|course|lecture|lesson|thesis|exam|presentation|training))\b"
+    r"|expli[cq]|erklär|spieg|объясн|解释|原理|説明|仕組み|wyjaśni|açıkla|uitleg|설명|يشرح|समझा|giải thích|menjelaskan",
+    re.I,
+)
+_ASKS_CODE = re.compile(
+    r"\b(code|script|program\w*|tool|app|function|payload|binary|executable|implementation|snippet|poc|exploit)\b"
+    r"|código|programa|programm|программ|код|скрипт|代码|程序|脚本|コード|プログラム|スクリプト|kod|skrypt|betik"
+    r"|코드|프로그램|스크립트|سكربت|برنامج|कोड|स्क्रिप्ट|प्रोग्राम|mã|chương trình|skrip|kode",
+    re.I,
+)
+
+
+def _explanation_only(text: str) -> bool:
+    return bool(_EXPLAIN.search(text)) and not _ASKS_CODE.search(text)
+
+
 def judge_by_guard(text: str, model=None) -> Verdict:
-    """The rules and the learned layer together (no policy, no model judge). `model`: an IntentModel to use instead
-    of the packaged one (cross-subset evaluation trains its own)."""
+    """The rules and the learned layer together, then the explanation cap (no policy, no model judge)."""
+    verdict = _judge_by_guard(text, model)
+    if verdict.action is Action.BLOCK and _explanation_only(text):
+        reason = verdict.reason + "; explaining it is fine, working code is not"
+        return Verdict(Action.WARN, verdict.category, reason, source=verdict.source)
+    return verdict
+
+
+def _judge_by_guard(text: str, model=None) -> Verdict:
+    """The rules and the learned layer together. `model`: an IntentModel to use instead of the packaged one
+    (cross-subset evaluation trains its own)."""
     rules = judge_by_rules(text)
     scored = _model_score(text, model) if text.strip() else None
     if scored is None:
