@@ -197,8 +197,10 @@ def _behaviour_rules(t: str) -> tuple[Action, str, str] | None:
 
 
 def _named_malware(t: str) -> tuple[Action, str, str] | None:
+    # "explain ... and write the code" asks for the code: explaining does not make it defensive then
+    plain = re.sub(r"\b(explain\w*|understand\w*|describ\w*)", "", t, flags=re.I) if _has(BUILD_WORKING, t) else t
     for category, rx in MALWARE_NOUNS:
-        if rx.search(t) and _has(BUILD, t) and not _has(DEFENSIVE, t):
+        if rx.search(t) and _has(BUILD, t) and not _has(DEFENSIVE, plain):
             name = rx.search(t).group(0).strip()
             category = "evasion" if category == "malware" and _has(EVADE, t) else category
             return Action.BLOCK, category, f"it asks to build malware ({name})"
