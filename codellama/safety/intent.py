@@ -99,6 +99,8 @@ CATEGORIES = {
 # The learned layer's operating points (chosen on cross-subset figures, docs/safety.md).
 MODEL_BLOCK = 0.55  # the model blocks alone at or above this probability of malicious
 RULES_CONFIRM = 0.25  # a rule block stands when the model gives at least this
+NAMED_CONFIRM = 0.1  # ... and one for naming a kind of malware to build ("write ransomware": few words to go on)
+_NAMED = "it asks to build malware"
 MODEL_WARN = 0.35  # an otherwise allowed request is warned about at or above this
 
 
@@ -203,7 +205,7 @@ def _named_malware(t: str) -> tuple[Action, str, str] | None:
         if rx.search(t) and _has(BUILD, t) and not _has(DEFENSIVE, plain):
             name = rx.search(t).group(0).strip()
             category = "evasion" if category == "malware" and _has(EVADE, t) else category
-            return Action.BLOCK, category, f"it asks to build malware ({name})"
+            return Action.BLOCK, category, f"{_NAMED} ({name})"
     return None
 
 
@@ -268,7 +270,8 @@ def _judge_by_guard(text: str, model=None) -> Verdict:
     if scored is None:
         return rules
     p, category = scored
-    if rules.action is Action.BLOCK and p >= RULES_CONFIRM:
+    confirm = NAMED_CONFIRM if rules.reason.startswith(_NAMED) else RULES_CONFIRM
+    if rules.action is Action.BLOCK and p >= confirm:
         return Verdict(Action.BLOCK, rules.category, rules.reason, source="rules+model")
     if p >= MODEL_BLOCK:
         category = rules.category if rules.category in CATEGORIES else category
