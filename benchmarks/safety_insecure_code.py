@@ -140,7 +140,7 @@ def main() -> None:
     h = heldout["all"]
     print(f"{'  held-out':11} {h['snippets']:8} {h['precision']:9.3f} {h['recall']:7.3f} {h['right_line']:10.3f}")
     print("\nissue-14 snippet sets (found = a finding with the snippet's CWE):")
-    for name in ("insecure_dev14", "insecure_untuned14"):
+    for name in ("insecure_dev14", "insecure_untuned14", "insecure_untuned14b"):
         path = DATA_DIR / f"{name}.jsonl"
         if path.exists():
             found, vulnerable, flagged, safe, errors = cwe_figures(path)

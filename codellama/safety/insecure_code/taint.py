@@ -379,10 +379,11 @@ class _Checker:
         sink = self.spec.statement_sinks[node.type]
         if sink.requires is not None and not sink.requires.search(self.text(node)):
             return
-        if node.type == "declaration":  # C++ `std::ifstream in(path);` parses as a function declaration
-            words = re.findall(r"[A-Za-z_]\w*", self.text(node).split("(", 1)[-1])
-            hit = [w for w in words if w in scope.tainted]
-            if hit and any(w in scope.strong or scope.tainted[w] for w in hit):
+        if node.type == "declaration":  # C++ `std::ifstream in(path);` may parse as a function declaration
+            inside = self.text(node).split("(", 1)[-1]
+            hit = [w for w in re.findall(r"[A-Za-z_]\w*", inside) if w in scope.tainted]
+            built_here = re.search(r"\+|\bformat\b|\bappend\b", inside)
+            if hit and (built_here or any(w in scope.strong or scope.tainted[w] for w in hit)):
                 self.report(sink, node)
             return
         if self.fires(sink, node, scope):
