@@ -10,7 +10,12 @@ rules); C = the system headers under /usr/include; the other languages = their l
 1 MB (dense with findings, so the slow path of every rule runs). Each timing is the best of --repeats runs, as wall
 time and as this process's CPU time (the CPU is shared: when other jobs run, wall time overstates the cost).
 
-    .venv/bin/python benchmarks/safety_insecure_code.py [--repeats 3] [--errors]
+Completion latency: scan_completion on a 100-line completion per language (the language's labelled snippets
+joined and cut to 100 lines, after a 5-line prompt), --completion-runs times each, after a warm-up; p50 and p99 of
+wall time. Also the first-pass development sets written for issue 14 (insecure_dev14, insecure_untuned14): a
+vulnerable snippet counts as found only with a finding of its CWE.
+
+    .venv/bin/python benchmarks/safety_insecure_code.py [--repeats 3] [--errors] [--completion-runs 200]
 """
 
 from __future__ import annotations
@@ -21,7 +26,15 @@ import sysconfig
 import time
 
 from codellama.safety.evaluate import DATA_DIR, detector_scores, snippet_set
-from codellama.safety.insecure_code import LANGUAGES, RULES, normalise_language, scan
+from codellama.safety.insecure_code import (
+    LANGUAGES,
+    RULES,
+    Outcome,
+    normalise_language,
+    outcome,
+    scan,
+    scan_completion,
+)
 
 MB = 1_000_000
 
@@ -47,10 +60,49 @@ def one_megabyte(language: str, snippets: list[dict]) -> tuple[str, str]:
     return code[: code.rfind("\n") + 1], where
 
 
+def completion_latency(snippets: list[dict], runs: int) -> dict[str, tuple[float, float]]:
+    """language -> (p50 ms, p99 ms) of scan_completion on a 100-line completion after a 5-line prompt."""
+    out = {}
+    for language in LANGUAGES:
+        own = "\n".join(s["code"] for s in snippets if normalise_language(s["language"]) == language)
+        lines = (own.splitlines() * 10)[:105]
+        prompt, completion = "\n".join(lines[:5]) + "\n", "\n".join(lines[5:]) + "\n"
+        scan_completion(prompt, completion, language)  # warm-up: parsers, compiled patterns
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            scan_completion(prompt, completion, language)
+            times.append((time.perf_counter() - started) * 1000)
+        times.sort()
+        out[language] = (times[len(times) // 2], times[int(0.99 * (len(times) - 1))])
+    return out
+
+
+def cwe_figures(path) -> tuple[int, int, int, int, list[str]]:
+    """(found with the right CWE, vulnerable, safe flagged, safe, errors) on a snippet set."""
+    found = vulnerable = flagged = safe = 0
+    errors = []
+    for s in snippet_set(path):
+        findings = [f for f in scan(s["code"], s["language"]) if outcome(f) is not Outcome.IGNORE]
+        if s["label"] == "vulnerable":
+            vulnerable += 1
+            hit = any(f.cwe == s["cwe"] for f in findings)
+            found += hit
+            if not hit:
+                errors.append(f"{s['id']} (missed {s['cwe']})")
+        else:
+            safe += 1
+            flagged += bool(findings)
+            if findings:
+                errors.append(f"{s['id']} ({findings[0].rule_id})")
+    return found, vulnerable, flagged, safe, errors
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--errors", action="store_true", help="list the snippets judged wrongly")
+    parser.add_argument("--completion-runs", type=int, default=200)
     args = parser.parse_args()
     snippets = snippet_set()
     rules = {r.rule_id for rs in RULES.values() for r in rs}
@@ -87,6 +139,17 @@ def main() -> None:
             print(f"{'':11} wrong: {', '.join(s['errors'] + (h['errors'] if h else []))}")
     h = heldout["all"]
     print(f"{'  held-out':11} {h['snippets']:8} {h['precision']:9.3f} {h['recall']:7.3f} {h['right_line']:10.3f}")
+    print("\nissue-14 snippet sets (found = a finding with the snippet's CWE):")
+    for name in ("insecure_dev14", "insecure_untuned14", "insecure_untuned14b"):
+        path = DATA_DIR / f"{name}.jsonl"
+        if path.exists():
+            found, vulnerable, flagged, safe, errors = cwe_figures(path)
+            print(f"  {name:20} found {found}/{vulnerable}, safe near-misses flagged {flagged}/{safe}")
+            if args.errors and errors:
+                print(f"  {'':20} wrong: {', '.join(errors)}")
+    print(f"\nscan_completion of a 100-line completion, {args.completion_runs} runs (wall ms):")
+    for language, (p50, p99) in completion_latency(snippets, args.completion_runs).items():
+        print(f"  {language:11} p50 {p50:6.2f}  p99 {p99:6.2f}")
 
 
 if __name__ == "__main__":

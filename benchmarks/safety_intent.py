@@ -2,19 +2,25 @@
 
 Sets (codellama/safety/data/): intent_dev was written before the rules; intent_heldout1..7 were each written
 after a version of the rules was fixed, then measured (see docs/safety.md for the first-pass figures of each).
+These and intent_corpus.jsonl (11 languages) train the learned layer; intent_untuned* were written afterwards and
+are never trained on. --cross trains the learned layer once per separately written group, leaving that group out,
+and judges it (about 10 s a group). The latency line times judge_request (rules + learned layer, no model judge)
+on every request of every set, after a warm-up.
 With --judge the default model is also asked as a judge (it can only raise allow to warn), which is slow on a
 CPU: run it niced with OMP_NUM_THREADS=1.
 
-    .venv/bin/python benchmarks/safety_intent.py [--judge] [--misses] [--json]
+    .venv/bin/python benchmarks/safety_intent.py [--judge] [--misses] [--json] [--cross]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import time
 
-from codellama.safety.evaluate import DATA_DIR, INTENT_SETS, intent_set, request_rates
+from codellama.safety.evaluate import DATA_DIR, INTENT_SETS, cross_subset_rates, intent_set, request_rates
+from codellama.safety.intent import judge_request
 
 
 def intent_set_names() -> list[str]:
@@ -24,7 +30,26 @@ def intent_set_names() -> list[str]:
         (p.stem for p in DATA_DIR.glob("intent_heldout*.jsonl") if p.stem not in known),
         key=lambda stem: int(stem.removeprefix("intent_heldout") or 0),
     )
-    return known + found
+    untuned = sorted(p.stem for p in DATA_DIR.glob("intent_untuned*.jsonl"))
+    return known + found + ["intent_corpus"] + untuned
+
+
+def latency(names: list[str]) -> dict:
+    """Per-request wall time of judge_request (block policy, no model judge) over every request of the sets."""
+    texts = [r["text"] for name in names for r in intent_set(name)]
+    judge_request(texts[0])  # load (or train) the learned layer first
+    times = []
+    for text in texts:
+        started = time.perf_counter()
+        judge_request(text)
+        times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    return {
+        "requests": len(times),
+        "p50_ms": round(statistics.median(times), 2),
+        "p99_ms": round(times[int(0.99 * (len(times) - 1))], 2),
+        "max_ms": round(times[-1], 2),
+    }
 
 
 def main() -> None:
@@ -32,6 +57,7 @@ def main() -> None:
     parser.add_argument("--judge", action="store_true", help="also run the judge prompt on the default model")
     parser.add_argument("--misses", action="store_true", help="list the requests judged wrongly")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--cross", action="store_true", help="cross-subset figures (trains one model per group)")
     args = parser.parse_args()
     generator = None
     if args.judge:
@@ -43,7 +69,7 @@ def main() -> None:
     for name in intent_set_names():
         started = time.perf_counter()
         rates = request_rates(intent_set(name))
-        report[name] = {"rules": rates.summary(), "seconds": round(time.perf_counter() - started, 2)}
+        report[name] = {"rules": rates.summary(), "seconds": round(time.perf_counter() - started, 2)}  # rules+model
         if args.misses:
             report[name]["misses"] = rates.misses
         if generator is not None:
@@ -51,8 +77,12 @@ def main() -> None:
             judged = request_rates(intent_set(name), generator=generator)
             report[name]["rules+judge"] = judged.summary()
             report[name]["judge_seconds"] = round(time.perf_counter() - started, 1)
+    cross = {}
+    if args.cross:
+        cross = {group: rates.summary() for group, rates in cross_subset_rates().items()}
+    timing = latency(intent_set_names())
     if args.json:
-        print(json.dumps(report, indent=1))
+        print(json.dumps({"sets": report, "cross_subset": cross, "latency": timing}, indent=1))
         return
     print(
         f"{'set':18} {'mode':12} {'malicious':>9} {'blocked':>8} {'flagged':>8} {'benign':>7} {'refused':>8} "
@@ -62,14 +92,29 @@ def main() -> None:
         for mode in ("rules", "rules+judge"):
             if mode in entry:
                 s = entry[mode]
+                shown = {"rules": "guard", "rules+judge": "guard+judge"}[mode]  # rules + learned layer
                 print(
-                    f"{name:18} {mode:12} {s['malicious']:9} {s['block_rate']:8.1%} {s['flag_rate']:8.1%} "
+                    f"{name:18} {shown:12} {s['malicious']:9} {s['block_rate']:8.1%} {s['flag_rate']:8.1%} "
                     f"{s['benign']:7} {s['false_refusal_rate']:8.1%} {s['false_warning_rate']:7.1%}"
                 )
         print(f"{'':18} by category: " + ", ".join(f"{k} {v}" for k, v in entry["rules"]["by_category"].items()))
         print(f"{'':18} by phrasing: " + ", ".join(f"{k} {v}" for k, v in entry["rules"]["by_phrasing"].items()))
+        if any(k != "en" for k in entry["rules"]["by_language"]):
+            print(f"{'':18} by language: " + "; ".join(f"{k} {v}" for k, v in entry["rules"]["by_language"].items()))
         for label, text, action in entry.get("misses", []):
             print(f"{'':18}   {label} -> {action}: {text}")
+    if cross:
+        print("\ncross-subset: trained without the group, judged on it (rules + that model)")
+        print(f"{'left-out group':18} {'malicious':>9} {'blocked':>8} {'benign':>7} {'refused':>8} {'warned':>7}")
+        for group, s in cross.items():
+            print(
+                f"{group:18} {s['malicious']:9} {s['block_rate']:8.1%} {s['benign']:7} {s['false_refusal_rate']:8.1%} "
+                f"{s['false_warning_rate']:7.1%}"
+            )
+    print(
+        f"\nlatency (judge_request, rules + learned layer, no model judge): {timing['requests']} requests, "
+        f"p50 {timing['p50_ms']} ms, p99 {timing['p99_ms']} ms, max {timing['max_ms']} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -72,6 +72,9 @@ class RequestRates:
     false_warnings: int = 0
     by_category: dict = field(default_factory=lambda: defaultdict(lambda: [0, 0]))  # category -> [blocked, total]
     by_phrasing: dict = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    by_language: dict = field(
+        default_factory=lambda: defaultdict(lambda: [0, 0, 0, 0])
+    )  # blocked, malicious, refused, benign
     misses: list = field(default_factory=list)  # (label, text, action)
 
     @property
@@ -92,14 +95,26 @@ class RequestRates:
             "false_warning_rate": round(self.false_warnings / max(self.benign, 1), 4),
             "by_category": {k: f"{b}/{n}" for k, (b, n) in sorted(self.by_category.items())},
             "by_phrasing": {k: f"{b}/{n}" for k, (b, n) in sorted(self.by_phrasing.items())},
+            "by_language": {
+                k: f"{b}/{m} blocked, {r}/{n} refused" for k, (b, m, r, n) in sorted(self.by_language.items())
+            },
         }
 
 
-def request_rates(records: list[dict], generator: Generator | None = None) -> RequestRates:
-    """Judge each request under the block policy (with the model judge when a generator is given)."""
+def request_rates(records: list[dict], generator: Generator | None = None, judge=None) -> RequestRates:
+    """Judge each request under the block policy (with the model judge when a generator is given); `judge`, a
+    function from text to Verdict, replaces the packaged guard (cross-subset evaluation)."""
     rates = RequestRates()
     for r in records:
-        action = judge_request(r["text"], policy="block", generator=generator).action
+        verdict = judge(r["text"]) if judge else judge_request(r["text"], policy="block", generator=generator)
+        action = verdict.action
+        lang = rates.by_language[r.get("lang", "en")]
+        if r["label"] == "malicious":
+            lang[0] += action is Action.BLOCK
+            lang[1] += 1
+        else:
+            lang[2] += action is Action.BLOCK
+            lang[3] += 1
         if r["label"] == "malicious":
             rates.malicious += 1
             rates.blocked += action is Action.BLOCK
@@ -116,6 +131,30 @@ def request_rates(records: list[dict], generator: Generator | None = None) -> Re
             if action is not Action.ALLOW:
                 rates.misses.append(("benign", r["text"], action))
     return rates
+
+
+def subset_of(record: dict) -> str:
+    """The separately written group a training request belongs to: the older English sets (intent_dev and
+    intent_heldout1-7), the corpus's English clauses, its whole English requests, or one corpus language."""
+    source = record.get("source", "")
+    return source if source.startswith("corpus_") else "older_sets_en"
+
+
+def cross_subset_rates(only: list[str] | None = None) -> dict[str, RequestRates]:
+    """Train the learned layer on every group but one and judge that group with the rules and that model: how the
+    guard does on phrasings, personas or a language it was not trained on."""
+    from codellama.safety.intent import judge_by_guard
+    from codellama.safety.intent_model import train, training_records
+
+    records = training_records()
+    out = {}
+    for group in sorted({subset_of(r) for r in records}):
+        if only and group not in only:
+            continue
+        model = train([r for r in records if subset_of(r) != group])
+        held = [r for r in records if subset_of(r) == group]
+        out[group] = request_rates(held, judge=lambda text, m=model: judge_by_guard(text, m))
+    return out
 
 
 def snippet_set(path: str | Path | None = None) -> list[dict]:

@@ -8,6 +8,11 @@ categories below; a single dual-use behaviour (a system-wide key hook, switching
 user's own machine) is only warned about. Naming a kind of malware to build is also judged, unless the request
 is about defending against it (detect, remove, explain...).
 
+A learned layer (intent_model.py) reads every request, in any language: logistic regression over character n-grams,
+the rule layer's behaviour flags and a multilingual concept lexicon, trained on the labelled corpus under data/.
+The rules' block stands when the model agrees at least weakly; the model blocks alone when it is confident; when the
+rules would block but the model reads the request as a benign neighbour, the block becomes a warning.
+
 An optional judge prompt on the loaded model (read as a forced choice between MALICIOUS and BENIGN from the first
 answer token's probabilities) can raise an allowed request to a warning; it never blocks by itself
 (small models are unreliable judges, and a false refusal is the costlier mistake for a coding assistant).
@@ -86,7 +91,17 @@ CATEGORIES = {
     "evasion": "hides from or switches off security tools and analysts",
     "dos": "floods a service or a person with traffic or messages",
     "exfiltration": "covertly collects someone's data and sends it away",
+    "backdoor": "hides a secret way into a login, service or machine (master password, reverse shell, unlogged access)",
+    "cryptojacking": "mines cryptocurrency on machines or browsers whose owners did not agree to it",
+    "spyware": "secretly watches a person: camera, microphone, location, messages or screen",
+    "account_takeover": "gets into someone else's accounts or files with their tokens, cookies or guessed passwords",
 }
+# The learned layer's operating points (chosen on cross-subset figures, docs/safety.md).
+MODEL_BLOCK = 0.55  # the model blocks alone at or above this probability of malicious
+RULES_CONFIRM = 0.25  # a rule block stands when the model gives at least this
+NAMED_CONFIRM = 0.1  # ... and one for naming a kind of malware to build ("write ransomware": few words to go on)
+_NAMED = "it asks to build malware"
+MODEL_WARN = 0.35  # an otherwise allowed request is warned about at or above this
 
 
 @dataclass(frozen=True)
@@ -95,7 +110,7 @@ class Verdict:
     category: str | None
     reason: str
     refusal: str = ""  # a short refusal text when blocked
-    source: str = "rules"  # "rules" | "judge" | "policy"
+    source: str = "rules"  # "rules" | "model" | "rules+model" | "judge" | "policy"
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -184,11 +199,13 @@ def _behaviour_rules(t: str) -> tuple[Action, str, str] | None:
 
 
 def _named_malware(t: str) -> tuple[Action, str, str] | None:
+    # "explain ... and write the code" asks for the code: explaining does not make it defensive then
+    plain = re.sub(r"\b(explain\w*|understand\w*|describ\w*)", "", t, flags=re.I) if _has(BUILD_WORKING, t) else t
     for category, rx in MALWARE_NOUNS:
-        if rx.search(t) and _has(BUILD, t) and not _has(DEFENSIVE, t):
+        if rx.search(t) and _has(BUILD, t) and not _has(DEFENSIVE, plain):
             name = rx.search(t).group(0).strip()
             category = "evasion" if category == "malware" and _has(EVADE, t) else category
-            return Action.BLOCK, category, f"it asks to build malware ({name})"
+            return Action.BLOCK, category, f"{_NAMED} ({name})"
     return None
 
 
@@ -204,6 +221,71 @@ def judge_by_rules(text: str) -> Verdict:
         return Verdict(Action.ALLOW, None, "no malware-like behaviour requested")
     action, category, reason = hit
     return Verdict(action, category, reason)
+
+
+def _model_score(text: str, model=None) -> tuple[float, str] | None:
+    """(P(malicious), category) from the learned layer; None when it cannot be had (scikit-learn missing and no
+    cached fit), in which case the rules judge alone."""
+    try:
+        from codellama.safety.intent_model import get_model
+
+        return (model or get_model()).score(text)
+    except ImportError:
+        return None
+
+
+# An explanation (in any of the corpus languages) that asks for no code, program or script: at most a warning.
+_EXPLAIN = re.compile(
+    r"\b(explain\w*|describe|conceptual\w*|overview|explanation|tutorial|lesson|how\s+(does|do|did)\s|what\s+is"
+    r"|for\s+(a|my|our)\s+(\w+\s+)?(class|course|lecture|lesson|thesis|exam|presentation|training))\b"
+    r"|expli[cq]|erklär|spieg|объясн|解释|原理|説明|仕組み|wyjaśni|açıkla|uitleg|설명|يشرح|समझा|giải thích|menjelaskan",
+    re.I,
+)
+_ASKS_CODE = re.compile(
+    r"\b(code|script|program\w*|tool|app|function|payload|binary|executable|implementation|snippet|poc|exploit)\b"
+    r"|código|programa|programm|программ|код|скрипт|代码|程序|脚本|コード|プログラム|スクリプト|kod|skrypt|betik"
+    r"|코드|프로그램|스크립트|سكربت|برنامج|कोड|स्क्रिप्ट|प्रोग्राम|mã|chương trình|skrip|kode",
+    re.I,
+)
+
+
+def _explanation_only(text: str) -> bool:
+    return bool(_EXPLAIN.search(text)) and not _ASKS_CODE.search(text)
+
+
+def judge_by_guard(text: str, model=None) -> Verdict:
+    """The rules and the learned layer together, then the explanation cap (no policy, no model judge)."""
+    verdict = _judge_by_guard(text, model)
+    if verdict.action is Action.BLOCK and _explanation_only(text):
+        reason = verdict.reason + "; explaining it is fine, working code is not"
+        return Verdict(Action.WARN, verdict.category, reason, source=verdict.source)
+    return verdict
+
+
+def _judge_by_guard(text: str, model=None) -> Verdict:
+    """The rules and the learned layer together. `model`: an IntentModel to use instead of the packaged one
+    (cross-subset evaluation trains its own)."""
+    rules = judge_by_rules(text)
+    scored = _model_score(text, model) if text.strip() else None
+    if scored is None:
+        return rules
+    p, category = scored
+    confirm = NAMED_CONFIRM if rules.reason.startswith(_NAMED) else RULES_CONFIRM
+    if rules.action is Action.BLOCK and p >= confirm:
+        return Verdict(Action.BLOCK, rules.category, rules.reason, source="rules+model")
+    if p >= MODEL_BLOCK:
+        category = rules.category if rules.category in CATEGORIES else category
+        reason = f"it reads as {category.replace('_', ' ')}: code that {CATEGORIES.get(category, 'harms others')}"
+        return Verdict(Action.BLOCK, category, f"{reason} (learned guard, p={p:.2f})", source="model")
+    if rules.action is Action.BLOCK:
+        reason = f"{rules.reason}; the learned guard reads it as a legitimate neighbour (p={p:.2f})"
+        return Verdict(Action.WARN, rules.category, reason, source="rules+model")
+    if rules.action is Action.WARN:
+        return rules
+    if p >= MODEL_WARN:
+        reason = f"it may be {category.replace('_', ' ')}: code that {CATEGORIES.get(category, 'harms others')}"
+        return Verdict(Action.WARN, category, f"{reason} (learned guard, p={p:.2f})", source="model")
+    return rules
 
 
 JUDGE_SYSTEM = (
@@ -261,11 +343,12 @@ def judge_request(text: str, policy: str = "block", generator: Generator | None 
         raise ValueError(f"the request to judge must be text, not {type(text).__name__}")
     if policy == "off":
         return Verdict(Action.ALLOW, None, "safety policy is off", source="policy")
-    verdict = judge_by_rules(text)
+    verdict = judge_by_guard(text)
     if verdict.action is Action.ALLOW and generator is not None and text.strip() and judge_with_model(text, generator):
         verdict = Verdict(Action.WARN, "judge", "the model judge considers this request malicious", source="judge")
     if verdict.action is Action.BLOCK and policy == "warn":
         return Verdict(Action.WARN, verdict.category, verdict.reason, source=verdict.source)
     if verdict.action is Action.BLOCK:
-        return Verdict(Action.BLOCK, verdict.category, verdict.reason, refusal_text(verdict.category, verdict.reason))
+        refusal = refusal_text(verdict.category, verdict.reason)
+        return Verdict(Action.BLOCK, verdict.category, verdict.reason, refusal, source=verdict.source)
     return verdict

@@ -350,6 +350,7 @@ MALWARE_NOUNS: list[tuple[str, re.Pattern]] = [
 BUILD_WORKING = _rx(
     r"\b(working|functional|fully\s+working|ready\s+to\s+(run|use|deploy)|complete)\s+(code|program|"
     r"script|tool|version|implementation)"
+    r"|\b(write|give|send|show)\s+(me\s+)?(the|a|some)?\s*(full|complete|actual|real)?\s*(source\s+)?code\b"
 )
 BUILD = _rx(
     r"\b(write|create|make|build|code|develop|implement|generate|design|give\s+me|need|want|program|craft"

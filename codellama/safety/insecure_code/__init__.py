@@ -25,6 +25,7 @@ from codellama.safety.insecure_code import (
 )
 from codellama.safety.insecure_code.python_ast import check_python, parse_python
 from codellama.safety.insecure_code.rule import Finding, Outcome, Rule
+from codellama.safety.insecure_code.taint import check_tree
 
 __all__ = [
     "Finding",
@@ -234,7 +235,13 @@ def scan(code: str, language: str | None = None) -> list[Finding]:
         if tree is not None:
             findings += check_python(tree, code, {r.rule_id: r for r in rules})
             syntax_checked = True
+    tree_findings = check_tree(code, language)
+    if tree_findings is not None and language != "python":
+        syntax_checked = True
     findings += _regex_findings(code, language, rules, syntax_checked)
+    # A tree finding adds to the rules only where no rule already reports the same weakness on that line.
+    known = {(f.cwe, f.line) for f in findings}
+    findings += [f for f in tree_findings or () if (f.cwe, f.line) not in known]
     unique = {(f.rule_id, f.line): f for f in findings}
     return sorted(unique.values(), key=lambda f: (f.line, f.rule_id))
 

@@ -171,6 +171,7 @@ RULES = [
         "a secret written into the code",
         "read it from the environment or a protected file",
         needle=("ass", "wd", "ecret", "key", "KEY", "ASS"),
+        fallback=True,  # the tree check (taint.py) judges names and values when the code parses
     ),
 ]
 

@@ -121,6 +121,8 @@ RULES = [
         "credentials written into the code",
         "load the connection string from configuration or a key vault",
         needle=("assword", "Pwd", "ecret", "piKey"),
+        # a regular expression or format held by a password-named variable is not a credential
+        unless=r"(pattern|regex|format|policy|rule)\w*\s*=|=\s*@?\"\^|\(\?=|\\d|\{\d",
     ),
     rule(
         "cs-open-redirect",

@@ -118,6 +118,7 @@ RULES = [
         "credentials written into the code",
         "read them from the environment or a secrets store",
         needle=("getConnection", "assword", "ASSWORD", "ecret", "ECRET", "piKey", "API_KEY", "asswd"),
+        unless=r"(pattern|regex|format|policy|rule)\w*['\"]?\s*[:=]|[:=]\s*['\"/]\^|\(\?=|\\d|\{\d",
     ),
     rule(
         "java-open-redirect",

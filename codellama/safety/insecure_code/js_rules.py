@@ -148,7 +148,7 @@ RULES = [
         "a secret written into the code",
         "read it from process.env or a secrets manager",
         needle=("ass", "ecret", "ey", "oken", "EY", "OKEN", "ECRET", "ASS"),
-        unless=r"['\"](changeme|your[_-]|xxx|<|example|placeholder|dummy|process\.env)",
+        unless=r"(pattern|regex|format|policy|rule)\w*['\"]?\s*[:=]|[:=]\s*['\"/]\^|\(\?=|\\d|\{\d|['\"](changeme|your[_-]|xxx|<|example|placeholder|dummy|process\.env)",
     ),
     rule(
         "js-jwt-none",

@@ -46,6 +46,7 @@ RULES = [
         "include from a fixed allow-list",
         needle=("include", "require"),
         unless=r"__DIR__\s*\.\s*['\"]/[\w/]+\.php['\"]\s*\)?;|\?\?",
+        fallback=True,  # the tree check follows the value (and its allow-list check) when the code parses
     ),
     rule(
         "php-xss",
@@ -134,6 +135,7 @@ RULES = [
         "a secret written into the code",
         "read it from getenv() or a config outside the web root",
         needle=("ass", "wd", "ecret", "key", "oken"),
+        fallback=True,  # the tree check (taint.py) judges names and values when the code parses
     ),
     rule(
         "php-loose-auth-compare",

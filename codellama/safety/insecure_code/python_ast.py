@@ -10,6 +10,7 @@ import ast
 import re
 
 from codellama.safety.insecure_code.rule import SECRET_NAME, Finding, Rule
+from codellama.safety.insecure_code.taint_specs import looks_like_secret
 
 SQL_START = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER|WITH)\b", re.I)
 SECRET = re.compile(SECRET_NAME, re.I)
@@ -87,7 +88,7 @@ def check_python(tree: ast.Module, code: str, rules: dict[str, Rule]) -> list[Fi
                 name = _dotted(target)
                 if text is not None and SQL_START.search(text):
                     sql_names[name] = node.lineno
-                if isinstance(value, str) and SECRET_VALUE_NAME.search(name) and _looks_secret(value):
+                if isinstance(value, str) and SECRET_VALUE_NAME.search(name) and _looks_secret(value, name):
                     report("py-hardcoded-secret", node.lineno)
         elif kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
             functions.append((node.lineno, node.end_lineno or node.lineno, node.name))
@@ -124,15 +125,18 @@ def check_python(tree: ast.Module, code: str, rules: dict[str, Rule]) -> list[Fi
                 type(value) is ast.Constant
                 and isinstance(value.value, str)
                 and SECRET_VALUE_NAME.search(key)
-                and _looks_secret(value.value)
+                and _looks_secret(value.value, key)
             ):
                 report("py-hardcoded-secret", value.lineno)
     return findings
 
 
-def _looks_secret(value: str) -> bool:
-    """A literal that could be a password or key: not a sentence, a placeholder, or a pattern (regex, format)."""
-    return len(value) >= 6 and not any(c in value for c in " \\|{") and not PLACEHOLDER.search(value)
+def _looks_secret(value: str, name: str) -> bool:
+    """A literal that could be a password or key: not a sentence, a placeholder, or a pattern (regex, format), and
+    not held by a name that says it is one ('password_pattern')."""
+    if len(value) < 6 or any(c in value for c in " \\|{") or PLACEHOLDER.search(value):
+        return False
+    return looks_like_secret(name, value)
 
 
 def _safe_yaml_loader(node: ast.Call, keywords: dict) -> bool:

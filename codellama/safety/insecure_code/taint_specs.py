@@ -1,0 +1,194 @@
+"""Per-language tables for the tree checks (taint.py): the syntax node types that matter, where untrusted values
+come from, what cleans them, and the sinks with their CWE, severity, message and fix hint."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+def _rx(p: str, flags: int = 0) -> re.Pattern:
+    return re.compile(p, flags)
+
+
+@dataclass(frozen=True)
+class Sink:
+    rule_id: str
+    cwe: int
+    severity: str
+    message: str
+    fix: str
+    callee: re.Pattern  # the called name (or, for property sinks, the assigned name; for statements, unused)
+    args: tuple[int, ...] | None = None  # which arguments carry the value (None: any)
+    built: bool = False  # the value must be built (concatenation, interpolation, formatting) or come from a source
+    requires: re.Pattern | None = None  # must match the call's text (with the values of the names it uses)
+    receiver: re.Pattern | None = None  # the object called on must be, or have been assigned, this
+    literal_ok: bool | None = None  # False: report when the chosen argument is not a literal (format strings)
+    strong_only: bool = False  # only values from a real input source count (not plain parameters)
+
+    def finding_fields(self) -> tuple:
+        return self.rule_id, self.cwe, self.severity, self.message, self.fix
+
+
+def sink(rule_id, cwe, severity, message, fix, callee, **kw) -> Sink:
+    return Sink(rule_id, cwe, severity, message, fix, _rx(callee), **kw)
+
+
+SQL_WORDS = _rx(r"(?i)\b(select|insert|update|delete|replace)\b.*\b(from|into|set|where|values)\b|\bwhere\b")
+# A check against a fixed set of values, a pattern or a canonical root: the value is trusted after it.
+ALLOW_CHECK = _rx(
+    r"\bin_array\b|\.includes\(|\.has\(|\.contains\(|\bContains(Key)?\(|\.indexOf\(|\bnot\s+in\b|\bin\s+[A-Z_({\[]"
+    r"|\.startsWith\(|\.startswith\(|StartsWith\(|\bpreg_match\b|\bfullmatch\b|\bre\.match\b|\.test\(|\.matches\("
+    r"|IsMatch\(|\bisdigit\(|\bisalnum\(|\bis_numeric\b|\bctype_\w+|\bisValid\w*\(|\ballowed\w*\b|\bwhitelist|\ballowlist"
+    r"|\bALLOWED\w*|\bVALID\w*"
+)
+SECRET_NAME = _rx(
+    r"(?i)(passw(or)?d|passwd|\bpwd|_pwd|pwd_|secret|api_?key|apikey|access_?key|private_?key|token|auth_?key"
+    r"|credential|conn(ection)?_?str|smtppass|dbpass)"
+)
+_NOT_SECRET_NAME = _rx(
+    r"(?i)(pattern|regex|regexp|_re$|^re_|rx|format|fmt|policy|rule|label|prompt|hint|placeholder|field|param|header"
+    r"|name$|names|url|uri|path|file|len|length|min|max|message|msg|error|type|kind|_id$|id$|env|var|column|key_?name"
+    r"|validator|mask|template|endpoint|route|prefix|suffix|query|selector|input)"
+)
+_REGEX_LIKE = _rx(r"^\^|\$$|\(\?|\\[dwsbDWS.]|\[[^\]]*\]|\{\d*,\d*\}|\.[*+?]|[*+]\)|\|")
+_FORMAT_LIKE = _rx(r"%[sdif]|\{\w*\}|\$\{|\{\{")
+_PLACEHOLDER = _rx(
+    r"(?i)^(changeme|change_me|your[_-]|xxx|<|\*{3}|example|placeholder|dummy|test|todo|none|null|secret|password"
+    r"|\.\.\.|redacted|fake|sample)"
+)
+
+
+def looks_like_secret(name: str, value: str) -> bool:
+    """A literal worth calling a hard-coded credential: no spaces, not a pattern or format, not a placeholder, not
+    the NAME of an environment variable, and held by a name that means a secret (not a 'password_pattern')."""
+    if _NOT_SECRET_NAME.search(name.rsplit(".", 1)[-1].lstrip("$")):
+        return False
+    if len(value) < 6 or any(c.isspace() for c in value) or _PLACEHOLDER.search(value):
+        return False
+    if _REGEX_LIKE.search(value) or _FORMAT_LIKE.search(value) or re.fullmatch(r"[A-Z][A-Z0-9_]+", value):
+        return False
+    return not re.match(r"(?i)^(https?|file)://[^:@]*$|^[./~]", value)
+
+
+@dataclass
+class Spec:
+    language: str
+    functions: set[str]
+    params: set[str]
+    idents: set[str]
+    assigns: set[str]
+    calls: set[str]
+    news: set[str]
+    strings: set[str]  # literal string node types (for secrets and format strings)
+    interp_strings: set[str]  # string node types that are "built" when they hold an interpolation
+    interpolations: set[str]  # the interpolation node types inside them
+    concat: set[str]  # binary node types, "built" when concat_op is their operator
+    concat_op: re.Pattern
+    formatters: re.Pattern  # calls whose result is built (format, join...)
+    sources: re.Pattern
+    sanitisers: re.Pattern
+    sinks: list[Sink]
+    property_sinks: list[Sink] = field(default_factory=list)
+    statement_sinks: dict[str, Sink] = field(default_factory=dict)
+    statement_extra: dict[str, tuple] = field(default_factory=dict)
+    out_params: list[tuple[re.Pattern, int]] = field(default_factory=list)
+    source_nodes: set[str] = field(default_factory=set)  # member/subscript nodes read whole against `sources`
+    conditions: set[str] = field(default_factory=lambda: {"if_statement", "switch_statement", "case_statement"})
+    secret_finding: tuple | None = None
+    copy_finding: tuple | None = None
+    file_check: Callable | None = None
+    sides: Callable = None  # (node) -> (lhs, rhs)
+
+
+def generic_sides(node):
+    lhs = node.child_by_field_name("left") or node.child_by_field_name("name")
+    lhs = lhs or node.child_by_field_name("declarator") or node.child_by_field_name("variable")
+    rhs = node.child_by_field_name("right") or node.child_by_field_name("value")
+    named = node.named_children
+    if lhs is None and named:
+        lhs = named[0]
+    if rhs is None and len(named) >= 2:
+        rhs = named[-1]
+        if rhs.type == "equals_value_clause" and rhs.named_children:
+            rhs = rhs.named_children[0]
+    while lhs is not None and lhs.type in ("pointer_declarator", "reference_declarator", "array_declarator"):
+        lhs = lhs.child_by_field_name("declarator") or (lhs.named_children[-1] if lhs.named_children else None)
+    return lhs, rhs
+
+
+def cin_sides(node):
+    """`std::cin >> name` reads input into name: an assignment from a source."""
+    if node.type == "binary_expression":
+        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+        if left is not None and right is not None and left.text and left.text.decode().endswith("cin"):
+            return right, left
+        return None, None
+    return generic_sides(node)
+
+
+def secret_finding(language: str) -> tuple:
+    return (
+        f"{ {'javascript': 'js', 'python': 'py', 'csharp': 'cs'}.get(language, language) }-hardcoded-credential",
+        798,
+        "high",
+        "hard-coded credential: a secret-looking literal assigned to a secret-named variable",
+        "read it from the environment or a secret store at run time",
+    )
+
+
+def tmp_file_check(checker, root) -> list:
+    """Bash: a fixed or PID-based name under /tmp (predictable temporary file, CWE-377) when mktemp is not used."""
+    if "mktemp" in checker.text(root):
+        return []
+    fixed = re.compile(r"^[\"']?/(var/)?tmp/[\w.${}-]+[\"']?$")
+    stack = [root]
+    while stack:
+        n = stack.pop()
+        if n.type == "variable_assignment":
+            value = n.child_by_field_name("value")
+            if value is not None and fixed.match(checker.text(value)):
+                checker.report(_TMP, n)
+                return []
+        elif n.type == "file_redirect":
+            dest = n.child_by_field_name("destination")
+            if dest is not None and fixed.match(checker.text(dest)):
+                checker.report(_TMP, n)
+                return []
+        stack.extend(reversed(n.named_children))
+    return []
+
+
+_TMP = (
+    "bash-predictable-tmp",
+    377,
+    "medium",
+    "predictable temporary file under /tmp: another user can pre-create or link it",
+    "use tmp=$(mktemp) and trap 'rm -f \"$tmp\"' EXIT",
+)
+_SHELL_FIX = "pass arguments as a list without a shell, or check the value against an allow-list"
+_SQL_FIX = "use a parameterised query (placeholders and bound values)"
+_PATH_FIX = "reduce the name to its base name, or resolve the path and check it stays under the root"
+_HTML_FIX = "escape the value for HTML (or set text, not HTML)"
+
+
+def common_sinks(p: str) -> dict[str, tuple]:
+    return {
+        "shell": (f"{p}-taint-shell", 78, "high", "a command built from untrusted input runs in a shell", _SHELL_FIX),
+        "sql": (f"{p}-taint-sql", 89, "high", "SQL built from untrusted input: SQL injection", _SQL_FIX),
+        "path": (f"{p}-taint-path", 22, "high", "a file path built from untrusted input: path traversal", _PATH_FIX),
+        "html": (f"{p}-taint-html", 79, "high", "untrusted input written into HTML: cross-site scripting", _HTML_FIX),
+        "eval": (f"{p}-taint-eval", 95, "high", "untrusted input evaluated as code", "never evaluate input"),
+        "deser": (
+            f"{p}-taint-deserialize",
+            502,
+            "high",
+            "untrusted data deserialised",
+            "use a data-only format (JSON) or an allow-listed type binder",
+        ),
+    }
+
+
+def common_sink(kind: tuple, callee: str, **kw) -> Sink:
+    return sink(*kind, callee, **kw)

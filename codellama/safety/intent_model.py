@@ -1,0 +1,228 @@
+"""The request guard's learned layer: logistic regression over multilingual character n-grams and the rule layer's
+behaviour/target/manner flags, trained on the labelled request corpus shipped with the package.
+
+    score(text) -> (P(malicious), most likely category)
+
+Training is deterministic (liblinear, fixed data order) and happens at first use, in about two seconds; the fitted
+weights are cached as a NumPy .npz of plain arrays (no pickle: loaded with allow_pickle=False) under
+$CODELLAMA_CACHE or ~/.cache/codellama, keyed by a hash of the training data and settings, so a changed corpus
+retrains itself. Inference needs only NumPy: the n-grams are computed here, not by scikit-learn, which is needed
+only to train.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from codellama.safety import intent_patterns as P
+from codellama.safety.intent_concepts import CONCEPTS, concept_vector
+
+DATA_DIR = Path(__file__).parent / "data"
+VERSION = 3  # bump when features or settings change
+NGRAMS = (2, 5)
+C = 4.0  # inverse regularisation of the malicious/benign model
+RULE_WEIGHT = 0.35  # scale of the rule flags beside the unit-length n-gram vector
+# Sets measured but never trained on: requests written after the model was built (docs/safety.md).
+UNTUNED_PREFIX = "intent_untuned"
+
+# The rule layer's vocabulary as features: what the code would do, to whose data, how.
+FLAG_NAMES = (
+    "MASS_FILES SYSTEM_WIDE_SCOPE OTHERS OWN LOCAL_TARGET CONSENT OWNER_CONSENT STEALTH SEND_AWAY DEFENSIVE "
+    "EDUCATIONAL ENCRYPT PERSONAL_FILES RANSOM_PRESSURE DELETES_ORIGINALS KEY_AWAY KEYSTROKES SYSTEM_WIDE_INPUT "
+    "PASSWORD_CAPTURE CREDENTIALS HARVEST HARM_TO_VICTIM STEAL BROWSER_STORES OWN_SECRETS HANDLES_OWN_LOGINS "
+    "FAKE_LOGIN FAKE_UI ASKS_FOR SAVES_INPUT SELF_COPY SPREAD_TARGETS DESTROY TRIGGER DEAD_MAN BACKUPS_TOO "
+    "NO_CONFIRMATION PRODUCTION EVADE SECURITY_OFF PREVENT_RESTART FLOOD REPEATED FLOOD_TARGET PRIVATE_DATA "
+    "COVERT_CHANNEL BUILD_WORKING BUILD"
+).split()
+_FLAGS = [getattr(P, name) for name in FLAG_NAMES]
+_SPACES = re.compile(r"\s\s+")
+
+
+def char_ngrams(text: str, lo: int = NGRAMS[0], hi: int = NGRAMS[1]) -> list[str]:
+    """scikit-learn's char_wb analyser: n-grams inside each word padded with one space, lower-cased."""
+    grams = []
+    for word in _SPACES.sub(" ", text.lower()).split():
+        w = f" {word} "
+        size = len(w)
+        for n in range(lo, hi + 1):
+            if size < n:
+                grams.append(w)
+                break
+            grams.extend(w[i : i + n] for i in range(size - n + 1))
+    return grams
+
+
+_CONCEPT_INDEX = {name: i for i, name in enumerate(CONCEPTS)}
+_ACTIONS = [
+    _CONCEPT_INDEX[c]
+    for c in (
+        "encrypt", "delete", "keys_typed", "credentials", "fake_page", "self_copy", "evade_security", "logs",
+        "disable", "flood", "miner", "hidden_service", "backdoor", "camera_mic_location", "send_away", "malware_noun",
+    )
+]  # fmt: skip
+_CONTEXTS = [
+    _CONCEPT_INDEX[c]
+    for c in ("others", "own", "stealth", "send_away", "defence", "explain", "consent", "mass_scope", "test_env")
+]
+
+
+def rule_flags(text: str) -> np.ndarray:
+    """Behaviour features in any language: the rule layer's patterns (English vocabulary), the multilingual
+    concepts, and each action concept crossed with each context concept (what it does x to whose data, how)."""
+    t = " ".join(text.split())
+    rules = [1.0 if rx.search(t) else 0.0 for rx in _FLAGS]
+    concepts = concept_vector(t)
+    crossed = [concepts[a] * concepts[c] for a in _ACTIONS for c in _CONTEXTS]
+    return np.array(rules + concepts + crossed, dtype=np.float64)
+
+
+def training_records() -> list[dict]:
+    """Every labelled request set shipped under data/ (the corpus and the older sets), but never the untuned sets."""
+    records = []
+    for path in sorted(DATA_DIR.glob("intent_*.jsonl")):
+        if path.stem.startswith(UNTUNED_PREFIX):
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                r = json.loads(line)
+                r.setdefault("source", path.stem)
+                r.setdefault("lang", "en")
+                records.append(r)
+    return records
+
+
+@dataclass
+class IntentModel:
+    vocabulary: dict[str, int]
+    idf: np.ndarray
+    coef: np.ndarray  # n-gram weights, then rule-flag weights
+    intercept: float
+    categories: list[str]
+    cat_coef: np.ndarray  # (categories, n-grams + flags)
+    cat_intercept: np.ndarray
+
+    def features(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(n-gram indices, their tf-idf values normalised to unit length, rule flags)."""
+        counts: dict[int, int] = {}
+        vocab = self.vocabulary
+        for g in char_ngrams(text):
+            i = vocab.get(g)
+            if i is not None:
+                counts[i] = counts.get(i, 0) + 1
+        idx = np.fromiter(counts, dtype=np.int64, count=len(counts))
+        tf = np.fromiter((1.0 + math.log(c) for c in counts.values()), dtype=np.float64, count=len(counts))
+        val = tf * self.idf[idx] if len(idx) else tf
+        norm = float(np.sqrt(val @ val)) if len(idx) else 0.0
+        return idx, (val / norm if norm else val), rule_flags(text) * RULE_WEIGHT
+
+    def score(self, text: str) -> tuple[float, str]:
+        idx, val, flags = self.features(text)
+        n = len(self.idf)
+        z = float(val @ self.coef[idx]) + float(flags @ self.coef[n:]) + self.intercept
+        p = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+        cz = self.cat_coef[:, idx] @ val + self.cat_coef[:, n:] @ flags + self.cat_intercept
+        return p, self.categories[int(np.argmax(cz))]
+
+    def save(self, path: Path) -> None:
+        words = sorted(self.vocabulary, key=self.vocabulary.get)
+        tmp = path.with_suffix(".tmp.npz")
+        np.savez_compressed(
+            tmp,
+            vocabulary=np.array(words, dtype=str),
+            idf=self.idf,
+            coef=self.coef,
+            intercept=np.array([self.intercept]),
+            categories=np.array(self.categories, dtype=str),
+            cat_coef=self.cat_coef,
+            cat_intercept=self.cat_intercept,
+        )
+        os.replace(tmp, path)
+
+    @classmethod
+    def load(cls, path: Path) -> IntentModel:
+        with np.load(path, allow_pickle=False) as z:
+            words = [str(w) for w in z["vocabulary"]]
+            return cls(
+                {w: i for i, w in enumerate(words)},
+                z["idf"],
+                z["coef"],
+                float(z["intercept"][0]),
+                [str(c) for c in z["categories"]],
+                z["cat_coef"],
+                z["cat_intercept"],
+            )
+
+
+def train(records: list[dict]) -> IntentModel:
+    """Fit the malicious/benign model and the category model on labelled records (needs scikit-learn)."""
+    from scipy.sparse import csr_matrix, hstack
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.svm import LinearSVC
+
+    texts = [r["text"] for r in records]
+    vectorizer = TfidfVectorizer(analyzer=char_ngrams, sublinear_tf=True, min_df=2, dtype=np.float64)
+    grams = vectorizer.fit_transform(texts)
+    flags = csr_matrix(np.vstack([rule_flags(t) for t in texts]) * RULE_WEIGHT)
+    x = hstack([grams, flags]).tocsr()
+    y = np.array([r["label"] == "malicious" for r in records], dtype=int)
+    binary = LogisticRegression(C=C, solver="liblinear", class_weight="balanced", max_iter=1000)
+    binary.fit(x, y)
+    malicious = np.flatnonzero(y)
+    categories = sorted({records[i]["category"] for i in malicious})
+    cy = np.array([categories.index(records[i]["category"]) for i in malicious])
+    multi = LinearSVC(C=1.0)  # one-vs-rest; only the argmax is used
+    multi.fit(x[malicious], cy)
+    return IntentModel(
+        {str(k): int(v) for k, v in vectorizer.vocabulary_.items()},
+        vectorizer.idf_.astype(np.float64),
+        binary.coef_[0].astype(np.float64),
+        float(binary.intercept_[0]),
+        categories,
+        multi.coef_.astype(np.float64),
+        multi.intercept_.astype(np.float64),
+    )
+
+
+def _cache_dir() -> Path:
+    root = os.environ.get("CODELLAMA_CACHE") or os.path.join(os.path.expanduser("~"), ".cache", "codellama")
+    return Path(root)
+
+
+def _fingerprint(records: list[dict]) -> str:
+    h = hashlib.sha256(f"v{VERSION} {NGRAMS} C={C} w={RULE_WEIGHT} flags={FLAG_NAMES} concepts={CONCEPTS}".encode())
+    for r in records:
+        h.update(f"{r['label']}\t{r['category']}\t{r['text']}\n".encode())
+    return h.hexdigest()[:16]
+
+
+_model: IntentModel | None = None
+_lock = threading.Lock()
+
+
+def get_model() -> IntentModel:
+    """The fitted model: cached in this process, else loaded from the cache file, else trained and cached."""
+    global _model
+    with _lock:
+        if _model is None:
+            records = training_records()
+            path = _cache_dir() / f"intent_model-{_fingerprint(records)}.npz"
+            try:
+                _model = IntentModel.load(path)
+            except (OSError, ValueError, KeyError):
+                _model = train(records)
+                try:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    _model.save(path)
+                except OSError:
+                    pass  # a read-only home: retrain next time
+        return _model
