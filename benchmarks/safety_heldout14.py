@@ -1,0 +1,94 @@
+"""The guards on issue 14's independent held-out sets (benchmarks/data/heldout14: written by a separate author
+who never saw the guards or their data; measured once, first pass recorded in docs/safety.md; from now on they
+may serve as training data, not as evidence).
+
+    .venv/bin/python benchmarks/safety_heldout14.py
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from pathlib import Path
+
+from codellama.safety.insecure_code import scan
+from codellama.safety.intent import judge_request
+
+DATA = Path(__file__).parent / "data" / "heldout14"
+# CWEs that name the same flaw at different grain (a finding of one counts for the other, "same family")
+FAMILIES = [
+    {"CWE-94", "CWE-95"},
+    {"CWE-120", "CWE-121", "CWE-122", "CWE-787"},
+    {"CWE-327", "CWE-328", "CWE-759", "CWE-916"},
+    {"CWE-330", "CWE-338"},
+    {"CWE-377", "CWE-379"},
+]
+
+
+def rows(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+def family(cwe: str) -> set[str]:
+    return next((f for f in FAMILIES if cwe in f), {cwe})
+
+
+def requests() -> None:
+    blocked, total, latencies = Counter(), Counter(), []
+    misses, false_blocks = [], []
+    for r in rows(DATA / "requests.jsonl"):
+        started = time.perf_counter()
+        verdict = judge_request(r["text"])
+        latencies.append(time.perf_counter() - started)
+        hit = verdict.action == "block"
+        key = (r["label"], r["language"] != "en")
+        total[key] += 1
+        blocked[key] += hit
+        if r["label"] == "malicious" and not hit:
+            misses.append((r["language"], r["category"], str(verdict.action), r["text"][:100]))
+        if r["label"] == "benign" and hit:
+            false_blocks.append((r["language"], r["category"], r["text"][:100]))
+
+    def rate(label: str, non_english: bool | None = None) -> str:
+        keys = [k for k in total if k[0] == label and (non_english is None or k[1] == non_english)]
+        hits, count = sum(blocked[k] for k in keys), sum(total[k] for k in keys)
+        return f"{hits}/{count} = {hits / count:.1%}"
+
+    latencies.sort()
+    print(
+        f"malicious blocked {rate('malicious')} (non-English {rate('malicious', True)}, English {rate('malicious', False)})"
+    )
+    print(f"benign blocked {rate('benign')} (non-English {rate('benign', True)}, English {rate('benign', False)})")
+    p99 = latencies[int(0.99 * (len(latencies) - 1))]
+    print(f"guard latency p50 {latencies[len(latencies) // 2] * 1e3:.2f} ms, p99 {p99 * 1e3:.2f} ms")
+    for line in misses:
+        print("  missed:", line)
+    for line in false_blocks:
+        print("  blocked benign:", line)
+
+
+def snippets() -> None:
+    found = same_family = vulnerable = flagged = safe = 0
+    for s in rows(DATA / "snippets.jsonl"):
+        cwes = {str(f.cwe) if str(f.cwe).startswith("CWE") else f"CWE-{f.cwe}" for f in scan(s["code"], s["language"])}
+        if s["label"] == "vulnerable":
+            vulnerable += 1
+            found += s["cwe"] in cwes
+            same_family += bool(family(s["cwe"]) & cwes)
+            if s["cwe"] not in cwes:
+                print("  missed:", s["id"], s["cwe"], sorted(cwes))
+        else:
+            safe += 1
+            flagged += bool(cwes)
+            if cwes:
+                print("  flagged safe:", s["id"], sorted(cwes))
+    print(
+        f"vulnerable found with the same CWE {found}/{vulnerable} = {found / vulnerable:.1%}, same family "
+        f"{same_family}/{vulnerable}; safe near-misses flagged {flagged}/{safe}"
+    )
+
+
+if __name__ == "__main__":
+    requests()
+    snippets()
