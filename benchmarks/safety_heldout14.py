@@ -56,9 +56,8 @@ def requests() -> None:
         return f"{hits}/{count} = {hits / count:.1%}"
 
     latencies.sort()
-    print(
-        f"malicious blocked {rate('malicious')} (non-English {rate('malicious', True)}, English {rate('malicious', False)})"
-    )
+    english, other = rate("malicious", False), rate("malicious", True)
+    print(f"malicious blocked {rate('malicious')} (non-English {other}, English {english})")
     print(f"benign blocked {rate('benign')} (non-English {rate('benign', True)}, English {rate('benign', False)})")
     p99 = latencies[int(0.99 * (len(latencies) - 1))]
     print(f"guard latency p50 {latencies[len(latencies) // 2] * 1e3:.2f} ms, p99 {p99 * 1e3:.2f} ms")
