@@ -169,7 +169,7 @@ def test_the_model_judge_on_a_real_generator(smol_tokenizer):
     first_token = {"M": 0.3, "Mal": 0.1, " B": 0.15, "Ben": 0.05, "The": 0.25, "You": 0.15}  # the rest: ~0
 
     class FirstTokenModel(Transformer):
-        def forward(self, tokens, positions=None, output_index=None, row_offset=0):
+        def forward(self, tokens, positions=None, output_index=None, row_offset=0, kv_len=None):
             rows = tokens.shape[0]
             logits = torch.full((rows, 1, self.args.vocab_size), -50.0)
             for piece, p in first_token.items():
