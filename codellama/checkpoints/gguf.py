@@ -1,11 +1,14 @@
 """The GGUF format (llama.cpp's): one file with the shapes, the vocabulary and the (quantised) weights.
 
 open_gguf checks the header's layout first (gguf_layout), since GGUFReader trusts it; read_gguf checks
-the metadata against the tensors, and dequantises each tensor to float32 as it is yielded.
+the metadata against the tensors, and dequantises each tensor to float32 as it is yielded (or, with
+`keep_quantized`, yields Q4_0/Q4_1/Q8_0 weights exactly as `QuantTensor`s and other quantised ones as
+`Dequantized`, for a quantised model: codellama.quant).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +26,7 @@ from codellama.checkpoints.names import (
     hf_to_meta_rotary,
 )
 from codellama.model import ModelArgs
+from codellama.quant import Dequantized, QuantTensor, from_gguf_blocks, gguf_bits
 
 if TYPE_CHECKING:
     from gguf import GGUFReader
@@ -113,10 +117,13 @@ def read_gguf(
     path: Path,
     reader: GGUFReader | None = None,
     meta: dict | None = None,
+    keep_quantized: bool = False,
 ) -> tuple[ModelArgs, Tensors, int]:
     """Shapes, tensors (dequantised to float32, in our names and rotary layout) and size of a GGUF file.
 
-    `reader` and `meta` save parsing the file again when the caller already has them."""
+    `reader` and `meta` save parsing the file again when the caller already has them. `keep_quantized`: 2-D
+    weights of a quantised type come as `QuantTensor` (Q4_0, Q4_1, Q8_0: the file's blocks, exactly) or
+    `Dequantized` (other types: float values, and the width `auto` keeps them in)."""
     reader = reader or open_gguf(path)
     meta = meta if meta is not None else gguf_metadata(reader, path)
     args = _gguf_args(meta, path)
@@ -164,8 +171,12 @@ def read_gguf(
             name = _rename(gguf_name, _GGUF_IN)
             if name is None:
                 raise CheckpointError(f"{path}: unexpected tensor {gguf_name!r}")
+            quantized = keep_quantized and len(shape) == 2 and gguf_bits(qtype.name) is not None
             try:
-                values = _dequantize(data, qtype, shape)
+                if quantized:
+                    tensor = _quantized(data, qtype, shape)
+                else:
+                    tensor = torch.from_numpy(_dequantize(data, qtype, shape))
             except NotImplementedError:
                 raise CheckpointError(
                     f"{path}: tensor {gguf_name!r} has type {qtype.name}, which cannot be dequantised here; "
@@ -173,16 +184,27 @@ def read_gguf(
                 ) from None
             except ValueError as e:
                 raise CheckpointError(f"{path}: tensor {gguf_name!r} is corrupt or truncated ({e})") from None
-            tensor = torch.from_numpy(values)
             heads = _rotary_heads(name, args) if neox_rope else None
-            if heads and (tensor.ndim == 0 or tensor.shape[0] % (2 * heads)):
+            if heads and (len(tensor.shape) == 0 or tensor.shape[0] % (2 * heads)):
                 raise CheckpointError(
                     f"{path}: tensor {gguf_name!r} {tuple(tensor.shape)} does not split into "
                     f"{heads} heads of an even size; the metadata and the weights disagree"
                 )
-            yield name, hf_to_meta_rotary(tensor, heads) if heads else tensor
+            if heads:
+                permute = functools.partial(hf_to_meta_rotary, n_heads=heads)
+                tensor = tensor.map_rows(permute) if quantized else permute(tensor)
+            yield name, tensor
 
     return args, tensors(), path.stat().st_size
+
+
+def _quantized(data, qtype, shape: tuple[int, ...]) -> QuantTensor | Dequantized:
+    """A quantised weight in our form: exact where ours holds its type (Q4_0, Q4_1, Q8_0), else its float values
+    and the width `auto` keeps them in."""
+    weight = from_gguf_blocks(data, qtype.name, shape)
+    if weight is None:
+        weight = Dequantized(torch.from_numpy(_dequantize(data, qtype, shape)), gguf_bits(qtype.name))
+    return weight
 
 
 DEQUANT_ROWS = 4096  # rows per dequantisation step: bounds the temporaries for a big embedding
