@@ -44,10 +44,12 @@ GROUP_SIZE = 32
 INT4_GROUP_SIZES = (32, 64, 128, 256)  # what the int4 kernels accept
 QUANT_CHOICES = ("auto", "none", "int8", "int4")
 COMPUTE_DTYPE = torch.bfloat16  # the kernels' fast activation dtype
+REFINE_TOP = 8  # the output layer's largest logits recomputed in float32 (Int8Linear)
 
 # the weights the quantised modules replace: every linear layer's, the output layer's, the embedding's
 _LINEAR = re.compile(r"^(layers\.\d+\.(attention\.w[qkvo]|feed_forward\.w[123])|output)\.weight$")
 EMBEDDING = "tok_embeddings.weight"
+OUTPUT = "output.weight"
 
 
 class QuantError(ValueError):
@@ -273,9 +275,20 @@ class Int4Linear(nn.Module):
 
 class Int8Linear(nn.Module):
     """A linear layer over int8 weights with one scale per output channel: ATen's int8-pack kernel, bf16
-    activations (where a device has no such kernel: a matmul over the weights dequantised on the fly)."""
+    activations (where a device has no such kernel: a matmul over the weights dequantised on the fly).
 
-    def __init__(self, weight: QuantTensor, bias: torch.Tensor | None = None, device: str | torch.device = "cpu"):
+    `refine_top` (the output layer: `REFINE_TOP`): the kernel's bf16 output holds 8 significant bits, so logits
+    near 30 come in steps of 0.125 and the best few tokens often tie; the `refine_top` largest outputs of each
+    row are recomputed in float32 from the int8 weights, so greedy picks and top probabilities are not decided
+    by that rounding. A fixed count keeps the shapes static (for torch.compile)."""
+
+    def __init__(
+        self,
+        weight: QuantTensor,
+        bias: torch.Tensor | None = None,
+        device: str | torch.device = "cpu",
+        refine_top: int = 0,
+    ):
         super().__init__()
         if weight.bits != 8 or weight.group_size != weight.shape[1]:
             raise QuantError("Int8Linear needs an int8 weight with one scale per output channel")
@@ -285,19 +298,29 @@ class Int8Linear(nn.Module):
         self.register_buffer("scales", weight.scales[:, 0].to(device=device, dtype=COMPUTE_DTYPE))
         self.fused = _has_kernel("_weight_int8pack_mm", device)
         self.bias = None if bias is None else nn.Parameter(bias.detach().to(device), requires_grad=False)
+        self.refine_top = min(refine_top, self.out_features)
+        if self.refine_top:
+            self.register_buffer("scales_float", weight.scales[:, 0].float().to(device))
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         lead = x.shape[:-1]
-        x2 = x.reshape(-1, self.in_features).to(COMPUTE_DTYPE)
+        x2 = x.reshape(-1, self.in_features)
         if self.fused:
-            y = torch.ops.aten._weight_int8pack_mm(x2, self.weight_int8, self.scales)
+            y = torch.ops.aten._weight_int8pack_mm(x2.to(COMPUTE_DTYPE), self.weight_int8, self.scales)
         else:
-            y = F.linear(x2, self.weight_int8.to(COMPUTE_DTYPE)) * self.scales
-        y = y.view(*lead, self.out_features).to(x.dtype)
+            y = F.linear(x2.to(COMPUTE_DTYPE), self.weight_int8.to(COMPUTE_DTYPE)) * self.scales
+        y = y.to(x.dtype)
+        if self.refine_top:
+            top = y.topk(self.refine_top, dim=-1).indices  # (M, k)
+            rows = self.weight_int8[top].float()  # (M, k, K)
+            exact = torch.einsum("mk,mjk->mj", x2.float(), rows) * self.scales_float[top]
+            y = y.scatter(-1, top, exact.to(y.dtype))
+        y = y.view(*lead, self.out_features)
         return y if self.bias is None else y + self.bias
 
     def extra_repr(self) -> str:
-        return f"in_features={self.in_features}, out_features={self.out_features}"
+        refine = f", refine_top={self.refine_top}" if self.refine_top else ""
+        return f"in_features={self.in_features}, out_features={self.out_features}{refine}"
 
 
 class QuantEmbedding(nn.Module):
@@ -378,11 +401,15 @@ def resolve_mode(mode: str, device: str | torch.device) -> str:
 
 def target_bits(name: str, stored: Stored, mode: str) -> int | None:
     """The width `name` is held in under `mode`: 4, 8, or None (float). Only linear weights (the output layer's
-    included) and the embedding are quantised; `auto` keeps what the file has."""
+    included) and the embedding are quantised; `auto` keeps what the file has; int4 holds the output layer (and
+    the embedding, which may share its table) in int8 unless the file has them in 4 bits."""
     if mode == "none" or not (is_linear_weight(name) or name == EMBEDDING) or len(stored.shape) != 2:
         return None
+    held = stored.bits if isinstance(stored, QuantTensor | Dequantized) else None
     if mode == "auto":
-        return stored.bits if isinstance(stored, QuantTensor | Dequantized) else None
+        return held
+    if mode == "int4" and name in (OUTPUT, EMBEDDING) and held != 4:
+        return 8  # the output layer is the most sensitive to int4 (see docs/quantization.md), as llama.cpp keeps it
     return 4 if mode == "int4" else 8
 
 
@@ -428,11 +455,11 @@ def convert(tensors, mode: str, tied: bool):
             continue
         table = embedding_form(stored)
         if tied:
-            output = linear_form(stored, bits)
+            output = linear_form(stored, target_bits(OUTPUT, stored, mode))
             if output.bits == 8:
                 table = output  # one int8 table for both
             if output is not table:  # else the output layer runs the embedding's table (see build_model)
-                yield "output.weight", output
+                yield OUTPUT, output
         yield EMBEDDING, table
 
 
@@ -453,7 +480,9 @@ def quantized_module(
         )
     if bias is not None:
         bias = bias.to(dtype)
-    return (Int4Linear if weight.bits == 4 else Int8Linear)(weight, bias, device)
+    if weight.bits == 4:
+        return Int4Linear(weight, bias, device)
+    return Int8Linear(weight, bias, device, refine_top=REFINE_TOP if name == OUTPUT else 0)
 
 
 def quantize_model(model: nn.Module, mode: str = "int4") -> nn.Module:
@@ -469,11 +498,11 @@ def quantize_model(model: nn.Module, mode: str = "int4") -> nn.Module:
     params = dict(model.named_parameters(remove_duplicate=False))
     wanted = [(n, params[n].detach()) for n in params if is_linear_weight(n) or n == EMBEDDING]
     if tied:
-        wanted = [(n, w) for n, w in wanted if n != "output.weight"]
+        wanted = [(n, w) for n, w in wanted if n != OUTPUT]
     with torch.no_grad():
         converted = dict(convert(wanted, mode, tied))
-        if tied and "output.weight" not in converted:
-            converted["output.weight"] = converted[EMBEDDING]
+        if tied and OUTPUT not in converted:
+            converted[OUTPUT] = converted[EMBEDDING]
         for name, qt in converted.items():
             path = name.removesuffix(".weight")
             bias = getattr(model.get_submodule(path), "bias", None)

@@ -186,16 +186,18 @@ def test_a_float_model_quantised_on_load_generates(tmp_path, smol_tokenizer_dir,
     assert quant.describe(load_model(tmp_path, quant="auto")[0]) == ""  # a float file stays float
     quantized, tokenizer = load_model(tmp_path, quant=mode)
     linear = Int4Linear if mode == "int4" else Int8Linear
-    assert quant.describe(quantized) == ("int4 x 15, int8 x 1" if mode == "int4" else "int8 x 16")
-    assert isinstance(quantized.output, linear) and isinstance(quantized.layers[1].feed_forward.w2, linear)
+    assert quant.describe(quantized) == ("int4 x 14, int8 x 2" if mode == "int4" else "int8 x 16")
+    assert isinstance(quantized.layers[1].feed_forward.w2, linear) and isinstance(
+        quantized.layers[0].attention.wq, linear
+    )
+    assert isinstance(quantized.output, Int8Linear)  # int4 too: the output layer stays int8 unless the file has 4 bits
     assert isinstance(quantized.tok_embeddings, QuantEmbedding) and quantized.tok_embeddings.bits == 8
     # against the float model over the same (dequantised) weights: only the kernels' bfloat16 roundings differ,
     # 2^-8 each (see the top), a few per layer, which this random model's large activations amplify to ~4%
-    bits = 4 if mode == "int4" else 8
     with torch.no_grad():
         for name, p in model.named_parameters():
             if quant.is_linear_weight(name):
-                p.copy_(quant.linear_form(p, bits).dequantize())
+                p.copy_(quant.linear_form(p, quant.target_bits(name, p, mode)).dequantize())
         model.tok_embeddings.weight.copy_(quantize_int8(model.tok_embeddings.weight).dequantize())
     ours, reference = _logits(quantized), _logits(model)
     assert (ours - reference).abs().max() < 0.06 * reference.abs().max()
@@ -303,3 +305,22 @@ def test_bad_arguments_give_clear_errors(q4_gguf):
 def _int4_groups_of_48() -> QuantTensor:
     q = torch.zeros(4, 48, dtype=torch.uint8)
     return QuantTensor(4, q, torch.ones(4, 2), torch.zeros(4, 2), (4, 96))
+
+
+def test_the_output_layer_refines_its_largest_logits_in_float32():
+    """bf16 logits near 30 come in steps of 0.125: near-ties would be decided by rounding. The output layer's
+    best `REFINE_TOP` logits are float32 dot products over its int8 weights; the rest stay the kernel's."""
+    torch.manual_seed(4)
+    w = torch.randn(1000, 64)
+    qt = quantize_int8(w)
+    plain, output = Int8Linear(qt), quant.quantized_module("output.weight", qt)
+    assert output.refine_top == quant.REFINE_TOP and plain.refine_top == 0
+    x = torch.randn(3, 64) * 4
+    exact = x @ qt.dequantize().t()
+    y, rough = output(x), plain(x)
+    top = y.topk(quant.REFINE_TOP).indices
+    torch.testing.assert_close(y.gather(-1, top), exact.gather(-1, top), rtol=1e-5, atol=1e-4)
+    assert torch.equal(y.argmax(-1), exact.argmax(-1))
+    assert (rough.gather(-1, top) - exact.gather(-1, top)).abs().max() > 1e-3  # the kernel alone rounds
+    rest = torch.ones_like(y, dtype=torch.bool).scatter(-1, top, False)
+    assert torch.equal(y[rest], rough[rest])
