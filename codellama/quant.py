@@ -145,7 +145,7 @@ def quantize_int4(w: torch.Tensor, group_size: int = GROUP_SIZE) -> QuantTensor:
     lo, hi = groups.amin(-1), groups.amax(-1)
     scale = (hi - lo) / 15
     scale = torch.where(scale > 0, scale, torch.ones_like(scale))  # a constant group: q = 0, w = min
-    q = ((groups - lo[..., None]) / scale[..., None]).round().clamp(0, 15)
+    q = (groups - lo[..., None]).div_(scale[..., None]).round_().clamp_(0, 15)
     return QuantTensor(4, pack_int4(q.view(N, K)), scale, lo, w.shape)
 
 
@@ -158,7 +158,7 @@ def quantize_int8(w: torch.Tensor, group_size: int | None = None) -> QuantTensor
     groups = w.detach().float().reshape(N, K // group_size, group_size)
     scale = groups.abs().amax(-1) / 127
     scale = torch.where(scale > 0, scale, torch.ones_like(scale))
-    q = (groups / scale[..., None]).round().clamp(-127, 127).to(torch.int8)
+    q = (groups / scale[..., None]).round_().clamp_(-127, 127).to(torch.int8)
     return QuantTensor(8, q.view(N, K), scale, None, w.shape)
 
 
@@ -191,18 +191,21 @@ def from_gguf_blocks(data, type_name: str, shape: tuple[int, int]) -> QuantTenso
         return None
     size, has_min = layouts[type_name]
     N, K = shape
-    blocks = np.ascontiguousarray(data).reshape(-1).view(np.uint8)
+    blocks = np.asarray(data).reshape(-1).view(np.uint8)  # a view of the file's pages, read once below
     if blocks.size != N * K // 32 * size or K % 32:
         raise QuantError(f"{type_name} data of {blocks.size} bytes is not {N} x {K} weights")
-    blocks = torch.from_numpy(blocks.reshape(N, K // 32, size).copy())
-    d = blocks[..., :2].contiguous().view(torch.float16).squeeze(-1).float()  # (N, K/32)
+    blocks = blocks.reshape(N, K // 32, size)
+
+    def field(start: int, end: int, dtype) -> torch.Tensor:
+        return torch.from_numpy(np.ascontiguousarray(blocks[..., start:end]).view(dtype))
+
+    d = field(0, 2, np.float16).squeeze(-1).float()  # (N, K/32)
     if type_name == "Q8_0":
-        q = blocks[..., 2:].contiguous().view(torch.int8).reshape(N, K)
-        return QuantTensor(8, q, d, None, shape)
+        return QuantTensor(8, field(2, 34, np.int8).reshape(N, K), d, None, shape)
     start = 4 if has_min else 2
-    nibbles = blocks[..., start:]  # (N, K/32, 16)
+    nibbles = field(start, size, np.uint8)  # (N, K/32, 16)
     q = torch.cat((nibbles & 0xF, nibbles >> 4), dim=-1).reshape(N, K)
-    mins = blocks[..., 2:4].contiguous().view(torch.float16).squeeze(-1).float() if has_min else -8 * d
+    mins = field(2, 4, np.float16).squeeze(-1).float() if has_min else -8 * d
     return QuantTensor(4, pack_int4(q), d, mins, shape)
 
 
@@ -254,7 +257,8 @@ class Int4Linear(nn.Module):
             raise QuantError(f"int4 weights run on the CPU or CUDA, not {device.type}")
         self.register_buffer("packed_weight", packed.to(device))
         self.register_buffer("scales_and_zeros", scales_and_zeros.to(device))
-        self.bias = None if bias is None else nn.Parameter(bias.detach().to(device), requires_grad=False)
+        bias = None if bias is None else nn.Parameter(bias.detach().to(device), requires_grad=False)
+        self.register_parameter("bias", bias)  # a loader may set it later
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         lead = x.shape[:-1]
@@ -297,7 +301,8 @@ class Int8Linear(nn.Module):
         self.register_buffer("weight_int8", weight.q.to(device))
         self.register_buffer("scales", weight.scales[:, 0].to(device=device, dtype=COMPUTE_DTYPE))
         self.fused = _has_kernel("_weight_int8pack_mm", device)
-        self.bias = None if bias is None else nn.Parameter(bias.detach().to(device), requires_grad=False)
+        bias = None if bias is None else nn.Parameter(bias.detach().to(device), requires_grad=False)
+        self.register_parameter("bias", bias)  # a loader may set it later
         self.refine_top = min(refine_top, self.out_features)
         if self.refine_top:
             self.register_buffer("scales_float", weight.scales[:, 0].float().to(device))
@@ -426,15 +431,47 @@ def linear_form(stored: Stored, bits: int) -> QuantTensor:
     output channel). A weight whose columns do not split into groups of 32 falls back to int8."""
     if isinstance(stored, QuantTensor) and stored.bits == bits and linear_usable(stored):
         return stored
-    w = floats(stored)
-    if bits == 4 and w.shape[1] % GROUP_SIZE == 0:
-        return quantize_int4(w)
-    return quantize_int8(w)
+    if bits == 4 and stored.shape[1] % GROUP_SIZE == 0:
+        return _by_rows(stored, quantize_int4)
+    return _by_rows(stored, quantize_int8)
 
 
 def embedding_form(stored: Stored) -> QuantTensor:
     """The table an embedding gathers from: the stored form as it is (exact), else int8 per row."""
-    return stored if isinstance(stored, QuantTensor) else quantize_int8(floats(stored))
+    return stored if isinstance(stored, QuantTensor) else _by_rows(stored, quantize_int8)
+
+
+QUANT_ROWS = 1024  # rows quantised at a time: bounds the float temporaries for a big embedding
+
+
+def _rows(stored: Stored, start: int, end: int) -> Stored:
+    if isinstance(stored, QuantTensor):
+        mins = None if stored.mins is None else stored.mins[start:end]
+        return QuantTensor(
+            stored.bits, stored.q[start:end], stored.scales[start:end], mins, (end - start, stored.shape[1])
+        )
+    return stored.values[start:end] if isinstance(stored, Dequantized) else stored[start:end]
+
+
+def _by_rows(stored: Stored, quantize) -> QuantTensor:
+    """`quantize` (a float weight -> QuantTensor, row by row) over `stored`, QUANT_ROWS rows at a time, into
+    outputs allocated once (so that the temporaries of each step reuse the memory of the last)."""
+    N = stored.shape[0]
+    first = quantize(floats(_rows(stored, 0, min(QUANT_ROWS, N))))
+    if N <= QUANT_ROWS:
+        return first
+    parts = [first.q, first.scales] + ([] if first.mins is None else [first.mins])
+    outputs = [torch.empty((N, *t.shape[1:]), dtype=t.dtype) for t in parts]
+    for out, t in zip(outputs, parts):
+        out[:QUANT_ROWS] = t
+    del first, parts
+    for i in range(QUANT_ROWS, N, QUANT_ROWS):
+        part = quantize(floats(_rows(stored, i, min(i + QUANT_ROWS, N))))
+        for out, t in zip(outputs, (part.q, part.scales, part.mins)):
+            out[i : i + len(t)] = t
+        del part
+    q, scales, *mins = outputs
+    return QuantTensor(8 if q.dtype == torch.int8 else 4, q, scales, mins[0] if mins else None, stored.shape)
 
 
 def convert(tensors, mode: str, tied: bool):

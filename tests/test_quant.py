@@ -324,3 +324,26 @@ def test_the_output_layer_refines_its_largest_logits_in_float32():
     assert (rough.gather(-1, top) - exact.gather(-1, top)).abs().max() > 1e-3  # the kernel alone rounds
     rest = torch.ones_like(y, dtype=torch.bool).scatter(-1, top, False)
     assert torch.equal(y[rest], rough[rest])
+
+
+# -- reading GGUF without GGUFReader (the quantised load's memory) ---------------------------------------
+
+
+@pytest.mark.parametrize("vocab", ["gpt2", "llama"])
+def test_gguf_header_reads_what_gguf_reader_reads(tmp_path, vocab):
+    """read_gguf_header's metadata is GGUFReader's `field.contents()`, value for value (the default model's
+    too), and its tensor infos are GGUFReader's."""
+    from codellama.checkpoints import default_model_path, gguf_metadata, open_gguf
+    from codellama.checkpoints.gguf_layout import read_gguf_header
+    from tests.conftest import _default_meta
+
+    path = tmp_path / "tiny.gguf"
+    write_gguf(path, Q.Q4_1, vocab=vocab, shapes=Shapes(dim=64, ffn=128))
+    header = read_gguf_header(path)
+    reader = open_gguf(path)
+    assert header.meta == gguf_metadata(reader, path)
+    assert [(t.name, t.raw_type, t.dims, header.data_start + t.offset, t.nbytes) for t in header.tensors] == [
+        (t.name, int(t.tensor_type), t.shape.tolist(), t.data_offset, t.n_bytes) for t in reader.tensors
+    ]
+    default = read_gguf_header(default_model_path()).meta
+    assert default == _default_meta() and len(default["tokenizer.ggml.tokens"]) == 49152

@@ -14,14 +14,15 @@ from pathlib import Path
 import torch
 from tqdm import tqdm
 
-from codellama.checkpoints.gguf import gguf_metadata, open_gguf, read_gguf
+from codellama.checkpoints.gguf import read_gguf
+from codellama.checkpoints.gguf_layout import read_gguf_header
 from codellama.checkpoints.hf import read_hf
 from codellama.checkpoints.meta import read_meta
 from codellama.checkpoints.names import CheckpointError, Tensors
 from codellama.checkpoints.quantized import is_quantized_checkpoint, read_quantized, write_quantized
 from codellama.generation import Generator
 from codellama.model import ModelArgs, Transformer
-from codellama.quant import EMBEDDING, QuantError, QuantTensor, quantized_module, resolve_mode
+from codellama.quant import EMBEDDING, OUTPUT, QuantError, QuantTensor, quantized_module, resolve_mode
 from codellama.quant import convert as quant_convert
 from codellama.tokenizer import Tokenizer, TokenizerError, check_vocab, load_tokenizer, tokenizer_from_gguf
 
@@ -45,9 +46,10 @@ def build_model(
         raise CheckpointError(f"{source}: the config describes a model that cannot be built ({e})") from None
     expected = {k: v.shape for k, v in model.state_dict().items()}
     tied = args.tie_embeddings
-    state, quantized = {}, {}
+    state: dict[str, torch.Tensor] = {}
+    modules: dict[str, torch.nn.Module] = {}  # quantised ones by parameter name, built as their tensors come
     for name, tensor in quant_convert(tensors, quant, tied):
-        if name not in expected or (tied and name == "output.weight" and not isinstance(tensor, QuantTensor)):
+        if name not in expected or (tied and name == OUTPUT and not isinstance(tensor, QuantTensor)):
             raise CheckpointError(f"{source}: unexpected tensor {name!r} {tuple(tensor.shape)} for this model shape")
         if tensor.shape != expected[name]:
             raise CheckpointError(
@@ -55,39 +57,62 @@ def build_model(
                 f"{tuple(expected[name])}; the config and the weights do not belong together"
             )
         if isinstance(tensor, QuantTensor):
-            quantized[name] = tensor
+            modules[name] = _quantized_module(name, tensor, dtype, device, source)
+            if name == EMBEDDING and tied and OUTPUT not in modules:  # one table for both (quant.convert)
+                modules[OUTPUT] = _quantized_module(OUTPUT, tensor, dtype, device, source)
         else:
             state[name] = tensor.to(device=device, dtype=dtype or tensor.dtype)
-    missing = sorted(set(expected) - set(state) - set(quantized) - ({"output.weight"} if tied else set()))
+        del tensor
+        release_freed_memory()  # what converting this tensor freed, before the next one
+    missing = sorted(set(expected) - set(state) - set(modules) - ({OUTPUT} if tied else set()))
     if missing:
         raise CheckpointError(f"{source}: missing tensors {', '.join(missing[:5])}{' ...' if len(missing) > 5 else ''}")
-    if tied and EMBEDDING in quantized and "output.weight" not in quantized:
-        quantized["output.weight"] = quantized[EMBEDDING]  # one table for both
-    _place_quantized(model, quantized, state, dtype or torch.float32, device, source)
-    if tied and "output.weight" not in quantized:
-        state["output.weight"] = state["tok_embeddings.weight"]
+    for name, module in modules.items():
+        path = name.removesuffix(".weight")
+        bias = state.pop(path + ".bias", None)
+        if bias is not None:
+            module.bias = torch.nn.Parameter(bias.to(dtype or bias.dtype), requires_grad=False)
+        owner, _, attr = path.rpartition(".")
+        setattr(model.get_submodule(owner) if owner else model, attr, module)
+    if tied and OUTPUT not in modules:
+        state[OUTPUT] = state[EMBEDDING]
     result = model.load_state_dict(state, assign=True, strict=False)
     # what is left unloaded belongs to the quantised modules, which were built with their tensors
-    leftover = [k for k in result.missing_keys if k.rsplit(".", 1)[0] + ".weight" not in quantized]
+    leftover = [k for k in result.missing_keys if k.rsplit(".", 1)[0] + ".weight" not in modules]
     if leftover or result.unexpected_keys:
         raise CheckpointError(f"{source}: tensors {leftover or result.unexpected_keys} do not fit the model")
-    if tied and "output.weight" not in quantized:
+    if tied and OUTPUT not in modules:
         model.output.weight = model.tok_embeddings.weight
     model.set_rope(device=device)  # the frequencies were built on the meta device
     return model.eval()
 
 
-def _place_quantized(model: Transformer, quantized: dict, state: dict, dtype, device, source: str) -> None:
-    """Put the quantised modules (with the biases of the linear layers) in the model."""
-    for name, weight in quantized.items():
-        path = name.removesuffix(".weight")
-        bias = state.pop(path + ".bias", None)
+def _quantized_module(name: str, weight: QuantTensor, dtype, device, source: str) -> torch.nn.Module:
+    try:
+        return quantized_module(name, weight, None, dtype or torch.float32, device)
+    except QuantError as e:
+        raise CheckpointError(f"{source}: {e}") from None
+
+
+def release_freed_memory() -> None:
+    """Hand the C heap's free pages back to the system (glibc's malloc_trim; elsewhere nothing).
+
+    Converting a checkpoint allocates and frees temporaries between the tensors it keeps; glibc keeps what is
+    freed for reuse, and once a big block has been freed it serves blocks of up to that size from its heap, so
+    a quantised load would otherwise end with hundreds of MB resident that nothing uses."""
+    global _malloc_trim
+    if _malloc_trim is None:
         try:
-            module = quantized_module(name, weight, bias, dtype, device)
-        except QuantError as e:
-            raise CheckpointError(f"{source}: {e}") from None
-        owner, _, attr = path.rpartition(".")
-        setattr(model.get_submodule(owner) if owner else model, attr, module)
+            import ctypes
+
+            _malloc_trim = ctypes.CDLL(None).malloc_trim
+        except (OSError, AttributeError):
+            _malloc_trim = False
+    if _malloc_trim:
+        _malloc_trim(0)
+
+
+_malloc_trim = None
 
 
 def _progress(items: Iterable, total_bytes: int, desc: str) -> Iterable:
@@ -133,18 +158,17 @@ def read_checkpoint(path: Path, keep_quantized: bool = False) -> tuple[ModelArgs
     if path.is_file():
         if path.suffix in (".pth", ".safetensors", ".json", ".model", ".bin"):
             raise CheckpointError(f"{path}: give the directory that holds this file, or a .gguf file")
-        reader = open_gguf(path)
-        meta = gguf_metadata(reader, path)
-        args, tensors, size = read_gguf(path, reader, meta, keep_quantized=keep_quantized)
+        header = read_gguf_header(path)
+        args, tensors, size = read_gguf(path, header, keep_quantized=keep_quantized)
         try:
-            tokenizer = tokenizer_from_gguf(meta, str(path))
+            tokenizer = tokenizer_from_gguf(header.meta, str(path))
         except TokenizerError:
             raise
         except Exception as e:  # a corrupt vocabulary trips tokenizers/sentencepiece/protobuf in many ways
             raise TokenizerError(
                 f"{path}: the vocabulary (tokenizer.ggml.*) is corrupt ({type(e).__name__}: {e})"
             ) from None
-        del reader, meta  # the parsed metadata is large; the tensors need only their memory map
+        del header  # the parsed metadata is large; the tensors need only their infos
         return args, tensors, size, tokenizer
     if is_quantized_checkpoint(path):
         args, tensors, size = read_quantized(path)
@@ -186,7 +210,9 @@ def load_model(
     check_vocab(tokenizer, args.vocab_size, str(path))
     dtype = dtype or default_dtype(device)
     tensors = _progress(tensors, size, f"loading {path.name}")
-    return build_model(args, tensors, str(path), dtype, device, quant), tokenizer
+    model = build_model(args, tensors, str(path), dtype, device, quant)
+    release_freed_memory()
+    return model, tokenizer
 
 
 def _mode(quant: str, device: str | torch.device) -> str:
