@@ -36,14 +36,14 @@ Run it (about 2.5 minutes on 2 idle CPU cores):
 from __future__ import annotations
 
 import argparse
-import contextlib
 import itertools
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import torch
+from llamacpp_peer import load_llama  # benchmarks/, beside this script
 
 from codellama.checkpoints import default_model_path, load_model
 from codellama.generation import Generator, SamplingParams
@@ -205,35 +205,8 @@ def transformers_engine(path: Path, prompt_ids: list[int]) -> Engine:
     return Engine("transformers", prefill, generate)
 
 
-@contextlib.contextmanager
-def no_extra_buffer_types() -> Iterator[None]:
-    """Make llama-cpp-python load models with `use_extra_bufts = False`.
-
-    `Llama()` has no argument for it (an unknown keyword is silently swallowed by its **kwargs),
-    so patch the default model parameters it starts from."""
-    import llama_cpp
-
-    original = llama_cpp.llama_cpp.llama_model_default_params
-
-    def patched():
-        params = original()
-        params.use_extra_bufts = False
-        return params
-
-    llama_cpp.llama_cpp.llama_model_default_params = patched
-    try:
-        yield
-    finally:
-        llama_cpp.llama_cpp.llama_model_default_params = original
-
-
 def llamacpp_engine(path: Path, prompt_ids: list[int]) -> Engine:
-    from llama_cpp import Llama
-
-    threads = torch.get_num_threads()
-    with no_extra_buffer_types():
-        llm = Llama(model_path=str(path), n_ctx=1024, n_threads=threads, n_threads_batch=threads, verbose=False)
-    assert not llm.model_params.use_extra_bufts
+    llm = load_llama(path, n_ctx=1024, threads=torch.get_num_threads())
 
     def prefill() -> None:
         llm.reset()  # n_tokens = 0: the next eval clears the KV cache
