@@ -316,9 +316,9 @@ class Int8Linear(nn.Module):
             y = F.linear(x2.to(COMPUTE_DTYPE), self.weight_int8.to(COMPUTE_DTYPE)) * self.scales
         y = y.to(x.dtype)
         if self.refine_top:
-            top = y.topk(self.refine_top, dim=-1).indices  # (M, k)
+            top = y.topk(self.refine_top, dim=-1, sorted=False).indices  # (M, k)
             rows = self.weight_int8[top].float()  # (M, k, K)
-            exact = torch.einsum("mk,mjk->mj", x2.float(), rows) * self.scales_float[top]
+            exact = torch.bmm(rows, x2.float()[:, :, None])[..., 0] * self.scales_float[top]
             y = y.scatter(-1, top, exact.to(y.dtype))
         y = y.view(*lead, self.out_features)
         return y if self.bias is None else y + self.bias
