@@ -125,14 +125,26 @@ class QuantTensor:
         return parts
 
 
+# the nibble shuffles run in numpy on the CPU: single-threaded, they do not pay for waking PyTorch's threads on
+# every small tensor of a load (which on a busy 2-core machine costs more than the work)
+
+
 def pack_int4(q: torch.Tensor) -> torch.Tensor:
     """(N, K) values in 0..15 -> (N, K/2) uint8, column 2j in the high nibble and 2j+1 in the low."""
     q = q.to(torch.uint8)
+    if q.device.type == "cpu":
+        a = q.numpy()
+        return torch.from_numpy((a[:, 0::2] << 4) | a[:, 1::2])
     return (q[:, 0::2] << 4) | q[:, 1::2]
 
 
 def unpack_int4(packed: torch.Tensor) -> torch.Tensor:
     """The inverse of `pack_int4`: (N, K/2) uint8 -> (N, K) uint8 in 0..15."""
+    if packed.device.type == "cpu":
+        import numpy as np
+
+        a = packed.numpy()
+        return torch.from_numpy(np.stack((a >> 4, a & 0xF), axis=-1).reshape(a.shape[0], -1))
     return torch.stack((packed >> 4, packed & 0xF), dim=-1).view(packed.shape[0], -1)
 
 
@@ -202,11 +214,13 @@ def from_gguf_blocks(data, type_name: str, shape: tuple[int, int]) -> QuantTenso
     d = field(0, 2, np.float16).squeeze(-1).float()  # (N, K/32)
     if type_name == "Q8_0":
         return QuantTensor(8, field(2, 34, np.int8).reshape(N, K), d, None, shape)
-    start = 4 if has_min else 2
-    nibbles = field(start, size, np.uint8)  # (N, K/32, 16)
-    q = torch.cat((nibbles & 0xF, nibbles >> 4), dim=-1).reshape(N, K)
+    # byte j of a block holds weight j (low nibble) and weight j + 16 (high): our pairs (2i, 2i + 1) are the
+    # low nibbles of bytes 2i, 2i + 1 for the first 16 weights, their high nibbles for the last 16
+    nibbles = blocks[..., 4 if has_min else 2 :]  # (N, K/32, 16)
+    low, high = nibbles & 0xF, nibbles >> 4
+    packed = np.concatenate(((low[..., 0::2] << 4) | low[..., 1::2], (high[..., 0::2] << 4) | high[..., 1::2]), -1)
     mins = field(2, 4, np.float16).squeeze(-1).float() if has_min else -8 * d
-    return QuantTensor(4, pack_int4(q), d, mins, shape)
+    return QuantTensor(4, torch.from_numpy(packed.reshape(N, K // 2)), d, mins, shape)
 
 
 # -- the modules ----------------------------------------------------------------------------------
@@ -244,10 +258,11 @@ class Int4Linear(nn.Module):
             q = F.pad(q, (0, 0, 0, padded))
             scales, zeros = F.pad(scales, (0, 0, 0, padded)), F.pad(zeros, (0, 0, 0, padded))
         scales_and_zeros = torch.stack((scales.t(), zeros.t()), dim=-1).to(COMPUTE_DTYPE).contiguous()
-        self.cuda = device.type == "cuda"
+        self.on_cuda = device.type == "cuda"
         if device.type == "cpu":
-            packed = torch.ops.aten._convert_weight_to_int4pack_for_cpu(unpack_int4(q).to(torch.int32), 1)
-        elif self.cuda:
+            values = torch.from_numpy(unpack_int4(q).numpy().astype("int32"))
+            packed = torch.ops.aten._convert_weight_to_int4pack_for_cpu(values, 1)
+        elif self.on_cuda:
             # the CUDA packer takes our (N, K/2) nibble layout as it is; K must split into tiles of 16 x inner
             inner = next((t for t in (8, 4, 2) if K % (16 * t) == 0), None)
             if inner is None:
@@ -264,7 +279,7 @@ class Int4Linear(nn.Module):
         lead = x.shape[:-1]
         x2 = x.reshape(-1, self.in_features).to(COMPUTE_DTYPE)
         packed, group, scales_and_zeros = self.packed_weight, self.group_size, self.scales_and_zeros
-        if self.cuda:
+        if self.on_cuda:
             y = torch.ops.aten._weight_int4pack_mm(x2, packed, group, scales_and_zeros)
         else:
             y = torch.ops.aten._weight_int4pack_mm_for_cpu(x2, packed, group, scales_and_zeros)

@@ -123,6 +123,10 @@ def write_quantized(
         save_file(state, str(tmp / WEIGHTS), metadata={"format": "pt"})
         (tmp / QUANT_CONFIG).write_text(json.dumps(config, indent=2))
         copy_tokenizer(tmp)
+        mask = os.umask(0)
+        os.umask(mask)
+        for path in [tmp, *tmp.iterdir()]:  # mkdtemp made the directory private; give it the usual modes
+            os.chmod(path, (0o777 if path.is_dir() else 0o666) & ~mask)
         os.rename(tmp, directory)  # fails, rather than replace, if the directory appeared meanwhile
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
