@@ -4,7 +4,9 @@ All three engines run the embedded default model (SmolLM2-135M-Instruct, the Q4_
 `codellama.checkpoints.default_model_path()`) on the same prompt token ids, greedy, with EOS ignored
 so that every run generates exactly `--new-tokens` tokens:
 
-- ours: `load_model()` (weights dequantised to fp32) and `Generator.run`;
+- ours, once per `--quant` setting (default: none, int8, int4): `load_model(quant=...)` and `Generator.run`;
+  none dequantises the weights to fp32, int4 runs the file's Q4_1 blocks as they are (the output layer,
+  tied to the Q8_0 embedding, in int8), int8 holds every linear layer in int8 (codellama/quant.py);
 - transformers: `AutoModelForCausalLM.from_pretrained(..., gguf_file=...)` (also dequantised to fp32)
   and `generate(do_sample=False, min_new_tokens=N)`;
 - llama.cpp (llama-cpp-python): the Q4_1 weights run natively, `Llama.generate(temp=0)`, with
@@ -20,31 +22,33 @@ round of an engine starts with an untimed prefill, so no engine pays for waking 
   engine's generation API. Generating N tokens is one prefill plus N - 1 one-token decode steps, so the
   difference is the N - 1 decode steps including sampling and per-token overhead of the API.
 
-"agree" is the number of leading generated tokens identical to ours (fp32 engines should agree on
-most of them; llama.cpp quantises activations to 8 bits inside its matmuls, so it drifts sooner).
+"agree" is the number of leading generated tokens identical to the first engine's (ours with the first
+--quant, fp32 by default). fp32 engines should agree on most of them; our int8/int4 layers take bf16
+activations and llama.cpp quantises activations to 8 bits inside its matmuls, so they drift sooner.
 With 2 cores, any other busy process ruins PyTorch's timings (its OpenMP threads wait on each other):
 the script warns when the CPUs were busy just before or after the run.
 
 Run it (about 2.5 minutes on 2 idle CPU cores):
 
-    .venv/bin/python benchmarks/decode.py [--new-tokens 128] [--repeats 3] [--skip-llamacpp]
+    .venv/bin/python benchmarks/decode.py [--new-tokens 128] [--repeats 3] [--quant none int8 int4] [--skip-llamacpp]
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import itertools
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import torch
+from llamacpp_peer import load_llama  # benchmarks/, beside this script
 
 from codellama.checkpoints import default_model_path, load_model
 from codellama.generation import Generator, SamplingParams
 from codellama.model import Transformer
+from codellama.quant import QUANT_CHOICES
 from codellama.tokenizer import Tokenizer
 
 PROMPT = '''import heapq
@@ -152,7 +156,9 @@ def measure(engines: list[Engine], n_prompt: int, new_tokens: int, repeats: int)
     return results
 
 
-def ours_engine(model: Transformer, tokenizer: Tokenizer, prompt_ids: list[int], new_tokens: int) -> Engine:
+def ours_engine(
+    model: Transformer, tokenizer: Tokenizer, prompt_ids: list[int], new_tokens: int, name: str = "ours"
+) -> Engine:
     generator = Generator(model, tokenizer)
     T = len(prompt_ids)
     tokens = torch.tensor([prompt_ids])
@@ -167,7 +173,7 @@ def ours_engine(model: Transformer, tokenizer: Tokenizer, prompt_ids: list[int],
         params = SamplingParams(max_new_tokens=n, temperature=0.0, ignore_eos=True)
         return generator.run([prompt_ids], [params], stop_ids=set())[0].token_ids
 
-    return Engine("ours", prefill, generate)
+    return Engine(name, prefill, generate)
 
 
 def transformers_engine(path: Path, prompt_ids: list[int]) -> Engine:
@@ -199,35 +205,8 @@ def transformers_engine(path: Path, prompt_ids: list[int]) -> Engine:
     return Engine("transformers", prefill, generate)
 
 
-@contextlib.contextmanager
-def no_extra_buffer_types() -> Iterator[None]:
-    """Make llama-cpp-python load models with `use_extra_bufts = False`.
-
-    `Llama()` has no argument for it (an unknown keyword is silently swallowed by its **kwargs),
-    so patch the default model parameters it starts from."""
-    import llama_cpp
-
-    original = llama_cpp.llama_cpp.llama_model_default_params
-
-    def patched():
-        params = original()
-        params.use_extra_bufts = False
-        return params
-
-    llama_cpp.llama_cpp.llama_model_default_params = patched
-    try:
-        yield
-    finally:
-        llama_cpp.llama_cpp.llama_model_default_params = original
-
-
 def llamacpp_engine(path: Path, prompt_ids: list[int]) -> Engine:
-    from llama_cpp import Llama
-
-    threads = torch.get_num_threads()
-    with no_extra_buffer_types():
-        llm = Llama(model_path=str(path), n_ctx=1024, n_threads=threads, n_threads_batch=threads, verbose=False)
-    assert not llm.model_params.use_extra_bufts
+    llm = load_llama(path, n_ctx=1024, threads=torch.get_num_threads())
 
     def prefill() -> None:
         llm.reset()  # n_tokens = 0: the next eval clears the KV cache
@@ -248,21 +227,31 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--new-tokens", type=int, default=128)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument(
+        "--quant", nargs="+", choices=QUANT_CHOICES, default=["none", "int8", "int4"], help="our weights, each a row"
+    )
+    parser.add_argument("--skip-transformers", action="store_true")
     parser.add_argument("--skip-llamacpp", action="store_true")
     args = parser.parse_args(argv)
     if args.new_tokens < 2:
         parser.error("--new-tokens must be at least 2")
 
     path = default_model_path()
-    model, tokenizer = load_model()
-    prompt_ids = tokenizer.encode(PROMPT, bos=tokenizer.add_bos)
+    engines = []
+    for quant in dict.fromkeys(args.quant):
+        model, tokenizer = load_model(quant=quant)
+        prompt_ids = tokenizer.encode(PROMPT, bos=tokenizer.add_bos)
+        engines.append(ours_engine(model, tokenizer, prompt_ids, args.new_tokens, f"ours {quant}"))
     print(
         f"model {path.name}, prompt {len(prompt_ids)} tokens, {args.new_tokens} new tokens, batch 1, "
         f"best of {args.repeats}, torch.get_num_threads() = {torch.get_num_threads()}",
         flush=True,
     )
 
-    engines = [ours_engine(model, tokenizer, prompt_ids, args.new_tokens), transformers_engine(path, prompt_ids)]
+    if args.skip_transformers:
+        print("transformers: skipped (--skip-transformers)")
+    else:
+        engines.append(transformers_engine(path, prompt_ids))
     if args.skip_llamacpp:
         print("llama.cpp: skipped (--skip-llamacpp)")
     else:
@@ -279,12 +268,14 @@ def main(argv: list[str] | None = None) -> None:
     print(f"\n{'engine':<14}{'prefill tok/s':>15}{'decode tok/s':>14}{'agree':>8}")
     for r in results:
         print(f"{r.engine:<14}{r.prefill_tps:>15.1f}{r.decode_tps:>14.2f}{agreement(base.tokens, r.tokens):>8}")
-    print()
-    for r in results[1:]:
-        print(
-            f"ours/{r.engine:<13} prefill {base.prefill_tps / r.prefill_tps:5.2f}x   "
-            f"decode {base.decode_tps / r.decode_tps:5.2f}x"
-        )
+    ours = [r for r in results if r.engine.startswith("ours")]
+    for peer in [r for r in results if not r.engine.startswith("ours")]:
+        print()
+        for r in ours:
+            print(
+                f"{r.engine + '/' + peer.engine:<26} prefill {r.prefill_tps / peer.prefill_tps:5.2f}x   "
+                f"decode {r.decode_tps / peer.decode_tps:5.2f}x"
+            )
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""The `codellama` command: complete, infill, chat, info, convert, demo.
+"""The `codellama` command: complete, infill, chat, info, convert, quantize, demo.
 
 Thin: parses flags, loads the model, calls generation.py / checkpoints.py, prints.
 """
@@ -19,6 +19,7 @@ from codellama.cli_common import (
     dtype_from_name,
     generator_from_args,
     note,
+    quantization,
 )
 from codellama.stopping import guess_language
 
@@ -79,6 +80,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", choices=("hf", "meta"), required=True)
     p.add_argument("--shards", type=int, default=1, help="Meta format: model-parallel shard count")
     p.add_argument("--dtype", choices=DTYPES, default="auto", help="auto: keep the stored dtype (GGUF: float32)")
+
+    p = sub.add_parser("quantize", help="write a checkpoint quantised (int4/int8), to load fast and small")
+    p.add_argument("source", help="model directory or .gguf file ('default' for the embedded model)")
+    p.add_argument("destination", help="output directory (must not exist); load it with --model")
+    p.add_argument(
+        "--quant",
+        choices=("int4", "int8", "auto"),
+        default="int4",
+        help="int4 (default) or int8 linear layers; auto: as the file is (GGUF Q4_x: int4, Q5..Q8: int8)",
+    )
 
     p = sub.add_parser("demo", help="completion, infilling and chat with the embedded model")
     add_model_flags(p)
@@ -271,7 +282,7 @@ def cmd_info(args) -> None:
     from codellama.checkpoints import load_model, resolve_model_path
     from codellama.configs import match_config
 
-    model, tokenizer = load_model(args.model, device="cpu", dtype=dtype_from_name(args.dtype))
+    model, tokenizer = load_model(args.model, device="cpu", dtype=dtype_from_name(args.dtype), quant=args.quant)
     a = model.args
     info = {
         "path": str(resolve_model_path(args.model)),
@@ -295,6 +306,7 @@ def cmd_info(args) -> None:
         "eos_id": tokenizer.eos_id,
         "infill": tokenizer.infill.family if tokenizer.infill else None,
         "chat_template": bool(tokenizer.chat_template),
+        "quantized": quantization(model) or None,
     }
     if args.json:
         print(json.dumps(info))
@@ -316,30 +328,18 @@ def cmd_convert(args) -> None:
     print(f"wrote {args.to} checkpoint to {destination} ({model.args.num_params / 1e6:.0f}M parameters, {copied})")
 
 
+def cmd_quantize(args) -> None:
+    from codellama.checkpoints import quantize_checkpoint
+
+    summary = quantize_checkpoint(args.source, args.destination, args.quant)
+    print(f"wrote {summary['quant']} checkpoint to {summary['destination']} ({summary['tensors']} tensors)")
+
+
 def _copy_tokenizer(source, tokenizer, destination: Path) -> str:
-    """Carry the tokenizer over: its files from a directory, or rebuilt from a GGUF vocabulary."""
-    import shutil
-
     from codellama.checkpoints import resolve_model_path
+    from codellama.checkpoints.files import copy_tokenizer
 
-    src = resolve_model_path(source)
-    if src.is_dir():
-        names = [
-            n
-            for n in (
-                "tokenizer.model",
-                "tokenizer.json",
-                "tokenizer_config.json",
-                "special_tokens_map.json",
-                "generation_config.json",
-            )
-            if (src / n).exists()
-        ]
-        for name in names:
-            shutil.copy(src / name, destination / name)
-        return f"tokenizer files: {', '.join(names) or 'none found'}"
-    tokenizer.save(destination)
-    return "tokenizer rebuilt from the GGUF vocabulary"
+    return copy_tokenizer(resolve_model_path(source), tokenizer, destination)
 
 
 def cmd_demo(args) -> None:
@@ -365,6 +365,7 @@ COMMANDS = {
     "chat": cmd_chat,
     "info": cmd_info,
     "convert": cmd_convert,
+    "quantize": cmd_quantize,
     "demo": cmd_demo,
 }
 

@@ -1,6 +1,6 @@
 """What every `codellama` command shares: its flag groups and the one way to load a model from them.
 
-    add_model_flags(parser)             --model (and --device, --dtype)
+    add_model_flags(parser)             --model (and --device, --dtype, --quant)
     add_sampling_flags(parser)          --max-tokens, --temperature, --top-p, ... with per-command defaults
     add_safety_flags(parser)            the guard rails: --code-policy, --references (--guard, server extras)
     generator_from_args(args) -> Generator
@@ -23,6 +23,12 @@ if TYPE_CHECKING:
     from codellama.generation import Generator
 
 DTYPES = ("auto", "float32", "bfloat16", "float16")
+QUANTS = ("auto", "none", "int8", "int4")  # codellama.quant.QUANT_CHOICES, without importing torch
+QUANT_HELP = (
+    "weights in memory: auto keeps a quantised file's compression on the CPU (GGUF Q4_x: int4, Q5..Q8: int8; "
+    "float files stay float), none dequantises to --dtype (exact), int8/int4 quantise the linear layers "
+    "and the embedding (see docs/quantization.md)"
+)
 MODEL_HELP = "model directory (Meta or Hugging Face), .gguf file, or 'default' (embedded SmolLM2-135M)"
 GUARD_POLICIES = ("off", "warn", "block")
 CODE_POLICIES = ("off", "warn", "default", "strict")
@@ -33,12 +39,13 @@ REFERENCE_POLICIES = ("off", "annotate", "block")
 
 
 def add_model_flags(parser: argparse.ArgumentParser, *, model_help: str = MODEL_HELP, placement: bool = True) -> None:
-    """--model/-m; with `placement`, also where and how to run it (--device, --dtype). Commands that only read
-    the tokenizer, or that place the model themselves (the trainer), leave placement out."""
+    """--model/-m; with `placement`, also where and how to run it (--device, --dtype, --quant). Commands that only
+    read the tokenizer, or that place the model themselves (the trainer), leave placement out."""
     parser.add_argument("--model", "-m", default=None, help=model_help)
     if placement:
         parser.add_argument("--device", default=None, help="cpu, cuda, cuda:1 ... (default: cuda if available)")
         parser.add_argument("--dtype", choices=DTYPES, default="auto", help="auto: float32 on CPU, bfloat16 on GPU")
+        parser.add_argument("--quant", choices=QUANTS, default="auto", help=QUANT_HELP)
 
 
 def add_sampling_flags(
@@ -123,9 +130,21 @@ def generator_from_args(args: argparse.Namespace) -> Generator:
     from codellama.checkpoints import load_generator
 
     started = time.perf_counter()
-    generator = load_generator(args.model, device_from_name(args.device), dtype_from_name(args.dtype))
-    note(f"loaded {generator.model.args.num_params / 1e6:.0f}M parameters in {time.perf_counter() - started:.1f}s")
+    quant = getattr(args, "quant", "auto")
+    generator = load_generator(args.model, device_from_name(args.device), dtype_from_name(args.dtype), quant)
+    held = quantization(generator.model)
+    note(
+        f"loaded {generator.model.args.num_params / 1e6:.0f}M parameters{f' ({held})' if held else ''} "
+        f"in {time.perf_counter() - started:.1f}s"
+    )
     return generator
+
+
+def quantization(model) -> str:
+    """What is quantised in a loaded model ("int4 x 210, int8 x 1"), or "" when nothing is."""
+    from codellama.quant import describe
+
+    return describe(model)
 
 
 def note(message: str) -> None:

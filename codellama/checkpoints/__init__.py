@@ -1,8 +1,9 @@
 """Read and write model checkpoints: Meta, Hugging Face and GGUF; load a model, or a Generator, from one.
 
 One module per job: `names` (the name tables shared by the formats), `meta`, `hf`, `gguf` (with
-`gguf_layout`, its header check), `files` (atomic writes) and `loading` (format dispatch and
-model building). This package re-exports their public API.
+`gguf_layout`, its header check), `quantized` (our quantised checkpoint, written by `codellama quantize`),
+`files` (atomic writes, tokenizer copies) and `loading` (format dispatch and model building). This package
+re-exports their public API.
 """
 
 from codellama.checkpoints.gguf import gguf_metadata, open_gguf, read_gguf
@@ -15,6 +16,7 @@ from codellama.checkpoints.loading import (
     load_generator,
     load_model,
     load_tensors,
+    quantize_checkpoint,
     read_checkpoint,
     resolve_model_path,
 )
@@ -52,6 +54,7 @@ __all__ = [
     "load_tensors",
     "meta_to_hf_rotary",
     "open_gguf",
+    "quantize_checkpoint",
     "read_checkpoint",
     "read_gguf",
     "read_hf",

@@ -1,18 +1,23 @@
 """The GGUF format (llama.cpp's): one file with the shapes, the vocabulary and the (quantised) weights.
 
-open_gguf checks the header's layout first (gguf_layout), since GGUFReader trusts it; read_gguf checks
-the metadata against the tensors, and dequantises each tensor to float32 as it is yielded.
+read_gguf reads the header with gguf_layout's checked walk (read_gguf_header), checks the metadata against
+the tensors, and dequantises each tensor to float32 as it is yielded (or, with `keep_quantized`, yields
+Q4_0/Q4_1/Q8_0 weights exactly as `QuantTensor`s and other quantised ones as `Dequantized`, for a quantised
+model: codellama.quant). open_gguf (a checked GGUFReader) and gguf_metadata serve callers that want only the
+metadata through the gguf package.
 """
 
 from __future__ import annotations
 
+import functools
+import mmap
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import torch
 
-from codellama.checkpoints.gguf_layout import check_gguf_layout
+from codellama.checkpoints.gguf_layout import GGUFHeader, check_gguf_layout, read_gguf_header
 from codellama.checkpoints.names import (
     _GGUF_IN,
     GGUF_IGNORED,
@@ -23,6 +28,7 @@ from codellama.checkpoints.names import (
     hf_to_meta_rotary,
 )
 from codellama.model import ModelArgs
+from codellama.quant import Dequantized, QuantTensor, from_gguf_blocks, gguf_bits
 
 if TYPE_CHECKING:
     from gguf import GGUFReader
@@ -111,23 +117,28 @@ def _gguf_args(meta: dict, path: Path) -> ModelArgs:
 
 def read_gguf(
     path: Path,
-    reader: GGUFReader | None = None,
-    meta: dict | None = None,
+    header: GGUFHeader | None = None,
+    keep_quantized: bool = False,
 ) -> tuple[ModelArgs, Tensors, int]:
     """Shapes, tensors (dequantised to float32, in our names and rotary layout) and size of a GGUF file.
 
-    `reader` and `meta` save parsing the file again when the caller already has them."""
-    reader = reader or open_gguf(path)
-    meta = meta if meta is not None else gguf_metadata(reader, path)
+    `header` (read_gguf_header) saves parsing the file again when the caller already has it. `keep_quantized`:
+    2-D weights of a quantised type come as `QuantTensor` (Q4_0, Q4_1, Q8_0: the file's blocks, exactly) or
+    `Dequantized` (other types: float values, and the width `auto` keeps them in).
+
+    The tensor data is read through a memory map; once a tensor is converted (every tensor yielded is a copy),
+    its pages are dropped from this process, so they do not stay in its resident memory beside the copies."""
+    header = header or read_gguf_header(path)
+    meta = header.meta
     args = _gguf_args(meta, path)
     arch = args.extra["architecture"]
-    names = {t.name for t in reader.tensors}
+    names = {t.name for t in header.tensors}
     # block_count must match the blocks present (a corrupt count would build a model of billions of layers)
     blocks = {int(m.group(1)) for n in names if (m := re.match(r"blk\.(\d+)\.", n))}
     if len(blocks) != args.n_layers or blocks and max(blocks) != args.n_layers - 1:  # i.e. not exactly 0..n-1
         held = f"blocks blk.{min(blocks)}..blk.{max(blocks)} ({len(blocks)} of them)" if blocks else "no blocks"
         raise CheckpointError(f"{path}: {arch}.block_count is {args.n_layers} but the file holds tensors for {held}")
-    shapes = {t.name: tuple(int(n) for n in reversed(t.shape)) for t in reader.tensors}  # GGUF: fastest dim first
+    shapes = {t.name: tuple(reversed(t.dims)) for t in header.tensors}  # GGUF: fastest dim first
     # the embedding's rows are the model's vocabulary (the token list may be shorter: padded embeddings)
     embedding = shapes.get("token_embd.weight")
     if embedding is not None and len(embedding) == 2:
@@ -156,16 +167,28 @@ def read_gguf(
     args.tie_embeddings = "output.weight" not in names
     args.qkv_bias = "blk.0.attn_q.bias" in names
     neox_rope = arch == "qwen2"  # stored in HF's half-split rotary layout
-    # only what the tensor loop needs: the reader's parsed metadata (the vocabulary above all) can go
-    entries = [(t.name, t.tensor_type, shapes[t.name], t.data) for t in reader.tensors if t.name not in GGUF_IGNORED]
+    from gguf import GGMLQuantizationType
+
+    # only what the tensor loop needs: the parsed metadata (the vocabulary above all) can go
+    entries = [(t, GGMLQuantizationType(t.raw_type), shapes[t.name]) for t in header.tensors]
+    entries = [e for e in entries if e[0].name not in GGUF_IGNORED]
+    order, data_start = header.order, header.data_start
 
     def tensors() -> Tensors:
-        for gguf_name, qtype, shape, data in entries:
+        with open(path, "rb") as f:
+            pages = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        for info, qtype, shape in entries:
+            gguf_name = info.name
             name = _rename(gguf_name, _GGUF_IN)
             if name is None:
                 raise CheckpointError(f"{path}: unexpected tensor {gguf_name!r}")
+            quantized = keep_quantized and len(shape) == 2 and gguf_bits(qtype.name) is not None
             try:
-                values = _dequantize(data, qtype, shape)
+                data = _tensor_data(pages, data_start + info.offset, info.nbytes, qtype, shape, order)
+                if quantized:
+                    tensor = _quantized(data, qtype, shape)
+                else:
+                    tensor = torch.from_numpy(_dequantize(data, qtype, shape))
             except NotImplementedError:
                 raise CheckpointError(
                     f"{path}: tensor {gguf_name!r} has type {qtype.name}, which cannot be dequantised here; "
@@ -173,16 +196,60 @@ def read_gguf(
                 ) from None
             except ValueError as e:
                 raise CheckpointError(f"{path}: tensor {gguf_name!r} is corrupt or truncated ({e})") from None
-            tensor = torch.from_numpy(values)
             heads = _rotary_heads(name, args) if neox_rope else None
-            if heads and (tensor.ndim == 0 or tensor.shape[0] % (2 * heads)):
+            if heads and (len(tensor.shape) == 0 or tensor.shape[0] % (2 * heads)):
                 raise CheckpointError(
                     f"{path}: tensor {gguf_name!r} {tuple(tensor.shape)} does not split into "
                     f"{heads} heads of an even size; the metadata and the weights disagree"
                 )
-            yield name, hf_to_meta_rotary(tensor, heads) if heads else tensor
+            if heads:
+                permute = functools.partial(hf_to_meta_rotary, n_heads=heads)
+                tensor = tensor.map_rows(permute) if quantized else permute(tensor)
+            del data
+            yield name, tensor
+            _drop_pages(pages, data_start + info.offset, info.nbytes)
 
     return args, tensors(), path.stat().st_size
+
+
+_NUMPY_TYPES = {"F16": "f2", "F32": "f4", "F64": "f8", "I8": "i1", "I16": "i2", "I32": "i4", "I64": "i8"}
+
+
+def _tensor_data(pages: mmap.mmap, start: int, nbytes: int, qtype, shape: tuple[int, ...], order: str):
+    """One tensor's data as GGUFReader gives it: an array of its element type (floats, ints), or of its bytes in
+    rows (quantised types), viewing the file's pages."""
+    import numpy as np
+
+    code = _NUMPY_TYPES.get(qtype.name)
+    if code is not None:
+        dtype = np.dtype(code).newbyteorder(order)
+        return np.frombuffer(pages, dtype=dtype, count=nbytes // dtype.itemsize, offset=start).reshape(shape)
+    from gguf import GGML_QUANT_SIZES
+
+    block, type_size = GGML_QUANT_SIZES[qtype]
+    rows = (*shape[:-1], shape[-1] // block * type_size)
+    return np.frombuffer(pages, dtype=np.uint8, count=nbytes, offset=start).reshape(rows)
+
+
+def _drop_pages(pages: mmap.mmap, start: int, nbytes: int) -> None:
+    """Take the pages of bytes start..start+nbytes out of this process's resident memory (they stay in the
+    page cache; a later read faults them back in)."""
+    if not hasattr(mmap, "MADV_DONTNEED"):
+        return
+    first = start - start % mmap.PAGESIZE
+    try:
+        pages.madvise(mmap.MADV_DONTNEED, first, start + nbytes - first)
+    except (OSError, ValueError):
+        pass
+
+
+def _quantized(data, qtype, shape: tuple[int, ...]) -> QuantTensor | Dequantized:
+    """A quantised weight in our form: exact where ours holds its type (Q4_0, Q4_1, Q8_0), else its float values
+    and the width `auto` keeps them in."""
+    weight = from_gguf_blocks(data, qtype.name, shape)
+    if weight is None:
+        weight = Dequantized(torch.from_numpy(_dequantize(data, qtype, shape)), gguf_bits(qtype.name))
+    return weight
 
 
 DEQUANT_ROWS = 4096  # rows per dequantisation step: bounds the temporaries for a big embedding

@@ -14,47 +14,105 @@ from pathlib import Path
 import torch
 from tqdm import tqdm
 
-from codellama.checkpoints.gguf import gguf_metadata, open_gguf, read_gguf
+from codellama.checkpoints.gguf import read_gguf
+from codellama.checkpoints.gguf_layout import read_gguf_header
 from codellama.checkpoints.hf import read_hf
 from codellama.checkpoints.meta import read_meta
 from codellama.checkpoints.names import CheckpointError, Tensors
+from codellama.checkpoints.quantized import is_quantized_checkpoint, read_quantized, write_quantized
 from codellama.generation import Generator
 from codellama.model import ModelArgs, Transformer
+from codellama.quant import EMBEDDING, OUTPUT, QuantError, QuantTensor, quantized_module, resolve_mode
+from codellama.quant import convert as quant_convert
 from codellama.tokenizer import Tokenizer, TokenizerError, check_vocab, load_tokenizer, tokenizer_from_gguf
 
 
 def build_model(
-    args: ModelArgs, tensors: Tensors, source: str, dtype: torch.dtype | None, device: str | torch.device = "cpu"
+    args: ModelArgs,
+    tensors: Tensors,
+    source: str,
+    dtype: torch.dtype | None,
+    device: str | torch.device = "cpu",
+    quant: str = "none",
 ) -> Transformer:
-    """A Transformer whose parameters are exactly `tensors`, each checked against its shape."""
+    """A Transformer whose parameters are exactly `tensors`, each checked against its shape.
+
+    `quant` (codellama.quant): none holds every weight as a float tensor (quantised ones dequantised); int4/int8
+    hold the linear layers and the embedding quantised; auto keeps the forms the checkpoint has."""
     try:
         with torch.device("meta"):
             model = Transformer(args)
     except (RuntimeError, ValueError, TypeError, OverflowError) as e:
         raise CheckpointError(f"{source}: the config describes a model that cannot be built ({e})") from None
     expected = {k: v.shape for k, v in model.state_dict().items()}
-    if args.tie_embeddings:
-        expected.pop("output.weight")
-    state = {}
-    for name, tensor in tensors:
-        if name not in expected:
+    tied = args.tie_embeddings
+    state: dict[str, torch.Tensor] = {}
+    modules: dict[str, torch.nn.Module] = {}  # quantised ones by parameter name, built as their tensors come
+    for name, tensor in quant_convert(tensors, quant, tied):
+        if name not in expected or (tied and name == OUTPUT and not isinstance(tensor, QuantTensor)):
             raise CheckpointError(f"{source}: unexpected tensor {name!r} {tuple(tensor.shape)} for this model shape")
         if tensor.shape != expected[name]:
             raise CheckpointError(
                 f"{source}: tensor {name!r} has shape {tuple(tensor.shape)} but the config implies "
                 f"{tuple(expected[name])}; the config and the weights do not belong together"
             )
-        state[name] = tensor.to(device=device, dtype=dtype or tensor.dtype)
-    missing = sorted(set(expected) - set(state))
+        if isinstance(tensor, QuantTensor):
+            modules[name] = _quantized_module(name, tensor, dtype, device, source)
+            if name == EMBEDDING and tied and OUTPUT not in modules:  # one table for both (quant.convert)
+                modules[OUTPUT] = _quantized_module(OUTPUT, tensor, dtype, device, source)
+        else:
+            state[name] = tensor.to(device=device, dtype=dtype or tensor.dtype)
+        del tensor
+        release_freed_memory()  # what converting this tensor freed, before the next one
+    missing = sorted(set(expected) - set(state) - set(modules) - ({OUTPUT} if tied else set()))
     if missing:
         raise CheckpointError(f"{source}: missing tensors {', '.join(missing[:5])}{' ...' if len(missing) > 5 else ''}")
-    if args.tie_embeddings:
-        state["output.weight"] = state["tok_embeddings.weight"]
-    model.load_state_dict(state, assign=True, strict=True)
-    if args.tie_embeddings:
+    for name, module in modules.items():
+        path = name.removesuffix(".weight")
+        bias = state.pop(path + ".bias", None)
+        if bias is not None:
+            module.bias = torch.nn.Parameter(bias.to(dtype or bias.dtype), requires_grad=False)
+        owner, _, attr = path.rpartition(".")
+        setattr(model.get_submodule(owner) if owner else model, attr, module)
+    if tied and OUTPUT not in modules:
+        state[OUTPUT] = state[EMBEDDING]
+    result = model.load_state_dict(state, assign=True, strict=False)
+    # what is left unloaded belongs to the quantised modules, which were built with their tensors
+    leftover = [k for k in result.missing_keys if k.rsplit(".", 1)[0] + ".weight" not in modules]
+    if leftover or result.unexpected_keys:
+        raise CheckpointError(f"{source}: tensors {leftover or result.unexpected_keys} do not fit the model")
+    if tied and OUTPUT not in modules:
         model.output.weight = model.tok_embeddings.weight
     model.set_rope(device=device)  # the frequencies were built on the meta device
     return model.eval()
+
+
+def _quantized_module(name: str, weight: QuantTensor, dtype, device, source: str) -> torch.nn.Module:
+    try:
+        return quantized_module(name, weight, None, dtype or torch.float32, device)
+    except QuantError as e:
+        raise CheckpointError(f"{source}: {e}") from None
+
+
+def release_freed_memory() -> None:
+    """Hand the C heap's free pages back to the system (glibc's malloc_trim; elsewhere nothing).
+
+    Converting a checkpoint allocates and frees temporaries between the tensors it keeps; glibc keeps what is
+    freed for reuse, and once a big block has been freed it serves blocks of up to that size from its heap, so
+    a quantised load would otherwise end with hundreds of MB resident that nothing uses."""
+    global _malloc_trim
+    if _malloc_trim is None:
+        try:
+            import ctypes
+
+            _malloc_trim = ctypes.CDLL(None).malloc_trim
+        except (OSError, AttributeError):
+            _malloc_trim = False
+    if _malloc_trim:
+        _malloc_trim(0)
+
+
+_malloc_trim = None
 
 
 def _progress(items: Iterable, total_bytes: int, desc: str) -> Iterable:
@@ -92,35 +150,39 @@ def resolve_model_path(model: str | Path | None) -> Path:
     return path
 
 
-def read_checkpoint(path: Path) -> tuple[ModelArgs, Tensors, int, Tokenizer]:
-    """Shapes, tensors, total size and tokenizer of the checkpoint at `path` (a file or directory)."""
+def read_checkpoint(path: Path, keep_quantized: bool = False) -> tuple[ModelArgs, Tensors, int, Tokenizer]:
+    """Shapes, tensors, total size and tokenizer of the checkpoint at `path` (a file or directory).
+
+    `keep_quantized`: a GGUF file's quantised weights come as codellama.quant's QuantTensor or Dequantized
+    rather than float tensors (a quantised checkpoint's always do)."""
     if path.is_file():
         if path.suffix in (".pth", ".safetensors", ".json", ".model", ".bin"):
             raise CheckpointError(f"{path}: give the directory that holds this file, or a .gguf file")
-        reader = open_gguf(path)
-        meta = gguf_metadata(reader, path)
-        args, tensors, size = read_gguf(path, reader, meta)
+        header = read_gguf_header(path)
+        args, tensors, size = read_gguf(path, header, keep_quantized=keep_quantized)
         try:
-            tokenizer = tokenizer_from_gguf(meta, str(path))
+            tokenizer = tokenizer_from_gguf(header.meta, str(path))
         except TokenizerError:
             raise
         except Exception as e:  # a corrupt vocabulary trips tokenizers/sentencepiece/protobuf in many ways
             raise TokenizerError(
                 f"{path}: the vocabulary (tokenizer.ggml.*) is corrupt ({type(e).__name__}: {e})"
             ) from None
-        del reader, meta  # the parsed metadata is large; the tensors need only their memory map
+        del header  # the parsed metadata is large; the tensors need only their infos
         return args, tensors, size, tokenizer
-    if (path / "params.json").exists() or list(path.glob("consolidated.*.pth")):
+    if is_quantized_checkpoint(path):
+        args, tensors, size = read_quantized(path)
+    elif (path / "params.json").exists() or list(path.glob("consolidated.*.pth")):
         args, tensors, size = read_meta(path)
     elif (path / "config.json").exists():
         args, tensors, size = read_hf(path)
     else:
         ggufs = sorted(path.glob("*.gguf"))
         if len(ggufs) == 1:
-            return read_checkpoint(ggufs[0])
+            return read_checkpoint(ggufs[0], keep_quantized)
         raise CheckpointError(
             f"{path}: no checkpoint found: expected params.json + consolidated.*.pth (Meta), config.json + "
-            "*.safetensors (Hugging Face), or one .gguf file"
+            "*.safetensors (Hugging Face), quantized.json + model.safetensors (`codellama quantize`), or one .gguf file"
         )
     return args, tensors, size, load_tokenizer(path)
 
@@ -135,14 +197,29 @@ def load_model(
     model: str | Path | None = None,
     device: str | torch.device = "cpu",
     dtype: torch.dtype | None = None,
+    quant: str = "none",
 ) -> tuple[Transformer, Tokenizer]:
-    """Load a model and its tokenizer from a path (or the embedded default)."""
+    """Load a model and its tokenizer from a path (or the embedded default).
+
+    `quant`: none (the default: every weight a float tensor in `dtype`, exactly the checkpoint's values),
+    int4 or int8 (the linear layers and the embedding quantised: codellama.quant), or auto (on the CPU, keep
+    the checkpoint's quantisation: GGUF Q4_x as int4, Q5..Q8 as int8, floats as floats; none elsewhere)."""
     path = resolve_model_path(model)
-    args, tensors, size, tokenizer = read_checkpoint(path)
+    quant = _mode(quant, device)
+    args, tensors, size, tokenizer = read_checkpoint(path, keep_quantized=quant != "none")
     check_vocab(tokenizer, args.vocab_size, str(path))
     dtype = dtype or default_dtype(device)
     tensors = _progress(tensors, size, f"loading {path.name}")
-    return build_model(args, tensors, str(path), dtype, device), tokenizer
+    model = build_model(args, tensors, str(path), dtype, device, quant)
+    release_freed_memory()
+    return model, tokenizer
+
+
+def _mode(quant: str, device: str | torch.device) -> str:
+    try:
+        return resolve_mode(quant, device)
+    except QuantError as e:
+        raise ValueError(str(e)) from None
 
 
 def load_tensors(model: str | Path | None = None, dtype: torch.dtype | None = None) -> tuple[Transformer, Tokenizer]:
@@ -157,11 +234,38 @@ def load_generator(
     model: str | Path | None = None,
     device: str | torch.device | None = None,
     dtype: torch.dtype | None = None,
+    quant: str = "none",
 ) -> Generator:
     """A Generator for a model path (or the embedded default): `load_model`, then the two put together.
 
-    `device` None means CUDA when available, else the CPU; `dtype` None means `default_dtype(device)`.
-    """
+    `device` None means CUDA when available, else the CPU; `dtype` None means `default_dtype(device)`; `quant`
+    as for `load_model` (the commands pass auto)."""
     if device is None:
         device = "cuda" if torch.cuda.is_available() else "cpu"
-    return Generator(*load_model(model, device=device, dtype=dtype))
+    return Generator(*load_model(model, device=device, dtype=dtype, quant=quant))
+
+
+def quantize_checkpoint(source: str | Path | None, destination: str | Path, quant: str = "int4") -> dict:
+    """Write the checkpoint at `source` quantised (int4, int8, or auto: as its file is) as a quantised checkpoint
+    directory at `destination` (docs/quantization.md), which `load_model` reads. Returns a summary."""
+    from codellama.checkpoints.files import copy_tokenizer
+
+    if quant not in ("int4", "int8", "auto"):
+        raise ValueError(f"--quant {quant}: a quantised checkpoint is int4, int8 or auto (the file's own)")
+    path = resolve_model_path(source)
+    args, tensors, size, tokenizer = read_checkpoint(path, keep_quantized=True)
+    check_vocab(tokenizer, args.vocab_size, str(path))
+    counts: dict[str, int] = {}
+
+    def converted():
+        progress = _progress(tensors, size, f"quantising {path.name}")
+        for name, tensor in quant_convert(progress, quant, args.tie_embeddings):
+            kind = f"int{tensor.bits}" if isinstance(tensor, QuantTensor) else "float"
+            counts[kind] = counts.get(kind, 0) + 1
+            yield name, tensor
+        if not counts.get("int4") and not counts.get("int8"):  # raised before the directory is put in place
+            raise ValueError(f"{path}: nothing to quantise: its weights are float; give --quant int4 or int8")
+
+    write_quantized(Path(destination), args, converted(), quant, lambda d: copy_tokenizer(path, tokenizer, d))
+    summary = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items()))
+    return {"source": str(path), "destination": str(destination), "quant": quant, "tensors": summary}

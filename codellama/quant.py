@@ -1,0 +1,576 @@
+"""Weight-only quantisation: int4 and int8 linear layers and embeddings, over PyTorch's packed kernels.
+
+Decoding one token reads every weight once, so on a CPU its speed is the memory bandwidth over the weights'
+size: 4-bit weights are read 8 times faster than fp32 ones. The matmuls run on ATen's weight-only kernels:
+
+    int4: torch.ops.aten._weight_int4pack_mm_for_cpu(x, packed, group, scales_and_zeros)  (CUDA: _weight_int4pack_mm)
+          w[n, k] = (q[n, k] - 8) * scale[k // group, n] + zero[k // group, n],  q in 0..15
+          (verified against a float reference on torch 2.13: tests/test_quant.py)
+    int8: torch.ops.aten._weight_int8pack_mm(x, q, scales)     w[n, k] = q[n, k] * scales[n],  q in -128..127
+
+On x86 their vectorised paths exist only for bfloat16 activations (float32 ones fall into scalar loops, 5-25x
+slower), so each layer casts its input to bfloat16 for the kernel and its output back to the model's dtype
+(float32 on the CPU): the rest of the model (norms, rotary, attention, the KV cache) is unchanged. The kernels
+take bfloat16 scales and zeros, which carry 8 bits of mantissa: that rounding, and the activations', is all
+that separates a layer's output from the float matmul over its dequantised weights.
+
+Our form of a quantised weight (`QuantTensor`, also what a quantised checkpoint stores; see docs/quantization.md):
+
+    int4: q      uint8 (N, K/2)     two 4-bit values a byte: column 2j in the high nibble, 2j+1 in the low
+          scales float32 (N, K/G)   w[n, k] = scales[n, k // G] * q[n, k] + mins[n, k // G]
+          mins   float32 (N, K/G)
+    int8: q      int8 (N, K)        w[n, k] = scales[n, k // G] * q[n, k]
+          scales float32 (N, K/G)   (G = K: one scale per output channel, which the int8 kernel needs)
+
+GGUF's Q4_0 (w = d * (q - 8)) and Q4_1 (w = d * q + m) blocks of 32 map onto int4 with G = 32 exactly
+(scales = d, mins = -8d or m), and Q8_0 (w = d * q) onto int8 with G = 32: `dequantize` gives back gguf's own
+dequantisation bit for bit. Float weights are quantised per group of 32 by min/max for int4
+(scale = (max - min) / 15, min = min, q = round((w - min) / scale)) and symmetrically per output channel for
+int8 (scale = max|w| / 127). The int8 kernel has one scale per output channel, so a Q8_0 *linear* weight is
+dequantised and re-quantised per channel; an embedding is a gather, which keeps any grouping: Q8_0 and Q4_x
+embeddings stay exact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+GROUP_SIZE = 32
+INT4_GROUP_SIZES = (32, 64, 128, 256)  # what the int4 kernels accept
+QUANT_CHOICES = ("auto", "none", "int8", "int4")
+COMPUTE_DTYPE = torch.bfloat16  # the kernels' fast activation dtype
+REFINE_TOP = 8  # the output layer's largest logits recomputed in float32 (Int8Linear)
+
+# the weights the quantised modules replace: every linear layer's, the output layer's, the embedding's
+_LINEAR = re.compile(r"^(layers\.\d+\.(attention\.w[qkvo]|feed_forward\.w[123])|output)\.weight$")
+EMBEDDING = "tok_embeddings.weight"
+OUTPUT = "output.weight"
+
+
+class QuantError(ValueError):
+    """A weight or a model that cannot be quantised as asked; the message says why."""
+
+
+def is_linear_weight(name: str) -> bool:
+    return _LINEAR.match(name) is not None
+
+
+# -- our form of a quantised weight -------------------------------------------------------------------
+
+
+@dataclass
+class QuantTensor:
+    """A quantised 2-D weight (N, K) in our form (see the module's docstring)."""
+
+    bits: int  # 4 or 8
+    q: torch.Tensor
+    scales: torch.Tensor
+    mins: torch.Tensor | None
+    shape: torch.Size
+
+    def __post_init__(self) -> None:
+        self.shape = torch.Size(self.shape)
+        N, K = self.shape
+        if self.bits not in (4, 8):
+            raise QuantError(f"{self.bits}-bit weights are not supported (4 or 8)")
+        q_shape = (N, K // 2) if self.bits == 4 else (N, K)
+        q_dtype = torch.uint8 if self.bits == 4 else torch.int8
+        if tuple(self.q.shape) != q_shape or self.q.dtype != q_dtype or (self.bits == 4 and K % 2):
+            raise QuantError(
+                f"int{self.bits} weight {tuple(self.shape)}: q is {self.q.dtype} {tuple(self.q.shape)}, "
+                f"expected {q_dtype} {q_shape}"
+            )
+        groups = self.scales.shape[-1] if self.scales.ndim == 2 else 0
+        if self.scales.shape[0] != N or not groups or K % groups:
+            raise QuantError(
+                f"int{self.bits} weight {tuple(self.shape)}: scales {tuple(self.scales.shape)} are not "
+                "(rows, groups) with the groups dividing the columns"
+            )
+        if (self.mins is None) != (self.bits == 8) or (self.mins is not None and self.mins.shape != self.scales.shape):
+            wanted = "absent" if self.bits == 8 else "shaped like the scales"
+            raise QuantError(f"int{self.bits} weight {tuple(self.shape)}: mins must be {wanted}")
+
+    @property
+    def group_size(self) -> int:
+        return self.shape[1] // self.scales.shape[1]
+
+    def values(self) -> torch.Tensor:
+        """The integers q (N, K): uint8 in 0..15 for int4, int8 for int8."""
+        return unpack_int4(self.q) if self.bits == 4 else self.q
+
+    def dequantize(self) -> torch.Tensor:
+        """The float32 weight: scales * q (+ mins), computed as GGUF's dequantisation does (one rounding)."""
+        N, K = self.shape
+        q = self.values().float().view(N, -1, self.group_size)
+        w = self.scales.float()[..., None] * q
+        if self.mins is not None:
+            w = w + self.mins.float()[..., None]
+        return w.view(N, K)
+
+    def map_rows(self, fn) -> QuantTensor:
+        """The same weight with `fn` (a permutation of rows, e.g. the rotary one) applied to every part."""
+        mins = None if self.mins is None else fn(self.mins)
+        return QuantTensor(self.bits, fn(self.q), fn(self.scales), mins, self.shape)
+
+    def tensors(self, prefix: str) -> dict[str, torch.Tensor]:
+        """The parts by name, as a quantised checkpoint stores them."""
+        parts = {f"{prefix}.q": self.q, f"{prefix}.scales": self.scales}
+        if self.mins is not None:
+            parts[f"{prefix}.mins"] = self.mins
+        return parts
+
+
+# the nibble shuffles run in numpy on the CPU: single-threaded, they do not pay for waking PyTorch's threads on
+# every small tensor of a load (which on a busy 2-core machine costs more than the work)
+
+
+def pack_int4(q: torch.Tensor) -> torch.Tensor:
+    """(N, K) values in 0..15 -> (N, K/2) uint8, column 2j in the high nibble and 2j+1 in the low."""
+    q = q.to(torch.uint8)
+    if q.device.type == "cpu":
+        a = q.numpy()
+        return torch.from_numpy((a[:, 0::2] << 4) | a[:, 1::2])
+    return (q[:, 0::2] << 4) | q[:, 1::2]
+
+
+def unpack_int4(packed: torch.Tensor) -> torch.Tensor:
+    """The inverse of `pack_int4`: (N, K/2) uint8 -> (N, K) uint8 in 0..15."""
+    if packed.device.type == "cpu":
+        import numpy as np
+
+        a = packed.numpy()
+        return torch.from_numpy(np.stack((a >> 4, a & 0xF), axis=-1).reshape(a.shape[0], -1))
+    return torch.stack((packed >> 4, packed & 0xF), dim=-1).view(packed.shape[0], -1)
+
+
+def quantize_int4(w: torch.Tensor, group_size: int = GROUP_SIZE) -> QuantTensor:
+    """Float (N, K) -> int4 per group of `group_size` by min/max: scale = (max - min) / 15, min = min."""
+    N, K = w.shape
+    if K % group_size:
+        raise QuantError(f"a weight of {K} columns does not split into int4 groups of {group_size}")
+    groups = w.detach().float().reshape(N, K // group_size, group_size)
+    lo, hi = groups.amin(-1), groups.amax(-1)
+    scale = (hi - lo) / 15
+    scale = torch.where(scale > 0, scale, torch.ones_like(scale))  # a constant group: q = 0, w = min
+    q = (groups - lo[..., None]).div_(scale[..., None]).round_().clamp_(0, 15)
+    return QuantTensor(4, pack_int4(q.view(N, K)), scale, lo, w.shape)
+
+
+def quantize_int8(w: torch.Tensor, group_size: int | None = None) -> QuantTensor:
+    """Float (N, K) -> int8, symmetric: scale = max|w| / 127 per group (default: per row, as the kernel needs)."""
+    N, K = w.shape
+    group_size = group_size or K
+    if K % group_size:
+        raise QuantError(f"a weight of {K} columns does not split into int8 groups of {group_size}")
+    groups = w.detach().float().reshape(N, K // group_size, group_size)
+    scale = groups.abs().amax(-1) / 127
+    scale = torch.where(scale > 0, scale, torch.ones_like(scale))
+    q = (groups / scale[..., None]).round_().clamp_(-127, 127).to(torch.int8)
+    return QuantTensor(8, q.view(N, K), scale, None, w.shape)
+
+
+# -- from GGUF blocks ---------------------------------------------------------------------------------
+
+# GGUF tensor types by the width of the form that keeps them best: 5 to 8 bits -> int8, fewer -> int4
+_GGUF_FLOAT = {"F32", "F16", "BF16", "F64"}
+_GGUF_8BIT = re.compile(r"^Q[5-8]_")
+
+
+def gguf_bits(type_name: str) -> int | None:
+    """The width `auto` keeps a GGUF type in: None for float types, 8 for Q5..Q8 types, 4 for the rest."""
+    if type_name in _GGUF_FLOAT:
+        return None
+    return 8 if _GGUF_8BIT.match(type_name) else 4
+
+
+def from_gguf_blocks(data, type_name: str, shape: tuple[int, int]) -> QuantTensor | None:
+    """Q4_0, Q4_1 or Q8_0 blocks (a uint8 array of whole blocks) in our form, exactly; None for other types.
+
+    Q4_0 block (18 bytes): fp16 d, 16 bytes of nibbles; w = d * (q - 8)
+    Q4_1 block (20 bytes): fp16 d, fp16 m, 16 bytes of nibbles; w = d * q + m
+        (the nibbles: byte j holds weight j in its low half and weight j + 16 in its high half)
+    Q8_0 block (34 bytes): fp16 d, 32 int8; w = d * q
+    """
+    import numpy as np
+
+    layouts = {"Q4_0": (18, False), "Q4_1": (20, True), "Q8_0": (34, False)}
+    if type_name not in layouts:
+        return None
+    size, has_min = layouts[type_name]
+    N, K = shape
+    blocks = np.asarray(data).reshape(-1).view(np.uint8)  # a view of the file's pages, read once below
+    if blocks.size != N * K // 32 * size or K % 32:
+        raise QuantError(f"{type_name} data of {blocks.size} bytes is not {N} x {K} weights")
+    blocks = blocks.reshape(N, K // 32, size)
+
+    def field(start: int, end: int, dtype) -> torch.Tensor:
+        return torch.from_numpy(np.ascontiguousarray(blocks[..., start:end]).view(dtype))
+
+    d = field(0, 2, np.float16).squeeze(-1).float()  # (N, K/32)
+    if type_name == "Q8_0":
+        return QuantTensor(8, field(2, 34, np.int8).reshape(N, K), d, None, shape)
+    # byte j of a block holds weight j (low nibble) and weight j + 16 (high): our pairs (2i, 2i + 1) are the
+    # low nibbles of bytes 2i, 2i + 1 for the first 16 weights, their high nibbles for the last 16
+    nibbles = blocks[..., 4 if has_min else 2 :]  # (N, K/32, 16)
+    low, high = nibbles & 0xF, nibbles >> 4
+    packed = np.concatenate(((low[..., 0::2] << 4) | low[..., 1::2], (high[..., 0::2] << 4) | high[..., 1::2]), -1)
+    mins = field(2, 4, np.float16).squeeze(-1).float() if has_min else -8 * d
+    return QuantTensor(4, torch.from_numpy(packed.reshape(N, K // 2)), d, mins, shape)
+
+
+# -- the modules ----------------------------------------------------------------------------------
+
+
+def _has_kernel(op: str, device: torch.device) -> bool:
+    key = {"cpu": "CPU", "cuda": "CUDA"}.get(device.type)
+    return key is not None and torch._C._dispatch_has_kernel_for_dispatch_key(f"aten::{op}", key)
+
+
+class Int4Linear(nn.Module):
+    """A linear layer over int4 weights in groups (32 by default): ATen's int4-pack kernel, bf16 activations."""
+
+    def __init__(
+        self,
+        weight: QuantTensor,
+        bias: torch.Tensor | None = None,
+        device: str | torch.device = "cpu",
+    ):
+        super().__init__()
+        if weight.bits != 4:
+            raise QuantError(f"Int4Linear needs an int4 weight, not int{weight.bits}")
+        N, K = weight.shape
+        G = weight.group_size
+        if G not in INT4_GROUP_SIZES:
+            raise QuantError(f"int4 groups of {G} are not supported by the kernel ({INT4_GROUP_SIZES})")
+        device = torch.device(device)
+        self.in_features, self.out_features, self.group_size = K, N, G
+        # the kernel's dequantisation is (q - 8) * scale + zero, so zero = min + 8 * scale; (K/G, N, 2) bf16
+        scales = weight.scales.float()
+        zeros = weight.mins.float() + 8 * scales
+        q = weight.q
+        padded = -N % 16  # the packers take rows in multiples of 16 (CUDA: 8): pad, and drop those outputs
+        if padded:
+            q = F.pad(q, (0, 0, 0, padded))
+            scales, zeros = F.pad(scales, (0, 0, 0, padded)), F.pad(zeros, (0, 0, 0, padded))
+        scales_and_zeros = torch.stack((scales.t(), zeros.t()), dim=-1).to(COMPUTE_DTYPE).contiguous()
+        self.on_cuda = device.type == "cuda"
+        if device.type == "cpu":
+            values = torch.from_numpy(unpack_int4(q).numpy().astype("int32"))
+            packed = torch.ops.aten._convert_weight_to_int4pack_for_cpu(values, 1)
+        elif self.on_cuda:
+            # the CUDA packer takes our (N, K/2) nibble layout as it is; K must split into tiles of 16 x inner
+            inner = next((t for t in (8, 4, 2) if K % (16 * t) == 0), None)
+            if inner is None:
+                raise QuantError(f"int4 on CUDA needs a multiple of 32 columns (weight {N} x {K})")
+            packed = torch.ops.aten._convert_weight_to_int4pack(q.to(device), inner)
+        else:
+            raise QuantError(f"int4 weights run on the CPU or CUDA, not {device.type}")
+        self.register_buffer("packed_weight", packed.to(device))
+        self.register_buffer("scales_and_zeros", scales_and_zeros.to(device))
+        bias = None if bias is None else nn.Parameter(bias.detach().to(device), requires_grad=False)
+        self.register_parameter("bias", bias)  # a loader may set it later
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        lead = x.shape[:-1]
+        x2 = x.reshape(-1, self.in_features).to(COMPUTE_DTYPE)
+        packed, group, scales_and_zeros = self.packed_weight, self.group_size, self.scales_and_zeros
+        if self.on_cuda:
+            y = torch.ops.aten._weight_int4pack_mm(x2, packed, group, scales_and_zeros)
+        else:
+            y = torch.ops.aten._weight_int4pack_mm_for_cpu(x2, packed, group, scales_and_zeros)
+        if y.shape[-1] != self.out_features:
+            y = y[:, : self.out_features]
+        y = y.reshape(*lead, self.out_features).to(x.dtype)
+        return y if self.bias is None else y + self.bias
+
+    def extra_repr(self) -> str:
+        return f"in_features={self.in_features}, out_features={self.out_features}, group_size={self.group_size}"
+
+
+class Int8Linear(nn.Module):
+    """A linear layer over int8 weights with one scale per output channel: ATen's int8-pack kernel, bf16
+    activations (where a device has no such kernel: a matmul over the weights dequantised on the fly).
+
+    `refine_top` (the output layer: `REFINE_TOP`): the kernel's bf16 output holds 8 significant bits, so logits
+    near 30 come in steps of 0.125 and the best few tokens often tie; the `refine_top` largest outputs of each
+    row are recomputed in float32 from the int8 weights, so greedy picks and top probabilities are not decided
+    by that rounding. A fixed count keeps the shapes static (for torch.compile)."""
+
+    def __init__(
+        self,
+        weight: QuantTensor,
+        bias: torch.Tensor | None = None,
+        device: str | torch.device = "cpu",
+        refine_top: int = 0,
+    ):
+        super().__init__()
+        if weight.bits != 8 or weight.group_size != weight.shape[1]:
+            raise QuantError("Int8Linear needs an int8 weight with one scale per output channel")
+        device = torch.device(device)
+        self.out_features, self.in_features = weight.shape
+        self.register_buffer("weight_int8", weight.q.to(device))
+        self.register_buffer("scales", weight.scales[:, 0].to(device=device, dtype=COMPUTE_DTYPE))
+        self.fused = _has_kernel("_weight_int8pack_mm", device)
+        bias = None if bias is None else nn.Parameter(bias.detach().to(device), requires_grad=False)
+        self.register_parameter("bias", bias)  # a loader may set it later
+        self.refine_top = min(refine_top, self.out_features)
+        if self.refine_top:
+            self.register_buffer("scales_float", weight.scales[:, 0].float().to(device))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        lead = x.shape[:-1]
+        x2 = x.reshape(-1, self.in_features)
+        if self.fused:
+            y = torch.ops.aten._weight_int8pack_mm(x2.to(COMPUTE_DTYPE), self.weight_int8, self.scales)
+        else:
+            y = F.linear(x2.to(COMPUTE_DTYPE), self.weight_int8.to(COMPUTE_DTYPE)) * self.scales
+        y = y.to(x.dtype)
+        if self.refine_top:
+            top = y.topk(self.refine_top, dim=-1, sorted=False).indices  # (M, k)
+            rows = self.weight_int8[top].float()  # (M, k, K)
+            exact = torch.bmm(rows, x2.float()[:, :, None])[..., 0] * self.scales_float[top]
+            y = y.scatter(-1, top, exact.to(y.dtype))
+        y = y.view(*lead, self.out_features)
+        return y if self.bias is None else y + self.bias
+
+    def extra_repr(self) -> str:
+        refine = f", refine_top={self.refine_top}" if self.refine_top else ""
+        return f"in_features={self.in_features}, out_features={self.out_features}{refine}"
+
+
+class QuantEmbedding(nn.Module):
+    """An embedding whose table is int8 or int4 in groups: a lookup gathers the rows and dequantises them."""
+
+    def __init__(self, table: QuantTensor, dtype: torch.dtype = torch.float32, device: str | torch.device = "cpu"):
+        super().__init__()
+        self.num_embeddings, self.embedding_dim = table.shape
+        self.bits, self.group_size, self.dtype = table.bits, table.group_size, dtype
+        self.register_buffer("q", table.q.to(device))
+        self.register_buffer("scales", table.scales.to(device))
+        self.register_buffer("mins", None if table.mins is None else table.mins.to(device))
+        # what code that asks the embedding for its weight's dtype, device and shape gets (the KV cache is
+        # made in the weight's dtype); a stand-in that holds no memory, and NaN if its values are ever used
+        self._stand_in = torch.full((), float("nan"), dtype=dtype, device=device).expand(table.shape)
+
+    @property
+    def weight(self) -> torch.Tensor:
+        return self._stand_in
+
+    def table(self) -> QuantTensor:
+        return QuantTensor(self.bits, self.q, self.scales, self.mins, (self.num_embeddings, self.embedding_dim))
+
+    def forward(self, tokens: torch.Tensor) -> torch.Tensor:
+        q = F.embedding(tokens, self.q)
+        if self.bits == 4:
+            q = torch.stack((q >> 4, q & 0xF), dim=-1)
+        q = q.float().view(*tokens.shape, -1, self.group_size)
+        rows = self.scales[tokens][..., None] * q
+        if self.mins is not None:
+            rows = rows + self.mins[tokens][..., None]
+        return rows.view(*tokens.shape, self.embedding_dim).to(self.dtype)
+
+    def extra_repr(self) -> str:
+        return f"{self.num_embeddings}, {self.embedding_dim}, int{self.bits}, group_size={self.group_size}"
+
+
+# -- choosing each weight's form ------------------------------------------------------------------------
+
+
+@dataclass
+class Dequantized:
+    """Float values of a weight its file holds quantised in a form ours cannot hold exactly (GGUF K-quants,
+    Q5_x); `bits` is the width `auto` re-quantises it to."""
+
+    values: torch.Tensor
+    bits: int
+
+    @property
+    def shape(self) -> torch.Size:
+        return self.values.shape
+
+    def map_rows(self, fn) -> Dequantized:
+        return Dequantized(fn(self.values), self.bits)
+
+
+Stored = torch.Tensor | QuantTensor | Dequantized  # what a checkpoint reader yields
+
+
+def floats(stored: Stored) -> torch.Tensor:
+    """A stored weight as a float tensor (QuantTensor: its exact dequantisation)."""
+    if isinstance(stored, QuantTensor):
+        return stored.dequantize()
+    return stored.values if isinstance(stored, Dequantized) else stored
+
+
+def check_mode(mode: str) -> str:
+    if mode not in QUANT_CHOICES:
+        raise QuantError(f"quantisation {mode!r} is not one of {', '.join(QUANT_CHOICES)}")
+    return mode
+
+
+def resolve_mode(mode: str, device: str | torch.device) -> str:
+    """`auto` keeps a file's quantisation on the CPU (the kernels' home) and means none elsewhere."""
+    check_mode(mode)
+    return "none" if mode == "auto" and torch.device(device).type != "cpu" else mode
+
+
+def target_bits(name: str, stored: Stored, mode: str) -> int | None:
+    """The width `name` is held in under `mode`: 4, 8, or None (float). Only linear weights (the output layer's
+    included) and the embedding are quantised; `auto` keeps what the file has; int4 holds the output layer (and
+    the embedding, which may share its table) in int8 unless the file has them in 4 bits."""
+    if mode == "none" or not (is_linear_weight(name) or name == EMBEDDING) or len(stored.shape) != 2:
+        return None
+    held = stored.bits if isinstance(stored, QuantTensor | Dequantized) else None
+    if mode == "auto":
+        return held
+    if mode == "int4" and name in (OUTPUT, EMBEDDING) and held != 4:
+        return 8  # the output layer is the most sensitive to int4 (see docs/quantization.md), as llama.cpp keeps it
+    return 4 if mode == "int4" else 8
+
+
+def linear_usable(t: QuantTensor) -> bool:
+    """Whether a Int4Linear/Int8Linear can run `t` as it is."""
+    if t.bits == 4:
+        return t.group_size in INT4_GROUP_SIZES
+    return t.group_size == t.shape[1]
+
+
+def linear_form(stored: Stored, bits: int) -> QuantTensor:
+    """The form a linear layer runs `stored` in with `bits`: the stored one where the kernel takes it as it is
+    (GGUF Q4_0/Q4_1: exact), else quantised from the float values (int4 per group of 32 by min/max, int8 per
+    output channel). A weight whose columns do not split into groups of 32 falls back to int8."""
+    if isinstance(stored, QuantTensor) and stored.bits == bits and linear_usable(stored):
+        return stored
+    if bits == 4 and stored.shape[1] % GROUP_SIZE == 0:
+        return _by_rows(stored, quantize_int4)
+    return _by_rows(stored, quantize_int8)
+
+
+def embedding_form(stored: Stored) -> QuantTensor:
+    """The table an embedding gathers from: the stored form as it is (exact), else int8 per row."""
+    return stored if isinstance(stored, QuantTensor) else _by_rows(stored, quantize_int8)
+
+
+QUANT_ROWS = 1024  # rows quantised at a time: bounds the float temporaries for a big embedding
+
+
+def _rows(stored: Stored, start: int, end: int) -> Stored:
+    if isinstance(stored, QuantTensor):
+        mins = None if stored.mins is None else stored.mins[start:end]
+        return QuantTensor(
+            stored.bits, stored.q[start:end], stored.scales[start:end], mins, (end - start, stored.shape[1])
+        )
+    return stored.values[start:end] if isinstance(stored, Dequantized) else stored[start:end]
+
+
+def _by_rows(stored: Stored, quantize) -> QuantTensor:
+    """`quantize` (a float weight -> QuantTensor, row by row) over `stored`, QUANT_ROWS rows at a time, into
+    outputs allocated once (so that the temporaries of each step reuse the memory of the last)."""
+    N = stored.shape[0]
+    first = quantize(floats(_rows(stored, 0, min(QUANT_ROWS, N))))
+    if N <= QUANT_ROWS:
+        return first
+    parts = [first.q, first.scales] + ([] if first.mins is None else [first.mins])
+    outputs = [torch.empty((N, *t.shape[1:]), dtype=t.dtype) for t in parts]
+    for out, t in zip(outputs, parts):
+        out[:QUANT_ROWS] = t
+    del first, parts
+    for i in range(QUANT_ROWS, N, QUANT_ROWS):
+        part = quantize(floats(_rows(stored, i, min(i + QUANT_ROWS, N))))
+        for out, t in zip(outputs, (part.q, part.scales, part.mins)):
+            out[i : i + len(t)] = t
+        del part
+    q, scales, *mins = outputs
+    return QuantTensor(8 if q.dtype == torch.int8 else 4, q, scales, mins[0] if mins else None, stored.shape)
+
+
+def convert(tensors, mode: str, tied: bool):
+    """Each (name, stored weight) of a checkpoint in the form the model holds it under `mode`: float tensors
+    and `QuantTensor`s (built into Int4Linear/Int8Linear/QuantEmbedding by `quantized_module`).
+
+    Tied embeddings: the output layer is quantised as a linear layer; where that gives a per-channel int8 table,
+    the embedding gathers from the same table (one copy). Only when the two forms differ is "output.weight"
+    yielded too, in its own form; else the output layer is to be built from the embedding's table."""
+    check_mode(mode)
+    for name, stored in tensors:
+        bits = target_bits(name, stored, mode)
+        if bits is None:
+            yield name, floats(stored)
+            continue
+        if name != EMBEDDING:
+            yield name, linear_form(stored, bits)
+            continue
+        table = embedding_form(stored)
+        if tied:
+            output = linear_form(stored, target_bits(OUTPUT, stored, mode))
+            if output.bits == 8:
+                table = output  # one int8 table for both
+            if output is not table:  # else the output layer runs the embedding's table (see build_model)
+                yield OUTPUT, output
+        yield EMBEDDING, table
+
+
+def quantized_module(
+    name: str,
+    weight: QuantTensor,
+    bias: torch.Tensor | None = None,
+    dtype: torch.dtype = torch.float32,
+    device: str | torch.device = "cpu",
+) -> nn.Module:
+    """The module that holds `weight` for the parameter `name` (a linear weight, or the embedding)."""
+    if name == EMBEDDING:
+        return QuantEmbedding(weight, dtype, device)
+    if not linear_usable(weight):
+        raise QuantError(
+            f"{name}: int{weight.bits} in groups of {weight.group_size} is not a form a linear layer runs "
+            f"(int4 groups of {', '.join(map(str, INT4_GROUP_SIZES))}; int8 one scale per output channel)"
+        )
+    if bias is not None:
+        bias = bias.to(dtype)
+    if weight.bits == 4:
+        return Int4Linear(weight, bias, device)
+    return Int8Linear(weight, bias, device, refine_top=REFINE_TOP if name == OUTPUT else 0)
+
+
+def quantize_model(model: nn.Module, mode: str = "int4") -> nn.Module:
+    """Quantise a float Transformer's linear layers (the output layer included) and embedding in place, as
+    loading it with `mode` would (int4 or int8; `none` leaves it as it is). Returns the model."""
+    if check_mode(mode) in ("none", "auto"):
+        if mode == "auto":
+            raise QuantError("a float model has no file quantisation for `auto` to keep: give int4 or int8")
+        return model
+    weight = model.tok_embeddings.weight
+    dtype, device = weight.dtype, weight.device
+    tied = model.output.weight is weight
+    params = dict(model.named_parameters(remove_duplicate=False))
+    wanted = [(n, params[n].detach()) for n in params if is_linear_weight(n) or n == EMBEDDING]
+    if tied:
+        wanted = [(n, w) for n, w in wanted if n != OUTPUT]
+    with torch.no_grad():
+        converted = dict(convert(wanted, mode, tied))
+        if tied and OUTPUT not in converted:
+            converted[OUTPUT] = converted[EMBEDDING]
+        for name, qt in converted.items():
+            path = name.removesuffix(".weight")
+            bias = getattr(model.get_submodule(path), "bias", None)
+            owner, _, attr = path.rpartition(".")
+            module = quantized_module(name, qt, bias, dtype, device)
+            setattr(model.get_submodule(owner) if owner else model, attr, module)
+    return model
+
+
+def describe(model: nn.Module) -> str:
+    """What is quantised in `model`: "int4 x 210, int8 x 2" (the embedding counts), or "" when nothing is."""
+    counts: dict[str, int] = {}
+    for module in model.modules():
+        kind = {Int4Linear: "int4", Int8Linear: "int8"}.get(type(module))
+        if isinstance(module, QuantEmbedding):
+            kind = f"int{module.bits}"
+        if kind:
+            counts[kind] = counts.get(kind, 0) + 1
+    return ", ".join(f"{kind} x {n}" for kind, n in sorted(counts.items()))
