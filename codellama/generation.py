@@ -43,7 +43,6 @@ __all__ = [
 ]
 
 
-
 @dataclass
 class InfillResult:
     middle: str
