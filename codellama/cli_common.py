@@ -29,7 +29,7 @@ QUANT_HELP = (
     "float files stay float), none dequantises to --dtype (exact), int8/int4 quantise the linear layers "
     "and the embedding (see docs/quantization.md)"
 )
-MODEL_HELP = "model directory (Meta or Hugging Face), .gguf file, or 'default' (embedded SmolLM2-135M)"
+MODEL_HELP = "model directory (Meta, Hugging Face or quantized), .gguf file, or 'default' (embedded SmolLM2-135M)"
 GUARD_POLICIES = ("off", "warn", "block")
 CODE_POLICIES = ("off", "warn", "default", "strict")
 REFERENCE_POLICIES = ("off", "annotate", "block")

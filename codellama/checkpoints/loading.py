@@ -144,8 +144,8 @@ def resolve_model_path(model: str | Path | None) -> Path:
     path = Path(model).expanduser()
     if not path.exists():
         raise CheckpointError(
-            f"model path {str(path)!r} does not exist; give a model directory (Meta or Hugging Face), "
-            f"a .gguf file, or one of: {', '.join(DEFAULT_MODEL_NAMES)}"
+            f"model path {str(path)!r} does not exist; give a model directory (Meta, Hugging Face or "
+            f"`codellama quantize`), a .gguf file, or one of: {', '.join(DEFAULT_MODEL_NAMES)}"
         )
     return path
 
