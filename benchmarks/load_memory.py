@@ -77,7 +77,7 @@ def child(engine: str, new_tokens: int) -> dict[str, object]:
     else:
         from codellama.checkpoints import load_model
         from codellama.generation import Generator, SamplingParams
-        from codellama.quant import describe
+        from codellama.quant_load import describe
     gc.collect()
     peak_was_reset = reset_peak()
     baseline = status_bytes("VmRSS")

@@ -24,7 +24,7 @@ from pathlib import Path
 import torch
 
 from codellama.checkpoints import load_model
-from codellama.quant import describe
+from codellama.quant_load import describe
 
 BARS = {"int8": 1.03, "int4": 1.08}
 

@@ -142,7 +142,7 @@ def generator_from_args(args: argparse.Namespace) -> Generator:
 
 def quantization(model) -> str:
     """What is quantised in a loaded model ("int4 x 210, int8 x 1"), or "" when nothing is."""
-    from codellama.quant import describe
+    from codellama.quant_load import describe
 
     return describe(model)
 

@@ -18,7 +18,7 @@ import pytest
 import torch
 from gguf import GGMLQuantizationType as Q
 
-from codellama import quant
+from codellama import quant, quant_load
 from codellama.checkpoints import CheckpointError, load_model, quantize_checkpoint, read_gguf, write_hf
 from codellama.cli import main
 from codellama.generation import Generator, SamplingParams
@@ -28,13 +28,12 @@ from codellama.quant import (
     QuantEmbedding,
     QuantError,
     QuantTensor,
-    from_gguf_blocks,
     pack_int4,
     quantize_int4,
     quantize_int8,
-    quantize_model,
     unpack_int4,
 )
+from codellama.quant_load import from_gguf_blocks, quantize_model
 from tests.support.gguf_files import Shapes, write_gguf
 from tests.support.models import tiny_model
 
@@ -165,9 +164,9 @@ def _logits(model, tokens=((1, 5, 9, 200, 3, 77),)):
 
 def test_auto_keeps_the_files_quantisation_and_none_stays_exact(q4_gguf):
     exact, _ = load_model(q4_gguf)  # the library's default: none
-    assert quant.describe(exact) == ""
+    assert quant_load.describe(exact) == ""
     model, tokenizer = load_model(q4_gguf, quant="auto")
-    assert quant.describe(model) == "int4 x 16"  # 2 layers x 7, the tied output, and the embedding's table
+    assert quant_load.describe(model) == "int4 x 16"  # 2 layers x 7, the tied output, and the embedding's table
     assert isinstance(model.output, Int4Linear) and isinstance(model.tok_embeddings, QuantEmbedding)
     assert model.tok_embeddings.bits == 4  # the Q4_1 table, gathered exactly
     assert torch.equal(model.tok_embeddings(torch.tensor([[4, 8]])), exact.tok_embeddings(torch.tensor([[4, 8]])))
@@ -184,10 +183,10 @@ def test_a_float_model_quantised_on_load_generates(tmp_path, smol_tokenizer_dir,
     write_hf(model, tmp_path)
     for f in smol_tokenizer_dir.iterdir():
         shutil.copy(f, tmp_path / f.name)
-    assert quant.describe(load_model(tmp_path, quant="auto")[0]) == ""  # a float file stays float
+    assert quant_load.describe(load_model(tmp_path, quant="auto")[0]) == ""  # a float file stays float
     quantized, tokenizer = load_model(tmp_path, quant=mode)
     linear = Int4Linear if mode == "int4" else Int8Linear
-    assert quant.describe(quantized) == ("int4 x 14, int8 x 2" if mode == "int4" else "int8 x 16")
+    assert quant_load.describe(quantized) == ("int4 x 14, int8 x 2" if mode == "int4" else "int8 x 16")
     assert isinstance(quantized.layers[1].feed_forward.w2, linear) and isinstance(
         quantized.layers[0].attention.wq, linear
     )
@@ -198,7 +197,7 @@ def test_a_float_model_quantised_on_load_generates(tmp_path, smol_tokenizer_dir,
     with torch.no_grad():
         for name, p in model.named_parameters():
             if quant.is_linear_weight(name):
-                p.copy_(quant.linear_form(p, quant.target_bits(name, p, mode)).dequantize())
+                p.copy_(quant_load.linear_form(p, quant_load.target_bits(name, p, mode)).dequantize())
         model.tok_embeddings.weight.copy_(quantize_int8(model.tok_embeddings.weight).dequantize())
     ours, reference = _logits(quantized), _logits(model)
     assert (ours - reference).abs().max() < 0.06 * reference.abs().max()
@@ -213,7 +212,7 @@ def test_quantize_model_in_place_matches_quantising_on_load(tmp_path, smol_token
         shutil.copy(f, tmp_path / f.name)
     loaded, _ = load_model(tmp_path, quant="int4")
     quantize_model(model, "int4")
-    assert quant.describe(model) == quant.describe(loaded)
+    assert quant_load.describe(model) == quant_load.describe(loaded)
     assert torch.equal(_logits(model), _logits(loaded))
     with pytest.raises(QuantError, match="int4 or int8"):
         quantize_model(tiny_model(), "auto")
@@ -235,7 +234,7 @@ def test_quantize_then_load_gives_identical_logits(tmp_path, q4_gguf, mode):
     ]
     direct, tokenizer = load_model(q4_gguf, quant=mode)
     again, tokenizer_again = load_model(out, quant="auto")
-    assert quant.describe(again) == quant.describe(direct)
+    assert quant_load.describe(again) == quant_load.describe(direct)
     assert torch.equal(_logits(again), _logits(direct))
     assert tokenizer_again.encode("def f(x): return x") == tokenizer.encode("def f(x): return x")
     # and asked for floats, a quantised checkpoint dequantises exactly
@@ -314,7 +313,7 @@ def test_the_output_layer_refines_its_largest_logits_in_float32():
     torch.manual_seed(4)
     w = torch.randn(1000, 64)
     qt = quantize_int8(w)
-    plain, output = Int8Linear(qt), quant.quantized_module("output.weight", qt)
+    plain, output = Int8Linear(qt), quant_load.quantized_module("output.weight", qt)
     assert output.refine_top == quant.REFINE_TOP and plain.refine_top == 0
     x = torch.randn(3, 64) * 4
     exact = x @ qt.dequantize().t()
@@ -366,7 +365,7 @@ def test_the_default_model_maps_exactly_and_predicts_as_fp32_does(default_genera
             exact += 1
     assert exact == 211
     model, tokenizer = load_model(quant="auto")
-    assert quant.describe(model) == "int4 x 210, int8 x 2"
+    assert quant_load.describe(model) == "int4 x 210, int8 x 2"
     text = Path(quant.__file__).read_text()
     tokens = torch.tensor([tokenizer.encode(text)[:512]])
     ours, reference = _logits(model, tokens), _logits(default_generator.model, tokens)

@@ -28,7 +28,8 @@ from codellama.checkpoints.names import (
     hf_to_meta_rotary,
 )
 from codellama.model import ModelArgs
-from codellama.quant import Dequantized, QuantTensor, from_gguf_blocks, gguf_bits
+from codellama.quant import QuantTensor
+from codellama.quant_load import Dequantized, from_gguf_blocks, gguf_bits
 
 if TYPE_CHECKING:
     from gguf import GGUFReader

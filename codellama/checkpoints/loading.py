@@ -22,8 +22,9 @@ from codellama.checkpoints.names import CheckpointError, Tensors
 from codellama.checkpoints.quantized import is_quantized_checkpoint, read_quantized, write_quantized
 from codellama.generation import Generator
 from codellama.model import ModelArgs, Transformer
-from codellama.quant import EMBEDDING, OUTPUT, QuantError, QuantTensor, quantized_module, resolve_mode
-from codellama.quant import convert as quant_convert
+from codellama.quant import EMBEDDING, OUTPUT, QuantError, QuantTensor
+from codellama.quant_load import convert as quant_convert
+from codellama.quant_load import quantized_module, resolve_mode
 from codellama.tokenizer import Tokenizer, TokenizerError, check_vocab, load_tokenizer, tokenizer_from_gguf
 
 
@@ -58,7 +59,7 @@ def build_model(
             )
         if isinstance(tensor, QuantTensor):
             modules[name] = _quantized_module(name, tensor, dtype, device, source)
-            if name == EMBEDDING and tied and OUTPUT not in modules:  # one table for both (quant.convert)
+            if name == EMBEDDING and tied and OUTPUT not in modules:  # one table for both (quant_load.convert)
                 modules[OUTPUT] = _quantized_module(OUTPUT, tensor, dtype, device, source)
         else:
             state[name] = tensor.to(device=device, dtype=dtype or tensor.dtype)

@@ -1,0 +1,274 @@
+"""Which form each weight takes as a checkpoint loads: GGUF's quantised blocks in our form (exactly, where
+the kernels allow), the bits a mode gives each weight, streaming a checkpoint's tensors into those forms, the
+modules that hold them, and quantising a float model in place. The forms and modules: quant.py."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+from torch import nn
+
+from codellama.quant import (
+    EMBEDDING,
+    GROUP_SIZE,
+    INT4_GROUP_SIZES,
+    OUTPUT,
+    QUANT_CHOICES,
+    REFINE_TOP,
+    Int4Linear,
+    Int8Linear,
+    QuantEmbedding,
+    QuantError,
+    QuantTensor,
+    is_linear_weight,
+    quantize_int4,
+    quantize_int8,
+)
+
+# -- from GGUF blocks ---------------------------------------------------------------------------------
+
+# GGUF tensor types by the width of the form that keeps them best: 5 to 8 bits -> int8, fewer -> int4
+_GGUF_FLOAT = {"F32", "F16", "BF16", "F64"}
+_GGUF_8BIT = re.compile(r"^Q[5-8]_")
+
+
+def gguf_bits(type_name: str) -> int | None:
+    """The width `auto` keeps a GGUF type in: None for float types, 8 for Q5..Q8 types, 4 for the rest."""
+    if type_name in _GGUF_FLOAT:
+        return None
+    return 8 if _GGUF_8BIT.match(type_name) else 4
+
+
+def from_gguf_blocks(data, type_name: str, shape: tuple[int, int]) -> QuantTensor | None:
+    """Q4_0, Q4_1 or Q8_0 blocks (a uint8 array of whole blocks) in our form, exactly; None for other types.
+
+    Q4_0 block (18 bytes): fp16 d, 16 bytes of nibbles; w = d * (q - 8)
+    Q4_1 block (20 bytes): fp16 d, fp16 m, 16 bytes of nibbles; w = d * q + m
+        (the nibbles: byte j holds weight j in its low half and weight j + 16 in its high half)
+    Q8_0 block (34 bytes): fp16 d, 32 int8; w = d * q
+    """
+
+    layouts = {"Q4_0": (18, False), "Q4_1": (20, True), "Q8_0": (34, False)}
+    if type_name not in layouts:
+        return None
+    size, has_min = layouts[type_name]
+    N, K = shape
+    blocks = np.asarray(data).reshape(-1).view(np.uint8)  # a view of the file's pages, read once below
+    if blocks.size != N * K // 32 * size or K % 32:
+        raise QuantError(f"{type_name} data of {blocks.size} bytes is not {N} x {K} weights")
+    blocks = blocks.reshape(N, K // 32, size)
+
+    def field(start: int, end: int, dtype) -> torch.Tensor:
+        return torch.from_numpy(np.ascontiguousarray(blocks[..., start:end]).view(dtype))
+
+    d = field(0, 2, np.float16).squeeze(-1).float()  # (N, K/32)
+    if type_name == "Q8_0":
+        return QuantTensor(8, field(2, 34, np.int8).reshape(N, K), d, None, shape)
+    # byte j of a block holds weight j (low nibble) and weight j + 16 (high): our pairs (2i, 2i + 1) are the
+    # low nibbles of bytes 2i, 2i + 1 for the first 16 weights, their high nibbles for the last 16
+    nibbles = blocks[..., 4 if has_min else 2 :]  # (N, K/32, 16)
+    low, high = nibbles & 0xF, nibbles >> 4
+    packed = np.concatenate(((low[..., 0::2] << 4) | low[..., 1::2], (high[..., 0::2] << 4) | high[..., 1::2]), -1)
+    mins = field(2, 4, np.float16).squeeze(-1).float() if has_min else -8 * d
+    return QuantTensor(4, torch.from_numpy(packed.reshape(N, K // 2)), d, mins, shape)
+
+
+# -- choosing each weight's form ------------------------------------------------------------------------
+
+
+@dataclass
+class Dequantized:
+    """Float values of a weight its file holds quantised in a form ours cannot hold exactly (GGUF K-quants,
+    Q5_x); `bits` is the width `auto` re-quantises it to."""
+
+    values: torch.Tensor
+    bits: int
+
+    @property
+    def shape(self) -> torch.Size:
+        return self.values.shape
+
+    def map_rows(self, fn) -> Dequantized:
+        return Dequantized(fn(self.values), self.bits)
+
+
+Stored = torch.Tensor | QuantTensor | Dequantized  # what a checkpoint reader yields
+
+
+def floats(stored: Stored) -> torch.Tensor:
+    """A stored weight as a float tensor (QuantTensor: its exact dequantisation)."""
+    if isinstance(stored, QuantTensor):
+        return stored.dequantize()
+    return stored.values if isinstance(stored, Dequantized) else stored
+
+
+def check_mode(mode: str) -> str:
+    if mode not in QUANT_CHOICES:
+        raise QuantError(f"quantisation {mode!r} is not one of {', '.join(QUANT_CHOICES)}")
+    return mode
+
+
+def resolve_mode(mode: str, device: str | torch.device) -> str:
+    """`auto` keeps a file's quantisation on the CPU (the kernels' home) and means none elsewhere."""
+    check_mode(mode)
+    return "none" if mode == "auto" and torch.device(device).type != "cpu" else mode
+
+
+def target_bits(name: str, stored: Stored, mode: str) -> int | None:
+    """The width `name` is held in under `mode`: 4, 8, or None (float). Only linear weights (the output layer's
+    included) and the embedding are quantised; `auto` keeps what the file has; int4 holds the output layer (and
+    the embedding, which may share its table) in int8 unless the file has them in 4 bits."""
+    if mode == "none" or not (is_linear_weight(name) or name == EMBEDDING) or len(stored.shape) != 2:
+        return None
+    held = stored.bits if isinstance(stored, QuantTensor | Dequantized) else None
+    if mode == "auto":
+        return held
+    if mode == "int4" and name in (OUTPUT, EMBEDDING) and held != 4:
+        return 8  # the output layer is the most sensitive to int4 (see docs/quantization.md), as llama.cpp keeps it
+    return 4 if mode == "int4" else 8
+
+
+def linear_usable(t: QuantTensor) -> bool:
+    """Whether a Int4Linear/Int8Linear can run `t` as it is."""
+    if t.bits == 4:
+        return t.group_size in INT4_GROUP_SIZES
+    return t.group_size == t.shape[1]
+
+
+def linear_form(stored: Stored, bits: int) -> QuantTensor:
+    """The form a linear layer runs `stored` in with `bits`: the stored one where the kernel takes it as it is
+    (GGUF Q4_0/Q4_1: exact), else quantised from the float values (int4 per group of 32 by min/max, int8 per
+    output channel). A weight whose columns do not split into groups of 32 falls back to int8."""
+    if isinstance(stored, QuantTensor) and stored.bits == bits and linear_usable(stored):
+        return stored
+    if bits == 4 and stored.shape[1] % GROUP_SIZE == 0:
+        return _by_rows(stored, quantize_int4)
+    return _by_rows(stored, quantize_int8)
+
+
+def embedding_form(stored: Stored) -> QuantTensor:
+    """The table an embedding gathers from: the stored form as it is (exact), else int8 per row."""
+    return stored if isinstance(stored, QuantTensor) else _by_rows(stored, quantize_int8)
+
+
+QUANT_ROWS = 1024  # rows quantised at a time: bounds the float temporaries for a big embedding
+
+
+def _rows(stored: Stored, start: int, end: int) -> Stored:
+    if isinstance(stored, QuantTensor):
+        mins = None if stored.mins is None else stored.mins[start:end]
+        return QuantTensor(
+            stored.bits, stored.q[start:end], stored.scales[start:end], mins, (end - start, stored.shape[1])
+        )
+    return stored.values[start:end] if isinstance(stored, Dequantized) else stored[start:end]
+
+
+def _by_rows(stored: Stored, quantize) -> QuantTensor:
+    """`quantize` (a float weight -> QuantTensor, row by row) over `stored`, QUANT_ROWS rows at a time, into
+    outputs allocated once (so that the temporaries of each step reuse the memory of the last)."""
+    N = stored.shape[0]
+    first = quantize(floats(_rows(stored, 0, min(QUANT_ROWS, N))))
+    if N <= QUANT_ROWS:
+        return first
+    parts = [first.q, first.scales] + ([] if first.mins is None else [first.mins])
+    outputs = [torch.empty((N, *t.shape[1:]), dtype=t.dtype) for t in parts]
+    for out, t in zip(outputs, parts):
+        out[:QUANT_ROWS] = t
+    del first, parts
+    for i in range(QUANT_ROWS, N, QUANT_ROWS):
+        part = quantize(floats(_rows(stored, i, min(i + QUANT_ROWS, N))))
+        for out, t in zip(outputs, (part.q, part.scales, part.mins)):
+            out[i : i + len(t)] = t
+        del part
+    q, scales, *mins = outputs
+    return QuantTensor(8 if q.dtype == torch.int8 else 4, q, scales, mins[0] if mins else None, stored.shape)
+
+
+def convert(tensors, mode: str, tied: bool):
+    """Each (name, stored weight) of a checkpoint in the form the model holds it under `mode`: float tensors
+    and `QuantTensor`s (built into Int4Linear/Int8Linear/QuantEmbedding by `quantized_module`).
+
+    Tied embeddings: the output layer is quantised as a linear layer; where that gives a per-channel int8 table,
+    the embedding gathers from the same table (one copy). Only when the two forms differ is "output.weight"
+    yielded too, in its own form; else the output layer is to be built from the embedding's table."""
+    check_mode(mode)
+    for name, stored in tensors:
+        bits = target_bits(name, stored, mode)
+        if bits is None:
+            yield name, floats(stored)
+            continue
+        if name != EMBEDDING:
+            yield name, linear_form(stored, bits)
+            continue
+        table = embedding_form(stored)
+        if tied:
+            output = linear_form(stored, target_bits(OUTPUT, stored, mode))
+            if output.bits == 8:
+                table = output  # one int8 table for both
+            if output is not table:  # else the output layer runs the embedding's table (see build_model)
+                yield OUTPUT, output
+        yield EMBEDDING, table
+
+
+def quantized_module(
+    name: str,
+    weight: QuantTensor,
+    bias: torch.Tensor | None = None,
+    dtype: torch.dtype = torch.float32,
+    device: str | torch.device = "cpu",
+) -> nn.Module:
+    """The module that holds `weight` for the parameter `name` (a linear weight, or the embedding)."""
+    if name == EMBEDDING:
+        return QuantEmbedding(weight, dtype, device)
+    if not linear_usable(weight):
+        raise QuantError(
+            f"{name}: int{weight.bits} in groups of {weight.group_size} is not a form a linear layer runs "
+            f"(int4 groups of {', '.join(map(str, INT4_GROUP_SIZES))}; int8 one scale per output channel)"
+        )
+    if bias is not None:
+        bias = bias.to(dtype)
+    if weight.bits == 4:
+        return Int4Linear(weight, bias, device)
+    return Int8Linear(weight, bias, device, refine_top=REFINE_TOP if name == OUTPUT else 0)
+
+
+def quantize_model(model: nn.Module, mode: str = "int4") -> nn.Module:
+    """Quantise a float Transformer's linear layers (the output layer included) and embedding in place, as
+    loading it with `mode` would (int4 or int8; `none` leaves it as it is). Returns the model."""
+    if check_mode(mode) in ("none", "auto"):
+        if mode == "auto":
+            raise QuantError("a float model has no file quantisation for `auto` to keep: give int4 or int8")
+        return model
+    weight = model.tok_embeddings.weight
+    dtype, device = weight.dtype, weight.device
+    tied = model.output.weight is weight
+    params = dict(model.named_parameters(remove_duplicate=False))
+    wanted = [(n, params[n].detach()) for n in params if is_linear_weight(n) or n == EMBEDDING]
+    if tied:
+        wanted = [(n, w) for n, w in wanted if n != OUTPUT]
+    with torch.no_grad():
+        converted = dict(convert(wanted, mode, tied))
+        if tied and OUTPUT not in converted:
+            converted[OUTPUT] = converted[EMBEDDING]
+        for name, qt in converted.items():
+            path = name.removesuffix(".weight")
+            bias = getattr(model.get_submodule(path), "bias", None)
+            owner, _, attr = path.rpartition(".")
+            module = quantized_module(name, qt, bias, dtype, device)
+            setattr(model.get_submodule(owner) if owner else model, attr, module)
+    return model
+
+
+def describe(model: nn.Module) -> str:
+    """What is quantised in `model`: "int4 x 210, int8 x 2" (the embedding counts), or "" when nothing is."""
+    counts: dict[str, int] = {}
+    for module in model.modules():
+        kind = {Int4Linear: "int4", Int8Linear: "int8"}.get(type(module))
+        if isinstance(module, QuantEmbedding):
+            kind = f"int{module.bits}"
+        if kind:
+            counts[kind] = counts.get(kind, 0) + 1
+    return ", ".join(f"{kind} x {n}" for kind, n in sorted(counts.items()))
