@@ -28,7 +28,7 @@ activations and llama.cpp quantises activations to 8 bits inside its matmuls, so
 With 2 cores, any other busy process ruins PyTorch's timings (its OpenMP threads wait on each other):
 the script warns when the CPUs were busy just before or after the run.
 
-Run it (about 2.5 minutes on 2 idle CPU cores):
+Run it (about 4 minutes on 2 idle CPU cores with the three default --quant rows):
 
     .venv/bin/python benchmarks/decode.py [--new-tokens 128] [--repeats 3] [--quant none int8 int4] [--skip-llamacpp]
 """

@@ -375,3 +375,25 @@ def test_the_default_model_maps_exactly_and_predicts_as_fp32_does(default_genera
         return torch.log_softmax(logits[0, :-1], -1).gather(-1, tokens[0, 1:, None]).mean().neg().exp()
 
     assert abs(perplexity(ours) / perplexity(reference) - 1) < 0.02
+
+
+def test_every_command_that_places_a_model_takes_quant():
+    """--quant comes with --device/--dtype (add_model_flags): auto by default, the library's default is none."""
+    import inspect
+
+    from codellama.cli import build_parser
+
+    parser = build_parser()
+    commands = [
+        ["complete", "x"],
+        ["infill", "--prefix", "x"],
+        ["chat", "hi"],
+        ["info"],
+        ["demo"],
+        ["serve"],
+        ["eval", "humaneval"],
+    ]
+    for argv in commands:
+        assert parser.parse_args(argv).quant == "auto", argv
+        assert parser.parse_args([*argv, "--quant", "int4"]).quant == "int4", argv
+    assert inspect.signature(load_model).parameters["quant"].default == "none"
