@@ -1,22 +1,33 @@
 """Run untrusted, model-written programs (any language), and fail closed.
 
 Each run gets its own scratch directory (a size-limited tmpfs) and, through util-linux's `unshare`, fresh
-network (loopback only), PID, mount, IPC and UTS namespaces. Inside, a root shell remounts every filesystem
-read-only, mounts the scratch directory, brings loopback up, then starts the program as an unprivileged uid
-of its own (so RLIMIT_NPROC counts only this run's processes, and nothing it owns exists elsewhere) under `prlimit`
-(CPU seconds, address space, file size, process count, no core files) and `setpriv` (no new privileges,
-no capabilities). That shell stays PID 1 of the namespace: when the program exits, or when we kill the
-run at its wall-clock deadline, the kernel kills everything left in the namespace, orphans included.
+network (loopback only), PID, mount, IPC and UTS namespaces. Inside, a setup shell that is root of those
+namespaces remounts every filesystem read-only, mounts the scratch directory, brings loopback up, then starts
+the program under `prlimit` (CPU seconds, address space, file size, process count, no core files) and
+`setpriv` (no new privileges, no capabilities). That shell stays PID 1 of the namespace: when the program
+exits, or when we kill the run at its wall-clock deadline, the kernel kills everything left in the
+namespace, orphans included.
 
-Without the isolation (no unshare/setpriv/prlimit, not root, namespaces refused) `Sandbox()` raises
-SandboxUnavailable, unless `unsafe=True`: then programs run with resource limits, a temporary directory and
-a minimal environment only, which is no protection against a hostile program.
+Who may isolate:
+- root: the namespaces are the host's own kind, and the program runs as an unprivileged uid of its own
+  (so RLIMIT_NPROC counts only this run's processes, and nothing it owns exists elsewhere);
+- any other user: a user namespace comes first (`unshare --user --map-root-user`), in which the caller is
+  root and may build the same namespaces and mounts; the program runs as the caller's uid with every
+  capability dropped, may not create user namespaces of its own, and the caller's home directory is hidden
+  under an empty read-only mount. RLIMIT_NPROC is counted per user namespace and uid (Linux >= 5.14), so
+  again only this run's processes count (older kernels count all the caller's processes: stricter, never
+  looser). What the caller may read outside its home, the program may read too, read-only.
+
+Without the isolation (no unshare/setpriv/prlimit, user namespaces refused) `Sandbox()` raises
+SandboxUnavailable saying what to install or allow, unless `unsafe=True`: then programs run with resource
+limits, a temporary directory and a minimal environment only, which is no protection against a hostile program.
 """
 
 from __future__ import annotations
 
 import functools
 import os
+import pwd
 import resource
 import secrets
 import selectors
@@ -43,15 +54,24 @@ MEMORY_MARKERS = (
 )
 PROCESS_MARKERS = ("Resource temporarily unavailable", "BlockingIOError", "fork: retry", "can't fork")
 
-# Runs as root inside the new namespaces: $1 the run's base directory, $2 the size of its scratch space in MiB,
-# $3 its uid, then the program's argv (already prefixed with prlimit and setpriv). The program's files are
-# copied from base/files into a size-limited tmpfs at base/run, its working directory. Any mount left writable
-# besides that one is a setup failure: the run is refused rather than started half-isolated.
+# Runs as root of the new namespaces: $1 the run's base directory, $2 the size of its scratch space in MiB,
+# $3 the program's uid, $4 "userns" when the namespaces sit in a user namespace of our own (non-root callers),
+# $5 how many directories to hide, then those directories, then the program's argv (already prefixed with
+# prlimit and setpriv). The program's files are copied from base/files into a size-limited tmpfs at base/run,
+# its working directory. Any mount left writable besides that one is a setup failure: the run is refused
+# rather than started half-isolated.
 SETUP_SCRIPT = r"""
-base=$1; size=$2; uid=$3; shift 3; work=$base/run
+base=$1; size=$2; uid=$3; userns=$4; hidden=$5; shift 5; work=$base/run
 fail() { echo "codellama-sandbox: $*" >&2; exit 125; }
+if [ "$userns" = userns ]; then  # our own user namespace's limit (the host's is untouched): no nested ones
+  echo 0 > /proc/sys/user/max_user_namespaces || fail "cannot forbid nested user namespaces"
+fi
 for m in $(awk '{print $5}' /proc/self/mountinfo | sort -u); do
   mount -o remount,bind,ro "$m" 2>/dev/null || fail "cannot make $m read-only"
+done
+while [ "$hidden" -gt 0 ]; do
+  mount -t tmpfs -o ro,size=4k,mode=0755,nosuid,nodev,noexec codellama-hidden "$1" || fail "cannot hide $1"
+  hidden=$((hidden - 1)); shift
 done
 mount -t tmpfs -o "size=${size}m,mode=0700,uid=$uid,gid=$uid,nosuid,nodev" codellama-sandbox "$work" \
   || fail "cannot mount a scratch filesystem on $work"
@@ -104,19 +124,78 @@ def _missing_tools() -> list[str]:
 
 @functools.cache
 def isolation_problem() -> str | None:
-    """None when isolated runs work here; otherwise why not (checked once per process)."""
+    """None when isolated runs work here; otherwise why not, and what to install or allow (checked once per
+    process, by starting one isolated run)."""
     missing = _missing_tools()
     if missing:
         return f"missing {', '.join(missing)} (Debian: apt-get install util-linux mawk)"
-    if os.geteuid() != 0:
-        return "isolation needs root (namespaces, read-only remounts and an unprivileged uid per run)"
     try:
         probe = Sandbox(unsafe=False, _checked=True).run(["true"], limits=Limits(wall_seconds=20))
     except OSError as e:
         return f"cannot start unshare: {e}"
-    if not probe.passed:
-        return f"namespaces refused here: {probe.stderr.strip() or probe.reason}"
-    return None
+    if probe.passed:
+        return None
+    refusal = probe.stderr.strip() or probe.reason
+    if os.geteuid() == 0:
+        return f"namespaces refused here: {refusal}"
+    return f"user namespaces refused here ({refusal}): {_user_namespace_advice()}"
+
+
+def _user_namespace_advice() -> str:
+    """What to change so that a user without root may create user namespaces (or the advice to run as root)."""
+
+    def sysctl(name: str) -> str | None:
+        try:
+            return Path("/proc/sys", *name.split(".")).read_text().strip()
+        except OSError:
+            return None
+
+    advice = []
+    if sysctl("kernel.unprivileged_userns_clone") == "0":
+        advice.append("allow them with `sysctl kernel.unprivileged_userns_clone=1`")
+    if sysctl("user.max_user_namespaces") == "0":
+        advice.append("user.max_user_namespaces is 0: set it to e.g. 10000")
+    if sysctl("kernel.apparmor_restrict_unprivileged_userns") == "1":
+        advice.append(
+            "AppArmor restricts them (kernel.apparmor_restrict_unprivileged_userns=1): set it to 0, or give "
+            "/usr/bin/unshare an AppArmor profile that allows `userns`"
+        )
+    if not advice:
+        advice.append(
+            "allow unprivileged user namespaces (kernel.unprivileged_userns_clone=1, user.max_user_namespaces > 0, "
+            "no AppArmor or seccomp rule against them; in a container, an unmasked /proc)"
+        )
+    return "; ".join(advice) + "; or run as root"
+
+
+def _hidden_directories() -> list[str]:
+    """What a non-root caller keeps as its own (its home directory), hidden from the program, which runs with
+    the caller's uid. Only directories the caller owns: a shared or missing home (/, /tmp, /nonexistent) stays."""
+    if os.geteuid() == 0:
+        return []
+    try:
+        homes = {pwd.getpwuid(os.geteuid()).pw_dir, os.environ.get("HOME", "/")}
+    except KeyError:  # a uid without an account
+        homes = {os.environ.get("HOME", "/")}
+    hidden = set()
+    for home in homes:
+        path = os.path.realpath(home)
+        try:
+            if path != "/" and os.path.isdir(path) and os.stat(path).st_uid == os.geteuid():
+                hidden.add(path)
+        except OSError:
+            pass
+    return sorted(hidden)
+
+
+def _scratch_parent(hidden: list[str]) -> str:
+    """Where the run's base directory goes: the temporary directory, unless it lies in a hidden directory."""
+    for parent in (tempfile.gettempdir(), "/tmp", "/var/tmp", "/dev/shm"):
+        real = os.path.realpath(parent)
+        outside = not any(real == h or real.startswith(h.rstrip("/") + "/") for h in hidden)
+        if outside and os.access(real, os.W_OK | os.X_OK):
+            return real
+    raise SandboxUnavailable(f"no temporary directory outside {', '.join(hidden)} to run programs from")
 
 
 class Sandbox:
@@ -140,8 +219,11 @@ class Sandbox:
     ) -> RunResult:
         """Run argv in a fresh directory holding `files` (name -> content); argv's paths may be relative to it."""
         limits = limits or self.limits
-        uid = UID_BASE + secrets.randbelow(UID_SPAN)
-        base = Path(tempfile.mkdtemp(prefix="codellama-sandbox-"))
+        as_root = os.geteuid() == 0
+        # root runs the program as a fresh uid; others as themselves (uid 0 of their user namespace)
+        uid = UID_BASE + secrets.randbelow(UID_SPAN) if as_root else 0
+        hidden = [] if self.unsafe else _hidden_directories()
+        base = Path(tempfile.mkdtemp(prefix="codellama-sandbox-", dir=_scratch_parent(hidden)))
         work = base / "run"  # the working directory (unsafe runs: the files are written straight there)
         staged = work if self.unsafe else base / "files"
         try:
@@ -153,7 +235,7 @@ class Sandbox:
                     raise ValueError(f"sandbox file {name!r} is outside the run's directory")
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(content.encode() if isinstance(content, str) else content)
-            if not self.unsafe:
+            if as_root and not self.unsafe:
                 for path in [base, work, *staged.rglob("*"), staged]:
                     os.chown(path, uid, uid)
             base.chmod(0o700)
@@ -166,7 +248,7 @@ class Sandbox:
             }
             if self.unsafe:
                 return _execute(argv, work, env, stdin, limits, preexec=functools.partial(_set_limits, limits))
-            return _execute(_isolated_argv(argv, base, uid, limits), base, env, stdin, limits)
+            return _execute(_isolated_argv(argv, base, uid, limits, hidden, as_root), base, env, stdin, limits)
         finally:
             shutil.rmtree(base, ignore_errors=True)
 
@@ -184,7 +266,9 @@ def system_python() -> str:
     return shutil.which("python3", path=SAFE_PATH) or sys.executable
 
 
-def _isolated_argv(argv: list[str], base: Path, uid: int, limits: Limits) -> list[str]:
+def _isolated_argv(
+    argv: list[str], base: Path, uid: int, limits: Limits, hidden: list[str], as_root: bool
+) -> list[str]:
     mb = 1 << 20
     prlimit = [
         "prlimit",
@@ -195,18 +279,13 @@ def _isolated_argv(argv: list[str], base: Path, uid: int, limits: Limits) -> lis
         "--core=0",
         "--",
     ]
-    setpriv = [
-        "setpriv",
-        f"--reuid={uid}",
-        f"--regid={uid}",
-        "--clear-groups",
-        "--no-new-privs",
-        "--inh-caps=-all",
-        "--bounding-set=-all",
-        "--",
-    ]
+    # In a user namespace only the caller's uid exists (as 0), and its groups cannot be changed: the program
+    # keeps that uid, and loses every capability (an empty bounding set leaves uid 0 none after execve).
+    new_uid = [f"--reuid={uid}", f"--regid={uid}", "--clear-groups"] if as_root else []
+    setpriv = ["setpriv", *new_uid, "--no-new-privs", "--inh-caps=-all", "--bounding-set=-all", "--"]
     unshare = [
         "unshare",
+        *([] if as_root else ["--user", "--map-root-user"]),
         "--net",
         "--pid",
         "--fork",
@@ -228,6 +307,9 @@ def _isolated_argv(argv: list[str], base: Path, uid: int, limits: Limits) -> lis
         str(base),
         str(limits.disk_mb),
         str(uid),
+        "host" if as_root else "userns",
+        str(len(hidden)),
+        *hidden,
         *prlimit,
         *setpriv,
         *argv,

@@ -1,8 +1,12 @@
 """The sandbox against hostile programs: each is contained, reported with the right reason, and leaves no
-process behind. Only loopback is ever addressed."""
+process behind. Only loopback is ever addressed.
+
+Every case runs twice: isolated by root (a fresh uid per run), and isolated by an ordinary user (a user
+namespace of its own). Run as root, the second starts each run from a worker demoted to `nobody`."""
 
 from __future__ import annotations
 
+import os
 import secrets
 import socket
 import textwrap
@@ -12,13 +16,37 @@ import pytest
 
 from codellama import sandbox
 from codellama.sandbox import Limits, Sandbox, SandboxUnavailable
+from tests.support.demoted_sandbox import DemotedSandbox
 
 REPO = Path(__file__).resolve().parents[1]
+LIMITS = Limits(wall_seconds=10, cpu_seconds=5, memory_mb=512, processes=16, output_bytes=1 << 16)
 
 
 @pytest.fixture(scope="module")
-def box() -> Sandbox:
-    return Sandbox(Limits(wall_seconds=10, cpu_seconds=5, memory_mb=512, processes=16, output_bytes=1 << 16))
+def unprivileged_box(tmp_path_factory) -> Sandbox:
+    if os.geteuid() != 0:
+        return Sandbox(LIMITS)  # we are the ordinary user
+    return DemotedSandbox(LIMITS, home=tmp_path_factory.mktemp("unprivileged") / "home")
+
+
+@pytest.fixture(scope="module", params=["root", "unprivileged"])
+def box(request) -> Sandbox:
+    if request.param == "unprivileged":
+        return request.getfixturevalue("unprivileged_box")
+    if os.geteuid() != 0:
+        pytest.skip("isolating as root needs root")
+    return Sandbox(LIMITS)
+
+
+@pytest.fixture
+def caller_home(box, tmp_path, monkeypatch) -> Path:
+    """The home directory of whoever isolates the runs: private to it (mode 0700)."""
+    if isinstance(box, DemotedSandbox):
+        return box.home
+    home = tmp_path / "home"
+    home.mkdir(mode=0o700)
+    monkeypatch.setenv("HOME", str(home))
+    return home
 
 
 @pytest.fixture
@@ -237,6 +265,61 @@ def test_does_not_inherit_secrets(box, monkeypatch):
     assert result.passed, result
     assert secret not in result.stdout
     assert "CODELLAMA_TEST_SECRET" not in result.stdout
+
+
+def test_cannot_read_the_callers_private_files(box, caller_home):
+    """Root's runs take a uid of their own, which the home's mode keeps out; an ordinary user's runs have the
+    user's own uid, and find its home hidden under an empty mount."""
+    secret = secrets.token_hex(16)
+    private = caller_home / "credentials"
+    private.write_text(secret)
+    private.chmod(0o600)
+    os.chown(private, caller_home.stat().st_uid, caller_home.stat().st_gid)
+    result = run(
+        box,
+        f"""
+        import os
+        for read in (lambda: os.listdir({str(caller_home)!r}), lambda: open({str(private)!r}).read()):
+            try:
+                print("READ", read())
+            except OSError as e:
+                print("refused", e.errno)
+    """,
+    )
+    assert result.passed, result
+    listing, reading = result.stdout.splitlines()
+    assert listing == "READ []" or listing.startswith("refused"), listing  # hidden: an empty directory
+    assert reading.startswith("refused") and secret not in result.stdout, reading
+
+
+def test_the_program_has_no_privileges(box):
+    result = run(
+        box,
+        """
+        fields = dict(line.split(":", 1) for line in open("/proc/self/status"))
+        print(*(fields[f].strip() for f in ("CapInh", "CapPrm", "CapEff", "CapBnd", "CapAmb", "NoNewPrivs")))
+    """,
+    )
+    assert result.passed, result
+    assert result.stdout.split() == ["0000000000000000"] * 5 + ["1"]
+
+
+def test_an_ordinary_users_program_cannot_make_user_namespaces(unprivileged_box):
+    """In a user namespace of its own a program would regain capabilities (and could mount a tmpfs, which no
+    rlimit counts); the run's user namespace allows none below it."""
+    result = unprivileged_box.run(["unshare", "--user", "--map-root-user", "echo", "escaped"])
+    assert result.returncode == 1 and "escaped" not in result.stdout, result
+    assert "No space left on device" in result.stderr  # the namespace limit (ENOSPC), not a missing tool
+
+
+def test_an_ordinary_user_without_user_namespaces_is_refused_and_told_what_to_allow(tmp_path):
+    if os.geteuid() != 0:
+        pytest.skip("forbidding user namespaces to a user (without touching the host) needs root")
+    denied = DemotedSandbox(LIMITS, home=tmp_path / "home", deny_user_namespaces=True)
+    with pytest.raises(SandboxUnavailable) as refused:
+        denied.run_python("print('ran')")
+    assert "user.max_user_namespaces is 0" in str(refused.value)
+    assert "--unsafe" in str(refused.value) and "run as root" in str(refused.value)
 
 
 def test_child_that_outlives_its_parent_is_killed(box, marker):

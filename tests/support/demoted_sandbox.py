@@ -1,0 +1,103 @@
+"""A Sandbox whose runs are started by a process demoted from root to an ordinary user (nobody), so that a test
+run as root exercises the isolation a user without root gets (a user namespace of the caller's own).
+
+Each run is one short-lived worker: `setpriv` takes nobody's uid and gid (no groups, no capabilities), then the
+system's python3 builds codellama.sandbox from the source we send it (the checkout may lie where nobody cannot
+read, e.g. under /root), runs the program and answers in JSON. Nothing the worker says is trusted beyond that."""
+
+from __future__ import annotations
+
+import base64
+import builtins
+import dataclasses
+import json
+import os
+import pwd
+import subprocess
+from pathlib import Path
+
+from codellama import sandbox
+from codellama.sandbox import Limits, RunResult, Sandbox, SandboxUnavailable
+
+WORKER = r"""
+import base64, dataclasses, json, os, sys, types
+request = json.load(sys.stdin)
+module = types.ModuleType("codellama.sandbox")
+sys.modules[module.__name__] = module
+exec(compile(request["source"], request["path"], "exec"), module.__dict__)
+reply = {"uids": os.getresuid()}
+limits = module.Limits(**request["limits"])
+try:
+    box = module.Sandbox(limits)  # checks the isolation with the module's own setup script
+    module.SETUP_SCRIPT = request["setup_script"]  # then runs with the caller's, as it is now (tests patch it)
+    files = {name: base64.b64decode(content) for name, content in request["files"].items()}
+    reply["result"] = dataclasses.asdict(box.run(request["argv"], files, base64.b64decode(request["stdin"])))
+except module.SandboxUnavailable as e:
+    reply["unavailable"] = str(e)
+except Exception as e:
+    reply["raised"] = [type(e).__name__, str(e)]
+json.dump(reply, sys.stdout)
+"""
+
+# Run as root: a user namespace in which root is `nobody` (keeping its capabilities there), whose own limit on
+# user namespaces is set to 0 (the host's is untouched); then every capability goes and the worker starts.
+DENY_USER_NAMESPACES = (
+    'echo 0 > /proc/sys/user/max_user_namespaces && exec setpriv --inh-caps=-all --bounding-set=-all -- "$@"'
+)
+
+
+class DemotedSandbox(Sandbox):
+    """Sandbox.run as `nobody` (the test process must be root). With deny_user_namespaces, nobody may not create
+    user namespaces, as on a host that forbids them to ordinary users."""
+
+    def __init__(self, limits: Limits, home: Path, deny_user_namespaces: bool = False):
+        super().__init__(limits, _checked=True)  # the worker checks the isolation, as nobody
+        account = pwd.getpwnam("nobody")
+        self.uid, self.gid, self.home = account.pw_uid, account.pw_gid, home
+        home.mkdir(mode=0o700, exist_ok=True)
+        os.chown(home, self.uid, self.gid)
+        worker = [sandbox.system_python(), "-I", "-c", WORKER]
+        if deny_user_namespaces:
+            self.command = [
+                *("unshare", "--user", f"--map-user={self.uid}", f"--map-group={self.gid}", "--keep-caps", "--"),
+                *("/bin/sh", "-c", DENY_USER_NAMESPACES, "deny", *worker),
+            ]
+        else:
+            self.command = ["setpriv", f"--reuid={self.uid}", f"--regid={self.gid}", "--clear-groups", "--", *worker]
+
+    def run(
+        self,
+        argv: list[str],
+        files: dict[str, str | bytes] | None = None,
+        stdin: bytes = b"",
+        limits: Limits | None = None,
+    ) -> RunResult:
+        limits = limits or self.limits
+        encode = lambda content: base64.b64encode(content.encode() if isinstance(content, str) else content).decode()  # noqa: E731
+        request = {
+            "source": Path(sandbox.__file__).read_text(),
+            "path": sandbox.__file__,
+            "setup_script": sandbox.SETUP_SCRIPT,
+            "limits": dataclasses.asdict(limits),
+            "argv": list(argv),
+            "files": {name: encode(content) for name, content in (files or {}).items()},
+            "stdin": encode(stdin),
+        }
+        # the caller's environment, as a user's own would be passed on (but the worker's home, and /tmp)
+        env = {k: v for k, v in os.environ.items() if k not in ("TMPDIR", "TEMP", "TMP")} | {"HOME": str(self.home)}
+        done = subprocess.run(
+            self.command, input=json.dumps(request), capture_output=True, text=True, env=env,
+            timeout=limits.wall_seconds + 120,
+        )  # fmt: skip
+        if done.returncode != 0:
+            raise RuntimeError(f"the demoted worker failed ({done.returncode}): {done.stderr}")
+        reply = json.loads(done.stdout)
+        if 0 in reply["uids"]:
+            raise AssertionError(f"the worker was to isolate the run without root, yet its uids are {reply['uids']}")
+        if "unavailable" in reply:
+            raise SandboxUnavailable(reply["unavailable"])
+        if "raised" in reply:
+            name, message = reply["raised"]
+            error = getattr(builtins, name, RuntimeError)
+            raise (error if isinstance(error, type) and issubclass(error, Exception) else RuntimeError)(message)
+        return RunResult(**reply["result"])
