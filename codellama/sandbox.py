@@ -63,11 +63,26 @@ PROCESS_MARKERS = ("Resource temporarily unavailable", "BlockingIOError", "fork:
 SETUP_SCRIPT = r"""
 base=$1; size=$2; uid=$3; userns=$4; hidden=$5; shift 5; work=$base/run
 fail() { echo "codellama-sandbox: $*" >&2; exit 125; }
+set -f; IFS='
+'  # words are lines (mount points may hold blanks), never globbed
+# Each mount as "OPTIONS PATH". mountinfo writes blanks and backslashes in paths as octal escapes, decoded here;
+# a newline (\012) would break the lines, so such a path fails the setup.
+mounts() {
+  awk '{p = $5; gsub(/\\040/, " ", p); gsub(/\\011/, "\t", p); gsub(/\\134/, "\\\\", p); print $6 " " p}' \
+    /proc/self/mountinfo
+}
+# The mount points whose visible mount (the last listed at a path; those under it are hidden) is writable.
+writable() {
+  mounts | awk '{o = $1; sub(/^[^ ]* /, ""); opt[$0] = o} END {for (m in opt) if (opt[m] !~ /(^|,)ro(,|$)/) print m}'
+}
+awk '$5 ~ /\\012/ {exit 1}' /proc/self/mountinfo || fail "a mount point's name holds a newline"
 if [ "$userns" = userns ]; then  # our own user namespace's limit (the host's is untouched): no nested ones
   echo 0 > /proc/sys/user/max_user_namespaces || fail "cannot forbid nested user namespaces"
 fi
-for m in $(awk '{print $5}' /proc/self/mountinfo | sort -u); do
-  mount -o remount,bind,ro "$m" 2>/dev/null || fail "cannot make $m read-only"
+# A mount we cannot even reach (under a directory closed to us), the program cannot reach either: it has our
+# uid (or a lesser one) and no capabilities. Every other mount must become read-only.
+for m in $(mounts | cut -d' ' -f2- | sort -u); do
+  mount -o remount,bind,ro "$m" 2>/dev/null || [ ! -e "$m" ] || fail "cannot make $m read-only"
 done
 while [ "$hidden" -gt 0 ]; do
   mount -t tmpfs -o ro,size=4k,mode=0755,nosuid,nodev,noexec codellama-hidden "$1" || fail "cannot hide $1"
@@ -77,9 +92,9 @@ mount -t tmpfs -o "size=${size}m,mode=0700,uid=$uid,gid=$uid,nosuid,nodev" codel
   || fail "cannot mount a scratch filesystem on $work"
 cp -a "$base/files/." "$work/" || fail "cannot copy the program's files"
 cd "$work" || fail "cannot enter $work"
-# The last mount listed at a path is the visible one (the ones under it are hidden).
-awk -v w="$work" '{opt[$5] = $6} END {for (m in opt) if (m != w && opt[m] !~ /(^|,)ro(,|$)/) exit 1}' \
-  /proc/self/mountinfo || fail "writable mounts remain"
+for m in $(writable); do
+  [ "$m" = "$work" ] || [ ! -e "$m" ] || fail "writable mounts remain"
+done
 if command -v ip >/dev/null; then ip link set lo up || fail "cannot bring loopback up"; fi
 exec 3<&0  # a background job's stdin would be /dev/null
 "$@" <&3 3<&- &

@@ -8,25 +8,32 @@ from __future__ import annotations
 
 import os
 import secrets
+import shlex
+import shutil
 import socket
+import tempfile
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from codellama import sandbox
 from codellama.sandbox import Limits, Sandbox, SandboxUnavailable
-from tests.support.demoted_sandbox import DemotedSandbox
+from tests.support.sandbox_worker import WorkerSandbox
 
 REPO = Path(__file__).resolve().parents[1]
 LIMITS = Limits(wall_seconds=10, cpu_seconds=5, memory_mb=512, processes=16, output_bytes=1 << 16)
 
 
 @pytest.fixture(scope="module")
-def unprivileged_box(tmp_path_factory) -> Sandbox:
+def unprivileged_box() -> Iterator[Sandbox]:
     if os.geteuid() != 0:
-        return Sandbox(LIMITS)  # we are the ordinary user
-    return DemotedSandbox(LIMITS, home=tmp_path_factory.mktemp("unprivileged") / "home")
+        yield Sandbox(LIMITS)  # we are the ordinary user
+        return
+    demoted = WorkerSandbox(LIMITS)
+    yield demoted
+    demoted.close()
 
 
 @pytest.fixture(scope="module", params=["root", "unprivileged"])
@@ -41,7 +48,7 @@ def box(request) -> Sandbox:
 @pytest.fixture
 def caller_home(box, tmp_path, monkeypatch) -> Path:
     """The home directory of whoever isolates the runs: private to it (mode 0700)."""
-    if isinstance(box, DemotedSandbox):
+    if isinstance(box, WorkerSandbox):
         return box.home
     home = tmp_path / "home"
     home.mkdir(mode=0o700)
@@ -312,14 +319,49 @@ def test_an_ordinary_users_program_cannot_make_user_namespaces(unprivileged_box)
     assert "No space left on device" in result.stderr  # the namespace limit (ENOSPC), not a missing tool
 
 
-def test_an_ordinary_user_without_user_namespaces_is_refused_and_told_what_to_allow(tmp_path):
+def test_an_ordinary_user_without_user_namespaces_is_refused_and_told_what_to_allow():
     if os.geteuid() != 0:
         pytest.skip("forbidding user namespaces to a user (without touching the host) needs root")
-    denied = DemotedSandbox(LIMITS, home=tmp_path / "home", deny_user_namespaces=True)
+    denied = WorkerSandbox(LIMITS, deny_user_namespaces=True)
     with pytest.raises(SandboxUnavailable) as refused:
         denied.run_python("print('ran')")
+    denied.close()
     assert "user.max_user_namespaces is 0" in str(refused.value)
     assert "--unsafe" in str(refused.value) and "run as root" in str(refused.value)
+
+
+@pytest.mark.parametrize("as_nobody", [False, True], ids=["root", "unprivileged"])
+def test_mounts_with_blanks_in_their_names_or_out_of_reach_are_handled(as_nobody):
+    """A mount point named with a blank is made read-only like any other; one under a directory closed to the
+    isolating user (as under /var/lib/docker) is out of the program's reach too, and does not stop the run."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting on the host needs root")
+    place = Path(tempfile.mkdtemp(prefix="codellama-mounts-"))
+    place.chmod(0o755)
+    blank, closed = place / "with a\tblank", place / "closed"
+    (closed / "inner").mkdir(parents=True)
+    blank.mkdir()
+    closed.chmod(0o700)
+    tmpfs = "mount -t tmpfs -o size=1m codellama-test"
+    mounts = f"{tmpfs} {shlex.quote(str(blank))} && {tmpfs} {shlex.quote(str(closed / 'inner'))}"
+    box = WorkerSandbox(LIMITS, as_nobody=as_nobody, host_mounts=mounts)
+    try:
+        result = run(
+            box,
+            f"""
+            for path in {[str(blank / "x"), str(closed / "inner" / "x")]!r}:
+                try:
+                    open(path, "w").write("pwned")
+                    print("WROTE", path)
+                except OSError as e:
+                    print("refused", e.strerror)
+        """,
+        )
+    finally:
+        box.close()
+        shutil.rmtree(place)
+    assert result.passed, result
+    assert result.stdout.splitlines() == ["refused Read-only file system", "refused Permission denied"]
 
 
 def test_child_that_outlives_its_parent_is_killed(box, marker):

@@ -1,5 +1,6 @@
-"""A Sandbox whose runs are started by a process demoted from root to an ordinary user (nobody), so that a test
-run as root exercises the isolation a user without root gets (a user namespace of the caller's own).
+"""A Sandbox whose runs are started by a worker process: demoted from root to an ordinary user (nobody), so that
+a test run as root exercises the isolation a user without root gets (a user namespace of the caller's own);
+optionally in a host that forbids user namespaces, or in a private mount namespace with mounts of its own.
 
 Each run is one short-lived worker: `setpriv` takes nobody's uid and gid (no groups, no capabilities), then the
 system's python3 builds codellama.sandbox from the source we send it (the checkout may lie where nobody cannot
@@ -13,7 +14,9 @@ import dataclasses
 import json
 import os
 import pwd
+import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 from codellama import sandbox
@@ -46,24 +49,40 @@ DENY_USER_NAMESPACES = (
 )
 
 
-class DemotedSandbox(Sandbox):
-    """Sandbox.run as `nobody` (the test process must be root). With deny_user_namespaces, nobody may not create
-    user namespaces, as on a host that forbids them to ordinary users."""
+class WorkerSandbox(Sandbox):
+    """Sandbox.run in a worker (the test process must be root): as `nobody` unless as_nobody=False. With
+    deny_user_namespaces, nobody may not create user namespaces, as on a host that forbids them to ordinary users;
+    with host_mounts (shell commands, run as root), the worker's host has those mounts besides its own."""
 
-    def __init__(self, limits: Limits, home: Path, deny_user_namespaces: bool = False):
-        super().__init__(limits, _checked=True)  # the worker checks the isolation, as nobody
+    def __init__(
+        self,
+        limits: Limits,
+        as_nobody: bool = True,
+        deny_user_namespaces: bool = False,
+        host_mounts: str | None = None,
+    ):
+        super().__init__(limits, _checked=True)  # the worker checks the isolation, as whoever it is
         account = pwd.getpwnam("nobody")
-        self.uid, self.gid, self.home = account.pw_uid, account.pw_gid, home
-        home.mkdir(mode=0o700, exist_ok=True)
-        os.chown(home, self.uid, self.gid)
-        worker = [sandbox.system_python(), "-I", "-c", WORKER]
-        if deny_user_namespaces:
-            self.command = [
+        self.as_nobody = as_nobody
+        self.uid, self.gid = (account.pw_uid, account.pw_gid) if as_nobody else (0, 0)
+        # the worker's home: its own (mode 0700), where it can reach it (pytest's directories are root's)
+        self.home = Path(tempfile.mkdtemp(prefix="codellama-worker-home-"))
+        os.chown(self.home, self.uid, self.gid)
+        command = [sandbox.system_python(), "-I", "-c", WORKER]
+        if as_nobody and deny_user_namespaces:
+            command = [
                 *("unshare", "--user", f"--map-user={self.uid}", f"--map-group={self.gid}", "--keep-caps", "--"),
-                *("/bin/sh", "-c", DENY_USER_NAMESPACES, "deny", *worker),
+                *("/bin/sh", "-c", DENY_USER_NAMESPACES, "deny", *command),
             ]
-        else:
-            self.command = ["setpriv", f"--reuid={self.uid}", f"--regid={self.gid}", "--clear-groups", "--", *worker]
+        elif as_nobody:
+            command = ["setpriv", f"--reuid={self.uid}", f"--regid={self.gid}", "--clear-groups", "--", *command]
+        if host_mounts:
+            private = ["unshare", "--mount", "--propagation", "private", "--"]
+            command = [*private, "/bin/sh", "-c", f'{host_mounts} && exec "$@"', "host", *command]
+        self.command = command
+
+    def close(self) -> None:
+        shutil.rmtree(self.home, ignore_errors=True)
 
     def run(
         self,
@@ -92,8 +111,8 @@ class DemotedSandbox(Sandbox):
         if done.returncode != 0:
             raise RuntimeError(f"the demoted worker failed ({done.returncode}): {done.stderr}")
         reply = json.loads(done.stdout)
-        if 0 in reply["uids"]:
-            raise AssertionError(f"the worker was to isolate the run without root, yet its uids are {reply['uids']}")
+        if self.as_nobody == (0 in reply["uids"]):
+            raise AssertionError(f"the worker was to run {'without' if self.as_nobody else 'as'} root: {reply}")
         if "unavailable" in reply:
             raise SandboxUnavailable(reply["unavailable"])
         if "raised" in reply:
