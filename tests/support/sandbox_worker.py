@@ -67,7 +67,9 @@ class WorkerSandbox(Sandbox):
         self.uid, self.gid = (account.pw_uid, account.pw_gid) if as_nobody else (0, 0)
         # the worker's home: its own (mode 0700), where it can reach it (pytest's directories are root's)
         self.home = Path(tempfile.mkdtemp(prefix="codellama-worker-home-"))
-        os.chown(self.home, self.uid, self.gid)
+        (self.home / "tmp").mkdir()
+        for path in (self.home, self.home / "tmp"):
+            os.chown(path, self.uid, self.gid)
         command = [sandbox.system_python(), "-I", "-c", WORKER]
         if as_nobody and deny_user_namespaces:
             command = [
@@ -102,8 +104,11 @@ class WorkerSandbox(Sandbox):
             "files": {name: encode(content) for name, content in (files or {}).items()},
             "stdin": encode(stdin),
         }
-        # the caller's environment, as a user's own would be passed on (but the worker's home, and /tmp)
+        # the caller's environment, as a user's own would be passed on, but the worker's home; nobody's temporary
+        # directory lies in that home, which its runs hide: they must start from elsewhere
         env = {k: v for k, v in os.environ.items() if k not in ("TMPDIR", "TEMP", "TMP")} | {"HOME": str(self.home)}
+        if self.as_nobody:
+            env["TMPDIR"] = str(self.home / "tmp")
         done = subprocess.run(
             self.command, input=json.dumps(request), capture_output=True, text=True, env=env,
             timeout=limits.wall_seconds + 120,
