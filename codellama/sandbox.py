@@ -17,8 +17,8 @@ Who may isolate:
   under an empty read-only mount. RLIMIT_NPROC is counted per user namespace and uid (Linux >= 5.14), so
   again only this run's processes count (older kernels count all the caller's processes: stricter, never
   looser). What the caller may read outside its home, the program may read too, read-only.
-One setup script serves both (bubblewrap could build the user namespace too, but Debian 12's cannot limit the
-size of a tmpfs, and a second tool would mean a second setup to keep equally strong).
+One setup script, and its check that no mount but the scratch space is left writable, serves both (bubblewrap
+would build the same namespaces, but as a second tool to install and a second setup to keep equally strong).
 
 Without the isolation (no unshare/setpriv/prlimit, user namespaces refused) `Sandbox()` raises
 SandboxUnavailable saying what to install or allow, unless `unsafe=True`: then programs run with resource
