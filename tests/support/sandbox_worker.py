@@ -94,15 +94,14 @@ class WorkerSandbox(Sandbox):
         limits: Limits | None = None,
     ) -> RunResult:
         limits = limits or self.limits
-        encode = lambda content: base64.b64encode(content.encode() if isinstance(content, str) else content).decode()  # noqa: E731
         request = {
             "source": Path(sandbox.__file__).read_text(),
             "path": sandbox.__file__,
             "setup_script": sandbox.SETUP_SCRIPT,
             "limits": dataclasses.asdict(limits),
             "argv": list(argv),
-            "files": {name: encode(content) for name, content in (files or {}).items()},
-            "stdin": encode(stdin),
+            "files": {name: _base64(content) for name, content in (files or {}).items()},
+            "stdin": _base64(stdin),
         }
         # the caller's environment, as a user's own would be passed on, but the worker's home; nobody's temporary
         # directory lies in that home, which its runs hide: they must start from elsewhere
@@ -114,7 +113,7 @@ class WorkerSandbox(Sandbox):
             timeout=limits.wall_seconds + 120,
         )  # fmt: skip
         if done.returncode != 0:
-            raise RuntimeError(f"the demoted worker failed ({done.returncode}): {done.stderr}")
+            raise RuntimeError(f"the worker failed ({done.returncode}): {done.stderr}")
         reply = json.loads(done.stdout)
         if self.as_nobody == (0 in reply["uids"]):
             raise AssertionError(f"the worker was to run {'without' if self.as_nobody else 'as'} root: {reply}")
@@ -125,3 +124,7 @@ class WorkerSandbox(Sandbox):
             error = getattr(builtins, name, RuntimeError)
             raise (error if isinstance(error, type) and issubclass(error, Exception) else RuntimeError)(message)
         return RunResult(**reply["result"])
+
+
+def _base64(content: str | bytes) -> str:
+    return base64.b64encode(content.encode() if isinstance(content, str) else content).decode()
