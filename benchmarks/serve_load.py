@@ -111,7 +111,9 @@ def percentile(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, round(q * (len(values) - 1)))]
 
 
-def start_server(port: int, parallel: int, ctx: int, threads: int | None) -> subprocess.Popen:
+def start_server(
+    port: int, parallel: int, ctx: int, threads: int | None, extra: list[str] | None = None
+) -> subprocess.Popen:
     command = [
         sys.executable,
         "-m",
@@ -130,6 +132,7 @@ def start_server(port: int, parallel: int, ctx: int, threads: int | None) -> sub
     ]
     if threads:
         command += ["--threads", str(threads)]
+    command += extra or []
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:

@@ -4,16 +4,19 @@ likely (the middle, then the start of the suffix).
 
 Drafting: `candidates` continuations in one batch (one greedy, the rest sampled) that share one
 prefill of the prefix; each stops where it writes the suffix's first line, after DRAFT_TOKENS, or
-at a line end once the time budget is spent.
+at a line end once DRAFT_SHARE of the time budget is spent.
 
 Scoring: log P(heal + middle + suffix head | prefix) for every cut. The drafts leave the prefix in
 the KV cache, so it is not prefilled again; the candidates, sorted by their tokens, are shared out
 among cache rows, and each row computes a candidate only from where it stops sharing tokens with
-the one it scored before (the cuts of one draft share most of theirs).
+the one it scored before (the cuts of one draft share most of theirs). Under a time budget the
+short middles (up to SHORT_LINES lines: the holes an editor asks for most) are scored first and the
+longer ones only while time is left.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -28,6 +31,8 @@ DRAFT_TOKENS = 64  # length of each candidate continuation
 SUFFIX_HEAD_TOKENS = 32  # how much of the suffix a middle must lead into
 MAX_CUT_LINES = 16
 SCORE_ROWS = 8  # cache rows scoring candidates side by side
+DRAFT_SHARE = 0.5  # of a time budget, what drafting may take; scoring has the rest
+SHORT_LINES = 2  # middles of at most this many lines are scored even when the budget is spent
 
 
 def infill_by_ranking(
@@ -38,8 +43,9 @@ def infill_by_ranking(
     candidates: int = 4,
     budget: float | None = None,
 ) -> Completion:
-    """The best-scoring middle between `prefix` and `suffix`, as a Completion. `budget`: seconds of
-    drafting after which each draft ends at its next line end."""
+    """The best-scoring middle between `prefix` and `suffix`, as a Completion. `budget`: seconds for the
+    whole ranking (see the module's docstring), overrun at most by finishing lines and scoring short middles."""
+    deadline = None if budget is None else time.monotonic() + budget
     tokenizer = generator.tokenizer
     prefix_ids, heal_text = generator.vocab.heal_prompt(generator.encode_prompt(prefix))
     # a draft that writes the suffix's first line has gone past the hole
@@ -54,12 +60,20 @@ def infill_by_ranking(
     suffix_head_ids = tokenizer.encode_continuation(suffix)[:SUFFIX_HEAD_TOKENS]
     # room for the drafts and then for scoring, so the prefix the drafts leave in the cache stays there
     generator.model.setup_cache(max(len(rows), SCORE_ROWS), len(prefix_ids) + 2 * length + len(suffix_head_ids) + 8)
-    drafts = generator.run([prefix_ids] * len(rows), rows, healed=[heal_text] * len(rows), predict_seconds=budget)
+    drafting = None if budget is None else budget * DRAFT_SHARE
+    drafts = generator.run([prefix_ids] * len(rows), rows, healed=[heal_text] * len(rows), predict_seconds=drafting)
     options = sorted({""} | {cut for d in drafts for cut in middle_cuts(d.text, suffix)})
     suffix_head = tokenizer.decode_continuation(suffix_head_ids)
-    texts = [heal_text + m + suffix_head for m in options]
-    scores = continuation_logprobs(generator, prefix_ids, texts, prefix_cached=True)
-    best = options[max(range(len(options)), key=scores.__getitem__)]
+
+    def score(middles: list[str]) -> dict[str, float]:
+        texts = [heal_text + m + suffix_head for m in middles]
+        return dict(zip(middles, continuation_logprobs(generator, prefix_ids, texts, prefix_cached=True)))
+
+    scores = score([m for m in options if _line_count(m) <= SHORT_LINES])  # "" at least
+    longer = [m for m in options if _line_count(m) > SHORT_LINES]
+    if longer and (deadline is None or time.monotonic() < deadline):
+        scores.update(score(longer))
+    best = max(scores, key=scores.__getitem__)
     token_ids = tokenizer.encode_continuation(best) if best else []
     return Completion(best, token_ids, FinishReason.STOP, len(prefix_ids))
 
@@ -135,6 +149,10 @@ def continuation_logprobs(
             scores[group[step]] = row_sums[len(c)]
             previous[r], sums[r] = c, row_sums
     return scores
+
+
+def _line_count(middle: str) -> int:
+    return len(middle.rstrip("\n").split("\n")) if middle else 0
 
 
 def _common_prefix(a: list[int], b: list[int]) -> int:

@@ -65,6 +65,26 @@ def test_infill_uses_prefix_suffix_and_repository_context(server, reference):
     assert with_context["content"] == expected
 
 
+def test_infill_by_ranking_gets_the_editors_time_budget(server, monkeypatch):
+    """t_max_predict_ms bounds infilling by ranking (drafting and scoring); without it, the server's
+    --infill-budget-ms does, for /infill and for /v1/completions with a suffix alike."""
+    generator, budgets = server.state.generator, []
+    real_infill = generator.infill
+
+    def infill(*args, **kwargs):
+        budgets.append(kwargs.get("budget"))
+        return real_infill(*args, **kwargs)
+
+    monkeypatch.setattr(generator, "infill", infill)
+    body = {"input_prefix": "def area(r):\n    return ", "input_suffix": "\n", "n_predict": 4, "temperature": 0}
+    for extra in ({"t_max_predict_ms": 250}, {}):
+        assert httpx.post(server.url + "/infill", json={**body, **extra}, timeout=60).status_code == 200
+    completion = {"model": "tiny", "prompt": "x = ", "suffix": "\ny = x\n", "max_tokens": 4}
+    assert httpx.post(server.url + "/v1/completions", json=completion, timeout=60).status_code == 200
+    default = server.state.settings.infill_budget
+    assert budgets == [0.25, default, default]
+
+
 def test_tokenize_and_detokenize_round_trip(server, smol_tokenizer):
     text = "def f(x):\n    return x + 1  # ünïcode"
     tokens = httpx.post(server.url + "/tokenize", json={"content": text}).json()["tokens"]

@@ -29,6 +29,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--max-queue", type=int, default=64, help="sequences that may wait for a slot before 429")
     p.add_argument("--timeout", type=float, default=600.0, help="seconds a request may take in all")
+    p.add_argument(
+        "--infill-budget-ms",
+        type=int,
+        default=1000,
+        help="time for infilling by ranking (models without infill tokens) when a request sets no t_max_predict_ms",
+    )
     p.add_argument("--threads", type=int, default=None, help="torch CPU threads (default: torch's)")
     add_safety_flags(p, guard=True, server=True)
     p.set_defaults(handler=cmd_serve)
@@ -40,7 +46,12 @@ def cmd_serve(args) -> None:
     from codellama.server.app import create_app
     from codellama.server.common import ServerSettings
 
-    for name, value in (("--parallel", args.parallel), ("--max-queue", args.max_queue), ("--port", args.port)):
+    for name, value in (
+        ("--parallel", args.parallel),
+        ("--max-queue", args.max_queue),
+        ("--port", args.port),
+        ("--infill-budget-ms", args.infill_budget_ms),
+    ):
         if value < 1:
             raise ValueError(f"{name} must be at least 1, not {value}")
     if args.ctx_size is not None and args.ctx_size < 16:
@@ -58,6 +69,7 @@ def cmd_serve(args) -> None:
         context=args.ctx_size,
         max_queue=args.max_queue,
         request_timeout=args.timeout,
+        infill_budget=args.infill_budget_ms / 1000,
         filters=default_filters(args),
     )
     server: uvicorn.Server | None = None

@@ -33,6 +33,12 @@ class ServerSettings:
     max_queue: int = 64  # waiting sequences before 429
     max_body_bytes: int = 4 * 1024 * 1024
     request_timeout: float = 600.0  # seconds from arrival; generation stops there
+    infill_budget: float = 1.0  # seconds for infilling by ranking when a request sets none (t_max_predict_ms)
+
+    def ranking_budget(self, requested: float | None = None) -> float:
+        """Seconds an infill by ranking (models without infill tokens) may take: the request's, else ours."""
+        return min(requested or self.infill_budget, self.request_timeout)
+
     filters: Filters = field(default_factory=Filters)
 
 

@@ -92,7 +92,8 @@ async def infill(request: Request):
     if generator.tokenizer.infill is None:  # infilling by ranking needs the model to itself
         prompt_tokens = len(generator.encode_prompt(prefix)) + len(generator.tokenizer.encode_continuation(suffix))
         params = _sampling(body, state, prompt_tokens, default_predict=128)
-        choice: Choice = lambda: generator.infill(prefix, suffix, params).completion
+        budget = state.settings.ranking_budget(_predict_seconds(body))
+        choice: Choice = lambda: generator.infill(prefix, suffix, params, budget=budget).completion
     else:
         ids = infill_prompt_tokens(generator.tokenizer, prefix, suffix)
         prompt_tokens = len(ids)

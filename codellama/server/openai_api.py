@@ -156,7 +156,9 @@ def _completion_choices(
     if body.suffix is not None:
         if generator.tokenizer.infill is None:  # infilling by ranking needs the model to itself
             prefix_tokens = len(generator.encode_prompt(text))
-            return [(lambda p=p: generator.infill(text, body.suffix, p).completion) for p in params], prefix_tokens
+            budget = state.settings.ranking_budget()
+            choices = [lambda p=p: generator.infill(text, body.suffix, p, budget=budget).completion for p in params]
+            return choices, prefix_tokens
         infill_ids = infill_prompt_tokens(generator.tokenizer, text, body.suffix)
         return [Job(infill_ids, p, prompt_text=text) for p in params], len(infill_ids)
     if ids is not None:

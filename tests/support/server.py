@@ -33,6 +33,8 @@ class LiveServer:
 def running_server(load: Callable[[], Generator] | Generator, wait: bool = True, **settings) -> Iterator[LiveServer]:
     """Serve on 127.0.0.1 in a background thread; yields once /health says ready (if `wait`)."""
     loader = load if callable(load) and not isinstance(load, Generator) else (lambda: load)
+    # infilling by ranking is compared with Generator.infill, which has no time budget: give it time enough
+    settings.setdefault("infill_budget", 600.0)
     app = create_app(loader, ServerSettings(**settings))
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
