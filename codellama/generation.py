@@ -103,9 +103,15 @@ class Generator:
         return self.tokenizer.encode(text, bos=self.tokenizer.add_bos, allow_special=allow_special)
 
     def complete(
-        self, prompts: list[str] | str, params: SamplingParams | None = None, n: int = 1, echo: bool = False
+        self,
+        prompts: list[str] | str,
+        params: SamplingParams | None = None,
+        n: int = 1,
+        echo: bool = False,
+        predict_seconds: float | None = None,
     ) -> list[Completion]:
-        """Continue each prompt (n completions per prompt, in prompt order)."""
+        """Continue each prompt (n completions per prompt, in prompt order); see `stream_tokens` for
+        `predict_seconds`."""
         prompts = [prompts] if isinstance(prompts, str) else list(prompts)
         params = params or SamplingParams()
         if any(not p for p in prompts):
@@ -118,8 +124,9 @@ class Generator:
             healed += [heal_text] * n
             texts += [kept] * n
         per_row = [_with_seed(params, j) for j in range(len(ids))]
+        logprobs = echo and params.logprobs is not None
         results = self.run(
-            ids, per_row, prompt_texts=texts, healed=healed, prompt_logprobs=echo and params.logprobs is not None
+            ids, per_row, prompt_texts=texts, healed=healed, prompt_logprobs=logprobs, predict_seconds=predict_seconds
         )
         if echo:
             for result, text in zip(results, texts):
@@ -166,7 +173,8 @@ class Generator:
         embedded SmolLM2): `candidates` continuations of the prefix, each cut at every
         line where it reaches the suffix, ranked by the model's likelihood of the whole
         document (middle, then the start of the suffix; see ranking.py). `budget`: seconds of
-        drafting after which each candidate ends at its next line end."""
+        an editor's time: ranking's whole budget, else the generation after which the middle ends at its next
+        line end."""
         params = params or SamplingParams()
         if self.tokenizer.infill is None and not suffix.strip():
             # nothing after the hole: a completion of the current line, or of the block on an empty line
@@ -174,13 +182,12 @@ class Generator:
                 params = replace(params, stop=list(params.stop) + ["\n"])
             else:
                 params = replace(params, code_stop=params.code_stop or guess_language(prefix))
-            completion = self.complete(prefix, params)[0]
-            return InfillResult(completion.text, prefix + completion.text + suffix, completion)
-        if self.tokenizer.infill is None:
+            completion = self.complete(prefix, params, predict_seconds=budget)[0]
+        elif self.tokenizer.infill is None:
             completion = infill_by_ranking(self, prefix, suffix, params, candidates, budget)
-            return InfillResult(completion.text, prefix + completion.text + suffix, completion)
-        ids = infill_prompt_tokens(self.tokenizer, prefix, suffix, mode)
-        completion = self.run([ids], [params], prompt_texts=[prefix])[0]
+        else:
+            ids = infill_prompt_tokens(self.tokenizer, prefix, suffix, mode)
+            completion = self.run([ids], [params], prompt_texts=[prefix], predict_seconds=budget)[0]
         return InfillResult(completion.text, prefix + completion.text + suffix, completion)
 
     def stream_infill(
