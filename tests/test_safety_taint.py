@@ -14,7 +14,7 @@ SHELL_VIA_VARIABLE = """import subprocess
 
 def archive(request):
     folder = request.args.get("folder")
-    cmd = "tar czf /tmp/out.tgz " + folder
+    cmd = "tar czf /srv/out/archive.tgz " + folder
     opts = {"shell": True}
     subprocess.run(cmd, **opts)
 """
@@ -26,7 +26,7 @@ def archive(request):
     folder = request.args.get("folder")
     if folder not in ALLOWED:
         raise ValueError(folder)
-    subprocess.run(["tar", "czf", "/tmp/out.tgz", folder])
+    subprocess.run(["tar", "czf", "/srv/out/archive.tgz", folder])
 """
 
 

@@ -18,13 +18,9 @@ from codellama.safety.insecure_code.taint_specs import common_sink as S
 rx = re.compile
 PLUS = rx(r"\s\+\s|\+")
 HTML = rx(r"<\s*[a-zA-Z/!]")
-COPY = (
-    "c-fixed-buffer-copy",
-    120,
-    "high",
-    "copy into a fixed-size buffer with a length that is not checked against the buffer's size",
-    "check the length against sizeof(buffer) (or copy min(n, sizeof buffer)) before copying",
-)
+# A variable or key that holds a URL (file_get_contents($url) fetches it: a request forgery, not a path traversal)
+URLISH = rx(r"(?i)(url|uri|link|href|endpoint|callback|webhook|feed|https?:|src\b|target|remote|address)")
+CODE_FILE = rx(r"\.(php|phtml|inc)\b")
 
 
 def _python() -> Spec:
@@ -34,7 +30,7 @@ def _python() -> Spec:
         functions={"function_definition", "lambda"},
         params={"parameters", "lambda_parameters"},
         idents={"identifier"},
-        assigns={"assignment", "augmented_assignment", "for_statement"},
+        assigns={"assignment", "augmented_assignment", "for_statement", "with_item"},
         calls={"call"},
         news=set(),
         strings={"string"},
@@ -42,30 +38,54 @@ def _python() -> Spec:
         interpolations={"interpolation"},
         concat={"binary_operator"},
         concat_op=rx(r"\+|%"),
-        formatters=rx(r"(\.format|os\.path\.join|path\.join|\.joinpath|Path)$"),
+        formatters=rx(r"(\.format|os\.path\.join|path\.join|\.joinpath|Path|\.join|urljoin)$"),
         sources=rx(
-            r"\brequest\.(args|form|values|json|get_json|cookies|headers|files|data|GET|POST|query_params|path_params)"
-            r"|\bsys\.argv|\binput\(|\bos\.environ|\bgetenv\(|\bsys\.stdin|\.recv\(|\bargv\b"
+            r"\brequest\.(args|form|values|json|get_json|cookies|COOKIES|headers|files|data|GET|POST|body|query_params"
+            r"|path_params|META|FILES|match_info|rel_url|query)|\bsys\.argv|\binput\(|\bos\.environ|\bgetenv\(|\bsys\.stdin"
+            r"|\.recv\(|\bargv\b|\bparse_args\("
         ),
         sanitisers=rx(
             r"(secure_filename|basename|safe_join|quote|escape|html\.escape|markupsafe\.escape|bleach\.clean|int|float"
-            r"|uuid\.UUID|shlex\.quote)$"
+            r"|uuid\.UUID|shlex\.quote|len|bool|hash\w*|sha256|hexdigest|literal_eval)$"
         ),
         source_nodes={"attribute", "subscript"},
         sinks=[
             S(k["shell"], r"(^|\.)(run|call|Popen|check_output|check_call)$", requires=rx(r"shell\W{1,4}True")),
             S(k["shell"], r"(^|\.)(getoutput|getstatusoutput)$", args=(0,)),
-            # SQL: python_ast.py follows queries built on one line and run on another
+            S(k["shell"], r"^os\.(system|popen)$", args=(0,)),
+            S(
+                ("py-sql-format", *k["sql"][1:]),
+                r"(^|\.)(execute|executemany|executescript|raw|mogrify|read_sql|read_sql_query|extra)$|^(sa\.)?text$",
+                args=(0,),
+                built=True,
+                requires=SQL_WORDS,
+            ),
             S(
                 k["path"],
-                r"^(open|send_file|FileResponse|os\.remove|os\.unlink|shutil\.\w+|io\.open)$",
+                r"^(open|send_file|FileResponse|os\.remove|os\.unlink|os\.rmdir|shutil\.\w+|io\.open|os\.listdir"
+                r"|codecs\.open|aiofiles\.open|Path)$",
                 args=(0,),
                 built=True,
             ),
-            S(k["html"], r"(^|\.)(Markup|mark_safe|render_template_string|HTMLResponse)$", built=True),
-            S(k["deser"], r"^(pickle|cPickle|dill|marshal)\.loads?$", strong_only=True),
+            S(k["path"], r"\.(read_text|read_bytes|write_text|write_bytes|unlink|open)$", on_receiver=True, built=True),
+            S(
+                k["html"],
+                r"(^|\.)(Markup|mark_safe|render_template_string|HTMLResponse|HttpResponse|make_response)$",
+                built=True,
+                requires=HTML,
+            ),
+            S(k["deser"], r"^(pickle|cPickle|dill|marshal|jsonpickle|shelve)\.(loads?|decode|open)$", strong_only=True),
+            S(
+                k["ssrf"],
+                r"^(requests|httpx|urllib3|aiohttp|session|self\.session|client|self\.client|http|s)\.(get|post|put"
+                r"|patch|delete|head|request|stream|urlopen)$|(^|\.)(urlopen|Request|urlretrieve|HTTPConnection"
+                r"|HTTPSConnection|ClientSession\(\)\.get)$",
+                args=(0,),
+                strong_only=True,
+            ),
         ],
         conditions={"if_statement", "match_statement", "while_statement"},
+        return_sink=S(k["html"], r".", built=True, requires=HTML),
         sides=generic_sides,
     )
 
@@ -102,45 +122,66 @@ def _javascript() -> Spec:
         concat_op=PLUS,
         formatters=rx(r"(^|\.)(join|resolve|format|concat)$"),
         sources=rx(
-            r"\breq\.(query|params|body|cookies|headers|files|url|path)|\brequest\.(query|params|body|url)"
-            r"|\blocation\.(search|hash|href|pathname)|\bdocument\.(cookie|URL|referrer|location)|URLSearchParams"
-            r"|searchParams|process\.argv|process\.env|\.value\b|\bevent\.data|\be\.data|\bprompt\(|window\.name"
-            r"|\bctx\.(query|params|request)|\bparams\.get\("
+            r"\breq\.(query|params|body|cookies|headers|files|url|path|originalUrl|get)|\brequest\.(query|params|body|url"
+            r"|nextUrl)|\blocation\.(search|hash|href|pathname)|\bdocument\.(cookie|URL|referrer|location)|URLSearchParams"
+            r"|searchParams|process\.argv|process\.env|\.value\b|\bevent\.data|\be\.data|\bmsg\.data|\bprompt\(|window\.name"
+            r"|\bctx\.(query|params|request)|\bparams\.get\(|\breadline\b|\bargv\b"
         ),
+        remote_sources=rx(r"\.json\(\)|\.text\(\)|\bresponseText\b|\bresponse\.data\b|\bres\.data\b|\bresp\.data\b"),
         sanitisers=rx(
             r"(escape\w*|sanitize\w*|DOMPurify\.sanitize|encodeURI|encodeURIComponent|basename|parseInt|parseFloat"
-            r"|Number|Boolean|xss|he\.encode|JSON\.stringify|validator\.\w+)$"
+            r"|Number|Boolean|xss|he\.encode|JSON\.stringify|validator\.\w+|createHash|digest)$"
         ),
         source_nodes={"member_expression", "subscript_expression"},
         sinks=[
-            S(k["shell"], r"(^|\.)(exec|execSync)$", args=(0,)),
-            S(k["shell"], r"(^|\.)(spawn|spawnSync|execFile)$", requires=rx(r"shell\s*:\s*true")),
+            S(
+                k["shell"],
+                r"^(exec|execSync)$|(child_?process|cp|childProcess|shell|proc)\.(exec|execSync)$",
+                args=(0,),
+            ),
+            S(k["shell"], r"(^|\.)(spawn|spawnSync|execFile|execFileSync)$", requires=rx(r"shell\s*:\s*true")),
             S(
                 k["eval"],
-                r"^(eval|Function|setTimeout|setInterval|vm\.runInNewContext|vm\.runInThisContext)$",
+                r"^(eval|Function|setTimeout|setInterval|vm\.runInNewContext|vm\.runInThisContext|vm\.runInContext"
+                r"|vm\.compileFunction|new Function)$|^(vm\.)?Script$",
                 args=(0,),
             ),
             S(
                 k["path"],
                 r"(^|\.)(readFile|readFileSync|createReadStream|writeFile|writeFileSync|createWriteStream|appendFile"
-                r"|appendFileSync|unlink|unlinkSync|readdir|readdirSync|sendFile|download|rm|rmSync|openSync)$",
+                r"|appendFileSync|unlink|unlinkSync|readdir|readdirSync|sendFile|download|rm|rmSync|openSync|open"
+                r"|stat|statSync|existsSync)$",
                 args=(0,),
                 built=True,
+                excludes=rx(r"^\s*(window|document|indexedDB|db|dialog)\.open"),
             ),
             S(
                 k["sql"],
-                r"(^|\.)(query|execute|raw|run|all|get|exec|prepare|unsafe|\$queryRawUnsafe)$",
+                r"(^|\.)(query|execute|raw|run|all|get|exec|prepare|unsafe|\$queryRawUnsafe|\$executeRawUnsafe"
+                r"|whereRaw|orderByRaw)$",
                 args=(0,),
                 built=True,
                 requires=SQL_WORDS,
             ),
-            S(k["html"], r"(^|\.)(write|writeln)$", receiver=rx(r"^document$")),
-            S(k["html"], r"(^|\.)insertAdjacentHTML$", args=(1,)),
-            S(k["html"], r"(^|\.)(html|append|prepend|after|before|replaceWith)$", receiver=rx(r"^\$|jQuery")),
+            S(k["html"], r"(^|\.)(write|writeln)$", receiver=rx(r"^document\b"), remote_ok=True),
+            S(k["html"], r"(^|\.)insertAdjacentHTML$", args=(1,), remote_ok=True),
+            S(
+                k["html"],
+                r"(^|\.)(html|append|prepend|after|before|replaceWith)$",
+                receiver=rx(r"^\$|jQuery"),
+                remote_ok=True,
+            ),
             S(k["html"], r"^res\.(send|write|end)$", built=True, requires=HTML),
             S(k["deser"], r"(^|\.)(unserialize|deserialize)$", strong_only=True),
+            S(
+                k["ssrf"],
+                r"^(fetch|axios|got|needle|superagent|request|ky)$|^(axios|got|needle|superagent|request|ky|http|https"
+                r"|client|httpClient|api)\.(get|post|put|patch|delete|head|request)$",
+                args=(0,),
+                strong_only=True,
+            ),
         ],
-        property_sinks=[S(k["html"], r"\.(innerHTML|outerHTML)$")],
+        property_sinks=[S(k["html"], r"\.(innerHTML|outerHTML)$", remote_ok=True)],
         sides=generic_sides,
     )
 
@@ -152,7 +193,7 @@ def _java() -> Spec:
         functions={"method_declaration", "constructor_declaration", "lambda_expression"},
         params={"formal_parameters"},
         idents={"identifier"},
-        assigns={"variable_declarator", "assignment_expression"},
+        assigns={"variable_declarator", "assignment_expression", "enhanced_for_statement"},
         calls={"method_invocation"},
         news={"object_creation_expression"},
         strings={"string_literal"},
@@ -160,31 +201,34 @@ def _java() -> Spec:
         interpolations=set(),
         concat={"binary_expression"},
         concat_op=PLUS,
-        formatters=rx(r"(String\.format|\.formatted|\.concat|Paths\.get|Path\.of|\.resolve)$"),
+        formatters=rx(r"(String\.format|\.formatted|\.concat|Paths\.get|Path\.of|\.resolve|String\.join|\.toString)$"),
         sources=rx(
-            r"getParameter|getParameterValues|getHeader|getQueryString|getCookies|getInputStream|getReader"
-            r"|\breadLine\(|System\.getenv|\bnextLine\(|\bargs\["
+            r"getParameter|getParameterValues|getParameterMap|getHeader|getQueryString|getCookies|getInputStream"
+            r"|getReader|getPathInfo|getRequestURI|\breadLine\(|System\.getenv|\bnextLine\(|\bargs\[|getPart\("
         ),
         sanitisers=rx(
             r"(escapeHtml\w*|encodeForHTML|Encode\.for\w+|htmlEscape|parseInt|parseLong|valueOf|UUID\.fromString"
-            r"|getFileName|getName|normalize)$"
+            r"|getFileName|getName|normalize|escapeSql|quote)$"
         ),
         source_nodes={"field_access", "array_access"},
         sinks=[
             S(k["shell"], r"(^|\.)exec$", receiver=rx(r"Runtime|getRuntime")),
             S(k["shell"], r"ProcessBuilder$", built=True),
+            S(k["shell"], r"\.command$", built=True, receiver=rx(r"ProcessBuilder|builder|pb")),
             S(
                 k["sql"],
-                r"\.(executeQuery|executeUpdate|execute|addBatch|prepareStatement|createQuery|createNativeQuery"
-                r"|queryForList|queryForObject|queryForMap|query|update|batchUpdate)$",
+                r"\.(executeQuery|executeUpdate|execute|executeLargeUpdate|addBatch|prepareStatement|prepareCall"
+                r"|createQuery|createNativeQuery|createSQLQuery|queryForList|queryForObject|queryForMap|queryForRowSet"
+                r"|query|update|batchUpdate)$",
                 args=(0,),
                 built=True,
                 requires=SQL_WORDS,
             ),
             S(
                 k["path"],
-                r"^(File|FileInputStream|FileOutputStream|FileReader|FileWriter|RandomAccessFile)$"
-                r"|Files\.(readAllBytes|readString|readAllLines|newInputStream|newBufferedReader|lines|delete|write)$",
+                r"^(File|FileInputStream|FileOutputStream|FileReader|FileWriter|RandomAccessFile|PrintWriter)$"
+                r"|Files\.(readAllBytes|readString|readAllLines|newInputStream|newOutputStream|newBufferedReader|lines"
+                r"|delete|deleteIfExists|write|writeString|copy|move|newBufferedWriter)$|FileSystemResource$",
                 built=True,
             ),
             S(
@@ -192,6 +236,15 @@ def _java() -> Spec:
                 r"(^|\.)(println|print|write|append|format|printf)$",
                 receiver=rx(r"getWriter\(\)|getOutputStream\(\)"),
                 built=True,
+            ),
+            S(k["eval"], r"(^|\.)eval$", receiver=rx(r"(?i)engine|script")),
+            S(k["deser"], r"(^|\.)(fromXML|readObject)$", receiver=rx(r"XStream|xstream|ObjectInputStream")),
+            S(
+                k["ssrf"],
+                r"^(URL|HttpGet|HttpPost|HttpPut|HttpDelete|HttpHead)$|URI\.create$|(^|\.)(getForObject|getForEntity"
+                r"|postForObject|postForEntity|exchange|uri)$|Jsoup\.connect$",
+                args=(0,),
+                strong_only=True,
             ),
         ],
         sides=generic_sides,
@@ -210,7 +263,7 @@ def _csharp() -> Spec:
         },
         params={"parameter_list"},
         idents={"identifier"},
-        assigns={"variable_declarator", "assignment_expression"},
+        assigns={"variable_declarator", "assignment_expression", "foreach_statement"},
         calls={"invocation_expression"},
         news={"object_creation_expression"},
         strings={"string_literal", "verbatim_string_literal", "raw_string_literal"},
@@ -218,14 +271,16 @@ def _csharp() -> Spec:
         interpolations={"interpolation"},
         concat={"binary_expression"},
         concat_op=PLUS,
-        formatters=rx(r"(string\.Format|String\.Format|Path\.Combine|string\.Concat|String\.Concat)$"),
+        formatters=rx(
+            r"(string\.Format|String\.Format|Path\.Combine|string\.Concat|String\.Concat|string\.Join|ToString)$"
+        ),
         sources=rx(
-            r"Request\.(Query|Form|QueryString|Params|Cookies|Headers|Body|RouteValues)|Console\.ReadLine"
-            r"|Environment\.GetEnvironmentVariable|GetCommandLineArgs|\bargs\["
+            r"Request\.(Query|Form|QueryString|Params|Cookies|Headers|Body|RouteValues|Path|Url)|Console\.ReadLine"
+            r"|Environment\.GetEnvironmentVariable|GetCommandLineArgs|\bargs\[|ReadFormAsync|ReadFromJsonAsync"
         ),
         sanitisers=rx(
             r"(HtmlEncode|HtmlAttributeEncode|JavaScriptStringEncode|UrlEncode|Encode|Path\.GetFileName|Parse|TryParse"
-            r"|Sanitize|EscapeDataString)$"
+            r"|Sanitize|EscapeDataString|GetFileNameWithoutExtension)$"
         ),
         source_nodes={"member_access_expression", "element_access_expression"},
         sinks=[
@@ -240,26 +295,37 @@ def _csharp() -> Spec:
             ),
             S(
                 k["sql"],
-                r"\.(ExecuteSqlRaw|ExecuteSqlRawAsync|FromSqlRaw|SqlQuery|ExecuteQuery|Query|QueryAsync|Execute"
-                r"|ExecuteAsync|QueryFirst\w*|QuerySingle\w*)$",
+                r"\.(ExecuteSqlRaw|ExecuteSqlRawAsync|FromSqlRaw|SqlQuery|SqlQueryRaw|ExecuteQuery|Query|QueryAsync"
+                r"|Execute|ExecuteAsync|ExecuteScalar|QueryFirst\w*|QuerySingle\w*)$",
                 args=(0,),
                 built=True,
                 requires=SQL_WORDS,
             ),
             S(
                 k["path"],
-                r"(File\.(ReadAllText|ReadAllBytes|ReadAllLines|OpenRead|Open|OpenText|WriteAllText|WriteAllBytes"
-                r"|Delete|Copy|Move)|PhysicalFile|FileStream|StreamReader|StreamWriter)$",
+                r"(File\.(ReadAllText|ReadAllBytes|ReadAllLines|ReadLines|OpenRead|OpenWrite|Open|OpenText|WriteAllText"
+                r"|WriteAllBytes|AppendAllText|Delete|Copy|Move|Create)|PhysicalFile|FileStream|StreamReader|StreamWriter"
+                r"|Directory\.(Delete|GetFiles|EnumerateFiles))$",
                 args=(0,),
                 built=True,
             ),
             S(k["html"], r"(Response\.Write|Html\.Raw|HtmlString|MarkupString)$"),
             S(k["html"], r"(^|\.)Content$", built=True, requires=rx(r"text/html")),
+            S(
+                k["ssrf"],
+                r"\.(GetAsync|GetStringAsync|GetByteArrayAsync|GetStreamAsync|PostAsync|PutAsync|DeleteAsync"
+                r"|PostAsJsonAsync|GetFromJsonAsync|DownloadString|DownloadData|DownloadFile|DownloadStringTaskAsync"
+                r"|DownloadDataTaskAsync|OpenRead)$|(WebRequest|HttpWebRequest)\.Create(Http)?$",
+                args=(0,),
+                strong_only=True,
+            ),
+            S(k["ssrf"], r"HttpRequestMessage$", args=(1,), strong_only=True),
         ],
         property_sinks=[
-            S(k["sql"], r"CommandText$", built=True),
-            S(k["shell"], r"\.Arguments$", built=True),
+            S(k["sql"], r"(^|\.)CommandText$", built=True),
+            S(k["shell"], r"(^|\.)Arguments$", built=True),
             S(k["html"], r"\.(InnerHtml|Text)$", built=True, strong_only=True),
+            S(k["html"], r"^Content$", built=True, requires=rx(r"text/html")),
         ],
         secret_finding=secret_finding("csharp"),
         sides=generic_sides,
@@ -273,12 +339,16 @@ def _c_like(language: str) -> Spec:
         S(k["shell"], r"(^|::)(system|popen|execl|execlp|execle|execv|execvp|_popen|_wsystem|WinExec)$", args=(0,)),
         S(
             k["path"],
-            r"(^|::)(fopen|open|remove|unlink|opendir|freopen|ifstream|ofstream|fstream)$",
+            r"(^|::)(fopen|open|remove|unlink|opendir|freopen|ifstream|ofstream|fstream|creat|rename)$",
             args=(0,),
             built=True,
         ),
-        S(fmt, r"(^|::)(printf|vprintf|syslog_x)$", args=(0,), literal_ok=False),
-        S(fmt, r"(^|::)(fprintf|vfprintf|dprintf|syslog)$", args=(1,), literal_ok=False),
+        S(fmt, r"(^|::)(printf|vprintf|syslog_x|wprintf)$", args=(0,), literal_ok=False),
+        S(fmt, r"(^|::)(fprintf|vfprintf|dprintf|syslog|fwprintf)$", args=(1,), literal_ok=False),
+        S(fmt, r"(^|::)(snprintf|vsnprintf)$", args=(2,), literal_ok=False),
+        S(fmt, r"(^|::)(sprintf|vsprintf)$", args=(1,), literal_ok=False),
+        S(k["ssrf"], r"(^|::)curl_easy_setopt$", args=(2,), strong_only=True, requires=rx(r"CURLOPT_URL")),
+        S(k["ssrf"], r"cpr::(Get|Post|Url)$", strong_only=True),
     ]
     statements = {}
     if language == "cpp":
@@ -288,7 +358,8 @@ def _c_like(language: str) -> Spec:
         functions={"function_definition", "lambda_expression"},
         params={"parameter_list"},
         idents={"identifier"},
-        assigns={"init_declarator", "assignment_expression"} | ({"binary_expression"} if language == "cpp" else set()),
+        assigns={"init_declarator", "assignment_expression", "for_range_loop"}
+        | ({"binary_expression"} if language == "cpp" else set()),
         calls={"call_expression"},
         news=set(),
         strings={"string_literal", "raw_string_literal", "concatenated_string"},
@@ -296,12 +367,14 @@ def _c_like(language: str) -> Spec:
         interpolations=set(),
         concat={"binary_expression"},
         concat_op=PLUS,
-        formatters=rx(r"(^|::)(sprintf|snprintf|strcat|format|append)$"),
+        formatters=rx(r"(^|::)(sprintf|snprintf|strcat|format|append|str)$"),
         sources=rx(
             r"\bargv\b|\bgetenv\b|\bfgets\b|\bgets\b|\bscanf\b|\bfscanf\b|\bread\b|\brecv\b|\brecvfrom\b|\bcin\b"
-            r"|\bgetline\b|\bReadFile\b|QUERY_STRING"
+            r"|\bgetline\b|\bReadFile\b|QUERY_STRING|get_param_value|get_header_value|url_params|\bgetParam\b"
         ),
-        sanitisers=rx(r"(^|::)(atoi|atol|strtol|strtoul|stoi|stol|basename|realpath|isdigit)$"),
+        sanitisers=rx(
+            r"(^|::)(atoi|atol|strtol|strtoul|stoi|stol|basename|realpath|isdigit|canonical|weakly_canonical)$"
+        ),
         source_nodes={"subscript_expression", "field_expression"},
         sinks=sinks,
         statement_sinks=statements,
@@ -312,7 +385,7 @@ def _c_like(language: str) -> Spec:
             (rx(r"(^|::)(read|recv|recvfrom)$"), 1),
             (rx(r"(^|::)(strcpy|strcat|strncpy|strncat|sprintf|snprintf|memcpy|memmove|vsprintf|vsnprintf)$"), 0),
         ],
-        copy_finding=COPY,
+        loops={"for_statement"},
         sides=cin_sides if language == "cpp" else generic_sides,
     )
 
@@ -323,12 +396,26 @@ def _php() -> Spec:
         ("php-taint-include", 98, "high", "a file included from untrusted input", "include from a fixed map"),
         r".",
     )
+    code_file = (
+        "php-code-file-write",
+        94,
+        "high",
+        "untrusted input written into a PHP file that is later run: code injection",
+        "store settings as data (JSON, var_export of checked values), never as code built from input",
+    )
     return Spec(
         language="php",
         functions={"function_definition", "method_declaration", "anonymous_function", "arrow_function"},
         params={"formal_parameters"},
         idents={"variable_name"},
-        assigns={"assignment_expression", "augmented_assignment_expression", "property_element"},
+        assigns={
+            "assignment_expression",
+            "augmented_assignment_expression",
+            "property_element",
+            "foreach_statement",
+            "array_element_initializer",
+            "const_element",
+        },
         calls={"function_call_expression", "member_call_expression", "scoped_call_expression"},
         news={"object_creation_expression"},
         strings={"string", "encapsed_string"},
@@ -336,37 +423,59 @@ def _php() -> Spec:
         interpolations={"variable_name", "subscript_expression", "member_access_expression", "complex_interpolation"},
         concat={"binary_expression"},
         concat_op=rx(r"\."),
-        formatters=rx(r"^(sprintf|vsprintf|implode|str_replace)$"),
-        sources=rx(r"\$_(GET|POST|REQUEST|COOKIE|SERVER|FILES|ENV)\b|php://input|\bgetenv\(|\$argv|\bfilter_input\("),
+        formatters=rx(r"^(sprintf|vsprintf|implode|join|str_replace)$"),
+        sources=rx(
+            r"\$_(GET|POST|REQUEST|COOKIE|SERVER|FILES|ENV)\b|php://input|\bgetenv\(|\$argv|\bfilter_input\("
+            r"|\$request->(input|query|get|post|all|cookie|header|file|route|json|string|integer)\b|\$request->(query"
+            r"|request|cookies|headers|files)->"
+        ),
         sanitisers=rx(
             r"(htmlspecialchars|htmlentities|strip_tags|intval|floatval|boolval|escapeshellarg|escapeshellcmd|basename"
             r"|realpath|mysqli_real_escape_string|real_escape_string|quote|addslashes|urlencode|rawurlencode"
-            r"|json_encode|filter_var|is_numeric|preg_quote|esc_html|esc_attr|esc_url|esc_sql|sanitize_\w+|absint"
-            r"|e|count|strlen|md5|sha1|hash|password_hash|password_verify)$"
+            r"|json_encode|is_numeric|preg_quote|esc_html|esc_attr|esc_url|esc_sql|sanitize_\w+|absint"
+            r"|e|count|strlen|md5|sha1|hash|password_hash|password_verify|var_export|crc32)$"
         ),
         source_nodes={"subscript_expression"},
         sinks=[
             S(
                 k["sql"],
                 r"(^|->|::)(mysqli_query|mysql_query|query|exec|prepare|pg_query|sqlite_query|get_results|get_row"
-                r"|get_var|multi_query|real_query|select|raw|statement|unprepared)$",
+                r"|get_var|multi_query|real_query|select|raw|statement|unprepared|whereRaw|selectRaw|orderByRaw)$",
                 built=True,
                 requires=SQL_WORDS,
             ),
             S(k["shell"], r"^(system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec)$"),
             S(k["eval"], r"^(eval|assert|create_function)$"),
             S(
+                k["ssrf"],
+                r"^(file_get_contents|fopen|readfile|file|get_headers|getimagesize)$",
+                args=(0,),
+                strong_only=True,
+                requires=URLISH,
+            ),
+            S(
                 k["path"],
                 r"^(file_get_contents|fopen|readfile|file|unlink|file_put_contents|opendir|scandir|copy|rename"
-                r"|fpassthru|show_source|highlight_file)$",
+                r"|fpassthru|show_source|highlight_file|is_file|mkdir|rmdir)$",
                 args=(0,),
                 built=True,
+                excludes=rx(r"^\w+\(\s*['\"]php://|^\w+\(\s*\$(url|uri|link|endpoint|feed|webhook|callback)\w*\b"),
             ),
+            S(code_file, r"^(file_put_contents|fwrite|fputs)$", args=(1,), requires=CODE_FILE),
             S(k["deser"], r"^unserialize$", args=(0,)),
+            S(k["ssrf"], r"^curl_init$", args=(0,), strong_only=True),
+            S(k["ssrf"], r"^curl_setopt$", args=(2,), strong_only=True, requires=rx(r"CURLOPT_URL")),
+            S(
+                k["ssrf"],
+                r"->(get|post|request|head|put|delete|sendRequest)$",
+                strong_only=True,
+                receiver=rx(r"(?i)client|guzzle|http"),
+            ),
         ],
         statement_sinks={
             "echo_statement": S(k["html"], r"."),
             "print_intrinsic": S(k["html"], r"."),
+            "expression_statement": S(k["html"], r"."),  # only `<?= $x ?>` (see taint.statement_sink)
             "shell_command_expression": S(k["shell"], r"."),
             "include_expression": include,
             "include_once_expression": include,
@@ -393,22 +502,30 @@ def _bash() -> Spec:
         assigns={"variable_assignment", "for_statement"},
         calls={"command"},
         news=set(),
-        strings={"raw_string"},
+        strings={"raw_string", "string"},
         interp_strings={"string"},
         interpolations={"simple_expansion", "expansion", "command_substitution"},
         concat={"concatenation"},
         concat_op=rx(r"."),
         formatters=rx(r"^printf$"),
-        sources=rx(r"^\"?\$\{?([0-9@*]|QUERY_STRING|REPLY|HTTP_\w+|REQUEST_\w+|PATH_INFO)"),
-        sanitisers=rx(r"^(basename|printf\s+%q)$"),
+        sources=rx(r"^\"?\$\{?([0-9@*]|QUERY_STRING|REPLY|HTTP_\w+|REQUEST_\w+|PATH_INFO|SSH_ORIGINAL_COMMAND)"),
+        sanitisers=rx(r"^(basename|printf\s+%q|sha256sum|md5sum|wc)$"),
         sinks=[
-            S(k["eval"], r"^eval$"),
+            S(k["eval"], r"^eval$", also=(k["shell"],)),
             S(k["shell"], r"^(bash|sh|zsh|dash|ksh|su|sudo)$", requires=rx(r"\s-c\b")),
             S(k["shell"], r"^ssh$", args=tuple(range(1, 12)), built=True),  # the remote command, not the host
             S(k["shell"], r"^xargs$", requires=rx(r"\b(sh|bash)\s+-c\b")),
             S(
                 ("bash-taint-source", 98, "high", "a script sourced from untrusted input", "source fixed files"),
-                r"^source$",
+                r"^(source|\.)$",
+            ),
+            S(k["sql"], r"^(sqlite3|mysql|psql|mariadb|clickhouse-client|sqlcmd)$", built=True, requires=SQL_WORDS),
+            S(
+                k["path"],
+                r"^(cat|rm|cp|mv|tee|head|tail|less|more|chmod|chown|ln)$",
+                built=True,
+                strong_only=True,
+                requires=rx(r"QUERY_STRING|HTTP_\w+|REQUEST_\w+|PATH_INFO|SSH_ORIGINAL_COMMAND"),  # CGI and ssh input
             ),
         ],
         conditions={"if_statement", "case_statement", "test_command"},
