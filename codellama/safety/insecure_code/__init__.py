@@ -320,7 +320,7 @@ def scan(code: str, language: str | None = None) -> list[Finding]:
     if language == "python":
         tree = parse_python(code)
         if tree is not None:  # SQL: the tree checks follow the values (an allow-listed column is not input)
-            findings += check_python(tree, code, {r.rule_id: r for r in rules}, sql=tree_findings is None)
+            findings += check_python(tree, code, {r.rule_id: r for r in rules}, flows=tree_findings is None)
             syntax_checked = True
     elif tree_findings is not None:
         syntax_checked = True

@@ -153,10 +153,10 @@ RULES = [
         "high",
         r"\bSSL(_CTX)?_set_verify\s*\([^;\n]*SSL_VERIFY_NONE"
         r"|CURLOPT_SSL_VERIFY(PEER|HOST)"
-        r"\s*,\s*(0L?|false|FALSE)\b|\bverify_mode\s*\(\s*(boost::asio::)?ssl::verify_none",
+        r"\s*,\s*(0L?|false|FALSE)\b|\bset_verify_mode\s*\(\s*[\w:]*verify_none\b",
         "TLS certificate checking is turned off",
         "use SSL_VERIFY_PEER and load trusted CAs",
-        needle=("VERIFY_NONE", "CURLOPT_SSL"),
+        needle=("VERIFY_NONE", "CURLOPT_SSL", "verify_none"),
     ),
     rule(
         "c-chmod-world",

@@ -100,7 +100,7 @@ RULES = [
         "high",
         r"\bcheckServerTrusted\s*\([^)]*\)\s*(throws\s+[\w.,\s]+)?\{\s*(return\s*;\s*)?\}|ALLOW_ALL_HOSTNAME_VERIFIER"
         r"|\bNoopHostnameVerifier\b|\bverify\s*\(\s*String\s+\w+\s*,\s*SSLSession\s+\w+\s*\)\s*\{\s*return\s+true"
-        r"|setHostnameVerifier\s*\(\s*\(\s*\w+\s*,\s*\w+\s*\)\s*->\s*true",
+        r"|set(Default)?HostnameVerifier\s*\(\s*\(\s*\w+\s*,\s*\w+\s*\)\s*->\s*\{?\s*(return\s+)?true",
         "TLS certificates or host names not checked",
         "use the default TrustManager and HostnameVerifier",
         needle=("checkServerTrusted", "HOSTNAME", "Hostname", "verify"),

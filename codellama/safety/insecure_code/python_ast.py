@@ -76,10 +76,11 @@ def _formatted_string(node: ast.AST) -> str | None:
     return None
 
 
-def check_python(tree: ast.Module, code: str, rules: dict[str, Rule], sql: bool = True) -> list[Finding]:
+def check_python(tree: ast.Module, code: str, rules: dict[str, Rule], flows: bool = True) -> list[Finding]:
     """One pass over the tree gathers assignments, calls and functions; the checks then read those lists
-    (faster than a NodeVisitor, and a query variable is known wherever it was built). `sql` False: leave SQL to
-    the tree checks, which know whether the values formatted into a query are input."""
+    (faster than a NodeVisitor, and a query variable is known wherever it was built). `flows` False: leave SQL
+    and shell commands to the tree checks, which know whether the values formatted into them are input and
+    whether they were quoted."""
     lines = code.splitlines()
     findings: list[Finding] = []
 
@@ -121,10 +122,11 @@ def check_python(tree: ast.Module, code: str, rules: dict[str, Rule], sql: bool 
         keywords = {k.arg: k.value for k in node.keywords if k.arg}
         if name in ("eval", "exec") and args and not _is_literal(args[0]):
             report("py-eval", node.lineno)
-        elif name in ("os.system", "os.popen") and args and not _is_literal(args[0]):
+        elif flows and name in ("os.system", "os.popen") and args and not _is_literal(args[0]):
             report("py-os-system", node.lineno)
         elif (
-            name.startswith("subprocess.")
+            flows
+            and name.startswith("subprocess.")
             and isinstance(keywords.get("shell"), ast.Constant)
             and keywords["shell"].value is True
             and args
@@ -135,7 +137,7 @@ def check_python(tree: ast.Module, code: str, rules: dict[str, Rule], sql: bool 
             report("py-yaml-load", node.lineno)
         elif name.startswith("random.") and short in RANDOM_FUNCS and _secret_context(node, lines, functions, code):
             report("py-weak-random", node.lineno)
-        elif sql and short in ("execute", "executemany", "executescript", "raw", "mogrify") and args:
+        elif flows and short in ("execute", "executemany", "executescript", "raw", "mogrify") and args:
             text = _formatted_string(args[0])
             if text is not None and SQL_START.search(text):
                 report("py-sql-format", node.lineno)

@@ -26,7 +26,7 @@ from codellama.safety.insecure_code.rule import Finding
 from codellama.safety.insecure_code.taint_buffers import BufferChecks
 from codellama.safety.insecure_code.taint_functions import (
     function_name,
-    is_python_handler,
+    is_handler,
     parameter_names,
     return_value_nodes,
     strong_parameters,
@@ -563,9 +563,7 @@ class _Checker(BufferChecks):
         if self.spec.language == "bash":
             for n in ("@", "*"):
                 scope.vars[n] = Var(params=frozenset({n}))
-        scope.handler = (
-            self.spec.language == "python" and fn.type == "function_definition" and is_python_handler(fn, self.text)
-        )
+        scope.handler = is_handler(fn, self.spec, self.text)
         for body in return_value_nodes(fn, self.spec):
             self.returned(body, scope)
         self.scope_walk(fn, scope)
@@ -607,6 +605,10 @@ class _Checker(BufferChecks):
                     self.returned(arg, scope)
             if t in spec.assigns:
                 self.assignment(child, scope)
+            elif t == "update_expression" and spec.language in ("c", "cpp"):  # hist[b]++
+                target = child.child_by_field_name("argument")
+                if target is not None and target.type == "subscript_expression":
+                    self.index_write(target, child, scope)
             if t in spec.calls or t in spec.news:
                 self.call(child, scope)
             elif t in spec.statement_sinks:
@@ -685,11 +687,14 @@ class _Checker(BufferChecks):
             scope.vars.pop(name, None)
 
     def secret(self, lhs, rhs, name: str) -> None:
-        if self.spec.secret_finding is None or rhs.type not in self.spec.strings or not secret_name(name):
+        literal = rhs.type in self.spec.strings or (
+            rhs.type == "preproc_arg" and re.fullmatch(r'\s*"[^"]*"\s*', self.text(rhs))
+        )
+        if self.spec.secret_finding is None or not literal or not secret_name(name):
             return
         if any(c.type in self.spec.interpolations for c in rhs.named_children):
             return
-        value = self.text(rhs)
+        value = self.text(rhs).strip()
         value = re.sub(r"^[@$]?[rRbBuUfFL]{0,2}(\"\"\"|'''|\"|'|`)", "", value)
         value = re.sub(r"(\"\"\"|'''|\"|'|`)$", "", value)
         if looks_like_secret(name, value):

@@ -118,6 +118,17 @@ def is_python_handler(fn, text) -> bool:
     return first is not None and text(first).split(":")[0].strip() == "request"
 
 
+def is_handler(fn, spec, text) -> bool:
+    """A request handler whose return value is the response body (Flask/Django/FastAPI, Spring)."""
+    if spec.language == "python":
+        return fn.type == "function_definition" and is_python_handler(fn, text)
+    if spec.language == "java" and fn.type == "method_declaration":
+        plist = fn.child_by_field_name("parameters")
+        header = text(fn)[: max(0, plist.start_byte - fn.start_byte)] if plist is not None else ""
+        return bool(_JAVA_HANDLER.search(header))
+    return False
+
+
 def strong_parameters(fn, spec, text, name_of) -> set[str]:
     """Parameters a framework fills from the request (or, for `main`, the command line)."""
     language = spec.language

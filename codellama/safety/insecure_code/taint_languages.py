@@ -50,9 +50,13 @@ def _python() -> Spec:
         ),
         source_nodes={"attribute", "subscript"},
         sinks=[
-            S(k["shell"], r"(^|\.)(run|call|Popen|check_output|check_call)$", requires=rx(r"shell\W{1,4}True")),
+            S(
+                ("py-subprocess-shell", *k["shell"][1:]),
+                r"(^|\.)(run|call|Popen|check_output|check_call)$",
+                requires=rx(r"shell\W{1,4}True"),
+            ),
             S(k["shell"], r"(^|\.)(getoutput|getstatusoutput)$", args=(0,)),
-            S(k["shell"], r"^os\.(system|popen)$", args=(0,)),
+            S(("py-os-system", *k["shell"][1:]), r"^os\.(system|popen)$", args=(0,)),
             S(
                 ("py-sql-format", *k["sql"][1:]),
                 r"(^|\.)(execute|executemany|executescript|raw|mogrify|read_sql|read_sql_query|extra)$|^(sa\.)?text$",
@@ -153,7 +157,7 @@ def _javascript() -> Spec:
                 r"|stat|statSync|existsSync)$",
                 args=(0,),
                 built=True,
-                excludes=rx(r"^\s*(window|document|indexedDB|db|dialog)\.open"),
+                excludes=rx(r"^\s*(window|document|indexedDB|db|dialog)\.open|sendFile\([^;]*\broot\s*:"),
             ),
             S(
                 k["sql"],
@@ -247,6 +251,7 @@ def _java() -> Spec:
                 strong_only=True,
             ),
         ],
+        return_sink=S(k["html"], r".", built=True, requires=HTML),
         sides=generic_sides,
     )
 
@@ -358,7 +363,7 @@ def _c_like(language: str) -> Spec:
         functions={"function_definition", "lambda_expression"},
         params={"parameter_list"},
         idents={"identifier"},
-        assigns={"init_declarator", "assignment_expression", "for_range_loop"}
+        assigns={"init_declarator", "assignment_expression", "for_range_loop", "preproc_def"}
         | ({"binary_expression"} if language == "cpp" else set()),
         calls={"call_expression"},
         news=set(),
