@@ -258,16 +258,39 @@ class _Context:
         rows = sorted(set(self._calls.get(name, ())))[:20]
         return "\n".join(self.lines[i] for i in rows)
 
+    def window(self, index: int) -> str:
+        """The line, the four above and the two below, without crossing into the function before or after."""
+        header = _FUNCTION_HEADER[self.language]
+        lines = [self.lines[index]]
+        for i in range(index - 1, max(-1, index - NEAR_LINES - 1), -1):
+            lines.insert(0, self.lines[i])
+            if header.search(self.lines[i]):
+                break
+        for i in range(index + 1, min(len(self.lines), index + 3)):
+            if header.search(self.lines[i]):
+                break
+            lines.append(self.lines[i])
+        return "\n".join(lines)
+
     def near(self, pattern: re.Pattern, index: int) -> bool:
-        window = "\n".join(self.lines[max(0, index - NEAR_LINES) : index + 3])
-        if pattern.search(window):
+        if pattern.search(self.window(index)):
             return True
         header, name = self.header(index)
         return bool(pattern.search(header) or (name and pattern.search(self.callers(name))))
 
     def not_near(self, pattern: re.Pattern, index: int) -> bool:
-        window = "\n".join(self.lines[max(0, index - 2) : index + 1])
-        return bool(pattern.search(window) or pattern.search(self.header(index)[0]))
+        """Also the comment lines just above the function's header (what the function is for)."""
+        header = self.header(index)[0]
+        comments = ""
+        if header:
+            at = self.lines.index(header, max(0, index - 60))
+            above = []
+            for i in range(at - 1, max(-1, at - 4), -1):
+                if not _COMMENT_LINE[self.language].match(self.lines[i]):
+                    break
+                above.append(self.lines[i])
+            comments = "\n".join(above)
+        return bool(pattern.search(self.window(index)) or pattern.search(header) or pattern.search(comments))
 
 
 def _regex_findings(code: str, language: str, rules: list[Rule], syntax_checked: bool) -> list[Finding]:

@@ -173,6 +173,16 @@ RULES = [
         unless=r"Encode\.for|escapeHtml|HtmlUtils\.htmlEscape",
     ),
     rule(
+        "java-jsp-raw-output",
+        79,
+        "high",
+        r"<%=\s*request\.get(Parameter|Header|QueryString)\b|\bth:utext\s*=|\$\{\s*param\.\w+\s*\}",
+        "request input written into the page unescaped: cross-site scripting",
+        "use <c:out value=...> / th:text, or encode with Encode.forHtml",
+        needle=("<%=", "th:utext", "${param."),
+        unless=r"Encode\.for|escapeHtml|c:out|fn:escapeXml",
+    ),
+    rule(
         "java-hardcoded-credentials",
         798,
         "high",

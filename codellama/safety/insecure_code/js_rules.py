@@ -56,6 +56,16 @@ RULES = [
         unless=r"DOMPurify|sanitize",
     ),
     rule(
+        "js-framework-raw-html",
+        79,
+        "high",
+        r"\bv-html\s*=|\bbypassSecurityTrust(Html|Script|Url|ResourceUrl|Style)\s*\(|\[innerHTML\]\s*=",
+        "raw HTML rendered by the framework (v-html, bypassSecurityTrust..., [innerHTML]): cross-site scripting",
+        "render text, or sanitize with DOMPurify before marking it trusted",
+        needle=("v-html", "bypassSecurityTrust", "[innerHTML]"),
+        unless=r"DOMPurify|sanitize",
+    ),
+    rule(
         "js-child-process",
         78,
         "high",

@@ -176,7 +176,8 @@ def _secret_context(node: ast.Call, lines: list[str], functions: list[tuple[int,
     header = lines[around[-1][0] - 1] if around else ""
     if NOT_SECURITY.search(line) or NOT_SECURITY.search(header):
         return False
-    window = "\n".join(lines[max(0, node.lineno - 5) : node.lineno + 2])
+    first = max(node.lineno - 5, around[-1][0] - 1 if around else 0)
+    window = "\n".join(lines[first : node.lineno + 1])
     if RANDOM_USE.search(window) or RANDOM_USE.search(header):
         return True
     for _, name in around:

@@ -52,6 +52,16 @@ RULES = [
         "unpickling data can run arbitrary code",
         "use json (or a schema-checked format) for data from outside",
         needle=("pickle", "dill", "joblib", "shelve"),
+        file_unless=r"\bcompare_digest\s*\(",  # a pickle whose HMAC was checked first came from us
+    ),
+    rule(
+        "py-autoescape-off",
+        79,
+        "high",
+        r"\bautoescape\s*=\s*False|\{\{[^}\n]*\|\s*safe\s*\}\}|\{%\s*autoescape\s+(off|false)\s*%\}",
+        "template output not escaped: cross-site scripting",
+        "keep autoescaping on (Environment(autoescape=select_autoescape())) and drop |safe on user data",
+        needle=("autoescape", "safe"),
     ),
     rule(
         "py-marshal",

@@ -108,7 +108,8 @@ RANDOM_CONTEXT = (
 # Random text made from an alphabet or a range of digits: how tokens and codes are made.
 TOKEN_LIKE = (
     r"\b(ALPHABET|CHARSET|CHARS|LETTERS|DIGITS|alphabet|charset|chars|Chars|letters|ascii_\w+|hexdigits)\b"
-    r"|toString\(\s*(36|16)\s*\)|\.join\(\s*random\.|\brandom\.choices?\(\s*(string\.|[A-Z_]{3,})|%0?\d*[xX]"
+    r"|toString\(\s*(36|16)\s*\)|\.join\(\s*random\.|\brandom\.choices?\(\s*(string\.|\w*(ALPHA|CHAR|LETTER|DIGIT|HEX"
+    r"|SYMBOL|alpha|char|letter|digit))|%0?\d*[xX]"
     r"|\b1000+\s*,\s*9999+\b|\b1000+\s*\+\s*\w+\.next\w*\(\s*9000+"
 )
 # Uses of randomness or a weak hash that are not about security.

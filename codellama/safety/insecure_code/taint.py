@@ -58,6 +58,8 @@ _APPEND = re.compile(
     r"|addAll|write|writelines|update|setdefault|concat|join)$"
 )
 _PATTERNS = {"object_pattern", "array_pattern", "pattern_list", "tuple_pattern", "list_pattern", "list_literal"}
+# A function of this file that escapes HTML (it maps &, <, > to entities): its result is clean.
+_ESCAPER = re.compile(r"&(lt|gt|amp|quot|#0?39|#x27);|replace\w*\(\s*/\[[^\]/]*[<>&][^\]/]*\]/g?")
 _MAPPERS = re.compile(r"\.(map|flatMap|Select|SelectMany)$")
 MAX_ERROR_SHARE = 0.2  # more of the code than this inside ERROR nodes: leave it to the regular expressions
 SUMMARY_ROUNDS = 3  # helpers of helpers of helpers
@@ -129,6 +131,7 @@ class Summary:
 
     node: object
     params: list[tuple[str, ...]]
+    escapes: bool = False  # the function escapes HTML: what it returns is clean
     returns: Var | None = None
     returns_any: bool = False
     sinks: list = field(default_factory=list)  # (sink, frozenset of parameter names, node, built at the sink)
@@ -291,7 +294,8 @@ class _Checker(BufferChecks):
                 return
             summary = self.local(callee)
             if summary is not None:
-                self._returns(summary, node, scope, acc)
+                if not summary.escapes:
+                    self._returns(summary, node, scope, acc)
                 return
             if spec.sources.search(callee + "("):
                 acc.any = acc.strong = True
@@ -516,7 +520,7 @@ class _Checker(BufferChecks):
         for _ in range(SUMMARY_ROUNDS):
             summaries: dict[str, Summary] = {}
             for name, fn in functions:
-                summary = Summary(fn, self.params(fn))
+                summary = Summary(fn, self.params(fn), escapes=bool(_ESCAPER.search(self.text(fn))))
                 self.function(fn, _Scope(), summary)
                 if name in summaries:  # overloads: one summary for all
                     old = summaries[name]

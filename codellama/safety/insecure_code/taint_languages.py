@@ -37,7 +37,7 @@ def _python() -> Spec:
         interp_strings={"string"},
         interpolations={"interpolation"},
         concat={"binary_operator"},
-        concat_op=rx(r"\+|%"),
+        concat_op=rx(r"\+|%|/"),  # Path(root) / name builds a path
         formatters=rx(r"(\.format|os\.path\.join|path\.join|\.joinpath|Path|\.join|urljoin)$"),
         sources=rx(
             r"\brequest\.(args|form|values|json|get_json|cookies|COOKIES|headers|files|data|GET|POST|body|query_params"
@@ -46,7 +46,8 @@ def _python() -> Spec:
         ),
         sanitisers=rx(
             r"(secure_filename|basename|safe_join|quote|escape|html\.escape|markupsafe\.escape|bleach\.clean|int|float"
-            r"|uuid\.UUID|shlex\.quote|len|bool|hash\w*|sha256|hexdigest|literal_eval)$"
+            r"|uuid\.UUID|shlex\.quote|len|bool|hash\w*|sha256|hexdigest|literal_eval|escape_string|Identifier|Literal"
+            r"|quote_ident|quote_identifier)$"
         ),
         source_nodes={"attribute", "subscript"},
         sinks=[
@@ -133,7 +134,8 @@ def _javascript() -> Spec:
         ),
         remote_sources=rx(r"\.json\(\)|\.text\(\)|\bresponseText\b|\bresponse\.data\b|\bres\.data\b|\bresp\.data\b"),
         sanitisers=rx(
-            r"(escape\w*|sanitize\w*|DOMPurify\.sanitize|encodeURI|encodeURIComponent|basename|parseInt|parseFloat"
+            r"(escape\w*|esc|escHtml|encodeHtml|htmlEncode|htmlEscape|sanitize\w*|DOMPurify\.sanitize|encodeURI"
+            r"|encodeURIComponent|basename|parseInt|parseFloat"
             r"|Number|Boolean|xss|he\.encode|JSON\.stringify|validator\.\w+|createHash|digest)$"
         ),
         source_nodes={"member_expression", "subscript_expression"},
@@ -205,7 +207,9 @@ def _java() -> Spec:
         interpolations=set(),
         concat={"binary_expression"},
         concat_op=PLUS,
-        formatters=rx(r"(String\.format|\.formatted|\.concat|Paths\.get|Path\.of|\.resolve|String\.join|\.toString)$"),
+        formatters=rx(
+            r"(String\.format|\.formatted|\.concat|Paths\.get|Path\.of|\.resolve|String\.join|\.toString|^File)$"
+        ),
         sources=rx(
             r"getParameter|getParameterValues|getParameterMap|getHeader|getQueryString|getCookies|getInputStream"
             r"|getReader|getPathInfo|getRequestURI|\breadLine\(|System\.getenv|\bnextLine\(|\bargs\[|getPart\("
@@ -230,10 +234,17 @@ def _java() -> Spec:
             ),
             S(
                 k["path"],
-                r"^(File|FileInputStream|FileOutputStream|FileReader|FileWriter|RandomAccessFile|PrintWriter)$"
+                r"^(FileInputStream|FileOutputStream|FileReader|FileWriter|RandomAccessFile|PrintWriter)$"
                 r"|Files\.(readAllBytes|readString|readAllLines|newInputStream|newOutputStream|newBufferedReader|lines"
                 r"|delete|deleteIfExists|write|writeString|copy|move|newBufferedWriter)$|FileSystemResource$",
                 built=True,
+            ),
+            S(
+                k["path"],
+                r"\.(delete|createNewFile|mkdirs?|renameTo|listFiles|transferTo|write)$",
+                on_receiver=True,
+                built=True,
+                receiver=rx(r"(?i)file|path|dir|target|dest"),
             ),
             S(
                 k["html"],
@@ -438,7 +449,7 @@ def _php() -> Spec:
             r"(htmlspecialchars|htmlentities|strip_tags|intval|floatval|boolval|escapeshellarg|escapeshellcmd|basename"
             r"|realpath|mysqli_real_escape_string|real_escape_string|quote|addslashes|urlencode|rawurlencode"
             r"|json_encode|is_numeric|preg_quote|esc_html|esc_attr|esc_url|esc_sql|sanitize_\w+|absint"
-            r"|e|count|strlen|md5|sha1|hash|password_hash|password_verify|var_export|crc32)$"
+            r"|e|h|esc|count|strlen|md5|sha1|hash|password_hash|password_verify|var_export|crc32)$"
         ),
         source_nodes={"subscript_expression"},
         sinks=[
@@ -466,6 +477,7 @@ def _php() -> Spec:
                 built=True,
                 excludes=rx(r"^\w+\(\s*['\"]php://|^\w+\(\s*\$(url|uri|link|endpoint|feed|webhook|callback)\w*\b"),
             ),
+            S(k["path"], r"^(move_uploaded_file|copy|rename|symlink|link)$", args=(1,), built=True),
             S(code_file, r"^(file_put_contents|fwrite|fputs)$", args=(1,), requires=CODE_FILE),
             S(k["deser"], r"^unserialize$", args=(0,)),
             S(k["ssrf"], r"^curl_init$", args=(0,), strong_only=True),
@@ -523,6 +535,15 @@ def _bash() -> Spec:
             S(
                 ("bash-taint-source", 98, "high", "a script sourced from untrusted input", "source fixed files"),
                 r"^(source|\.)$",
+                also=(
+                    (
+                        "bash-taint-source-code",
+                        94,
+                        "high",
+                        "untrusted input decides which code runs",
+                        "source fixed files",
+                    ),
+                ),
             ),
             S(k["sql"], r"^(sqlite3|mysql|psql|mariadb|clickhouse-client|sqlcmd)$", built=True, requires=SQL_WORDS),
             S(

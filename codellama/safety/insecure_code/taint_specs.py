@@ -318,7 +318,7 @@ def tmp_file_check(checker, root) -> list:
     """Bash: a fixed or PID-based name under /tmp (predictable temporary file, CWE-377) when mktemp is not used."""
     if "mktemp" in checker.text(root):
         return []
-    fixed = re.compile(r"^[\"']?/(var/)?tmp/[\w.${}-]+[\"']?$")
+    fixed = re.compile(r"^(?!.*XXX)[\"']?/(var/)?tmp/(\$\([^)]*\)|[^\s\"'])*[\"']?$")  # fixed, or $$, $(date)...
     stack = [root]
     while stack:
         n = stack.pop()
