@@ -17,7 +17,7 @@ RULES = [
         r"\b(AKIA[0-9A-Z]{16}|sk_live_[0-9A-Za-z]{16,}|rk_live_[0-9A-Za-z]{16,}|gh[pousr]_[A-Za-z0-9]{30,}"
         r"|github_pat_[A-Za-z0-9_]{40,}|xox[abpors]-[A-Za-z0-9-]{10,}|AIza[0-9A-Za-z_-]{35}|SG\.[\w-]{16,}\.[\w-]{16,}"
         r"|glpat-[\w-]{20}|sk-(proj-)?[A-Za-z0-9_-]{32,}|npm_[A-Za-z0-9]{36})\b"
-        r"|-----BEGIN ((RSA|EC|DSA|OPENSSH|ENCRYPTED) )?PRIVATE KEY-----",
+        r"|-----BEGIN ((RSA|EC|DSA|OPENSSH|ENCRYPTED) )?PRIVATE KEY-----(\\n|\s)+[A-Za-z0-9+/]{24,}",
         "a provider's secret key or a private key written into the code",
         _FIX,
         needle=(

@@ -154,7 +154,7 @@ RULES = [
         "js-tls-off",
         295,
         "high",
-        r"\brejectUnauthorized\s*:\s*false|NODE_TLS_REJECT_UNAUTHORIZED\s*=\s*['\"]?0"
+        r"(?<![.\w])rejectUnauthorized\s*:\s*false|NODE_TLS_REJECT_UNAUTHORIZED\s*=\s*['\"]?0"
         r"|\bstrictSSL\s*:\s*false|\binsecure\s*:\s*true",
         "TLS certificate checking is turned off",
         "keep verification; pass the private CA with `ca:`",

@@ -18,7 +18,7 @@ RULES = [
         "php-eval",
         95,
         "high",
-        r"\b(eval|assert|create_function)\s*\([^;\n]*\$"
+        r"\b(eval|create_function)\s*\([^;\n]*\$|\bassert\s*\(\s*\$\w+\s*\)"
         r"|\bpreg_replace\s*\(\s*['\"](.).*\2[a-z]*e"
         r"[a-z]*['\"]",
         "code evaluated from a value: code injection",

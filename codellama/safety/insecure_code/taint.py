@@ -58,6 +58,8 @@ _APPEND = re.compile(
     r"|addAll|write|writelines|update|setdefault|concat|join)$"
 )
 _PATTERNS = {"object_pattern", "array_pattern", "pattern_list", "tuple_pattern", "list_pattern", "list_literal"}
+# Environment variables that carry a CGI request
+_CGI = re.compile(r"\b(QUERY_STRING|HTTP_[A-Z_]+|REQUEST_URI|PATH_INFO|CONTENT_TYPE|REMOTE_USER|SCRIPT_NAME)\b")
 # A function of this file that escapes HTML (it maps &, <, > to entities): its result is clean.
 _ESCAPER = re.compile(r"&(lt|gt|amp|quot|#0?39|#x27);|replace\w*\(\s*/\[[^\]/]*[<>&][^\]/]*\]/g?")
 _MAPPERS = re.compile(r"\.(map|flatMap|Select|SelectMany)$")
@@ -300,6 +302,10 @@ class _Checker(BufferChecks):
             if spec.sources.search(callee + "("):
                 acc.any = acc.strong = True
                 return
+            if spec.weak_sources is not None and spec.weak_sources.search(callee + "("):
+                acc.any = True
+                acc.strong |= bool(_CGI.search(self.text(node)))  # getenv("QUERY_STRING"): the request
+                return
             if spec.remote_sources is not None and spec.remote_sources.search(callee + "("):
                 acc.any = acc.remote = True
                 return
@@ -320,6 +326,9 @@ class _Checker(BufferChecks):
             container = node.named_children[0]
             if spec.sources.search(self.text(container)):
                 acc.any = acc.strong = True
+            elif spec.weak_sources is not None and spec.weak_sources.search(self.text(container)):
+                acc.any = True  # $_SERVER['HTTP_HOST'] is the request; $_SERVER['DOCUMENT_ROOT'] is configuration
+                acc.strong |= bool(spec.sources.search(self.text(node)) or _CGI.search(self.text(node)))
             else:
                 self._walk(container, scope, acc)
             return
@@ -345,6 +354,10 @@ class _Checker(BufferChecks):
         if t not in spec.calls and (t in spec.source_nodes or node.child_count == 0):
             if spec.sources.search(self.text(node)):
                 acc.any = acc.strong = True
+                return
+            if spec.weak_sources is not None and spec.weak_sources.search(self.text(node)):
+                acc.any = True
+                acc.strong |= bool(_CGI.search(self.text(node)))
                 return
             if spec.remote_sources is not None and spec.remote_sources.search(self.text(node)):
                 acc.any = acc.remote = True
@@ -473,6 +486,8 @@ class _Checker(BufferChecks):
     def hit(self, sink: Sink, value_node, scope: _Scope, at) -> bool:
         """Report `sink` at `at` when the value reaches it as the sink asks; else remember which parameters of the
         function being summarised would make it fire."""
+        if value_node.type in self.spec.functions:  # setTimeout(() => ...): a function, not code in a string
+            return False
         acc = self.value(value_node, scope)
         if not acc.any:
             return False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from codellama.safety.insecure_code.taint_specs import (
     SQL_WORDS,
@@ -41,7 +42,7 @@ def _python() -> Spec:
         formatters=rx(r"(\.format|os\.path\.join|path\.join|\.joinpath|Path|\.join|urljoin)$"),
         sources=rx(
             r"\brequest\.(args|form|values|json|get_json|cookies|COOKIES|headers|files|data|GET|POST|body|query_params"
-            r"|path_params|META|FILES|match_info|rel_url|query)|\bsys\.argv|\binput\(|\bos\.environ|\bgetenv\(|\bsys\.stdin"
+            r"|path_params|META|FILES|match_info|rel_url|query)|\bsys\.argv|\binput\(|\bsys\.stdin"
             r"|\.recv\(|\bargv\b|\bparse_args\("
         ),
         sanitisers=rx(
@@ -49,6 +50,7 @@ def _python() -> Spec:
             r"|uuid\.UUID|shlex\.quote|len|bool|hash\w*|sha256|hexdigest|literal_eval|escape_string|Identifier|Literal"
             r"|quote_ident|quote_identifier)$"
         ),
+        weak_sources=rx(r"\bos\.environ|\bgetenv\("),
         source_nodes={"attribute", "subscript"},
         sinks=[
             S(
@@ -129,7 +131,7 @@ def _javascript() -> Spec:
         sources=rx(
             r"\breq\.(query|params|body|cookies|headers|files|url|path|originalUrl|get)|\brequest\.(query|params|body|url"
             r"|nextUrl)|\blocation\.(search|hash|href|pathname)|\bdocument\.(cookie|URL|referrer|location)|URLSearchParams"
-            r"|searchParams|process\.argv|process\.env|\.value\b|\bevent\.data|\be\.data|\bmsg\.data|\bprompt\(|window\.name"
+            r"|searchParams|process\.argv|\.value\b|\bevent\.data|\be\.data|\bmsg\.data|\bprompt\(|window\.name"
             r"|\bctx\.(query|params|request)|\bparams\.get\(|\breadline\b|\bargv\b"
         ),
         remote_sources=rx(r"\.json\(\)|\.text\(\)|\bresponseText\b|\bresponse\.data\b|\bres\.data\b|\bresp\.data\b"),
@@ -138,6 +140,7 @@ def _javascript() -> Spec:
             r"|encodeURIComponent|basename|parseInt|parseFloat"
             r"|Number|Boolean|xss|he\.encode|JSON\.stringify|validator\.\w+|createHash|digest)$"
         ),
+        weak_sources=rx(r"\bprocess\.env\b"),
         source_nodes={"member_expression", "subscript_expression"},
         sinks=[
             S(
@@ -148,10 +151,11 @@ def _javascript() -> Spec:
             S(k["shell"], r"(^|\.)(spawn|spawnSync|execFile|execFileSync)$", requires=rx(r"shell\s*:\s*true")),
             S(
                 k["eval"],
-                r"^(eval|Function|setTimeout|setInterval|vm\.runInNewContext|vm\.runInThisContext|vm\.runInContext"
+                r"^(eval|Function|vm\.runInNewContext|vm\.runInThisContext|vm\.runInContext"
                 r"|vm\.compileFunction|new Function)$|^(vm\.)?Script$",
                 args=(0,),
             ),
+            S(k["eval"], r"^(setTimeout|setInterval)$", args=(0,), built=True),  # a string of code, not a callback
             S(
                 k["path"],
                 r"(^|\.)(readFile|readFileSync|createReadStream|writeFile|writeFileSync|createWriteStream|appendFile"
@@ -212,12 +216,13 @@ def _java() -> Spec:
         ),
         sources=rx(
             r"getParameter|getParameterValues|getParameterMap|getHeader|getQueryString|getCookies|getInputStream"
-            r"|getReader|getPathInfo|getRequestURI|\breadLine\(|System\.getenv|\bnextLine\(|\bargs\[|getPart\("
+            r"|getReader|getPathInfo|getRequestURI|\breadLine\(|\bnextLine\(|\bargs\[|getPart\("
         ),
         sanitisers=rx(
             r"(escapeHtml\w*|encodeForHTML|Encode\.for\w+|htmlEscape|parseInt|parseLong|valueOf|UUID\.fromString"
             r"|getFileName|getName|normalize|escapeSql|quote)$"
         ),
+        weak_sources=rx(r"System\.getenv|System\.getProperty"),
         source_nodes={"field_access", "array_access"},
         sinks=[
             S(k["shell"], r"(^|\.)exec$", receiver=rx(r"Runtime|getRuntime")),
@@ -292,12 +297,13 @@ def _csharp() -> Spec:
         ),
         sources=rx(
             r"Request\.(Query|Form|QueryString|Params|Cookies|Headers|Body|RouteValues|Path|Url)|Console\.ReadLine"
-            r"|Environment\.GetEnvironmentVariable|GetCommandLineArgs|\bargs\[|ReadFormAsync|ReadFromJsonAsync"
+            r"|GetCommandLineArgs|\bargs\[|ReadFormAsync|ReadFromJsonAsync"
         ),
         sanitisers=rx(
             r"(HtmlEncode|HtmlAttributeEncode|JavaScriptStringEncode|UrlEncode|Encode|Path\.GetFileName|Parse|TryParse"
             r"|Sanitize|EscapeDataString|GetFileNameWithoutExtension)$"
         ),
+        weak_sources=rx(r"Environment\.GetEnvironmentVariable|Configuration\["),
         source_nodes={"member_access_expression", "element_access_expression"},
         sinks=[
             S(k["shell"], r"Process\.Start$"),
@@ -385,12 +391,13 @@ def _c_like(language: str) -> Spec:
         concat_op=PLUS,
         formatters=rx(r"(^|::)(sprintf|snprintf|strcat|format|append|str)$"),
         sources=rx(
-            r"\bargv\b|\bgetenv\b|\bfgets\b|\bgets\b|\bscanf\b|\bfscanf\b|\bread\b|\brecv\b|\brecvfrom\b|\bcin\b"
+            r"\bargv\b|\bfgets\b|\bgets\b|\bscanf\b|\bfscanf\b|\bread\b|\brecv\b|\brecvfrom\b|\bcin\b"
             r"|\bgetline\b|\bReadFile\b|QUERY_STRING|get_param_value|get_header_value|url_params|\bgetParam\b"
         ),
         sanitisers=rx(
             r"(^|::)(atoi|atol|strtol|strtoul|stoi|stol|basename|realpath|isdigit|canonical|weakly_canonical)$"
         ),
+        weak_sources=rx(r"\bgetenv\b|\bsecure_getenv\b"),
         source_nodes={"subscript_expression", "field_expression"},
         sinks=sinks,
         statement_sinks=statements,
@@ -441,7 +448,8 @@ def _php() -> Spec:
         concat_op=rx(r"\."),
         formatters=rx(r"^(sprintf|vsprintf|implode|join|str_replace)$"),
         sources=rx(
-            r"\$_(GET|POST|REQUEST|COOKIE|SERVER|FILES|ENV)\b|php://input|\bgetenv\(|\$argv|\bfilter_input\("
+            r"\$_(GET|POST|REQUEST|COOKIE|FILES)\b|\$_SERVER\s*\[\s*['\"](HTTP_\w+|QUERY_STRING|REQUEST_URI|PHP_SELF|PATH_INFO)"
+            r"|php://input|\$argv|\bfilter_input\("
             r"|\$request->(input|query|get|post|all|cookie|header|file|route|json|string|integer)\b|\$request->(query"
             r"|request|cookies|headers|files)->"
         ),
@@ -451,6 +459,7 @@ def _php() -> Spec:
             r"|json_encode|is_numeric|preg_quote|esc_html|esc_attr|esc_url|esc_sql|sanitize_\w+|absint"
             r"|e|h|esc|count|strlen|md5|sha1|hash|password_hash|password_verify|var_export|crc32)$"
         ),
+        weak_sources=rx(r"\$_(ENV|SERVER)\b|\bgetenv\("),
         source_nodes={"subscript_expression"},
         sinks=[
             S(
@@ -461,7 +470,7 @@ def _php() -> Spec:
                 requires=SQL_WORDS,
             ),
             S(k["shell"], r"^(system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec)$"),
-            S(k["eval"], r"^(eval|assert|create_function)$"),
+            S(k["eval"], r"^(eval|create_function)$"),
             S(
                 k["ssrf"],
                 r"^(file_get_contents|fopen|readfile|file|get_headers|getimagesize)$",
@@ -525,7 +534,7 @@ def _bash() -> Spec:
         concat={"concatenation"},
         concat_op=rx(r"."),
         formatters=rx(r"^printf$"),
-        sources=rx(r"^\"?\$\{?([0-9@*]|QUERY_STRING|REPLY|HTTP_\w+|REQUEST_\w+|PATH_INFO|SSH_ORIGINAL_COMMAND)"),
+        sources=rx(r"^\"?\$\{?([1-9@*]|QUERY_STRING|REPLY|HTTP_\w+|REQUEST_\w+|PATH_INFO|SSH_ORIGINAL_COMMAND)"),
         sanitisers=rx(r"^(basename|printf\s+%q|sha256sum|md5sum|wc)$"),
         sinks=[
             S(k["eval"], r"^eval$", also=(k["shell"],)),
@@ -573,6 +582,12 @@ def build() -> dict[str, Spec]:
     }
     for language in ("javascript", "java", "c", "cpp", "bash"):
         specs[language].secret_finding = secret_finding(language)
+    # Paths: functions build file names from their parameters all the time; a traversal needs input (a route
+    # parameter, the request, argv...), which summaries carry from handlers into helpers. C and C++ code seldom
+    # shows where a name comes from, so a path built from a parameter still counts there.
+    for language in ("python", "javascript", "java", "csharp", "php"):
+        spec = specs[language]
+        spec.sinks = [replace(x, strong_only=True) if x.cwe == 22 else x for x in spec.sinks]
     return specs
 
 

@@ -233,6 +233,13 @@ def looks_like_secret(name: str, value: str) -> bool:
         return False
     if _REGEX_LIKE.search(value) or _FORMAT_LIKE.search(value) or re.fullmatch(r"[A-Z][A-Z0-9_]+", value):
         return False
+    if re.fullmatch(r"[\w.-]+(/[\w.-]+){2,}/?|[\w.]+(\\\\?[\w.]+){2,}", value):  # a path or a class name
+        return False
+    if set(identifier_words(value)) <= set(identifier_words(name)) | {
+        "x",
+        "use",
+    }:  # USE_CREDENTIALS = 'use-credentials'
+        return False
     return not re.match(r"(?i)^(https?|file)://[^:@]*$|^[./~]", value)
 
 
@@ -261,6 +268,7 @@ class Spec:
     source_nodes: set[str] = field(default_factory=set)  # member/subscript nodes read whole against `sources`
     conditions: set[str] = field(default_factory=lambda: {"if_statement", "switch_statement", "case_statement"})
     remote_sources: re.Pattern | None = None  # data fetched over the network (counts for HTML sinks only)
+    weak_sources: re.Pattern | None = None  # the environment: set by whoever runs the program (like a parameter)
     loops: set[str] = field(default_factory=set)  # loops whose condition bounds an index (C/C++)
     return_sink: Sink | None = None  # what a request handler returns is the response (Python: HTML)
     secret_finding: tuple | None = None
