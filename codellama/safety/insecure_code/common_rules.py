@@ -58,6 +58,22 @@ RULES = [
         needle="://",
     ),
     rule(
+        "secret-credential-argument",
+        798,
+        "high",
+        r"\bnew\s+(NetworkCredential|PasswordAuthentication|UsernamePasswordCredentials|BasicAWSCredentials"
+        r"|PasswordCredential)\s*\(\s*[^,()]+,\s*@?['\"]" + _PLACEHOLDER + r"[^'\"\s]{6,}['\"]"
+        r"|\b(smtp|ftp|server|conn|client|s|imap|pop|mail|ldap)\w*\.(login|bind_s|simple_bind_s)\s*\(\s*[^,()]+,\s*['\"]"
+        + _PLACEHOLDER
+        + r"[^'\"\s]{6,}['\"]\s*\)"
+        r"|\bnew\s+PDO\s*\([^,]+,\s*['\"][^'\"]*['\"]\s*,\s*['\"]" + _PLACEHOLDER + r"[^'\"\s]{6,}['\"]"
+        r"|\bmysql_real_connect\s*\([^,]+,[^,]+,[^,]+,\s*\"" + _PLACEHOLDER + r"[^\"\s]{4,}\""
+        r"|\bcurl\b[^\n]*\s(-u|--user)\s+['\"]?[\w.@-]+:(?!\$)[^\s'\"$]{4,}",
+        "a password passed as a literal to a login or connection call",
+        _FIX,
+        needle=("Credential", "PasswordAuthentication", "login", "bind", "PDO", "mysql_real_connect", "curl"),
+    ),
+    rule(
         "secret-auth-header",
         798,
         "high",

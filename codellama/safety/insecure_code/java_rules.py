@@ -75,7 +75,8 @@ RULES = [
         "java-insecure-random",
         330,
         "medium",
-        r"\bnew\s+(java\.util\.)?Random\s*\(|\bMath\.random\s*\(",
+        r"\bnew\s+(java\.util\.)?Random\s*\(|\bMath\.random\s*\(|\bThreadLocalRandom\.current\s*\(\s*\)"
+        r"|\bRandomStringUtils\.random\w*\s*\(",
         "java.util.Random is predictable: not for tokens, keys or passwords",
         "use java.security.SecureRandom",
         needle=("Random", "random"),

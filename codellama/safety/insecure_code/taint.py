@@ -27,6 +27,7 @@ from codellama.safety.insecure_code.taint_buffers import BufferChecks
 from codellama.safety.insecure_code.taint_functions import (
     function_name,
     is_handler,
+    numeric_parameters,
     parameter_names,
     return_value_nodes,
     strong_parameters,
@@ -103,20 +104,27 @@ class Var:
     remote: bool = False  # fetched from elsewhere (an HTTP response): counts for HTML output only
     params: frozenset = frozenset()  # the parameters of the enclosing function it came from
     built: bool = False  # made by concatenation, interpolation or formatting
+    numeric: bool = False  # only numbers (an int parameter): matters for indexes and sizes, not for injection
 
 
 class Acc:
     """What a value is made of, gathered while walking an expression."""
 
-    __slots__ = ("any", "strong", "remote", "params", "names")
+    __slots__ = ("any", "strong", "remote", "textual", "params", "names")
 
     def __init__(self):
-        self.any = self.strong = self.remote = False
+        self.any = self.strong = self.remote = self.textual = False
         self.params: set[str] = set()
         self.names: set[str] = set()
 
+    def source(self, strong: bool = False, remote: bool = False) -> None:
+        self.any = self.textual = True
+        self.strong |= strong
+        self.remote |= remote
+
     def add(self, var: Var, name: str | None = None) -> None:
         self.any = True
+        self.textual |= not var.numeric
         self.strong |= var.strong
         self.remote |= var.remote
         self.params |= var.params
@@ -124,7 +132,7 @@ class Acc:
             self.names.add(name)
 
     def var(self, built: bool) -> Var:
-        return Var(self.strong, self.remote, frozenset(self.params), built)
+        return Var(self.strong, self.remote, frozenset(self.params), built, numeric=not self.textual)
 
 
 @dataclass
@@ -300,14 +308,14 @@ class _Checker(BufferChecks):
                     self._returns(summary, node, scope, acc)
                 return
             if spec.sources.search(callee + "("):
-                acc.any = acc.strong = True
+                acc.source(strong=True)
                 return
             if spec.weak_sources is not None and spec.weak_sources.search(callee + "("):
-                acc.any = True
+                acc.source()
                 acc.strong |= bool(_CGI.search(self.text(node)))  # getenv("QUERY_STRING"): the request
                 return
             if spec.remote_sources is not None and spec.remote_sources.search(callee + "("):
-                acc.any = acc.remote = True
+                acc.source(remote=True)
                 return
             if _MAPPERS.search(callee) and self._mapped(node, scope, acc):
                 return
@@ -318,16 +326,16 @@ class _Checker(BufferChecks):
                     return
         elif t in spec.news:
             if spec.sources.search(self.callee(node) + "("):
-                acc.any = acc.strong = True
+                acc.source(strong=True)
                 return
         if t == "cast_expression" and re.match(r"\(\s*(int|long|float|bool|double|unsigned|size_t)", self.text(node)):
             return
         if t in _SUBSCRIPTS and node.named_children:  # table[key]: the value comes from the table, not the key
             container = node.named_children[0]
             if spec.sources.search(self.text(container)):
-                acc.any = acc.strong = True
+                acc.source(strong=True)
             elif spec.weak_sources is not None and spec.weak_sources.search(self.text(container)):
-                acc.any = True  # $_SERVER['HTTP_HOST'] is the request; $_SERVER['DOCUMENT_ROOT'] is configuration
+                acc.source()  # $_SERVER['HTTP_HOST'] is the request; $_SERVER['DOCUMENT_ROOT'] is configuration
                 acc.strong |= bool(spec.sources.search(self.text(node)) or _CGI.search(self.text(node)))
             else:
                 self._walk(container, scope, acc)
@@ -349,18 +357,18 @@ class _Checker(BufferChecks):
             if name in scope.vars:
                 acc.add(scope.vars[name], name)
             elif spec.sources.search(self.text(node)):
-                acc.any = acc.strong = True
+                acc.source(strong=True)
             return
         if t not in spec.calls and (t in spec.source_nodes or node.child_count == 0):
             if spec.sources.search(self.text(node)):
-                acc.any = acc.strong = True
+                acc.source(strong=True)
                 return
             if spec.weak_sources is not None and spec.weak_sources.search(self.text(node)):
-                acc.any = True
+                acc.source()
                 acc.strong |= bool(_CGI.search(self.text(node)))
                 return
             if spec.remote_sources is not None and spec.remote_sources.search(self.text(node)):
-                acc.any = acc.remote = True
+                acc.source(remote=True)
                 return
         for child in node.named_children:
             self._walk(child, scope, acc)
@@ -371,7 +379,7 @@ class _Checker(BufferChecks):
         if r is None:
             return
         if r.strong or r.remote:
-            acc.any = True
+            acc.source()
             acc.strong |= r.strong
             acc.remote |= r.remote
         bound = self.bind(summary, call)
@@ -391,10 +399,10 @@ class _Checker(BufferChecks):
             summary = self.summaries[self.name_of(fn)]
             r = summary.returns
             if r is not None and (r.params or r.strong):
-                acc.any = acc.any or element.any or r.strong
-                acc.strong |= element.strong or r.strong
-                acc.remote |= element.remote
-                acc.params |= element.params
+                if element.any:
+                    acc.add(element.var(False))
+                if r.strong:
+                    acc.source(strong=True)
             return True
         if fn.type in self.spec.functions:
             inner = _Scope(scope, fn=fn)
@@ -473,6 +481,8 @@ class _Checker(BufferChecks):
 
     # ---- sinks ----
     def fires(self, sink: Sink, acc: Acc, built: bool) -> bool:
+        if not acc.textual:  # numbers cannot carry a command, a query or a path
+            return False
         strong = acc.strong or (acc.remote and sink.remote_ok)
         weak = bool(acc.params) or (acc.any and not acc.strong and not acc.remote)
         if not strong and not weak:
@@ -576,9 +586,12 @@ class _Checker(BufferChecks):
         if key not in self._strong:
             self._strong[key] = strong_parameters(fn, self.spec, self.text, self.name_of)
         strong = self._strong[key]
+        numeric = numeric_parameters(fn, self.spec, self.text, self.name_of)
         for names in self.params(fn):
             for n in names:
-                scope.vars[n] = Var(strong=n in strong, params=frozenset({n}))
+                if n in numeric and self.spec.language not in ("c", "cpp"):
+                    continue  # an int, a bool, a UUID: no injection (C/C++ keep them for index and size checks)
+                scope.vars[n] = Var(strong=n in strong, params=frozenset({n}), numeric=n in numeric)
         if self.spec.language == "bash":
             for n in ("@", "*"):
                 scope.vars[n] = Var(params=frozenset({n}))

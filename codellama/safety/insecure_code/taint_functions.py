@@ -220,3 +220,29 @@ def return_value_nodes(fn, spec) -> list:
     if body.type in ("block", "statement_block", "compound_statement", "constructor_body", "declaration_list"):
         return []
     return [body]
+
+
+_NUMERIC_TYPE = re.compile(
+    r"^\s*(const\s+|unsigned\s+|signed\s+|final\s+|readonly\s+|\?)*(int|long|short|byte|double|float|bool|boolean|char"
+    r"|decimal|uint|ulong|ushort|sbyte|Integer|Long|Short|Double|Float|Boolean|BigDecimal|BigInteger|size_t|ssize_t"
+    r"|off_t|pid_t|u?int\d+_t|number|bigint|Guid|UUID|DateTime|DateTimeOffset|TimeSpan|LocalDate|LocalDateTime|Instant"
+    r"|std::size_t|std::u?int\d+_t)\??\s*$"
+)
+
+
+def numeric_parameters(fn, spec, text, name_of) -> set[str]:
+    """Parameters declared as numbers, booleans, dates or UUIDs (`int limit`, `$id: int`, `n: number`)."""
+    plist = parameter_list(fn, spec)
+    if plist is None or spec.language == "bash":
+        return set()
+    out = set()
+    for p in plist.named_children:
+        kind = p.child_by_field_name("type")
+        if kind is None:
+            continue
+        declarator = p.child_by_field_name("declarator")
+        if declarator is not None and declarator.type != "identifier":  # char *s, int buf[], T& x
+            continue
+        if _NUMERIC_TYPE.match(text(kind).lstrip(":").strip()):
+            out.update(_bound_names(p, spec, name_of))
+    return out

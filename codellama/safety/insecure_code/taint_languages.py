@@ -48,6 +48,7 @@ def _python() -> Spec:
         sanitisers=rx(
             r"(secure_filename|basename|safe_join|quote|escape|html\.escape|markupsafe\.escape|bleach\.clean|int|float"
             r"|uuid\.UUID|shlex\.quote|len|bool|hash\w*|sha256|hexdigest|literal_eval|escape_string|Identifier|Literal"
+            r"|min|max|abs|round"
             r"|quote_ident|quote_identifier)$"
         ),
         weak_sources=rx(r"\bos\.environ|\bgetenv\("),
@@ -138,7 +139,7 @@ def _javascript() -> Spec:
         sanitisers=rx(
             r"(escape\w*|esc|escHtml|encodeHtml|htmlEncode|htmlEscape|sanitize\w*|DOMPurify\.sanitize|encodeURI"
             r"|encodeURIComponent|basename|parseInt|parseFloat"
-            r"|Number|Boolean|xss|he\.encode|JSON\.stringify|validator\.\w+|createHash|digest)$"
+            r"|Number|Boolean|xss|he\.encode|JSON\.stringify|validator\.\w+|createHash|digest|Math\.\w+)$"
         ),
         weak_sources=rx(r"\bprocess\.env\b"),
         source_nodes={"member_expression", "subscript_expression"},
@@ -212,7 +213,8 @@ def _java() -> Spec:
         concat={"binary_expression"},
         concat_op=PLUS,
         formatters=rx(
-            r"(String\.format|\.formatted|\.concat|Paths\.get|Path\.of|\.resolve|String\.join|\.toString|^File)$"
+            r"(String\.format|\.formatted|\.concat|Paths\.get|Path\.of|\.resolve|String\.join|\.toString|^File|^URL"
+            r"|URI\.create|^URI)$"
         ),
         sources=rx(
             r"getParameter|getParameterValues|getParameterMap|getHeader|getQueryString|getCookies|getInputStream"
@@ -220,7 +222,7 @@ def _java() -> Spec:
         ),
         sanitisers=rx(
             r"(escapeHtml\w*|encodeForHTML|Encode\.for\w+|htmlEscape|parseInt|parseLong|valueOf|UUID\.fromString"
-            r"|getFileName|getName|normalize|escapeSql|quote)$"
+            r"|getFileName|getName|normalize|escapeSql|quote|Math\.(min|max|abs|floorMod)|Integer\.\w+|Long\.\w+)$"
         ),
         weak_sources=rx(r"System\.getenv|System\.getProperty"),
         source_nodes={"field_access", "array_access"},
@@ -261,11 +263,12 @@ def _java() -> Spec:
             S(k["deser"], r"(^|\.)(fromXML|readObject)$", receiver=rx(r"XStream|xstream|ObjectInputStream")),
             S(
                 k["ssrf"],
-                r"^(URL|HttpGet|HttpPost|HttpPut|HttpDelete|HttpHead)$|URI\.create$|(^|\.)(getForObject|getForEntity"
-                r"|postForObject|postForEntity|exchange|uri)$|Jsoup\.connect$",
+                r"^(HttpGet|HttpPost|HttpPut|HttpDelete|HttpHead)$|HttpRequest\.newBuilder$|(^|\.)(getForObject"
+                r"|getForEntity|postForObject|postForEntity|exchange|uri)$|Jsoup\.connect$",
                 args=(0,),
                 strong_only=True,
             ),
+            S(k["ssrf"], r"\.(openConnection|openStream|getContent)$", on_receiver=True, strong_only=True),
         ],
         return_sink=S(k["html"], r".", built=True, requires=HTML),
         sides=generic_sides,
@@ -301,7 +304,7 @@ def _csharp() -> Spec:
         ),
         sanitisers=rx(
             r"(HtmlEncode|HtmlAttributeEncode|JavaScriptStringEncode|UrlEncode|Encode|Path\.GetFileName|Parse|TryParse"
-            r"|Sanitize|EscapeDataString|GetFileNameWithoutExtension)$"
+            r"|Sanitize|EscapeDataString|GetFileNameWithoutExtension|Math\.\w+|Count|Length)$"
         ),
         weak_sources=rx(r"Environment\.GetEnvironmentVariable|Configuration\["),
         source_nodes={"member_access_expression", "element_access_expression"},
