@@ -73,6 +73,15 @@ RULES = [
         near=r"(?i)pass|pwd|secret|token|credential|salt|api_?key",
     ),
     rule(
+        "sh-fast-password-hash",
+        916,
+        "medium",
+        r"\$\{?\w*(?i:pass|pwd)\w*\}?[\"']?\s*\|\s*(sha\d+sum|openssl\s+(dgst\s+-)?sha\d+)\b",
+        "a password hashed with one fast hash: easy to brute-force",
+        "use a password hash (openssl passwd -6, mkpasswd -m yescrypt)",
+        needle=("sum", "openssl"),
+    ),
+    rule(
         "sh-ssh-no-hostkey",
         295,
         "medium",
@@ -121,14 +130,5 @@ RULES = [
         "passwordless sudo for every command",
         "allow only the specific commands needed",
         needle="NOPASSWD",
-    ),
-    rule(
-        "sh-unquoted-command-subst",
-        78,
-        "low",
-        r"\bfor\s+\w+\s+in\s+\$\(\s*(cat|curl|wget)\b",
-        "word-splitting the output of a command",
-        "read lines with while read -r",
-        needle="$(",
     ),
 ]

@@ -118,6 +118,15 @@ RULES = [
         not_near=NOT_SECURITY_HASH,
     ),
     rule(
+        "c-fast-password-hash",
+        916,
+        "medium",
+        r"\b(SHA\d+|MD5|SHA1)(_Update)?\s*\([^;\n]*(?i:pass|pwd)|\bEVP_DigestUpdate\s*\([^;\n]*(?i:pass|pwd)",
+        "a password hashed with one fast hash: easy to brute-force",
+        "use a password hash (PKCS5_PBKDF2_HMAC with many iterations, libsodium crypto_pwhash)",
+        needle=("SHA", "MD5", "EVP_DigestUpdate"),
+    ),
+    rule(
         "c-predictable-tmp",
         377,
         "medium",
@@ -230,14 +239,5 @@ CPP_RULES = [
         needle="cin",
         file_unless=r"\bsetw\b",
         multiline=True,
-    ),
-    rule(
-        "cpp-reinterpret-ptr",
-        704,
-        "low",
-        r"\breinterpret_cast\s*<\s*\w+\s*\*\s*>\s*\(\s*\w+\s*\)",
-        "reinterpret_cast between unrelated pointer types",
-        "use a checked conversion or memcpy",
-        needle="reinterpret",
     ),
 ]

@@ -59,6 +59,24 @@ RULES = [
         not_near=NOT_SECURITY_HASH,
     ),
     rule(
+        "cs-fast-password-hash",
+        916,
+        "medium",
+        r"\b(SHA\d+|MD5)\.HashData\s*\([^)\n]*(?i:pass|pwd)|\.ComputeHash\s*\([^)\n]*(?i:pass|pwd)",
+        "a password hashed with one fast hash: easy to brute-force",
+        "use Rfc2898DeriveBytes.Pbkdf2 with many iterations, or ASP.NET Identity's PasswordHasher",
+        needle=("HashData", "ComputeHash"),
+    ),
+    rule(
+        "cs-script-eval",
+        94,
+        "high",
+        r"\bCSharpScript\.(EvaluateAsync|RunAsync|Create)\s*(<[^>]*>)?\s*\((?!\s*@?\"[^\"\n]*\"\s*[,)])",
+        "code compiled and run from a string built at run time: code injection",
+        "do not run input as code; parse it into data",
+        needle="CSharpScript",
+    ),
+    rule(
         "cs-weak-cipher",
         327,
         "medium",
@@ -154,6 +172,7 @@ RULES = [
         "unencoded HTML output: cross-site scripting",
         "let Razor encode it, or HtmlEncoder.Default.Encode",
         needle=("Html.Raw", "Response.Write"),
+        unless=r"Sanitiz|Encode\(",
     ),
     rule(
         "cs-hardcoded-credentials",

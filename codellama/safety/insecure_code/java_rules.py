@@ -63,6 +63,16 @@ RULES = [
         not_near=NOT_SECURITY_HASH,
     ),
     rule(
+        "java-fast-password-hash",
+        916,
+        "medium",
+        r"\.(digest|update)\s*\([^)\n]*(?i:pass|pwd)",
+        "a password hashed with one fast hash: easy to brute-force",
+        "use BCrypt/Argon2 (Spring Security PasswordEncoder) or PBKDF2WithHmacSHA256 with many iterations",
+        needle=("digest", "update"),
+        file_if=r"MessageDigest\.getInstance",
+    ),
+    rule(
         "java-weak-cipher",
         327,
         "medium",

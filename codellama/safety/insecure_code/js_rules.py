@@ -140,6 +140,15 @@ RULES = [
         needle="noent",
     ),
     rule(
+        "js-fast-password-hash",
+        916,
+        "medium",
+        r"\bcreateHash\s*\(\s*['\"][\w-]+['\"]\s*\)\s*\.update\s*\([^)\n]*(?i:pass|pwd)",
+        "a password hashed with one fast hash: easy to brute-force",
+        "use bcrypt/argon2, or crypto.scrypt with a random salt",
+        needle="createHash",
+    ),
+    rule(
         "js-weak-cipher",
         327,
         "medium",

@@ -90,6 +90,15 @@ RULES = [
         not_near=NOT_SECURITY_HASH,
     ),
     rule(
+        "php-fast-password-hash",
+        916,
+        "medium",
+        r"\bhash\s*\(\s*['\"](sha\d+|sha3-\d+|md5|sha1|whirlpool|ripemd\d+)['\"]\s*,\s*[^)\n]*(?i:pass|pwd)",
+        "a password hashed with one fast hash: easy to brute-force",
+        "use password_hash() and password_verify()",
+        needle="hash",
+    ),
+    rule(
         "php-weak-random",
         338,
         "medium",

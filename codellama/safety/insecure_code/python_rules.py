@@ -170,6 +170,15 @@ RULES = [
         fallback=True,
     ),
     rule(
+        "py-fast-password-hash",
+        916,
+        "medium",
+        r"\bhashlib\.(sha\d+|sha3_\d+|blake2[bs]|md5|sha1|new)\s*\([^)\n]*(?i:pass|pwd)",
+        "a password hashed with one fast hash: easy to brute-force",
+        "use a password hash: argon2, bcrypt, scrypt or hashlib.pbkdf2_hmac with many iterations",
+        needle="hashlib.",
+    ),
+    rule(
         "py-chmod-world",
         732,
         "medium",
@@ -281,15 +290,6 @@ RULES = [
         "unknown SSH host keys are accepted: man-in-the-middle",
         "load known_hosts and use RejectPolicy",
         needle="missing_host_key",
-    ),
-    rule(
-        "py-bind-all",
-        200,
-        "low",
-        r"\.bind\s*\(\s*\(\s*['\"]0\.0\.0\.0['\"]|host\s*=\s*['\"]0\.0\.0\.0['\"]",
-        "listening on all interfaces",
-        "bind to 127.0.0.1 unless the service must be reachable",
-        needle="0.0.0.0",
     ),
     rule(
         "py-ftp-telnet",

@@ -800,7 +800,8 @@ class _Checker(BufferChecks):
                         continue
                     built = built_at or self.built(arg, scope)
                     if self.fires(sink, acc, built):
-                        self.report(sink, at)
+                        self.report(sink, at)  # where the value reaches the sink, inside the helper
+                        self.report(sink, node)  # and the call that passes it (a completion may add only the call)
                     else:
                         self.remember(sink, acc.params, built, at, scope)
 

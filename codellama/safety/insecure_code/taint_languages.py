@@ -559,6 +559,12 @@ def _bash() -> Spec:
             ),
             S(k["sql"], r"^(sqlite3|mysql|psql|mariadb|clickhouse-client|sqlcmd)$", built=True, requires=SQL_WORDS),
             S(
+                k["ssrf"],
+                r"^(curl|wget|http)$",
+                strong_only=True,
+                requires=rx(r"QUERY_STRING|HTTP_\w+|REQUEST_\w+|PATH_INFO"),  # a CGI script fetching a URL it was given
+            ),
+            S(
                 k["path"],
                 r"^(cat|rm|cp|mv|tee|head|tail|less|more|chmod|chown|ln)$",
                 built=True,
