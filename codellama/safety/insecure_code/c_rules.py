@@ -77,6 +77,7 @@ RULES = [
         "a shell command built at run time: command injection",
         "use execve/posix_spawn with an argument vector",
         needle=("system", "popen"),
+        fallback=True,  # the tree checks follow the command: a fixed or numeric one is fine
     ),
     rule(
         "c-exec-shell",

@@ -163,6 +163,7 @@ RULES = [
         "use Path.GetFileName and check the full path stays under the base",
         needle="Request.",
         unless=r"GetFileName",
+        fallback=True,  # the tree checks follow the value through helpers and checks
     ),
     rule(
         "cs-xss-raw",

@@ -171,6 +171,7 @@ RULES = [
         "resolve under a base directory and check the prefix",
         needle="getParameter",
         unless=r"getFileName\(\)|normalize\(\)\.startsWith|FilenameUtils\.getName",
+        fallback=True,  # the tree checks follow the value through helpers and checks
     ),
     rule(
         "java-xss-writer",
@@ -182,6 +183,7 @@ RULES = [
         "encode it (OWASP Encoder Encode.forHtml) or use a template engine",
         needle="getParameter",
         unless=r"Encode\.for|escapeHtml|HtmlUtils\.htmlEscape",
+        fallback=True,  # the tree checks follow the value through helpers and checks
     ),
     rule(
         "java-jsp-raw-output",

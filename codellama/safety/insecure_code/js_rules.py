@@ -180,6 +180,7 @@ RULES = [
         "use path.basename and a fixed root directory",
         needle="req.",
         unless=r"basename|root\s*:",
+        fallback=True,  # the tree checks follow the value through helpers and checks
     ),
     rule(
         "js-open-redirect",

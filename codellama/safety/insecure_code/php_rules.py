@@ -67,6 +67,7 @@ RULES = [
         "escape with htmlspecialchars($x, ENT_QUOTES, 'UTF-8')",
         needle="$_",
         unless=r"htmlspecialchars|htmlentities|strip_tags|intval|json_encode|\(int\)|filter_var|basename",
+        fallback=True,  # the tree checks follow the value through helpers and checks
     ),
     rule(
         "php-unserialize",
@@ -140,6 +141,7 @@ RULES = [
         "use basename() and a fixed directory, or an allow-list",
         needle="$_",
         unless=r"basename|realpath",
+        fallback=True,  # the tree checks follow the value through helpers and checks
     ),
     rule(
         "php-extract",

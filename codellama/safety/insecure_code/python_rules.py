@@ -230,6 +230,7 @@ RULES = [
         "a file path taken from the request: path traversal",
         "resolve the path under a base directory and reject '..' (or use send_from_directory)",
         needle="request.",
+        fallback=True,  # the tree checks follow the value through helpers and checks
     ),
     rule(
         "py-template-injection",

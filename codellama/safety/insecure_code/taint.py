@@ -143,6 +143,7 @@ class Summary:
     params: list[tuple[str, ...]]
     escapes: bool = False  # the function escapes HTML: what it returns is clean
     returns: Var | None = None
+    writes: dict = field(default_factory=dict)  # out-parameter -> Var of what the function writes into it
     returns_any: bool = False
     sinks: list = field(default_factory=list)  # (sink, frozenset of parameter names, node, built at the sink)
 
@@ -502,10 +503,10 @@ class _Checker(BufferChecks):
         if not acc.any:
             return False
         built = self.built(value_node, scope)
+        self.remember(sink, acc.params, built, at, scope)  # callers that pass input are reported at their call
         if self.fires(sink, acc, built):
             self.report(sink, at)
             return True
-        self.remember(sink, acc.params, built, at, scope)
         return False
 
     def remember(self, sink: Sink, params, built: bool, at, scope: _Scope) -> None:
@@ -551,10 +552,11 @@ class _Checker(BufferChecks):
                     old = summaries[name]
                     old.sinks += summary.sinks
                     old.returns = old.returns or summary.returns
+                    old.writes = {**summary.writes, **old.writes}
                 else:
                     summaries[name] = summary
             self.summaries = summaries
-            shape = {n: (s.returns, len(s.sinks)) for n, s in summaries.items()}
+            shape = {n: (s.returns, len(s.sinks), tuple(sorted(s.writes))) for n, s in summaries.items()}
             if shape == previous:  # nothing new reached through a helper
                 break
             previous = shape
@@ -676,8 +678,11 @@ class _Checker(BufferChecks):
         lhs, rhs = self.spec.sides(node)
         if lhs is None or rhs is None:
             return
-        augmented = node.type in ("augmented_assignment", "augmented_assignment_expression") or bool(
-            re.match(r"\s*(\+|\.|\|\||\?\?)=", self.src[lhs.end_byte : rhs.start_byte].decode("utf-8", "replace"))
+        between = self.src[lhs.end_byte : rhs.start_byte].decode("utf-8", "replace")
+        augmented = (
+            node.type in ("augmented_assignment", "augmented_assignment_expression")
+            or bool(re.match(r"\s*(\+|\.|\|\||\?\?)=", between))
+            or (node.type == "binary_expression" and "<<" in self.text(node))  # out << value
         )
         container = lhs.type in _SUBSCRIPTS or (
             lhs.type in _MEMBERS and self.root_name(lhs) not in (None, "this", "self", "$this")
@@ -790,8 +795,20 @@ class _Checker(BufferChecks):
         return False
 
     def call_local(self, summary: Summary, node, scope: _Scope) -> None:
-        """A call to a function of this file: its parameter sinks fire with what the call passes."""
+        """A call to a function of this file: its parameter sinks fire with what the call passes, and what it writes
+        into its out-parameters lands in the caller's arguments."""
         bound = self.bind(summary, node)
+        for target, var in summary.writes.items():
+            acc = Acc()
+            if var.strong:
+                acc.source(strong=True)
+            for p in var.params - {target}:
+                for arg in bound.get(p, ()):
+                    self._walk(arg, scope, acc)
+            for arg in bound.get(target, ()):
+                name = self.name_of(arg).lstrip("&*")
+                if acc.any and re.fullmatch(r"[$\w.>-]+", name):
+                    scope.vars[name] = acc.var(True)
         for sink, params, at, built_at in summary.sinks:
             for p in params:
                 for arg in bound.get(p, ()):
@@ -822,6 +839,7 @@ class _Checker(BufferChecks):
         for target, index in targets:
             if spec.sources.search(callee):
                 scope.vars[target] = Var(strong=True, built=True)
+                self.wrote(target, scope.vars[target], scope)
                 continue
             acc = Acc()
             if re.search(r"TryGetValue$", callee):
@@ -836,8 +854,20 @@ class _Checker(BufferChecks):
                 scope.vars[target] = acc.var(True)
                 scope.parents[target] = set(acc.names)
                 scope.views.add(target)
+                self.wrote(target, scope.vars[target], scope)
             else:
                 scope.vars.pop(target, None)
+
+    def wrote(self, target: str, var: Var, scope: _Scope) -> None:
+        """A helper writes into its own parameter (snprintf(out, n, "... %s", host)): its callers' argument holds it."""
+        summary = scope.summary
+        if summary is not None and target in summary.param_names() and scope.fn is summary.node:
+            old = summary.writes.get(target)
+            summary.writes[target] = (
+                var
+                if old is None
+                else Var(old.strong or var.strong, old.remote or var.remote, old.params | var.params, True)
+            )
 
     def shell_read(self, node, args: list, scope: _Scope) -> None:
         """`read [-p prompt] NAME`: input (a `while read` loop reads a file, not the user)."""

@@ -303,11 +303,21 @@ def generic_sides(node):
 
 
 def cin_sides(node):
-    """`std::cin >> name` reads input into name: an assignment from a source."""
+    """`std::cin >> name` reads input into name: an assignment from a source; `out << value` writes the value into a
+    stream (an ostringstream building a command) as `out += value` would."""
     if node.type == "binary_expression":
         left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
-        if left is not None and right is not None and left.text and left.text.decode().endswith("cin"):
+        if left is None or right is None or not left.text:
+            return None, None
+        operator = node.child_by_field_name("operator")
+        if left.text.decode().endswith("cin"):
             return right, left
+        if operator is not None and operator.text == b"<<":
+            stream = left
+            while stream.type == "binary_expression" and stream.child_by_field_name("left") is not None:
+                stream = stream.child_by_field_name("left")
+            if stream.type == "identifier" and not re.search(rb"^(cout|cerr|clog)$", stream.text):
+                return stream, right
         return None, None
     return generic_sides(node)
 
