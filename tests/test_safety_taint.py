@@ -399,3 +399,65 @@ def test_predictable_temporary_files_need_a_write_or_a_guessable_name():
     safe = "import tempfile\ndef export(rows):\n"
     safe += "    with tempfile.NamedTemporaryFile('w', delete=False) as fh:\n        fh.write(rows)\n"
     assert scan(safe, "python") == []
+
+
+@pytest.mark.parametrize(
+    "language, code, cwe, line",
+    [
+        (
+            "cpp",
+            "int find(sqlite3* db, const std::string& name) {\n"
+            '    std::string sql = "SELECT id FROM users WHERE name = \'" + name + "\'";\n'
+            "    return sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);\n}\n",
+            "CWE-89",
+            3,
+        ),
+        (
+            "c",
+            "int find(MYSQL *c, const char *name) {\n    char q[256];\n"
+            "    snprintf(q, sizeof q, \"SELECT id FROM users WHERE name = '%s'\", name);\n"
+            "    return mysql_query(c, q);\n}\n",
+            "CWE-89",
+            4,
+        ),
+        (
+            "csharp",
+            "public class R {\n  public IEnumerable<User> Find(IDbConnection c, string name) {\n"
+            "    return c.Query<User>($\"SELECT * FROM Users WHERE Name = '{name}'\");\n  }\n}\n",
+            "CWE-89",
+            3,
+        ),
+        (
+            "csharp",
+            'app.MapGet("/hi", async (HttpContext ctx, string name) => {\n'
+            '    await ctx.Response.WriteAsync($"<h1>Hello {name}</h1>");\n});\n',
+            "CWE-79",
+            2,
+        ),
+        (
+            "java",
+            '@RestController\nclass P {\n  @GetMapping("/p")\n  String p(@RequestParam String url) throws Exception {\n'
+            "    Request r = new Request.Builder().url(url).build();\n"
+            "    return client.newCall(r).execute().body().string();\n"
+            "  }\n}\n",
+            "CWE-918",
+            5,
+        ),
+        (
+            "python",
+            'import subprocess\nfrom flask import request\ndef run():\n    cmd = "ls " + request.args["d"]\n'
+            '    return subprocess.check_output(["sh", "-c", cmd])\n',
+            "CWE-78",
+            5,
+        ),
+        (
+            "python",
+            "from jinja2 import Template\nfrom flask import request\n"
+            'def page():\n    return Template(request.args["t"]).render()\n',
+            "CWE-94",
+            4,
+        ),
+    ],
+)
+def test_sink_idioms_across_libraries(language, code, cwe, line):
+    assert line in _lines(code, language, cwe)

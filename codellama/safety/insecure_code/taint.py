@@ -213,7 +213,8 @@ class _Checker(BufferChecks):
             kind = node.child_by_field_name("type")
             return self.text(kind) if kind is not None else ""
         end = args.start_byte if args is not None else node.end_byte
-        return re.sub(r"^new\s+", "", self.src[node.start_byte : end].decode("utf-8", "replace").strip())
+        callee = re.sub(r"^new\s+", "", self.src[node.start_byte : end].decode("utf-8", "replace").strip())
+        return re.sub(r"\s*<[\w\s,.<>?\[\]]*>$", "", callee)  # conn.Query<User>( -> conn.Query
 
     def args(self, node) -> list:
         if node.type == "command":
@@ -741,11 +742,11 @@ class _Checker(BufferChecks):
         spec = self.spec
         callee = self.callee(node)
         args = self.args(node)
+        if spec.language in ("c", "cpp"):  # before out_params: the destination's size comes from what it held
+            self.buffer_call(node, callee, args, scope)
         self.out_params(node, callee, args, scope)
         if node.type == "command" and callee == "read":
             self.shell_read(node, args, scope)
-        if spec.language in ("c", "cpp"):
-            self.buffer_call(node, callee, args, scope)
         if _APPEND.search(callee) and node.type != "command":
             target = self.container(self.receiver(node))
             acc = Acc()
@@ -837,6 +838,7 @@ class _Checker(BufferChecks):
                     if idents:
                         targets.append((idents[-1], i))
         for target, index in targets:
+            scope.values[target] = self.text(node)  # snprintf(q, n, "SELECT ... %s", x): what q now holds
             if spec.sources.search(callee):
                 scope.vars[target] = Var(strong=True, built=True)
                 self.wrote(target, scope.vars[target], scope)

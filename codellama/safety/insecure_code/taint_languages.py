@@ -60,6 +60,23 @@ def _python() -> Spec:
                 requires=rx(r"shell\W{1,4}True"),
             ),
             S(k["shell"], r"(^|\.)(getoutput|getstatusoutput)$", args=(0,)),
+            S(
+                ("py-subprocess-shell", *k["shell"][1:]),
+                r"(^|\.)(run|call|Popen|check_output|check_call)$",
+                requires=rx(r"""\[\s*['"](/bin/|/usr/bin/)?(ba|z|da)?sh['"]\s*,\s*['"]-c['"]"""),
+            ),
+            S(
+                (
+                    "py-taint-template",
+                    94,
+                    "high",
+                    "a template compiled from input runs as code: template injection",
+                    "render a fixed template and pass the input as a variable",
+                ),
+                r"(^|\.)(Template|from_string|render_template_string)$",
+                args=(0,),
+                strong_only=True,
+            ),
             S(("py-os-system", *k["shell"][1:]), r"^os\.(system|popen)$", args=(0,)),
             S(
                 ("py-sql-format", *k["sql"][1:]),
@@ -264,7 +281,7 @@ def _java() -> Spec:
             S(
                 k["ssrf"],
                 r"^(HttpGet|HttpPost|HttpPut|HttpDelete|HttpHead)$|HttpRequest\.newBuilder$|(^|\.)(getForObject"
-                r"|getForEntity|postForObject|postForEntity|exchange|uri)$|Jsoup\.connect$",
+                r"|getForEntity|postForObject|postForEntity|exchange|uri|url)$|Jsoup\.connect$",
                 args=(0,),
                 strong_only=True,
             ),
@@ -336,6 +353,7 @@ def _csharp() -> Spec:
             ),
             S(k["html"], r"(Response\.Write|Html\.Raw|HtmlString|MarkupString)$"),
             S(k["html"], r"(^|\.)Content$", built=True, requires=rx(r"text/html")),
+            S(k["html"], r"Response\.WriteAsync$", built=True, requires=HTML),
             S(
                 k["ssrf"],
                 r"\.(GetAsync|GetStringAsync|GetByteArrayAsync|GetStreamAsync|PostAsync|PutAsync|DeleteAsync"
@@ -372,6 +390,15 @@ def _c_like(language: str) -> Spec:
         S(fmt, r"(^|::)(fprintf|vfprintf|dprintf|syslog|fwprintf)$", args=(1,), literal_ok=False),
         S(fmt, r"(^|::)(snprintf|vsnprintf)$", args=(2,), literal_ok=False),
         S(fmt, r"(^|::)(sprintf|vsprintf)$", args=(1,), literal_ok=False),
+        S(
+            k["sql"],
+            r"(^|::)(sqlite3_exec|sqlite3_prepare|sqlite3_prepare_v2|sqlite3_prepare_v3|mysql_query|mysql_real_query"
+            r"|PQexec|PQsendQuery)$",
+            args=(1,),
+            built=True,
+            requires=SQL_WORDS,
+        ),
+        S(k["sql"], r"\.(exec|exec0|exec1|execn|query|query_value)$", args=(0,), built=True, requires=SQL_WORDS),
         S(k["ssrf"], r"(^|::)curl_easy_setopt$", args=(2,), strong_only=True, requires=rx(r"CURLOPT_URL")),
         S(k["ssrf"], r"cpr::(Get|Post|Url)$", strong_only=True),
     ]
