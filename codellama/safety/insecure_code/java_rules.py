@@ -183,7 +183,6 @@ RULES = [
         "encode it (OWASP Encoder Encode.forHtml) or use a template engine",
         needle="getParameter",
         unless=r"Encode\.for|escapeHtml|HtmlUtils\.htmlEscape",
-        fallback=True,  # the tree checks follow the value through helpers and checks
     ),
     rule(
         "java-jsp-raw-output",

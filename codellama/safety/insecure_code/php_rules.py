@@ -67,7 +67,6 @@ RULES = [
         "escape with htmlspecialchars($x, ENT_QUOTES, 'UTF-8')",
         needle="$_",
         unless=r"htmlspecialchars|htmlentities|strip_tags|intval|json_encode|\(int\)|filter_var|basename",
-        fallback=True,  # the tree checks follow the value through helpers and checks
     ),
     rule(
         "php-unserialize",

@@ -71,7 +71,13 @@ def python_spec() -> Spec:
             ),
             S(("py-os-system", *k["shell"][1:]), r"^os\.(system|popen)$", args=(0,)),
             S(
-                ("py-sql-format", *k["sql"][1:]),
+                (
+                    "py-sql-format",
+                    89,
+                    "high",
+                    "SQL built with string formatting: SQL injection",
+                    "pass values as query parameters (cursor.execute(sql, params))",
+                ),
                 r"(^|\.)(execute|executemany|executescript|raw|mogrify|read_sql|read_sql_query|extra)$|^(sa\.)?text$",
                 args=(0,),
                 built=True,
