@@ -461,3 +461,34 @@ def test_predictable_temporary_files_need_a_write_or_a_guessable_name():
 )
 def test_sink_idioms_across_libraries(language, code, cwe, line):
     assert line in _lines(code, language, cwe)
+
+
+def test_a_fixed_host_with_a_path_filled_in_is_not_a_request_forgery():
+    code = (
+        'import requests\nfrom flask import request\nAPI = "https://api.github.com"\n\ndef user():\n'
+        '    name = request.args["u"]\n    return requests.get({url}).json()\n'
+    )
+    for fixed in ('f"https://api.github.com/users/{name}"', 'f"{API}/users/{name}"', 'API + "/users/" + name'):
+        assert scan(code.replace("{url}", fixed), "python") == [], fixed
+    for chosen in ("name", "API + name", '"https://" + name + "/x"'):
+        assert _lines(code.replace("{url}", chosen), "python", "CWE-918") == [7], chosen
+
+
+def test_a_counter_growing_with_the_input_overflows_a_fixed_array_unless_the_loop_bounds_it():
+    code = (
+        "#define MAX 16\nint split(char *line, char *fields[MAX]) {\n    int n = 0;\n    char *tok;\n"
+        '    while ((tok = strsep(&line, ",")) != NULL{bound})\n        fields[n++] = tok;\n    return n;\n}\n'
+    )
+    assert _lines(code.replace("{bound}", ""), "c", "CWE-787") == [6]
+    assert scan(code.replace("{bound}", " && n < MAX"), "c") == []
+
+
+def test_a_process_start_info_is_judged_by_its_arguments():
+    code = (
+        "public class Git {\n  public void Clone(string url) {\n"
+        '    var psi = new ProcessStartInfo { FileName = "git" };\n    psi.ArgumentList.Add(url);\n'
+        "    Process.Start(psi);\n  }\n}\n"
+    )
+    assert scan(code, "csharp") == []
+    built = code.replace("psi.ArgumentList.Add(url);", 'psi.Arguments = "clone " + url;')
+    assert _lines(built, "csharp", "CWE-78") == [4]

@@ -61,6 +61,8 @@ _APPEND = re.compile(
     r"(^|\.|->)(append|push|add|extend|insert|put|set|unshift|Append|AppendLine|AppendFormat|Add|AddRange|Insert"
     r"|addAll|write|writelines|update|setdefault|concat|join)$"
 )
+# A URL whose scheme and host are written out (only a path or query is filled in): the server talks to that host.
+_FIXED_HOST = re.compile(r"""^\s*(f|\$|@)?[`'"](https?://[\w.-]+(:\d+)?/)""")
 MAX_ERROR_SHARE = 0.2  # more of the code than this inside ERROR nodes: leave it to the regular expressions
 SUMMARY_ROUNDS = 3  # helpers of helpers of helpers
 
@@ -137,6 +139,8 @@ class _Checker(Values, BufferChecks):
         function being summarised would make it fire."""
         if value_node.type in self.spec.functions:  # setTimeout(() => ...): a function, not code in a string
             return False
+        if sink.cwe == 918 and self.fixed_host(value_node, scope):  # f"https://api.example.com/users/{id}"
+            return False
         acc = self.value(value_node, scope)
         if not acc.any:
             return False
@@ -146,6 +150,21 @@ class _Checker(Values, BufferChecks):
             self.report(sink, at)
             return True
         return False
+
+    def fixed_host(self, node, scope: Scope) -> bool:
+        """A URL whose scheme and host are written out, directly or in the constant it starts with: only a path or a
+        query is filled in, so the server talks to that host."""
+        text = self.text(node)
+        if _FIXED_HOST.match(text):
+            return True
+        first = re.match(r"""\s*(?:(?:f|\$|@)?[`'"]\{?\$?\{?)?([A-Za-z_$][\w$.]*)""", text)
+        if not first:
+            return False
+        base = scope.values.get(first.group(1), "").strip()
+        if not re.match(r"""^[`'"]https?://[\w.-]+(:\d+)?(/[^`'"]*)?[`'"]$""", base):
+            return False
+        rest = text[first.end() :]  # the host ends where the constant does: what follows must start a path
+        return base[-2] == "/" or bool(re.match(r"""\}?/|\s*\+\s*[`'"]/""", rest))
 
     def remember(self, sink: Sink, params, built: bool, at, scope: Scope) -> None:
         summary = scope.summary

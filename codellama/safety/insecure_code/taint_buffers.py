@@ -148,8 +148,24 @@ class BufferChecks:
                 risky.add(name)
             elif name in scope.loops:
                 risky |= {n for n in self._names(scope.loops[name]) if n in scope.vars}
+            elif self.counter(name, lhs):
+                risky.add(name)
         if risky and not all(self.bounded(n, dst, scope) for n in risky):
             self.report(INDEX, node)
+
+    def counter(self, name: str, lhs) -> bool:
+        """`fields[n++] = tok` in a loop that runs as long as the input lasts: n grows with the input unless the loop's
+        condition bounds it."""
+        loop = lhs.parent
+        while loop is not None and loop.type not in ("while_statement", "for_statement", "do_statement"):
+            loop = loop.parent
+        if loop is None:
+            return False
+        body = self.text(loop)
+        if not re.search(rf"(\+\+\s*{re.escape(name)}\b|\b{re.escape(name)}\s*(\+\+|\+=))", body):
+            return False
+        cond = loop.child_by_field_name("condition")
+        return cond is None or not re.search(rf"\b{re.escape(name)}\b", self.text(cond))
 
     def loop(self, node, scope) -> None:
         """for (i = 0; i < n; i++): i is bounded by n."""

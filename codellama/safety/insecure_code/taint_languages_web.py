@@ -324,7 +324,7 @@ def csharp_spec() -> Spec:
         weak_sources=rx(r"Environment\.GetEnvironmentVariable|Configuration\["),
         source_nodes={"member_access_expression", "element_access_expression"},
         sinks=[
-            S(k["shell"], r"Process\.Start$"),
+            S(k["shell"], r"Process\.Start$", excludes=rx(r"new\s+ProcessStartInfo")),  # judged by its properties
             S(k["shell"], r"ProcessStartInfo$", built=True),
             S(
                 k["sql"],
