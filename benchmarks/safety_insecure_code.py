@@ -163,7 +163,7 @@ def main() -> None:
     sets = {name: snippet_set(DATA_DIR / f"{name}.jsonl") for name in ("insecure_dev14", "insecure_untuned14")}
     sets["insecure_untuned14b"] = snippet_set(DATA_DIR / "insecure_untuned14b.jsonl")
     dev14c = snippet_set(DATA_DIR / "insecure_dev14c.jsonl")
-    for round_ in (1, 2, 3, 4):
+    for round_ in sorted({s["round"] for s in dev14c}):
         sets[f"insecure_dev14c round {round_}"] = [s for s in dev14c if s["round"] == round_]
     if HELDOUT14.exists():
         sets["heldout14 (development)"] = [json.loads(line) for line in HELDOUT14.read_text().splitlines() if line]
