@@ -25,7 +25,7 @@ from codellama.safety.insecure_code import (
     python_rules,
 )
 from codellama.safety.insecure_code.python_ast import check_python, parse_python
-from codellama.safety.insecure_code.rule import Finding, Outcome, Rule
+from codellama.safety.insecure_code.rule import Finding, Outcome, Rule, rx
 from codellama.safety.insecure_code.taint import check_tree
 
 __all__ = [
@@ -252,7 +252,7 @@ class _Context:
         if self._calls is None:
             self._calls = {}
             starts = _line_starts(self.code)
-            for m in re.finditer(r"(?:\$\(\s*|(?<![\w$]))([A-Za-z_][\w-]*)\s*\(?", self.code):
+            for m in rx(r"(?:\$\(\s*|(?<![\w$]))([A-Za-z_][\w-]*)\s*\(?").finditer(self.code):
                 if m.group(0).endswith("(") or m.group(0).startswith("$("):
                     self._calls.setdefault(m.group(1), []).append(bisect.bisect_right(starts, m.start()) - 1)
         rows = sorted(set(self._calls.get(name, ())))[:20]

@@ -16,6 +16,7 @@ from codellama.safety.insecure_code.rule import (
     TOKEN_LIKE,
     Finding,
     Rule,
+    rx,
 )
 from codellama.safety.insecure_code.taint_specs import looks_like_secret
 
@@ -181,7 +182,7 @@ def _secret_context(node: ast.Call, lines: list[str], functions: list[tuple[int,
     if RANDOM_USE.search(window) or RANDOM_USE.search(header):
         return True
     for _, name in around:
-        callers = re.findall(rf"^.*(?<![\w.]){re.escape(name)}\s*\(.*$", code, re.M)
+        callers = rx(rf"^.*(?<![\w.]){re.escape(name)}\s*\(.*$", re.M).findall(code)
         if any(RANDOM_USE.search(c) for c in callers if not c.lstrip().startswith(("def ", "async def "))):
             return True
     return False

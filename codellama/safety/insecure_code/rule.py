@@ -5,8 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 from enum import Enum
+from functools import lru_cache
 
 SEVERITIES = ("low", "medium", "high")
+
+
+@lru_cache(maxsize=8192)
+def rx(pattern: str, flags: int = 0) -> re.Pattern:
+    """A compiled pattern, kept: scanning uses several hundred patterns, more than the `re` module's own cache holds
+    (512), and a pattern it has to compile again on every call makes a scan several times slower."""
+    return re.compile(pattern, flags)
 
 
 class Outcome(Enum):

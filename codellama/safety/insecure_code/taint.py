@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from codellama.safety.insecure_code.rule import Finding
+from codellama.safety.insecure_code.rule import Finding, rx
 from codellama.safety.insecure_code.taint_buffers import BufferChecks
 from codellama.safety.insecure_code.taint_functions import (
     function_name,
@@ -44,6 +44,7 @@ from codellama.safety.insecure_code.taint_values import (
     Summary,
     Values,
     Var,
+    mentions,
 )
 
 _PARSER_MODULES = {
@@ -157,14 +158,14 @@ class _Checker(Values, BufferChecks):
         text = self.text(node)
         if _FIXED_HOST.match(text):
             return True
-        first = re.match(r"""\s*(?:(?:f|\$|@)?[`'"]\{?\$?\{?)?([A-Za-z_$][\w$.]*)""", text)
+        first = rx(r"""\s*(?:(?:f|\$|@)?[`'"]\{?\$?\{?)?([A-Za-z_$][\w$.]*)""").match(text)
         if not first:
             return False
         base = scope.values.get(first.group(1), "").strip()
-        if not re.match(r"""^[`'"]https?://[\w.-]+(:\d+)?(/[^`'"]*)?[`'"]$""", base):
+        if not rx(r"""^[`'"]https?://[\w.-]+(:\d+)?(/[^`'"]*)?[`'"]$""").match(base):
             return False
         rest = text[first.end() :]  # the host ends where the constant does: what follows must start a path
-        return base[-2] == "/" or bool(re.match(r"""\}?/|\s*\+\s*[`'"]/""", rest))
+        return base[-2] == "/" or bool(rx(r"""\}?/|\s*\+\s*[`'"]/""").match(rest))
 
     def remember(self, sink: Sink, params, built: bool, at, scope: Scope) -> None:
         summary = scope.summary
@@ -303,9 +304,7 @@ class _Checker(Values, BufferChecks):
                     self.clear(name, scope)
 
     def mentions(self, text: str, name: str) -> bool:
-        if self.spec.language == "bash":
-            return bool(re.search(rf"\$\{{?{re.escape(name)}(?!\w)", text))
-        return bool(re.search(rf"(?<![\w$]){re.escape(name)}(?!\w)", text))
+        return mentions(text, name, shell=self.spec.language == "bash")
 
     def clear(self, name: str, scope: Scope) -> None:
         """A checked value is clean, and so are the values it was parsed from (`urlparse(url).hostname in ALLOWED`
@@ -325,7 +324,7 @@ class _Checker(Values, BufferChecks):
         between = self.src[lhs.end_byte : rhs.start_byte].decode("utf-8", "replace")
         augmented = (
             node.type in ("augmented_assignment", "augmented_assignment_expression")
-            or bool(re.match(r"\s*(\+|\.|\|\||\?\?)=", between))
+            or bool(rx(r"\s*(\+|\.|\|\||\?\?)=").match(between))
             or (node.type == "binary_expression" and "<<" in self.text(node))  # out << value
         )
         container = lhs.type in SUBSCRIPTS or (
@@ -339,7 +338,7 @@ class _Checker(Values, BufferChecks):
         if name is None:
             return
         rhs_text = self.text(rhs)
-        keeps = augmented or container or re.search(rf"(?<![\w$]){re.escape(name)}(?!\w)", rhs_text)  # x = x.strip()
+        keeps = augmented or container or mentions(rhs_text, name)  # x = x.strip()
         scope.values[name] = scope.values.get(name, "") + " " + rhs_text if keeps else rhs_text
         self.secret(lhs, rhs, self.name_of(lhs))
         for sink in self.spec.property_sinks:
@@ -369,15 +368,15 @@ class _Checker(Values, BufferChecks):
 
     def secret(self, lhs, rhs, name: str) -> None:
         literal = rhs.type in self.spec.strings or (
-            rhs.type == "preproc_arg" and re.fullmatch(r'\s*"[^"]*"\s*', self.text(rhs))
+            rhs.type == "preproc_arg" and rx(r'\s*"[^"]*"\s*').fullmatch(self.text(rhs))
         )
         if self.spec.secret_finding is None or not literal or not secret_name(name):
             return
         if any(c.type in self.spec.interpolations for c in rhs.named_children):
             return
         value = self.text(rhs).strip()
-        value = re.sub(r"^[@$]?[rRbBuUfFL]{0,2}(\"\"\"|'''|\"|'|`)", "", value)
-        value = re.sub(r"(\"\"\"|'''|\"|'|`)$", "", value)
+        value = rx(r"^[@$]?[rRbBuUfFL]{0,2}(\"\"\"|'''|\"|'|`)").sub("", value)
+        value = rx(r"(\"\"\"|'''|\"|'|`)$").sub("", value)
         if looks_like_secret(name, value):
             self.report(self.spec.secret_finding, rhs)
 
@@ -435,7 +434,7 @@ class _Checker(Values, BufferChecks):
             return True
         if node.type in self.spec.idents:
             value = scope.values.get(self.name_of(node), "")
-            return bool(re.fullmatch(r'\s*(L|u8|u|U)?"[^"]*"\s*', value))
+            return bool(rx(r'\s*(L|u8|u|U)?"[^"]*"\s*').fullmatch(value))
         return False
 
     def call_local(self, summary: Summary, node, scope: Scope) -> None:
@@ -451,7 +450,7 @@ class _Checker(Values, BufferChecks):
                     self._walk(arg, scope, acc)
             for arg in bound.get(target, ()):
                 name = self.name_of(arg).lstrip("&*")
-                if acc.any and re.fullmatch(r"[$\w.>-]+", name):
+                if acc.any and rx(r"[$\w.>-]+").fullmatch(name):
                     scope.vars[name] = acc.var(True)
         for sink, params, at, built_at in summary.sinks:
             for p in params:
@@ -476,8 +475,8 @@ class _Checker(Values, BufferChecks):
             return
         if node.type == "declaration":  # C++ `std::ifstream in(path);` may parse as a function declaration
             inside = self.text(node).split("(", 1)[-1]
-            hit = [w for w in re.findall(r"[A-Za-z_]\w*", inside) if w in scope.vars]
-            built_here = re.search(r"\+|\bformat\b|\bappend\b", inside)
+            hit = [w for w in rx(r"[A-Za-z_]\w*").findall(inside) if w in scope.vars]
+            built_here = rx(r"\+|\bformat\b|\bappend\b").search(inside)
             if hit and (built_here or any(scope.vars[w].strong or scope.vars[w].built for w in hit)):
                 self.report(sink, node)
             elif hit:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from codellama.safety.insecure_code.rule import rx
+
 COPY = (
     "c-fixed-buffer-copy",
     120,
@@ -52,14 +54,14 @@ class BufferChecks:
         """Every `T name[N]` declared anywhere (struct and class fields too): name -> (N if known, N as written)."""
         text = self.text(root)
         self.constants = {
-            n: int(v) for n, v in re.findall(r"^\s*#\s*define\s+(\w+)\s+\(?(\d+)[uUlL]*\)?\s*$", text, re.M)
+            n: int(v) for n, v in rx(r"^\s*#\s*define\s+(\w+)\s+\(?(\d+)[uUlL]*\)?\s*$", re.M).findall(text)
         }
-        for n, v in re.findall(
-            r"\b(?:constexpr|const)\s+(?:static\s+)?(?:unsigned\s+)?[\w:]+\s+(\w+)\s*=\s*(\d+)", text
+        for n, v in rx(r"\b(?:constexpr|const)\s+(?:static\s+)?(?:unsigned\s+)?[\w:]+\s+(\w+)\s*=\s*(\d+)").findall(
+            text
         ):
             self.constants[n] = int(v)
-        for body in re.findall(r"\benum\b[^{;]{0,80}\{([^}]*)\}", text):
-            for n, v in re.findall(r"\b(\w+)\s*=\s*(\d+)", body):
+        for body in rx(r"\benum\b[^{;]{0,80}\{([^}]*)\}").findall(text):
+            for n, v in rx(r"\b(\w+)\s*=\s*(\d+)").findall(body):
                 self.constants[n] = int(v)
         arrays, stack = {}, [root]
         while stack:
@@ -69,7 +71,7 @@ class BufferChecks:
                 inner = n.child_by_field_name("declarator")
                 token = self.text(size).strip() if size is not None else ""
                 value = int(token) if token.isdigit() else self.constants.get(token)
-                if inner is not None and token and re.fullmatch(r"\w+", token):
+                if inner is not None and token and rx(r"\w+").fullmatch(token):
                     arrays[self.text(inner).split("::")[-1]] = (value, token)
             stack.extend(n.named_children)
         return arrays
@@ -84,7 +86,7 @@ class BufferChecks:
 
     def _destination(self, node) -> str:
         text = self.text(node).lstrip("&*( ").split("+")[0]
-        return re.split(r"->|\.|::", text)[-1].strip(" )")
+        return rx(r"->|\.|::").split(text)[-1].strip(" )")
 
     def fixed_copy(self, node, args: list, scope) -> None:
         """memcpy(dst, src, n) into a fixed array when n is neither sizeof(dst), a constant that fits, nor checked."""
@@ -95,10 +97,10 @@ class BufferChecks:
             return
         size = self.text(args[-1] if len(args) == 2 else args[2])
         capacity = self.arrays[dst][0]
-        if re.search(r"\bsizeof\b|\bmin\b", size):
+        if rx(r"\bsizeof\b|\bmin\b").search(size):
             return
-        if re.fullmatch(r"\d+[uUlL]*", size):
-            if capacity is None or int(re.sub(r"\D", "", size)) <= capacity:
+        if rx(r"\d+[uUlL]*").fullmatch(size):
+            if capacity is None or int(rx(r"\D").sub("", size)) <= capacity:
                 return
         elif all(self.bounded(n, dst, scope) for n in self._names(size)):
             return
@@ -111,19 +113,19 @@ class BufferChecks:
         dst_node, src_node = args[0], args[1]
         dst = self._destination(dst_node)
         src = self.text(src_node).strip()
-        literal = re.fullmatch(r'(L|u8)?"((?:[^"\\]|\\.)*)"', src)
+        literal = rx(r'(L|u8)?"((?:[^"\\]|\\.)*)"').fullmatch(src)
         capacity = self.arrays.get(dst, (None, ""))[0]
         if literal and (capacity is None or len(literal.group(2)) < capacity) and "cat" not in callee:
             return
         if dst not in self.arrays:
             value = scope.values.get(self.text(dst_node).strip(), "")
-            if re.search(r"\b(malloc|calloc|alloca|new)\b.*\bstrlen\s*\(", value):
+            if rx(r"\b(malloc|calloc|alloca|new)\b.*\bstrlen\s*\(").search(value):
                 return
-        src_name = re.split(r"->|\.", src)[-1].split("(")[0].strip()
+        src_name = rx(r"->|\.").split(src)[-1].split("(")[0].strip()
         for cond in scope.checked:
-            if re.search(rf"\bstrn?len\s*\(\s*[^)]*\b{re.escape(src_name)}\b", cond) and re.search(
-                rf"\bsizeof\b|\b{re.escape(self.arrays.get(dst, (None, '~'))[1])}\b|[<>]=?\s*\d", cond
-            ):
+            if rx(rf"\bstrn?len\s*\(\s*[^)]*\b{re.escape(src_name)}\b").search(cond) and rx(
+                rf"\bsizeof\b|\b{re.escape(self.arrays.get(dst, (None, '~'))[1])}\b|[<>]=?\s*\d"
+            ).search(cond):
                 return
         self.report(finding, node)
 
@@ -138,8 +140,8 @@ class BufferChecks:
         if dst not in self.arrays:
             return
         index_text = self.text(index).strip("[] ")
-        if index.type == "call_expression" or re.search(
-            r"\bsizeof\b|%|&\s*(0x|\d)|\bstr[nc]?[sc]?[pn]?len\b", index_text
+        if index.type == "call_expression" or rx(r"\bsizeof\b|%|&\s*(0x|\d)|\bstr[nc]?[sc]?[pn]?len\b").search(
+            index_text
         ):
             return
         risky = set()
@@ -162,40 +164,40 @@ class BufferChecks:
         if loop is None:
             return False
         body = self.text(loop)
-        if not re.search(rf"(\+\+\s*{re.escape(name)}\b|\b{re.escape(name)}\s*(\+\+|\+=))", body):
+        if not rx(rf"(\+\+\s*{re.escape(name)}\b|\b{re.escape(name)}\s*(\+\+|\+=))").search(body):
             return False
         cond = loop.child_by_field_name("condition")
-        return cond is None or not re.search(rf"\b{re.escape(name)}\b", self.text(cond))
+        return cond is None or not rx(rf"\b{re.escape(name)}\b").search(self.text(cond))
 
     def loop(self, node, scope) -> None:
         """for (i = 0; i < n; i++): i is bounded by n."""
         cond = node.child_by_field_name("condition")
         if cond is None:
             return
-        m = re.match(r"\s*(\w+)\s*(<=?)\s*(.+)$", self.text(cond))
+        m = rx(r"\s*(\w+)\s*(<=?)\s*(.+)$").match(self.text(cond))
         if m:
             scope.loops[m.group(1)] = m.group(3)
 
     def _names(self, text: str) -> list[str]:
-        return [n for n in re.findall(r"(?<![\w.>])([A-Za-z_]\w*)\b(?!\s*\()", text) if n not in _KEYWORDS]
+        return [n for n in rx(r"(?<![\w.>])([A-Za-z_]\w*)\b(?!\s*\()").findall(text) if n not in _KEYWORDS]
 
     def bounded(self, name: str, dst: str, scope) -> bool:
         """`name` was compared with a bound that fits `dst` (or is bounded by how it was computed)."""
         value = scope.values.get(name, "")
-        if re.search(r"\b(read|recv|recvfrom|fread)\s*\(", value):
-            return bool(re.search(r"-\s*1\b", value))
-        if re.search(r"\bmin\s*\(|\bsizeof\b|%|\bstrn?len\s*\(", value):
+        if rx(r"\b(read|recv|recvfrom|fread)\s*\(").search(value):
+            return bool(rx(r"-\s*1\b").search(value))
+        if rx(r"\bmin\s*\(|\bsizeof\b|%|\bstrn?len\s*\(").search(value):
             return True
         if name in scope.loops and self.fits(scope.loops[name], dst):
             return True
         for cond in scope.checked:
             flat = cond.replace("->", ".").replace("<<", " ").replace(">>", " ")
-            for part in re.split(r"&&|\|\||\band\b|\bor\b", flat):
-                m = re.search(r"(<=|>=|<|>|==)", part)
-                if m is None or not re.search(rf"(?<![\w.]){re.escape(name)}\b", part):
+            for part in rx(r"&&|\|\||\band\b|\bor\b").split(flat):
+                m = rx(r"(<=|>=|<|>|==)").search(part)
+                if m is None or not rx(rf"(?<![\w.]){re.escape(name)}\b").search(part):
                     continue
                 left, right = part[: m.start()], part[m.end() :]
-                other = right if re.search(rf"(?<![\w.]){re.escape(name)}\b", left) else left
+                other = right if rx(rf"(?<![\w.]){re.escape(name)}\b").search(left) else left
                 if self.fits(other, dst):
                     return True
         return False
@@ -204,14 +206,14 @@ class BufferChecks:
         """A bound no larger than dst's capacity: sizeof, dst's size constant, a number that fits, a constant."""
         bound = bound.strip(" ()!;{")
         capacity, token = self.arrays.get(dst, (None, ""))
-        if "sizeof" in bound or (token and re.search(rf"\b{re.escape(token)}\b", bound)):
+        if "sizeof" in bound or (token and rx(rf"\b{re.escape(token)}\b").search(bound)):
             return True
-        number = re.fullmatch(r"(\d+)[uUlL]*", bound)
+        number = rx(r"(\d+)[uUlL]*").fullmatch(bound)
         if number:
             value = int(number.group(1))
             return value > 0 and (capacity is None or value <= capacity)
-        if re.fullmatch(r"[A-Za-z_]\w*", bound):
+        if rx(r"[A-Za-z_]\w*").fullmatch(bound):
             if bound in self.constants:
                 return capacity is None or self.constants[bound] <= capacity
-            return bool(re.fullmatch(r"[A-Z][A-Z0-9_]*|k[A-Z]\w*", bound))
+            return bool(rx(r"[A-Z][A-Z0-9_]*|k[A-Z]\w*").fullmatch(bound))
         return False

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from codellama.safety.insecure_code.rule import rx
+
 _NAMED_FIELDS = ("name", "pattern", "left", "declarator")
 _PYTHON_ROUTE = re.compile(
     r"^@\s*[\w.]*\.(route|get|post|put|patch|delete|api_route|websocket)\s*\(|^@\s*(api_view|require_(GET|POST|safe|"
@@ -52,8 +54,8 @@ def function_name(fn, text) -> str | None:
         name = name or fn.parent.child_by_field_name("left")
     if name is None:
         return None
-    value = re.split(r"\.|->|::", text(name))[-1].strip().lstrip("$").strip("'\"")
-    return value if re.fullmatch(r"[A-Za-z_][\w-]*", value) else None
+    value = rx(r"\.|->|::").split(text(name))[-1].strip().lstrip("$").strip("'\"")
+    return value if rx(r"[A-Za-z_][\w-]*").fullmatch(value) else None
 
 
 def parameter_list(fn, spec):
@@ -161,7 +163,7 @@ def strong_parameters(fn, spec, text, name_of) -> set[str]:
     if language == "csharp":
         header = text(fn)[: max(0, plist.start_byte - fn.start_byte)]
         handler = bool(_CS_HANDLER.search(header)) or (
-            fn.type == "method_declaration" and re.search(r"\bpublic\b", header) and _in_controller(fn, text)
+            fn.type == "method_declaration" and rx(r"\bpublic\b").search(header) and _in_controller(fn, text)
         )
         if fn.type == "lambda_expression" and fn.parent is not None:
             call = fn.parent.parent.parent if fn.parent.parent is not None else None
@@ -180,7 +182,7 @@ def strong_parameters(fn, spec, text, name_of) -> set[str]:
                 n
                 for p in items
                 for n in _bound_names(p, spec, name_of)
-                if not re.match(r"\s*\??[A-Z]\w*\s", text(p)) or text(p).lstrip("?").startswith(("int", "string"))
+                if not rx(r"\s*\??[A-Z]\w*\s").match(text(p)) or text(p).lstrip("?").startswith(("int", "string"))
             }
         return set()
     if language == "javascript":
@@ -195,7 +197,7 @@ def _in_controller(fn, text) -> bool:
     if node is None:
         return False
     header = text(node)[:300].split("{", 1)[0]
-    return bool(re.search(r"(:|\bextends)\s*[\w\\.]*(Controller|ControllerBase|PageModel)\b|\[ApiController\]", header))
+    return bool(rx(r"(:|\bextends)\s*[\w\\.]*(Controller|ControllerBase|PageModel)\b|\[ApiController\]").search(header))
 
 
 def _enclosing_call_matches(fn, text, pattern) -> bool:

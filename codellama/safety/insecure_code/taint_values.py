@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from codellama.safety.insecure_code.rule import rx
 from codellama.safety.insecure_code.taint_functions import parameter_names, return_value_nodes
 from codellama.safety.insecure_code.taint_specs import is_allow_check
 
@@ -24,6 +25,23 @@ _CGI = re.compile(r"\b(QUERY_STRING|HTTP_[A-Z_]+|REQUEST_URI|PATH_INFO|CONTENT_T
 # A function of this file that escapes HTML (it maps &, <, > to entities): its result is clean.
 ESCAPER = re.compile(r"&(lt|gt|amp|quot|#0?39|#x27);|replace\w*\(\s*/\[[^\]/]*[<>&][^\]/]*\]/g?")
 _MAPPERS = re.compile(r"\.(map|flatMap|Select|SelectMany)$")
+
+
+def mentions(text: str, name: str, shell: bool = False) -> bool:
+    """`name` occurs in `text` as a whole name (`$name`/`${name}` in a shell). String search, not a regular expression
+    built per name: those would crowd the patterns in use out of the `re` module's cache."""
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        after = text[end : end + 1]
+        before = text[start - 1 : start] if start else ""
+        if not (after.isalnum() or after == "_"):
+            if shell and (before == "$" or (before == "{" and text[start - 2 : start - 1] == "$")):
+                return True
+            if not shell and not (before.isalnum() or before in ("_", "$")):
+                return True
+        start = text.find(name, start + 1)
+    return False
 
 
 @dataclass(frozen=True)
@@ -122,8 +140,8 @@ class Values:
             kind = node.child_by_field_name("type")
             return self.text(kind) if kind is not None else ""
         end = args.start_byte if args is not None else node.end_byte
-        callee = re.sub(r"^new\s+", "", self.src[node.start_byte : end].decode("utf-8", "replace").strip())
-        return re.sub(r"\s*<[\w\s,.<>?\[\]]*>$", "", callee)  # conn.Query<User>( -> conn.Query
+        callee = rx(r"^new\s+").sub("", self.src[node.start_byte : end].decode("utf-8", "replace").strip())
+        return rx(r"\s*<[\w\s,.<>?\[\]]*>$").sub("", callee)  # conn.Query<User>( -> conn.Query
 
     def args(self, node) -> list:
         if node.type == "command":
@@ -166,13 +184,13 @@ class Values:
 
     def local(self, callee: str) -> Summary | None:
         """The summary of a function of this file that `callee` names."""
-        parts = re.split(r"(\.|->|::)", callee)
+        parts = rx(r"(\.|->|::)").split(callee)
         name = parts[-1].strip().lstrip("$")
         summary = self.summaries.get(name)
         if summary is None:
             return None
         receiver = "".join(parts[:-2]).strip()
-        if receiver and not _SELF.match(receiver) and not re.fullmatch(r"[A-Z]\w*", receiver):
+        if receiver and not _SELF.match(receiver) and not rx(r"[A-Z]\w*").fullmatch(receiver):
             return None
         return summary
 
@@ -238,7 +256,7 @@ class Values:
             if spec.sources.search(self.callee(node) + "("):
                 acc.source(strong=True)
                 return
-        if t == "cast_expression" and re.match(r"\(\s*(int|long|float|bool|double|unsigned|size_t)", self.text(node)):
+        if t == "cast_expression" and rx(r"\(\s*(int|long|float|bool|double|unsigned|size_t)").match(self.text(node)):
             return
         if t in SUBSCRIPTS and node.named_children:  # table[key]: the value comes from the table, not the key
             container = node.named_children[0]
@@ -392,14 +410,14 @@ class Values:
     def expanded(self, node, scope: Scope) -> str:
         """The call's text with the values of the names it uses (for `**opts`, `shell=flag`, a query variable)."""
         text = self.text(node)
-        names = {n for token in re.findall(r"\$?[A-Za-z_]\w*", text) for n in (token, token.lstrip("$"))}
+        names = {n for token in rx(r"\$?[A-Za-z_]\w*").findall(text) for n in (token, token.lstrip("$"))}
         extra = [scope.values[n] for n in names if n in scope.values]
         return text + " " + " ".join(extra)
 
     def receiver_is(self, callee: str, pattern: re.Pattern, scope: Scope) -> bool:
         if pattern.search(callee):
             return True
-        head = re.split(r"\.|->", callee)[0]
+        head = rx(r"\.|->").split(callee)[0]
         return bool(pattern.search(scope.values.get(head, "")))
 
     def out_params(self, node, callee: str, args: list, scope: Scope) -> None:
@@ -423,7 +441,7 @@ class Values:
                 self.wrote(target, scope.vars[target], scope)
                 continue
             acc = Acc()
-            if re.search(r"TryGetValue$", callee):
+            if rx(r"TryGetValue$").search(callee):
                 obj = self.receiver(node)
                 if obj is not None:
                     self._walk(obj, scope, acc)
