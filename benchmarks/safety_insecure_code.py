@@ -12,8 +12,13 @@ time and as this process's CPU time (the CPU is shared: when other jobs run, wal
 
 Completion latency: scan_completion on a 100-line completion per language (the language's labelled snippets
 joined and cut to 100 lines, after a 5-line prompt), --completion-runs times each, after a warm-up; p50 and p99 of
-wall time. Also the first-pass development sets written for issue 14 (insecure_dev14, insecure_untuned14): a
-vulnerable snippet counts as found only with a finding of its CWE.
+wall time.
+
+Issue 14's snippet sets (insecure_dev14, insecure_untuned14/14b, insecure_dev14c and the spent held-out set
+benchmarks/data/heldout14, now development data), scored as the issue's held-out scorer does: a vulnerable snippet
+is found with a finding of its CWE family ({94,95}, {120,121,122,787}, {327,328,759,916}, {330,338}, {377,379}) within
+4 lines of its marked line (any line when none is marked); a safe near-miss counts as flagged with any finding at
+all, whatever its severity.
 
     .venv/bin/python benchmarks/safety_insecure_code.py [--repeats 3] [--errors] [--completion-runs 200]
 """
@@ -22,16 +27,16 @@ from __future__ import annotations
 
 import argparse
 import glob
+import json
 import sysconfig
 import time
+from pathlib import Path
 
 from codellama.safety.evaluate import DATA_DIR, detector_scores, snippet_set
 from codellama.safety.insecure_code import (
     LANGUAGES,
     RULES,
-    Outcome,
     normalise_language,
-    outcome,
     scan,
     scan_completion,
 )
@@ -78,18 +83,33 @@ def completion_latency(snippets: list[dict], runs: int) -> dict[str, tuple[float
     return out
 
 
-def cwe_figures(path) -> tuple[int, int, int, int, list[str]]:
-    """(found with the right CWE, vulnerable, safe flagged, safe, errors) on a snippet set."""
+HELDOUT14 = Path(__file__).parent / "data" / "heldout14" / "snippets.jsonl"
+FAMILIES = [
+    {"CWE-94", "CWE-95"},
+    {"CWE-120", "CWE-121", "CWE-122", "CWE-787"},
+    {"CWE-327", "CWE-328", "CWE-759", "CWE-916"},
+    {"CWE-330", "CWE-338"},
+    {"CWE-377", "CWE-379"},
+]
+
+
+def family(cwe: str) -> set[str]:
+    return next((f for f in FAMILIES if cwe in f), {cwe})
+
+
+def cwe_figures(snippets: list[dict]) -> tuple[int, int, int, int, list[str]]:
+    """(found, vulnerable, safe flagged, safe, errors) on a snippet set, scored as issue 14's held-out scorer does."""
     found = vulnerable = flagged = safe = 0
     errors = []
-    for s in snippet_set(path):
-        findings = [f for f in scan(s["code"], s["language"]) if outcome(f) is not Outcome.IGNORE]
+    for s in snippets:
+        findings = scan(s["code"], s["language"])
         if s["label"] == "vulnerable":
             vulnerable += 1
-            hit = any(f.cwe == s["cwe"] for f in findings)
+            line = s.get("line")
+            hit = any(f.cwe in family(s["cwe"]) and (line is None or abs(f.line - line) <= 4) for f in findings)
             found += hit
             if not hit:
-                errors.append(f"{s['id']} (missed {s['cwe']})")
+                errors.append(f"{s['id']} (missed {s['cwe']} at line {line})")
         else:
             safe += 1
             flagged += bool(findings)
@@ -139,14 +159,20 @@ def main() -> None:
             print(f"{'':11} wrong: {', '.join(s['errors'] + (h['errors'] if h else []))}")
     h = heldout["all"]
     print(f"{'  held-out':11} {h['snippets']:8} {h['precision']:9.3f} {h['recall']:7.3f} {h['right_line']:10.3f}")
-    print("\nissue-14 snippet sets (found = a finding with the snippet's CWE):")
-    for name in ("insecure_dev14", "insecure_untuned14", "insecure_untuned14b"):
-        path = DATA_DIR / f"{name}.jsonl"
-        if path.exists():
-            found, vulnerable, flagged, safe, errors = cwe_figures(path)
-            print(f"  {name:20} found {found}/{vulnerable}, safe near-misses flagged {flagged}/{safe}")
-            if args.errors and errors:
-                print(f"  {'':20} wrong: {', '.join(errors)}")
+    print("\nissue-14 snippet sets (found = a finding of the CWE family within 4 lines; flagged = any finding):")
+    sets = {name: snippet_set(DATA_DIR / f"{name}.jsonl") for name in ("insecure_dev14", "insecure_untuned14")}
+    sets["insecure_untuned14b"] = snippet_set(DATA_DIR / "insecure_untuned14b.jsonl")
+    dev14c = snippet_set(DATA_DIR / "insecure_dev14c.jsonl")
+    for round_ in sorted({s["round"] for s in dev14c}):
+        sets[f"insecure_dev14c round {round_}"] = [s for s in dev14c if s["round"] == round_]
+    if HELDOUT14.exists():
+        sets["heldout14 (development)"] = [json.loads(line) for line in HELDOUT14.read_text().splitlines() if line]
+    for name, snippets in sets.items():
+        found, vulnerable, flagged, safe, errors = cwe_figures(snippets)
+        rate = f"{found}/{vulnerable} = {found / vulnerable:.1%}"
+        print(f"  {name:28} found {rate}, safe near-misses flagged {flagged}/{safe}")
+        if args.errors and errors:
+            print(f"  {'':28} wrong: {', '.join(errors)}")
     print(f"\nscan_completion of a 100-line completion, {args.completion_runs} runs (wall ms):")
     for language, (p50, p99) in completion_latency(snippets, args.completion_runs).items():
         print(f"  {language:11} p50 {p50:6.2f}  p99 {p99:6.2f}")

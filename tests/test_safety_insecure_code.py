@@ -44,10 +44,10 @@ def test_the_held_out_pairs_written_after_the_rules_do_not_regress():
     assert scores["snippets"] >= 80 and scores["precision"] >= 0.95 and scores["recall"] >= 0.9, scores
 
 
-def test_python_sql_built_on_one_line_and_run_on_another_is_found_on_the_building_line():
+def test_python_sql_built_on_one_line_and_run_on_another_is_found_where_it_runs():
     code = "def f(db, name):\n    q = \"SELECT * FROM t WHERE n = '%s'\" % name\n    db.execute(q)\n"
     [finding] = scan(code, "python")
-    assert (finding.rule_id, finding.cwe, finding.line) == ("py-sql-format", "CWE-89", 2)
+    assert (finding.rule_id, finding.cwe, finding.line) == ("py-sql-format", "CWE-89", 3)
     assert scan('def f(db, name):\n    db.execute("SELECT * FROM t WHERE n = ?", (name,))\n', "python") == []
 
 
@@ -106,12 +106,12 @@ def test_unknown_language_is_a_clear_error():
 
 def test_scan_command(tmp_path, capsys):
     bad, good = tmp_path / "bad.js", tmp_path / "good.py"
-    bad.write_text("el.innerHTML = userInput;\n")
+    bad.write_text("el.innerHTML = location.hash.slice(1);\n")
     good.write_text("def add(a, b):\n    return a + b\n")
     with pytest.raises(SystemExit) as exit_info:
         main(["scan", str(bad), str(good)])
     out = capsys.readouterr().out
-    assert exit_info.value.code == 1 and "bad.js:1: high CWE-79 [js-inner-html]" in out and "fix:" in out
+    assert exit_info.value.code == 1 and "bad.js:1: high CWE-79 [js-taint-html]" in out and "fix:" in out
     with pytest.raises(SystemExit) as exit_info:
         main(["scan", "--json", str(good)])
     assert exit_info.value.code == 0 and json.loads(capsys.readouterr().out)["findings"] == []

@@ -17,6 +17,7 @@ from codellama.languages import canonical_language, language_of
 from codellama.safety.insecure_code import (
     bash_rules,
     c_rules,
+    common_rules,
     csharp_rules,
     java_rules,
     js_rules,
@@ -24,7 +25,7 @@ from codellama.safety.insecure_code import (
     python_rules,
 )
 from codellama.safety.insecure_code.python_ast import check_python, parse_python
-from codellama.safety.insecure_code.rule import Finding, Outcome, Rule
+from codellama.safety.insecure_code.rule import Finding, Outcome, Rule, rx
 from codellama.safety.insecure_code.taint import check_tree
 
 __all__ = [
@@ -54,6 +55,9 @@ RULES: dict[str, list[Rule]] = {
     "csharp": csharp_rules.RULES,
     "bash": bash_rules.RULES,
 }
+for _language in RULES:  # credentials recognisable by their value, in every language
+    RULES[_language] = RULES[_language] + common_rules.RULES
+_COMMON_IDS = {r.rule_id for r in common_rules.RULES}
 LANGUAGES = tuple(RULES)
 # Languages (codellama/languages.py names) checked with another language's rules.
 RULE_SETS = {"typescript": "javascript", "shell": "bash", "razor": "csharp"}
@@ -76,6 +80,38 @@ _COMMENT_START = {
     "csharp": r"//|/?\*",
 }
 _COMMENT_LINE = {lang: re.compile(rf"^\s*({c})") for lang, c in _COMMENT_START.items()}
+# A function's header line, with its name in a group (for the context of `near` and `not_near`).
+_C_LIKE_HEADER = (
+    r"^\s*(?:[\w<>\[\],.?*&:~@\[\]\"()=]+\s+)+\**&?(\w+)\s*\([^;]*$|^\s*(?:public|private|protected|internal|static)\b"
+    r"[^;=]*?\b(\w+)\s*\("
+)
+_FUNCTION_HEADER = {
+    "python": re.compile(r"^\s*(?:async\s+)?def\s+(\w+)"),
+    "javascript": re.compile(
+        r"^\s*(?:export\s+)?(?:default\s+)?(?:async\s+)?function\s*\*?\s*(\w+)|^\s*(?:export\s+)?(?:const|let|var)\s+"
+        r"(\w+)\s*=\s*(?:async\s+)?(?:function\b|\([^)]*\)\s*=>|\w+\s*=>)|^\s*(?:static\s+|async\s+)*(\w+)\s*\([^)]*\)\s*\{"
+    ),
+    "java": re.compile(_C_LIKE_HEADER),
+    "csharp": re.compile(_C_LIKE_HEADER),
+    "c": re.compile(_C_LIKE_HEADER),
+    "cpp": re.compile(_C_LIKE_HEADER),
+    "php": re.compile(r"\bfunction\s+&?(\w+)\s*\("),
+    "bash": re.compile(r"^\s*(?:function\s+)?([\w-]+)\s*\(\s*\)|^\s*function\s+([\w-]+)"),
+}
+_NOT_FUNCTIONS = {
+    "if",
+    "for",
+    "while",
+    "switch",
+    "catch",
+    "return",
+    "new",
+    "else",
+    "sizeof",
+    "using",
+    "lock",
+    "foreach",
+}
 
 # Content signals for guessing a language, strongest first.
 _SIGNALS = [
@@ -188,10 +224,80 @@ def _candidate_spans(code: str, needles: tuple[str, ...], starts: list[int]) -> 
     return spans
 
 
+class _Context:
+    """The lines around a match that say what it is for: the enclosing function's header and the lines calling it."""
+
+    def __init__(self, code: str, language: str):
+        self.code, self.language = code, language
+        self.lines = code.split("\n")
+        self._headers: dict[int, tuple[str, str | None]] = {}
+        self._calls: dict[str, list[int]] | None = None
+
+    def header(self, index: int) -> tuple[str, str | None]:
+        """(header line, function name) of the function around line `index` (0-based)."""
+        if index not in self._headers:
+            found = ("", None)
+            pattern = _FUNCTION_HEADER[self.language]
+            for i in range(index, max(-1, index - 60), -1):
+                m = pattern.search(self.lines[i])
+                name = next((g for g in m.groups() if g), None) if m else None
+                if name and name not in _NOT_FUNCTIONS:
+                    found = (self.lines[i], name)
+                    break
+            self._headers[index] = found
+        return self._headers[index]
+
+    def callers(self, name: str) -> str:
+        """The lines that call `name` (one pass over the code builds the index for every name)."""
+        if self._calls is None:
+            self._calls = {}
+            starts = _line_starts(self.code)
+            for m in rx(r"(?:\$\(\s*|(?<![\w$]))([A-Za-z_][\w-]*)\s*\(?").finditer(self.code):
+                if m.group(0).endswith("(") or m.group(0).startswith("$("):
+                    self._calls.setdefault(m.group(1), []).append(bisect.bisect_right(starts, m.start()) - 1)
+        rows = sorted(set(self._calls.get(name, ())))[:20]
+        return "\n".join(self.lines[i] for i in rows)
+
+    def window(self, index: int) -> str:
+        """The line, the four above and the two below, without crossing into the function before or after."""
+        header = _FUNCTION_HEADER[self.language]
+        lines = [self.lines[index]]
+        for i in range(index - 1, max(-1, index - NEAR_LINES - 1), -1):
+            lines.insert(0, self.lines[i])
+            if header.search(self.lines[i]):
+                break
+        for i in range(index + 1, min(len(self.lines), index + 3)):
+            if header.search(self.lines[i]):
+                break
+            lines.append(self.lines[i])
+        return "\n".join(lines)
+
+    def near(self, pattern: re.Pattern, index: int) -> bool:
+        if pattern.search(self.window(index)):
+            return True
+        header, name = self.header(index)
+        return bool(pattern.search(header) or (name and pattern.search(self.callers(name))))
+
+    def not_near(self, pattern: re.Pattern, index: int) -> bool:
+        """Also the comment lines just above the function's header (what the function is for)."""
+        header = self.header(index)[0]
+        comments = ""
+        if header:
+            at = self.lines.index(header, max(0, index - 60))
+            above = []
+            for i in range(at - 1, max(-1, at - 4), -1):
+                if not _COMMENT_LINE[self.language].match(self.lines[i]):
+                    break
+                above.append(self.lines[i])
+            comments = "\n".join(above)
+        return bool(pattern.search(self.window(index)) or pattern.search(header) or pattern.search(comments))
+
+
 def _regex_findings(code: str, language: str, rules: list[Rule], syntax_checked: bool) -> list[Finding]:
     findings: list[Finding] = []
     starts = _line_starts(code)
     comment = _COMMENT_LINE[language]
+    context = _Context(code, language)
     for r in rules:
         if r.fallback and syntax_checked:
             continue
@@ -199,6 +305,8 @@ def _regex_findings(code: str, language: str, rules: list[Rule], syntax_checked:
         if r.needle and not any(n in code for n in needles):
             continue
         if r.file_unless is not None and r.file_unless.search(code):
+            continue
+        if r.file_if is not None and not r.file_if.search(code):
             continue
         spans = [(0, len(code))] if r.multiline or not r.needle else _candidate_spans(code, needles, starts)
         seen: set[int] = set()
@@ -212,9 +320,10 @@ def _regex_findings(code: str, language: str, rules: list[Rule], syntax_checked:
             line = code[starts[index] : line_end if line_end >= 0 else len(code)]
             if comment.match(line) or (r.unless is not None and r.unless.search(line)):
                 continue
-            # `near`: the context (a token-ish name) may sit on the line or in the few lines above it
-            window_start = starts[max(0, index - NEAR_LINES)]
-            if r.near is not None and not r.near.search(code, window_start, starts[index] + len(line)):
+            # `near`: the context (a token-ish name) may sit around the line or in the function's header or callers
+            if r.near is not None and not context.near(r.near, index):
+                continue
+            if r.not_near is not None and context.not_near(r.not_near, index):
                 continue
             findings.append(r.finding(index + 1, line))
     return findings
@@ -230,18 +339,22 @@ def scan(code: str, language: str | None = None) -> list[Finding]:
     rules = RULES[language]
     findings: list[Finding] = []
     syntax_checked = False
+    tree_findings = check_tree(code, language)
     if language == "python":
         tree = parse_python(code)
-        if tree is not None:
-            findings += check_python(tree, code, {r.rule_id: r for r in rules})
+        if tree is not None:  # SQL: the tree checks follow the values (an allow-listed column is not input)
+            findings += check_python(tree, code, {r.rule_id: r for r in rules}, flows=tree_findings is None)
             syntax_checked = True
-    tree_findings = check_tree(code, language)
-    if tree_findings is not None and language != "python":
+    elif tree_findings is not None:
         syntax_checked = True
     findings += _regex_findings(code, language, rules, syntax_checked)
-    # A tree finding adds to the rules only where no rule already reports the same weakness on that line.
-    known = {(f.cwe, f.line) for f in findings}
-    findings += [f for f in tree_findings or () if (f.cwe, f.line) not in known]
+    # A tree finding, or one of the rules for every language, adds to the language's rules only where none of them
+    # already reports the same weakness on that line.
+    common = [f for f in findings if f.rule_id in _COMMON_IDS]
+    findings = [f for f in findings if f.rule_id not in _COMMON_IDS]
+    for extra in (tree_findings or (), common):
+        known = {(f.cwe, f.line) for f in findings}
+        findings += [f for f in extra if (f.cwe, f.line) not in known]
     unique = {(f.rule_id, f.line): f for f in findings}
     return sorted(unique.values(), key=lambda f: (f.line, f.rule_id))
 

@@ -1,6 +1,6 @@
 """Bash / POSIX shell rules."""
 
-from codellama.safety.insecure_code.rule import rule
+from codellama.safety.insecure_code.rule import NOT_SECURITY_RANDOM, RANDOM_CONTEXT, TOKEN_LIKE, rule
 
 RULES = [
     rule(
@@ -46,10 +46,40 @@ RULES = [
         295,
         "medium",
         r"\bcurl\b[^\n]*\s(-k|--insecure)\b|\bwget\b[^\n]*--no-check-certificate"
-        r"|\bgit\s+-c\s+http\.sslVerify=false|GIT_SSL_NO_VERIFY=",
+        r"|\bhttp\.sslVerify[= ]\s*(false|0)\b|GIT_SSL_NO_VERIFY=|--no-verify-ssl\b|\bcurl\b[^\n]*\s-\w*k\w*\s",
         "TLS certificate checking is turned off",
         "keep verification; pass --cacert for a private CA",
         needle=("curl", "wget", "ssl", "SSL"),
+    ),
+    rule(
+        "sh-weak-random",
+        330,
+        "medium",
+        r"\$\{?RANDOM\b",
+        "$RANDOM is a 15-bit predictable number: not for passwords, tokens or keys",
+        "use openssl rand -hex 32 (or head -c 32 /dev/urandom | base64)",
+        needle="RANDOM",
+        near=RANDOM_CONTEXT + "|" + TOKEN_LIKE,
+        not_near=NOT_SECURITY_RANDOM,
+    ),
+    rule(
+        "sh-weak-hash",
+        328,
+        "medium",
+        r"\b(md5sum|sha1sum)\b|\bopenssl\s+(dgst\s+-)?(md5|sha1)\b|\bopenssl\s+passwd\s+-1\b",
+        "MD5/SHA-1 for a password or secret",
+        "use a password hash (openssl passwd -6, mkpasswd -m yescrypt) or sha256 with a key (HMAC)",
+        needle=("md5", "sha1", "openssl"),
+        near=r"(?i)pass|pwd|secret|token|credential|salt|api_?key",
+    ),
+    rule(
+        "sh-fast-password-hash",
+        916,
+        "medium",
+        r"\$\{?\w*(?i:pass|pwd)\w*\}?[\"']?\s*\|\s*(sha\d+sum|openssl\s+(dgst\s+-)?sha\d+)\b",
+        "a password hashed with one fast hash: easy to brute-force",
+        "use a password hash (openssl passwd -6, mkpasswd -m yescrypt)",
+        needle=("sum", "openssl"),
     ),
     rule(
         "sh-ssh-no-hostkey",
@@ -100,14 +130,5 @@ RULES = [
         "passwordless sudo for every command",
         "allow only the specific commands needed",
         needle="NOPASSWD",
-    ),
-    rule(
-        "sh-unquoted-command-subst",
-        78,
-        "low",
-        r"\bfor\s+\w+\s+in\s+\$\(\s*(cat|curl|wget)\b",
-        "word-splitting the output of a command",
-        "read lines with while read -r",
-        needle="$(",
     ),
 ]

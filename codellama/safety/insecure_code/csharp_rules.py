@@ -1,6 +1,13 @@
 """C# (and Razor) rules."""
 
-from codellama.safety.insecure_code.rule import SECRET_NAME, rule
+from codellama.safety.insecure_code.rule import (
+    NOT_SECURITY_HASH,
+    NOT_SECURITY_RANDOM,
+    RANDOM_CONTEXT,
+    TMP_WRITE,
+    TOKEN_LIKE,
+    rule,
+)
 
 _REQUEST = r"Request\.(Query|Form|QueryString|Params|Cookies|Headers|RouteValues)"
 
@@ -16,6 +23,7 @@ RULES = [
         "SQL built from values: SQL injection",
         "use parameters (@name) and cmd.Parameters.AddWithValue",
         needle=("Command", "Sql", "SELECT", "INSERT", "UPDATE", "DELETE"),
+        fallback=True,  # the tree checks follow the value (an allow-listed column is not input)
     ),
     rule(
         "cs-process-start",
@@ -48,6 +56,25 @@ RULES = [
         "MD5/SHA-1 are broken for security uses",
         "use SHA256, or Rfc2898DeriveBytes/Argon2 for passwords",
         needle=("MD5", "SHA1"),
+        not_near=NOT_SECURITY_HASH,
+    ),
+    rule(
+        "cs-fast-password-hash",
+        916,
+        "medium",
+        r"\b(SHA\d+|MD5)\.HashData\s*\([^)\n]*(?i:pass|pwd)|\.ComputeHash\s*\([^)\n]*(?i:pass|pwd)",
+        "a password hashed with one fast hash: easy to brute-force",
+        "use Rfc2898DeriveBytes.Pbkdf2 with many iterations, or ASP.NET Identity's PasswordHasher",
+        needle=("HashData", "ComputeHash"),
+    ),
+    rule(
+        "cs-script-eval",
+        94,
+        "high",
+        r"\bCSharpScript\.(EvaluateAsync|RunAsync|Create)\s*(<[^>]*>)?\s*\((?!\s*@?\"[^\"\n]*\"\s*[,)])",
+        "code compiled and run from a string built at run time: code injection",
+        "do not run input as code; parse it into data",
+        needle="CSharpScript",
     ),
     rule(
         "cs-weak-cipher",
@@ -67,16 +94,29 @@ RULES = [
         "System.Random is predictable",
         "use RandomNumberGenerator.GetBytes / GetInt32",
         needle="Random",
-        near=SECRET_NAME,
-        file_unless=r"RandomNumberGenerator",
+        near=RANDOM_CONTEXT + "|" + TOKEN_LIKE,
+        not_near=NOT_SECURITY_RANDOM,
+    ),
+    rule(
+        "cs-insecure-random-use",
+        330,
+        "medium",
+        r"\bRandom\s+(\w+)\s*=\s*new\s+(System\.)?Random\s*\([\s\S]*?(?P<at>\b\1\s*\.\s*Next\w*\s*\()",
+        "System.Random is predictable",
+        "use RandomNumberGenerator.GetBytes / GetInt32",
+        needle="Random",
+        near=RANDOM_CONTEXT + "|" + TOKEN_LIKE,
+        not_near=NOT_SECURITY_RANDOM,
+        multiline=True,
     ),
     rule(
         "cs-tls-off",
         295,
         "high",
         r"(ServerCertificateValidationCallback|ServerCertificateCustomValidationCallback|"
-        r"RemoteCertificateValidationCallback)\s*=\s*(\([^)]*\)|\w+)\s*=>\s*true|DangerousAcceptAnyServerCertificate"
-        r"Validator",
+        r"RemoteCertificateValidationCallback)\s*\+?=\s*(\([^)]*\)|\w+)\s*=>\s*\{?\s*(return\s+)?true"
+        r"|(CertificateValidationCallback|CertificateCustomValidationCallback)\s*\+?=\s*delegate\s*(\([^)]*\))?\s*\{"
+        r"\s*return\s+true|DangerousAcceptAnyServerCertificateValidator",
         "TLS certificates are not checked",
         "remove the callback (or pin the expected certificate)",
         needle=("Certificate", "ValidationCallback"),
@@ -92,6 +132,28 @@ RULES = [
         needle=("Dtd", "XmlResolver"),
     ),
     rule(
+        "cs-xxe",
+        611,
+        "medium",
+        r"\bnew\s+XmlTextReader\s*\(",
+        "XmlTextReader resolves DTDs and external entities unless told not to: XXE",
+        "use XmlReader.Create with DtdProcessing.Prohibit and XmlResolver = null",
+        needle="XmlTextReader",
+        file_unless=r"DtdProcessing\s*=\s*DtdProcessing\.(Prohibit|Ignore)|XmlResolver\s*=\s*null",
+    ),
+    rule(
+        "cs-predictable-tmp",
+        377,
+        "medium",
+        r"Path\.Combine\s*\(\s*Path\.GetTempPath\s*\(\s*\)\s*,\s*@?\$?\"|Path\.GetTempPath\s*\(\s*\)\s*\+\s*@?\$?\""
+        r"|\"(/var)?/tmp/[^\"\n]*\"",
+        "a fixed or guessable name in the shared temporary directory: another user can create or link it first",
+        "use Path.GetTempFileName() or a random name (Path.GetRandomFileName) with FileMode.CreateNew",
+        needle=("GetTempPath", "/tmp/"),
+        unless=r"GetRandomFileName|Guid\.NewGuid",
+        near=TMP_WRITE,
+    ),
+    rule(
         "cs-path-from-request",
         22,
         "high",
@@ -101,6 +163,7 @@ RULES = [
         "use Path.GetFileName and check the full path stays under the base",
         needle="Request.",
         unless=r"GetFileName",
+        fallback=True,  # the tree checks follow the value through helpers and checks
     ),
     rule(
         "cs-xss-raw",
@@ -110,6 +173,7 @@ RULES = [
         "unencoded HTML output: cross-site scripting",
         "let Razor encode it, or HtmlEncoder.Default.Encode",
         needle=("Html.Raw", "Response.Write"),
+        unless=r"Sanitiz|Encode\(",
     ),
     rule(
         "cs-hardcoded-credentials",

@@ -1,6 +1,15 @@
 """PHP rules."""
 
-from codellama.safety.insecure_code.rule import SECRET_NAME, rule
+from codellama.safety.insecure_code.rule import (
+    NOT_SECURITY_HASH,
+    NOT_SECURITY_RANDOM,
+    RANDOM_CONTEXT,
+    TMP_WRITE,
+    TOKEN_LIKE,
+    rule,
+)
+
+_PASSWORDS = r"pass|pwd|secret|token|salt|auth|sign|hmac|credential|login|api_?key|session|otp|nonce|reset"
 
 _INPUT = r"\$_(GET|POST|REQUEST|COOKIE|FILES|SERVER\[['\"](HTTP_|QUERY_STRING|REQUEST_URI|PHP_SELF))"
 
@@ -9,7 +18,7 @@ RULES = [
         "php-eval",
         95,
         "high",
-        r"\b(eval|assert|create_function)\s*\([^;\n]*\$"
+        r"\b(eval|create_function)\s*\([^;\n]*\$|\bassert\s*\(\s*\$\w+\s*\)"
         r"|\bpreg_replace\s*\(\s*['\"](.).*\2[a-z]*e"
         r"[a-z]*['\"]",
         "code evaluated from a value: code injection",
@@ -36,6 +45,7 @@ RULES = [
         "SQL built from variables: SQL injection",
         "use prepared statements with bound parameters",
         needle=("query", "exec", "prepare"),
+        fallback=True,  # the tree checks follow the value (an allow-listed column is not input)
     ),
     rule(
         "php-include",
@@ -72,10 +82,21 @@ RULES = [
         "php-weak-hash",
         328,
         "medium",
-        r"\b(md5|sha1|crc32)\s*\(\s*\$\w*(pass|pw|pwd|secret)",
-        "MD5/SHA-1 for passwords",
-        "use password_hash() and password_verify()",
+        r"\b(md5|sha1|crc32)\s*\(\s*\$\w*(pass|pw|pwd|secret)|\b(md5|sha1)\s*\(|\bhash\s*\(\s*['\"](md5|sha1)['\"]",
+        "MD5/SHA-1 for passwords or secrets",
+        "use password_hash() and password_verify() (hash_hmac('sha256', ...) for signatures)",
         needle=("md5", "sha1", "crc32"),
+        near=_PASSWORDS,
+        not_near=NOT_SECURITY_HASH,
+    ),
+    rule(
+        "php-fast-password-hash",
+        916,
+        "medium",
+        r"\bhash\s*\(\s*['\"](sha\d+|sha3-\d+|md5|sha1|whirlpool|ripemd\d+)['\"]\s*,\s*[^)\n]*(?i:pass|pwd)",
+        "a password hashed with one fast hash: easy to brute-force",
+        "use password_hash() and password_verify()",
+        needle="hash",
     ),
     rule(
         "php-weak-random",
@@ -85,7 +106,29 @@ RULES = [
         "predictable randomness for a secret",
         "use random_bytes() or random_int()",
         needle=("rand", "uniqid", "lcg_value", "shuffle"),
-        near=SECRET_NAME,
+        near=RANDOM_CONTEXT + "|" + TOKEN_LIKE,
+        not_near=NOT_SECURITY_RANDOM,
+    ),
+    rule(
+        "php-xxe",
+        611,
+        "high",
+        r"\bLIBXML_(NOENT|DTDLOAD)\b|\blibxml_disable_entity_loader\s*\(\s*false|->substituteEntities\s*=\s*true"
+        r"|->resolveExternals\s*=\s*true",
+        "XML parsed with external entities substituted or DTDs loaded: XXE",
+        "parse without LIBXML_NOENT / LIBXML_DTDLOAD",
+        needle=("LIBXML_", "libxml_disable_entity_loader", "substituteEntities", "resolveExternals"),
+    ),
+    rule(
+        "php-predictable-tmp",
+        377,
+        "medium",
+        r"['\"](/var)?/tmp/[^'\"\n]*['\"]|\bsys_get_temp_dir\s*\(\s*\)\s*\.\s*['\"]",
+        "a fixed or guessable name in the shared temporary directory: another user can create or link it first",
+        "use tempnam(sys_get_temp_dir(), 'app') or tmpfile()",
+        needle=("/tmp/", "sys_get_temp_dir"),
+        unless=r"tempnam|tmpfile",
+        near=TMP_WRITE,
     ),
     rule(
         "php-path-from-request",
@@ -97,6 +140,7 @@ RULES = [
         "use basename() and a fixed directory, or an allow-list",
         needle="$_",
         unless=r"basename|realpath",
+        fallback=True,  # the tree checks follow the value through helpers and checks
     ),
     rule(
         "php-extract",
@@ -113,10 +157,11 @@ RULES = [
         "high",
         r"CURLOPT_SSL_VERIFYPEER\s*,\s*(false|0)"
         r"|CURLOPT_SSL_VERIFYHOST\s*,\s*(false|0)"
-        r"|['\"]verify_peer['\"]\s*=>\s*false",
+        r"|['\"]verify_peer(_name)?['\"]\s*=>\s*false|['\"]allow_self_signed['\"]\s*=>\s*true"
+        r"|['\"]verify['\"]\s*=>\s*false",
         "TLS certificate checking is turned off",
         "keep VERIFYPEER true and VERIFYHOST 2",
-        needle=("VERIFY", "verify_peer"),
+        needle=("VERIFY", "verify", "allow_self_signed"),
     ),
     rule(
         "php-open-redirect",

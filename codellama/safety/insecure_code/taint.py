@@ -1,23 +1,51 @@
-"""Syntax-aware checks on real parsers (tree-sitter) for all eight languages: values are followed within each
-function, from its parameters and from input sources (request parameters, argv, stdin, the environment, `read`,
-`$_GET`...), through assignments, to sinks (a shell, SQL, HTML output, file paths, eval, deserialisation, memory
-copies into fixed buffers). A sanitiser call (escaping, basename, an integer cast...) or a check against an
-allow-list before the sink clears the value. Hard-coded credentials: a literal that looks like a secret (not a
-sentence, a placeholder, a regular expression or a format) assigned to a secret-named variable, field or constant.
+"""Syntax-aware checks on real parsers (tree-sitter) for all eight languages: values are followed from input sources
+(request parameters, route parameters, argv, stdin, the environment, `read`, `$_GET`...) and from each function's
+parameters, through assignments, containers and builders, to sinks (a shell, SQL, HTML output, file paths, URLs
+fetched by the server, eval, deserialisation, format strings, memory copies and index writes into fixed buffers).
+
+Calls between functions of the same file are followed: each named function is first summarised (which of its
+parameters reach which sink, and which flow into its return value), so a helper that runs its parameter in a shell
+is a sink for its callers, and a helper that returns `escape(x)` or a checked path is a sanitiser. A sanitiser call
+(escaping, basename, an integer cast...) or a check against an allow-list, a full pattern or a canonical root
+clears a value, and the values it was parsed from or that were built from it.
 
     check_tree(code, language) -> list[Finding] | None   # None: no parser for the language, or the code did not parse
 
-The per-language tables (sources, sanitisers, sinks) are in taint_specs.py.
+The per-language tables (sources, sanitisers, sinks) are in taint_languages.py and taint_languages_web.py; how
+values are read in taint_values.py; C/C++ buffer checks in taint_buffers.py; functions and framework parameters
+in taint_functions.py.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
-from codellama.safety.insecure_code.rule import Finding
+from codellama.safety.insecure_code.rule import Finding, rx
+from codellama.safety.insecure_code.taint_buffers import BufferChecks
+from codellama.safety.insecure_code.taint_functions import (
+    function_name,
+    is_handler,
+    numeric_parameters,
+    parameter_names,
+    return_value_nodes,
+    strong_parameters,
+)
 from codellama.safety.insecure_code.taint_languages import SPECS
-from codellama.safety.insecure_code.taint_specs import ALLOW_CHECK, SECRET_NAME, Sink, Spec, looks_like_secret
+from codellama.safety.insecure_code.taint_specs import Sink, Spec, is_allow_check, looks_like_secret, secret_name
+from codellama.safety.insecure_code.taint_values import (
+    ESCAPER,
+    MEMBERS,
+    PATTERNS,
+    SUBSCRIPTS,
+    Acc,
+    Scope,
+    Summary,
+    Values,
+    Var,
+    mentions,
+)
 
 _PARSER_MODULES = {
     "python": ("tree_sitter_python", "language"),
@@ -29,9 +57,15 @@ _PARSER_MODULES = {
     "php": ("tree_sitter_php", "language_php"),
     "bash": ("tree_sitter_bash", "language"),
 }
-_SUBSCRIPTS = {"subscript_expression", "subscript", "element_access_expression", "array_access"}
-_TERNARIES = {"conditional_expression", "ternary_expression"}
+# builder.append(x), list.push(x), $arr[] = x: the container holds the value from then on
+_APPEND = re.compile(
+    r"(^|\.|->)(append|push|add|extend|insert|put|set|unshift|Append|AppendLine|AppendFormat|Add|AddRange|Insert"
+    r"|addAll|write|writelines|update|setdefault|concat|join)$"
+)
+# A URL whose scheme and host are written out (only a path or query is filled in): the server talks to that host.
+_FIXED_HOST = re.compile(r"""^\s*(f|\$|@)?[`'"](https?://[\w.-]+(:\d+)?/)""")
 MAX_ERROR_SHARE = 0.2  # more of the code than this inside ERROR nodes: leave it to the regular expressions
+SUMMARY_ROUNDS = 3  # helpers of helpers of helpers
 
 
 @cache
@@ -62,332 +96,394 @@ def _error_share(root) -> float:
     return bad / max(1, root.end_byte - root.start_byte)
 
 
-class _Scope:
-    """What is known inside one function: tainted names (with whether each was built by concatenation), the text
-    each name was last assigned, and the fixed-size arrays in view."""
-
-    def __init__(self, tainted: dict[str, bool], arrays: dict[str, int]):
-        self.tainted = dict(tainted)
-        self.strong: set[str] = set()  # tainted names whose value came from a real input source
-        self.values: dict[str, str] = {}
-        self.arrays = dict(arrays)
-        self.checked: list[str] = []  # conditions seen so far (bounds checks)
-
-
-class _Checker:
+class _Checker(Values, BufferChecks):
     def __init__(self, code: str, spec: Spec):
         self.src = code.encode("utf-8", "surrogatepass")
         self.spec = spec
         self.lines = code.splitlines()
         self.findings: list[Finding] = []
+        self.quiet = False
+        self.summaries: dict[str, Summary] = {}
+        self.arrays: dict[str, tuple[int | None, str]] = {}
+        self.constants: dict[str, int] = {}
+        self._params: dict[tuple, list] = {}
+        self._strong: dict[tuple, set] = {}
 
     # ---- helpers ----
-    def text(self, node) -> str:
-        return self.src[node.start_byte : node.end_byte].decode("utf-8", "replace")
-
     def report(self, sink: Sink | tuple, node) -> None:
-        rule_id, cwe, severity, message, fix = sink if isinstance(sink, tuple) else sink.finding_fields()
+        if self.quiet:
+            return
+        fields = [sink if isinstance(sink, tuple) else sink.finding_fields()]
+        fields += list(sink.also) if isinstance(sink, Sink) else []
         line = node.start_point[0] + 1
         snippet = self.lines[line - 1].strip()[:200] if line <= len(self.lines) else ""
-        self.findings.append(Finding(rule_id, f"CWE-{cwe}", severity, line, message, fix, snippet))
+        for rule_id, cwe, severity, message, fix in fields:
+            self.findings.append(Finding(rule_id, f"CWE-{cwe}", severity, line, message, fix, snippet))
 
-    def name_of(self, node) -> str:
-        """A variable's name as the scope keys it (PHP keeps its $, shell expansions lose theirs)."""
-        t = self.text(node).strip()
-        if self.spec.language == "bash":
-            t = t.lstrip("$").strip('{}"')
-        return t
-
-    def callee(self, node) -> str:
-        if node.type == "command":
-            name = node.child_by_field_name("name")
-            return self.text(name).strip() if name is not None else ""
-        args = node.child_by_field_name("arguments")
-        end = args.start_byte if args is not None else node.end_byte
-        return re.sub(r"^new\s+", "", self.src[node.start_byte : end].decode("utf-8", "replace").strip())
-
-    def args(self, node) -> list:
-        if node.type == "command":
-            return node.children_by_field_name("argument")
-        args = node.child_by_field_name("arguments")
-        if args is None:
-            return []
-        out = [a for a in args.named_children if a.type not in ("comment",)]
-        return [a.named_children[0] if a.type == "argument" and a.named_children else a for a in out]
-
-    def _walk_values(self, node, scope: _Scope, found: list[str]) -> None:
-        """Names and sources a value is made of, skipping what a sanitiser wraps."""
-        spec = self.spec
-        t = node.type
-        if t in spec.calls and spec.sanitisers.search(self.callee(node)):
-            return
-        if t == "cast_expression" and re.match(r"\(\s*(int|float|bool|double)", self.text(node)):
-            return
-        if t in _SUBSCRIPTS and node.named_children:  # table[key]: the value comes from the table, not the key
-            container = node.named_children[0]
-            if spec.sources.search(self.text(container)):
-                found.append("<source>")
-            else:
-                self._walk_values(container, scope, found)
-            return
-        if t in _TERNARIES:
-            cond = node.child_by_field_name("condition") or (node.named_children[0] if node.named_children else None)
-            if cond is not None and ALLOW_CHECK.search(self.text(cond)):
-                return  # in_array($x, $allowed) ? $x : 'home'
-        if t in spec.idents:
-            name = self.name_of(node)
-            if name in scope.tainted:
-                found.append(name)
-            elif spec.sources.search(self.text(node)):
-                found.append("<source>")
-            return
-        if t in spec.calls or t in spec.news:  # a call is a source by what it calls; else its arguments count
-            if spec.sources.search(self.callee(node) + "("):
-                found.append("<source>")
-                return
-        elif t in spec.source_nodes or node.child_count == 0:
-            if spec.sources.search(self.text(node)):
-                found.append("<source>")
-                return
-        for child in node.named_children:
-            self._walk_values(child, scope, found)
-
-    def tainted_in(self, node, scope: _Scope) -> list[str]:
-        found: list[str] = []
-        self._walk_values(node, scope, found)
-        return found
-
-    def fires(self, sink: Sink, node, scope: _Scope) -> bool:
-        """The value reaches the sink tainted, built or from a source as the sink asks."""
-        found = self.tainted_in(node, scope)
-        if not found:
+    # ---- values ----
+    # ---- sinks ----
+    def fires(self, sink: Sink, acc: Acc, built: bool) -> bool:
+        if not acc.textual:  # numbers cannot carry a command, a query or a path
             return False
-        strong = any(n == "<source>" or n in scope.strong for n in found)
+        strong = acc.strong or (acc.remote and sink.remote_ok)
+        weak = bool(acc.params) or (acc.any and not acc.strong and not acc.remote)
+        if not strong and not weak:
+            return False
         if sink.strong_only:
             return strong
-        return not sink.built or strong or self.built(node, scope)
+        if sink.built:
+            return strong or built
+        return True
 
-    def built(self, node, scope: _Scope) -> bool:
-        """Made by concatenation, interpolation or formatting (or a variable that was)."""
-        spec = self.spec
-        stack = [node]
-        while stack:
-            n = stack.pop()
-            if n.type in spec.concat and spec.concat_op.search(self._operator(n)):
-                return True
-            if n.type in spec.interp_strings and any(c.type in spec.interpolations for c in n.named_children):
-                return True
-            if n.type in spec.calls and spec.formatters.search(self.callee(n)):
-                return True
-            if n.type in spec.idents and scope.tainted.get(self.name_of(n)):
-                return True
-            if n.type not in spec.calls or n is node:
-                stack.extend(n.named_children)
+    def hit(self, sink: Sink, value_node, scope: Scope, at) -> bool:
+        """Report `sink` at `at` when the value reaches it as the sink asks; else remember which parameters of the
+        function being summarised would make it fire."""
+        if value_node.type in self.spec.functions:  # setTimeout(() => ...): a function, not code in a string
+            return False
+        if sink.cwe == 918 and self.fixed_host(value_node, scope):  # f"https://api.example.com/users/{id}"
+            return False
+        acc = self.value(value_node, scope)
+        if not acc.any:
+            return False
+        built = self.built(value_node, scope)
+        self.remember(sink, acc.params, built, at, scope)  # callers that pass input are reported at their call
+        if self.fires(sink, acc, built):
+            self.report(sink, at)
+            return True
         return False
 
-    def _operator(self, node) -> str:
-        op = node.child_by_field_name("operator")
-        if op is not None:
-            return self.text(op)
-        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
-        if left is not None and right is not None:
-            return self.src[left.end_byte : right.start_byte].decode("utf-8", "replace")
-        return self.text(node)
+    def fixed_host(self, node, scope: Scope) -> bool:
+        """A URL whose scheme and host are written out, directly or in the constant it starts with: only a path or a
+        query is filled in, so the server talks to that host."""
+        text = self.text(node)
+        if _FIXED_HOST.match(text):
+            return True
+        first = rx(r"""\s*(?:(?:f|\$|@)?[`'"]\{?\$?\{?)?([A-Za-z_$][\w$.]*)""").match(text)
+        if not first:
+            return False
+        base = scope.values.get(first.group(1), "").strip()
+        if not rx(r"""^[`'"]https?://[\w.-]+(:\d+)?(/[^`'"]*)?[`'"]$""").match(base):
+            return False
+        rest = text[first.end() :]  # the host ends where the constant does: what follows must start a path
+        return base[-2] == "/" or bool(rx(r"""\}?/|\s*\+\s*[`'"]/""").match(rest))
+
+    def remember(self, sink: Sink, params, built: bool, at, scope: Scope) -> None:
+        summary = scope.summary
+        if summary is not None:
+            mine = frozenset(params) & summary.param_names()
+            if mine:
+                summary.sinks.append((sink, mine, at, built))
 
     # ---- the walk ----
     def run(self, root) -> list[Finding]:
-        arrays = self.fixed_arrays(root) if self.spec.language in ("c", "cpp") else {}
-        self.scope_walk(root, _Scope({}, arrays), top=True)
+        if self.spec.language in ("c", "cpp"):
+            self.arrays = self.fixed_arrays(root)
+        # Only functions the file calls need a summary (a name that occurs more often than it is defined).
+        text = self.src.decode("utf-8", "replace")
+        defined = self.named_functions(root)
+        counts: dict[str, int] = {}
+        for name, _ in defined:
+            counts[name] = counts.get(name, 0) + 1
+        words = Counter(re.findall(r"[A-Za-z_][\w-]*" if self.spec.language == "bash" else r"[A-Za-z_]\w*", text))
+        functions = [(n, fn) for n, fn in defined if words[n] > counts[n]]
+        self.quiet = True
+        previous = None
+        for _ in range(SUMMARY_ROUNDS):
+            summaries: dict[str, Summary] = {}
+            for name, fn in functions:
+                summary = Summary(fn, self.params(fn), escapes=bool(ESCAPER.search(self.text(fn))))
+                self.function(fn, Scope(), summary)
+                if name in summaries:  # overloads: one summary for all
+                    old = summaries[name]
+                    old.sinks += summary.sinks
+                    old.returns = old.returns or summary.returns
+                    old.writes = {**summary.writes, **old.writes}
+                else:
+                    summaries[name] = summary
+            self.summaries = summaries
+            shape = {n: (s.returns, len(s.sinks), tuple(sorted(s.writes))) for n, s in summaries.items()}
+            if shape == previous:  # nothing new reached through a helper
+                break
+            previous = shape
+        self.quiet = False
+        self.scope_walk(root, Scope())
         return self.findings
 
-    def fixed_arrays(self, root) -> dict[str, int]:
-        """Every `T name[N]` declared anywhere (struct and class fields included): name -> N."""
-        defines = re.findall(r"^\s*#\s*define\s+(\w+)\s+\(?(\d+)\)?\s*$", self.text(root), re.M)
-        macros = {name: int(value) for name, value in defines}
-        arrays, stack = {}, [root]
+    def params(self, fn) -> list[tuple[str, ...]]:
+        key = (fn.start_byte, fn.end_byte)
+        if key not in self._params:
+            self._params[key] = parameter_names(fn, self.spec, self.name_of)
+        return self._params[key]
+
+    def named_functions(self, root) -> list[tuple[str, object]]:
+        out, stack = [], [root]
         while stack:
             n = stack.pop()
-            if n.type == "array_declarator":
-                size = n.child_by_field_name("size")
-                inner = n.child_by_field_name("declarator")
-                value = self.text(size) if size is not None else ""
-                value = str(macros.get(value, value))
-                if inner is not None and value.isdigit():
-                    arrays[self.text(inner).split("::")[-1]] = int(value)
-            stack.extend(n.named_children)
-        return arrays
+            if n.type in self.spec.functions:
+                name = function_name(n, self.text)
+                if name:
+                    out.append((name, n))
+            stack.extend(reversed(n.named_children))
+        return out
 
-    def scope_walk(self, node, scope: _Scope, top: bool = False) -> None:
+    def function(self, fn, outer: Scope, summary: Summary | None = None) -> None:
+        """Walk one function: its parameters are untrusted (strong when a framework fills them from the request)."""
+        scope = Scope(outer, summary=summary, fn=fn)
+        key = (fn.start_byte, fn.end_byte)
+        if key not in self._strong:
+            self._strong[key] = strong_parameters(fn, self.spec, self.text, self.name_of)
+        strong = self._strong[key]
+        numeric = numeric_parameters(fn, self.spec, self.text, self.name_of)
+        for names in self.params(fn):
+            for n in names:
+                if n in numeric and self.spec.language not in ("c", "cpp"):
+                    continue  # an int, a bool, a UUID: no injection (C/C++ keep them for index and size checks)
+                scope.vars[n] = Var(strong=n in strong, params=frozenset({n}), numeric=n in numeric)
+        if self.spec.language == "bash":
+            for n in ("@", "*"):
+                scope.vars[n] = Var(params=frozenset({n}))
+        scope.handler = is_handler(fn, self.spec, self.text)
+        for body in return_value_nodes(fn, self.spec):
+            self.returned(body, scope)
+        self.scope_walk(fn, scope)
+
+    def returned(self, node, scope: Scope) -> None:
+        if scope.summary is not None and scope.fn is scope.summary.node:
+            acc = self.value(node, scope)
+            if acc.any:
+                var = acc.var(self.built(node, scope))
+                old = scope.summary.returns
+                if old is not None:
+                    var = Var(
+                        old.strong or var.strong,
+                        old.remote or var.remote,
+                        old.params | var.params,
+                        old.built or var.built,
+                    )
+                scope.summary.returns = var
+        if scope.handler and self.spec.return_sink is not None:
+            sink = self.spec.return_sink
+            if sink.requires is None or sink.requires.search(self.expanded(node, scope)):
+                self.hit(sink, node, scope, node)
+
+    def scope_walk(self, node, scope: Scope) -> None:
         spec = self.spec
         for child in node.named_children:
             t = child.type
             if t in spec.functions:
-                inner = _Scope(scope.tainted, scope.arrays)
-                inner.values = dict(scope.values)
-                self.parameters(child, inner)
-                self.scope_walk(child, inner)
+                self.function(child, scope, scope.summary)
                 continue
             if t in spec.conditions:
                 self.condition(child, scope)
+            if t in spec.loops:
+                self.loop(child, scope)
+            if t == "return_statement" and child.named_children:
+                self.returned(child.named_children[0], scope)
+            if spec.language == "bash" and t == "command" and self.callee(child) in ("echo", "printf"):
+                for arg in self.args(child):
+                    self.returned(arg, scope)
             if t in spec.assigns:
                 self.assignment(child, scope)
+            elif t == "update_expression" and spec.language in ("c", "cpp"):  # hist[b]++
+                target = child.child_by_field_name("argument")
+                if target is not None and target.type == "subscript_expression":
+                    self.index_write(target, child, scope)
             if t in spec.calls or t in spec.news:
                 self.call(child, scope)
             elif t in spec.statement_sinks:
                 self.statement_sink(child, scope)
             self.scope_walk(child, scope)
 
-    def parameters(self, fn, scope: _Scope) -> None:
-        """Every name declared in the function's parameter list is untrusted (the caller decides its value)."""
-        stack, plist = list(fn.children), None
-        while stack and plist is None:
-            n = stack.pop(0)
-            if n.type in self.spec.params:
-                plist = n
-            elif n.type not in ("block", "compound_statement", "statement_block", "body"):
-                stack.extend(n.children)
-        if plist is None:
-            return
-        stack = [plist]
-        while stack:
-            n = stack.pop()
-            if n.type in self.spec.idents:
-                scope.tainted[self.name_of(n)] = False
-            else:
-                stack.extend(n.named_children)
-
-    def condition(self, node, scope: _Scope) -> None:
+    def condition(self, node, scope: Scope) -> None:
         cond = node.child_by_field_name("condition") or node.child_by_field_name("value") or node
         text = self.text(cond) if cond is not node else self.text(node)[:300]
         scope.checked.append(text)
-        if ALLOW_CHECK.search(text) or node.type in ("case_statement", "switch_statement", "match_statement"):
-            for name in list(scope.tainted):
-                if re.search(rf"(?<![\w$]){re.escape(name)}(?!\w)", text):
-                    del scope.tainted[name]
+        if is_allow_check(text) or node.type in ("case_statement", "switch_statement", "match_statement"):
+            for name in list(scope.vars):
+                if self.mentions(text, name):
+                    self.clear(name, scope)
 
-    def assignment(self, node, scope: _Scope) -> None:
+    def mentions(self, text: str, name: str) -> bool:
+        return mentions(text, name, shell=self.spec.language == "bash")
+
+    def clear(self, name: str, scope: Scope) -> None:
+        """A checked value is clean, and so are the values it was parsed from (`urlparse(url).hostname in ALLOWED`
+        checks url) and those built only from it."""
+        scope.vars.pop(name, None)
+        if name in scope.views:
+            for parent in scope.parents.get(name, ()):
+                scope.vars.pop(parent, None)
+        for child, parents in list(scope.parents.items()):
+            if child in scope.vars and parents and not any(p in scope.vars for p in parents):
+                scope.vars.pop(child, None)
+
+    def assignment(self, node, scope: Scope) -> None:
         lhs, rhs = self.spec.sides(node)
-        if lhs is None:
+        if lhs is None or rhs is None:
             return
-        name = self.name_of(lhs)
-        if rhs is None:
+        between = self.src[lhs.end_byte : rhs.start_byte].decode("utf-8", "replace")
+        augmented = (
+            node.type in ("augmented_assignment", "augmented_assignment_expression")
+            or bool(rx(r"\s*(\+|\.|\|\||\?\?)=").match(between))
+            or (node.type == "binary_expression" and "<<" in self.text(node))  # out << value
+        )
+        container = lhs.type in SUBSCRIPTS or (
+            lhs.type in MEMBERS and self.root_name(lhs) not in (None, "this", "self", "$this")
+        )
+        if lhs.type in PATTERNS:  # const { a, b } = req.query; a, b = pair
+            for ident in self._identifiers(lhs):
+                self.assign_name(ident, rhs, scope, augmented=False, container=False, node=node)
+            return
+        name = self.root_name(lhs) if container else self.name_of(lhs)
+        if name is None:
             return
         rhs_text = self.text(rhs)
-        scope.values[name] = rhs_text
-        self.secret(lhs, rhs, name)
+        keeps = augmented or container or mentions(rhs_text, name)  # x = x.strip()
+        scope.values[name] = scope.values.get(name, "") + " " + rhs_text if keeps else rhs_text
+        self.secret(lhs, rhs, self.name_of(lhs))
         for sink in self.spec.property_sinks:
-            if sink.callee.search(name) and self.fires(sink, rhs, scope):
-                self.report(sink, node)
-        found = self.tainted_in(rhs, scope)
-        if found:
-            scope.tainted[name] = self.built(rhs, scope)
-            if any(n == "<source>" or n in scope.strong for n in found):
-                scope.strong.add(name)
+            if sink.callee.search(self.name_of(lhs)) and (
+                sink.requires is None or sink.requires.search(self.text(node.parent or node))
+            ):
+                self.hit(sink, rhs, scope, node)
+        if self.spec.language in ("c", "cpp") and lhs.type == "subscript_expression":
+            self.index_write(lhs, node, scope)
+        self.assign_name(name, rhs, scope, augmented, container, node)
+
+    def assign_name(self, name: str, rhs, scope: Scope, augmented: bool, container: bool, node) -> None:
+        acc = self.value(rhs, scope)
+        if acc.any:
+            var = acc.var(self.built(rhs, scope) or (augmented and node.type != "for_statement"))
+            old = scope.vars.get(name)
+            if (augmented or container) and old is not None:
+                var = Var(old.strong or var.strong, old.remote or var.remote, old.params | var.params, True)
+            scope.vars[name] = var
+            scope.parents[name] = set(acc.names)
+            if rhs.type in self.spec.calls or rhs.type in MEMBERS or rhs.type in self.spec.news:
+                scope.views.add(name)
             else:
-                scope.strong.discard(name)
-        else:
-            scope.tainted.pop(name, None)
-            scope.strong.discard(name)
+                scope.views.discard(name)
+        elif not augmented and not container:
+            scope.vars.pop(name, None)
 
     def secret(self, lhs, rhs, name: str) -> None:
-        if (
-            self.spec.secret_finding is None
-            or rhs.type not in self.spec.strings
-            or not SECRET_NAME.search(name.rsplit(".", 1)[-1])
-        ):
+        literal = rhs.type in self.spec.strings or (
+            rhs.type == "preproc_arg" and rx(r'\s*"[^"]*"\s*').fullmatch(self.text(rhs))
+        )
+        if self.spec.secret_finding is None or not literal or not secret_name(name):
             return
         if any(c.type in self.spec.interpolations for c in rhs.named_children):
             return
-        value = self.text(rhs)
-        value = re.sub(r"^[@$]?[rRbBuUfF]{0,2}(\"\"\"|'''|\"|'|`)", "", value)
-        value = re.sub(r"(\"\"\"|'''|\"|'|`)$", "", value)
+        value = self.text(rhs).strip()
+        value = rx(r"^[@$]?[rRbBuUfFL]{0,2}(\"\"\"|'''|\"|'|`)").sub("", value)
+        value = rx(r"(\"\"\"|'''|\"|'|`)$").sub("", value)
         if looks_like_secret(name, value):
             self.report(self.spec.secret_finding, rhs)
 
-    def call(self, node, scope: _Scope) -> None:
+    def call(self, node, scope: Scope) -> None:
         spec = self.spec
         callee = self.callee(node)
         args = self.args(node)
-        for pattern, index in spec.out_params:  # read(fd, buf, n), getline(cin, s), strcpy(dst, src)...
-            if pattern.search(callee) and len(args) > index:
-                others = [a for i, a in enumerate(args) if i != index]
-                if spec.sources.search(callee) or any(self.tainted_in(a, scope) for a in others):
-                    target = self.name_of(args[index]).lstrip("&*")
-                    scope.tainted[target] = True
-                    scope.strong.add(target)
-        in_loop_head = node.parent is not None and node.parent.type == "while_statement"
-        if node.type == "command" and callee == "read" and not in_loop_head:  # read [-p prompt] NAME: input
-            skip = False
+        if spec.language in ("c", "cpp"):  # before out_params: the destination's size comes from what it held
+            self.buffer_call(node, callee, args, scope)
+        self.out_params(node, callee, args, scope)
+        if node.type == "command" and callee == "read":
+            self.shell_read(node, args, scope)
+        if _APPEND.search(callee) and node.type != "command":
+            target = self.container(self.receiver(node))
+            acc = Acc()
             for a in args:
-                word = self.text(a)
-                if skip:
-                    skip = False
-                elif word in ("-p", "-d", "-n", "-t", "-u", "-a", "-N"):
-                    skip = True
-                elif not word.startswith("-"):
-                    scope.tainted[word] = False
-                    scope.strong.add(word)
-        if spec.language in ("c", "cpp") and re.search(r"(^|::|\b)(memcpy|memmove|strncpy|strncat)$", callee):
-            self.fixed_copy(node, args, scope)
-        elif spec.language in ("c", "cpp") and re.search(r"(^|::|\b)(read|recv)$", callee):
-            self.fixed_copy(node, args[1:], scope)  # read(fd, buf, n): the same check on (buf, ?, n)
+                self._walk(a, scope, acc)
+            if target and acc.any and target not in ("this", "self", "$this"):
+                old = scope.vars.get(target, Var())
+                scope.vars[target] = Var(
+                    old.strong or acc.strong, old.remote or acc.remote, old.params | acc.params, True
+                )
+                scope.parents.setdefault(target, set()).update(acc.names)
+        summary = self.local(callee)
+        if summary is not None:
+            self.call_local(summary, node, scope)
         for sink in spec.sinks:
             if not sink.callee.search(callee):
                 continue
-            if sink.requires is not None and not sink.requires.search(self.expanded(node, scope)):
-                continue
+            if sink.requires is not None or sink.excludes is not None:
+                text = self.expanded(node, scope)
+                if sink.requires is not None and not sink.requires.search(text):
+                    continue
+                if sink.excludes is not None and sink.excludes.search(text):
+                    continue
             if sink.receiver is not None and not self.receiver_is(callee, sink.receiver, scope):
                 continue
-            chosen = [a for i, a in enumerate(args) if sink.args is None or i in sink.args]
-            if sink.literal_ok is False and chosen and chosen[0].type not in spec.strings:
-                self.report(sink, node)
-                return
-            for a in chosen:
-                if self.fires(sink, a, scope):
+            if sink.on_receiver:
+                obj = self.receiver(node)
+                chosen = [obj] if obj is not None else []
+            else:
+                chosen = [a for i, a in enumerate(args) if sink.args is None or i in sink.args]
+            if sink.literal_ok is False:
+                if chosen and not self.literal_format(chosen[0], scope):
                     self.report(sink, node)
                     return
+                continue
+            for a in chosen:
+                if self.hit(sink, a, scope, node):
+                    return
 
-    def expanded(self, node, scope: _Scope) -> str:
-        """The call's text with the values of the names it uses (for `**opts` and `shell=flag`)."""
-        text = self.text(node)
-        extra = [scope.values[n] for n in re.findall(r"[A-Za-z_$][\w$]*", text) if n in scope.values]
-        return text + " " + " ".join(extra)
-
-    def receiver_is(self, callee: str, pattern: re.Pattern, scope: _Scope) -> bool:
-        if pattern.search(callee):
+    def literal_format(self, node, scope: Scope) -> bool:
+        """A literal, or a name only ever given a literal (`const char *fmt = "%d\\n"`)."""
+        if node.type in self.spec.strings:
             return True
-        head = re.split(r"\.|->", callee)[0]
-        return bool(pattern.search(scope.values.get(head, "")))
+        if node.type in self.spec.idents:
+            value = scope.values.get(self.name_of(node), "")
+            return bool(rx(r'\s*(L|u8|u|U)?"[^"]*"\s*').fullmatch(value))
+        return False
 
-    def fixed_copy(self, node, args: list, scope: _Scope) -> None:
-        """memcpy(dst, src, n) into a fixed array when n is neither sizeof(dst), a small constant, nor checked."""
-        if len(args) < 2:
-            return
-        dst = re.split(r"->|\.|::", self.text(args[0]).lstrip("&"))[-1].strip()
-        size = self.text(args[-1] if len(args) == 2 else args[2])
-        if dst not in scope.arrays or "sizeof" in size or re.search(r"\bmin\b", size):
-            return
-        if size.isdigit() and int(size) <= scope.arrays[dst]:
-            return
-        names = re.findall(r"[A-Za-z_]\w*", size)
-        bound = re.compile(r"sizeof|[<>]=?\s*\d|\d\s*[<>]")
-        if any(re.search(rf"\b{re.escape(n)}\b", c) and bound.search(c) for n in names for c in scope.checked):
-            return
-        self.report(self.spec.copy_finding, node)
+    def call_local(self, summary: Summary, node, scope: Scope) -> None:
+        """A call to a function of this file: its parameter sinks fire with what the call passes, and what it writes
+        into its out-parameters lands in the caller's arguments."""
+        bound = self.bind(summary, node)
+        for target, var in summary.writes.items():
+            acc = Acc()
+            if var.strong:
+                acc.source(strong=True)
+            for p in var.params - {target}:
+                for arg in bound.get(p, ()):
+                    self._walk(arg, scope, acc)
+            for arg in bound.get(target, ()):
+                name = self.name_of(arg).lstrip("&*")
+                if acc.any and rx(r"[$\w.>-]+").fullmatch(name):
+                    scope.vars[name] = acc.var(True)
+        for sink, params, at, built_at in summary.sinks:
+            for p in params:
+                for arg in bound.get(p, ()):
+                    acc = self.value(arg, scope)
+                    if not acc.any:
+                        continue
+                    built = built_at or self.built(arg, scope)
+                    if self.fires(sink, acc, built):
+                        self.report(sink, at)  # where the value reaches the sink, inside the helper
+                        self.report(sink, node)  # and the call that passes it (a completion may add only the call)
+                    else:
+                        self.remember(sink, acc.params, built, at, scope)
 
-    def statement_sink(self, node, scope: _Scope) -> None:
+    def statement_sink(self, node, scope: Scope) -> None:
         sink = self.spec.statement_sinks[node.type]
+        if node.type == "expression_statement":  # PHP `<?= $x ?>`: the expression is echoed
+            before = node.prev_sibling
+            if before is None or not self.text(before).rstrip().endswith("<?="):
+                return
         if sink.requires is not None and not sink.requires.search(self.text(node)):
             return
         if node.type == "declaration":  # C++ `std::ifstream in(path);` may parse as a function declaration
             inside = self.text(node).split("(", 1)[-1]
-            hit = [w for w in re.findall(r"[A-Za-z_]\w*", inside) if w in scope.tainted]
-            built_here = re.search(r"\+|\bformat\b|\bappend\b", inside)
-            if hit and (built_here or any(w in scope.strong or scope.tainted[w] for w in hit)):
+            hit = [w for w in rx(r"[A-Za-z_]\w*").findall(inside) if w in scope.vars]
+            built_here = rx(r"\+|\bformat\b|\bappend\b").search(inside)
+            if hit and (built_here or any(scope.vars[w].strong or scope.vars[w].built for w in hit)):
                 self.report(sink, node)
+            elif hit:
+                params = set().union(*(scope.vars[w].params for w in hit))
+                self.remember(sink, params, False, node, scope)
             return
-        if self.fires(sink, node, scope):
-            self.report(sink, node)
+        if self.hit(sink, node, scope, node):
             for extra in self.spec.statement_extra.get(node.type, ()):
                 self.report(extra, node)
 

@@ -23,9 +23,13 @@ class Sink:
     args: tuple[int, ...] | None = None  # which arguments carry the value (None: any)
     built: bool = False  # the value must be built (concatenation, interpolation, formatting) or come from a source
     requires: re.Pattern | None = None  # must match the call's text (with the values of the names it uses)
+    excludes: re.Pattern | None = None  # must not match the call's text (with the values of the names it uses)
     receiver: re.Pattern | None = None  # the object called on must be, or have been assigned, this
     literal_ok: bool | None = None  # False: report when the chosen argument is not a literal (format strings)
     strong_only: bool = False  # only values from a real input source count (not plain parameters)
+    remote_ok: bool = False  # data fetched from elsewhere (an HTTP response body) counts too (HTML output)
+    on_receiver: bool = False  # the value is the object the method is called on (Path(p).read_text())
+    also: tuple = ()  # further findings (rule_id, cwe, severity, message, fix) for the same flaw under other CWEs
 
     def finding_fields(self) -> tuple:
         return self.rule_id, self.cwe, self.severity, self.message, self.fix
@@ -41,17 +45,177 @@ ALLOW_CHECK = _rx(
     r"\bin_array\b|\.includes\(|\.has\(|\.contains\(|\bContains(Key)?\(|\.indexOf\(|\bnot\s+in\b|\bin\s+[A-Z_({\[]"
     r"|\.startsWith\(|\.startswith\(|StartsWith\(|\bpreg_match\b|\bfullmatch\b|\bre\.match\b|\.test\(|\.matches\("
     r"|IsMatch\(|\bisdigit\(|\bisalnum\(|\bis_numeric\b|\bctype_\w+|\bisValid\w*\(|\ballowed\w*\b|\bwhitelist|\ballowlist"
-    r"|\bALLOWED\w*|\bVALID\w*"
+    r"|\bALLOWED\w*|\bVALID\w*|\bcommonpath\b|\bis_relative_to\b|\brfind\([^)]*,\s*0\s*\)\s*[!=]=\s*0|=~"
 )
+# Checks that look like allow-lists but are not: a URL's scheme (any host passes), a pattern anchored only at the
+# start (anything may follow it).
+_NOT_A_CHECK = _rx(
+    r"""(?i)\.(startswith|startsWith|StartsWith)\(\s*\(?\s*(\s*['"](https?|ftp|file|ws|wss)(:|://)?['"]\s*,?)+\s*\)?\s*\)"""
+    r"""|/\^?\(?https?(?:(?!\$/)\S)*?/[gimsuy]*\.test\(|(re\.match|preg_match)\(\s*r?['"]/?\^?\(?https?[^'"$]*['"]"""
+)
+
+
+def is_allow_check(condition: str) -> bool:
+    """A condition that checks a value against an allow-list, a full pattern or a canonical root."""
+    return bool(ALLOW_CHECK.search(_NOT_A_CHECK.sub(" ", condition)))
+
+
 SECRET_NAME = _rx(
     r"(?i)(passw(or)?d|passwd|\bpwd|_pwd|pwd_|secret|api_?key|apikey|access_?key|private_?key|token|auth_?key"
     r"|credential|conn(ection)?_?str|smtppass|dbpass)"
 )
-_NOT_SECRET_NAME = _rx(
-    r"(?i)(pattern|regex|regexp|_re$|^re_|rx|format|fmt|policy|rule|label|prompt|hint|placeholder|field|param|header"
-    r"|name$|names|url|uri|path|file|len|length|min|max|message|msg|error|type|kind|_id$|id$|env|var|column|key_?name"
-    r"|validator|mask|template|endpoint|route|prefix|suffix|query|selector|input)"
-)
+# Words of a name that say it holds something about a secret, not the secret (PASSWORD_PATTERN, kPasswordMinLength,
+# passwordField, TOKEN_ALPHABET, API_KEY_ENV...).
+_NOT_SECRET_WORDS = {
+    "pattern",
+    "regex",
+    "regexp",
+    "re",
+    "rx",
+    "format",
+    "fmt",
+    "policy",
+    "rule",
+    "rules",
+    "label",
+    "prompt",
+    "hint",
+    "placeholder",
+    "field",
+    "param",
+    "header",
+    "name",
+    "names",
+    "url",
+    "uri",
+    "path",
+    "file",
+    "filename",
+    "dir",
+    "len",
+    "length",
+    "min",
+    "max",
+    "minimum",
+    "maximum",
+    "message",
+    "msg",
+    "error",
+    "type",
+    "kind",
+    "id",
+    "env",
+    "var",
+    "column",
+    "col",
+    "validator",
+    "mask",
+    "template",
+    "endpoint",
+    "route",
+    "prefix",
+    "suffix",
+    "query",
+    "selector",
+    "input",
+    "alphabet",
+    "charset",
+    "chars",
+    "characters",
+    "digits",
+    "letters",
+    "ttl",
+    "expiry",
+    "expires",
+    "expiration",
+    "timeout",
+    "count",
+    "size",
+    "bytes",
+    "element",
+    "attr",
+    "attribute",
+    "event",
+    "audience",
+    "issuer",
+    "hash",
+    "hashed",
+    "digest",
+    "salt",
+    "strength",
+    "reset",
+    "confirm",
+    "confirmation",
+    "required",
+    "valid",
+    "validation",
+    "regexes",
+    "key_name",
+    "keyname",
+    "storage",
+    "cookie",
+    "expire",
+    "lifetime",
+    "algorithm",
+    "alg",
+}
+
+
+def _not_secret_name(name: str) -> bool:
+    return any(w in _NOT_SECRET_WORDS for w in identifier_words(name.rsplit(".", 1)[-1].rsplit("->", 1)[-1]))
+
+
+# Words of an identifier that name a secret (DB_PASS, dbPassword, smtp_pwd, apiKey, GITHUB_TOKEN...).
+_SECRET_WORDS = {
+    "password",
+    "passwd",
+    "passphrase",
+    "pwd",
+    "pass",
+    "secret",
+    "token",
+    "apikey",
+    "credential",
+    "credentials",
+    "privatekey",
+    "secretkey",
+    "accesskey",
+    "authkey",
+    "connstr",
+    "connectionstring",
+}
+_SECRET_PAIRS = {
+    ("api", "key"),
+    ("access", "key"),
+    ("private", "key"),
+    ("secret", "key"),
+    ("auth", "key"),
+    ("signing", "key"),
+    ("encryption", "key"),
+    ("master", "key"),
+    ("client", "secret"),
+    ("conn", "str"),
+    ("connection", "string"),
+    ("db", "pass"),
+    ("smtp", "pass"),
+}
+
+
+def identifier_words(name: str) -> list[str]:
+    """dbPassword -> [db, password]; DB_PASS -> [db, pass]; kApiKey -> [k, api, key]."""
+    spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1 \2", name))
+    return [w for w in re.split(r"[^a-z0-9]+", spaced.lower()) if w]
+
+
+def secret_name(name: str) -> bool:
+    """A variable, field, constant or key name that means a secret."""
+    name = name.rsplit(".", 1)[-1].rsplit("->", 1)[-1].lstrip("$")
+    if SECRET_NAME.search(name):
+        return True
+    words = identifier_words(name)
+    return any(w in _SECRET_WORDS for w in words) or any(p in _SECRET_PAIRS for p in zip(words, words[1:]))
+
+
 _REGEX_LIKE = _rx(r"^\^|\$$|\(\?|\\[dwsbDWS.]|\[[^\]]*\]|\{\d*,\d*\}|\.[*+?]|[*+]\)|\|")
 _FORMAT_LIKE = _rx(r"%[sdif]|\{\w*\}|\$\{|\{\{")
 _PLACEHOLDER = _rx(
@@ -63,11 +227,18 @@ _PLACEHOLDER = _rx(
 def looks_like_secret(name: str, value: str) -> bool:
     """A literal worth calling a hard-coded credential: no spaces, not a pattern or format, not a placeholder, not
     the NAME of an environment variable, and held by a name that means a secret (not a 'password_pattern')."""
-    if _NOT_SECRET_NAME.search(name.rsplit(".", 1)[-1].lstrip("$")):
+    if _not_secret_name(name):
         return False
     if len(value) < 6 or any(c.isspace() for c in value) or _PLACEHOLDER.search(value):
         return False
     if _REGEX_LIKE.search(value) or _FORMAT_LIKE.search(value) or re.fullmatch(r"[A-Z][A-Z0-9_]+", value):
+        return False
+    if re.fullmatch(r"[\w.-]+(/[\w.-]+){2,}/?|[\w.]+(\\\\?[\w.]+){2,}", value):  # a path or a class name
+        return False
+    if set(identifier_words(value)) <= set(identifier_words(name)) | {
+        "x",
+        "use",
+    }:  # USE_CREDENTIALS = 'use-credentials'
         return False
     return not re.match(r"(?i)^(https?|file)://[^:@]*$|^[./~]", value)
 
@@ -96,13 +267,26 @@ class Spec:
     out_params: list[tuple[re.Pattern, int]] = field(default_factory=list)
     source_nodes: set[str] = field(default_factory=set)  # member/subscript nodes read whole against `sources`
     conditions: set[str] = field(default_factory=lambda: {"if_statement", "switch_statement", "case_statement"})
+    remote_sources: re.Pattern | None = None  # data fetched over the network (counts for HTML sinks only)
+    weak_sources: re.Pattern | None = None  # the environment: set by whoever runs the program (like a parameter)
+    loops: set[str] = field(default_factory=set)  # loops whose condition bounds an index (C/C++)
+    return_sink: Sink | None = None  # what a request handler returns is the response (Python: HTML)
     secret_finding: tuple | None = None
-    copy_finding: tuple | None = None
     file_check: Callable | None = None
     sides: Callable = None  # (node) -> (lhs, rhs)
 
 
 def generic_sides(node):
+    if node.type == "foreach_statement" and node.named_children:  # PHP foreach ($rows as $k => $v)
+        named = [c for c in node.named_children if c.type not in ("compound_statement", "colon_block")]
+        if len(named) >= 2:
+            target = named[1].named_children[-1] if named[1].type == "pair" else named[1]
+            return target, named[0]
+    if node.type == "array_element_initializer":  # 'db_pass' => 'secret'
+        named = node.named_children
+        return (named[0], named[1]) if len(named) == 2 else (None, None)
+    if node.type == "for_range_loop":
+        return node.child_by_field_name("declarator"), node.child_by_field_name("right")
     lhs = node.child_by_field_name("left") or node.child_by_field_name("name")
     lhs = lhs or node.child_by_field_name("declarator") or node.child_by_field_name("variable")
     rhs = node.child_by_field_name("right") or node.child_by_field_name("value")
@@ -119,11 +303,21 @@ def generic_sides(node):
 
 
 def cin_sides(node):
-    """`std::cin >> name` reads input into name: an assignment from a source."""
+    """`std::cin >> name` reads input into name: an assignment from a source; `out << value` writes the value into a
+    stream (an ostringstream building a command) as `out += value` would."""
     if node.type == "binary_expression":
         left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
-        if left is not None and right is not None and left.text and left.text.decode().endswith("cin"):
+        if left is None or right is None or not left.text:
+            return None, None
+        operator = node.child_by_field_name("operator")
+        if left.text.decode().endswith("cin"):
             return right, left
+        if operator is not None and operator.text == b"<<":
+            stream = left
+            while stream.type == "binary_expression" and stream.child_by_field_name("left") is not None:
+                stream = stream.child_by_field_name("left")
+            if stream.type == "identifier" and not re.search(rb"^(cout|cerr|clog)$", stream.text):
+                return stream, right
         return None, None
     return generic_sides(node)
 
@@ -142,7 +336,7 @@ def tmp_file_check(checker, root) -> list:
     """Bash: a fixed or PID-based name under /tmp (predictable temporary file, CWE-377) when mktemp is not used."""
     if "mktemp" in checker.text(root):
         return []
-    fixed = re.compile(r"^[\"']?/(var/)?tmp/[\w.${}-]+[\"']?$")
+    fixed = re.compile(r"^(?!.*XXX)[\"']?/(var/)?tmp/(\$\([^)]*\)|[^\s\"'])*[\"']?$")  # fixed, or $$, $(date)...
     stack = [root]
     while stack:
         n = stack.pop()
@@ -180,6 +374,13 @@ def common_sinks(p: str) -> dict[str, tuple]:
         "path": (f"{p}-taint-path", 22, "high", "a file path built from untrusted input: path traversal", _PATH_FIX),
         "html": (f"{p}-taint-html", 79, "high", "untrusted input written into HTML: cross-site scripting", _HTML_FIX),
         "eval": (f"{p}-taint-eval", 95, "high", "untrusted input evaluated as code", "never evaluate input"),
+        "ssrf": (
+            f"{p}-taint-ssrf",
+            918,
+            "high",
+            "the server fetches a URL taken from the request: server-side request forgery",
+            "fetch only URLs whose host is on an allow-list (and not internal addresses)",
+        ),
         "deser": (
             f"{p}-taint-deserialize",
             502,

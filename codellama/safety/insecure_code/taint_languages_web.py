@@ -1,0 +1,478 @@
+"""The tree checks' tables for Python, JavaScript/TypeScript, Java, C# and PHP: node types, sources (request
+parameters of each web framework), sanitisers and sinks (see taint.py)."""
+
+from __future__ import annotations
+
+import re
+
+from codellama.safety.insecure_code.taint_specs import SQL_WORDS, Spec, common_sinks, generic_sides, secret_finding
+from codellama.safety.insecure_code.taint_specs import common_sink as S
+
+rx = re.compile
+PLUS = rx(r"\s\+\s|\+")
+HTML = rx(r"<\s*[a-zA-Z/!]")
+# A variable or key that holds a URL (file_get_contents($url) fetches it: a request forgery, not a path traversal)
+URLISH = rx(r"(?i)(url|uri|link|href|endpoint|callback|webhook|feed|https?:|src\b|target|remote|address)")
+CODE_FILE = rx(r"\.(php|phtml|inc)\b")
+
+
+def python_spec() -> Spec:
+    k = common_sinks("py")
+    return Spec(
+        language="python",
+        functions={"function_definition", "lambda"},
+        params={"parameters", "lambda_parameters"},
+        idents={"identifier"},
+        assigns={"assignment", "augmented_assignment", "for_statement", "with_item"},
+        calls={"call"},
+        news=set(),
+        strings={"string"},
+        interp_strings={"string"},
+        interpolations={"interpolation"},
+        concat={"binary_operator"},
+        concat_op=rx(r"\+|%|/"),  # Path(root) / name builds a path
+        formatters=rx(r"(\.format|os\.path\.join|path\.join|\.joinpath|Path|\.join|urljoin)$"),
+        sources=rx(
+            r"\brequest\.(args|form|values|json|get_json|cookies|COOKIES|headers|files|data|GET|POST|body|query_params"
+            r"|path_params|META|FILES|match_info|rel_url|query)|\bsys\.argv|\binput\(|\bsys\.stdin"
+            r"|\.recv\(|\bargv\b|\bparse_args\("
+        ),
+        sanitisers=rx(
+            r"(secure_filename|basename|safe_join|quote|escape|html\.escape|markupsafe\.escape|bleach\.clean|int|float"
+            r"|uuid\.UUID|shlex\.quote|len|bool|hash\w*|sha256|hexdigest|literal_eval|escape_string|Identifier|Literal"
+            r"|min|max|abs|round"
+            r"|quote_ident|quote_identifier)$"
+        ),
+        weak_sources=rx(r"\bos\.environ|\bgetenv\("),
+        source_nodes={"attribute", "subscript"},
+        sinks=[
+            S(
+                ("py-subprocess-shell", *k["shell"][1:]),
+                r"(^|\.)(run|call|Popen|check_output|check_call)$",
+                requires=rx(r"shell\W{1,4}True"),
+            ),
+            S(k["shell"], r"(^|\.)(getoutput|getstatusoutput)$", args=(0,)),
+            S(
+                ("py-subprocess-shell", *k["shell"][1:]),
+                r"(^|\.)(run|call|Popen|check_output|check_call)$",
+                requires=rx(r"""\[\s*['"](/bin/|/usr/bin/)?(ba|z|da)?sh['"]\s*,\s*['"]-c['"]"""),
+            ),
+            S(
+                (
+                    "py-taint-template",
+                    94,
+                    "high",
+                    "a template compiled from input runs as code: template injection",
+                    "render a fixed template and pass the input as a variable",
+                ),
+                r"(^|\.)(Template|from_string|render_template_string)$",
+                args=(0,),
+                strong_only=True,
+            ),
+            S(("py-os-system", *k["shell"][1:]), r"^os\.(system|popen)$", args=(0,)),
+            S(
+                (
+                    "py-sql-format",
+                    89,
+                    "high",
+                    "SQL built with string formatting: SQL injection",
+                    "pass values as query parameters (cursor.execute(sql, params))",
+                ),
+                r"(^|\.)(execute|executemany|executescript|raw|mogrify|read_sql|read_sql_query|extra)$|^(sa\.)?text$",
+                args=(0,),
+                built=True,
+                requires=SQL_WORDS,
+            ),
+            S(
+                k["path"],
+                r"^(open|send_file|FileResponse|os\.remove|os\.unlink|os\.rmdir|shutil\.\w+|io\.open|os\.listdir"
+                r"|codecs\.open|aiofiles\.open|Path)$",
+                args=(0,),
+                built=True,
+            ),
+            S(k["path"], r"\.(read_text|read_bytes|write_text|write_bytes|unlink|open)$", on_receiver=True, built=True),
+            S(
+                k["html"],
+                r"(^|\.)(Markup|mark_safe|render_template_string|HTMLResponse|HttpResponse|make_response)$",
+                built=True,
+                requires=HTML,
+            ),
+            S(k["deser"], r"^(pickle|cPickle|dill|marshal|jsonpickle|shelve)\.(loads?|decode|open)$", strong_only=True),
+            S(
+                k["ssrf"],
+                r"^(requests|httpx|urllib3|aiohttp|session|self\.session|client|self\.client|http|s)\.(get|post|put"
+                r"|patch|delete|head|request|stream|urlopen)$|(^|\.)(urlopen|Request|urlretrieve|HTTPConnection"
+                r"|HTTPSConnection|ClientSession\(\)\.get)$",
+                args=(0,),
+                strong_only=True,
+            ),
+        ],
+        conditions={"if_statement", "match_statement", "while_statement"},
+        return_sink=S(k["html"], r".", built=True, requires=HTML),
+        sides=generic_sides,
+    )
+
+
+def javascript_spec() -> Spec:
+    k = common_sinks("js")
+    return Spec(
+        language="javascript",
+        functions={
+            "function_declaration",
+            "function_expression",
+            "arrow_function",
+            "method_definition",
+            "generator_function_declaration",
+            "function",
+        },
+        params={"formal_parameters"},
+        idents={"identifier", "shorthand_property_identifier_pattern"},
+        assigns={
+            "variable_declarator",
+            "assignment_expression",
+            "augmented_assignment_expression",
+            "for_in_statement",
+            "field_definition",
+            "public_field_definition",
+            "pair",
+        },
+        calls={"call_expression"},
+        news={"new_expression"},
+        strings={"string"},
+        interp_strings={"template_string"},
+        interpolations={"template_substitution"},
+        concat={"binary_expression"},
+        concat_op=PLUS,
+        formatters=rx(r"(^|\.)(join|resolve|format|concat)$"),
+        sources=rx(
+            r"\breq\.(query|params|body|cookies|headers|files|url|path|originalUrl|get)|\brequest\.(query|params|body|url"
+            r"|nextUrl)|\blocation\.(search|hash|href|pathname)|\bdocument\.(cookie|URL|referrer|location)|URLSearchParams"
+            r"|searchParams|process\.argv|\.value\b|\bevent\.data|\be\.data|\bmsg\.data|\bprompt\(|window\.name"
+            r"|\bctx\.(query|params|request)|\bparams\.get\(|\breadline\b|\bargv\b"
+        ),
+        remote_sources=rx(r"\.json\(\)|\.text\(\)|\bresponseText\b|\bresponse\.data\b|\bres\.data\b|\bresp\.data\b"),
+        sanitisers=rx(
+            r"(escape\w*|esc|escHtml|encodeHtml|htmlEncode|htmlEscape|sanitize\w*|DOMPurify\.sanitize|encodeURI"
+            r"|encodeURIComponent|basename|parseInt|parseFloat"
+            r"|Number|Boolean|xss|he\.encode|JSON\.stringify|validator\.\w+|createHash|digest|Math\.\w+)$"
+        ),
+        weak_sources=rx(r"\bprocess\.env\b"),
+        source_nodes={"member_expression", "subscript_expression"},
+        sinks=[
+            S(
+                k["shell"],
+                r"^(exec|execSync)$|(child_?process|cp|childProcess|shell|proc)\.(exec|execSync)$",
+                args=(0,),
+            ),
+            S(k["shell"], r"(^|\.)(spawn|spawnSync|execFile|execFileSync)$", requires=rx(r"shell\s*:\s*true")),
+            S(
+                k["eval"],
+                r"^(eval|Function|vm\.runInNewContext|vm\.runInThisContext|vm\.runInContext"
+                r"|vm\.compileFunction|new Function)$|^(vm\.)?Script$",
+                args=(0,),
+            ),
+            S(k["eval"], r"^(setTimeout|setInterval)$", args=(0,), built=True),  # a string of code, not a callback
+            S(
+                k["path"],
+                r"(^|\.)(readFile|readFileSync|createReadStream|writeFile|writeFileSync|createWriteStream|appendFile"
+                r"|appendFileSync|unlink|unlinkSync|readdir|readdirSync|sendFile|download|rm|rmSync|openSync|open"
+                r"|stat|statSync|existsSync)$",
+                args=(0,),
+                built=True,
+                excludes=rx(r"^\s*(window|document|indexedDB|db|dialog)\.open|sendFile\([^;]*\broot\s*:"),
+            ),
+            S(
+                k["sql"],
+                r"(^|\.)(query|execute|raw|run|all|get|exec|prepare|unsafe|\$queryRawUnsafe|\$executeRawUnsafe"
+                r"|whereRaw|orderByRaw)$",
+                args=(0,),
+                built=True,
+                requires=SQL_WORDS,
+            ),
+            S(k["html"], r"(^|\.)(write|writeln)$", receiver=rx(r"^document\b"), remote_ok=True),
+            S(k["html"], r"(^|\.)insertAdjacentHTML$", args=(1,), remote_ok=True),
+            S(
+                k["html"],
+                r"(^|\.)(html|append|prepend|after|before|replaceWith)$",
+                receiver=rx(r"^\$|jQuery"),
+                remote_ok=True,
+            ),
+            S(k["html"], r"^res\.(send|write|end)$", built=True, requires=HTML),
+            S(k["deser"], r"(^|\.)(unserialize|deserialize)$", strong_only=True),
+            S(
+                k["ssrf"],
+                r"^(fetch|axios|got|needle|superagent|request|ky)$|^(axios|got|needle|superagent|request|ky|http|https"
+                r"|client|httpClient|api)\.(get|post|put|patch|delete|head|request)$",
+                args=(0,),
+                strong_only=True,
+            ),
+        ],
+        property_sinks=[S(k["html"], r"\.(innerHTML|outerHTML)$", remote_ok=True)],
+        sides=generic_sides,
+    )
+
+
+def java_spec() -> Spec:
+    k = common_sinks("java")
+    return Spec(
+        language="java",
+        functions={"method_declaration", "constructor_declaration", "lambda_expression"},
+        params={"formal_parameters"},
+        idents={"identifier"},
+        assigns={"variable_declarator", "assignment_expression", "enhanced_for_statement"},
+        calls={"method_invocation"},
+        news={"object_creation_expression"},
+        strings={"string_literal"},
+        interp_strings=set(),
+        interpolations=set(),
+        concat={"binary_expression"},
+        concat_op=PLUS,
+        formatters=rx(
+            r"(String\.format|\.formatted|\.concat|Paths\.get|Path\.of|\.resolve|String\.join|\.toString|^File|^URL"
+            r"|URI\.create|^URI)$"
+        ),
+        sources=rx(
+            r"getParameter|getParameterValues|getParameterMap|getHeader|getQueryString|getCookies|getInputStream"
+            r"|getReader|getPathInfo|getRequestURI|\breadLine\(|\bnextLine\(|\bargs\[|getPart\("
+        ),
+        sanitisers=rx(
+            r"(escapeHtml\w*|encodeForHTML|Encode\.for\w+|htmlEscape|parseInt|parseLong|valueOf|UUID\.fromString"
+            r"|getFileName|getName|normalize|escapeSql|quote|Math\.(min|max|abs|floorMod)|Integer\.\w+|Long\.\w+)$"
+        ),
+        weak_sources=rx(r"System\.getenv|System\.getProperty"),
+        source_nodes={"field_access", "array_access"},
+        sinks=[
+            S(k["shell"], r"(^|\.)exec$", receiver=rx(r"Runtime|getRuntime")),
+            S(k["shell"], r"ProcessBuilder$", built=True),
+            S(k["shell"], r"\.command$", built=True, receiver=rx(r"ProcessBuilder|builder|pb")),
+            S(
+                k["sql"],
+                r"\.(executeQuery|executeUpdate|execute|executeLargeUpdate|addBatch|prepareStatement|prepareCall"
+                r"|createQuery|createNativeQuery|createSQLQuery|queryForList|queryForObject|queryForMap|queryForRowSet"
+                r"|query|update|batchUpdate)$",
+                args=(0,),
+                built=True,
+                requires=SQL_WORDS,
+            ),
+            S(
+                k["path"],
+                r"^(FileInputStream|FileOutputStream|FileReader|FileWriter|RandomAccessFile|PrintWriter)$"
+                r"|Files\.(readAllBytes|readString|readAllLines|newInputStream|newOutputStream|newBufferedReader|lines"
+                r"|delete|deleteIfExists|write|writeString|copy|move|newBufferedWriter)$|FileSystemResource$",
+                built=True,
+            ),
+            S(
+                k["path"],
+                r"\.(delete|createNewFile|mkdirs?|renameTo|listFiles|transferTo|write)$",
+                on_receiver=True,
+                built=True,
+                receiver=rx(r"(?i)file|path|dir|target|dest"),
+            ),
+            S(
+                k["html"],
+                r"(^|\.)(println|print|write|append|format|printf)$",
+                receiver=rx(r"getWriter\(\)|getOutputStream\(\)"),
+                built=True,
+            ),
+            S(k["eval"], r"(^|\.)eval$", receiver=rx(r"(?i)engine|script")),
+            S(k["deser"], r"(^|\.)(fromXML|readObject)$", receiver=rx(r"XStream|xstream|ObjectInputStream")),
+            S(
+                k["ssrf"],
+                r"^(HttpGet|HttpPost|HttpPut|HttpDelete|HttpHead)$|HttpRequest\.newBuilder$|(^|\.)(getForObject"
+                r"|getForEntity|postForObject|postForEntity|exchange|uri|url)$|Jsoup\.connect$",
+                args=(0,),
+                strong_only=True,
+            ),
+            S(k["ssrf"], r"\.(openConnection|openStream|getContent)$", on_receiver=True, strong_only=True),
+        ],
+        return_sink=S(k["html"], r".", built=True, requires=HTML),
+        sides=generic_sides,
+    )
+
+
+def csharp_spec() -> Spec:
+    k = common_sinks("cs")
+    return Spec(
+        language="csharp",
+        functions={
+            "method_declaration",
+            "constructor_declaration",
+            "local_function_statement",
+            "lambda_expression",
+        },
+        params={"parameter_list"},
+        idents={"identifier"},
+        assigns={"variable_declarator", "assignment_expression", "foreach_statement"},
+        calls={"invocation_expression"},
+        news={"object_creation_expression"},
+        strings={"string_literal", "verbatim_string_literal", "raw_string_literal"},
+        interp_strings={"interpolated_string_expression"},
+        interpolations={"interpolation"},
+        concat={"binary_expression"},
+        concat_op=PLUS,
+        formatters=rx(
+            r"(string\.Format|String\.Format|Path\.Combine|string\.Concat|String\.Concat|string\.Join|ToString)$"
+        ),
+        sources=rx(
+            r"Request\.(Query|Form|QueryString|Params|Cookies|Headers|Body|RouteValues|Path|Url)|Console\.ReadLine"
+            r"|GetCommandLineArgs|\bargs\[|ReadFormAsync|ReadFromJsonAsync"
+        ),
+        sanitisers=rx(
+            r"(HtmlEncode|HtmlAttributeEncode|JavaScriptStringEncode|UrlEncode|Encode|Path\.GetFileName|Parse|TryParse"
+            r"|Sanitize|EscapeDataString|GetFileNameWithoutExtension|Math\.\w+|Count|Length)$"
+        ),
+        weak_sources=rx(r"Environment\.GetEnvironmentVariable|Configuration\["),
+        source_nodes={"member_access_expression", "element_access_expression"},
+        sinks=[
+            S(k["shell"], r"Process\.Start$", excludes=rx(r"new\s+ProcessStartInfo")),  # judged by its properties
+            S(k["shell"], r"ProcessStartInfo$", built=True),
+            S(
+                k["sql"],
+                r"(SqlCommand|SqlDataAdapter|OleDbCommand|OdbcCommand|MySqlCommand|NpgsqlCommand|SQLiteCommand"
+                r"|SqliteCommand)$",
+                args=(0,),
+                built=True,
+            ),
+            S(
+                k["sql"],
+                r"\.(ExecuteSqlRaw|ExecuteSqlRawAsync|FromSqlRaw|SqlQuery|SqlQueryRaw|ExecuteQuery|Query|QueryAsync"
+                r"|Execute|ExecuteAsync|ExecuteScalar|QueryFirst\w*|QuerySingle\w*)$",
+                args=(0,),
+                built=True,
+                requires=SQL_WORDS,
+            ),
+            S(
+                k["path"],
+                r"(File\.(ReadAllText|ReadAllBytes|ReadAllLines|ReadLines|OpenRead|OpenWrite|Open|OpenText|WriteAllText"
+                r"|WriteAllBytes|AppendAllText|Delete|Copy|Move|Create)|PhysicalFile|FileStream|StreamReader|StreamWriter"
+                r"|Directory\.(Delete|GetFiles|EnumerateFiles))$",
+                args=(0,),
+                built=True,
+            ),
+            S(k["html"], r"(Response\.Write|Html\.Raw|HtmlString|MarkupString)$"),
+            S(k["html"], r"(^|\.)Content$", built=True, requires=rx(r"text/html")),
+            S(k["html"], r"Response\.WriteAsync$", built=True, requires=HTML),
+            S(
+                k["ssrf"],
+                r"\.(GetAsync|GetStringAsync|GetByteArrayAsync|GetStreamAsync|PostAsync|PutAsync|DeleteAsync"
+                r"|PostAsJsonAsync|GetFromJsonAsync|DownloadString|DownloadData|DownloadFile|DownloadStringTaskAsync"
+                r"|DownloadDataTaskAsync|OpenRead)$|(WebRequest|HttpWebRequest)\.Create(Http)?$",
+                args=(0,),
+                strong_only=True,
+            ),
+            S(k["ssrf"], r"HttpRequestMessage$", args=(1,), strong_only=True),
+        ],
+        property_sinks=[
+            S(k["sql"], r"(^|\.)CommandText$", built=True),
+            S(k["shell"], r"(^|\.)Arguments$", built=True),
+            S(k["html"], r"\.(InnerHtml|Text)$", built=True, strong_only=True),
+            S(k["html"], r"^Content$", built=True, requires=rx(r"text/html")),
+        ],
+        secret_finding=secret_finding("csharp"),
+        sides=generic_sides,
+    )
+
+
+def php_spec() -> Spec:
+    k = common_sinks("php")
+    include = S(
+        ("php-taint-include", 98, "high", "a file included from untrusted input", "include from a fixed map"),
+        r".",
+    )
+    code_file = (
+        "php-code-file-write",
+        94,
+        "high",
+        "untrusted input written into a PHP file that is later run: code injection",
+        "store settings as data (JSON, var_export of checked values), never as code built from input",
+    )
+    return Spec(
+        language="php",
+        functions={"function_definition", "method_declaration", "anonymous_function", "arrow_function"},
+        params={"formal_parameters"},
+        idents={"variable_name"},
+        assigns={
+            "assignment_expression",
+            "augmented_assignment_expression",
+            "property_element",
+            "foreach_statement",
+            "array_element_initializer",
+            "const_element",
+        },
+        calls={"function_call_expression", "member_call_expression", "scoped_call_expression"},
+        news={"object_creation_expression"},
+        strings={"string", "encapsed_string"},
+        interp_strings={"encapsed_string", "heredoc"},
+        interpolations={"variable_name", "subscript_expression", "member_access_expression", "complex_interpolation"},
+        concat={"binary_expression"},
+        concat_op=rx(r"\."),
+        formatters=rx(r"^(sprintf|vsprintf|implode|join|str_replace)$"),
+        sources=rx(
+            r"\$_(GET|POST|REQUEST|COOKIE|FILES)\b|\$_SERVER\s*\[\s*['\"](HTTP_\w+|QUERY_STRING|REQUEST_URI|PHP_SELF|PATH_INFO)"
+            r"|php://input|\$argv|\bfilter_input\("
+            r"|\$request->(input|query|get|post|all|cookie|header|file|route|json|string|integer)\b|\$request->(query"
+            r"|request|cookies|headers|files)->"
+        ),
+        sanitisers=rx(
+            r"(htmlspecialchars|htmlentities|strip_tags|intval|floatval|boolval|escapeshellarg|escapeshellcmd|basename"
+            r"|realpath|mysqli_real_escape_string|real_escape_string|quote|addslashes|urlencode|rawurlencode"
+            r"|json_encode|is_numeric|preg_quote|esc_html|esc_attr|esc_url|esc_sql|sanitize_\w+|absint"
+            r"|e|h|esc|count|strlen|md5|sha1|hash|password_hash|password_verify|var_export|crc32)$"
+        ),
+        weak_sources=rx(r"\$_(ENV|SERVER)\b|\bgetenv\("),
+        source_nodes={"subscript_expression"},
+        sinks=[
+            S(
+                k["sql"],
+                r"(^|->|::)(mysqli_query|mysql_query|query|exec|prepare|pg_query|sqlite_query|get_results|get_row"
+                r"|get_var|multi_query|real_query|select|raw|statement|unprepared|whereRaw|selectRaw|orderByRaw)$",
+                built=True,
+                requires=SQL_WORDS,
+            ),
+            S(k["shell"], r"^(system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec)$"),
+            S(k["eval"], r"^(eval|create_function)$"),
+            S(
+                k["ssrf"],
+                r"^(file_get_contents|fopen|readfile|file|get_headers|getimagesize)$",
+                args=(0,),
+                strong_only=True,
+                requires=URLISH,
+            ),
+            S(
+                k["path"],
+                r"^(file_get_contents|fopen|readfile|file|unlink|file_put_contents|opendir|scandir|copy|rename"
+                r"|fpassthru|show_source|highlight_file|is_file|mkdir|rmdir)$",
+                args=(0,),
+                built=True,
+                excludes=rx(r"^\w+\(\s*['\"]php://|^\w+\(\s*\$(url|uri|link|endpoint|feed|webhook|callback)\w*\b"),
+            ),
+            S(k["path"], r"^(move_uploaded_file|copy|rename|symlink|link)$", args=(1,), built=True),
+            S(code_file, r"^(file_put_contents|fwrite|fputs)$", args=(1,), requires=CODE_FILE),
+            S(k["deser"], r"^unserialize$", args=(0,)),
+            S(k["ssrf"], r"^curl_init$", args=(0,), strong_only=True),
+            S(k["ssrf"], r"^curl_setopt$", args=(2,), strong_only=True, requires=rx(r"CURLOPT_URL")),
+            S(
+                k["ssrf"],
+                r"->(get|post|request|head|put|delete|sendRequest)$",
+                strong_only=True,
+                receiver=rx(r"(?i)client|guzzle|http"),
+            ),
+        ],
+        statement_sinks={
+            "echo_statement": S(k["html"], r"."),
+            "print_intrinsic": S(k["html"], r"."),
+            "expression_statement": S(k["html"], r"."),  # only `<?= $x ?>` (see taint.statement_sink)
+            "shell_command_expression": S(k["shell"], r"."),
+            "include_expression": include,
+            "include_once_expression": include,
+            "require_expression": include,
+            "require_once_expression": include,
+        },
+        statement_extra={
+            t: (k["path"],)
+            for t in ("include_expression", "include_once_expression", "require_expression", "require_once_expression")
+        },
+        conditions={"if_statement", "switch_statement", "match_expression", "conditional_expression"},
+        secret_finding=secret_finding("php"),
+        sides=generic_sides,
+    )

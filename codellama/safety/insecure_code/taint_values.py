@@ -1,0 +1,483 @@
+"""The values side of the tree checks (taint.py): what a value is made of (input, a parameter, fetched data,
+numbers only), how it is read from the syntax tree (names, members, calls, lookups, ternaries, comprehensions,
+`items.map(render)`), and what a call to a function of the same file returns, from that function's summary."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from codellama.safety.insecure_code.rule import rx
+from codellama.safety.insecure_code.taint_functions import parameter_names, return_value_nodes
+from codellama.safety.insecure_code.taint_specs import is_allow_check
+
+SUBSCRIPTS = {"subscript_expression", "subscript", "element_access_expression", "array_access"}
+_TERNARIES = {"conditional_expression", "ternary_expression"}
+_COMPREHENSIONS = {"list_comprehension", "generator_expression", "set_comprehension", "dictionary_comprehension"}
+MEMBERS = {"attribute", "member_expression", "field_access", "member_access_expression", "field_expression"}
+# Receivers that mean "a function of this file": self.helper(x), $this->helper($x), static::helper(), Helper.f(x)
+_SELF = re.compile(r"^(this|self|cls|\$this|self::|static::|parent::|super|base|Self)$")
+# table.get(key): the value is the table's, not the key's
+_LOOKUP = re.compile(r"(^|\.|->)(get|getOrDefault|GetValueOrDefault|TryGetValue|get_or_default|getProperty|fetch)$")
+PATTERNS = {"object_pattern", "array_pattern", "pattern_list", "tuple_pattern", "list_pattern", "list_literal"}
+# Environment variables that carry a CGI request
+_CGI = re.compile(r"\b(QUERY_STRING|HTTP_[A-Z_]+|REQUEST_URI|PATH_INFO|CONTENT_TYPE|REMOTE_USER|SCRIPT_NAME)\b")
+# A function of this file that escapes HTML (it maps &, <, > to entities): its result is clean.
+ESCAPER = re.compile(r"&(lt|gt|amp|quot|#0?39|#x27);|replace\w*\(\s*/\[[^\]/]*[<>&][^\]/]*\]/g?")
+_MAPPERS = re.compile(r"\.(map|flatMap|Select|SelectMany)$")
+
+
+def mentions(text: str, name: str, shell: bool = False) -> bool:
+    """`name` occurs in `text` as a whole name (`$name`/`${name}` in a shell). String search, not a regular expression
+    built per name: those would crowd the patterns in use out of the `re` module's cache."""
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        after = text[end : end + 1]
+        before = text[start - 1 : start] if start else ""
+        if not (after.isalnum() or after == "_"):
+            if shell and (before == "$" or (before == "{" and text[start - 2 : start - 1] == "$")):
+                return True
+            if not shell and not (before.isalnum() or before in ("_", "$")):
+                return True
+        start = text.find(name, start + 1)
+    return False
+
+
+@dataclass(frozen=True)
+class Var:
+    """What a tainted name holds."""
+
+    strong: bool = False  # from a real input source (request, route parameter, argv, stdin, environment)
+    remote: bool = False  # fetched from elsewhere (an HTTP response): counts for HTML output only
+    params: frozenset = frozenset()  # the parameters of the enclosing function it came from
+    built: bool = False  # made by concatenation, interpolation or formatting
+    numeric: bool = False  # only numbers (an int parameter): matters for indexes and sizes, not for injection
+
+
+class Acc:
+    """What a value is made of, gathered while walking an expression."""
+
+    __slots__ = ("any", "strong", "remote", "textual", "params", "names")
+
+    def __init__(self):
+        self.any = self.strong = self.remote = self.textual = False
+        self.params: set[str] = set()
+        self.names: set[str] = set()
+
+    def source(self, strong: bool = False, remote: bool = False) -> None:
+        self.any = self.textual = True
+        self.strong |= strong
+        self.remote |= remote
+
+    def add(self, var: Var, name: str | None = None) -> None:
+        self.any = True
+        self.textual |= not var.numeric
+        self.strong |= var.strong
+        self.remote |= var.remote
+        self.params |= var.params
+        if name is not None:
+            self.names.add(name)
+
+    def var(self, built: bool) -> Var:
+        return Var(self.strong, self.remote, frozenset(self.params), built, numeric=not self.textual)
+
+
+@dataclass
+class Summary:
+    """What a named function does with its parameters: which reach which sink (and where), and which flow out."""
+
+    node: object
+    params: list[tuple[str, ...]]
+    escapes: bool = False  # the function escapes HTML: what it returns is clean
+    returns: Var | None = None
+    writes: dict = field(default_factory=dict)  # out-parameter -> Var of what the function writes into it
+    returns_any: bool = False
+    sinks: list = field(default_factory=list)  # (sink, frozenset of parameter names, node, built at the sink)
+
+    def param_names(self) -> set[str]:
+        return {n for names in self.params for n in names}
+
+
+class Scope:
+    """What is known inside one function: tainted names, the text each name was assigned, what each name was
+    derived from (for clearing), the conditions seen so far, and the summary being gathered (if any)."""
+
+    def __init__(self, outer: Scope | None = None, summary: Summary | None = None, fn=None):
+        self.vars: dict[str, Var] = dict(outer.vars) if outer else {}
+        self.values: dict[str, str] = dict(outer.values) if outer else {}
+        self.parents: dict[str, set[str]] = dict(outer.parents) if outer else {}
+        self.views: set[str] = set(outer.views) if outer else set()
+        self.checked: list[str] = list(outer.checked) if outer else []
+        self.loops: dict[str, str] = dict(outer.loops) if outer else {}  # loop variable -> its bound (C/C++)
+        self.summary = summary if summary is not None else (outer.summary if outer else None)
+        self.fn = fn if fn is not None else (outer.fn if outer else None)
+        self.handler = False  # the function is a request handler (its return value is the response)
+
+
+class Values:
+    """Mixed into the tree checker (needs self.src, self.spec, self.summaries)."""
+
+    def text(self, node) -> str:
+        return self.src[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+    def name_of(self, node) -> str:
+        """A variable's name as the scope keys it (PHP keeps its $, shell expansions lose theirs)."""
+        if self.spec.language == "bash":
+            if node.type in ("expansion", "simple_expansion"):  # ${name%%&*}, ${1:?usage}, $@
+                for c in node.named_children:
+                    if c.type in ("variable_name", "special_variable_name"):
+                        return self.text(c)
+            return self.text(node).strip().lstrip("$").strip('{}"')
+        return self.text(node).strip()
+
+    def callee(self, node) -> str:
+        if node.type == "command":
+            name = node.child_by_field_name("name")
+            return self.text(name).strip() if name is not None else ""
+        args = node.child_by_field_name("arguments")
+        if args is None and node.type == "object_creation_expression":  # C# `new T { ... }`
+            kind = node.child_by_field_name("type")
+            return self.text(kind) if kind is not None else ""
+        end = args.start_byte if args is not None else node.end_byte
+        callee = rx(r"^new\s+").sub("", self.src[node.start_byte : end].decode("utf-8", "replace").strip())
+        return rx(r"\s*<[\w\s,.<>?\[\]]*>$").sub("", callee)  # conn.Query<User>( -> conn.Query
+
+    def args(self, node) -> list:
+        if node.type == "command":
+            return node.children_by_field_name("argument")
+        args = node.child_by_field_name("arguments")
+        if args is None:
+            return []
+        out = [a for a in args.named_children if a.type not in ("comment",)]
+        return [a.named_children[-1] if a.type == "argument" and a.named_children else a for a in out]
+
+    def receiver(self, node):
+        """The object a method is called on (`obj` in obj.f(x), $obj->f(), Cls::f()), or None."""
+        if node.type in ("method_invocation", "member_call_expression", "scoped_call_expression"):
+            return node.child_by_field_name("object") or node.child_by_field_name("scope")
+        fn = node.child_by_field_name("function")
+        if fn is None or fn.type not in MEMBERS:
+            return None
+        return fn.child_by_field_name("object") or fn.child_by_field_name("expression") or fn.named_children[0]
+
+    def root_name(self, node) -> str | None:
+        """`sb` for sb.append(a).append(b), `$arr` for $arr[$k], `params` for params.items."""
+        while node is not None:
+            if node.type in self.spec.idents:
+                return self.name_of(node)
+            if node.type in self.spec.calls:
+                node = self.receiver(node)
+            elif node.type in SUBSCRIPTS or node.type in MEMBERS:
+                node = node.named_children[0] if node.named_children else None
+            else:
+                return None
+        return None
+
+    def container(self, node) -> str | None:
+        """The name a builder call fills: `sb` for sb.append(a).append(b), `psi.ArgumentList` for its Add(x)."""
+        while node is not None and node.type in self.spec.calls:
+            node = self.receiver(node)
+        if node is None or not (node.type in self.spec.idents or node.type in MEMBERS):
+            return None
+        return self.name_of(node)
+
+    def local(self, callee: str) -> Summary | None:
+        """The summary of a function of this file that `callee` names."""
+        parts = rx(r"(\.|->|::)").split(callee)
+        name = parts[-1].strip().lstrip("$")
+        summary = self.summaries.get(name)
+        if summary is None:
+            return None
+        receiver = "".join(parts[:-2]).strip()
+        if receiver and not _SELF.match(receiver) and not rx(r"[A-Z]\w*").fullmatch(receiver):
+            return None
+        return summary
+
+    def bind(self, summary: Summary, call) -> dict[str, list]:
+        """Parameter name -> the argument nodes a call passes for it."""
+        args = self.args(call)
+        params = summary.params
+        if params and params[0] and params[0][0] in ("self", "cls"):
+            params = params[1:]
+        bound: dict[str, list] = {}
+        positional = [a for a in args if a.type not in ("keyword_argument", "named_argument")]
+        for names, arg in zip(params, positional):
+            for n in names:
+                bound.setdefault(n, []).append(arg)
+        for a in args:
+            if a.type in ("keyword_argument", "named_argument"):
+                key, value = a.child_by_field_name("name"), a.child_by_field_name("value")
+                if key is not None and value is not None:
+                    bound.setdefault(self.text(key), []).append(value)
+        if self.spec.language == "bash":
+            bound["@"] = bound["*"] = list(args)
+        if params and len(positional) > len(params):  # varargs: the rest goes to the last parameter
+            for n in params[-1]:
+                bound[n].extend(positional[len(params) :])
+        return bound
+
+    def value(self, node, scope: Scope) -> Acc:
+        acc = Acc()
+        self._walk(node, scope, acc)
+        return acc
+
+    def _walk(self, node, scope: Scope, acc: Acc) -> None:
+        """Names and sources a value is made of, skipping what a sanitiser wraps."""
+        spec = self.spec
+        t = node.type
+        if t in spec.calls:
+            callee = self.callee(node)
+            if spec.sanitisers.search(callee):
+                return
+            summary = self.local(callee)
+            if summary is not None:
+                if not summary.escapes:
+                    self._returns(summary, node, scope, acc)
+                return
+            if spec.sources.search(callee + "("):
+                acc.source(strong=True)
+                return
+            if spec.weak_sources is not None and spec.weak_sources.search(callee + "("):
+                acc.source()
+                acc.strong |= bool(_CGI.search(self.text(node)))  # getenv("QUERY_STRING"): the request
+                return
+            if spec.remote_sources is not None and spec.remote_sources.search(callee + "("):
+                acc.source(remote=True)
+                return
+            if _MAPPERS.search(callee) and self._mapped(node, scope, acc):
+                return
+            if _LOOKUP.search(callee) and node.type != "command" and not spec.formatters.search(callee):
+                obj = self.receiver(node)
+                if obj is not None:
+                    self._walk(obj, scope, acc)
+                    return
+        elif t in spec.news:
+            if spec.sources.search(self.callee(node) + "("):
+                acc.source(strong=True)
+                return
+        if t == "cast_expression" and rx(r"\(\s*(int|long|float|bool|double|unsigned|size_t)").match(self.text(node)):
+            return
+        if t in SUBSCRIPTS and node.named_children:  # table[key]: the value comes from the table, not the key
+            container = node.named_children[0]
+            if spec.sources.search(self.text(container)):
+                acc.source(strong=True)
+            elif spec.weak_sources is not None and spec.weak_sources.search(self.text(container)):
+                acc.source()  # $_SERVER['HTTP_HOST'] is the request; $_SERVER['DOCUMENT_ROOT'] is configuration
+                acc.strong |= bool(spec.sources.search(self.text(node)) or _CGI.search(self.text(node)))
+            else:
+                self._walk(container, scope, acc)
+            return
+        if t in _TERNARIES:
+            cond = node.child_by_field_name("condition") or (node.named_children[0] if node.named_children else None)
+            if cond is not None and is_allow_check(self.text(cond)):
+                return  # in_array($x, $allowed) ? $x : 'home'
+            if cond is not None and len(node.named_children) >= 3:  # the value is a branch, not the condition
+                for child in node.named_children:
+                    if child != cond:
+                        self._walk(child, scope, acc)
+                return
+        if t in _COMPREHENSIONS:
+            self._comprehension(node, scope, acc)
+            return
+        if t in spec.idents or (t in MEMBERS and self.text(node) in scope.vars):
+            name = self.name_of(node)
+            if name in scope.vars:
+                acc.add(scope.vars[name], name)
+            elif spec.sources.search(self.text(node)):
+                acc.source(strong=True)
+            return
+        if t not in spec.calls and (t in spec.source_nodes or node.child_count == 0):
+            if spec.sources.search(self.text(node)):
+                acc.source(strong=True)
+                return
+            if spec.weak_sources is not None and spec.weak_sources.search(self.text(node)):
+                acc.source()
+                acc.strong |= bool(_CGI.search(self.text(node)))
+                return
+            if spec.remote_sources is not None and spec.remote_sources.search(self.text(node)):
+                acc.source(remote=True)
+                return
+        for child in node.named_children:
+            self._walk(child, scope, acc)
+
+    def _returns(self, summary: Summary, call, scope: Scope, acc: Acc) -> None:
+        """A call to a function of this file: its return value, in terms of what the call passes."""
+        r = summary.returns
+        if r is None:
+            return
+        if r.strong or r.remote:
+            acc.source()
+            acc.strong |= r.strong
+            acc.remote |= r.remote
+        bound = self.bind(summary, call)
+        for name in r.params:
+            for arg in bound.get(name, ()):
+                self._walk(arg, scope, acc)
+
+    def _mapped(self, node, scope: Scope, acc: Acc) -> bool:
+        """items.map(render) / items.map(x => `<li>${x}</li>`): the function's result for each element."""
+        args = self.args(node)
+        obj = self.receiver(node)
+        if not args or obj is None:
+            return False
+        fn = args[0]
+        element = self.value(obj, scope)
+        if fn.type in self.spec.idents and self.name_of(fn) in self.summaries:
+            summary = self.summaries[self.name_of(fn)]
+            r = summary.returns
+            if r is not None and (r.params or r.strong):
+                if element.any:
+                    acc.add(element.var(False))
+                if r.strong:
+                    acc.source(strong=True)
+            return True
+        if fn.type in self.spec.functions:
+            inner = Scope(scope, fn=fn)
+            params = parameter_names(fn, self.spec, self.name_of)
+            if params and element.any:
+                for n in params[0]:
+                    inner.vars[n] = element.var(False)
+            for body in return_value_nodes(fn, self.spec) or self._return_statements(fn):
+                self._walk(body, inner, acc)
+            return True
+        return False
+
+    def _return_statements(self, fn) -> list:
+        out, stack = [], list(fn.named_children)
+        while stack:
+            n = stack.pop()
+            if n.type in self.spec.functions:
+                continue
+            if n.type == "return_statement" and n.named_children:
+                out.append(n.named_children[0])
+            stack.extend(n.named_children)
+        return out
+
+    def _comprehension(self, node, scope: Scope, acc: Acc) -> None:
+        inner = Scope(scope)
+        for clause in node.named_children:
+            if clause.type == "for_in_clause":
+                left, right = clause.child_by_field_name("left"), clause.child_by_field_name("right")
+                if left is not None and right is not None:
+                    element = self.value(right, inner)
+                    for ident in self._identifiers(left):
+                        if element.any:
+                            inner.vars[ident] = element.var(False)
+        body = node.child_by_field_name("body") or (node.named_children[0] if node.named_children else None)
+        if body is not None:
+            self._walk(body, inner, acc)
+
+    def _identifiers(self, node) -> list[str]:
+        if node.type in self.spec.idents:
+            return [self.name_of(node)]
+        return [n for c in node.named_children for n in self._identifiers(c)]
+
+    def built(self, node, scope: Scope) -> bool:
+        """Made by concatenation, interpolation or formatting (or a variable that was)."""
+        spec = self.spec
+        stack = [node]
+        while stack:
+            n = stack.pop()
+            if n.type in spec.concat and spec.concat_op.search(self._operator(n)):
+                return True
+            if n.type in spec.interp_strings and any(c.type in spec.interpolations for c in n.named_children):
+                return True
+            if n.type in spec.calls:
+                callee = self.callee(n)
+                if spec.formatters.search(callee):
+                    return True
+                summary = self.local(callee)
+                if summary is not None and summary.returns is not None and summary.returns.built:
+                    return True
+            if n.type in spec.idents and scope.vars.get(self.name_of(n), Var()).built:
+                return True
+            if n.type not in spec.calls or n is node:
+                stack.extend(n.named_children)
+            elif (obj := self.receiver(n)) is not None:
+                stack.append(obj)
+        return False
+
+    def _operator(self, node) -> str:
+        op = node.child_by_field_name("operator")
+        if op is not None:
+            return self.text(op)
+        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+        if left is not None and right is not None:
+            return self.src[left.end_byte : right.start_byte].decode("utf-8", "replace")
+        return self.text(node)
+
+    def expanded(self, node, scope: Scope) -> str:
+        """The call's text with the values of the names it uses (for `**opts`, `shell=flag`, a query variable)."""
+        text = self.text(node)
+        names = {n for token in rx(r"\$?[A-Za-z_]\w*").findall(text) for n in (token, token.lstrip("$"))}
+        extra = [scope.values[n] for n in names if n in scope.values]
+        return text + " " + " ".join(extra)
+
+    def receiver_is(self, callee: str, pattern: re.Pattern, scope: Scope) -> bool:
+        if pattern.search(callee):
+            return True
+        head = rx(r"\.|->").split(callee)[0]
+        return bool(pattern.search(scope.values.get(head, "")))
+
+    def out_params(self, node, callee: str, args: list, scope: Scope) -> None:
+        """read(fd, buf, n), getline(cin, s), snprintf(cmd, ...), TryGetValue(k, out var v): the output holds input."""
+        spec = self.spec
+        targets: list[tuple[str, int | None]] = []
+        for pattern, index in spec.out_params:
+            if pattern.search(callee) and len(args) > index:
+                targets.append((self.name_of(args[index]).lstrip("&*"), index))
+        if spec.language == "csharp":
+            raw = node.child_by_field_name("arguments")
+            for i, a in enumerate(raw.named_children if raw is not None else []):
+                if self.text(a).startswith("out "):
+                    idents = self._identifiers(a)
+                    if idents:
+                        targets.append((idents[-1], i))
+        for target, index in targets:
+            scope.values[target] = self.text(node)  # snprintf(q, n, "SELECT ... %s", x): what q now holds
+            if spec.sources.search(callee):
+                scope.vars[target] = Var(strong=True, built=True)
+                self.wrote(target, scope.vars[target], scope)
+                continue
+            acc = Acc()
+            if rx(r"TryGetValue$").search(callee):
+                obj = self.receiver(node)
+                if obj is not None:
+                    self._walk(obj, scope, acc)
+            elif not spec.sanitisers.search(callee):
+                for i, a in enumerate(args):
+                    if i != index and not self.text(a).startswith("out "):
+                        self._walk(a, scope, acc)
+            if acc.any:
+                scope.vars[target] = acc.var(True)
+                scope.parents[target] = set(acc.names)
+                scope.views.add(target)
+                self.wrote(target, scope.vars[target], scope)
+            else:
+                scope.vars.pop(target, None)
+
+    def wrote(self, target: str, var: Var, scope: Scope) -> None:
+        """A helper writes into its own parameter (snprintf(out, n, "... %s", host)): its callers' argument holds it."""
+        summary = scope.summary
+        if summary is not None and target in summary.param_names() and scope.fn is summary.node:
+            old = summary.writes.get(target)
+            summary.writes[target] = (
+                var
+                if old is None
+                else Var(old.strong or var.strong, old.remote or var.remote, old.params | var.params, True)
+            )
+
+    def shell_read(self, node, args: list, scope: Scope) -> None:
+        """`read [-p prompt] NAME`: input (a `while read` loop reads a file, not the user)."""
+        if node.parent is not None and node.parent.type == "while_statement":
+            return
+        skip = False
+        for a in args:
+            word = self.text(a)
+            if skip:
+                skip = False
+            elif word in ("-p", "-d", "-n", "-t", "-u", "-a", "-N"):
+                skip = True
+            elif not word.startswith("-"):
+                scope.vars[word] = Var(strong=True)
