@@ -1,0 +1,262 @@
+"""`codellama data self-instruct`: questions filtered and deduplicated, tests parsed, solutions run in the sandbox
+(the first passing one kept), every drop counted, and the output read back by the instruct recipe's data path."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import numpy as np
+import pytest
+
+from codellama.checkpoints import write_hf
+from codellama.generation import Generator, SamplingParams
+from codellama.sandbox import Sandbox
+from codellama.train.data import self_instruct_prompts as prompts
+from codellama.train.data.chat import conversation_tokens
+from codellama.train.data.self_instruct import (
+    LIMITS,
+    GeneratorModel,
+    Reply,
+    SelfInstruct,
+    SelfInstructConfig,
+    format_report,
+    tokenise,
+)
+from tests.support.models import ScriptedModel, tiny_model
+
+ADD_ONE = "Write a Python function `add_one(x)` that returns the integer x plus one."
+# What the model "writes" when asked for question number k (one per prompt, in order).
+QUESTIONS = [
+    ADD_ONE,
+    "Write a Python function `add_one(x)` that returns the integer x plus one!!",  # exact after normalisation
+    "Write a Python function `add_one(x)` that returns the given integer x plus one.",  # near duplicate
+    "short",  # too short
+    "Write something nice about the weather in the spring and in the autumn.",  # names no function
+    prompts.SEED_QUESTIONS[0],  # a copy of a few-shot example
+    "Write a Python function `double(n)` that returns twice the number n, for any integer n.",  # never solved
+    "Write a Python function `shout(word)` that returns the word in upper case with an exclamation mark.",  # no tests
+    "Write a Python function `square(v)` that returns the square of the number v, v times v.",  # solved first try
+]
+TESTS = {
+    "add_one": "1) == 2\nassert add_one(-1) == 0\nassert add_one(41) == 42\nassert add_one(",  # last line cut
+    "double": "2) == 4\nassert double(0) == 0",
+    "shout": ' == "HI!"\nprint("no asserts here")',  # the first line does not parse
+    "square": "3) == 9\nassert square(-2) == 4",
+}
+SOLUTIONS = {
+    "add_one": [
+        "def add_one(x):\n    return x\n```",  # wrong
+        "def add_one(x)\n    return x + 1\n```",  # syntax error
+        "def plus_one(x):\n    return x + 1\n```",  # not the function asked for
+        "def add_one(x):\n    return x + 1\n\nif __name__ == '__main__':\n    print(add_one(int(input())))\n```",
+        "def add_one(x):\n    return 1 + x\n```",  # also right, but never looked at
+    ],
+    "double": ["def double(n):\n    return n * 3\n", "def double(n):\n    return [][n]\n"],  # both fail
+    "shout": ["def shout(word):\n    return word.upper() + '!'\n"],
+    "square": ["def square(v):\n    return v * v\n```"],
+}
+
+
+class FakeModel:
+    """Writes the scripted questions, tests and solutions above, counting what it is asked."""
+
+    def __init__(self):
+        self.questions_asked = 0
+        self.samples: dict[str, int] = {}
+        self.chat_prompts: list[list[dict]] = []
+
+    def complete(self, texts: list[str], params: list[SamplingParams]) -> list[Reply]:
+        replies = []
+        for text in texts:
+            if text.startswith(prompts.QUESTION_HEADER):
+                k = self.questions_asked
+                self.questions_asked += 1
+                replies.append(Reply(f" {QUESTIONS[k]}" if k < len(QUESTIONS) else " Hello.", True))
+            else:
+                name = re.search(r"assert (\w+)\($", text).group(1)
+                replies.append(Reply(TESTS[name], True))
+        return replies
+
+    def chat(self, conversations: list[list[dict]], reply_prefix: str, params: list[SamplingParams]) -> list[Reply]:
+        assert reply_prefix == "```python\n"
+        replies = []
+        for messages in conversations:
+            self.chat_prompts.append(messages)
+            name = re.search(r"function `(\w+)`", messages[-1]["content"]).group(1)
+            k = self.samples.get(name, 0)
+            self.samples[name] = k + 1
+            replies.append(Reply(SOLUTIONS[name][k % len(SOLUTIONS[name])], True))
+        return replies
+
+
+@pytest.fixture(scope="module")
+def sandbox():
+    return Sandbox(LIMITS)
+
+
+def run_pipeline(tmp_path, sandbox, model=None, **settings):
+    config = SelfInstructConfig(
+        out=str(tmp_path / "si"), **{"questions": 4, "solutions": 6, "batch_size": 4, **settings}
+    )
+    model = model or FakeModel()
+    return SelfInstruct(config, model, sandbox, log=lambda message: None).run(), model
+
+
+def test_keeps_the_first_passing_solution_and_counts_every_drop(tmp_path, sandbox):
+    report, model = run_pipeline(tmp_path, sandbox)
+    assert report["questions"] == {
+        "target": 4,
+        "generated": 9,
+        "kept": 4,
+        "dropped": {"copies_seed": 1, "duplicate": 2, "no_function_name": 1, "too_short": 1},
+    }
+    assert report["tests"] == {"questions": 4, "no_tests_parsed": 1, "asserts": 3 + 2 + 2}
+    # add_one: wrong, syntax error, wrong name, right (sample 3); double: 6 failures; square: right at once
+    assert report["solutions"]["outcomes"] == {"error": 1 + 6, "missing_function": 1, "ok": 2, "syntax_error": 1}
+    assert report["solutions"]["no_solution_passed"] == 1 and report["kept"] == 2
+    assert model.samples == {"add_one": 4, "double": 6, "square": 1}  # nothing drawn after a question's first pass
+
+    out = tmp_path / "si"
+    pairs = [json.loads(line) for line in (out / "pairs.jsonl").read_text().splitlines()]
+    assert [(p["function"], p["sample"]) for p in pairs] == [("add_one", 3), ("square", 0)]
+    assert pairs[0]["solution"] == "def add_one(x):\n    return x + 1"  # the __main__ block cut: it reads stdin
+    assert pairs[0]["tests"] == ["assert add_one(1) == 2", "assert add_one(-1) == 0", "assert add_one(41) == 42"]
+    conversations = [json.loads(line) for line in (out / "conversations.jsonl").read_text().splitlines()]
+    assert conversations[0] == {
+        "messages": [
+            {"role": "user", "content": ADD_ONE},
+            {"role": "assistant", "content": "```python\ndef add_one(x):\n    return x + 1\n```"},
+        ]
+    }
+    assert json.loads((out / "report.json").read_text()) == report
+    text = format_report(report)
+    assert "2 duplicate" in text and "1 copies_seed" in text and "kept: 2 " in text
+
+
+def test_a_rerun_resumes_without_asking_again_and_a_larger_target_extends(tmp_path, sandbox):
+    first, _ = run_pipeline(tmp_path, sandbox, questions=3)
+    again, model = run_pipeline(tmp_path, sandbox, questions=3)
+    assert model.questions_asked == 0 and model.samples == {}  # all from the logs
+    assert {k: v for k, v in again.items() if k != "seconds"} == {k: v for k, v in first.items() if k != "seconds"}
+    more, model = run_pipeline(tmp_path, sandbox, questions=4)
+    assert more["questions"]["kept"] == 4 and more["kept"] == 2 and model.samples == {"square": 1}
+    with pytest.raises(ValueError, match=r"other settings \(seed\).*another --out"):
+        run_pipeline(tmp_path, sandbox, seed=1)
+
+
+def test_the_output_is_what_the_instruct_recipe_trains_on(tmp_path, sandbox, smol_tokenizer):
+    from codellama.train.data.loader import IGNORE, PackedData
+
+    run_pipeline(tmp_path, sandbox)
+    out = tmp_path / "si"
+    manifest = tokenise(out, smol_tokenizer)
+    assert manifest["num_documents"] == 2 and json.loads((out / "chat" / "manifest.json").read_text()) == manifest
+    tokens = np.load(out / "chat" / "tokens" / "shard-00000.npy")
+    mask = np.load(out / "chat" / "tokens" / "shard-00000.mask.npy").astype(bool)
+    answers = smol_tokenizer.decode(tokens[mask].tolist())
+    assert answers.count("```python\ndef ") == 2 and "Write a Python function" not in answers  # loss on answers only
+    first = json.loads((out / "conversations.jsonl").read_text().splitlines()[0])["messages"]
+    assert (
+        conversation_tokens(smol_tokenizer, first)[0]
+        == tokens[: len(conversation_tokens(smol_tokenizer, first)[0])].tolist()
+    )
+    x, y = PackedData([(str(out / "chat"), 1.0)], seq_len=16).batch(0, 2)
+    assert (y == IGNORE).any() and (y != IGNORE).any()
+
+
+def test_nothing_kept_writes_empty_files_and_no_chat(tmp_path, sandbox):
+    class Junk(FakeModel):
+        def complete(self, texts, params):
+            return [Reply(" Hello there, this is not a programming question at all", False) for _ in texts]
+
+    report, _ = run_pipeline(tmp_path, sandbox, model=Junk(), questions=2, max_attempts=6)
+    assert report["questions"]["dropped"] == {"truncated": 6} and report["kept"] == 0
+    assert "gave up after 6 attempts" in format_report(report)
+    assert (tmp_path / "si" / "conversations.jsonl").read_text() == ""
+    assert tokenise(tmp_path / "si", None) is None and not (tmp_path / "si" / "chat").exists()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            " Write a function `is_even(n)` that returns True for even n.",
+            ("Write a function `is_even(n)` that returns True for even n.", "is_even"),
+        ),
+        ("7. Implement a function named merge_all(lists) that merges sorted lists into one.", "merge_all"),
+        (" Use the `map()` builtin to write a function `squares(xs)` returning their squares.", "squares"),
+        (" Write a Python function `f-strings` that formats a number as currency for printing.", "no_function_name"),
+        (" Tell me about the history of the Python programming language, please, in detail.", "not_a_task"),
+        ("   ", "empty"),
+    ],
+)
+def test_question_parsing(text, expected):
+    parsed = prompts.parse_question(text)
+    if isinstance(expected, str) and not isinstance(parsed, str):
+        assert parsed[1] == expected
+    else:
+        assert parsed == expected
+    assert prompts.parse_question(" Write a Python function `ok(x)` that returns", finished=False) == "truncated"
+
+
+def test_generator_model_sends_the_chat_prompt_with_the_reply_started(smol_tokenizer):
+    """A model that writes a fixed text after exactly the expected prompt: a misaligned prompt garbles it."""
+    from codellama.prompts import chat_prompt_tokens
+
+    messages = prompts.solution_messages(ADD_ONE, "add_one")
+    expected = chat_prompt_tokens(smol_tokenizer, messages) + smol_tokenizer.encode(prompts.SOLUTION_PREFIX)
+    code = "def add_one(x):\n    return x + 1\n```\nDone."
+    script = smol_tokenizer.encode_continuation(code)
+    model = GeneratorModel(Generator(ScriptedModel(script, len(expected), smol_tokenizer.eos_id), smol_tokenizer))
+    params = [SamplingParams(64, stop=list(prompts.SOLUTION_STOP))] * 2
+    replies = model.chat([messages, messages], prompts.SOLUTION_PREFIX, params)
+    assert [(r.text, r.finished) for r in replies] == [("def add_one(x):\n    return x + 1", True)] * 2
+    prompt = prompts.tests_prompt(ADD_ONE, "add_one")
+    ids = smol_tokenizer.encode(prompt)
+    script = smol_tokenizer.encode_continuation("1) == 2\nassert add_one(2) == 3\n\nQuestion")
+    model = GeneratorModel(Generator(ScriptedModel(script, len(ids), smol_tokenizer.eos_id), smol_tokenizer))
+    [reply] = model.complete([prompt], [SamplingParams(64, stop=list(prompts.TESTS_STOP))])
+    assert prompts.parse_tests(reply.text, "add_one", 5) == ["assert add_one(1) == 2", "assert add_one(2) == 3"]
+
+
+@pytest.fixture(scope="module")
+def tiny_dir(tmp_path_factory, smol_tokenizer_dir):
+    directory = tmp_path_factory.mktemp("tiny-hf")
+    write_hf(tiny_model(max_seq_len=512), directory)
+    for f in smol_tokenizer_dir.iterdir():
+        shutil.copy(f, directory / f.name)
+    return directory
+
+
+def test_command_writes_chat_data_that_codellama_train_instruct_trains_on(tmp_path, tiny_dir, monkeypatch, capsys):
+    """The whole command line: self-instruct (the scripted writer in place of the tiny model's babble), then two
+    steps of the instruct recipe on its output."""
+    from codellama.cli import main
+    from codellama.train.data import self_instruct
+
+    monkeypatch.setattr(self_instruct, "GeneratorModel", lambda generator: FakeModel())
+    out = tmp_path / "si"
+    argv = [
+        "data",
+        "self-instruct",
+        "--out",
+        str(out),
+        "--questions",
+        "4",
+        "--solutions",
+        "6",
+        "--model",
+        str(tiny_dir),
+    ]
+    assert main(argv) == 0
+    printed = capsys.readouterr().out
+    assert "kept: 2 instruction/answer pairs" in printed and f"--data {out}/chat" in printed
+    run = tmp_path / "run"
+    argv = ["train", "--recipe", "instruct", "--data", str(out / "chat"), "--model", str(tiny_dir), "--out", str(run)]
+    argv += ["--steps", "2", "--seq-len", "32", "--batch-tokens", "32", "--set", "activation_checkpointing=false"]
+    argv += ["--set", "export=[]", "--set", "warmup_steps=1", "--set", "peak_tflops=0.01"]
+    assert main(argv) == 0
+    log = [json.loads(line) for line in (run / "log.jsonl").read_text().splitlines()]
+    assert [r["step"] for r in log if "loss" in r] == [1, 2]
