@@ -188,6 +188,7 @@ def test_nothing_kept_writes_empty_files_and_no_chat(tmp_path, sandbox):
         ("7. Implement a function named merge_all(lists) that merges sorted lists into one.", "merge_all"),
         (" Use the `map()` builtin to write a function `squares(xs)` returning their squares.", "squares"),
         (" Write a Python function `f-strings` that formats a number as currency for printing.", "no_function_name"),
+        (" Write a Python function `multigrid` that assigns colours to the cells of a grid.", "no_function_name"),
         (" Tell me about the history of the Python programming language, please, in detail.", "not_a_task"),
         ("   ", "empty"),
     ],
@@ -199,6 +200,92 @@ def test_question_parsing(text, expected):
     else:
         assert parsed == expected
     assert prompts.parse_question(" Write a Python function `ok(x)` that returns", finished=False) == "truncated"
+
+
+REFERENCE_SOLUTIONS = """
+def reverse_words(sentence):
+    return " ".join(reversed(sentence.split()))
+def is_prime(n):
+    return n > 1 and all(n % d for d in range(2, int(n**0.5) + 1))
+def count_vowels(text):
+    return sum(c in "aeiou" for c in text)
+def second_largest(numbers):
+    return sorted(set(numbers))[-2]
+def flatten(nested):
+    return [x for inner in nested for x in inner]
+def is_balanced(brackets):
+    stack, pairs = [], {")": "(", "]": "[", "}": "{"}
+    for c in brackets:
+        if c in "([{":
+            stack.append(c)
+        elif c in pairs and (not stack or stack.pop() != pairs[c]):
+            return False
+    return not stack
+def word_frequencies(text):
+    return {w: text.split().count(w) for w in text.split()}
+def transpose(matrix):
+    return [list(column) for column in zip(*matrix)]
+def count_set_bits(n):
+    return bin(n).count("1")
+def common_elements(a, b):
+    return sorted(set(a) & set(b))
+def fibonacci(n):
+    a, b = 0, 1
+    for _ in range(n):
+        a, b = b, a + b
+    return a
+def parse_time(text):
+    h, m, s = map(int, text.split(":"))
+    return 3600 * h + 60 * m + s
+"""
+
+
+def test_the_few_shot_examples_are_right():
+    """Every seed question's tests pass with a reference solution, and a wrong solution fails them."""
+    for question, tests in prompts.SEEDS:
+        name = prompts.function_name(question)
+        assert (
+            prompts.parse_tests(tests[0].removeprefix(f"assert {name}(") + "\n" + "\n".join(tests[1:]), name, 9)
+            == tests
+        )
+        namespace: dict = {}
+        exec(REFERENCE_SOLUTIONS, namespace)
+        for test in tests:
+            exec(test, namespace)
+        namespace[name] = lambda *args: None
+        with pytest.raises(AssertionError):
+            exec("\n".join(tests), namespace)
+    prompt = prompts.tests_prompt(ADD_ONE, "add_one")
+    assert prompt.endswith(f"Question: {ADD_ONE}\nTests:\nassert add_one(") and prompt.count("Question:") == 5
+
+
+def test_contradicting_asserts_are_dropped_and_only_calls_of_the_function_kept():
+    continuation = (
+        "10) == 1\nassert fermat(10) == 2\nassert fermat(3) == 0\nassert fermat(3) == 0\n"
+        "assert other(1) == 1\nassert fermat(4) in (0, 1)\nassert fermat(5) == 1\nassert fermat("
+    )
+    assert prompts.parse_tests(continuation, "fermat", 5) == [
+        "assert fermat(3) == 0",
+        "assert fermat(4) in (0, 1)",
+        "assert fermat(5) == 1",
+    ]
+    assert prompts.parse_tests(continuation, "fermat", 2) == ["assert fermat(3) == 0", "assert fermat(4) in (0, 1)"]
+
+
+def test_solutions_keep_definitions_and_drop_example_runs():
+    reply = (
+        "import math\nLIMIT = 10\n\n@decorate\ndef helper(x):\n    return x\n\n\ndef area(r):\n"
+        "    # the area\n    return math.pi * r * r\n\nprint(area(2))\nresult = area(3)\nvalues = [1, 2]\n"
+        "if __name__ == '__main__':\n    area(int(input()))\n```\nThis computes the area."
+    )
+    code, problem = prompts.parse_solution(reply, "area")
+    assert problem is None
+    assert code == (
+        "import math\nLIMIT = 10\n\n\n@decorate\ndef helper(x):\n    return x\n\n\n"
+        "def area(r):\n    # the area\n    return math.pi * r * r"
+    )
+    assert prompts.parse_solution("def area(r):\n    return r *\n```", "area") == ("", "syntax_error")
+    assert prompts.parse_solution("def circle_area(r):\n    return r\n", "area") == ("", "missing_function")
 
 
 def test_generator_model_sends_the_chat_prompt_with_the_reply_started(smol_tokenizer):

@@ -83,18 +83,18 @@ class SelfInstructConfig:
     out: str
     questions: int = 50  # questions to keep (after filtering and dedup)
     solutions: int = 10  # samples per question at most
-    tests: int = 5  # assert lines kept per question at most
-    batch_size: int = 16  # prompts generated together
+    tests: int = 3  # assert lines kept per question at most (a small model gets later ones wrong more often)
+    batch_size: int = 32  # prompts generated together
     seed: int = 0
     workers: int = 2  # sandboxed runs at once
     max_attempts: int | None = None  # question prompts tried before giving up (default 10 per question)
     model: str = "default"  # recorded, so that a resumed run is the same model's
-    question_temperature: float = 1.0
+    question_temperature: float = 0.8
     solution_temperature: float = 0.8
     top_p: float = 0.95
     question_tokens: int = 96
-    test_tokens: int = 192
-    solution_tokens: int = 384
+    test_tokens: int = 160
+    solution_tokens: int = 256
     near_duplicate_threshold: float = 0.7
 
     def settings(self) -> dict:

@@ -4,7 +4,7 @@ Three prompts, each written so that a small model can follow it:
 - questions: a numbered list of interview-style questions (a few seed questions, shuffled per prompt), continued
   by one more item. Every question asks for one Python function and names it in backticks, so that the tests
   and the solutions can agree on what to call.
-- tests: a few-shot list of `assert` lines for a question, continued after `assert NAME(`.
+- tests: seed questions with their `assert` lines, then the question, continued after `assert NAME(`.
 - solutions: the question in the model's chat format, with the answer started as a ```python block.
 """
 
@@ -13,59 +13,83 @@ from __future__ import annotations
 import ast
 import builtins
 import hashlib
+import json
 import keyword
 import random
 import re
 import textwrap
 
-# Varied topics (strings, numbers, lists, dicts, sets, recursion, parsing, matrices, bits, dates), one function each.
-SEED_QUESTIONS = (
-    "Write a Python function `reverse_words(sentence)` that returns the sentence with the order of its words reversed.",
-    "Write a Python function `is_prime(n)` that returns True if the integer n is a prime number and False otherwise.",
-    "Write a Python function `count_vowels(text)` that returns how many vowels (a, e, i, o, u) the string text "
-    "contains.",
-    "Write a Python function `second_largest(numbers)` that returns the second largest distinct value in a list of "
-    "integers.",
-    "Write a Python function `flatten(nested)` that turns a list of lists into a single flat list.",
-    "Write a Python function `is_balanced(brackets)` that returns True if every bracket in the string is closed in "
-    "the right order.",
-    "Write a Python function `word_frequencies(text)` that returns a dictionary mapping each word of the text to the "
-    "number of times it occurs.",
-    "Write a Python function `transpose(matrix)` that returns the transpose of a matrix given as a list of rows.",
-    "Write a Python function `count_set_bits(n)` that returns the number of 1 bits in the binary representation of a "
-    "non-negative integer.",
-    "Write a Python function `common_elements(a, b)` that returns a sorted list of the values that appear in both "
-    "lists.",
-    "Write a Python function `fibonacci(n)` that returns the n-th Fibonacci number, with fibonacci(0) == 0.",
-    "Write a Python function `parse_time(text)` that turns a string like '1:05:30' into a number of seconds.",
+# Varied topics (strings, numbers, lists, dicts, sets, parsing, matrices, bits), one function each, with tests
+# that are right (tests/test_self_instruct.py runs them against reference solutions): the examples of both prompts.
+SEEDS = (
+    (
+        "Write a Python function `reverse_words(sentence)` that returns the sentence with the order of its words "
+        "reversed.",
+        ['assert reverse_words("hello world") == "world hello"', 'assert reverse_words("one") == "one"'],
+    ),
+    (
+        "Write a Python function `is_prime(n)` that returns True if the integer n is a prime number and False "
+        "otherwise.",
+        ["assert is_prime(7) == True", "assert is_prime(1) == False", "assert is_prime(12) == False"],
+    ),
+    (
+        "Write a Python function `count_vowels(text)` that returns how many vowels (a, e, i, o, u) the string text "
+        "contains.",
+        ['assert count_vowels("hello") == 2', 'assert count_vowels("sky") == 0', 'assert count_vowels("banana") == 3'],
+    ),
+    (
+        "Write a Python function `second_largest(numbers)` that returns the second largest distinct value in a list "
+        "of integers.",
+        ["assert second_largest([4, 1, 3]) == 3", "assert second_largest([5, 5, 2]) == 2"],
+    ),
+    (
+        "Write a Python function `flatten(nested)` that turns a list of lists into a single flat list.",
+        [
+            "assert flatten([[1, 2], [3]]) == [1, 2, 3]",
+            "assert flatten([]) == []",
+            'assert flatten([[], ["a"]]) == ["a"]',
+        ],
+    ),
+    (
+        "Write a Python function `is_balanced(brackets)` that returns True if every bracket in the string is closed "
+        "in the right order.",
+        ['assert is_balanced("([])") == True', 'assert is_balanced("(]") == False', 'assert is_balanced("") == True'],
+    ),
+    (
+        "Write a Python function `word_frequencies(text)` that returns a dictionary mapping each word of the text to "
+        "the number of times it occurs.",
+        ['assert word_frequencies("a b a") == {"a": 2, "b": 1}', 'assert word_frequencies("") == {}'],
+    ),
+    (
+        "Write a Python function `transpose(matrix)` that returns the transpose of a matrix given as a list of rows.",
+        ["assert transpose([[1, 2], [3, 4]]) == [[1, 3], [2, 4]]", "assert transpose([[1, 2, 3]]) == [[1], [2], [3]]"],
+    ),
+    (
+        "Write a Python function `count_set_bits(n)` that returns the number of 1 bits in the binary representation "
+        "of a non-negative integer.",
+        ["assert count_set_bits(0) == 0", "assert count_set_bits(5) == 2", "assert count_set_bits(255) == 8"],
+    ),
+    (
+        "Write a Python function `common_elements(a, b)` that returns a sorted list of the values that appear in "
+        "both lists.",
+        ["assert common_elements([3, 1, 2], [2, 3, 4]) == [2, 3]", "assert common_elements([1], [2]) == []"],
+    ),
+    (
+        "Write a Python function `fibonacci(n)` that returns the n-th Fibonacci number, with fibonacci(0) == 0.",
+        ["assert fibonacci(0) == 0", "assert fibonacci(1) == 1", "assert fibonacci(10) == 55"],
+    ),
+    (
+        "Write a Python function `parse_time(text)` that turns a string like '1:05:30' into a number of seconds.",
+        ['assert parse_time("0:00:10") == 10', 'assert parse_time("1:05:30") == 3930'],
+    ),
 )
+SEED_QUESTIONS = tuple(question for question, _ in SEEDS)
 QUESTION_HEADER = (
     "Programming interview questions. Each one asks for a single Python function, names it in backticks with its "
     "arguments, and says exactly what it must return.\n\n"
 )
 SHOTS_PER_PROMPT = 5
-
-TESTS_PROMPT = """Question: Write a Python function `add(a, b)` that returns the sum of two numbers.
-Tests:
-assert add(1, 2) == 3
-assert add(-4, 4) == 0
-assert add(0, 0) == 0
-
-Question: Write a Python function `count_vowels(text)` that returns how many vowels the string text contains.
-Tests:
-assert count_vowels("hello") == 2
-assert count_vowels("sky") == 0
-assert count_vowels("AEIOU") == 5
-
-Question: Write a Python function `last_item(items)` that returns the last element of a list, or None if it is empty.
-Tests:
-assert last_item([1, 2, 3]) == 3
-assert last_item([]) is None
-assert last_item(["a"]) == "a"
-
-Question: {question}
-Tests:
-assert {name}("""
+TEST_SHOTS = 4
 TESTS_STOP = ["\n\n", "\nQuestion", "\nTests"]
 
 SOLUTION_INSTRUCTION = "Reply with the complete function `{name}` in a single ```python code block."
@@ -82,13 +106,12 @@ NAMED_FUNCTION = re.compile(r"\bfunction\s+(?:called\s+|named\s+)?`?([A-Za-z_]\w
 NOT_NAMES = set(dir(builtins)) | set(keyword.kwlist) | {"self", "cls", "python", "list", "dict", "str", "int"}
 MIN_QUESTION_CHARS, MAX_QUESTION_CHARS = 40, 400
 FENCE_END = re.compile(r"^```", re.M)
-MAIN_BLOCK = re.compile(r"^if\s+__name__\s*==\s*['\"]__main__['\"]\s*:", re.M)
 
 
 def prompts_version() -> str:
     """A fingerprint of every prompt: a resumed run must not mix outputs of different prompts."""
-    text = "\x00".join((*SEED_QUESTIONS, QUESTION_HEADER, TESTS_PROMPT, SOLUTION_INSTRUCTION, SOLUTION_PREFIX))
-    return hashlib.sha256(f"{text}\x00{SHOTS_PER_PROMPT}".encode()).hexdigest()[:16]
+    text = json.dumps([SEEDS, QUESTION_HEADER, SHOTS_PER_PROMPT, TEST_SHOTS, SOLUTION_INSTRUCTION, SOLUTION_PREFIX])
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def question_prompt(attempt_seed: int) -> str:
@@ -102,7 +125,7 @@ def question_prompt(attempt_seed: int) -> str:
 def parse_question(text: str, finished: bool = True) -> tuple[str, str] | str:
     """(question, function name) from one generated list item, or why it is unusable: empty, truncated (the token
     budget ran out mid-question), too_short, too_long, not_a_task (no request to write or compute anything),
-    no_function_name (no function named in backticks or as `function NAME(`)."""
+    no_function_name (no function named with its arguments, in backticks or as `function NAME(`)."""
     question = NUMBERING.sub("", text.strip().split("\n", 1)[0]).strip()
     if not question:
         return "empty"
@@ -121,11 +144,11 @@ def parse_question(text: str, finished: bool = True) -> tuple[str, str] | str:
 
 
 def function_name(question: str) -> str | None:
-    """The function a question asks for: `function NAME(` or `function `NAME``, else the first backticked name with
-    arguments, else the first backticked name; never a builtin or keyword (`map()` in "use `map()`" is not it)."""
+    """The function a question asks for, with its arguments: `function NAME(...` first, else the first backticked
+    `NAME(...)`; never a builtin or keyword (`map()` in "use `map()`" is not it). A name without an argument list
+    says too little for tests and solutions to agree on."""
     candidates = [m.group(1) for m in NAMED_FUNCTION.finditer(question)]
-    backticked = list(BACKTICKED.finditer(question))
-    candidates += [m.group(1) for m in backticked if m.group(2)] + [m.group(1) for m in backticked]
+    candidates += [m.group(1) for m in BACKTICKED.finditer(question) if m.group(2)]
     for name in candidates:
         if name not in NOT_NAMES:
             return name
@@ -138,26 +161,36 @@ def normalise_question(question: str) -> str:
 
 
 def tests_prompt(question: str, name: str) -> str:
-    return TESTS_PROMPT.format(question=question, name=name)
+    """TEST_SHOTS seed questions with their tests (chosen by the question), then the question and `assert NAME(`."""
+    shots = random.Random(question).sample(SEEDS, TEST_SHOTS)
+    examples = "".join(f"Question: {q}\nTests:\n" + "\n".join(tests) + "\n\n" for q, tests in shots)
+    return f"{examples}Question: {question}\nTests:\nassert {name}("
 
 
 def parse_tests(continuation: str, name: str, limit: int) -> list[str]:
-    """Up to `limit` distinct `assert` lines that parse and call `name`, from the text after `assert NAME(`."""
-    lines = f"assert {name}({continuation}".split("\n")
-    tests: list[str] = []
-    for line in (line.strip() for line in lines):
-        if not line.startswith("assert ") or line in tests:
+    """Up to `limit` distinct `assert` lines that parse and call `name`, from the text after `assert NAME(`.
+    Asserts that contradict each other (the same call equal to two different values, as a small model repeating
+    itself writes) are all dropped: no solution could pass them."""
+    tests: list[tuple[str, str | None, str | None]] = []  # (line, the call compared, the value it must equal)
+    for line in (line.strip() for line in f"assert {name}({continuation}".split("\n")):
+        if not line.startswith("assert ") or any(line == t[0] for t in tests):
             continue
         try:
-            tree = ast.parse(line)
+            test = ast.parse(line).body[0]
         except SyntaxError:  # the line the token budget cut, for one
             continue
-        calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", None) == name]
-        if calls:
-            tests.append(line)
-        if len(tests) == limit:
-            break
-    return tests
+        if not any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == name for n in ast.walk(test)):
+            continue
+        check = test.test
+        if isinstance(check, ast.Compare) and len(check.ops) == 1 and isinstance(check.ops[0], ast.Eq):
+            tests.append((line, ast.dump(check.left), ast.dump(check.comparators[0])))
+        else:
+            tests.append((line, None, None))
+    expected: dict[str, set[str]] = {}
+    for _, call, value in tests:
+        if call is not None:
+            expected.setdefault(call, set()).add(value)
+    return [line for line, call, _ in tests if call is None or len(expected[call]) == 1][:limit]
 
 
 def solution_messages(question: str, name: str) -> list[dict]:
@@ -166,19 +199,34 @@ def solution_messages(question: str, name: str) -> list[dict]:
 
 def parse_solution(reply: str, name: str) -> tuple[str, str | None]:
     """(code, None) from the rest of a reply that started with SOLUTION_PREFIX, or ("", why not): syntax_error, or
-    missing_function (it does not define `name` at the top level). Example runs under `if __name__ ==
-    "__main__":` are cut (they would run with the tests)."""
+    missing_function (it does not define `name` at the top level). Only imports, functions, classes and the
+    constants defined before `name` are kept: example calls, prints and data after it (or under `if __name__ ==
+    "__main__":`) would run with the tests, and are not part of the answer."""
     end = FENCE_END.search(reply)
-    code = reply[: end.start()] if end else reply
-    main = MAIN_BLOCK.search(code)
-    code = textwrap.dedent(code[: main.start()] if main else code).strip()
+    code = textwrap.dedent(reply[: end.start()] if end else reply).strip()
     try:
         tree = ast.parse(code)
     except (SyntaxError, ValueError):
         return "", "syntax_error"
-    if not any(isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef) and n.name == name for n in tree.body):
+    definitions = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+    target = [i for i, n in enumerate(tree.body) if isinstance(n, definitions[:2]) and n.name == name]
+    if not target:
         return "", "missing_function"
-    return code, None
+    lines, pieces = code.split("\n"), []
+    for i, node in enumerate(tree.body):
+        constant = isinstance(node, ast.Assign) and i < target[0] and not _calls(node.value)
+        if not (isinstance(node, definitions + (ast.Import, ast.ImportFrom)) or constant):
+            continue
+        first = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
+        pieces.append((isinstance(node, definitions), "\n".join(lines[first - 1 : node.end_lineno])))
+    kept = pieces[0][1]
+    for (before, _), (definition, piece) in zip(pieces, pieces[1:]):
+        kept += ("\n\n\n" if before or definition else "\n") + piece  # two blank lines around a definition
+    return kept, None
+
+
+def _calls(node: ast.AST) -> bool:
+    return any(isinstance(n, ast.Call) for n in ast.walk(node))
 
 
 def program_with_tests(code: str, tests: list[str]) -> str:
