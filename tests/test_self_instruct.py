@@ -259,6 +259,18 @@ def test_the_few_shot_examples_are_right():
     assert prompt.endswith(f"Question: {ADD_ONE}\nTests:\nassert add_one(") and prompt.count("Question:") == 5
 
 
+def test_question_dedup_catches_one_word_changes_and_keeps_different_tasks():
+    from codellama.train.data.self_instruct import QuestionIndex
+
+    index = QuestionIndex(0.7)
+    palindrome = "Write a Python function `is_palindrome(text)` that checks if a given text is a palindrome."
+    assert index.duplicate_of("a", palindrome) is None
+    assert index.duplicate_of("b", palindrome.replace("a given", "the given")) == "a"  # Jaccard 0.75
+    assert index.duplicate_of("c", palindrome.upper()) == "a"
+    assert index.duplicate_of("d", ADD_ONE) is None
+    assert index.duplicate_of("e", ADD_ONE.replace("add_one", "add_two").replace("plus one", "plus two")) is None
+
+
 def test_contradicting_asserts_are_dropped_and_only_calls_of_the_function_kept():
     continuation = (
         "10) == 1\nassert fermat(10) == 2\nassert fermat(3) == 0\nassert fermat(3) == 0\n"

@@ -34,7 +34,7 @@ from codellama.eval.harness import Executor, Program, ResultsLog
 from codellama.generation import SamplingParams
 from codellama.sandbox import Limits, RunResult, Sandbox
 from codellama.train.data import self_instruct_prompts as prompts
-from codellama.train.data.dedup import NearDuplicateIndex
+from codellama.train.data.dedup import NearDuplicateIndex, shingles
 
 LIMITS = Limits(wall_seconds=10, cpu_seconds=5, memory_mb=1024)
 SETTINGS = "settings.json"
@@ -110,6 +110,30 @@ class Question:
     name: str
 
 
+class QuestionIndex(NearDuplicateIndex):
+    """The corpus near-dedup made for short texts: word bigrams of the lower-cased text; LSH proposes candidates at a
+    looser threshold and the exact Jaccard similarity decides (a MinHash estimate over a dozen shingles is noisy)."""
+
+    def __init__(self, threshold: float):
+        from datasketch import MinHashLSH
+
+        super().__init__(threshold, ngram=2)
+        self.lsh = MinHashLSH(threshold=threshold / 2, num_perm=self.num_perm)
+        self.shingle_sets: dict[str, set[bytes]] = {}
+
+    def duplicate_of(self, key: str, text: str) -> str | None:
+        text = text.lower()
+        mine = shingles(text, self.ngram)
+        m = self.minhash(text)
+        for candidate in self.lsh.query(m):
+            theirs = self.shingle_sets[candidate]
+            if len(mine & theirs) >= self.threshold * len(mine | theirs):
+                return candidate
+        self.lsh.insert(key, m)
+        self.shingle_sets[key] = mine
+        return None
+
+
 class SelfInstruct:
     def __init__(self, config: SelfInstructConfig, model: TextModel, sandbox: Sandbox, log: Callable[[str], None]):
         if config.questions < 1 or config.solutions < 1 or config.tests < 1 or config.batch_size < 1:
@@ -154,7 +178,7 @@ class SelfInstruct:
         max_attempts = config.max_attempts or 10 * config.questions
         dropped: Counter[str] = Counter()
         exact: dict[str, str] = {}
-        near = NearDuplicateIndex(threshold=config.near_duplicate_threshold, ngram=2)  # questions are short
+        near = QuestionIndex(config.near_duplicate_threshold)
         for i, seed_question in enumerate(prompts.SEED_QUESTIONS):  # a copied example is not a new question
             exact[prompts.normalise_question(seed_question)] = f"seed/{i}"
             near.duplicate_of(f"seed/{i}", seed_question)
