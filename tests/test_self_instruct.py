@@ -38,12 +38,14 @@ QUESTIONS = [
     "Write a Python function `double(n)` that returns twice the number n, for any integer n.",  # never solved
     "Write a Python function `shout(word)` that returns the word in upper case with an exclamation mark.",  # no tests
     "Write a Python function `square(v)` that returns the square of the number v, v times v.",  # solved first try
+    "Write a Python function `is_empty(items)` that returns True when the list items has no elements.",  # weak tests
 ]
 TESTS = {
     "add_one": "1) == 2\nassert add_one(-1) == 0\nassert add_one(41) == 42\nassert add_one(",  # last line cut
     "double": "2) == 4\nassert double(0) == 0",
     "shout": ' == "HI!"\nprint("no asserts here")',  # the first line does not parse
     "square": "3) == 9\nassert square(-2) == 4",
+    "is_empty": "[1]) == False\nassert is_empty([2, 3]) == False",  # `return False` passes: they judge nothing
 }
 SOLUTIONS = {
     "add_one": [
@@ -56,6 +58,7 @@ SOLUTIONS = {
     "double": ["def double(n):\n    return n * 3\n", "def double(n):\n    return [][n]\n"],  # both fail
     "shout": ["def shout(word):\n    return word.upper() + '!'\n"],
     "square": ["def square(v):\n    return v * v\n```"],
+    "is_empty": ["def is_empty(items):\n    return False\n"],
 }
 
 
@@ -105,14 +108,14 @@ def run_pipeline(tmp_path, sandbox, model=None, **settings):
 
 
 def test_keeps_the_first_passing_solution_and_counts_every_drop(tmp_path, sandbox):
-    report, model = run_pipeline(tmp_path, sandbox)
+    report, model = run_pipeline(tmp_path, sandbox, questions=5)
     assert report["questions"] == {
-        "target": 4,
-        "generated": 9,
-        "kept": 4,
+        "target": 5,
+        "generated": 10,
+        "kept": 5,
         "dropped": {"copies_seed": 1, "duplicate": 2, "no_function_name": 1, "too_short": 1},
     }
-    assert report["tests"] == {"questions": 4, "no_tests_parsed": 1, "asserts": 3 + 2 + 2}
+    assert report["tests"] == {"questions": 5, "no_tests_parsed": 1, "weak_tests": 1, "with_tests": 3, "asserts": 7}
     # add_one: wrong, syntax error, wrong name, right (sample 3); double: 6 failures; square: right at once
     assert report["solutions"]["outcomes"] == {"error": 1 + 6, "missing_function": 1, "ok": 2, "syntax_error": 1}
     assert report["solutions"]["no_solution_passed"] == 1 and report["kept"] == 2

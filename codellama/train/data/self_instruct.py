@@ -3,7 +3,8 @@
 1. questions: the model writes interview-style programming questions, one per prompt (few-shot, see
    self_instruct_prompts.py); unusable ones are dropped with a reason, then duplicates: exact (after
    normalisation) and near (MinHash LSH, the corpus pipeline's dedup), the seed questions counting as seen.
-2. tests: for each question, `assert` lines that call the function it names.
+2. tests: for each question, `assert` lines that call the function it names; tests that a function returning a
+   constant (None, True, 0, "", [], ...) or its first argument passes are too weak to judge a solution.
 3. solutions: up to K per question, each run with the tests in the sandbox; the first that passes is kept.
    Sample j of every still-open question is drawn together, and a question closes at its first pass: the same
    pair as drawing all K and keeping the first that passes, without drawing samples nobody would look at.
@@ -161,10 +162,10 @@ class SelfInstruct:
         self.solution_log = ResultsLog(work / "solutions.jsonl", settings)
 
         questions = self._questions()
-        tests = self._tests(questions)
         executor = Executor(self.sandbox, self.config.workers)
         try:
-            kept = self._solutions([q for q in questions if tests[q.id]], tests, executor)
+            tests = self._tests(questions, executor)
+            kept = self._solutions([q for q in questions if q.id in tests], tests, executor)
         finally:
             executor.close()
         self._write(questions, tests, kept)
@@ -232,7 +233,8 @@ class SelfInstruct:
             )
 
     # -- 2. tests -------------------------------------------------------------------------------
-    def _tests(self, questions: list[Question]) -> dict[str, list[str]]:
+    def _tests(self, questions: list[Question], executor: Executor) -> dict[str, list[str]]:
+        """The usable tests of each question that has some: parsed, and not passed by a constant or identity."""
         c = self.config
         missing = [q for q in questions if (q.id, 0) not in self.tests_log.done]
         for start in range(0, len(missing), c.batch_size):
@@ -242,13 +244,26 @@ class SelfInstruct:
             for q, reply in zip(batch, replies):
                 self.tests_log.append({"task_id": q.id, "sample": 0, "text": reply.text})
             self.log(f"tests: {start + len(batch)}/{len(missing)} questions")
-        tests = {q.id: prompts.parse_tests(self.tests_log.done[(q.id, 0)]["text"], q.name, c.tests) for q in questions}
+        parsed = {q.id: prompts.parse_tests(self.tests_log.done[(q.id, 0)]["text"], q.name, c.tests) for q in questions}
+        checks = {
+            q.id: executor.submit(Program.python(prompts.weak_tests_program(q.name, parsed[q.id]), LIMITS))
+            for q in questions
+            if parsed[q.id]
+        }
+        verdicts = {key: future.result() for key, future in checks.items()}
+        weak = {key for key, result in verdicts.items() if result.passed and result.stdout.strip() == "weak"}
+        unchecked = {key for key, result in verdicts.items() if result.reason == "setup_failed"}  # a rerun retries
+        usable = {key: parsed[key] for key in checks if key not in weak | unchecked}
         self.report["tests"] = {
             "questions": len(questions),
-            "no_tests_parsed": sum(not t for t in tests.values()),
-            "asserts": sum(len(t) for t in tests.values()),
+            "no_tests_parsed": len(questions) - len(checks),
+            "weak_tests": len(weak),
+            "with_tests": len(usable),
+            "asserts": sum(len(t) for t in usable.values()),
         }
-        return tests
+        if unchecked:
+            self.report["tests"]["sandbox_error"] = len(unchecked)
+        return usable
 
     # -- 3. solutions ---------------------------------------------------------------------------
     def _solutions(self, questions: list[Question], tests: dict[str, list[str]], executor: Executor) -> dict[str, dict]:
@@ -378,7 +393,9 @@ def format_report(report: dict) -> str:
         f"questions: {q['generated']} generated, {q['kept']} kept (target {q['target']})"
         + (f"; {q['stopped']}" if "stopped" in q else ""),
         "  dropped: " + (", ".join(f"{n} {why}" for why, n in q["dropped"].items()) or "none"),
-        f"tests: {t['asserts']} asserts for {t['questions']} questions; {t['no_tests_parsed']} without any",
+        f"tests: {t['asserts']} asserts for {t['with_tests']} of {t['questions']} questions; {t['no_tests_parsed']} "
+        f"without any, {t['weak_tests']} passed by a constant or identity function"
+        + (f", {t['sandbox_error']} unchecked (sandbox errors)" if "sandbox_error" in t else ""),
         f"solutions: {s.get('samples', 0)} samples run for {s.get('questions', 0)} questions; "
         f"{s.get('no_solution_passed', 0)} without a passing one",
         "  outcomes: " + (", ".join(f"{n} {why}" for why, n in s.get("outcomes", {}).items()) or "none"),

@@ -193,6 +193,27 @@ def parse_tests(continuation: str, name: str, limit: int) -> list[str]:
     return [line for line, call, _ in tests if call is None or len(expected[call]) == 1][:limit]
 
 
+WEAK_TESTS_PROGRAM = """
+tests = {tests!r}
+stubs = [lambda *args, value=value, **kwargs: value for value in (None, True, False, 0, 1, -1, "", [], {{}}, ())]
+stubs.append(lambda *args, **kwargs: args[0] if args else None)
+for stub in stubs:
+    try:
+        for test in tests:
+            exec(test, {{{name!r}: stub}})
+    except BaseException:
+        continue
+    print("weak")
+    break
+"""
+
+
+def weak_tests_program(name: str, tests: list[str]) -> str:
+    """A program that prints `weak` when a function returning a constant, or its first argument, passes every test:
+    such tests cannot tell a solution from a wrong one (`assert is_palindrome("") == False`)."""
+    return WEAK_TESTS_PROGRAM.format(tests=tests, name=name)
+
+
 def solution_messages(question: str, name: str) -> list[dict]:
     return [{"role": "user", "content": f"{question}\n{SOLUTION_INSTRUCTION.format(name=name)}"}]
 
