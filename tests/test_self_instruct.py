@@ -73,21 +73,22 @@ class FakeModel:
     def complete(self, texts: list[str], params: list[SamplingParams]) -> list[Reply]:
         replies = []
         for text in texts:
-            if text.startswith(prompts.QUESTION_HEADER):
-                k = self.questions_asked
-                self.questions_asked += 1
-                replies.append(Reply(f" {QUESTIONS[k]}" if k < len(QUESTIONS) else " Hello.", True))
-            else:
-                name = re.search(r"assert (\w+)\($", text).group(1)
-                replies.append(Reply(TESTS[name], True))
+            assert text.startswith(prompts.QUESTION_HEADER)
+            k = self.questions_asked
+            self.questions_asked += 1
+            replies.append(Reply(f" {QUESTIONS[k]}" if k < len(QUESTIONS) else " Hello.", True))
         return replies
 
-    def chat(self, conversations: list[list[dict]], reply_prefix: str, params: list[SamplingParams]) -> list[Reply]:
-        assert reply_prefix == "```python\n"
+    def chat(self, conversations: list[list[dict]], starts: list[str], params: list[SamplingParams]) -> list[Reply]:
         replies = []
-        for messages in conversations:
+        for messages, start in zip(conversations, starts):
             self.chat_prompts.append(messages)
-            name = re.search(r"function `(\w+)`", messages[-1]["content"]).group(1)
+            name = re.search(r"`(\w+)`", messages[-1]["content"].split("\n")[-1]).group(1)
+            if start.startswith("```python\nassert "):  # asked for tests
+                assert start == f"```python\nassert {name}(" and "Write unit tests" in messages[-1]["content"]
+                replies.append(Reply(TESTS[name], True))
+                continue
+            assert start == "```python\n"
             k = self.samples.get(name, 0)
             self.samples[name] = k + 1
             replies.append(Reply(SOLUTIONS[name][k % len(SOLUTIONS[name])], True))
@@ -206,40 +207,30 @@ def test_question_parsing(text, expected):
 
 
 REFERENCE_SOLUTIONS = """
-def reverse_words(sentence):
-    return " ".join(reversed(sentence.split()))
+def max_of_two(a, b):
+    return a if a > b else b
+def reverse_string(text):
+    return text[::-1]
 def is_prime(n):
     return n > 1 and all(n % d for d in range(2, int(n**0.5) + 1))
 def count_vowels(text):
     return sum(c in "aeiou" for c in text)
+def sum_list(numbers):
+    return sum(numbers)
+def factorial(n):
+    return 1 if n == 0 else n * factorial(n - 1)
+def celsius_to_fahrenheit(c):
+    return c * 9 / 5 + 32
+def count_words(sentence):
+    return len(sentence.split())
 def second_largest(numbers):
     return sorted(set(numbers))[-2]
-def flatten(nested):
-    return [x for inner in nested for x in inner]
-def is_balanced(brackets):
-    stack, pairs = [], {")": "(", "]": "[", "}": "{"}
-    for c in brackets:
-        if c in "([{":
-            stack.append(c)
-        elif c in pairs and (not stack or stack.pop() != pairs[c]):
-            return False
-    return not stack
 def word_frequencies(text):
     return {w: text.split().count(w) for w in text.split()}
-def transpose(matrix):
-    return [list(column) for column in zip(*matrix)]
 def count_set_bits(n):
     return bin(n).count("1")
 def common_elements(a, b):
     return sorted(set(a) & set(b))
-def fibonacci(n):
-    a, b = 0, 1
-    for _ in range(n):
-        a, b = b, a + b
-    return a
-def parse_time(text):
-    h, m, s = map(int, text.split(":"))
-    return 3600 * h + 60 * m + s
 """
 
 
@@ -258,8 +249,10 @@ def test_the_few_shot_examples_are_right():
         namespace[name] = lambda *args: None
         with pytest.raises(AssertionError):
             exec("\n".join(tests), namespace)
-    prompt = prompts.tests_prompt(ADD_ONE, "add_one")
-    assert prompt.endswith(f"Question: {ADD_ONE}\nTests:\nassert add_one(") and prompt.count("Question:") == 5
+    messages = prompts.tests_messages(ADD_ONE, "add_one")
+    assert [m["role"] for m in messages] == ["user", "assistant"] * prompts.TEST_SHOTS + ["user"]
+    assert messages[-1]["content"].startswith(ADD_ONE) and "`add_one`" in messages[-1]["content"]
+    assert all(m["content"].startswith("```python\nassert ") and m["content"].endswith("\n```") for m in messages[1::2])
 
 
 def test_question_dedup_catches_one_word_changes_and_keeps_different_tasks():
@@ -312,15 +305,17 @@ def test_generator_model_sends_the_chat_prompt_with_the_reply_started(smol_token
     code = "def add_one(x):\n    return x + 1\n```\nDone."
     script = smol_tokenizer.encode_continuation(code)
     model = GeneratorModel(Generator(ScriptedModel(script, len(expected), smol_tokenizer.eos_id), smol_tokenizer))
-    params = [SamplingParams(64, stop=list(prompts.SOLUTION_STOP))] * 2
-    replies = model.chat([messages, messages], prompts.SOLUTION_PREFIX, params)
+    params = [SamplingParams(64, stop=list(prompts.CODE_STOP))] * 2
+    replies = model.chat([messages, messages], [prompts.SOLUTION_PREFIX] * 2, params)
     assert [(r.text, r.finished) for r in replies] == [("def add_one(x):\n    return x + 1", True)] * 2
-    prompt = prompts.tests_prompt(ADD_ONE, "add_one")
+    prompt = prompts.question_prompt(7)
     ids = smol_tokenizer.encode(prompt)
-    script = smol_tokenizer.encode_continuation("1) == 2\nassert add_one(2) == 3\n\nQuestion")
+    script = smol_tokenizer.encode_continuation(f" {ADD_ONE}\n7. Write")
     model = GeneratorModel(Generator(ScriptedModel(script, len(ids), smol_tokenizer.eos_id), smol_tokenizer))
-    [reply] = model.complete([prompt], [SamplingParams(64, stop=list(prompts.TESTS_STOP))])
-    assert prompts.parse_tests(reply.text, "add_one", 5) == ["assert add_one(1) == 2", "assert add_one(2) == 3"]
+    [reply] = model.complete([prompt], [SamplingParams(64, stop=["\n"])])
+    assert (reply.text, reply.finished) == (f" {ADD_ONE}", True)
+    [reply] = model.complete([prompt], [SamplingParams(4, stop=["\n"])])
+    assert not reply.finished and prompts.parse_question(reply.text, reply.finished) == "truncated"
 
 
 @pytest.fixture(scope="module")

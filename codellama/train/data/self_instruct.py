@@ -49,12 +49,12 @@ class Reply:
 
 
 class TextModel(Protocol):
-    """What the pipeline needs from a model: continue texts, and answer conversations (with the start of each
-    reply given). One call is one batch."""
+    """What the pipeline needs from a model: continue texts, and answer conversations, each reply started with the
+    given text (the replies do not repeat it). One call is one batch."""
 
     def complete(self, prompts: list[str], params: list[SamplingParams]) -> list[Reply]: ...
 
-    def chat(self, conversations: list[list[dict]], reply_prefix: str, params: list[SamplingParams]) -> list[Reply]: ...
+    def chat(self, conversations: list[list[dict]], starts: list[str], params: list[SamplingParams]) -> list[Reply]: ...
 
 
 class GeneratorModel:
@@ -68,12 +68,11 @@ class GeneratorModel:
         results = self.generator.run(list(ids), params, prompt_texts=list(kept), healed=list(healed))
         return [Reply(r.text, r.finish_reason != "length") for r in results]
 
-    def chat(self, conversations: list[list[dict]], reply_prefix: str, params: list[SamplingParams]) -> list[Reply]:
+    def chat(self, conversations: list[list[dict]], starts: list[str], params: list[SamplingParams]) -> list[Reply]:
         from codellama.prompts import chat_prompt_tokens, chat_stop_strings
 
         tokenizer = self.generator.tokenizer
-        start = tokenizer.encode(reply_prefix)
-        ids = [chat_prompt_tokens(tokenizer, messages) + start for messages in conversations]
+        ids = [chat_prompt_tokens(tokenizer, m) + tokenizer.encode(s) for m, s in zip(conversations, starts)]
         stops = chat_stop_strings(tokenizer)
         results = self.generator.run(ids, [replace(p, stop=list(p.stop) + stops) for p in params])
         return [Reply(r.text, r.finish_reason != "length") for r in results]
@@ -239,8 +238,10 @@ class SelfInstruct:
         missing = [q for q in questions if (q.id, 0) not in self.tests_log.done]
         for start in range(0, len(missing), c.batch_size):
             batch = missing[start : start + c.batch_size]
-            params = SamplingParams(c.test_tokens, stop=list(prompts.TESTS_STOP))  # greedy: the likeliest tests
-            replies = self.model.complete([prompts.tests_prompt(q.text, q.name) for q in batch], [params] * len(batch))
+            params = SamplingParams(c.test_tokens, stop=list(prompts.CODE_STOP))  # greedy: the likeliest tests
+            conversations = [prompts.tests_messages(q.text, q.name) for q in batch]
+            starts = [prompts.tests_prefix(q.name) for q in batch]
+            replies = self.model.chat(conversations, starts, [params] * len(batch))
             for q, reply in zip(batch, replies):
                 self.tests_log.append({"task_id": q.id, "sample": 0, "text": reply.text})
             self.log(f"tests: {start + len(batch)}/{len(missing)} questions")
@@ -312,12 +313,12 @@ class SelfInstruct:
                 temperature=c.solution_temperature,
                 top_p=c.top_p,
                 seed=_seed(c.seed, "solution", q.id, sample),
-                stop=list(prompts.SOLUTION_STOP),
+                stop=list(prompts.CODE_STOP),
             )
             for q in batch
         ]
         conversations = [prompts.solution_messages(q.text, q.name) for q in batch]
-        replies = self.model.chat(conversations, prompts.SOLUTION_PREFIX, params)
+        replies = self.model.chat(conversations, [prompts.SOLUTION_PREFIX] * len(batch), params)
         running = []
         for q, reply in zip(batch, replies):
             code, problem = prompts.parse_solution(reply.text, q.name)

@@ -4,8 +4,9 @@ Three prompts, each written so that a small model can follow it:
 - questions: a numbered list of interview-style questions (a few seed questions, shuffled per prompt), continued
   by one more item. Every question asks for one Python function and names it in backticks, so that the tests
   and the solutions can agree on what to call.
-- tests: seed questions with their `assert` lines, then the question, continued after `assert NAME(`.
-- solutions: the question in the model's chat format, with the answer started as a ```python block.
+- tests: in the model's chat format, a few turns asking for the seed questions' tests and answering with them, then
+  the question, the answer started as ```python and `assert NAME(`.
+- solutions: the question in the model's chat format, the answer started as a ```python block.
 """
 
 from __future__ import annotations
@@ -19,13 +20,18 @@ import random
 import re
 import textwrap
 
-# Varied topics (strings, numbers, lists, dicts, sets, parsing, matrices, bits), one function each, with tests
-# that are right (tests/test_self_instruct.py runs them against reference solutions): the examples of both prompts.
+# Short questions on varied topics (numbers, strings, lists, dicts, sets, bits, parsing), one function each, with
+# tests that are right (tests/test_self_instruct.py runs them against reference solutions): the examples of both
+# prompts. They are easy on purpose: a model writes questions like its examples, and its tests of an easy question
+# are more often right.
 SEEDS = (
     (
-        "Write a Python function `reverse_words(sentence)` that returns the sentence with the order of its words "
-        "reversed.",
-        ['assert reverse_words("hello world") == "world hello"', 'assert reverse_words("one") == "one"'],
+        "Write a Python function `max_of_two(a, b)` that returns the larger of the two numbers a and b.",
+        ["assert max_of_two(3, 7) == 7", "assert max_of_two(-1, -5) == -1", "assert max_of_two(2, 2) == 2"],
+    ),
+    (
+        "Write a Python function `reverse_string(text)` that returns the string text written backwards.",
+        ['assert reverse_string("abc") == "cba"', 'assert reverse_string("") == ""'],
     ),
     (
         "Write a Python function `is_prime(n)` that returns True if the integer n is a prime number and False "
@@ -38,31 +44,30 @@ SEEDS = (
         ['assert count_vowels("hello") == 2', 'assert count_vowels("sky") == 0', 'assert count_vowels("banana") == 3'],
     ),
     (
+        "Write a Python function `sum_list(numbers)` that returns the sum of a list of numbers, 0 for an empty list.",
+        ["assert sum_list([1, 2, 3]) == 6", "assert sum_list([]) == 0", "assert sum_list([-4, 4, 5]) == 5"],
+    ),
+    (
+        "Write a Python function `factorial(n)` that returns the factorial of a non-negative integer n.",
+        ["assert factorial(0) == 1", "assert factorial(5) == 120", "assert factorial(3) == 6"],
+    ),
+    (
+        "Write a Python function `celsius_to_fahrenheit(c)` that converts a temperature from Celsius to Fahrenheit.",
+        ["assert celsius_to_fahrenheit(0) == 32", "assert celsius_to_fahrenheit(100) == 212"],
+    ),
+    (
+        "Write a Python function `count_words(sentence)` that returns the number of words in the sentence.",
+        ['assert count_words("the cat sat") == 3', 'assert count_words("hello") == 1', 'assert count_words("") == 0'],
+    ),
+    (
         "Write a Python function `second_largest(numbers)` that returns the second largest distinct value in a list "
         "of integers.",
         ["assert second_largest([4, 1, 3]) == 3", "assert second_largest([5, 5, 2]) == 2"],
     ),
     (
-        "Write a Python function `flatten(nested)` that turns a list of lists into a single flat list.",
-        [
-            "assert flatten([[1, 2], [3]]) == [1, 2, 3]",
-            "assert flatten([]) == []",
-            'assert flatten([[], ["a"]]) == ["a"]',
-        ],
-    ),
-    (
-        "Write a Python function `is_balanced(brackets)` that returns True if every bracket in the string is closed "
-        "in the right order.",
-        ['assert is_balanced("([])") == True', 'assert is_balanced("(]") == False', 'assert is_balanced("") == True'],
-    ),
-    (
         "Write a Python function `word_frequencies(text)` that returns a dictionary mapping each word of the text to "
         "the number of times it occurs.",
         ['assert word_frequencies("a b a") == {"a": 2, "b": 1}', 'assert word_frequencies("") == {}'],
-    ),
-    (
-        "Write a Python function `transpose(matrix)` that returns the transpose of a matrix given as a list of rows.",
-        ["assert transpose([[1, 2], [3, 4]]) == [[1, 3], [2, 4]]", "assert transpose([[1, 2, 3]]) == [[1], [2], [3]]"],
     ),
     (
         "Write a Python function `count_set_bits(n)` that returns the number of 1 bits in the binary representation "
@@ -74,27 +79,22 @@ SEEDS = (
         "both lists.",
         ["assert common_elements([3, 1, 2], [2, 3, 4]) == [2, 3]", "assert common_elements([1], [2]) == []"],
     ),
-    (
-        "Write a Python function `fibonacci(n)` that returns the n-th Fibonacci number, with fibonacci(0) == 0.",
-        ["assert fibonacci(0) == 0", "assert fibonacci(1) == 1", "assert fibonacci(10) == 55"],
-    ),
-    (
-        "Write a Python function `parse_time(text)` that turns a string like '1:05:30' into a number of seconds.",
-        ['assert parse_time("0:00:10") == 10', 'assert parse_time("1:05:30") == 3930'],
-    ),
 )
 SEED_QUESTIONS = tuple(question for question, _ in SEEDS)
 QUESTION_HEADER = (
-    "Programming interview questions. Each one asks for a single Python function, names it in backticks with its "
-    "arguments, and says exactly what it must return.\n\n"
+    "Short programming interview questions. Each one asks for a single Python function, names it in backticks with "
+    "its arguments, and says exactly what it must return.\n\n"
 )
 SHOTS_PER_PROMPT = 5
-TEST_SHOTS = 4
-TESTS_STOP = ["\n\n", "\nQuestion", "\nTests"]
+TESTS_INSTRUCTION = (
+    "Write unit tests for `{name}`: a few Python assert statements with small inputs and their exact results, in one "
+    "```python code block."
+)
+TEST_SHOTS = 3
+CODE_STOP = ["\n```"]
 
 SOLUTION_INSTRUCTION = "Reply with the complete function `{name}` in a single ```python code block."
 SOLUTION_PREFIX = "```python\n"  # the start of the assistant's reply, so that it is code from the first token
-SOLUTION_STOP = ["\n```"]
 
 TASK_WORDS = re.compile(
     r"\b(write|implement|create|define|given|return|returns|compute|calculate|find|build|design|make|convert|check)\b",
@@ -110,7 +110,9 @@ FENCE_END = re.compile(r"^```", re.M)
 
 def prompts_version() -> str:
     """A fingerprint of every prompt: a resumed run must not mix outputs of different prompts."""
-    text = json.dumps([SEEDS, QUESTION_HEADER, SHOTS_PER_PROMPT, TEST_SHOTS, SOLUTION_INSTRUCTION, SOLUTION_PREFIX])
+    text = json.dumps(
+        [SEEDS, QUESTION_HEADER, SHOTS_PER_PROMPT, TESTS_INSTRUCTION, TEST_SHOTS, SOLUTION_INSTRUCTION, SOLUTION_PREFIX]
+    )
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
@@ -160,11 +162,18 @@ def normalise_question(question: str) -> str:
     return " ".join(re.findall(r"[a-z0-9_]+", question.lower()))
 
 
-def tests_prompt(question: str, name: str) -> str:
-    """TEST_SHOTS seed questions with their tests (chosen by the question), then the question and `assert NAME(`."""
-    shots = random.Random(question).sample(SEEDS, TEST_SHOTS)
-    examples = "".join(f"Question: {q}\nTests:\n" + "\n".join(tests) + "\n\n" for q, tests in shots)
-    return f"{examples}Question: {question}\nTests:\nassert {name}("
+def tests_messages(question: str, name: str) -> list[dict]:
+    """TEST_SHOTS seed questions (chosen by the question) asked for tests and answered, then the question."""
+    messages = []
+    for seed_question, tests in random.Random(question).sample(SEEDS, TEST_SHOTS):
+        ask = f"{seed_question}\n{TESTS_INSTRUCTION.format(name=function_name(seed_question))}"
+        messages += [{"role": "user", "content": ask}, {"role": "assistant", "content": answer("\n".join(tests))}]
+    return messages + [{"role": "user", "content": f"{question}\n{TESTS_INSTRUCTION.format(name=name)}"}]
+
+
+def tests_prefix(name: str) -> str:
+    """The start of the tests answer: code, and an assert calling the function."""
+    return f"```python\nassert {name}("
 
 
 def parse_tests(continuation: str, name: str, limit: int) -> list[str]:
