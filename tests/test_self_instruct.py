@@ -12,7 +12,7 @@ import pytest
 
 from codellama.checkpoints import write_hf
 from codellama.generation import Generator, SamplingParams
-from codellama.sandbox import Sandbox
+from codellama.sandbox import RunResult, Sandbox
 from codellama.train.data import self_instruct_prompts as prompts
 from codellama.train.data.chat import conversation_tokens
 from codellama.train.data.self_instruct import (
@@ -148,6 +148,29 @@ def test_a_rerun_resumes_without_asking_again_and_a_larger_target_extends(tmp_pa
     assert more["questions"]["kept"] == 4 and more["kept"] == 2 and model.samples == {"square": 1}
     with pytest.raises(ValueError, match=r"other settings \(seed\).*another --out"):
         run_pipeline(tmp_path, sandbox, seed=1)
+
+
+class FailingSandbox(Sandbox):
+    """Cannot start the runs of one function's solutions (as when namespaces are refused); runs the rest."""
+
+    def __init__(self, function: str):
+        super().__init__(LIMITS)
+        self.function = function
+
+    def run(self, argv, files=None, stdin=b"", limits=None) -> RunResult:
+        if f"def {self.function}(" in (files or {}).get("program.py", ""):
+            return RunResult(None, "setup_failed", "", "codellama-sandbox: cannot mount", 0.0)
+        return super().run(argv, files, stdin, limits)
+
+
+def test_sandbox_failures_are_counted_and_retried_by_a_rerun(tmp_path, sandbox):
+    report, model = run_pipeline(tmp_path, FailingSandbox("add_one"))
+    assert report["solutions"]["outcomes"] == {"error": 6, "ok": 1, "sandbox_error": 1}
+    assert model.samples["add_one"] == 1  # no later sample is drawn while an earlier one waits for the sandbox
+    assert report["kept"] == 1
+    report, model = run_pipeline(tmp_path, sandbox)
+    assert model.samples == {"add_one": 4}  # the failed run is drawn again, the rest comes from the logs
+    assert report["kept"] == 2 and report["solutions"]["outcomes"]["ok"] == 2
 
 
 def test_the_output_is_what_the_instruct_recipe_trains_on(tmp_path, sandbox, smol_tokenizer):

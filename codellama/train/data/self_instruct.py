@@ -286,8 +286,7 @@ class SelfInstruct:
             still_open = []
             for q in open_questions:
                 record = self.solution_log.done.get((q.id, sample))
-                if record is None:  # the sandbox failed on it; a rerun tries again
-                    still_open.append(q)
+                if record is None:  # the sandbox failed on it: a rerun tries again, and later samples wait for it
                     continue
                 outcomes[record["reason"]] += 1
                 if record["passed"]:
