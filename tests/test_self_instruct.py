@@ -380,3 +380,23 @@ def test_command_writes_chat_data_that_codellama_train_instruct_trains_on(tmp_pa
     assert main(argv) == 0
     log = [json.loads(line) for line in (run / "log.jsonl").read_text().splitlines()]
     assert [r["step"] for r in log if "loss" in r] == [1, 2]
+
+
+@pytest.mark.parametrize(
+    "flags, message",
+    [
+        (["--questions", "0"], "--questions, --solutions, --tests, --batch-size and --workers must each be at least 1"),
+        (["--seed", "5"], "holds a self-instruct run with other settings (seed)"),
+    ],
+)
+def test_bad_input_is_explained_before_a_model_is_loaded(tmp_path, monkeypatch, capsys, flags, message):
+    from codellama import cli_common
+    from codellama.cli import main
+
+    (tmp_path / "si" / "work").mkdir(parents=True)
+    (tmp_path / "si" / "work" / "settings.json").write_text(
+        json.dumps(SelfInstructConfig(str(tmp_path / "si")).settings())
+    )
+    monkeypatch.setattr(cli_common, "generator_from_args", lambda args: pytest.fail("loaded a model"))
+    assert main(["data", "self-instruct", "--out", str(tmp_path / "si"), *flags]) == 2
+    assert message in capsys.readouterr().err

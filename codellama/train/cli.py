@@ -200,6 +200,7 @@ def cmd_data_self_instruct(args) -> None:
         workers=args.workers,
         model=args.model or "default",
     )
+    config.check_resumable()
     pipeline = SelfInstruct(config, GeneratorModel(generator_from_args(args)), sandbox, note)
     report = pipeline.run()
     print(format_report(report))

@@ -97,6 +97,23 @@ class SelfInstructConfig:
     solution_tokens: int = 256
     near_duplicate_threshold: float = 0.7
 
+    def __post_init__(self):
+        if min(self.questions, self.solutions, self.tests, self.batch_size, self.workers) < 1:
+            raise ValueError("--questions, --solutions, --tests, --batch-size and --workers must each be at least 1")
+
+    def check_resumable(self) -> None:
+        """Refuse an --out that holds a run with other settings (before a model is loaded for nothing)."""
+        previous = Path(self.out) / "work" / SETTINGS
+        if not previous.exists():
+            return
+        old, new = json.loads(previous.read_text()), self.settings()
+        changed = sorted(k for k in set(old) | set(new) if old.get(k) != new.get(k))
+        if changed:
+            raise ValueError(
+                f"{self.out} holds a self-instruct run with other settings ({', '.join(changed)}): run with the same "
+                "settings to resume or extend it, or give another --out"
+            )
+
     def settings(self) -> dict:
         """What a resumed run must share with the first (counts and batching may change)."""
         free = ("out", "questions", "solutions", "batch_size", "workers", "max_attempts")
@@ -136,8 +153,6 @@ class QuestionIndex(NearDuplicateIndex):
 
 class SelfInstruct:
     def __init__(self, config: SelfInstructConfig, model: TextModel, sandbox: Sandbox, log: Callable[[str], None]):
-        if config.questions < 1 or config.solutions < 1 or config.tests < 1 or config.batch_size < 1:
-            raise ValueError("--questions, --solutions, --tests and --batch-size must each be at least 1")
         self.config, self.model, self.sandbox, self.log = config, model, sandbox, log
         self.out = Path(config.out)
         self.report: dict = {}
@@ -146,16 +161,9 @@ class SelfInstruct:
         started = time.perf_counter()
         work = self.out / "work"
         work.mkdir(parents=True, exist_ok=True)
+        self.config.check_resumable()
         settings = self.config.settings()
-        previous = work / SETTINGS
-        if previous.exists() and json.loads(previous.read_text()) != settings:
-            old = json.loads(previous.read_text())
-            changed = sorted(k for k in set(old) | set(settings) if old.get(k) != settings.get(k))
-            raise ValueError(
-                f"{self.out} holds a self-instruct run with other settings ({', '.join(changed)}): run with the same "
-                "settings to resume or extend it, or give another --out"
-            )
-        atomic_write_text(previous, json.dumps(settings, indent=2))
+        atomic_write_text(work / SETTINGS, json.dumps(settings, indent=2))
         self.question_log = ResultsLog(work / "questions.jsonl", settings)
         self.tests_log = ResultsLog(work / "tests.jsonl", settings)
         self.solution_log = ResultsLog(work / "solutions.jsonl", settings)
