@@ -59,6 +59,28 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--infill-family", default="starcoder", help="infill tokens to add when the tokenizer has none")
     p.set_defaults(handler=cmd_data_chat)
 
+    p = data_sub.add_parser(
+        "self-instruct",
+        help="instruction data as Code Llama - Instruct's: the model writes questions, tests and solutions; "
+        "a solution is kept when it passes the tests in the sandbox",
+    )
+    p.add_argument("--out", "-o", required=True, help="output directory (run again with it to resume or extend)")
+    p.add_argument("--questions", type=int, default=50, help="questions to keep after filtering and dedup")
+    p.add_argument("--solutions", type=int, default=10, help="solutions tried per question (the first passing one)")
+    p.add_argument("--tests", type=int, default=3, help="assert lines kept per question (the first ones written)")
+    add_model_flags(p, model_help="the model that writes the data (default: the embedded model)")
+    p.add_argument("--seed", type=int, default=0, help="every sample's seed derives from it")
+    p.add_argument("--batch-size", type=int, default=32, help="prompts generated together")
+    p.add_argument("--workers", type=int, default=2, help="programs run at once in the sandbox")
+    p.add_argument("--chat-format", choices=("auto", "llama2", "template"), default="auto", help="for OUT/chat")
+    p.add_argument("--infill-family", default="starcoder", help="for OUT/chat: as `codellama data chat`")
+    p.add_argument(
+        "--unsafe",
+        action="store_true",
+        help="run model-written code WITHOUT isolation when the sandbox is unavailable (at your own risk)",
+    )
+    p.set_defaults(handler=cmd_data_self_instruct)
+
     p = data_sub.add_parser("stats", help="print the report of a finished pipeline run")
     p.add_argument("out", help="the pipeline's output directory")
     p.add_argument("--json", action="store_true")
@@ -148,6 +170,47 @@ def cmd_data_chat(args) -> None:
     print(
         f"{manifest['num_documents']} conversations, {manifest['num_tokens']:,} tokens, "
         f"{manifest['loss_tokens']:,} in answers (the loss); wrote {args.out}/manifest.json"
+    )
+
+
+def cmd_data_self_instruct(args) -> None:
+    from codellama.cli_common import generator_from_args
+    from codellama.sandbox import Sandbox, SandboxUnavailable
+    from codellama.train.data.pipeline import load_pipeline_tokenizer
+    from codellama.train.data.self_instruct import (
+        LIMITS,
+        GeneratorModel,
+        SelfInstruct,
+        SelfInstructConfig,
+        format_report,
+        tokenise,
+    )
+
+    try:
+        sandbox = Sandbox(LIMITS, unsafe=args.unsafe)
+    except SandboxUnavailable as e:
+        raise ValueError(str(e)) from None
+    config = SelfInstructConfig(
+        out=args.out,
+        questions=args.questions,
+        solutions=args.solutions,
+        tests=args.tests,
+        batch_size=args.batch_size,
+        seed=args.seed,
+        workers=args.workers,
+        model=args.model or "default",
+    )
+    config.check_resumable()
+    pipeline = SelfInstruct(config, GeneratorModel(generator_from_args(args)), sandbox, note)
+    report = pipeline.run()
+    print(format_report(report))
+    manifest = tokenise(args.out, load_pipeline_tokenizer(args.model, args.infill_family), args.chat_format)
+    if manifest is None:
+        print(f"wrote {args.out}/report.json; no pair was kept, so there is nothing to train on")
+        return
+    print(
+        f"wrote {args.out}/conversations.jsonl, pairs.jsonl, report.json and chat/ ({manifest['num_tokens']:,} "
+        f"tokens, {manifest['loss_tokens']:,} in answers): codellama train --recipe instruct --data {args.out}/chat"
     )
 
 
