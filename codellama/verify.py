@@ -31,6 +31,7 @@ from typing import Literal
 from codellama.engine import Completion, FinishReason, Request, SamplingParams
 from codellama.eval.harness import Executor
 from codellama.sandbox import Limits, RunResult, Sandbox
+from codellama.stopping import guess_language
 from codellama.verify_tests import (
     TestSuite,
     defined_functions,
@@ -45,7 +46,7 @@ from codellama.verify_tests import (
 DEFAULT_N = 8
 DEFAULT_TEMPERATURE = 0.8
 DEFAULT_TOP_P = 1.0
-DEFAULT_MIN_P = 0.05  # min-p truncation: as sharp as top-p 0.95 for code, without sorting the vocabulary per token
+DEFAULT_MIN_P = 0.05  # truncation by min-p rather than top-p: the engine sorts the vocabulary per token for top-p
 MAX_N = 64
 TEST_SAMPLES = 4  # continuations of the test prompt (each gives up to 5 asserts)
 TEST_TOKENS = 192
@@ -228,12 +229,23 @@ def candidate_requests(generator, task: Task, params: list[SamplingParams]) -> l
 
     params = [replace(p, stop=list(p.stop) + task.stop) for p in params]
     if task.kind == "complete":
+        if task.language != "python":  # MultiPL-E's convention: the body only; the harness closes the function
+            from codellama.eval.multipl_e_languages import LANGUAGES
+
+            params = [replace(p, code_stop=None, stop=list(p.stop) + LANGUAGES[task.language].stop) for p in params]
         ids, healed, kept = generator.completion_prompt(task.prompt)
         return [Request(ids, p, prompt_text=kept, healed=healed) for p in params]
     if task.kind == "chat":
         ids = chat_prompt_tokens(generator.tokenizer, task.messages)
         stops = chat_stop_strings(generator.tokenizer)
         return [Request(ids, replace(p, stop=list(p.stop) + stops)) for p in params]
+    if generator.tokenizer.infill is None:  # nothing after the hole (else see ranked_infill_candidates)
+        if task.prompt.rsplit("\n", 1)[-1].strip():  # as Generator.infill: to the end of the line, or of the block
+            params = [replace(p, stop=list(p.stop) + ["\n"]) for p in params]
+        else:
+            params = [replace(p, code_stop=p.code_stop or guess_language(task.prompt)) for p in params]
+        ids, healed, kept = generator.completion_prompt(task.prompt)
+        return [Request(ids, p, prompt_text=kept, healed=healed) for p in params]
     ids = infill_prompt_tokens(generator.tokenizer, task.prompt, task.suffix)
     return [Request(ids, p, prompt_text=task.prompt) for p in params]
 
@@ -275,11 +287,7 @@ def ranked_infill_candidates(generator, prefix: str, suffix: str, params: list[S
     out = []
     for draft in drafts:
         best = max([""] + middle_cuts(draft.text, suffix), key=scores.__getitem__)
-        out.append(
-            Completion(
-                heal_text + best, generator.tokenizer.encode_continuation(best), FinishReason.STOP, len(prefix_ids)
-            )
-        )
+        out.append(Completion(best, generator.tokenizer.encode_continuation(best), FinishReason.STOP, len(prefix_ids)))
     return out
 
 
@@ -441,7 +449,7 @@ def generate_candidates(
 ) -> list[Completion]:
     """The greedy completion and n-1 samples, in one batch."""
     rows = candidate_params(params, options)
-    if task.kind == "infill" and generator.tokenizer.infill is None:
+    if task.kind == "infill" and generator.tokenizer.infill is None and task.suffix.strip():
         work = lambda: ranked_infill_candidates(generator, task.prompt, task.suffix, rows)  # noqa: E731
         return exclusive(work) if exclusive is not None else work()
     return generate(candidate_requests(generator, task, rows))

@@ -339,3 +339,107 @@ def test_options_are_checked(smol_tokenizer, capsys):
     assert "--verify-n must be at least 1" in capsys.readouterr().err
     assert main(["chat", "--verify"]) == 2
     assert "give the message as an argument" in capsys.readouterr().err
+
+
+def test_infill_candidates_without_infill_tokens_are_drafts_cut_by_ranking(smol_tokenizer, sandbox):
+    prefix, suffix = "def add(a, b):\n    return ", "\n\n\nx = 1\n"
+    middles = ["a - b", "a * b", "a + b"]  # each written on through the suffix, as models do
+    probe = Generator(BranchingModel([], smol_tokenizer.eos_id), smol_tokenizer)
+    ids, healed = probe.vocab.heal_prompt(probe.encode_prompt(prefix))
+    scripts = [smol_tokenizer.encode_continuation(healed + m + suffix) for m in middles]
+    generator = Generator(BranchingModel([(ids, scripts)], smol_tokenizer.eos_id), smol_tokenizer)
+    assert generator.tokenizer.infill is None
+    tests = read_tests_file("assert add(2, 3) == 5\n")
+    verified = verify(generator, Task("infill", prefix, suffix), tests, options=Options(n=12), sandbox=sandbox)
+    assert verified.text == "a + b" and verified.report.verified
+    assert verified.report.candidates[0].text == "a - b"  # the greedy draft, cut where it meets the suffix
+
+
+@pytest.mark.skipif(shutil.which("g++") is None, reason="g++ is installed by scripts/setup.d/toolchains.sh")
+def test_cli_verifies_cpp_with_a_multipl_e_harness(smol_tokenizer, tmp_path, monkeypatch, capsys):
+    prompt = "#include <cassert>\nlong add(long a, long b) {\n"
+    answers = ["    return a - b;\n}\n", "    return a * b;\n}\n", "    return a + b;\n}\n"]
+    generator = completion_generator(smol_tokenizer, prompt, answers)
+    monkeypatch.setattr("codellama.cli_common.generator_from_args", lambda args: generator)
+    harness = tmp_path / "test_add.cpp"
+    harness.write_text("}\nint main() {\n    assert(add(2, 3) == 5);\n}\n")  # MultiPL-E's: it closes the function
+    assert main(["complete", prompt, "--tests", str(harness), "--verify-n", "12", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["text"] == "    return a + b;"  # the body, cut at the end of the function as MultiPL-E does
+    assert result["verify"]["verified"] and result["verify"]["candidates"][0]["given"][0] != "passed"
+
+
+HARNESSES = {  # language: (prompt, right body, wrong body, harness that closes the function and tests it)
+    "php": (
+        "<?php\nfunction add($a, $b) {\n",
+        "    return $a + $b;\n",
+        "    return $a - $b;\n",
+        "}\nif (add(2, 3) !== 5) { throw new Exception('add'); }\n",
+    ),
+    "sh": (
+        "add() {\n",
+        "    echo $(( $1 + $2 ))\n",
+        "    echo $(( $1 - $2 ))\n",
+        '}\nset -e\n[[ "$(add 2 3)" = 5 ]]\n',
+    ),
+    "ts": (
+        "function add(a: number, b: number): number {\n",
+        "    return a + b;\n",
+        "    return a - b;\n",
+        '}\ndeclare var require: any;\nconst assert = require("node:assert");\nassert.deepStrictEqual(add(2, 3), 5);\n',
+    ),
+    "java": (
+        "class Problem {\n    public static long add(long a, long b) {\n",
+        "        return a + b;\n",
+        "        return a - b;\n",
+        "    }\n    public static void main(String[] args) {\n"
+        "        if (add(2, 3) != 5) throw new AssertionError();\n    }\n}\n",
+    ),
+    "cs": (
+        "class Problem {\n    public static long add(long a, long b) {\n",
+        "        return a + b;\n",
+        "        return a - b;\n",
+        "    }\n    public static void Main(string[] args) {\n"
+        "        if (add(2, 3) != 5) throw new System.Exception();\n    }\n}\n",
+    ),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", sorted(HARNESSES))
+def test_harnesses_of_the_other_multipl_e_languages(language, sandbox):
+    from codellama.eval.multipl_e import TOOLS
+
+    if any(shutil.which(tool) is None for tool in TOOLS[language]):
+        pytest.skip(f"{language}'s toolchain is installed by scripts/setup.d/toolchains.sh")
+    prompt, right, wrong, harness = HARNESSES[language]
+    runner = CandidateRunner(sandbox)
+    try:
+        results = runner.run([prompt + right, prompt + wrong], read_tests_file(harness, language))
+    finally:
+        runner.close()
+    assert results[0][1] == ["passed"], results[0]
+    assert results[1][1][0] != "passed"
+
+
+def test_eval_selects_by_docstring_examples_never_by_the_hidden_tests(smol_tokenizer, tmp_path, monkeypatch, capsys):
+    problem = load_problems(1)["HumanEval/0"]
+    examples_only = "    return len(numbers) > 3\n"  # passes both docstring examples, fails the hidden tests
+    wrong = "    return False\n"  # fails an example
+
+    def evaluate(answers: list[str], name: str) -> dict:
+        generator = completion_generator(smol_tokenizer, problem["prompt"], answers)
+        monkeypatch.setattr("codellama.eval.cli.generator_from_args", lambda args: generator)
+        output = tmp_path / f"{name}.jsonl"
+        argv = ["eval", "humaneval", "--select", "verify", "--n", "12", "--limit", "1", "-o", str(output)]
+        assert main([*argv, "--no-progress"]) == 0
+        capsys.readouterr()
+        return json.loads(output.with_name(f"{name}.summary.json").read_text())
+
+    summary = evaluate([wrong, problem["canonical_solution"]], "rescued")
+    assert (summary["passed_selected"], summary["passed_greedy"], summary["any_candidate_passed"]) == (1, 0, 1)
+    assert summary["selection"]["problems_with_docstring_examples"] == 1
+    assert summary["selection"]["methods"] == {"passed the given tests": 1}
+    # the greedy answer passes the examples: it is chosen, though a sampled one would pass the hidden tests
+    summary = evaluate([examples_only, problem["canonical_solution"]], "fooled")
+    assert (summary["passed_selected"], summary["passed_greedy"], summary["any_candidate_passed"]) == (0, 0, 1)

@@ -225,12 +225,13 @@ def _humaneval_verify(args) -> None:
     options.workers = args.workers
     options.check()
     args.top_p, args.temperature = options.top_p, options.temperature
-    settings = _settings(args, mode=args.mode) | {"min_p": options.min_p}
+    code_stop = "python" if args.mode == "completion" else None  # candidates end with the function (cheaper)
+    settings = _settings(args, mode=args.mode) | {"min_p": options.min_p, "code_stop": code_stop}
     output = _default_output(args, f"humaneval-{args.mode}-verify")
     summary = humaneval_verify.run(
         generator_from_args(args),
         args.mode,
-        SamplingParams(max_new_tokens=args.max_tokens),
+        SamplingParams(max_new_tokens=args.max_tokens, code_stop=code_stop),
         options,
         settings=settings,
         limit=args.limit,

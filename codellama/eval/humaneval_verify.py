@@ -144,6 +144,7 @@ def _solve(
                 "passed": hidden[report.chosen],
                 "greedy_passed": hidden[0],
                 "candidates_passed": sum(hidden),
+                "hidden": hidden,  # each candidate's result (scored after the choice; for pass@k by n)
                 "passed_without_agreement": hidden[without_agreement.chosen],
                 "examples": len(examples[i]),
                 "examples_skipped": examples[i].skipped,
