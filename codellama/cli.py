@@ -22,6 +22,7 @@ from codellama.cli_common import (
     quantization,
 )
 from codellama.stopping import guess_language
+from codellama.verify_cli import add_verify_flags, run_verified, verifying
 
 FILL_MARKER = "<FILL>"
 JSON_HELP = "print one JSON object instead of streaming text"
@@ -49,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_sampling_flags(p)
     p.add_argument("--json", action="store_true", help=JSON_HELP)
     add_safety_flags(p)
+    add_verify_flags(p)
 
     p = sub.add_parser("infill", help="fill in the middle between a prefix and a suffix")
     p.add_argument("--prefix", default=None)
@@ -60,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_sampling_flags(p, max_tokens=128)
     p.add_argument("--json", action="store_true", help=JSON_HELP)
     add_safety_flags(p)
+    add_verify_flags(p)
 
     p = sub.add_parser("chat", help="chat with an instruction model (interactive without a message)")
     p.add_argument("message", nargs="?", help="one message: answer it and exit")
@@ -69,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_sampling_flags(p, max_tokens=512)
     p.add_argument("--json", action="store_true", help=JSON_HELP)
     add_safety_flags(p, guard=True)
+    add_verify_flags(p)
 
     p = sub.add_parser("info", help="model shape, tokenizer, infill family, context length")
     add_model_flags(p)
@@ -179,8 +183,16 @@ def cmd_complete(args) -> None:
         language = guess_language(prompt, args.file)
     elif language == "none":
         language = None
-    generator = generator_from_args(args)
     params = _params(args, code_stop=language)
+    if verifying(args):
+        from codellama.verify import Task
+
+        def show(text: str) -> None:
+            print((prompt if args.echo else "") + text)
+            _check_output(args, prompt, text)
+
+        return run_verified(args, Task("complete", prompt), params, show)
+    generator = generator_from_args(args)
     if args.json:
         result = generator.complete(prompt, params, echo=args.echo)[0]
         print(
@@ -216,6 +228,14 @@ def cmd_infill(args) -> None:
     prefix, suffix = _infill_parts(args)
     if not (prefix + suffix).strip():
         raise ValueError("both the prefix and the suffix are empty: there is nothing to fill in around")
+    if verifying(args):
+        from codellama.verify import Task
+
+        def show(middle: str) -> None:
+            print(prefix + middle + suffix if args.full else middle)
+            _check_output(args, prefix, middle)
+
+        return run_verified(args, Task("infill", prefix, suffix), _params(args), show)
     generator = generator_from_args(args)
     result = generator.infill(prefix, suffix, _params(args), mode=args.mode)
     if args.json:
@@ -238,9 +258,21 @@ def cmd_chat(args) -> None:
     if args.message is not None and (refusal := _guard(args, args.message)) is not None:
         print(json.dumps({"text": refusal, "finish_reason": "content_filter"}) if args.json else refusal)
         sys.exit(3)
-    generator = generator_from_args(args)
     messages = [{"role": "system", "content": args.system}] if args.system else []
     params = _params(args)
+    if verifying(args):
+        from codellama.verify import Task
+
+        if args.message is None:
+            raise ValueError("--tests and --verify check one answer: give the message as an argument")
+
+        def show(text: str) -> None:
+            print(text)
+            _check_output(args, "", text)
+
+        messages.append({"role": "user", "content": args.message})
+        return run_verified(args, Task("chat", messages=messages), params, show)
+    generator = generator_from_args(args)
     if args.message is not None:
         messages.append({"role": "user", "content": args.message})
         if args.json:

@@ -27,8 +27,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     _add_sampling(p, max_tokens=512)
     _add_common(p)
     p.add_argument("--canonical", action="store_true", help="score the canonical solutions (no model)")
+    p.add_argument(
+        "--select",
+        choices=("none", "verify"),
+        default="none",
+        help="verify: per problem, the greedy answer and --n - 1 samples (at --temperature, 0.8 when 0), one chosen "
+        "by running the prompt's docstring examples and model-written tests (never the hidden tests); reports "
+        "its pass@1 beside the greedy answer's (defaults: --max-tokens 256, instruct 384; --top-p 1 with min-p "
+        "0.05; --batch-size 40)",
+    )
     add_model_flags(p)
-    p.set_defaults(handler=cmd_humaneval)
+    # None: the default of the --select in use (see _humaneval_verify)
+    p.set_defaults(handler=cmd_humaneval, max_tokens=None, top_p=None, batch_size=None)
 
     p = benchmarks.add_parser("infill", help="HumanEval infilling: single-line, multi-line, random-span; PSM/SPM")
     p.add_argument("--subset", choices=("single-line", "multi-line", "random-span"), default="single-line")
@@ -170,6 +180,11 @@ def _default_output(args, name: str) -> Path:
 def cmd_humaneval(args) -> None:
     from codellama.eval import humaneval
 
+    if args.select == "verify":
+        return _humaneval_verify(args)
+    args.max_tokens = args.max_tokens or 512
+    args.top_p = 0.95 if args.top_p is None else args.top_p
+    args.batch_size = args.batch_size or 8
     sandbox = _sandbox(args, humaneval.LIMITS)
     output = _default_output(args, f"humaneval-{args.mode}")
     if args.canonical:
@@ -189,6 +204,40 @@ def cmd_humaneval(args) -> None:
         workers=args.workers,
         batch_size=args.batch_size,
         sandbox=sandbox,
+        progress=not args.no_progress,
+    )
+    _finish(summary, output)
+
+
+def _humaneval_verify(args) -> None:
+    from codellama.eval import humaneval, humaneval_verify
+    from codellama.generation import SamplingParams
+    from codellama.verify import DEFAULT_TEMPERATURE, Options
+
+    if args.canonical:
+        raise ValueError("--select verify chooses among the model's candidates: leave out --canonical")
+    if args.n < 2:
+        raise ValueError(f"--select verify chooses among --n candidates: give --n 2 or more (e.g. 10), got {args.n}")
+    args.max_tokens = args.max_tokens or (256 if args.mode == "completion" else 384)
+    sandbox = _sandbox(args, humaneval.LIMITS)
+    options = Options(n=args.n, temperature=args.temperature or DEFAULT_TEMPERATURE, seed=args.seed or 0)
+    options.top_p = options.top_p if args.top_p is None else args.top_p
+    options.workers = args.workers
+    options.check()
+    args.top_p, args.temperature = options.top_p, options.temperature
+    code_stop = "python" if args.mode == "completion" else None  # candidates end with the function (cheaper)
+    settings = _settings(args, mode=args.mode) | {"min_p": options.min_p, "code_stop": code_stop}
+    output = _default_output(args, f"humaneval-{args.mode}-verify")
+    summary = humaneval_verify.run(
+        generator_from_args(args),
+        args.mode,
+        SamplingParams(max_new_tokens=args.max_tokens, code_stop=code_stop),
+        options,
+        settings=settings,
+        limit=args.limit,
+        output=output,
+        sandbox=sandbox,
+        batch_size=max(args.batch_size or 40, args.n),
         progress=not args.no_progress,
     )
     _finish(summary, output)

@@ -31,6 +31,7 @@ from codellama.server.common import (
 from codellama.server.filters import FilterContext, FilterReport, blocked, header_value
 from codellama.server.scheduler import Job
 from codellama.server.schemas import CompletionRequest, OpenAISampling
+from codellama.server.verify import check_compatible, completion_response
 from codellama.stopping import guess_language
 
 router = APIRouter()
@@ -72,6 +73,8 @@ async def completions(request: Request):
     if body.suffix is not None and body.echo:
         raise ApiError(400, "echo cannot be combined with suffix (infilling)", param="echo")
     prompts = _prompts(state, body.prompt)
+    if body.codellama_verify is not None:
+        check_compatible(body, prompts=len(prompts))
     choices: list[Choice] = []
     contexts = []
     prompt_tokens = 0
@@ -108,6 +111,8 @@ async def completions(request: Request):
         "created": int(time.time()),
         "model": state.settings.model_name,
     }
+    if body.codellama_verify is not None:
+        return await completion_response(state, body, *prompts[0], contexts[0], meta)
     echoes = [text for text, _ in prompts for _ in range(body.n)] if body.echo else None
     choice_contexts = [c for c in contexts for _ in range(body.n)]
     run = Run(state, choices)

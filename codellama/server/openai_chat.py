@@ -27,6 +27,7 @@ from codellama.server.filters import FilterContext, FilterReport, blocked, heade
 from codellama.server.openai_api import json_with_filters, parse_request, report_filters, sampling_params, usage_of
 from codellama.server.scheduler import Job
 from codellama.server.schemas import ChatRequest
+from codellama.server.verify import chat_response, check_compatible
 from codellama.stopping import guess_language
 
 router = APIRouter()
@@ -47,6 +48,8 @@ async def chat_completions(request: Request):
         raise ApiError(
             400, f"response_format {body.response_format.type!r} is not supported; use 'text'", param="response_format"
         )
+    if body.codellama_verify is not None:
+        check_compatible(body)
     tokenizer = state.generator.tokenizer
     messages = [{"role": "system" if m.role == "developer" else m.role, "content": m.text()} for m in body.messages]
     try:
@@ -64,6 +67,8 @@ async def chat_completions(request: Request):
     reports = await run_filters(state, context)
     if (block := blocked(reports)) is not None:
         return _refused_chat(body, meta, block, reports)
+    if body.codellama_verify is not None:
+        return await chat_response(state, body, messages, ids, context, meta)
     max_tokens = body.max_completion_tokens or body.max_tokens
     top = (body.top_logprobs or 0) if body.logprobs else None
     extra_stops = chat_stop_strings(tokenizer)

@@ -44,6 +44,14 @@ class OpenAISampling(Strict):
     repetition_penalty: Number = Field(1.0, ge=0.01, le=10)
 
 
+class VerifyField(Strict):
+    """`codellama_verify`: verified generation (server/verify.py). Without `tests`, the prompt's examples."""
+
+    tests: str | None = Field(None, max_length=1 << 20)
+    n: int = Field(8, ge=1, le=MAX_N)
+    language: str = Field("python", max_length=32)
+
+
 class CompletionRequest(OpenAISampling):
     prompt: str | list[str] | TokenIds | list[TokenIds]
     suffix: str | None = None
@@ -51,6 +59,7 @@ class CompletionRequest(OpenAISampling):
     logprobs: int | None = Field(None, ge=0, le=5)
     echo: bool = False
     best_of: int | None = Field(None, ge=1, le=MAX_N)
+    codellama_verify: VerifyField | None = None
 
 
 class TextPart(Strict):
@@ -82,6 +91,7 @@ class ChatRequest(OpenAISampling):
     response_format: ResponseFormat | None = None
     tools: list[dict] | None = None
     tool_choice: str | dict | None = None
+    codellama_verify: VerifyField | None = None
 
 
 class LlamaSampling(Strict):
