@@ -27,7 +27,7 @@ from codellama.safety import intent_patterns as P
 from codellama.safety.intent_concepts import CONCEPTS, concept_vector
 
 DATA_DIR = Path(__file__).parent / "data"
-VERSION = 3  # bump when features or settings change
+VERSION = 4  # bump when features or settings change
 NGRAMS = (2, 5)
 C = 4.0  # inverse regularisation of the malicious/benign model
 RULE_WEIGHT = 0.35  # scale of the rule flags beside the unit-length n-gram vector
@@ -67,12 +67,22 @@ _ACTIONS = [
     for c in (
         "encrypt", "delete", "keys_typed", "credentials", "fake_page", "self_copy", "evade_security", "logs",
         "disable", "flood", "miner", "hidden_service", "backdoor", "camera_mic_location", "send_away", "malware_noun",
+        "brute_force", "takeover", "spoofed",
     )
 ]  # fmt: skip
 _CONTEXTS = [
     _CONCEPT_INDEX[c]
-    for c in ("others", "own", "stealth", "send_away", "defence", "explain", "consent", "mass_scope", "test_env")
-]
+    for c in (
+        "others", "own", "stealth", "send_away", "defence", "explain", "consent", "mass_scope", "test_env", "no_code",
+        "defensive_work", "question", "unauthorised", "persistence", "fiction", "full_code", "local_only", "limited",
+    )
+]  # fmt: skip
+
+
+# Contexts that point to harm only together with an action ("hide" the sidebar, send "every customer" an invoice,
+# a "story"): they enter the model only crossed with an action concept, never on their own.
+ONLY_CROSSED: tuple[str, ...] = ()
+_SOLO = np.array([0.0 if name in ONLY_CROSSED else 1.0 for name in CONCEPTS])
 
 
 def rule_flags(text: str) -> np.ndarray:
@@ -82,7 +92,7 @@ def rule_flags(text: str) -> np.ndarray:
     rules = [1.0 if rx.search(t) else 0.0 for rx in _FLAGS]
     concepts = concept_vector(t)
     crossed = [concepts[a] * concepts[c] for a in _ACTIONS for c in _CONTEXTS]
-    return np.array(rules + concepts + crossed, dtype=np.float64)
+    return np.concatenate([rules, np.array(concepts) * _SOLO, crossed])
 
 
 def training_records() -> list[dict]:
@@ -199,7 +209,8 @@ def _cache_dir() -> Path:
 
 
 def _fingerprint(records: list[dict]) -> str:
-    h = hashlib.sha256(f"v{VERSION} {NGRAMS} C={C} w={RULE_WEIGHT} flags={FLAG_NAMES} concepts={CONCEPTS}".encode())
+    settings = f"v{VERSION} {NGRAMS} C={C} w={RULE_WEIGHT} flags={FLAG_NAMES} concepts={CONCEPTS} {ONLY_CROSSED}"
+    h = hashlib.sha256(settings.encode())
     for r in records:
         h.update(f"{r['label']}\t{r['category']}\t{r['text']}\n".encode())
     return h.hexdigest()[:16]
