@@ -57,6 +57,7 @@ from codellama.safety.intent_patterns import (
     NO_CONFIRMATION,
     OTHERS,
     OWN,
+    OWN_INPUT,
     OWN_SECRETS,
     OWNER_CONSENT,
     PASSWORD_CAPTURE,
@@ -138,7 +139,8 @@ def _behaviour_rules(t: str) -> tuple[Action, str, str] | None:
                 ),
             )
     if _has(KEYSTROKES, t):
-        if stealth or away or others or (_has(PASSWORD_CAPTURE, t) and not own_only):
+        own_box = _has(OWN_INPUT, t) and not (stealth or away)  # a typing tutor's practice box, an app's editor
+        if stealth or away or (others and not own_box) or (_has(PASSWORD_CAPTURE, t) and not own_only):
             how = "secretly" if stealth else "and send them away" if away else "of another person"
             return Action.BLOCK, "keylogger", f"it would record keystrokes {how}"
         if _has(SYSTEM_WIDE_INPUT, t):

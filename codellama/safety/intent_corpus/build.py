@@ -27,10 +27,12 @@ def records() -> list[dict]:
     out = []
     for name in WHOLE:
         module = importlib.import_module(f"codellama.safety.intent_corpus.{name}")
-        for row in module.FULL:
-            label, category, lang, text = row if len(row) == 4 else (row[0], row[1], "en", row[2])
-            assert category in CATEGORIES and label in ("malicious", "benign"), (name, row)
-            out.append({"text": text, "label": label, "category": category, "lang": lang, "source": f"corpus_{name}"})
+        # a module's SECOND list was written on a later occasion: its own subset
+        for rows, source in ((module.FULL, f"corpus_{name}"), (getattr(module, "SECOND", []), f"corpus_{name}_2")):
+            for row in rows:
+                label, category, lang, text = row if len(row) == 4 else (row[0], row[1], "en", row[2])
+                assert category in CATEGORIES and label in ("malicious", "benign"), (name, row)
+                out.append({"text": text, "label": label, "category": category, "lang": lang, "source": source})
     for lang in LANGUAGES:
         module = importlib.import_module(f"codellama.safety.intent_corpus.{lang}")
         openers, per_clause = module.OPENERS, OPENERS_PER_CLAUSE.get(lang, 2)

@@ -415,4 +415,4 @@ MORE = {
     ],
 }
 # fmt: on
-FULL += [(B, category, lang, text) for lang, rows in MORE.items() for category, text in rows]
+SECOND = [(B, category, lang, text) for lang, rows in MORE.items() for category, text in rows]

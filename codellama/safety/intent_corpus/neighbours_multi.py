@@ -450,4 +450,4 @@ MORE = {
     ],
 }
 # fmt: on
-FULL += [(label, category, lang, text) for lang, rows in MORE.items() for label, category, text in rows]
+SECOND = [(label, category, lang, text) for lang, rows in MORE.items() for label, category, text in rows]
