@@ -77,6 +77,7 @@ from codellama.safety.intent_patterns import (
     SYSTEM_WIDE_INPUT,
     SYSTEM_WIDE_SCOPE,
     TRIGGER,
+    found,
 )
 
 if TYPE_CHECKING:
@@ -97,10 +98,11 @@ CATEGORIES = {
     "spyware": "secretly watches a person: camera, microphone, location, messages or screen",
     "account_takeover": "gets into someone else's accounts or files with their tokens, cookies or guessed passwords",
 }
-# The learned layer's operating points (chosen on cross-subset figures, docs/safety.md).
-MODEL_BLOCK = 0.55  # the model blocks alone at or above this probability of malicious
-RULES_CONFIRM = 0.25  # a rule block stands when the model gives at least this
-NAMED_CONFIRM = 0.1  # ... and one for naming a kind of malware to build ("write ransomware": few words to go on)
+# The learned layer's operating points, calibrated by leave-one-subset-out validation (intent_crossval.py): the most
+# malicious requests blocked while at most 3.5% of the benign neighbours of the whole-request subsets are refused.
+MODEL_BLOCK = 0.73  # the model blocks alone at or above this probability of malicious
+RULES_CONFIRM = 0.15  # a rule block stands when the model gives at least this
+NAMED_CONFIRM = 0.03  # ... and one for naming a kind of malware to build ("write ransomware": few words to go on)
 _NAMED = "it asks to build malware"
 MODEL_WARN = 0.35  # an otherwise allowed request is warned about at or above this
 
@@ -118,7 +120,7 @@ class Verdict:
 
 
 def _has(rx: re.Pattern, text: str) -> bool:
-    return rx.search(text) is not None
+    return found(rx, text)
 
 
 def _behaviour_rules(t: str) -> tuple[Action, str, str] | None:

@@ -84,25 +84,38 @@ def rates(scored: list[Scored], at: Thresholds | None = None) -> dict[str, dict]
     return dict(table)
 
 
-def macro(table: dict[str, dict], label: str) -> float:
-    """The mean over subsets of the block rate of `label` (each subset counts once, whatever its size)."""
+def macro(table: dict[str, dict], label: str, subsets: set[str] | None = None) -> float:
+    """The mean over subsets (all, or those named) of the block rate of `label`: each subset counts once."""
     rows = [row[label] for key, row in table.items() if key not in ("all", "non-English")]
+    if subsets is not None:
+        rows = [row[label] for key, row in table.items() if key in subsets]
     shares = [hits / total for hits, total in rows if total]
     return sum(shares) / len(shares) if shares else 0.0
 
 
-def calibrate(scored: list[Scored], max_benign: float = 0.03) -> tuple[Thresholds, dict]:
-    """The thresholds that block the most malicious requests (mean over subsets) while the mean share of benign
-    neighbours blocked stays at or under `max_benign`."""
+def whole_request_subsets(table: dict[str, dict]) -> set[str]:
+    """The subsets written as whole requests (every one but the clause corpora, whose requests are clauses joined
+    to a few openers): the benign neighbours a person would send, on which false refusals are counted."""
+    from codellama.safety.intent_corpus import LANGUAGES
+
+    clauses = {f"corpus_{lang}" for lang in LANGUAGES}
+    return {key for key in table if key not in clauses and key not in ("all", "non-English")}
+
+
+def calibrate(scored: list[Scored], max_benign: float = 0.035) -> tuple[Thresholds, dict]:
+    """The thresholds that block the most malicious requests (mean over all subsets) while the mean share of benign
+    neighbours blocked over the whole-request subsets stays at or under `max_benign` (the clause corpora's
+    templated neighbours are easy and would let a mean over every subset hide the false refusals)."""
     best, best_key = Thresholds(), None
-    grid = [x / 100 for x in range(30, 100, 2)]
-    for model_block in grid:
-        for rules_confirm in (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5):
-            at = Thresholds(model_block=model_block, rules_confirm=rules_confirm)
-            table = rates(scored, at)
-            benign, malicious = macro(table, "benign"), macro(table, "malicious")
-            if benign <= max_benign and (best_key is None or (malicious, -benign) > best_key):
-                best, best_key = at, (malicious, -benign)
+    natural = whole_request_subsets(rates(scored)) or None  # none at all: count every subset
+    for model_block in [x / 100 for x in range(40, 100, 3)]:
+        for rules_confirm in (0.1, 0.15, 0.25, 0.4, 0.5):
+            for named_confirm in (0.03, 0.1):
+                at = Thresholds(model_block=model_block, rules_confirm=rules_confirm, named_confirm=named_confirm)
+                table = rates(scored, at)
+                benign, malicious = macro(table, "benign", natural), macro(table, "malicious")
+                if benign <= max_benign and (best_key is None or (malicious, -benign) > best_key):
+                    best, best_key = at, (malicious, -benign)
     return best, rates(scored, best)
 
 
@@ -115,7 +128,12 @@ def _print(table: dict[str, dict]) -> None:
     for key in sorted(table, key=lambda k: (k in ("all", "non-English"), k)):
         row = table[key]
         print(f"{key:26} {share(row['malicious']):>22} {share(row['benign']):>20} {share(row['benign_warned']):>20}")
-    print(f"mean over subsets: malicious {macro(table, 'malicious'):.1%}, benign {macro(table, 'benign'):.1%}")
+    natural = whole_request_subsets(table)
+    print(
+        f"mean over subsets: malicious {macro(table, 'malicious'):.1%}, benign {macro(table, 'benign'):.1%}; "
+        f"over the whole-request subsets: malicious {macro(table, 'malicious', natural):.1%}, "
+        f"benign {macro(table, 'benign', natural):.1%}"
+    )
 
 
 def main() -> None:

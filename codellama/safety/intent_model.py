@@ -89,7 +89,7 @@ def rule_flags(text: str) -> np.ndarray:
     """Behaviour features in any language: the rule layer's patterns (English vocabulary), the multilingual
     concepts, and each action concept crossed with each context concept (what it does x to whose data, how)."""
     t = " ".join(text.split())
-    rules = [1.0 if rx.search(t) else 0.0 for rx in _FLAGS]
+    rules = [1.0 if P.found(rx, t) else 0.0 for rx in _FLAGS]
     concepts = concept_vector(t)
     crossed = [concepts[a] * concepts[c] for a in _ACTIONS for c in _CONTEXTS]
     return np.concatenate([rules, np.array(concepts) * _SOLO, crossed])

@@ -3,11 +3,19 @@ how it behaves, and the behaviours and malware names the rules in intent.py comb
 
 from __future__ import annotations
 
+import functools
 import re
 
 
 def _rx(pattern: str) -> re.Pattern:
     return re.compile(pattern, re.I | re.S)
+
+
+@functools.lru_cache(maxsize=8192)
+def found(rx: re.Pattern, text: str) -> bool:
+    """Whether rx matches text, remembered: the rules and the learned layer's features ask the same questions of the
+    same request."""
+    return rx.search(text) is not None
 
 
 # Sentence-local gap: a behaviour's parts must sit in the same sentence ("a.py" and "C:\." do not end one).
@@ -271,7 +279,8 @@ _VOLUME = (
     r"|sign-?ups|registrations|posts|comments|bookings|reservations|orders|reviews|votes|tickets)"
 )
 FLOOD = _rx(
-    rf"\bflood(?![\s-]?fill)\w*|\bddos\b|\bdos\s+attack|\bdenial[- ]of[- ]service|\bsyn\s+flood|\bslowloris|\bamplification"
+    rf"\bflood(?![\s-]?fill)\w*|\bddos\b|\bdos\s+attack|\bdenial[- ]of[- ]service|\bsyn\s+flood|\bslowloris"
+    rf"|\bamplification"
     rf"|\bbooter\b|\bstresser\b|\b(as\s+many|millions?\s+of|thousands?\s+of|endless\w*|unlimited|infinite\w*|nonstop"
     rf"|non-stop|huge\s+number\s+of|hundreds\s+of){_G}{{0,50}}\b{_VOLUME}|\b{_VOLUME}{_G}{{0,60}}\b(forever|endless\w*|nonstop"
     rf"|non-stop|indefinitely|until\s+(it|the)\b)|\buntil\b{_G}{{0,30}}\b(goes\s+down|go\s+down|crash\w*|dies|stops\s+(answering|responding|working)|is\s+"
