@@ -99,9 +99,11 @@ CATEGORIES = {
     "account_takeover": "gets into someone else's accounts or files with their tokens, cookies or guessed passwords",
 }
 # The learned layer's operating points, calibrated by leave-one-subset-out validation (intent_crossval.py): the most
-# malicious requests blocked while at most 3.5% of the benign neighbours of the whole-request subsets are refused.
-MODEL_BLOCK = 0.73  # the model blocks alone at or above this probability of malicious
-RULES_CONFIRM = 0.15  # a rule block stands when the model gives at least this
+# malicious requests blocked while about 4% of the benign neighbours of the whole-request subsets are refused. The
+# search preferred RULES_CONFIRM 0.5 (3.7% refused instead of 4.2%); 0.25 keeps the model from overruling a rule
+# unless it reads a neighbour with some confidence (the issue's own ransomware example scores 0.41).
+MODEL_BLOCK = 0.76  # the model blocks alone at or above this probability of malicious
+RULES_CONFIRM = 0.25  # a rule block stands when the model gives at least this
 NAMED_CONFIRM = 0.03  # ... and one for naming a kind of malware to build ("write ransomware": few words to go on)
 _NAMED = "it asks to build malware"
 MODEL_WARN = 0.35  # an otherwise allowed request is warned about at or above this

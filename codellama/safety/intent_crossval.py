@@ -102,7 +102,7 @@ def whole_request_subsets(table: dict[str, dict]) -> set[str]:
     return {key for key in table if key not in clauses and key not in ("all", "non-English")}
 
 
-def calibrate(scored: list[Scored], max_benign: float = 0.035) -> tuple[Thresholds, dict]:
+def calibrate(scored: list[Scored], max_benign: float = 0.04) -> tuple[Thresholds, dict]:
     """The thresholds that block the most malicious requests (mean over all subsets) while the mean share of benign
     neighbours blocked over the whole-request subsets stays at or under `max_benign` (the clause corpora's
     templated neighbours are easy and would let a mean over every subset hide the false refusals)."""
