@@ -18,7 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from codellama.safety.actions import Action
-from codellama.safety.intent import Thresholds, _explanation_only, decide, judge_by_rules
+from codellama.safety.intent import Thresholds, Verdict, _explanation_only, decide, judge_by_rules
 
 
 def subset_of(record: dict) -> str:
@@ -37,12 +37,12 @@ class Scored:
 
     record: dict
     subset: str
-    rules: object  # Verdict
+    rules: Verdict
     p: float
     category: str
     explanation: bool
 
-    def verdict(self, at: Thresholds) -> object:
+    def verdict(self, at: Thresholds) -> Verdict:
         return decide(self.rules, (self.p, self.category), self.explanation, at)
 
 

@@ -79,12 +79,6 @@ _CONTEXTS = [
 ]  # fmt: skip
 
 
-# Contexts that point to harm only together with an action ("hide" the sidebar, send "every customer" an invoice,
-# a "story"): they enter the model only crossed with an action concept, never on their own.
-ONLY_CROSSED: tuple[str, ...] = ()
-_SOLO = np.array([0.0 if name in ONLY_CROSSED else 1.0 for name in CONCEPTS])
-
-
 def rule_flags(text: str) -> np.ndarray:
     """Behaviour features in any language: the rule layer's patterns (English vocabulary), the multilingual
     concepts, and each action concept crossed with each context concept (what it does x to whose data, how)."""
@@ -92,7 +86,7 @@ def rule_flags(text: str) -> np.ndarray:
     rules = [1.0 if P.found(rx, t) else 0.0 for rx in _FLAGS]
     concepts = concept_vector(t)
     crossed = [concepts[a] * concepts[c] for a in _ACTIONS for c in _CONTEXTS]
-    return np.concatenate([rules, np.array(concepts) * _SOLO, crossed])
+    return np.array(rules + concepts + crossed, dtype=np.float64)
 
 
 def training_records() -> list[dict]:
@@ -209,7 +203,7 @@ def _cache_dir() -> Path:
 
 
 def _fingerprint(records: list[dict]) -> str:
-    settings = f"v{VERSION} {NGRAMS} C={C} w={RULE_WEIGHT} flags={FLAG_NAMES} concepts={CONCEPTS} {ONLY_CROSSED}"
+    settings = f"v{VERSION} {NGRAMS} C={C} w={RULE_WEIGHT} {FLAG_NAMES} {CONCEPTS} {_ACTIONS} x {_CONTEXTS}"
     h = hashlib.sha256(settings.encode())
     for r in records:
         h.update(f"{r['label']}\t{r['category']}\t{r['text']}\n".encode())
