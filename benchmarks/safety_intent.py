@@ -2,10 +2,12 @@
 
 Sets (codellama/safety/data/): intent_dev was written before the rules; intent_heldout1..7 were each written
 after a version of the rules was fixed, then measured (see docs/safety.md for the first-pass figures of each).
-These and intent_corpus.jsonl (11 languages) train the learned layer; intent_untuned* were written afterwards and
-are never trained on. --cross trains the learned layer once per separately written group, leaving that group out,
-and judges it (about 10 s a group). The latency line times judge_request (rules + learned layer, no model judge)
-on every request of every set, after a warm-up.
+These, intent_corpus.jsonl (17 languages), the first-pass sets and intent_independent14 (issue 14's spent
+held-out set) train the learned layer; intent_untuned* were written afterwards and are never trained on.
+--cross trains the learned layer once per separately written subset, leaving that subset out, and judges it with
+the guard's thresholds (about 10-20 s a subset; codellama/safety/intent_crossval.py, which also calibrates the
+thresholds: python -m codellama.safety.intent_crossval --calibrate). The latency line times judge_request
+(rules + learned layer, no model judge) on every request of every set, after a warm-up.
 With --judge the default model is also asked as a judge (it can only raise allow to warn), which is slow on a
 CPU: run it niced with OMP_NUM_THREADS=1.
 
@@ -19,7 +21,7 @@ import json
 import statistics
 import time
 
-from codellama.safety.evaluate import DATA_DIR, INTENT_SETS, cross_subset_rates, intent_set, request_rates
+from codellama.safety.evaluate import DATA_DIR, INTENT_SETS, intent_set, request_rates
 from codellama.safety.intent import judge_request
 
 
@@ -79,7 +81,18 @@ def main() -> None:
             report[name]["judge_seconds"] = round(time.perf_counter() - started, 1)
     cross = {}
     if args.cross:
-        cross = {group: rates.summary() for group, rates in cross_subset_rates().items()}
+        from codellama.safety.intent_crossval import out_of_subset_scores, rates
+        from codellama.safety.intent_model import training_records
+
+        for group, row in rates(out_of_subset_scores(training_records())).items():
+            (blocked, malicious), (refused, benign), (warned, _) = row["malicious"], row["benign"], row["benign_warned"]
+            cross[group] = {
+                "malicious": malicious,
+                "block_rate": round(blocked / max(malicious, 1), 4),
+                "benign": benign,
+                "false_refusal_rate": round(refused / max(benign, 1), 4),
+                "false_warning_rate": round(warned / max(benign, 1), 4),
+            }
     timing = latency(intent_set_names())
     if args.json:
         print(json.dumps({"sets": report, "cross_subset": cross, "latency": timing}, indent=1))

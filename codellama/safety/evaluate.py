@@ -134,10 +134,10 @@ def request_rates(records: list[dict], generator: Generator | None = None, judge
 
 
 def subset_of(record: dict) -> str:
-    """The separately written group a training request belongs to: the older English sets (intent_dev and
-    intent_heldout1-7), the corpus's English clauses, its whole English requests, or one corpus language."""
-    source = record.get("source", "")
-    return source if source.startswith("corpus_") else "older_sets_en"
+    """The separately written group a training request belongs to (see intent_crossval.subset_of)."""
+    from codellama.safety.intent_crossval import subset_of as grouped
+
+    return grouped(record)
 
 
 def cross_subset_rates(only: list[str] | None = None) -> dict[str, RequestRates]:

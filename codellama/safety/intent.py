@@ -57,6 +57,7 @@ from codellama.safety.intent_patterns import (
     NO_CONFIRMATION,
     OTHERS,
     OWN,
+    OWN_INPUT,
     OWN_SECRETS,
     OWNER_CONSENT,
     PASSWORD_CAPTURE,
@@ -76,6 +77,7 @@ from codellama.safety.intent_patterns import (
     SYSTEM_WIDE_INPUT,
     SYSTEM_WIDE_SCOPE,
     TRIGGER,
+    found,
 )
 
 if TYPE_CHECKING:
@@ -96,10 +98,13 @@ CATEGORIES = {
     "spyware": "secretly watches a person: camera, microphone, location, messages or screen",
     "account_takeover": "gets into someone else's accounts or files with their tokens, cookies or guessed passwords",
 }
-# The learned layer's operating points (chosen on cross-subset figures, docs/safety.md).
-MODEL_BLOCK = 0.55  # the model blocks alone at or above this probability of malicious
+# The learned layer's operating points, calibrated by leave-one-subset-out validation (intent_crossval.py): the most
+# malicious requests blocked while about 4% of the benign neighbours of the whole-request subsets are refused. The
+# search preferred RULES_CONFIRM 0.5 (3.7% refused instead of 4.2%); 0.25 keeps the model from overruling a rule
+# unless it reads a neighbour with some confidence (the issue's own ransomware example scores 0.41).
+MODEL_BLOCK = 0.76  # the model blocks alone at or above this probability of malicious
 RULES_CONFIRM = 0.25  # a rule block stands when the model gives at least this
-NAMED_CONFIRM = 0.1  # ... and one for naming a kind of malware to build ("write ransomware": few words to go on)
+NAMED_CONFIRM = 0.03  # ... and one for naming a kind of malware to build ("write ransomware": few words to go on)
 _NAMED = "it asks to build malware"
 MODEL_WARN = 0.35  # an otherwise allowed request is warned about at or above this
 
@@ -117,7 +122,7 @@ class Verdict:
 
 
 def _has(rx: re.Pattern, text: str) -> bool:
-    return rx.search(text) is not None
+    return found(rx, text)
 
 
 def _behaviour_rules(t: str) -> tuple[Action, str, str] | None:
@@ -138,7 +143,8 @@ def _behaviour_rules(t: str) -> tuple[Action, str, str] | None:
                 ),
             )
     if _has(KEYSTROKES, t):
-        if stealth or away or others or (_has(PASSWORD_CAPTURE, t) and not own_only):
+        own_box = _has(OWN_INPUT, t) and not (stealth or away)  # a typing tutor's practice box, an app's editor
+        if stealth or away or (others and not own_box) or (_has(PASSWORD_CAPTURE, t) and not own_only):
             how = "secretly" if stealth else "and send them away" if away else "of another person"
             return Action.BLOCK, "keylogger", f"it would record keystrokes {how}"
         if _has(SYSTEM_WIDE_INPUT, t):
@@ -238,7 +244,11 @@ def _model_score(text: str, model=None) -> tuple[float, str] | None:
 _EXPLAIN = re.compile(
     r"\b(explain\w*|describe|conceptual\w*|overview|explanation|tutorial|lesson|how\s+(does|do|did)\s|what\s+is"
     r"|for\s+(a|my|our)\s+(\w+\s+)?(class|course|lecture|lesson|thesis|exam|presentation|training))\b"
-    r"|expli[cq]|erklär|spieg|объясн|解释|原理|説明|仕組み|wyjaśni|açıkla|uitleg|설명|يشرح|समझा|giải thích|menjelaskan",
+    r"|expli[cq]|erklär|spieg|объясн|解释|原理|説明|仕組み|wyjaśni|açıkla|uitleg|설명|يشرح|समझा|giải thích|menjelaskan"
+    r"|\bwhat\s+are\s+the\s+(\w+\s+)?(ways|techniques|methods|signs)\b|\bhow\s+\w+(\s+\w+)?\s+works?\b|\bhistory\s+of\b"
+    r"|comment\s+(\w+\s+)?fonctionne|wie\s+funktioniert|как\s+(работает|устроен)|c[oó]mo\s+funciona|come\s+funziona"
+    r"|jak\s+działa|nasıl\s+çalışır|hoe\s+werkt|如何工作|怎么工作|机制|讲讲|讲解|どう動|어떻게\s*작동|원리|كيف\s+يعمل"
+    r"|कैसे\s+काम|hoạt\s+động\s+như\s+thế\s+nào|bagaimana\s+cara\s+kerja",
     re.I,
 )
 _ASKS_CODE = re.compile(
@@ -249,31 +259,50 @@ _ASKS_CODE = re.compile(
 )
 
 
+# "No code needed", "不需要代码", "без кода": naming code only to decline it does not ask for it.
+_NO_CODE = re.compile(
+    r"\b(no|not|without|don'?t\s+(need|want)|do\s+not\s+(need|want)|no\s+need\s+for)\s+(\w+\s+){0,2}"
+    r"(code|script|program|exploit|payload|implementation)s?\b"
+    r"|sin\s+(\w+\s+)?código|sans\s+(\w+\s+)?code|pas\s+(besoin\s+)?de\s+code|ohne\s+(\w+\s+)?code|kein(en)?\s+code"
+    r"|sem\s+(\w+\s+)?código|senza\s+(\w+\s+)?codice|без\s+(\w+\s+)?кода|код\s+не\s+нужен|不需要(写)?代码|不要代码"
+    r"|无需代码|不用(写)?代码|コード(は)?(不要|なし|いらない)|bez\s+kodu|kod\s+(gerekmez|olmadan|istemiyorum)|kodsuz"
+    r"|zonder\s+code|geen\s+code|코드\s*(없이|는\s*필요\s*없|필요\s*없)|بدون\s+(كود|شيفرة)|बिना\s+कोड"
+    r"|không\s+cần\s+(code|mã)|tanpa\s+kode|tidak\s+perlu\s+kode",
+    re.I,
+)
+
+
 def _explanation_only(text: str) -> bool:
-    return bool(_EXPLAIN.search(text)) and not _ASKS_CODE.search(text)
+    return bool(_EXPLAIN.search(text)) and not _ASKS_CODE.search(_NO_CODE.sub(" ", text))
 
 
-def judge_by_guard(text: str, model=None) -> Verdict:
-    """The rules and the learned layer together, then the explanation cap (no policy, no model judge)."""
-    verdict = _judge_by_guard(text, model)
-    if verdict.action is Action.BLOCK and _explanation_only(text):
+@dataclass(frozen=True)
+class Thresholds:
+    """Where the learned layer's P(malicious) turns into a verdict (see the constants above)."""
+
+    model_block: float = MODEL_BLOCK
+    rules_confirm: float = RULES_CONFIRM
+    named_confirm: float = NAMED_CONFIRM
+    model_warn: float = MODEL_WARN
+
+
+def decide(
+    rules: Verdict, scored: tuple[float, str] | None, explanation: bool, at: Thresholds = Thresholds()
+) -> Verdict:
+    """Combine the rules' verdict, the learned layer's (P(malicious), category) and whether the request asks only for
+    an explanation. Pure, so cross-subset validation can replay it with other thresholds."""
+    verdict = rules if scored is None else _combine(rules, *scored, at)
+    if verdict.action is Action.BLOCK and explanation:
         reason = verdict.reason + "; explaining it is fine, working code is not"
         return Verdict(Action.WARN, verdict.category, reason, source=verdict.source)
     return verdict
 
 
-def _judge_by_guard(text: str, model=None) -> Verdict:
-    """The rules and the learned layer together. `model`: an IntentModel to use instead of the packaged one
-    (cross-subset evaluation trains its own)."""
-    rules = judge_by_rules(text)
-    scored = _model_score(text, model) if text.strip() else None
-    if scored is None:
-        return rules
-    p, category = scored
-    confirm = NAMED_CONFIRM if rules.reason.startswith(_NAMED) else RULES_CONFIRM
+def _combine(rules: Verdict, p: float, category: str, at: Thresholds) -> Verdict:
+    confirm = at.named_confirm if rules.reason.startswith(_NAMED) else at.rules_confirm
     if rules.action is Action.BLOCK and p >= confirm:
         return Verdict(Action.BLOCK, rules.category, rules.reason, source="rules+model")
-    if p >= MODEL_BLOCK:
+    if p >= at.model_block:
         category = rules.category if rules.category in CATEGORIES else category
         reason = f"it reads as {category.replace('_', ' ')}: code that {CATEGORIES.get(category, 'harms others')}"
         return Verdict(Action.BLOCK, category, f"{reason} (learned guard, p={p:.2f})", source="model")
@@ -282,10 +311,17 @@ def _judge_by_guard(text: str, model=None) -> Verdict:
         return Verdict(Action.WARN, rules.category, reason, source="rules+model")
     if rules.action is Action.WARN:
         return rules
-    if p >= MODEL_WARN:
+    if p >= at.model_warn:
         reason = f"it may be {category.replace('_', ' ')}: code that {CATEGORIES.get(category, 'harms others')}"
         return Verdict(Action.WARN, category, f"{reason} (learned guard, p={p:.2f})", source="model")
     return rules
+
+
+def judge_by_guard(text: str, model=None) -> Verdict:
+    """The rules and the learned layer together, then the explanation cap (no policy, no model judge). `model`: an
+    IntentModel to use instead of the packaged one (cross-subset evaluation trains its own)."""
+    scored = _model_score(text, model) if text.strip() else None
+    return decide(judge_by_rules(text), scored, _explanation_only(text))
 
 
 JUDGE_SYSTEM = (

@@ -27,7 +27,7 @@ from codellama.safety import intent_patterns as P
 from codellama.safety.intent_concepts import CONCEPTS, concept_vector
 
 DATA_DIR = Path(__file__).parent / "data"
-VERSION = 3  # bump when features or settings change
+VERSION = 4  # bump when features or settings change
 NGRAMS = (2, 5)
 C = 4.0  # inverse regularisation of the malicious/benign model
 RULE_WEIGHT = 0.35  # scale of the rule flags beside the unit-length n-gram vector
@@ -67,19 +67,23 @@ _ACTIONS = [
     for c in (
         "encrypt", "delete", "keys_typed", "credentials", "fake_page", "self_copy", "evade_security", "logs",
         "disable", "flood", "miner", "hidden_service", "backdoor", "camera_mic_location", "send_away", "malware_noun",
+        "brute_force", "takeover", "spoofed",
     )
 ]  # fmt: skip
 _CONTEXTS = [
     _CONCEPT_INDEX[c]
-    for c in ("others", "own", "stealth", "send_away", "defence", "explain", "consent", "mass_scope", "test_env")
-]
+    for c in (
+        "others", "own", "stealth", "send_away", "defence", "explain", "consent", "mass_scope", "test_env", "no_code",
+        "defensive_work", "question", "unauthorised", "persistence", "fiction", "full_code", "local_only", "limited",
+    )
+]  # fmt: skip
 
 
 def rule_flags(text: str) -> np.ndarray:
     """Behaviour features in any language: the rule layer's patterns (English vocabulary), the multilingual
     concepts, and each action concept crossed with each context concept (what it does x to whose data, how)."""
     t = " ".join(text.split())
-    rules = [1.0 if rx.search(t) else 0.0 for rx in _FLAGS]
+    rules = [1.0 if P.found(rx, t) else 0.0 for rx in _FLAGS]
     concepts = concept_vector(t)
     crossed = [concepts[a] * concepts[c] for a in _ACTIONS for c in _CONTEXTS]
     return np.array(rules + concepts + crossed, dtype=np.float64)
@@ -199,7 +203,8 @@ def _cache_dir() -> Path:
 
 
 def _fingerprint(records: list[dict]) -> str:
-    h = hashlib.sha256(f"v{VERSION} {NGRAMS} C={C} w={RULE_WEIGHT} flags={FLAG_NAMES} concepts={CONCEPTS}".encode())
+    settings = f"v{VERSION} {NGRAMS} C={C} w={RULE_WEIGHT} {FLAG_NAMES} {CONCEPTS} {_ACTIONS} x {_CONTEXTS}"
+    h = hashlib.sha256(settings.encode())
     for r in records:
         h.update(f"{r['label']}\t{r['category']}\t{r['text']}\n".encode())
     return h.hexdigest()[:16]

@@ -3,11 +3,19 @@ how it behaves, and the behaviours and malware names the rules in intent.py comb
 
 from __future__ import annotations
 
+import functools
 import re
 
 
 def _rx(pattern: str) -> re.Pattern:
     return re.compile(pattern, re.I | re.S)
+
+
+@functools.lru_cache(maxsize=8192)
+def found(rx: re.Pattern, text: str) -> bool:
+    """Whether rx matches text, remembered: the rules and the learned layer's features ask the same questions of the
+    same request."""
+    return rx.search(text) is not None
 
 
 # Sentence-local gap: a behaviour's parts must sit in the same sentence ("a.py" and "C:\." do not end one).
@@ -93,7 +101,7 @@ DEFENSIVE = _rx(
     r"|recogni[sz]\w*|train\s+(our|the|my)\s+(staff|employees|team|users)|explain\w*|understand\w*"
     r"|analy[sz]\w*|clean\w*|scan\w*\s+for|prevent\w*|mitigat\w*|recover\w*\s+from|yara|audit\w*|rate\s+limit\w*"
     r"|harden\w*|block\w*|can'?t\s+be|cannot\s+be|identify\w*|uninstall\w*|recovery|verif\w*|readiness|incident"
-    r"|awareness|tutorial|stops?\s+them|circuit\s+breaker|training\s+(for|of)\s+(staff|employees|users))\b"
+    r"|awareness|tutorial|stops?\s+them|circuit\s+breaker|filter\w*|in\s+(our|my|an?|the)\s+(isolated\s+)?sandbox|extract\w*\s+(its|the)\s+(embedded\s+)?(config\w*|iocs?|strings)|training\s+(for|of)\s+(staff|employees|users))\b"
 )
 
 # A request for an explanation (not for the code itself): its first words ask to explain, or it trains people.
@@ -137,6 +145,11 @@ SYSTEM_WIDE_INPUT = _rx(
     r"\bsystem-?wide|\bglobal\w*|\ball\s+(keyboard|key|input)|\bevery\s+(key|keystroke)"
     r"|\bon\s+the\s+computer\b|\bacross\s+all\s+(apps|applications|windows)"
 )
+# Keys typed into the requester's own app (a practice box, an editor, an on-screen keyboard), not a whole machine.
+OWN_INPUT = _rx(
+    r"\b(in|inside|within|into)\s+(the|my|our|its|this)\s+(own\s+)?(\w+\s+){0,2}(box|field|text\s*area|editor|form"
+    r"|input)\b|\bon-?screen\s+keyboard"
+)
 PASSWORD_CAPTURE = _rx(r"\bpasswords?\b|\bcredentials?\b|\blogins?\b|\bbank\w*")
 
 CREDENTIALS = _rx(
@@ -176,7 +189,7 @@ FAKE_LOGIN = _rx(
     r"|microsoft|office\s*365|outlook|page|site|portal)"
 )
 FAKE_UI = _rx(
-    r"\b(fake|clone\w*|lookalike|look-alike|imitat\w*|mimic\w*|spoof\w*|counterfeit|pretend\w*\s+to\s+be"
+    r"\b(fake(?!r\b|\s+(names?|data|users?|e-?mails?|addresses|records|test))|clone\w*|lookalike|look-alike|imitat\w*|mimic\w*|spoof\w*|counterfeit|pretend\w*\s+to\s+be"
     r"|impersonat\w*|identical\s+to|looks?\s+(exactly\s+|just\s+)?like|disguis\w*)\b"
 )
 ASKS_FOR = _rx(
@@ -266,7 +279,8 @@ _VOLUME = (
     r"|sign-?ups|registrations|posts|comments|bookings|reservations|orders|reviews|votes|tickets)"
 )
 FLOOD = _rx(
-    rf"\bflood\w*|\bddos\b|\bdos\s+attack|\bdenial[- ]of[- ]service|\bsyn\s+flood|\bslowloris|\bamplification"
+    rf"\bflood(?![\s-]?fill)\w*|\bddos\b|\bdos\s+attack|\bdenial[- ]of[- ]service|\bsyn\s+flood|\bslowloris"
+    rf"|\bamplification"
     rf"|\bbooter\b|\bstresser\b|\b(as\s+many|millions?\s+of|thousands?\s+of|endless\w*|unlimited|infinite\w*|nonstop"
     rf"|non-stop|huge\s+number\s+of|hundreds\s+of){_G}{{0,50}}\b{_VOLUME}|\b{_VOLUME}{_G}{{0,60}}\b(forever|endless\w*|nonstop"
     rf"|non-stop|indefinitely|until\s+(it|the)\b)|\buntil\b{_G}{{0,30}}\b(goes\s+down|go\s+down|crash\w*|dies|stops\s+(answering|responding|working)|is\s+"

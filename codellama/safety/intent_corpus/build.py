@@ -18,16 +18,21 @@ OUT = Path(__file__).resolve().parent.parent / "data" / "intent_corpus.jsonl"
 OPENERS_PER_CLAUSE = {"en": 3}
 
 
-WHOLE = ("en_stories",)  # modules of whole requests (FULL: label, category, text)
+# Modules of whole requests (FULL: label, category, text in English, or label, category, lang, text), each a
+# separately written subset for cross-subset validation.
+WHOLE = ("en_stories", "neighbours_en", "neighbours_multi", "everyday", "framed")
 
 
 def records() -> list[dict]:
     out = []
     for name in WHOLE:
         module = importlib.import_module(f"codellama.safety.intent_corpus.{name}")
-        for label, category, text in module.FULL:
-            assert category in CATEGORIES, (name, category)
-            out.append({"text": text, "label": label, "category": category, "lang": "en", "source": f"corpus_{name}"})
+        # a module's SECOND list was written on a later occasion: its own subset
+        for rows, source in ((module.FULL, f"corpus_{name}"), (getattr(module, "SECOND", []), f"corpus_{name}_2")):
+            for row in rows:
+                label, category, lang, text = row if len(row) == 4 else (row[0], row[1], "en", row[2])
+                assert category in CATEGORIES and label in ("malicious", "benign"), (name, row)
+                out.append({"text": text, "label": label, "category": category, "lang": lang, "source": source})
     for lang in LANGUAGES:
         module = importlib.import_module(f"codellama.safety.intent_corpus.{lang}")
         openers, per_clause = module.OPENERS, OPENERS_PER_CLAUSE.get(lang, 2)

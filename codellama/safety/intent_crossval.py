@@ -1,0 +1,156 @@
+"""Cross-subset validation of the request guard: train the learned layer without one separately written subset,
+judge that subset with the rules and that model, for every subset in turn; then choose the thresholds on those
+out-of-subset scores.
+
+A subset is a group of requests written on one occasion (an older English set, one first-pass set, one language
+of the clause corpus, the whole-request modules, the independent set of issue 14). Leaving a whole subset out,
+never a random split of one author's text, measures the guard on phrasings, personas, languages and (for the
+independent set) an author it was not trained on.
+
+    python -m codellama.safety.intent_crossval [--calibrate] [--only SUBSET ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+
+from codellama.safety.actions import Action
+from codellama.safety.intent import Thresholds, Verdict, _explanation_only, decide, judge_by_rules
+
+
+def subset_of(record: dict) -> str:
+    """The separately written group a training request belongs to: the corpus modules (one per language or
+    whole-request module), each first-pass set, the independent set, or the older English sets together
+    (intent_dev and intent_heldout1-7, written by one engineer while the rules grew)."""
+    source = record.get("source", "")
+    if source.startswith(("corpus_", "intent_firstpass", "intent_independent")):
+        return source
+    return "older_sets_en"
+
+
+@dataclass
+class Scored:
+    """One request judged out of its subset: the rules' verdict, the model's (P, category), the explanation flag."""
+
+    record: dict
+    subset: str
+    rules: Verdict
+    p: float
+    category: str
+    explanation: bool
+
+    def verdict(self, at: Thresholds) -> Verdict:
+        return decide(self.rules, (self.p, self.category), self.explanation, at)
+
+
+def out_of_subset_scores(records: list[dict], only: list[str] | None = None, log=None) -> list[Scored]:
+    """Every request scored by a model trained without its subset (one training per subset)."""
+    from codellama.safety.intent_model import train
+
+    out = []
+    for subset in sorted({subset_of(r) for r in records}):
+        if only and subset not in only:
+            continue
+        started = time.perf_counter()
+        model = train([r for r in records if subset_of(r) != subset])
+        for r in records:
+            if subset_of(r) == subset:
+                p, category = model.score(r["text"])
+                out.append(Scored(r, subset, judge_by_rules(r["text"]), p, category, _explanation_only(r["text"])))
+        if log:
+            log(f"{subset}: trained without it in {time.perf_counter() - started:.1f} s")
+    return out
+
+
+def rates(scored: list[Scored], at: Thresholds | None = None) -> dict[str, dict]:
+    """Per subset and overall: malicious blocked and benign blocked, as [hits, total]."""
+    at = at or Thresholds()
+    table: dict[str, dict] = defaultdict(lambda: {"malicious": [0, 0], "benign": [0, 0], "benign_warned": [0, 0]})
+    for s in scored:
+        action = s.verdict(at).action
+        for key in (s.subset, "all"):
+            row = table[key][s.record["label"]]
+            row[0] += action is Action.BLOCK
+            row[1] += 1
+            if s.record["label"] == "benign":
+                table[key]["benign_warned"][0] += action is Action.WARN
+                table[key]["benign_warned"][1] += 1
+        if s.record.get("lang", "en") != "en" and s.record["label"] == "malicious":
+            table["non-English"]["malicious"][0] += action is Action.BLOCK
+            table["non-English"]["malicious"][1] += 1
+    return dict(table)
+
+
+def macro(table: dict[str, dict], label: str, subsets: set[str] | None = None) -> float:
+    """The mean over subsets (all, or those named) of the block rate of `label`: each subset counts once."""
+    rows = [row[label] for key, row in table.items() if key not in ("all", "non-English")]
+    if subsets is not None:
+        rows = [row[label] for key, row in table.items() if key in subsets]
+    shares = [hits / total for hits, total in rows if total]
+    return sum(shares) / len(shares) if shares else 0.0
+
+
+def whole_request_subsets(table: dict[str, dict]) -> set[str]:
+    """The subsets written as whole requests (every one but the clause corpora, whose requests are clauses joined
+    to a few openers): the benign neighbours a person would send, on which false refusals are counted."""
+    from codellama.safety.intent_corpus import LANGUAGES
+
+    clauses = {f"corpus_{lang}" for lang in LANGUAGES}
+    return {key for key in table if key not in clauses and key not in ("all", "non-English")}
+
+
+def calibrate(scored: list[Scored], max_benign: float = 0.04) -> tuple[Thresholds, dict]:
+    """The thresholds that block the most malicious requests (mean over all subsets) while the mean share of benign
+    neighbours blocked over the whole-request subsets stays at or under `max_benign` (the clause corpora's
+    templated neighbours are easy and would let a mean over every subset hide the false refusals)."""
+    best, best_key = Thresholds(), None
+    natural = whole_request_subsets(rates(scored)) or None  # none at all: count every subset
+    for model_block in [x / 100 for x in range(40, 100, 3)]:
+        for rules_confirm in (0.1, 0.15, 0.25, 0.4, 0.5):
+            for named_confirm in (0.03, 0.1):
+                at = Thresholds(model_block=model_block, rules_confirm=rules_confirm, named_confirm=named_confirm)
+                table = rates(scored, at)
+                benign, malicious = macro(table, "benign", natural), macro(table, "malicious")
+                if benign <= max_benign and (best_key is None or (malicious, -benign) > best_key):
+                    best, best_key = at, (malicious, -benign)
+    return best, rates(scored, best)
+
+
+def _print(table: dict[str, dict]) -> None:
+    def share(hits_total: list[int]) -> str:
+        hits, total = hits_total
+        return f"{hits}/{total} = {hits / total:.1%}" if total else "-"
+
+    print(f"{'left-out subset':26} {'malicious blocked':>22} {'benign blocked':>20} {'benign warned':>20}")
+    for key in sorted(table, key=lambda k: (k in ("all", "non-English"), k)):
+        row = table[key]
+        print(f"{key:26} {share(row['malicious']):>22} {share(row['benign']):>20} {share(row['benign_warned']):>20}")
+    natural = whole_request_subsets(table)
+    print(
+        f"mean over subsets: malicious {macro(table, 'malicious'):.1%}, benign {macro(table, 'benign'):.1%}; "
+        f"over the whole-request subsets: malicious {macro(table, 'malicious', natural):.1%}, "
+        f"benign {macro(table, 'benign', natural):.1%}"
+    )
+
+
+def main() -> None:
+    from codellama.safety.intent_model import training_records
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", nargs="*", help="subsets to leave out (default: each in turn)")
+    parser.add_argument("--calibrate", action="store_true", help="also search the thresholds")
+    args = parser.parse_args()
+    scored = out_of_subset_scores(training_records(), args.only, log=print)
+    print(f"\nat the current thresholds {Thresholds()}:")
+    _print(rates(scored))
+    if args.calibrate:
+        at, table = calibrate(scored)
+        print(f"\ncalibrated: {at}")
+        _print(table)
+
+
+if __name__ == "__main__":
+    main()
