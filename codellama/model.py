@@ -14,7 +14,9 @@ Shapes: B batch, T new tokens, S cache length, H heads, K kv heads, D head dim.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import torch
 import torch.nn.functional as F
@@ -126,6 +128,20 @@ class RMSNorm(nn.Module):
         return normed.type_as(x) * self.weight
 
 
+class LayerCache(NamedTuple):
+    """One layer's part of the KV cache: (rows, S, K, D) each. A layer is handed its own tensors rather than
+    an index into the cache, so every layer runs the same code (one torch.compile region serves them all)."""
+
+    k: torch.Tensor
+    v: torch.Tensor
+
+    def write(self, rows: torch.Tensor, positions: torch.Tensor, k: torch.Tensor, v: torch.Tensor):
+        """Store k, v (B, T, K, D) at `positions` (B, T) of `rows` (B, 1); return the layer's whole cache."""
+        self.k[rows, positions] = k
+        self.v[rows, positions] = v
+        return self.k, self.v
+
+
 class KVCache:
     """Preallocated keys and values of every layer, (B, S, K, D) each: B rows (one sequence
     each), S positions. Each call writes its tokens at their rows' own positions."""
@@ -143,13 +159,18 @@ class KVCache:
         shape = (batch, length, n_kv_heads, head_dim)
         self.k = [torch.zeros(shape, dtype=dtype, device=device) for _ in range(n_layers)]
         self.v = [torch.zeros(shape, dtype=dtype, device=device) for _ in range(n_layers)]
-        self.batch, self.length = batch, length
 
-    def write(self, layer: int, rows: torch.Tensor, positions: torch.Tensor, k: torch.Tensor, v: torch.Tensor):
-        """Store k, v (B, T, K, D) at `positions` (B, T) of `rows` (B, 1); return the layer's whole cache."""
-        self.k[layer][rows, positions] = k
-        self.v[layer][rows, positions] = v
-        return self.k[layer], self.v[layer]
+    # read from the tensors, so that a compiled forward sees sizes (which may vary) rather than constants
+    @property
+    def batch(self) -> int:
+        return self.k[0].shape[0]
+
+    @property
+    def length(self) -> int:
+        return self.k[0].shape[1]
+
+    def layer(self, index: int) -> LayerCache:
+        return LayerCache(self.k[index], self.v[index])
 
     def copy_row(self, source: int, destination: int | slice, length: int) -> None:
         """Copy the first `length` positions of row `source` to `destination` (a row, or a slice of rows)."""
@@ -186,7 +207,7 @@ class Attention(nn.Module):
         self.wo = nn.Linear(args.n_heads * args.head_dim, args.dim, bias=False)
         self.register_module("wqkv", None)
 
-    def forward(self, x: torch.Tensor, where: Placement, cache: KVCache | None) -> torch.Tensor:
+    def forward(self, x: torch.Tensor, where: Placement, cache: LayerCache | None) -> torch.Tensor:
         B, T, _ = x.shape
         H, K, D = self.n_heads, self.n_kv_heads, self.head_dim
         if self.wqkv is None:
@@ -198,7 +219,7 @@ class Attention(nn.Module):
             q, k = qk.split((H, K), dim=2)
             v = qkv[..., (H + K) * D :].view(B, T, K, D)
         if cache is not None:
-            k, v = cache.write(self.layer_id, where.rows, where.positions, k, v)
+            k, v = cache.write(where.rows, where.positions, k, v)
             rows = slice(where.row_offset, where.row_offset + B)
             k, v = k[rows, : where.kv_len], v[rows, : where.kv_len]
         q, k, v = (t.transpose(1, 2) for t in (q, k, v))  # (B, H|K, T|S, D)
@@ -232,7 +253,7 @@ class TransformerBlock(nn.Module):
         self.attention_norm = RMSNorm(args.dim, args.norm_eps)
         self.ffn_norm = RMSNorm(args.dim, args.norm_eps)
 
-    def forward(self, x: torch.Tensor, where: Placement, cache: KVCache | None) -> torch.Tensor:
+    def forward(self, x: torch.Tensor, where: Placement, cache: LayerCache | None) -> torch.Tensor:
         h = x + self.attention(self.attention_norm(x), where, cache)
         return h + self.feed_forward(self.ffn_norm(h))
 
@@ -249,6 +270,7 @@ class Transformer(nn.Module):
             self.output.weight = self.tok_embeddings.weight
         self.register_buffer("inv_freq", rope_frequencies(args), persistent=False)
         self.cache: KVCache | None = None  # see setup_cache; a caller may set it aside and put it back
+        self.compiled_decode: Callable | None = None  # what runs one-token decode steps: engine.compile_decode
 
     # -- invariants: what changes the model's shape or rotary embedding goes through here ----------
     def set_rope(
@@ -348,8 +370,8 @@ class Transformer(nn.Module):
         cos, sin = rotary_tables(angles[:, :, None, :])
         rows = torch.arange(row_offset, row_offset + B, device=device)[:, None]
         where = Placement(cos, sin, rows, positions, mask, kv_len, row_offset)
-        for layer in self.layers:
-            h = layer(h, where, cache)
+        for i, layer in enumerate(self.layers):
+            h = layer(h, where, None if cache is None else cache.layer(i))
         if output_index is not None:
             h = h[torch.arange(B, device=device), output_index][:, None]
         return self.output(self.norm(h)).float()
