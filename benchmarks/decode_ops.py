@@ -3,15 +3,16 @@
 Loads the default model (`--quant`, default auto: the GGUF's int4 blocks), prefills `decode.py`'s prompt,
 profiles `--tokens` decode steps (`Engine.step`: sampling, bookkeeping and one forward) with torch.profiler
 and counts the ATen ops called from Python per token (an op's own inner calls are part of its cost), then
-times that many steps `--repeats` times. `--unfused` adds a second model whose wq/wk/wv and w1/w3 run as
-separate layers (quant_load.QuantModules), measured in turn with the first.
+times that many steps `--repeats` times. `--unfused` adds a model whose wq/wk/wv and w1/w3 run as separate
+layers (quant_load.QuantModules), `--compile` one whose decode steps are compiled (engine.compile_decode;
+the time its first step takes, compiling, is printed), measured in turn with the first.
 
 On a shared, noisy machine the op counts are what to trust; the timings compare only within one run (or
 runs interleaved in time): each is the best of the repeats, which go round the models in turn. The CPU
 time (with OMP_NUM_THREADS=1, the work one step does) is steadier than the wall clock when other processes
 compete for the cores.
 
-    OMP_NUM_THREADS=1 PYTHONPATH=. .venv/bin/python benchmarks/decode_ops.py [--quant int4] [--unfused] [--top 20]
+    OMP_NUM_THREADS=1 PYTHONPATH=. .venv/bin/python benchmarks/decode_ops.py [--quant int4] [--unfused] [--compile]
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from decode import PROMPT  # benchmarks/, beside this script
 
 from codellama import quant_load
 from codellama.checkpoints import load_model
-from codellama.engine import Engine, Request, SamplingParams, Vocabulary
+from codellama.engine import Engine, Request, SamplingParams, Vocabulary, compile_decode
 from codellama.quant import QUANT_CHOICES
 
 
@@ -82,23 +83,30 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--top", type=int, default=25, help="how many ops to list")
     parser.add_argument("--unfused", action="store_true", help="also a model whose projections run unfused")
+    parser.add_argument("--compile", action="store_true", help="also a model whose decode steps are compiled")
     args = parser.parse_args(argv)
 
-    models = {"fused" if args.unfused else "ours": load(args.quant, True)}
+    models = {"eager": load(args.quant, True)}
     if args.unfused:
         models["unfused"] = load(args.quant, False)
+    if args.compile:
+        models["compiled"] = load(args.quant, True)
+        compile_decode(models["compiled"][0])
     print(f"--quant {args.quant}, threads {torch.get_num_threads()}, {args.tokens} tokens a run")
+    prompts = {name: tokenizer.encode(PROMPT, bos=tokenizer.add_bos) for name, (_, tokenizer) in models.items()}
+    if args.compile:
+        started = time.perf_counter()
+        ms_per_token(*models["compiled"], prompts["compiled"], 1)  # its first decode step compiles
+        print(f"compiled: the first decode step took {time.perf_counter() - started:.1f} s (compiling)", flush=True)
     for name, (model, tokenizer) in models.items():
-        prompt_ids = tokenizer.encode(PROMPT, bos=tokenizer.add_bos)
-        counts = ops_per_token(model, tokenizer, prompt_ids, args.tokens)
+        counts = ops_per_token(model, tokenizer, prompts[name], args.tokens)
         print(f"{name} ({quant_load.describe(model) or 'float'}): {sum(counts.values()):.0f} ATen ops called a token")
         for op, n in counts.most_common(args.top):
             print(f"  {n:7.1f}  {op}")
     times = {name: [] for name in models}
     for _ in range(args.repeats):
         for name, (model, tokenizer) in models.items():
-            prompt_ids = tokenizer.encode(PROMPT, bos=tokenizer.add_bos)
-            times[name].append(ms_per_token(model, tokenizer, prompt_ids, args.tokens))
+            times[name].append(ms_per_token(model, tokenizer, prompts[name], args.tokens))
     for name, ts in times.items():
         wall, cpu = sorted(t[0] for t in ts), sorted(t[1] for t in ts)
         print(
