@@ -7,6 +7,8 @@ so that every run generates exactly `--new-tokens` tokens:
 - ours, once per `--quant` setting (default: none, int8, int4): `load_model(quant=...)` and `Generator.run`;
   none dequantises the weights to fp32, int4 runs the file's Q4_1 blocks as they are (the output layer,
   tied to the Q8_0 embedding, in int8), int8 holds every linear layer in int8 (codellama/quant.py);
+  with `--compile`, each also with its decode steps compiled ("comp.": engine.compile_decode; the warm-up
+  generation compiles it, untimed);
 - transformers: `AutoModelForCausalLM.from_pretrained(..., gguf_file=...)` (also dequantised to fp32)
   and `generate(do_sample=False, min_new_tokens=N)`;
 - llama.cpp (llama-cpp-python): the Q4_1 weights run natively, `Llama.generate(temp=0)`, with
@@ -30,7 +32,8 @@ the script warns when the CPUs were busy just before or after the run.
 
 Run it (about 4 minutes on 2 idle CPU cores with the three default --quant rows):
 
-    .venv/bin/python benchmarks/decode.py [--new-tokens 128] [--repeats 3] [--quant none int8 int4] [--skip-llamacpp]
+    .venv/bin/python benchmarks/decode.py [--new-tokens 128] [--repeats 3] [--quant none int8 int4] [--compile]
+        [--skip-llamacpp]
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ import torch
 from llamacpp_peer import load_llama  # benchmarks/, beside this script
 
 from codellama.checkpoints import default_model_path, load_model
+from codellama.engine import compile_decode
 from codellama.generation import Generator, SamplingParams
 from codellama.model import Transformer
 from codellama.quant import QUANT_CHOICES
@@ -230,6 +234,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--quant", nargs="+", choices=QUANT_CHOICES, default=["none", "int8", "int4"], help="our weights, each a row"
     )
+    parser.add_argument("--compile", action="store_true", help="also each --quant row with compiled decode steps")
     parser.add_argument("--skip-transformers", action="store_true")
     parser.add_argument("--skip-llamacpp", action="store_true")
     args = parser.parse_args(argv)
@@ -242,6 +247,10 @@ def main(argv: list[str] | None = None) -> None:
         model, tokenizer = load_model(quant=quant)
         prompt_ids = tokenizer.encode(PROMPT, bos=tokenizer.add_bos)
         engines.append(ours_engine(model, tokenizer, prompt_ids, args.new_tokens, f"ours {quant}"))
+        if args.compile:  # a model of its own; its warm-up generation below compiles it
+            model, tokenizer = load_model(quant=quant)
+            compile_decode(model)
+            engines.append(ours_engine(model, tokenizer, prompt_ids, args.new_tokens, f"ours {quant} comp."))
     print(
         f"model {path.name}, prompt {len(prompt_ids)} tokens, {args.new_tokens} new tokens, batch 1, "
         f"best of {args.repeats}, torch.get_num_threads() = {torch.get_num_threads()}",
@@ -265,15 +274,15 @@ def main(argv: list[str] | None = None) -> None:
     results = measure(engines, len(prompt_ids), args.new_tokens, args.repeats)
     check_quiet("after the benchmark")
     base = results[0]
-    print(f"\n{'engine':<14}{'prefill tok/s':>15}{'decode tok/s':>14}{'agree':>8}")
+    print(f"\n{'engine':<20}{'prefill tok/s':>15}{'decode tok/s':>14}{'agree':>8}")
     for r in results:
-        print(f"{r.engine:<14}{r.prefill_tps:>15.1f}{r.decode_tps:>14.2f}{agreement(base.tokens, r.tokens):>8}")
+        print(f"{r.engine:<20}{r.prefill_tps:>15.1f}{r.decode_tps:>14.2f}{agreement(base.tokens, r.tokens):>8}")
     ours = [r for r in results if r.engine.startswith("ours")]
     for peer in [r for r in results if not r.engine.startswith("ours")]:
         print()
         for r in ours:
             print(
-                f"{r.engine + '/' + peer.engine:<26} prefill {r.prefill_tps / peer.prefill_tps:5.2f}x   "
+                f"{r.engine + '/' + peer.engine:<32} prefill {r.prefill_tps / peer.prefill_tps:5.2f}x   "
                 f"decode {r.decode_tps / peer.decode_tps:5.2f}x"
             )
 

@@ -17,7 +17,9 @@ token-healing mask live here and nowhere else.
 from __future__ import annotations
 
 import math
+import os
 import secrets
+import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -353,21 +355,23 @@ class Engine:
         log_probs = torch.log_softmax(self.logits, dim=-1) if want_logprobs else None
         now = time.monotonic()
         events, finished = [], []
-        for i, row in enumerate(self.rows):
+        for i, (row, token) in enumerate(zip(self.rows, tokens.tolist())):  # one read of the tokens for all rows
             if row.first_token_at is None:
                 row.first_token_at = now
             budget = (lambda row=row: _out_of_time(row)) if row.request.predict_seconds is not None else None
-            text = row.sequence.advance(int(tokens[i]), None if log_probs is None else log_probs[i], budget)
+            text = row.sequence.advance(token, None if log_probs is None else log_probs[i], budget)
             events.append(Event(row.owner, text, row.sequence.completion))
             if row.sequence.completion is not None:
                 finished.append(i)
-        done = set(finished)
-        feed = tokens[[i for i in range(len(self.rows)) if i not in done]]
+        if finished:
+            done = set(finished)
+            tokens = tokens[[i for i in range(len(self.rows)) if i not in done]]
         self._drop(finished)
         if self.rows:
             at = [row.position for row in self.rows]
             positions = torch.tensor(at, device=self.device)[:, None]
-            self.logits = self.model(feed[:, None], positions, kv_len=max(at) + 1)[:, 0]
+            forward = self.model.compiled_decode or self.model
+            self.logits = forward(tokens[:, None], positions, kv_len=max(at) + 1)[:, 0]
             for row in self.rows:
                 row.position += 1
         return events
@@ -398,6 +402,35 @@ class Engine:
                 self.model.cache.copy_row(source, target, self.rows[source].position)
         self.rows = [self.rows[i] for i in survivors]
         self.logits = self.logits[survivors] if self.rows else None
+
+
+def compile_decode(model: Transformer) -> None:
+    """From now on, run `model`'s one-token decode steps (Engine.step; prefill stays eager) through
+    torch.compile: inductor's C++ kernels fuse the norms, rotary, casts and the cache write around the
+    quantised matmuls and attention, and one call replaces hundreds of Python-dispatched ops.
+
+    Compiling happens at the first step of each shape class: a batch of 1 and of 2 or more rows (and a KV
+    cache of one row), each a graph of its own (the batch size, cache size and positions are dynamic within
+    one). It takes a minute or two on a small CPU (cached on disk by inductor: later processes take seconds),
+    and the compiled logits differ from eager ones by float rounding (not bit for bit). See
+    docs/quantization.md for the figures."""
+    import torch.fx.experimental._config as fx_config
+
+    device = model.norm.weight.device
+    if device.type == "cpu" and not (os.environ.get("CXX") or any(shutil.which(c) for c in ("g++", "clang++", "c++"))):
+        raise GenerationError(
+            "compiling the decode step needs a C++ compiler for torch.compile's CPU backend (g++ or clang++, or "
+            "one named by CXX): install one, or run without --compile"
+        )
+    compiled = torch.compile(model.forward, dynamic=True)
+
+    def decode(*args, **kwargs) -> torch.Tensor:
+        # float attributes (the norms' eps) as constants, not symbols: else dynamo traces the model twice; and
+        # no "duck" sizes (a cache of 3 rows sharing a symbol with 3 kv heads), which would recompile later
+        with torch._dynamo.config.patch(specialize_float=True), fx_config.patch(use_duck_shape=False):
+            return compiled(*args, **kwargs)
+
+    model.compiled_decode = decode
 
 
 def _out_of_time(row: Row) -> bool:

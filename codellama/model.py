@@ -14,7 +14,9 @@ Shapes: B batch, T new tokens, S cache length, H heads, K kv heads, D head dim.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import torch
 import torch.nn.functional as F
@@ -96,12 +98,20 @@ def rope_frequencies(args: ModelArgs) -> torch.Tensor:
     return inv_freq.float()
 
 
+def rotary_tables(angles: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """The cos and sin tables `apply_rotary` takes, (..., D) from angles (..., D/2): each pair's cos twice,
+    and its sin as (-sin, sin)."""
+    cos, sin = angles.cos(), angles.sin()
+    return cos.repeat_interleave(2, dim=-1), torch.stack((-sin, sin), dim=-1).flatten(-2)
+
+
 def apply_rotary(x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor) -> torch.Tensor:
-    """Rotate interleaved pairs (x0, x1), (x2, x3)... of x (B, T, H, D) by the angles in cos/sin (B, T, 1, D/2)."""
-    x_pairs = x.float().unflatten(-1, (-1, 2))
-    real, imag = x_pairs[..., 0], x_pairs[..., 1]
-    rotated = torch.stack((real * cos - imag * sin, real * sin + imag * cos), dim=-1)
-    return rotated.flatten(-2).type_as(x)
+    """Rotate interleaved pairs (x0, x1), (x2, x3)... of x (B, T, H, D) by the angles of `rotary_tables`
+    (B, T, 1, D): (x0 cos - x1 sin, x1 cos + x0 sin), in float32, in four ops."""
+    x_float = x if x.dtype == torch.float32 else x.float()
+    swapped = x_float.unflatten(-1, (-1, 2)).flip(-1).flatten(-2)  # (x1, x0, x3, x2, ...)
+    rotated = x_float * cos + swapped * sin
+    return rotated if x.dtype == torch.float32 else rotated.type_as(x)
 
 
 class RMSNorm(nn.Module):
@@ -111,9 +121,25 @@ class RMSNorm(nn.Module):
         self.weight = nn.Parameter(torch.ones(dim))
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        x_float = x.float()
+        if x.dtype == self.weight.dtype == torch.float32:  # the same ops, bit for bit, in one call from Python
+            return F.rms_norm(x, self.weight.shape, self.weight, self.eps)
+        x_float = x.float()  # (F.rms_norm would apply the weight before rounding to a narrower dtype)
         normed = x_float * torch.rsqrt(x_float.pow(2).mean(-1, keepdim=True) + self.eps)
         return normed.type_as(x) * self.weight
+
+
+class LayerCache(NamedTuple):
+    """One layer's part of the KV cache: (rows, S, K, D) each. A layer is handed its own tensors rather than
+    an index into the cache, so every layer runs the same code (one torch.compile region serves them all)."""
+
+    k: torch.Tensor
+    v: torch.Tensor
+
+    def write(self, rows: torch.Tensor, positions: torch.Tensor, k: torch.Tensor, v: torch.Tensor):
+        """Store k, v (B, T, K, D) at `positions` (B, T) of `rows` (B, 1); return the layer's whole cache."""
+        self.k[rows, positions] = k
+        self.v[rows, positions] = v
+        return self.k, self.v
 
 
 class KVCache:
@@ -133,13 +159,18 @@ class KVCache:
         shape = (batch, length, n_kv_heads, head_dim)
         self.k = [torch.zeros(shape, dtype=dtype, device=device) for _ in range(n_layers)]
         self.v = [torch.zeros(shape, dtype=dtype, device=device) for _ in range(n_layers)]
-        self.batch, self.length = batch, length
 
-    def write(self, layer: int, rows: torch.Tensor, positions: torch.Tensor, k: torch.Tensor, v: torch.Tensor):
-        """Store k, v (B, T, K, D) at `positions` (B, T) of `rows` (B, 1); return the layer's whole cache."""
-        self.k[layer][rows, positions] = k
-        self.v[layer][rows, positions] = v
-        return self.k[layer], self.v[layer]
+    # read from the tensors, so that a compiled forward sees sizes (which may vary) rather than constants
+    @property
+    def batch(self) -> int:
+        return self.k[0].shape[0]
+
+    @property
+    def length(self) -> int:
+        return self.k[0].shape[1]
+
+    def layer(self, index: int) -> LayerCache:
+        return LayerCache(self.k[index], self.v[index])
 
     def copy_row(self, source: int, destination: int | slice, length: int) -> None:
         """Copy the first `length` positions of row `source` to `destination` (a row, or a slice of rows)."""
@@ -153,16 +184,19 @@ class Placement:
     """Where one forward call's tokens sit, shared by every layer: rotary angles, cache rows and positions,
     the attention mask and how many cached positions to attend over."""
 
-    cos: torch.Tensor  # (B, T, 1, D/2)
+    cos: torch.Tensor  # (B, T, 1, D): rotary_tables
     sin: torch.Tensor
     rows: torch.Tensor  # (B, 1) cache rows
     positions: torch.Tensor  # (B, T)
-    mask: torch.Tensor  # (B, 1, T, S) True where attention is allowed
+    mask: torch.Tensor  # (B, 1, T, S) added to the attention scores: 0 where allowed, -inf elsewhere
     kv_len: int  # S: cached positions 0..kv_len-1 are read
     row_offset: int = 0
 
 
 class Attention(nn.Module):
+    """Self-attention. A quantised model may run wq, wk and wv as one layer, `wqkv` (their rows stacked:
+    quant_load.fuse_projections); wq, wk and wv are then None."""
+
     def __init__(self, args: ModelArgs, layer_id: int):
         super().__init__()
         self.layer_id = layer_id
@@ -171,15 +205,21 @@ class Attention(nn.Module):
         self.wk = nn.Linear(args.dim, args.n_kv_heads * args.head_dim, bias=args.qkv_bias)
         self.wv = nn.Linear(args.dim, args.n_kv_heads * args.head_dim, bias=args.qkv_bias)
         self.wo = nn.Linear(args.n_heads * args.head_dim, args.dim, bias=False)
+        self.register_module("wqkv", None)
 
-    def forward(self, x: torch.Tensor, where: Placement, cache: KVCache | None) -> torch.Tensor:
+    def forward(self, x: torch.Tensor, where: Placement, cache: LayerCache | None) -> torch.Tensor:
         B, T, _ = x.shape
-        q = self.wq(x).view(B, T, self.n_heads, self.head_dim)
-        k = self.wk(x).view(B, T, self.n_kv_heads, self.head_dim)
-        v = self.wv(x).view(B, T, self.n_kv_heads, self.head_dim)
-        q, k = apply_rotary(q, where.cos, where.sin), apply_rotary(k, where.cos, where.sin)
+        H, K, D = self.n_heads, self.n_kv_heads, self.head_dim
+        if self.wqkv is None:
+            q, k, v = self.wq(x).view(B, T, H, D), self.wk(x).view(B, T, K, D), self.wv(x).view(B, T, K, D)
+            q, k = apply_rotary(q, where.cos, where.sin), apply_rotary(k, where.cos, where.sin)
+        else:  # one matmul, and q and k rotated together
+            qkv = self.wqkv(x)
+            qk = apply_rotary(qkv[..., : (H + K) * D].view(B, T, H + K, D), where.cos, where.sin)
+            q, k = qk.split((H, K), dim=2)
+            v = qkv[..., (H + K) * D :].view(B, T, K, D)
         if cache is not None:
-            k, v = cache.write(self.layer_id, where.rows, where.positions, k, v)
+            k, v = cache.write(where.rows, where.positions, k, v)
             rows = slice(where.row_offset, where.row_offset + B)
             k, v = k[rows, : where.kv_len], v[rows, : where.kv_len]
         q, k, v = (t.transpose(1, 2) for t in (q, k, v))  # (B, H|K, T|S, D)
@@ -188,14 +228,21 @@ class Attention(nn.Module):
 
 
 class FeedForward(nn.Module):
+    """SwiGLU. A quantised model may run w1 and w3 as one layer, `w13` (gate rows, then up rows:
+    quant_load.fuse_projections); w1 and w3 are then None."""
+
     def __init__(self, dim: int, hidden_dim: int):
         super().__init__()
         self.w1 = nn.Linear(dim, hidden_dim, bias=False)  # gate
         self.w2 = nn.Linear(hidden_dim, dim, bias=False)  # down
         self.w3 = nn.Linear(dim, hidden_dim, bias=False)  # up
+        self.register_module("w13", None)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.w2(F.silu(self.w1(x)) * self.w3(x))
+        if self.w13 is None:
+            return self.w2(F.silu(self.w1(x)) * self.w3(x))
+        gate, up = self.w13(x).chunk(2, dim=-1)
+        return self.w2(F.silu(gate) * up)
 
 
 class TransformerBlock(nn.Module):
@@ -206,7 +253,7 @@ class TransformerBlock(nn.Module):
         self.attention_norm = RMSNorm(args.dim, args.norm_eps)
         self.ffn_norm = RMSNorm(args.dim, args.norm_eps)
 
-    def forward(self, x: torch.Tensor, where: Placement, cache: KVCache | None) -> torch.Tensor:
+    def forward(self, x: torch.Tensor, where: Placement, cache: LayerCache | None) -> torch.Tensor:
         h = x + self.attention(self.attention_norm(x), where, cache)
         return h + self.feed_forward(self.ffn_norm(h))
 
@@ -223,6 +270,7 @@ class Transformer(nn.Module):
             self.output.weight = self.tok_embeddings.weight
         self.register_buffer("inv_freq", rope_frequencies(args), persistent=False)
         self.cache: KVCache | None = None  # see setup_cache; a caller may set it aside and put it back
+        self.compiled_decode: Callable | None = None  # what runs one-token decode steps: engine.compile_decode
 
     # -- invariants: what changes the model's shape or rotary embedding goes through here ----------
     def set_rope(
@@ -312,17 +360,18 @@ class Transformer(nn.Module):
             kv_len = T
             key_positions = positions[0] if B == 1 else None
         if key_positions is None:  # uncached batch: keys are this call's own tokens
-            mask = positions[:, None, None, :] <= positions[:, None, :, None]
+            allowed = positions[:, None, None, :] <= positions[:, None, :, None]
         else:
-            mask = key_positions[None, None, None, :] <= positions[:, None, :, None]  # (B, 1, T, S)
-        angles = positions[..., None].float() * self.inv_freq  # (B, T, D/2)
-        rows = torch.arange(row_offset, row_offset + B, device=device)[:, None]
-        where = Placement(
-            angles.cos()[:, :, None, :], angles.sin()[:, :, None, :], rows, positions, mask, kv_len, row_offset
-        )
+            allowed = key_positions[None, None, None, :] <= positions[:, None, :, None]  # (B, 1, T, S)
         h = self.tok_embeddings(tokens)
-        for layer in self.layers:
-            h = layer(h, where, cache)
+        # the scores' additive mask, made once for every layer (as SDPA would make it from `allowed` in each)
+        mask = torch.zeros(allowed.shape, dtype=h.dtype, device=device).masked_fill_(~allowed, -math.inf)
+        angles = positions[..., None].float() * self.inv_freq  # (B, T, D/2)
+        cos, sin = rotary_tables(angles[:, :, None, :])
+        rows = torch.arange(row_offset, row_offset + B, device=device)[:, None]
+        where = Placement(cos, sin, rows, positions, mask, kv_len, row_offset)
+        for i, layer in enumerate(self.layers):
+            h = layer(h, where, None if cache is None else cache.layer(i))
         if output_index is not None:
             h = h[torch.arange(B, device=device), output_index][:, None]
         return self.output(self.norm(h)).float()

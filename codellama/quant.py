@@ -117,6 +117,17 @@ class QuantTensor:
         mins = None if self.mins is None else fn(self.mins)
         return QuantTensor(self.bits, fn(self.q), fn(self.scales), mins, self.shape)
 
+    @staticmethod
+    def stack(parts: list[QuantTensor]) -> QuantTensor:
+        """The weights' rows one after another, as one weight (their blocks unchanged): what one layer needs to
+        compute all their outputs at once. They must share bits, columns and group size."""
+        first = parts[0]
+        if any(p.bits != first.bits or p.shape[1] != first.shape[1] or p.group_size != first.group_size for p in parts):
+            raise QuantError("weights stacked into one layer must share bits, columns and group size")
+        q, scales = torch.cat([p.q for p in parts]), torch.cat([p.scales for p in parts])
+        mins = None if first.mins is None else torch.cat([p.mins for p in parts])
+        return QuantTensor(first.bits, q, scales, mins, (q.shape[0], first.shape[1]))
+
     def tensors(self, prefix: str) -> dict[str, torch.Tensor]:
         """The parts by name, as a quantised checkpoint stores them."""
         parts = {f"{prefix}.q": self.q, f"{prefix}.scales": self.scales}
@@ -227,8 +238,10 @@ class Int4Linear(nn.Module):
         self.register_parameter("bias", bias)  # a loader may set it later
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        lead = x.shape[:-1]
-        x2 = x.reshape(-1, self.in_features).to(COMPUTE_DTYPE)
+        # a decode step runs this ~200 times: each op left out (a cast to the dtype it has) is time saved
+        x2 = x.reshape(-1, self.in_features)
+        if x2.dtype != COMPUTE_DTYPE:
+            x2 = x2.to(COMPUTE_DTYPE)
         packed, group, scales_and_zeros = self.packed_weight, self.group_size, self.scales_and_zeros
         if self.on_cuda:
             y = torch.ops.aten._weight_int4pack_mm(x2, packed, group, scales_and_zeros)
@@ -236,7 +249,9 @@ class Int4Linear(nn.Module):
             y = torch.ops.aten._weight_int4pack_mm_for_cpu(x2, packed, group, scales_and_zeros)
         if y.shape[-1] != self.out_features:
             y = y[:, : self.out_features]
-        y = y.reshape(*lead, self.out_features).to(x.dtype)
+        y = y.view(*x.shape[:-1], self.out_features)
+        if y.dtype != x.dtype:
+            y = y.to(x.dtype)
         return y if self.bias is None else y + self.bias
 
     def extra_repr(self) -> str:
@@ -266,7 +281,7 @@ class Int8Linear(nn.Module):
         self.out_features, self.in_features = weight.shape
         self.register_buffer("weight_int8", weight.q.to(device))
         self.register_buffer("scales", weight.scales[:, 0].to(device=device, dtype=COMPUTE_DTYPE))
-        self.fused = _has_kernel("_weight_int8pack_mm", device)
+        self.has_kernel = _has_kernel("_weight_int8pack_mm", device)
         bias = None if bias is None else nn.Parameter(bias.detach().to(device), requires_grad=False)
         self.register_parameter("bias", bias)  # a loader may set it later
         self.refine_top = min(refine_top, self.out_features)
@@ -276,11 +291,13 @@ class Int8Linear(nn.Module):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         lead = x.shape[:-1]
         x2 = x.reshape(-1, self.in_features)
-        if self.fused:
-            y = torch.ops.aten._weight_int8pack_mm(x2.to(COMPUTE_DTYPE), self.weight_int8, self.scales)
+        x_compute = x2 if x2.dtype == COMPUTE_DTYPE else x2.to(COMPUTE_DTYPE)
+        if self.has_kernel:
+            y = torch.ops.aten._weight_int8pack_mm(x_compute, self.weight_int8, self.scales)
         else:
-            y = F.linear(x2.to(COMPUTE_DTYPE), self.weight_int8.to(COMPUTE_DTYPE)) * self.scales
-        y = y.to(x.dtype)
+            y = F.linear(x_compute, self.weight_int8.to(COMPUTE_DTYPE)) * self.scales
+        if y.dtype != x.dtype:
+            y = y.to(x.dtype)
         if self.refine_top:
             top = y.topk(self.refine_top, dim=-1, sorted=False).indices  # (M, k)
             rows = self.weight_int8[top].float()  # (M, k, K)

@@ -235,40 +235,136 @@ def quantized_module(
     return Int8Linear(weight, bias, device, refine_top=REFINE_TOP if name == OUTPUT else 0)
 
 
-def quantize_model(model: nn.Module, mode: str = "int4") -> nn.Module:
+# -- fused projections ------------------------------------------------------------------------------
+
+# projections that read the same input, run as one quantised layer (model.py: Attention.wqkv,
+# FeedForward.w13), within each layer: the fused module's path -> its members' paths, its rows in this order
+FUSED = {
+    "attention.wqkv": ("attention.wq", "attention.wk", "attention.wv"),
+    "feed_forward.w13": ("feed_forward.w1", "feed_forward.w3"),
+}
+_IN_LAYER = re.compile(r"^(layers\.\d+)\.(.+)\.weight$")
+
+
+def fused_group(name: str) -> tuple[str, list[str]] | None:
+    """The module that computes the weight `name` in a fused model and the paths of the weights it stacks:
+    ("layers.N.attention.wqkv", ["layers.N.attention.wq", ...wk, ...wv]) for "layers.N.attention.wk.weight";
+    None for weights that run alone."""
+    match = _IN_LAYER.match(name)
+    if match is not None:
+        layer, member = match.groups()
+        for fused, members in FUSED.items():
+            if member in members:
+                return f"{layer}.{fused}", [f"{layer}.{m}" for m in members]
+    return None
+
+
+class QuantModules:
+    """A model's quantised modules, built as its weights stream in (`add`), then put in place (`install`).
+
+    wq, wk and wv (and w1 and w3) read the same input: they are held back until all of a layer's have come,
+    then stacked row-wise into one weight (the same blocks, so the same values) and run as one layer,
+    Attention.wqkv (FeedForward.w13): one matmul and one pair of casts instead of three. Where their forms
+    differ (a GGUF file may hold attn_v in more bits than attn_q), or some are not quantised, each runs alone.
+    `fuse=False`: every weight alone (the tests' reference)."""
+
+    def __init__(self, dtype: torch.dtype = torch.float32, device: str | torch.device = "cpu", fuse: bool = True):
+        self.dtype, self.device, self.fuse = dtype, device, fuse
+        self.names: set[str] = set()  # the parameter names added ("layers.0.attention.wq.weight")
+        self.modules: dict[str, nn.Module] = {}  # module path ("layers.0.attention.wqkv", "output") -> module
+        self._parts: dict[str, list[str]] = {}  # module path -> the paths of the weights it computes
+        self._held: dict[str, dict[str, QuantTensor]] = {}  # fused path -> member path -> weight
+
+    def add(self, name: str, weight: QuantTensor) -> None:
+        """Build the module for the weight `name` now, or hold it until its fused group is complete."""
+        self.names.add(name)
+        path = name.removesuffix(".weight")
+        group = fused_group(name) if self.fuse else None
+        if group is None:
+            self._build(path, [path], weight)
+            return
+        fused, members = group
+        held = self._held.setdefault(fused, {})
+        held[path] = weight
+        if len(held) < len(members):
+            return
+        del self._held[fused]
+        weights = [held[m] for m in members]
+        if all(w.bits == weights[0].bits and w.group_size == weights[0].group_size for w in weights):
+            self._build(fused, members, QuantTensor.stack(weights))
+        else:
+            for member, w in zip(members, weights):
+                self._build(member, [member], w)
+
+    def _build(self, path: str, parts: list[str], weight: QuantTensor) -> None:
+        self.modules[path] = quantized_module(path + ".weight", weight, None, self.dtype, self.device)
+        self._parts[path] = parts
+
+    def finish(self) -> None:
+        """Build what is still held (a group some of whose weights are not quantised) one weight at a time."""
+        for held in self._held.values():
+            for path, weight in held.items():
+                self._build(path, [path], weight)
+        self._held = {}
+
+    def owns(self, key: str) -> bool:
+        """Whether a state-dict key belongs to one of the modules built (their packed buffers, biases)."""
+        return key.rpartition(".")[0] in self.modules
+
+    def install(self, model: nn.Module, biases: dict[str, torch.Tensor]) -> None:
+        """Put the modules in `model`, taking the biases of the weights they compute out of `biases` (by
+        parameter name). The modules a fused one replaces become None."""
+        self.finish()
+        for path, module in self.modules.items():
+            parts = self._parts[path]
+            found = [biases.pop(p + ".bias", None) for p in parts]
+            if any(b is not None for b in found):
+                if any(b is None for b in found):
+                    raise QuantError(f"{path}: some of {', '.join(parts)} have a bias and some do not")
+                module.bias = nn.Parameter(torch.cat(found).to(self.dtype), requires_grad=False)
+            owner_path, _, attr = path.rpartition(".")
+            owner = model.get_submodule(owner_path) if owner_path else model
+            setattr(owner, attr, module)
+            if parts != [path]:
+                for part in parts:
+                    setattr(owner, part.rpartition(".")[2], None)
+
+
+def quantize_model(model: nn.Module, mode: str = "int4", fuse: bool = True) -> nn.Module:
     """Quantise a float Transformer's linear layers (the output layer included) and embedding in place, as
-    loading it with `mode` would (int4 or int8; `none` leaves it as it is). Returns the model."""
+    loading it with `mode` would (int4 or int8; `none` leaves it as it is). Returns the model. `fuse`: wq/wk/wv
+    and w1/w3 as one layer each (see QuantModules)."""
     if check_mode(mode) in ("none", "auto"):
         if mode == "auto":
             raise QuantError("a float model has no file quantisation for `auto` to keep: give int4 or int8")
         return model
     weight = model.tok_embeddings.weight
-    dtype, device = weight.dtype, weight.device
     tied = model.output.weight is weight
     params = dict(model.named_parameters(remove_duplicate=False))
     wanted = [(n, params[n].detach()) for n in params if is_linear_weight(n) or n == EMBEDDING]
     if tied:
         wanted = [(n, w) for n, w in wanted if n != OUTPUT]
+    biases = {n: p.detach() for n, p in params.items() if n.endswith(".bias")}
+    modules = QuantModules(weight.dtype, weight.device, fuse)
     with torch.no_grad():
         converted = dict(convert(wanted, mode, tied))
         if tied and OUTPUT not in converted:
             converted[OUTPUT] = converted[EMBEDDING]
         for name, qt in converted.items():
-            path = name.removesuffix(".weight")
-            bias = getattr(model.get_submodule(path), "bias", None)
-            owner, _, attr = path.rpartition(".")
-            module = quantized_module(name, qt, bias, dtype, device)
-            setattr(model.get_submodule(owner) if owner else model, attr, module)
+            modules.add(name, qt)
+        modules.install(model, biases)
     return model
 
 
 def describe(model: nn.Module) -> str:
-    """What is quantised in `model`: "int4 x 210, int8 x 2" (the embedding counts), or "" when nothing is."""
+    """What is quantised in `model`, weight by weight: "int4 x 210, int8 x 2" (the embedding counts, a fused
+    layer counts the weights it holds), or "" when nothing is."""
     counts: dict[str, int] = {}
-    for module in model.modules():
+    for path, module in model.named_modules():
         kind = {Int4Linear: "int4", Int8Linear: "int8"}.get(type(module))
         if isinstance(module, QuantEmbedding):
             kind = f"int{module.bits}"
         if kind:
-            counts[kind] = counts.get(kind, 0) + 1
+            weights = next((len(m) for f, m in FUSED.items() if path.endswith("." + f)), 1)  # a fused layer
+            counts[kind] = counts.get(kind, 0) + weights
     return ", ".join(f"{kind} x {n}" for kind, n in sorted(counts.items()))

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 import torch
+import torch.nn.functional as F
 
 from codellama.checkpoints import build_model, read_hf
 from codellama.configs import CONFIGS, get_config, match_config
+from codellama.model import RMSNorm, apply_rotary, rotary_tables
 from tests.support.models import VARIANTS, make_hf_model, tiny_model
 
 
@@ -71,6 +75,34 @@ def test_rows_at_different_positions_match_their_own_runs():
     model.clear_cache()
     assert_logits_close(step[0], alone[0])
     assert_logits_close(step[1], alone[1])
+
+
+def test_the_lean_forms_compute_the_reference_formulas_bit_for_bit():
+    """The float path stays exact: the norm, rotary and mask the model runs, written for fewer ops, give the
+    very bits of the textbook forms (Meta's rotary pairs, the RMSNorm formula, SDPA's own boolean mask)."""
+    g = torch.Generator().manual_seed(7)
+    x = torch.randn(2, 5, 6, 64, generator=g) * 3
+    angles = torch.randn(2, 5, 1, 32, generator=g) * 50
+    pairs = x.unflatten(-1, (-1, 2))
+    real, imag = pairs[..., 0], pairs[..., 1]
+    cos, sin = angles.cos(), angles.sin()
+    textbook = torch.stack((real * cos - imag * sin, real * sin + imag * cos), dim=-1).flatten(-2)
+    assert torch.equal(apply_rotary(x, *rotary_tables(angles)), textbook)
+
+    norm = RMSNorm(64, 1e-5)
+    torch.nn.init.normal_(norm.weight, 1.0, 0.3, generator=g)
+    for dtype in (torch.float32, torch.bfloat16):
+        h = x.to(dtype)
+        textbook = (h.float() * torch.rsqrt(h.float().pow(2).mean(-1, keepdim=True) + 1e-5)).to(dtype)
+        assert torch.equal(norm.to(dtype)(h), textbook * norm.weight)
+
+    q, k, v = (torch.randn(2, heads, T, 16, generator=g) for heads, T in ((4, 3), (2, 9), (2, 9)))
+    allowed = torch.arange(9)[None, None, None, :] <= torch.tensor([[6, 7, 8], [2, 3, 4]])[:, None, :, None]
+    additive = torch.zeros(allowed.shape).masked_fill_(~allowed, -math.inf)
+    assert torch.equal(
+        F.scaled_dot_product_attention(q, k, v, attn_mask=additive, enable_gqa=True),
+        F.scaled_dot_product_attention(q, k, v, attn_mask=allowed, enable_gqa=True),
+    )
 
 
 @pytest.mark.parametrize(

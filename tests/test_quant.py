@@ -9,6 +9,7 @@ for the float32 accumulation order).
 
 from __future__ import annotations
 
+import copy
 import json
 import shutil
 from pathlib import Path
@@ -165,6 +166,8 @@ def _logits(model, tokens=((1, 5, 9, 200, 3, 77),)):
 def test_auto_keeps_the_files_quantisation_and_none_stays_exact(q4_gguf):
     exact, _ = load_model(q4_gguf)  # the library's default: none
     assert quant_load.describe(exact) == ""
+    attention = exact.layers[0].attention
+    assert isinstance(attention.wq, torch.nn.Linear) and attention.wqkv is None  # float layers never fuse
     model, tokenizer = load_model(q4_gguf, quant="auto")
     assert quant_load.describe(model) == "int4 x 16"  # 2 layers x 7, the tied output, and the embedding's table
     assert isinstance(model.output, Int4Linear) and isinstance(model.tok_embeddings, QuantEmbedding)
@@ -187,9 +190,9 @@ def test_a_float_model_quantised_on_load_generates(tmp_path, smol_tokenizer_dir,
     quantized, tokenizer = load_model(tmp_path, quant=mode)
     linear = Int4Linear if mode == "int4" else Int8Linear
     assert quant_load.describe(quantized) == ("int4 x 14, int8 x 2" if mode == "int4" else "int8 x 16")
-    assert isinstance(quantized.layers[1].feed_forward.w2, linear) and isinstance(
-        quantized.layers[0].attention.wq, linear
-    )
+    attention, feed_forward = quantized.layers[0].attention, quantized.layers[1].feed_forward
+    assert all(isinstance(m, linear) for m in (attention.wqkv, attention.wo, feed_forward.w13, feed_forward.w2))
+    assert attention.wq is attention.wk is attention.wv is feed_forward.w1 is feed_forward.w3 is None  # fused
     assert isinstance(quantized.output, Int8Linear)  # int4 too: the output layer stays int8 unless the file has 4 bits
     assert isinstance(quantized.tok_embeddings, QuantEmbedding) and quantized.tok_embeddings.bits == 8
     # against the float model over the same (dequantised) weights: only the kernels' bfloat16 roundings differ,
@@ -216,6 +219,80 @@ def test_quantize_model_in_place_matches_quantising_on_load(tmp_path, smol_token
     assert torch.equal(_logits(model), _logits(loaded))
     with pytest.raises(QuantError, match="int4 or int8"):
         quantize_model(tiny_model(), "auto")
+
+
+# -- fused projections ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", ["int4", "int8"])
+@pytest.mark.parametrize("qkv_bias", [False, True], ids=["no-bias", "qkv-bias"])
+def test_fused_projections_compute_what_the_separate_layers_do(smol_tokenizer, mode, qkv_bias):
+    """wq/wk/wv as one layer (and w1/w3) hold the same blocks, so each output is the same dot product: the
+    logits match the unfused quantised model's (bit for bit on this CPU; the kernels may sum in another order
+    elsewhere), and so do greedy completions."""
+    model = tiny_model(qkv_bias=qkv_bias)
+    fused = quantize_model(copy.deepcopy(model), mode)
+    separate = quantize_model(model, mode, fuse=False)
+    for layer in fused.layers:
+        attention, feed_forward = layer.attention, layer.feed_forward
+        assert attention.wqkv.out_features == 64 + 2 * 32 and feed_forward.w13.out_features == 2 * 128
+        assert attention.wq is attention.wk is attention.wv is feed_forward.w1 is feed_forward.w3 is None
+        assert (attention.wqkv.bias is not None) == qkv_bias
+    assert separate.layers[0].attention.wqkv is None and separate.layers[0].feed_forward.w13 is None
+    assert quant_load.describe(fused) == quant_load.describe(separate)  # weights counted, fused or not
+    tokens = [[1, 5, 9, 200, 3, 77, 4096, 12], [7, 7, 300, 8, 41000, 2, 2, 9]]
+    reference = _logits(separate, tokens)
+    torch.testing.assert_close(_logits(fused, tokens), reference, rtol=0, atol=1e-5 * float(reference.abs().max()))
+    params = SamplingParams(max_new_tokens=12, ignore_eos=True)
+    prompts = ["def add(a, b):", "import os\n", "class Stack:\n    def push(self, x):"]
+    assert [c.token_ids for c in Generator(fused, smol_tokenizer).complete(prompts, params)] == [
+        c.token_ids for c in Generator(separate, smol_tokenizer).complete(prompts, params)
+    ]
+
+
+@pytest.mark.parametrize("arch", ["llama", "qwen2"])
+def test_loading_fuses_the_files_blocks(tmp_path, arch, monkeypatch):
+    """A GGUF's Q4_0 blocks load fused (qwen2: with the q/k/v biases stacked too) and compute what its
+    separate layers compute."""
+    path = tmp_path / "tiny.gguf"
+    write_gguf(path, Q.Q4_0, arch=arch, shapes=Shapes(dim=128, ffn=256, vocab=300), seed=5)
+    fused, tokenizer = load_model(path, quant="auto")
+    monkeypatch.setattr(quant_load, "FUSED", {})  # nothing fuses
+    separate, _ = load_model(path, quant="auto")
+    attention = fused.layers[1].attention
+    assert isinstance(attention.wqkv, Int4Linear) and isinstance(fused.layers[1].feed_forward.w13, Int4Linear)
+    assert (attention.wqkv.bias is not None) == (arch == "qwen2") and separate.layers[1].attention.wqkv is None
+    reference = _logits(separate)
+    torch.testing.assert_close(_logits(fused), reference, rtol=0, atol=1e-5 * float(reference.abs().max()))
+    params = SamplingParams(max_new_tokens=8, ignore_eos=True)
+    assert Generator(fused, tokenizer).complete("def f", params)[0].token_ids == (
+        Generator(separate, tokenizer).complete("def f", params)[0].token_ids
+    )
+
+
+def test_projections_whose_forms_differ_run_alone():
+    """A group fuses only when its weights share bits and group size, and only once all of them have come."""
+    modules = quant_load.QuantModules()
+    w = torch.randn(64, 64)
+    modules.add("layers.0.attention.wq.weight", quantize_int4(w))
+    modules.add("layers.0.attention.wk.weight", quantize_int8(w))  # a GGUF may hold attn_k in more bits
+    modules.add("layers.0.attention.wv.weight", quantize_int4(w))
+    modules.add("layers.0.feed_forward.w1.weight", quantize_int4(w))  # its w3 is not quantised: never comes
+    modules.add("layers.0.feed_forward.w2.weight", quantize_int4(w))
+    modules.add("layers.1.feed_forward.w3.weight", quantize_int4(w))
+    modules.add("layers.1.feed_forward.w1.weight", quantize_int4(w))
+    modules.finish()
+    assert sorted(modules.modules) == [
+        "layers.0.attention.wk",
+        "layers.0.attention.wq",
+        "layers.0.attention.wv",
+        "layers.0.feed_forward.w1",
+        "layers.0.feed_forward.w2",
+        "layers.1.feed_forward.w13",
+    ]
+    assert isinstance(modules.modules["layers.0.attention.wk"], Int8Linear)
+    with pytest.raises(QuantError, match="share bits"):
+        QuantTensor.stack([quantize_int4(w), quantize_int4(w, group_size=64)])
 
 
 # -- quantised checkpoints --------------------------------------------------------------------------

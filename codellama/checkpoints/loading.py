@@ -23,8 +23,8 @@ from codellama.checkpoints.quantized import is_quantized_checkpoint, read_quanti
 from codellama.generation import Generator
 from codellama.model import ModelArgs, Transformer
 from codellama.quant import EMBEDDING, OUTPUT, QuantError, QuantTensor
+from codellama.quant_load import QuantModules, resolve_mode
 from codellama.quant_load import convert as quant_convert
-from codellama.quant_load import quantized_module, resolve_mode
 from codellama.tokenizer import Tokenizer, TokenizerError, check_vocab, load_tokenizer, tokenizer_from_gguf
 
 
@@ -48,7 +48,7 @@ def build_model(
     expected = {k: v.shape for k, v in model.state_dict().items()}
     tied = args.tie_embeddings
     state: dict[str, torch.Tensor] = {}
-    modules: dict[str, torch.nn.Module] = {}  # quantised ones by parameter name, built as their tensors come
+    modules = QuantModules(dtype or torch.float32, device)  # the quantised ones, built as their tensors come
     for name, tensor in quant_convert(tensors, quant, tied):
         if name not in expected or (tied and name == OUTPUT and not isinstance(tensor, QuantTensor)):
             raise CheckpointError(f"{source}: unexpected tensor {name!r} {tuple(tensor.shape)} for this model shape")
@@ -58,39 +58,36 @@ def build_model(
                 f"{tuple(expected[name])}; the config and the weights do not belong together"
             )
         if isinstance(tensor, QuantTensor):
-            modules[name] = _quantized_module(name, tensor, dtype, device, source)
-            if name == EMBEDDING and tied and OUTPUT not in modules:  # one table for both (quant_load.convert)
-                modules[OUTPUT] = _quantized_module(OUTPUT, tensor, dtype, device, source)
+            _add_quantized(modules, name, tensor, source)
+            if name == EMBEDDING and tied and OUTPUT not in modules.names:  # one table for both (quant_load.convert)
+                _add_quantized(modules, OUTPUT, tensor, source)
         else:
             state[name] = tensor.to(device=device, dtype=dtype or tensor.dtype)
         del tensor
         release_freed_memory()  # what converting this tensor freed, before the next one
-    missing = sorted(set(expected) - set(state) - set(modules) - ({OUTPUT} if tied else set()))
+    missing = sorted(set(expected) - set(state) - modules.names - ({OUTPUT} if tied else set()))
     if missing:
         raise CheckpointError(f"{source}: missing tensors {', '.join(missing[:5])}{' ...' if len(missing) > 5 else ''}")
-    for name, module in modules.items():
-        path = name.removesuffix(".weight")
-        bias = state.pop(path + ".bias", None)
-        if bias is not None:
-            module.bias = torch.nn.Parameter(bias.to(dtype or bias.dtype), requires_grad=False)
-        owner, _, attr = path.rpartition(".")
-        setattr(model.get_submodule(owner) if owner else model, attr, module)
-    if tied and OUTPUT not in modules:
+    try:
+        modules.install(model, state)  # (their biases move from `state` into them)
+    except QuantError as e:
+        raise CheckpointError(f"{source}: {e}") from None
+    if tied and OUTPUT not in modules.names:
         state[OUTPUT] = state[EMBEDDING]
     result = model.load_state_dict(state, assign=True, strict=False)
     # what is left unloaded belongs to the quantised modules, which were built with their tensors
-    leftover = [k for k in result.missing_keys if k.rsplit(".", 1)[0] + ".weight" not in modules]
+    leftover = [k for k in result.missing_keys if not modules.owns(k)]
     if leftover or result.unexpected_keys:
         raise CheckpointError(f"{source}: tensors {leftover or result.unexpected_keys} do not fit the model")
-    if tied and OUTPUT not in modules:
+    if tied and OUTPUT not in modules.names:
         model.output.weight = model.tok_embeddings.weight
     model.set_rope(device=device)  # the frequencies were built on the meta device
     return model.eval()
 
 
-def _quantized_module(name: str, weight: QuantTensor, dtype, device, source: str) -> torch.nn.Module:
+def _add_quantized(modules: QuantModules, name: str, weight: QuantTensor, source: str) -> None:
     try:
-        return quantized_module(name, weight, None, dtype or torch.float32, device)
+        modules.add(name, weight)
     except QuantError as e:
         raise CheckpointError(f"{source}: {e}") from None
 

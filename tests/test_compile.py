@@ -1,0 +1,68 @@
+"""`--compile`: decode steps through torch.compile (engine.compile_decode), opt-in, the same tokens as eager."""
+
+from __future__ import annotations
+
+import argparse
+
+import pytest
+import torch
+from gguf import GGMLQuantizationType as Q
+
+from codellama.checkpoints import load_model
+from codellama.cli_common import add_model_flags, generator_from_args
+from codellama.engine import compile_decode
+from codellama.generation import Generator, SamplingParams
+from tests.support.gguf_files import Shapes, write_gguf
+
+PROMPTS = ["def add(a, b):", "import os\n\ndef list_files(path):"]
+
+
+@pytest.fixture(scope="module")
+def q4_gguf(tmp_path_factory):
+    path = tmp_path_factory.mktemp("compile") / "tiny-q4_0.gguf"
+    write_gguf(path, Q.Q4_0, shapes=Shapes(dim=128, ffn=256, vocab=300), seed=11)
+    return path
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser()
+    add_model_flags(parser)
+    return parser.parse_args(argv)
+
+
+def test_compile_is_opt_in_and_decode_steps_go_through_it(q4_gguf):
+    """Off by default; --compile hands the model a compiled decode step (compiled at its first call); the
+    engine's decode steps, and only those, go through whatever the model holds there."""
+    assert _parse(["--model", str(q4_gguf)]).compile is False
+    assert generator_from_args(_parse(["--model", str(q4_gguf)])).model.compiled_decode is None
+    assert generator_from_args(_parse(["--model", str(q4_gguf), "--compile"])).model.compiled_decode is not None
+
+    model, tokenizer = load_model(q4_gguf, quant="auto")
+    params = SamplingParams(max_new_tokens=6, ignore_eos=True)
+    eager = [c.token_ids for c in Generator(model, tokenizer).complete(PROMPTS, params)]
+    calls = []
+
+    def counted(tokens, positions, **kwargs):
+        calls.append(tokens.shape)
+        return model(tokens, positions, **kwargs)
+
+    model.compiled_decode = counted
+    assert [c.token_ids for c in Generator(model, tokenizer).complete(PROMPTS, params)] == eager
+    assert calls == [(2, 1)] * 5  # 6 tokens: the first from the prefill, then 5 decode steps of both rows
+
+
+@pytest.mark.slow
+def test_compiled_decode_generates_what_eager_does(q4_gguf):
+    """A quantised model's compiled decode steps, at batch 2 then batch 1 (two graphs), give the tokens the eager
+    steps give, with logits equal up to float rounding."""
+    model, tokenizer = load_model(q4_gguf, quant="auto")
+    params = SamplingParams(max_new_tokens=8, ignore_eos=True, logprobs=2)
+    generator = Generator(model, tokenizer)
+    eager = generator.complete(PROMPTS, params) + generator.complete(PROMPTS[:1], params)
+    compile_decode(model)
+    compiled = generator.complete(PROMPTS, params) + generator.complete(PROMPTS[:1], params)
+    assert [c.token_ids for c in compiled] == [c.token_ids for c in eager]
+    for ours, reference in zip(compiled, eager):
+        theirs = torch.tensor([lp.logprob for lp in reference.logprobs])
+        torch.testing.assert_close(torch.tensor([lp.logprob for lp in ours.logprobs]), theirs, atol=0.02, rtol=0)
+    assert torch._dynamo.utils.counters["stats"]["unique_graphs"] >= 2  # it did compile
