@@ -41,7 +41,8 @@ def test_the_shared_command_layer_imports_no_subpackage_and_no_torch():
         (["complete", "x"], {"max_tokens": 256, "top_p": 1.0, "seed": None, "top_k": 0, "code_policy": "default"}),
         (["infill"], {"max_tokens": 128, "top_p": 1.0, "seed": None, "stop": []}),
         (["chat"], {"max_tokens": 512, "guard": "block", "references": None}),
-        (["eval", "humaneval"], {"max_tokens": 512, "top_p": 0.95, "seed": 0, "n": 1, "temperature": 0.0}),
+        # max_tokens and top_p: None at parse time, resolved by --select (plain: 512 and 0.95) in cmd_humaneval
+        (["eval", "humaneval"], {"max_tokens": None, "top_p": None, "seed": 0, "n": 1, "temperature": 0.0}),
         (["eval", "infill"], {"max_tokens": 128, "top_p": 0.95, "seed": 0, "dtype": "auto"}),
         (["serve"], {"guard": "block", "guard_judge": False, "code_policy": "default", "reference_policy": "annotate"}),
         (["train", "--recipe", "code"], {"model": None}),
