@@ -10,7 +10,7 @@ from gguf import GGMLQuantizationType as Q
 
 from codellama.checkpoints import load_model
 from codellama.cli_common import add_model_flags, generator_from_args
-from codellama.engine import compile_decode
+from codellama.engine import GenerationError, compile_decode
 from codellama.generation import Generator, SamplingParams
 from tests.support.gguf_files import Shapes, write_gguf
 
@@ -49,6 +49,15 @@ def test_compile_is_opt_in_and_decode_steps_go_through_it(q4_gguf):
     model.compiled_decode = counted
     assert [c.token_ids for c in Generator(model, tokenizer).complete(PROMPTS, params)] == eager
     assert calls == [(2, 1)] * 5  # 6 tokens: the first from the prefill, then 5 decode steps of both rows
+
+
+def test_without_a_cpp_compiler_compile_says_what_to_do(q4_gguf, monkeypatch):
+    model, _ = load_model(q4_gguf, quant="auto")
+    monkeypatch.delenv("CXX", raising=False)
+    monkeypatch.setattr("shutil.which", lambda name: None)
+    with pytest.raises(GenerationError, match="needs a C\\+\\+ compiler .* or run without --compile"):
+        compile_decode(model)
+    assert model.compiled_decode is None
 
 
 @pytest.mark.slow
