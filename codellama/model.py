@@ -16,7 +16,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 import torch
 import torch.nn.functional as F
@@ -128,20 +127,6 @@ class RMSNorm(nn.Module):
         return normed.type_as(x) * self.weight
 
 
-class LayerCache(NamedTuple):
-    """One layer's part of the KV cache: (rows, S, K, D) each. A layer is handed its own tensors rather than
-    an index into the cache, so every layer runs the same code (one torch.compile region serves them all)."""
-
-    k: torch.Tensor
-    v: torch.Tensor
-
-    def write(self, rows: torch.Tensor, positions: torch.Tensor, k: torch.Tensor, v: torch.Tensor):
-        """Store k, v (B, T, K, D) at `positions` (B, T) of `rows` (B, 1); return the layer's whole cache."""
-        self.k[rows, positions] = k
-        self.v[rows, positions] = v
-        return self.k, self.v
-
-
 class KVCache:
     """Preallocated keys and values of every layer, (B, S, K, D) each: B rows (one sequence
     each), S positions. Each call writes its tokens at their rows' own positions."""
@@ -169,8 +154,11 @@ class KVCache:
     def length(self) -> int:
         return self.k[0].shape[1]
 
-    def layer(self, index: int) -> LayerCache:
-        return LayerCache(self.k[index], self.v[index])
+    def write(self, layer: int, rows: torch.Tensor, positions: torch.Tensor, k: torch.Tensor, v: torch.Tensor):
+        """Store k, v (B, T, K, D) at `positions` (B, T) of `rows` (B, 1); return the layer's whole cache."""
+        self.k[layer][rows, positions] = k
+        self.v[layer][rows, positions] = v
+        return self.k[layer], self.v[layer]
 
     def copy_row(self, source: int, destination: int | slice, length: int) -> None:
         """Copy the first `length` positions of row `source` to `destination` (a row, or a slice of rows)."""
@@ -195,7 +183,7 @@ class Placement:
 
 class Attention(nn.Module):
     """Self-attention. A quantised model may run wq, wk and wv as one layer, `wqkv` (their rows stacked:
-    quant_load.fuse_projections); wq, wk and wv are then None."""
+    quant_load.QuantModules); wq, wk and wv are then None."""
 
     def __init__(self, args: ModelArgs, layer_id: int):
         super().__init__()
@@ -207,7 +195,7 @@ class Attention(nn.Module):
         self.wo = nn.Linear(args.n_heads * args.head_dim, args.dim, bias=False)
         self.register_module("wqkv", None)
 
-    def forward(self, x: torch.Tensor, where: Placement, cache: LayerCache | None) -> torch.Tensor:
+    def forward(self, x: torch.Tensor, where: Placement, cache: KVCache | None) -> torch.Tensor:
         B, T, _ = x.shape
         H, K, D = self.n_heads, self.n_kv_heads, self.head_dim
         if self.wqkv is None:
@@ -219,7 +207,7 @@ class Attention(nn.Module):
             q, k = qk.split((H, K), dim=2)
             v = qkv[..., (H + K) * D :].view(B, T, K, D)
         if cache is not None:
-            k, v = cache.write(where.rows, where.positions, k, v)
+            k, v = cache.write(self.layer_id, where.rows, where.positions, k, v)
             rows = slice(where.row_offset, where.row_offset + B)
             k, v = k[rows, : where.kv_len], v[rows, : where.kv_len]
         q, k, v = (t.transpose(1, 2) for t in (q, k, v))  # (B, H|K, T|S, D)
@@ -229,7 +217,7 @@ class Attention(nn.Module):
 
 class FeedForward(nn.Module):
     """SwiGLU. A quantised model may run w1 and w3 as one layer, `w13` (gate rows, then up rows:
-    quant_load.fuse_projections); w1 and w3 are then None."""
+    quant_load.QuantModules); w1 and w3 are then None."""
 
     def __init__(self, dim: int, hidden_dim: int):
         super().__init__()
@@ -253,7 +241,7 @@ class TransformerBlock(nn.Module):
         self.attention_norm = RMSNorm(args.dim, args.norm_eps)
         self.ffn_norm = RMSNorm(args.dim, args.norm_eps)
 
-    def forward(self, x: torch.Tensor, where: Placement, cache: LayerCache | None) -> torch.Tensor:
+    def forward(self, x: torch.Tensor, where: Placement, cache: KVCache | None) -> torch.Tensor:
         h = x + self.attention(self.attention_norm(x), where, cache)
         return h + self.feed_forward(self.ffn_norm(h))
 
@@ -370,8 +358,8 @@ class Transformer(nn.Module):
         cos, sin = rotary_tables(angles[:, :, None, :])
         rows = torch.arange(row_offset, row_offset + B, device=device)[:, None]
         where = Placement(cos, sin, rows, positions, mask, kv_len, row_offset)
-        for i, layer in enumerate(self.layers):
-            h = layer(h, where, None if cache is None else cache.layer(i))
+        for layer in self.layers:
+            h = layer(h, where, cache)
         if output_index is not None:
             h = h[torch.arange(B, device=device), output_index][:, None]
         return self.output(self.norm(h)).float()

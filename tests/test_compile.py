@@ -10,7 +10,7 @@ from gguf import GGMLQuantizationType as Q
 
 from codellama.checkpoints import load_model
 from codellama.cli_common import add_model_flags, generator_from_args
-from codellama.engine import compile_decode
+from codellama.engine import GenerationError, compile_decode
 from codellama.generation import Generator, SamplingParams
 from tests.support.gguf_files import Shapes, write_gguf
 
@@ -51,18 +51,29 @@ def test_compile_is_opt_in_and_decode_steps_go_through_it(q4_gguf):
     assert calls == [(2, 1)] * 5  # 6 tokens: the first from the prefill, then 5 decode steps of both rows
 
 
+def test_without_a_cpp_compiler_compile_says_what_to_do(q4_gguf, monkeypatch):
+    model, _ = load_model(q4_gguf, quant="auto")
+    monkeypatch.delenv("CXX", raising=False)
+    monkeypatch.setattr("shutil.which", lambda name: None)
+    with pytest.raises(GenerationError, match="needs a C\\+\\+ compiler .* or run without --compile"):
+        compile_decode(model)
+    assert model.compiled_decode is None
+
+
 @pytest.mark.slow
-def test_compiled_decode_generates_what_eager_does(q4_gguf):
-    """A quantised model's compiled decode steps, at batch 2 then batch 1 (two graphs), give the tokens the eager
-    steps give, with logits equal up to float rounding."""
-    model, tokenizer = load_model(q4_gguf, quant="auto")
+@pytest.mark.parametrize("quant", ["auto", "none"])
+def test_compiled_decode_generates_what_eager_does(q4_gguf, quant):
+    """Compiled decode steps, at batch 2 then batch 1 (two graphs), give the tokens the eager steps give, with
+    logits equal up to float rounding: the file's int4 blocks (auto), and float32 (none)."""
+    model, tokenizer = load_model(q4_gguf, quant=quant)
     params = SamplingParams(max_new_tokens=8, ignore_eos=True, logprobs=2)
     generator = Generator(model, tokenizer)
     eager = generator.complete(PROMPTS, params) + generator.complete(PROMPTS[:1], params)
+    graphs = torch._dynamo.utils.counters["stats"]["unique_graphs"]
     compile_decode(model)
     compiled = generator.complete(PROMPTS, params) + generator.complete(PROMPTS[:1], params)
     assert [c.token_ids for c in compiled] == [c.token_ids for c in eager]
     for ours, reference in zip(compiled, eager):
         theirs = torch.tensor([lp.logprob for lp in reference.logprobs])
         torch.testing.assert_close(torch.tensor([lp.logprob for lp in ours.logprobs]), theirs, atol=0.02, rtol=0)
-    assert torch._dynamo.utils.counters["stats"]["unique_graphs"] >= 2  # it did compile
+    assert torch._dynamo.utils.counters["stats"]["unique_graphs"] - graphs == 2  # it did compile, a graph a batch class
