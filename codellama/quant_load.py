@@ -274,6 +274,7 @@ class QuantModules:
         self.modules: dict[str, nn.Module] = {}  # module path ("layers.0.attention.wqkv", "output") -> module
         self._parts: dict[str, list[str]] = {}  # module path -> the paths of the weights it computes
         self._held: dict[str, dict[str, QuantTensor]] = {}  # fused path -> member path -> weight
+        self._tables: dict[str, QuantTensor] = {}  # the embedding's and the output layer's weights
 
     def add(self, name: str, weight: QuantTensor) -> None:
         """Build the module for the weight `name` now, or hold it until its fused group is complete."""
@@ -299,6 +300,8 @@ class QuantModules:
     def _build(self, path: str, parts: list[str], weight: QuantTensor) -> None:
         self.modules[path] = quantized_module(path + ".weight", weight, None, self.dtype, self.device)
         self._parts[path] = parts
+        if path in (_EMBEDDING_PATH, _OUTPUT_PATH):
+            self._tables[path] = weight
 
     def finish(self) -> None:
         """Build what is still held (a group some of whose weights are not quantised) one weight at a time."""
@@ -315,6 +318,7 @@ class QuantModules:
         """Put the modules in `model`, taking the biases of the weights they compute out of `biases` (by
         parameter name). The modules a fused one replaces become None."""
         self.finish()
+        self._share_tied_table()
         for path, module in self.modules.items():
             parts = self._parts[path]
             found = [biases.pop(p + ".bias", None) for p in parts]
@@ -328,6 +332,17 @@ class QuantModules:
             if parts != [path]:
                 for part in parts:
                     setattr(owner, part.rpartition(".")[2], None)
+
+    def _share_tied_table(self) -> None:
+        """Tied embeddings held in one int8 table: the embedding gathers from the output layer's packed form,
+        where that layer can read its rows back from it (Int8Linear.rows), so the table is in memory once."""
+        embedding, output = self.modules.get(_EMBEDDING_PATH), self.modules.get(_OUTPUT_PATH)
+        same = self._tables.get(_EMBEDDING_PATH) is self._tables.get(_OUTPUT_PATH) is not None
+        if same and isinstance(output, Int8Linear) and output.split_rows and isinstance(embedding, QuantEmbedding):
+            embedding.share(output)
+
+
+_EMBEDDING_PATH, _OUTPUT_PATH = EMBEDDING.removesuffix(".weight"), OUTPUT.removesuffix(".weight")
 
 
 def quantize_model(model: nn.Module, mode: str = "int4", fuse: bool = True) -> nn.Module:
