@@ -85,8 +85,8 @@ def run(
     pending = [(task_id, problem) for task_id, problem in problems.items() if (task_id, 0) not in log.done]
     per_batch = max(1, batch_size // options.n)
     started = time.perf_counter()
-    bar = tqdm.tqdm(total=len(problems), initial=len(problems) - len(pending), desc=f"humaneval {mode} verify")
-    bar.disable = not progress
+    done = len(problems) - len(pending)
+    bar = tqdm.tqdm(total=len(problems), initial=done, desc=f"humaneval {mode} verify", disable=not progress)
     tester = CandidateRunner(sandbox or Sandbox(LIMITS), options.workers)
     try:
         for first in range(0, len(pending), per_batch):
