@@ -197,6 +197,7 @@ RULES = [
         "redirect to a URL taken from the request",
         "use LocalRedirect or Url.IsLocalUrl",
         needle="Redirect",
+        fallback=True,  # the tree check (taint.py) follows the URL and sees an IsLocalUrl check
     ),
     rule(
         "cs-cookie-insecure",

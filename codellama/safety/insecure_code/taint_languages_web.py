@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import re
 
-from codellama.safety.insecure_code.taint_specs import SQL_WORDS, Spec, common_sinks, generic_sides, secret_finding
+from codellama.safety.insecure_code.taint_specs import (
+    LDAP_FILTER,
+    SQL_WORDS,
+    Spec,
+    common_sinks,
+    generic_sides,
+    secret_finding,
+)
 from codellama.safety.insecure_code.taint_specs import common_sink as S
 
 rx = re.compile
@@ -40,7 +47,7 @@ def python_spec() -> Spec:
         sanitisers=rx(
             r"(secure_filename|basename|safe_join|quote|escape|html\.escape|markupsafe\.escape|bleach\.clean|int|float"
             r"|uuid\.UUID|shlex\.quote|len|bool|hash\w*|sha256|hexdigest|literal_eval|escape_string|Identifier|Literal"
-            r"|min|max|abs|round"
+            r"|min|max|abs|round|escape_filter_chars|filter_format|escape_dn_chars|url_has_allowed_host_and_scheme"
             r"|quote_ident|quote_identifier)$"
         ),
         weak_sources=rx(r"\bos\.environ|\bgetenv\("),
@@ -99,6 +106,14 @@ def python_spec() -> Spec:
             ),
             S(k["deser"], r"^(pickle|cPickle|dill|marshal|jsonpickle|shelve)\.(loads?|decode|open)$", strong_only=True),
             S(
+                k["redirect"],
+                r"^(flask\.)?redirect$|(^|\.)(HttpResponseRedirect|HttpResponsePermanentRedirect|RedirectResponse)$",
+                args=(0,),
+                strong_only=True,
+            ),
+            S(k["ldap"], r"\.search$", args=(1,), built=True, requires=LDAP_FILTER, excludes=rx(r"^\s*(re|regex)\.")),
+            S(k["ldap"], r"\.(search_s|search_st|search_ext|search_ext_s|search_subtree_s)$", args=(2,), built=True),
+            S(
                 k["ssrf"],
                 r"^(requests|httpx|urllib3|aiohttp|session|self\.session|client|self\.client|http|s)\.(get|post|put"
                 r"|patch|delete|head|request|stream|urlopen)$|(^|\.)(urlopen|Request|urlretrieve|HTTPConnection"
@@ -154,7 +169,8 @@ def javascript_spec() -> Spec:
         sanitisers=rx(
             r"(escape\w*|esc|escHtml|encodeHtml|htmlEncode|htmlEscape|sanitize\w*|DOMPurify\.sanitize|encodeURI"
             r"|encodeURIComponent|basename|parseInt|parseFloat"
-            r"|Number|Boolean|xss|he\.encode|JSON\.stringify|validator\.\w+|createHash|digest|Math\.\w+)$"
+            r"|Number|Boolean|xss|he\.encode|JSON\.stringify|validator\.\w+|createHash|digest|Math\.\w+|escapeFilter"
+            r"|EqualityFilter)$"
         ),
         weak_sources=rx(r"\bprocess\.env\b"),
         source_nodes={"member_expression", "subscript_expression"},
@@ -199,6 +215,16 @@ def javascript_spec() -> Spec:
             ),
             S(k["html"], r"^res\.(send|write|end)$", built=True, requires=HTML),
             S(k["deser"], r"(^|\.)(unserialize|deserialize)$", strong_only=True),
+            S(k["redirect"], r"^(res|ctx|reply|response|resp)\.redirect$", strong_only=True),
+            S(k["redirect"], r"^(window\.)?location\.(assign|replace)$", args=(0,), strong_only=True),
+            S(
+                k["redirect"],
+                r"^(res|response|resp)\.(setHeader|header|set|writeHead)$",
+                strong_only=True,
+                requires=rx(r"(?i)['\"]?location['\"]?\s*[,:]"),
+            ),
+            S(k["ldap"], r"\.search$", args=(1,), built=True, requires=LDAP_FILTER),
+            S(k["ldap"], r"(^|\.)parseFilter$", args=(0,), built=True),
             S(
                 k["ssrf"],
                 r"^(fetch|axios|got|needle|superagent|request|ky)$|^(axios|got|needle|superagent|request|ky|http|https"
@@ -207,7 +233,10 @@ def javascript_spec() -> Spec:
                 strong_only=True,
             ),
         ],
-        property_sinks=[S(k["html"], r"\.(innerHTML|outerHTML)$", remote_ok=True)],
+        property_sinks=[
+            S(k["html"], r"\.(innerHTML|outerHTML)$", remote_ok=True),
+            S(k["redirect"], r"^(window\.|document\.)?location(\.href)?$", strong_only=True),
+        ],
         sides=generic_sides,
     )
 
@@ -237,7 +266,8 @@ def java_spec() -> Spec:
         ),
         sanitisers=rx(
             r"(escapeHtml\w*|encodeForHTML|Encode\.for\w+|htmlEscape|parseInt|parseLong|valueOf|UUID\.fromString"
-            r"|getFileName|getName|normalize|escapeSql|quote|Math\.(min|max|abs|floorMod)|Integer\.\w+|Long\.\w+)$"
+            r"|getFileName|getName|normalize|escapeSql|quote|Math\.(min|max|abs|floorMod)|Integer\.\w+|Long\.\w+"
+            r"|encodeForLDAP|encodeForDN|escapeLDAPSearchFilter|filterEncode|nameEncode|escapeValue|escapeFilter)$"
         ),
         weak_sources=rx(r"System\.getenv|System\.getProperty"),
         source_nodes={"field_access", "array_access"},
@@ -276,6 +306,22 @@ def java_spec() -> Spec:
             ),
             S(k["eval"], r"(^|\.)eval$", receiver=rx(r"(?i)engine|script")),
             S(k["deser"], r"(^|\.)(fromXML|readObject)$", receiver=rx(r"XStream|xstream|ObjectInputStream")),
+            S(k["redirect"], r"(^|\.)sendRedirect$", args=(0,), strong_only=True),
+            S(
+                k["redirect"],
+                r"(^|\.)(setHeader|addHeader)$",
+                args=(1,),
+                strong_only=True,
+                requires=rx(r"(?i)\(\s*\"location\""),
+            ),
+            S(k["redirect"], r"^RedirectView$", args=(0,), strong_only=True),
+            S(k["ldap"], r"\.search$", args=(1,), built=True, requires=LDAP_FILTER),
+            S(
+                k["ldap"],
+                r"(^|\.)(searchForObject|searchForContext|authenticate|filter)$",
+                built=True,
+                requires=LDAP_FILTER,
+            ),
             S(
                 k["ssrf"],
                 r"^(HttpGet|HttpPost|HttpPut|HttpDelete|HttpHead)$|HttpRequest\.newBuilder$|(^|\.)(getForObject"
@@ -319,7 +365,8 @@ def csharp_spec() -> Spec:
         ),
         sanitisers=rx(
             r"(HtmlEncode|HtmlAttributeEncode|JavaScriptStringEncode|UrlEncode|Encode|Path\.GetFileName|Parse|TryParse"
-            r"|Sanitize|EscapeDataString|GetFileNameWithoutExtension|Math\.\w+|Count|Length)$"
+            r"|Sanitize|EscapeDataString|GetFileNameWithoutExtension|Math\.\w+|Count|Length|EscapeLdap\w*|LdapEncode\w*"
+            r"|LdapFilterEncode|EncodeLdap\w*)$"
         ),
         weak_sources=rx(r"Environment\.GetEnvironmentVariable|Configuration\["),
         source_nodes={"member_access_expression", "element_access_expression"},
@@ -361,11 +408,19 @@ def csharp_spec() -> Spec:
                 strong_only=True,
             ),
             S(k["ssrf"], r"HttpRequestMessage$", args=(1,), strong_only=True),
+            S(
+                k["redirect"],
+                r"^(Redirect|RedirectPermanent|Response\.Redirect|Results\.Redirect|RedirectPreserveMethod)$",
+                args=(0,),
+                strong_only=True,
+            ),
+            S(k["ldap"], r"(^|\.)(DirectorySearcher|SearchRequest)$", built=True, requires=LDAP_FILTER),
         ],
         property_sinks=[
             S(k["sql"], r"(^|\.)CommandText$", built=True),
             S(k["shell"], r"(^|\.)Arguments$", built=True),
             S(k["html"], r"\.(InnerHtml|Text)$", built=True, strong_only=True),
+            S(k["ldap"], r"(^|\.)Filter$", built=True, requires=LDAP_FILTER),
             S(k["html"], r"^Content$", built=True, requires=rx(r"text/html")),
         ],
         secret_finding=secret_finding("csharp"),
@@ -417,7 +472,8 @@ def php_spec() -> Spec:
             r"(htmlspecialchars|htmlentities|strip_tags|intval|floatval|boolval|escapeshellarg|escapeshellcmd|basename"
             r"|realpath|mysqli_real_escape_string|real_escape_string|quote|addslashes|urlencode|rawurlencode"
             r"|json_encode|is_numeric|preg_quote|esc_html|esc_attr|esc_url|esc_sql|sanitize_\w+|absint"
-            r"|e|h|esc|count|strlen|md5|sha1|hash|password_hash|password_verify|var_export|crc32)$"
+            r"|e|h|esc|count|strlen|md5|sha1|hash|password_hash|password_verify|var_export|crc32|ldap_escape"
+            r"|wp_validate_redirect|wp_safe_redirect)$"
         ),
         weak_sources=rx(r"\$_(ENV|SERVER)\b|\bgetenv\("),
         source_nodes={"subscript_expression"},
@@ -449,6 +505,20 @@ def php_spec() -> Spec:
             S(k["path"], r"^(move_uploaded_file|copy|rename|symlink|link)$", args=(1,), built=True),
             S(code_file, r"^(file_put_contents|fwrite|fputs)$", args=(1,), requires=CODE_FILE),
             S(k["deser"], r"^unserialize$", args=(0,)),
+            S(
+                k["redirect"],
+                r"^header$",
+                args=(0,),
+                strong_only=True,
+                requires=rx(r"(?i)^header\s*\(\s*['\"]\s*(location|refresh)\s*:"),
+            ),
+            S(
+                k["redirect"],
+                r"^(wp_redirect|redirect)$|^(redirect\(\)->|Redirect::)(away|to)$",
+                args=(0,),
+                strong_only=True,
+            ),
+            S(k["ldap"], r"^(ldap_search|ldap_list|ldap_read)$", args=(2,), built=True),
             S(k["ssrf"], r"^curl_init$", args=(0,), strong_only=True),
             S(k["ssrf"], r"^curl_setopt$", args=(2,), strong_only=True, requires=rx(r"CURLOPT_URL")),
             S(

@@ -46,7 +46,10 @@ ALLOW_CHECK = _rx(
     r"|\.startsWith\(|\.startswith\(|StartsWith\(|\bpreg_match\b|\bfullmatch\b|\bre\.match\b|\.test\(|\.matches\("
     r"|IsMatch\(|\bisdigit\(|\bisalnum\(|\bis_numeric\b|\bctype_\w+|\bisValid\w*\(|\ballowed\w*\b|\bwhitelist|\ballowlist"
     r"|\bALLOWED\w*|\bVALID\w*|\bcommonpath\b|\bis_relative_to\b|\brfind\([^)]*,\s*0\s*\)\s*[!=]=\s*0|=~"
+    r"|\b[iI]s_?(Local|local|Safe|safe|Relative|relative|Trusted|trusted|Allowed|allowed)\w*\(|url_has_allowed_host"
 )
+# An LDAP search filter written in a string: `"(uid=`, `'(&(objectClass=person)(cn=`.
+LDAP_FILTER = _rx(r"""[`'"]\s*\(\s*[&|!]?\s*\(?\s*[A-Za-z][\w.-]*\s*[~<>]?=""")
 # Checks that look like allow-lists but are not: a URL's scheme (any host passes), a pattern anchored only at the
 # start (anything may follow it).
 _NOT_A_CHECK = _rx(
@@ -275,6 +278,11 @@ class Spec:
     file_check: Callable | None = None
     sides: Callable = None  # (node) -> (lhs, rhs)
 
+    def __post_init__(self):
+        # A sanitiser is named whole (`escape`, `obj.escape`, `html_escape`), not as the end of another name:
+        # `implode` is not PHP's `e()`, `unquote` is not `quote`.
+        self.sanitisers = re.compile(rf"(?:^|(?<=[.>:\\_\s]))(?:{self.sanitisers.pattern})")
+
 
 def generic_sides(node):
     if node.type == "foreach_statement" and node.named_children:  # PHP foreach ($rows as $k => $v)
@@ -380,6 +388,20 @@ def common_sinks(p: str) -> dict[str, tuple]:
             "high",
             "the server fetches a URL taken from the request: server-side request forgery",
             "fetch only URLs whose host is on an allow-list (and not internal addresses)",
+        ),
+        "redirect": (
+            f"{p}-taint-redirect",
+            601,
+            "medium",
+            "a redirect to a URL taken from the request: open redirect",
+            "redirect only to local paths (reject '//' and schemes) or to hosts on an allow-list",
+        ),
+        "ldap": (
+            f"{p}-taint-ldap",
+            90,
+            "high",
+            "an LDAP filter built from untrusted input: LDAP injection",
+            "escape the value for an LDAP filter (RFC 4515) or pass it as a filter argument ({0})",
         ),
         "deser": (
             f"{p}-taint-deserialize",

@@ -25,6 +25,10 @@ _CGI = re.compile(r"\b(QUERY_STRING|HTTP_[A-Z_]+|REQUEST_URI|PATH_INFO|CONTENT_T
 # A function of this file that escapes HTML (it maps &, <, > to entities): its result is clean.
 ESCAPER = re.compile(r"&(lt|gt|amp|quot|#0?39|#x27);|replace\w*\(\s*/\[[^\]/]*[<>&][^\]/]*\]/g?")
 _MAPPERS = re.compile(r"\.(map|flatMap|Select|SelectMany)$")
+# Replacing every character outside a harmless class with nothing (`preg_replace('/[^a-z0-9_-]/i', '', $x)`,
+# `re.sub(r"[^\w-]", "", x)`): what is left cannot hold a quote, a slash, markup or a shell operator.
+_REPLACERS = re.compile(r"(^|\.|\\)(preg_replace|sub|replace|replaceAll|Replace)$")
+_STRIP_TO_CLASS = re.compile(r"""\[\^(?![^\]]*(/|<|>|'|"|;|&|\||\$|`|\\s|\\W|\\S| ))[^\]]*\][^,]*,\s*(r?''|r?""|@"")""")
 
 
 def mentions(text: str, name: str, shell: bool = False) -> bool:
@@ -230,6 +234,8 @@ class Values:
             callee = self.callee(node)
             if spec.sanitisers.search(callee):
                 return
+            if _REPLACERS.search(callee) and _STRIP_TO_CLASS.search(self.text(node)):
+                return
             summary = self.local(callee)
             if summary is not None:
                 if not summary.escapes:
@@ -270,6 +276,8 @@ class Values:
             return
         if t in _TERNARIES:
             cond = node.child_by_field_name("condition") or (node.named_children[0] if node.named_children else None)
+            if self.spec.language == "python" and len(node.named_children) == 3:  # `a if cond else b`
+                cond = node.named_children[1]
             if cond is not None and is_allow_check(self.text(cond)):
                 return  # in_array($x, $allowed) ? $x : 'home'
             if cond is not None and len(node.named_children) >= 3:  # the value is a branch, not the condition
@@ -412,7 +420,18 @@ class Values:
         text = self.text(node)
         names = {n for token in rx(r"\$?[A-Za-z_]\w*").findall(text) for n in (token, token.lstrip("$"))}
         extra = [scope.values[n] for n in names if n in scope.values]
-        return text + " " + " ".join(extra)
+        text = text + " " + " ".join(extra)
+        # What the file's own helpers called here return: `res.send(page(card(user)))` sends the markup `card`
+        # builds, `ctx.search(base, filterFor(dept, name))` runs the filter `filterFor` builds.
+        helpers = {m for m in rx(r"([A-Za-z_]\w*)\s*\(").findall(text) if m in self.summaries}
+        returned = [self.returned_text(self.summaries[h]) for h in sorted(helpers)]
+        return text + " " + " ".join(returned) if returned else text
+
+    def returned_text(self, summary: Summary) -> str:
+        """The text of what a function of this file returns (its return expressions)."""
+        fn = summary.node
+        nodes = return_value_nodes(fn, self.spec) or self._return_statements(fn)
+        return " ".join(self.text(n) for n in nodes)
 
     def receiver_is(self, callee: str, pattern: re.Pattern, scope: Scope) -> bool:
         if pattern.search(callee):
