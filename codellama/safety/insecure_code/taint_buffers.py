@@ -74,6 +74,8 @@ class BufferChecks:
                 if inner is not None and token and rx(r"\w+").fullmatch(token):
                     arrays[self.text(inner).split("::")[-1]] = (value, token)
             stack.extend(n.named_children)
+        for token, name in rx(r"\bstd::array\s*<\s*[\w:\s*]+,\s*(\w+)\s*>\s+(\w+)\s*[;{=]").findall(text):
+            arrays.setdefault(name, (int(token) if token.isdigit() else self.constants.get(token), token))
         return arrays
 
     def buffer_call(self, node, callee: str, args: list, scope) -> None:
@@ -86,6 +88,7 @@ class BufferChecks:
 
     def _destination(self, node) -> str:
         text = self.text(node).lstrip("&*( ").split("+")[0]
+        text = rx(r"\s*(\.\s*(data|begin)\s*\(\s*\)|\[\s*0\s*\])\s*$").sub("", text)  # arr.data(), &arr[0]
         return rx(r"->|\.|::").split(text)[-1].strip(" )")
 
     def fixed_copy(self, node, args: list, scope) -> None:
@@ -208,6 +211,8 @@ class BufferChecks:
         capacity, token = self.arrays.get(dst, (None, ""))
         if "sizeof" in bound or (token and rx(rf"\b{re.escape(token)}\b").search(bound)):
             return True
+        if rx(rf"\b{re.escape(dst)}\s*\.\s*(size|max_size)\b").search(bound):  # the std::array's own size
+            return True
         number = rx(r"(\d+)[uUlL]*").fullmatch(bound)
         if number:
             value = int(number.group(1))
@@ -215,5 +220,6 @@ class BufferChecks:
         if rx(r"[A-Za-z_]\w*").fullmatch(bound):
             if bound in self.constants:
                 return capacity is None or self.constants[bound] <= capacity
-            return bool(rx(r"[A-Z][A-Z0-9_]*|k[A-Z]\w*").fullmatch(bound))
+            # a constant, or a member the class keeps within the buffer (`used_`, `m_len`): its invariant
+            return bool(rx(r"[A-Z][A-Z0-9_]*|k[A-Z]\w*|[a-z]\w*_|m_\w+").fullmatch(bound))
         return False
