@@ -104,6 +104,8 @@ RULES = [
         # callers (`password_hash = digest(pw)`); not a key derivation or a password hash library on the line
         near=r"passw|passphrase|\bpwd\b|_pwd\b|\bpw\b",
         not_near=NOT_SECURITY_HASH + r"|checksum|integrity|hmac|download|file",
-        unless=r"bcrypt|argon|scrypt|pbkdf|PBKDF|crypto_pwhash|password_hash\s*\(|password_verify|Rfc2898",
+        # (a random token, key or code hashed for storage is not a password: one fast hash is right for it)
+        unless=r"bcrypt|argon|scrypt|pbkdf|PBKDF|crypto_pwhash|password_hash\s*\(|password_verify|Rfc2898|token|nonce"
+        r"|\bcode\b|api_?key|apikey|session|\bsid\b|otp",
     ),
 ]

@@ -149,8 +149,24 @@ class _Checker(Values, BufferChecks):
         self.remember(sink, acc.params, built, at, scope)  # callers that pass input are reported at their call
         if self.fires(sink, acc, built):
             self.report(sink, at)
+            self.report_builders(sink, value_node, scope)
             return True
         return False
+
+    def report_builders(self, sink: Sink, value_node, scope: Scope) -> None:
+        """`fs.readFile(attachmentPath(req.params.id, req.params.name))`: the flaw is also where the helper builds
+        the value (`return path.join(ATTACHMENTS, id, name)`), which is reported too."""
+        stack = [value_node]
+        while stack:
+            n = stack.pop()
+            if n.type in self.spec.calls:
+                summary = self.local(self.callee(n), scope)
+                if summary is not None and summary.returns is not None and summary.returns.built:
+                    fn = summary.node
+                    for ret in return_value_nodes(fn, self.spec) or self._return_statements(fn):
+                        if self.built(ret, Scope()):
+                            self.report(sink, ret)
+            stack.extend(n.named_children)
 
     def fixed_host(self, node, scope: Scope) -> bool:
         """A URL whose scheme and host are written out, directly or in the constant it starts with: only a path or a
@@ -400,7 +416,7 @@ class _Checker(Values, BufferChecks):
                     old.strong or acc.strong, old.remote or acc.remote, old.params | acc.params, True
                 )
                 scope.parents.setdefault(target, set()).update(acc.names)
-        summary = self.local(callee)
+        summary = self.local(callee, scope)
         if summary is not None:
             self.call_local(summary, node, scope)
         for sink in spec.sinks:

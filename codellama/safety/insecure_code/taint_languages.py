@@ -35,6 +35,9 @@ def c_like_spec(language: str) -> Spec:
     sinks = [
         S(k["shell"], r"(^|::)(system|popen|execl|execlp|execle|execv|execvp|_popen|_wsystem|WinExec)$", args=(0,)),
         S(
+            k["shell"], r"(^|::)(execl|execlp|execle)$", built=True, requires=rx(r'"-c"')
+        ),  # execl("/bin/sh", "sh", "-c", cmd)
+        S(
             k["path"],
             r"(^|::)(fopen|open|remove|unlink|opendir|freopen|ifstream|ofstream|fstream|creat|rename)$",
             args=(0,),

@@ -20,6 +20,10 @@ PLUS = rx(r"\s\+\s|\+")
 HTML = rx(r"<\s*[a-zA-Z/!]")
 # A variable or key that holds a URL (file_get_contents($url) fetches it: a request forgery, not a path traversal)
 URLISH = rx(r"(?i)(url|uri|link|href|endpoint|callback|webhook|feed|https?:|src\b|target|remote|address)")
+# A shell as the program a process runs (its arguments are then a command line)
+_SHELL_PROGRAM = rx(
+    r"""(?i)FileName\s*=\s*@?["'](/usr)?(/bin/)?(ba|z|da)?sh["']|FileName\s*=\s*@?["'](cmd|cmd\.exe|powershell|pwsh)["']"""
+)
 CODE_FILE = rx(r"\.(php|phtml|inc)\b")
 
 
@@ -181,6 +185,13 @@ def javascript_spec() -> Spec:
                 args=(0,),
             ),
             S(k["shell"], r"(^|\.)(spawn|spawnSync|execFile|execFileSync)$", requires=rx(r"shell\s*:\s*true")),
+            S(
+                k["shell"],
+                r"(^|\.)(spawn|spawnSync|execFile|execFileSync)$",
+                args=(1,),
+                built=True,
+                requires=rx(r"""^[\w.]+\(\s*['"](/usr)?(/bin/)?(ba|z|da)?sh['"]\s*,\s*\[\s*['"]-c['"]"""),
+            ),
             S(
                 k["eval"],
                 r"^(eval|Function|vm\.runInNewContext|vm\.runInThisContext|vm\.runInContext"
@@ -373,6 +384,7 @@ def csharp_spec() -> Spec:
         sinks=[
             S(k["shell"], r"Process\.Start$", excludes=rx(r"new\s+ProcessStartInfo")),  # judged by its properties
             S(k["shell"], r"ProcessStartInfo$", built=True),
+            S(k["shell"], r"\.ArgumentList\.Add$", built=True, requires=_SHELL_PROGRAM),  # a shell's -c command
             S(
                 k["sql"],
                 r"(SqlCommand|SqlDataAdapter|OleDbCommand|OdbcCommand|MySqlCommand|NpgsqlCommand|SQLiteCommand"

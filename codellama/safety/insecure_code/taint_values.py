@@ -24,6 +24,8 @@ PATTERNS = {"object_pattern", "array_pattern", "pattern_list", "tuple_pattern", 
 _CGI = re.compile(r"\b(QUERY_STRING|HTTP_[A-Z_]+|REQUEST_URI|PATH_INFO|CONTENT_TYPE|REMOTE_USER|SCRIPT_NAME)\b")
 # A function of this file that escapes HTML (it maps &, <, > to entities): its result is clean.
 ESCAPER = re.compile(r"&(lt|gt|amp|quot|#0?39|#x27);|replace\w*\(\s*/\[[^\]/]*[<>&][^\]/]*\]/g?")
+# An object made from a class: `new WebhookTester(3000)`, `Report(path, region)`, `new Archiver(...)`
+_NEW_OBJECT = re.compile(r"^\s*(new\s+)?[A-Z]\w*(<[^>]*>)?\s*\(")
 _MAPPERS = re.compile(r"\.(map|flatMap|Select|SelectMany)$")
 # Replacing every character outside a harmless class with nothing (`preg_replace('/[^a-z0-9_-]/i', '', $x)`,
 # `re.sub(r"[^\w-]", "", x)`): what is left cannot hold a quote, a slash, markup or a shell operator.
@@ -186,8 +188,9 @@ class Values:
             return None
         return self.name_of(node)
 
-    def local(self, callee: str) -> Summary | None:
-        """The summary of a function of this file that `callee` names."""
+    def local(self, callee: str, scope: Scope | None = None) -> Summary | None:
+        """The summary of a function of this file that `callee` names: a plain call, a call on this/self or a class,
+        or a method called on an object the function made (`tester = new WebhookTester(3000)`; `tester.ping(url)`)."""
         parts = rx(r"(\.|->|::)").split(callee)
         name = parts[-1].strip().lstrip("$")
         summary = self.summaries.get(name)
@@ -195,7 +198,9 @@ class Values:
             return None
         receiver = "".join(parts[:-2]).strip()
         if receiver and not _SELF.match(receiver) and not rx(r"[A-Z]\w*").fullmatch(receiver):
-            return None
+            made = scope.values.get(receiver, "") if scope is not None else ""
+            if not _NEW_OBJECT.match(made):
+                return None
         return summary
 
     def bind(self, summary: Summary, call) -> dict[str, list]:
@@ -236,7 +241,7 @@ class Values:
                 return
             if _REPLACERS.search(callee) and _STRIP_TO_CLASS.search(self.text(node)):
                 return
-            summary = self.local(callee)
+            summary = self.local(callee, scope)
             if summary is not None:
                 if not summary.escapes:
                     self._returns(summary, node, scope, acc)
@@ -395,7 +400,7 @@ class Values:
                 callee = self.callee(n)
                 if spec.formatters.search(callee):
                     return True
-                summary = self.local(callee)
+                summary = self.local(callee, scope)
                 if summary is not None and summary.returns is not None and summary.returns.built:
                     return True
             if n.type in spec.idents and scope.vars.get(self.name_of(n), Var()).built:
