@@ -132,6 +132,16 @@ RULES = [
         needle=("Dtd", "XmlResolver"),
     ),
     rule(
+        "cs-xxe-parse",
+        611,
+        "medium",
+        r"\bXmlReader\.Create\s*\(|\.(Load|LoadXml)\s*\(",
+        "XML parsed with DTDs or external entities resolved: XXE",
+        "DtdProcessing.Prohibit and XmlResolver = null",
+        needle=("XmlReader.Create", "Load"),
+        file_if=r"DtdProcessing\s*=\s*DtdProcessing\.Parse|XmlResolver\s*=\s*new\s+XmlUrlResolver",
+    ),
+    rule(
         "cs-xxe",
         611,
         "medium",

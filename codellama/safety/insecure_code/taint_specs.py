@@ -352,6 +352,7 @@ def tmp_file_check(checker, root) -> list:
             value = n.child_by_field_name("value")
             if value is not None and fixed.match(checker.text(value)):
                 checker.report(_TMP, n)
+                _report_writes(checker, root, n.child_by_field_name("name"))
                 return []
         elif n.type == "file_redirect":
             dest = n.child_by_field_name("destination")
@@ -360,6 +361,21 @@ def tmp_file_check(checker, root) -> list:
                 return []
         stack.extend(reversed(n.named_children))
     return []
+
+
+def _report_writes(checker, root, name) -> None:
+    """The lines that write into the predictable file (`> "$TMPFILE"`): where another user's link would be followed."""
+    if name is None:
+        return
+    variable = re.compile(r"\$\{?" + re.escape(checker.text(name)) + r"\b")
+    stack = [root]
+    while stack:
+        n = stack.pop()
+        if n.type == "file_redirect" and checker.text(n).lstrip().startswith((">", "&>")):
+            dest = n.child_by_field_name("destination")
+            if dest is not None and variable.match(checker.text(dest).strip('"')):
+                checker.report(_TMP, n)
+        stack.extend(n.named_children)
 
 
 _TMP = (
