@@ -48,6 +48,16 @@ RULES = [
         needle=("Formatter", "Serializer", "TypeNameHandling"),
     ),
     rule(
+        "cs-insecure-deserializer",
+        502,
+        "high",
+        r"\b(JsonConvert\.DeserializeObject|JsonSerializer\.Create\b[^;\n]*\.Deserialize|\.Deserialize)\w*\s*[<(]",
+        "data deserialised with type names taken from the data (TypeNameHandling other than None)",
+        "use TypeNameHandling.None (the default) or System.Text.Json into fixed types",
+        needle="Deserialize",
+        file_if=r"TypeNameHandling\s*=\s*TypeNameHandling\.(All|Auto|Objects|Arrays)",
+    ),
+    rule(
         "cs-weak-hash",
         328,
         "medium",

@@ -156,9 +156,14 @@ class _Checker(Values, BufferChecks):
     def report_builders(self, sink: Sink, value_node, scope: Scope) -> None:
         """`fs.readFile(attachmentPath(req.params.id, req.params.name))`: the flaw is also where the helper builds
         the value (`return path.join(ATTACHMENTS, id, name)`), which is reported too."""
-        stack = [value_node]
+        stack, seen = [value_node], set()
         while stack:
             n = stack.pop()
+            if n.type in self.spec.idents and n.id not in seen:  # sql = buildSearch(q); db.query(sql)
+                seen.add(n.id)
+                assigned = scope.rhs.get(self.name_of(n))
+                if assigned is not None:
+                    stack.append(assigned)
             if n.type in self.spec.calls:
                 summary = self.local(self.callee(n), scope)
                 if summary is not None and summary.returns is not None and summary.returns.built:
@@ -166,6 +171,19 @@ class _Checker(Values, BufferChecks):
                     for ret in return_value_nodes(fn, self.spec) or self._return_statements(fn):
                         if self.built(ret, Scope()):
                             self.report(sink, ret)
+                        elif ret.type in self.spec.idents:  # return sql: where sql was built from a parameter
+                            self.report_assignments(sink, fn, self.name_of(ret), summary.returns.params)
+            stack.extend(n.named_children)
+
+    def report_assignments(self, sink: Sink, fn, name: str, params) -> None:
+        stack = [fn]
+        while stack:
+            n = stack.pop()
+            if n.type in self.spec.assigns:
+                lhs, rhs = self.spec.sides(n)
+                if lhs is not None and rhs is not None and self.name_of(lhs) == name:
+                    if self.built(rhs, Scope()) and any(self.mentions(self.text(rhs), p) for p in params):
+                        self.report(sink, n)
             stack.extend(n.named_children)
 
     def fixed_host(self, node, scope: Scope) -> bool:
@@ -277,10 +295,10 @@ class _Checker(Values, BufferChecks):
                         old.built or var.built,
                     )
                 scope.summary.returns = var
-        if scope.handler and self.spec.return_sink is not None:
-            sink = self.spec.return_sink
-            if sink.requires is None or sink.requires.search(self.expanded(node, scope)):
-                self.hit(sink, node, scope, node)
+        if scope.handler:
+            for sink in ([self.spec.return_sink] if self.spec.return_sink else []) + self.spec.return_sinks:
+                if sink.requires is None or sink.requires.search(self.expanded(node, scope)):
+                    self.hit(sink, node, scope, node)
 
     def scope_walk(self, node, scope: Scope) -> None:
         spec = self.spec
@@ -356,6 +374,7 @@ class _Checker(Values, BufferChecks):
         rhs_text = self.text(rhs)
         keeps = augmented or container or mentions(rhs_text, name)  # x = x.strip()
         scope.values[name] = scope.values.get(name, "") + " " + rhs_text if keeps else rhs_text
+        scope.rhs[name] = rhs
         self.secret(lhs, rhs, self.name_of(lhs))
         for sink in self.spec.property_sinks:
             if sink.callee.search(self.name_of(lhs)) and (
@@ -379,8 +398,18 @@ class _Checker(Values, BufferChecks):
                 scope.views.add(name)
             else:
                 scope.views.discard(name)
-        elif not augmented and not container:
+        elif not augmented and not container and not self.in_branch(node, scope):
             scope.vars.pop(name, None)
+
+    def in_branch(self, node, scope: Scope) -> bool:
+        """The assignment sits in a branch that may not run (`if (!target) target = "/";`): a clean value there
+        does not replace the tainted one for what follows. (After an allow-list check the name is already clean.)"""
+        n = node.parent
+        while n is not None and n is not scope.fn and n.type not in self.spec.functions:
+            if n.type in ("if_statement", "else_clause", "elif_clause", "case_statement", "switch_statement"):
+                return True
+            n = n.parent
+        return False
 
     def secret(self, lhs, rhs, name: str) -> None:
         literal = rhs.type in self.spec.strings or (
@@ -433,6 +462,8 @@ class _Checker(Values, BufferChecks):
             if sink.on_receiver:
                 obj = self.receiver(node)
                 chosen = [obj] if obj is not None else []
+            elif node.type == "command" and callee == "ssh":
+                chosen = self.remote_command(args)
             else:
                 chosen = [a for i, a in enumerate(args) if sink.args is None or i in sink.args]
             if sink.literal_ok is False:
@@ -443,6 +474,13 @@ class _Checker(Values, BufferChecks):
             for a in chosen:
                 if self.hit(sink, a, scope, node):
                     return
+
+    def remote_command(self, args: list) -> list:
+        """`ssh [options] destination command...`: the command words (the destination is a host, not a command)."""
+        i = 0
+        while i < len(args) and self.text(args[i]).startswith("-"):
+            i += 2 if rx(r"-[BbcDEeFIiJLlmOoPpQRSWw]").fullmatch(self.text(args[i])) else 1
+        return args[i + 1 :]
 
     def literal_format(self, node, scope: Scope) -> bool:
         """A literal, or a name only ever given a literal (`const char *fmt = "%d\\n"`)."""

@@ -343,6 +343,7 @@ def java_spec() -> Spec:
             S(k["ssrf"], r"\.(openConnection|openStream|getContent)$", on_receiver=True, strong_only=True),
         ],
         return_sink=S(k["html"], r".", built=True, requires=HTML),
+        return_sinks=[S(k["redirect"], r".", strong_only=True, requires=rx(r"""^\s*"redirect:"\s*\+"""))],
         sides=generic_sides,
     )
 
@@ -445,6 +446,7 @@ def php_spec() -> Spec:
     include = S(
         ("php-taint-include", 98, "high", "a file included from untrusted input", "include from a fixed map"),
         r".",
+        strong_only=True,  # a helper including what its caller names: reported when a caller passes input
     )
     code_file = (
         "php-code-file-write",

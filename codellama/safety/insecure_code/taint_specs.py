@@ -274,6 +274,7 @@ class Spec:
     weak_sources: re.Pattern | None = None  # the environment: set by whoever runs the program (like a parameter)
     loops: set[str] = field(default_factory=set)  # loops whose condition bounds an index (C/C++)
     return_sink: Sink | None = None  # what a request handler returns is the response (Python: HTML)
+    return_sinks: list[Sink] = field(default_factory=list)  # more: Spring's "redirect:" + url
     secret_finding: tuple | None = None
     file_check: Callable | None = None
     sides: Callable = None  # (node) -> (lhs, rhs)

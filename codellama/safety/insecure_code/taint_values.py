@@ -112,6 +112,7 @@ class Scope:
     def __init__(self, outer: Scope | None = None, summary: Summary | None = None, fn=None):
         self.vars: dict[str, Var] = dict(outer.vars) if outer else {}
         self.values: dict[str, str] = dict(outer.values) if outer else {}
+        self.rhs: dict[str, object] = dict(outer.rhs) if outer else {}  # name -> the node last assigned to it
         self.parents: dict[str, set[str]] = dict(outer.parents) if outer else {}
         self.views: set[str] = set(outer.views) if outer else set()
         self.checked: list[str] = list(outer.checked) if outer else []
@@ -433,10 +434,9 @@ class Values:
         return text + " " + " ".join(returned) if returned else text
 
     def returned_text(self, summary: Summary) -> str:
-        """The text of what a function of this file returns (its return expressions)."""
-        fn = summary.node
-        nodes = return_value_nodes(fn, self.spec) or self._return_statements(fn)
-        return " ".join(self.text(n) for n in nodes)
+        """The text of a function of this file that builds what it returns (`let sql = 'SELECT ...'; sql += ...;
+        return sql`): its body, which holds the query, the markup or the filter."""
+        return self.text(summary.node)[:4000]
 
     def receiver_is(self, callee: str, pattern: re.Pattern, scope: Scope) -> bool:
         if pattern.search(callee):
