@@ -102,7 +102,7 @@ RULES = [
         needle=("sha", "SHA", "md5", "MD5", "Digest", "Hash"),
         # about passwords: the line, the lines around it, the function's header (`_digest(password, salt)`) or its
         # callers (`password_hash = digest(pw)`); not a key derivation or a password hash library on the line
-        near=r"passw|passphrase|\bpwd\b|_pwd\b|\bpw\b",
+        near=r"passw|passphrase|\bpwd\b|_pwd\b",
         not_near=NOT_SECURITY_HASH + r"|checksum|integrity|hmac|download|file",
         # (a random token, key or code hashed for storage is not a password: one fast hash is right for it)
         unless=r"bcrypt|argon|scrypt|pbkdf|PBKDF|crypto_pwhash|password_hash\s*\(|password_verify|Rfc2898|token|nonce"
