@@ -495,3 +495,41 @@ def test_a_process_start_info_is_judged_by_its_arguments():
     assert scan(code, "csharp") == []
     built = code.replace("psi.ArgumentList.Add(url);", 'psi.Arguments = "clone " + url;')
     assert _lines(built, "csharp", "CWE-78") == [4]
+
+
+@pytest.mark.parametrize(
+    "language, code",
+    [
+        (
+            "java",
+            "public class Exporter {\n    private final String table;\n    private String where;\n\n"
+            "    public Exporter(String table, String filter) {\n        this.table = table;\n        where = filter;\n"
+            "    }\n\n    public int count(java.sql.Connection c) throws Exception {\n"
+            '        String sql = "SELECT COUNT(*) FROM " + this.table + " WHERE " + where;\n'
+            "        return c.createStatement().executeQuery(sql).getInt(1);\n    }\n}\n",
+        ),
+        (
+            "javascript",
+            "class Report {\n  constructor(db, region) {\n    this.db = db;\n    this.region = region;\n  }\n\n"
+            "  rows() {\n    return this.db.query(`SELECT * FROM sales WHERE region = '${this.region}'`);\n  }\n}\n",
+        ),
+        (
+            "php",
+            "<?php\nclass Repo {\n    private $sort;\n    public function __construct(string $sort) {\n"
+            "        $this->sort = $sort;\n    }\n    public function all(PDO $pdo): array {\n"
+            '        return $pdo->query("SELECT id FROM items ORDER BY " . $this->sort)->fetchAll();\n    }\n}\n',
+        ),
+    ],
+)
+def test_fields_set_from_parameters_in_one_method_carry_them_into_another(language, code):
+    """A field set from a constructor's parameter and built into SQL in another method is followed; the same
+    class with the field set from a literal is left alone."""
+    assert "CWE-89" in cwes(code, language)
+    literal = {
+        "java": ("this.table = table;", 'this.table = "orders";', "where = filter;", 'where = "1 = 1";'),
+        "javascript": ("this.region = region;", "this.region = 'north';"),
+        "php": ("$this->sort = $sort;", "$this->sort = 'id';"),
+    }[language]
+    for old, new in zip(literal[::2], literal[1::2]):
+        code = code.replace(old, new)
+    assert "CWE-89" not in cwes(code, language)

@@ -108,6 +108,7 @@ class _Checker(Values, BufferChecks):
         self.constants: dict[str, int] = {}
         self._params: dict[tuple, list] = {}
         self._strong: dict[tuple, set] = {}
+        self.fields: dict[str, Var] = {}
 
     # ---- helpers ----
     def report(self, sink: Sink | tuple, node) -> None:
@@ -220,6 +221,7 @@ class _Checker(Values, BufferChecks):
             counts[name] = counts.get(name, 0) + 1
         words = Counter(re.findall(r"[A-Za-z_][\w-]*" if self.spec.language == "bash" else r"[A-Za-z_]\w*", text))
         functions = [(n, fn) for n, fn in defined if words[n] > counts[n]]
+        self.fields = self.class_fields(root)
         self.quiet = True
         previous = None
         for _ in range(SUMMARY_ROUNDS):
@@ -243,6 +245,45 @@ class _Checker(Values, BufferChecks):
         self.scope_walk(root, Scope())
         return self.findings
 
+    def class_fields(self, root) -> dict[str, Var]:
+        """Fields a method or constructor sets from its parameters or from input (`this.table = table`,
+        `_root = root`, `$this->sort = $sort`, `: dest_(dest)`): read in another method, they hold what the caller
+        passed, as a parameter does (weak), or input (strong). Python needs none: `self` is a parameter."""
+        if self.spec.language in ("python", "bash", "c"):
+            return {}
+        declared: set[str] = set()
+        assigned: list[tuple[object, object, object]] = []  # (lhs, rhs, function)
+        stack = [(root, None)]
+        while stack:
+            n, fn = stack.pop()
+            if n.type in self.spec.functions:
+                fn = n
+            if n.type in ("field_declaration", "property_declaration", "field_definition", "public_field_definition"):
+                declared.update(self.text(c) for c in _descendants(n) if c.type in ("identifier", "field_identifier"))
+            elif fn is not None and n.type == "field_initializer" and len(n.named_children) == 2:
+                assigned.append((n.named_children[0], n.named_children[1], fn))
+            elif fn is not None and n.type in ("assignment_expression", "variable_declarator"):
+                lhs, rhs = self.spec.sides(n)
+                if lhs is not None and rhs is not None:
+                    assigned.append((lhs, rhs, fn))
+            stack.extend((c, fn) for c in n.named_children)
+        fields: dict[str, Var] = {}
+        for lhs, rhs, fn in assigned:
+            target = self.text(lhs)
+            m = _FIELD.fullmatch(target)
+            if m is None or (m.group(1) is None and target not in declared and lhs.type != "field_identifier"):
+                continue
+            params = {p for names in self.params(fn) for p in names}
+            text = self.text(rhs)
+            strong = bool(self.spec.sources.search(text))
+            used = frozenset(p for p in params if self.mentions(text, p))
+            if not strong and not used:
+                continue
+            var = Var(strong=strong, params=frozenset({m.group(2)}) if used else frozenset())
+            for key in (target, m.group(2), f"this.{m.group(2)}", f"this->{m.group(2)}", f"$this->{m.group(2)}"):
+                fields[key] = var
+        return fields
+
     def params(self, fn) -> list[tuple[str, ...]]:
         key = (fn.start_byte, fn.end_byte)
         if key not in self._params:
@@ -263,6 +304,8 @@ class _Checker(Values, BufferChecks):
     def function(self, fn, outer: Scope, summary: Summary | None = None) -> None:
         """Walk one function: its parameters are untrusted (strong when a framework fills them from the request)."""
         scope = Scope(outer, summary=summary, fn=fn)
+        for name, var in self.fields.items():
+            scope.vars.setdefault(name, var)
         key = (fn.start_byte, fn.end_byte)
         if key not in self._strong:
             self._strong[key] = strong_parameters(fn, self.spec, self.text, self.name_of)
@@ -540,6 +583,19 @@ class _Checker(Values, BufferChecks):
         if self.hit(sink, node, scope, node):
             for extra in self.spec.statement_extra.get(node.type, ()):
                 self.report(extra, node)
+
+
+def _descendants(node) -> list:
+    out, stack = [], [node]
+    while stack:
+        n = stack.pop()
+        out.append(n)
+        stack.extend(n.named_children)
+    return out
+
+
+# A field as a method assigns it: this.x, this->x, $this->x, or a bare name declared as a field
+_FIELD = re.compile(r"(this\.|this->|\$this->)?\$?([A-Za-z_]\w*)")
 
 
 def check_tree(code: str, language: str) -> list[Finding] | None:
