@@ -28,6 +28,7 @@ from codellama.safety.insecure_code.taint_functions import (
     function_name,
     is_handler,
     numeric_parameters,
+    parameter_list,
     parameter_names,
     return_value_nodes,
     strong_parameters,
@@ -319,6 +320,13 @@ class _Checker(Values, BufferChecks):
         if self.spec.language == "bash":
             for n in ("@", "*"):
                 scope.vars[n] = Var(params=frozenset({n}))
+        if self.spec.language == "java":  # a parameter's declared type tells what it is (`PrintWriter out`)
+            plist = parameter_list(fn, self.spec)
+            for p in plist.named_children if plist is not None else ():
+                kind = p.child_by_field_name("type")
+                name = p.child_by_field_name("name")
+                if kind is not None and name is not None:
+                    scope.values.setdefault(self.text(name), self.text(kind))
         scope.handler = is_handler(fn, self.spec, self.text)
         for body in return_value_nodes(fn, self.spec):
             self.returned(body, scope)
@@ -475,6 +483,8 @@ class _Checker(Values, BufferChecks):
         if spec.language in ("c", "cpp"):  # before out_params: the destination's size comes from what it held
             self.buffer_call(node, callee, args, scope)
         self.out_params(node, callee, args, scope)
+        if spec.language == "php" and callee == "define" and len(args) == 2 and args[0].type in spec.strings:
+            self.secret(args[0], args[1], self.text(args[0]).strip("'\""))  # define('DB_PASSWORD', '...')
         if node.type == "command" and callee == "read":
             self.shell_read(node, args, scope)
         if _APPEND.search(callee) and node.type != "command":

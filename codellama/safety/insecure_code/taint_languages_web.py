@@ -315,6 +315,12 @@ def java_spec() -> Spec:
                 receiver=rx(r"getWriter\(\)|getOutputStream\(\)"),
                 built=True,
             ),
+            S(
+                k["html"],
+                r"(^|\.)(println|print|write|append|format|printf)$",
+                receiver=rx(r"^(PrintWriter|JspWriter|ServletOutputStream|Writer)$"),  # a writer passed in
+                requires=HTML,
+            ),
             S(k["eval"], r"(^|\.)eval$", receiver=rx(r"(?i)engine|script")),
             S(k["deser"], r"(^|\.)(fromXML|readObject)$", receiver=rx(r"XStream|xstream|ObjectInputStream")),
             S(k["redirect"], r"(^|\.)sendRedirect$", args=(0,), strong_only=True),
@@ -500,6 +506,7 @@ def php_spec() -> Spec:
                 requires=SQL_WORDS,
             ),
             S(k["shell"], r"^(system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec)$"),
+            S(k["html"], r"^(printf|vprintf)$", requires=HTML),  # printf('<p>%s</p>', $name) writes the page
             S(k["eval"], r"^(eval|create_function)$"),
             S(
                 k["ssrf"],
