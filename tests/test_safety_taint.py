@@ -533,3 +533,25 @@ def test_fields_set_from_parameters_in_one_method_carry_them_into_another(langua
     for old, new in zip(literal[::2], literal[1::2]):
         code = code.replace(old, new)
     assert "CWE-89" not in cwes(code, language)
+
+
+def test_php_heredoc_sql_and_python_class_views_and_click_commands():
+    heredoc = (
+        "<?php\nfunction find(PDO $db, string $name) {\n    $sql = <<<SQL\nSELECT id FROM users\nWHERE name = '$name'\n"
+        "SQL;\n    return $db->query($sql)->fetchAll();\n}\n"
+    )
+    assert "CWE-89" in cwes(heredoc, "php")
+    assert "CWE-89" not in cwes(heredoc.replace("'$name'", "?"), "php")
+    view = (
+        "from django.views import View\nfrom django.http import HttpResponse\n\nclass DocView(View):\n"
+        "    def get(self, request, slug):\n        with open('/srv/docs/' + slug + '.html') as fh:\n"
+        "            return HttpResponse(fh.read())\n"
+    )
+    assert "CWE-22" in cwes(view, "python")  # slug comes from the URL
+    assert "CWE-22" not in cwes(view.replace("def get(", "def render("), "python")  # a plain method's parameter
+    command = (
+        "import click, subprocess\n\n@click.command()\n@click.argument('name')\ndef show(name):\n"
+        "    with open('/srv/docs/' + name) as fh:\n        click.echo(fh.read())\n"
+    )
+    assert "CWE-22" in cwes(command, "python")
+    assert "CWE-22" not in cwes(command.replace("@click.command()\n@click.argument('name')\n", ""), "python")

@@ -15,6 +15,8 @@ _PYTHON_ROUTE = re.compile(
     r"^@\s*[\w.]*\.(route|get|post|put|patch|delete|api_route|websocket)\s*\(|^@\s*(api_view|require_(GET|POST|safe|"
     r"http_methods))\b"
 )
+_VIEW_METHOD = re.compile(r"^(get|post|put|patch|delete|head|options)$")
+_PYTHON_COMMAND = re.compile(r"^@\s*(click\.(command|argument|option|group)|[\w.]*\.command)\b")
 _NOT_FROM_REQUEST_PY = re.compile(r"^(self|cls|request|req|db|session|conn|background_tasks|response)$")
 _JAVA_PARAM = re.compile(
     r"@(RequestParam|PathVariable|RequestBody|RequestHeader|CookieValue|ModelAttribute|RequestPart|QueryParam"
@@ -116,8 +118,23 @@ def is_python_handler(fn, text) -> bool:
     if any(_PYTHON_ROUTE.search(d) for d in decorators):
         return True
     params = fn.child_by_field_name("parameters")
-    first = params.named_children[0] if params is not None and params.named_children else None
+    named = params.named_children if params is not None else []
+    if (
+        named
+        and text(named[0]) == "self"
+        and len(named) > 1
+        and _VIEW_METHOD.match(text(fn.child_by_field_name("name")))
+    ):
+        named = named[1:]  # a class-based view: def get(self, request, slug)
+    first = named[0] if named else None
     return first is not None and text(first).split(":")[0].strip() == "request"
+
+
+def is_python_command(fn, text) -> bool:
+    """A click or Typer command: its parameters come from the command line."""
+    decorated = fn.parent if fn.parent is not None and fn.parent.type == "decorated_definition" else None
+    decorators = [text(d) for d in decorated.named_children if d.type == "decorator"] if decorated else []
+    return any(_PYTHON_COMMAND.search(d) for d in decorators)
 
 
 def is_handler(fn, spec, text) -> bool:
@@ -145,6 +162,8 @@ def strong_parameters(fn, spec, text, name_of) -> set[str]:
                 if "Depends(" in text(p)
             }
             return {n for n in every if not _NOT_FROM_REQUEST_PY.match(n) and n not in skip}
+        if fn.type == "function_definition" and is_python_command(fn, text):
+            return {n for n in every if n not in ("self", "cls", "ctx")}
         return set()
     if language in ("c", "cpp"):
         return every if function_name(fn, text) == "main" else set()

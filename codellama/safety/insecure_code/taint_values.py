@@ -397,6 +397,8 @@ class Values:
                 return True
             if n.type in spec.interp_strings and any(c.type in spec.interpolations for c in n.named_children):
                 return True
+            if n.type == "heredoc_body" and any(c.type in spec.interpolations for c in n.named_children):
+                return True  # PHP <<<SQL ... '$name' ... SQL
             if n.type in spec.calls:
                 callee = self.callee(n)
                 if spec.formatters.search(callee):
