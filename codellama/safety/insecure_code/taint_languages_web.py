@@ -226,7 +226,7 @@ def javascript_spec() -> Spec:
             ),
             S(k["html"], r"^res\.(send|write|end)$", built=True, requires=HTML),
             S(k["deser"], r"(^|\.)(unserialize|deserialize)$", strong_only=True),
-            S(k["redirect"], r"^(res|ctx|reply|response|resp)\.redirect$", strong_only=True),
+            S(k["redirect"], r"^(res|ctx|reply|response|resp)\.(redirect|location)$", strong_only=True),
             S(k["redirect"], r"^(window\.)?location\.(assign|replace)$", args=(0,), strong_only=True),
             S(
                 k["redirect"],
@@ -429,7 +429,7 @@ def csharp_spec() -> Spec:
             S(k["ssrf"], r"HttpRequestMessage$", args=(1,), strong_only=True),
             S(
                 k["redirect"],
-                r"^(Redirect|RedirectPermanent|Response\.Redirect|Results\.Redirect|RedirectPreserveMethod)$",
+                r"^(Redirect|RedirectPermanent|Response\.Redirect|Results\.Redirect|RedirectPreserveMethod|RedirectResult)$",
                 args=(0,),
                 strong_only=True,
             ),
