@@ -46,10 +46,12 @@ RULES = [
         295,
         "medium",
         r"\bcurl\b[^\n]*\s(-k|--insecure)\b|\bwget\b[^\n]*--no-check-certificate"
-        r"|\bhttp\.sslVerify[= ]\s*(false|0)\b|GIT_SSL_NO_VERIFY=|--no-verify-ssl\b|\bcurl\b[^\n]*\s-\w*k\w*\s",
+        r"|\bhttp\.sslVerify[= ]\s*(false|0)\b|GIT_SSL_NO_VERIFY=|--no-verify-ssl\b|\bcurl\b[^\n]*\s-\w*k\w*\s"
+        r"|\bstrict-ssl\s*=?\s*false\b|NODE_TLS_REJECT_UNAUTHORIZED=['\"]?0|\bPYTHONHTTPSVERIFY=['\"]?0"
+        r"|--trusted-host\b|\bsslverify\s*=\s*(0|false)\b|--insecure-skip-tls-verify\b|--tls-verify=false\b",
         "TLS certificate checking is turned off",
         "keep verification; pass --cacert for a private CA",
-        needle=("curl", "wget", "ssl", "SSL"),
+        needle=("curl", "wget", "ssl", "SSL", "TLS", "trusted-host", "tls"),
     ),
     rule(
         "sh-weak-random",
