@@ -140,10 +140,11 @@ RULES = [
         295,
         "high",
         r"\bverify\s*=\s*False|\b_create_unverified_context\s*\(|\bCERT_NONE\b"
-        r"|\bcheck_hostname\s*=\s*False",
+        r"|\bcheck_hostname\s*=\s*False|['\"]verify['\"]\s*:\s*False|\bverify_ssl\s*=\s*False"
+        r"|\b(get|post|put|patch|delete|request|ClientSession|TCPConnector)\([^)\n]*\bssl\s*=\s*False",
         "TLS certificate checking is turned off",
         "keep verification on; pass verify='/path/ca.pem' for a private CA",
-        needle=("verify", "unverified", "CERT_NONE", "check_hostname"),
+        needle=("verify", "unverified", "CERT_NONE", "check_hostname", "ssl="),
     ),
     rule(
         "py-mktemp",
