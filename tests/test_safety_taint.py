@@ -555,3 +555,18 @@ def test_php_heredoc_sql_and_python_class_views_and_click_commands():
     )
     assert "CWE-22" in cwes(command, "python")
     assert "CWE-22" not in cwes(command.replace("@click.command()\n@click.argument('name')\n", ""), "python")
+
+
+def test_a_default_for_a_missing_value_keeps_the_input_but_a_replacement_after_a_check_clears_it():
+    default = (
+        "const express = require('express');\nconst app = express();\napp.get('/back', (req, res) => {\n"
+        "  let next = req.query.next;\n  if (!next) next = '/';\n  res.redirect(next);\n});\n"
+    )
+    assert "CWE-601" in cwes(default, "javascript")
+    checked = default.replace("if (!next) next = '/';", "if (new URL(next, BASE).origin !== BASE) next = '/';")
+    assert "CWE-601" not in cwes(checked, "javascript")
+    python = (
+        "from flask import redirect, request\n\ndef back():\n    target = request.args.get('next')\n"
+        "    if target is None:\n        target = '/'\n    return redirect(target)\n"
+    )
+    assert "CWE-601" in cwes(python, "python")

@@ -453,12 +453,16 @@ class _Checker(Values, BufferChecks):
             scope.vars.pop(name, None)
 
     def in_branch(self, node, scope: Scope) -> bool:
-        """The assignment sits in a branch that may not run (`if (!target) target = "/";`): a clean value there
-        does not replace the tainted one for what follows. (After an allow-list check the name is already clean.)"""
+        """A default filled in when the value is missing (`if (!target) target = "/";`, `if x is None: x = ...`):
+        the tainted value stays for what follows. A clean value assigned after any other check of it (an origin
+        compared, a pattern tested) replaces a value found bad, and clears it."""
         n = node.parent
         while n is not None and n is not scope.fn and n.type not in self.spec.functions:
-            if n.type in ("if_statement", "else_clause", "elif_clause", "case_statement", "switch_statement"):
-                return True
+            if n.type == "if_statement":
+                cond = n.child_by_field_name("condition")
+                text = self.text(cond) if cond is not None else ""
+                name = self.name_of(self.spec.sides(node)[0])
+                return self.mentions(text, name) and bool(_MISSING.search(text))
             n = n.parent
         return False
 
@@ -604,6 +608,11 @@ def _descendants(node) -> list:
     return out
 
 
+# A condition that tests whether a value is missing: null, None, empty, blank, unset
+_MISSING = re.compile(
+    r"\b(null|None|undefined|nil|empty|isEmpty|IsNullOr\w+|isBlank|is_null)\b|(^|[(\s&|])!\s*\$?[\w.]+\s*\)?\s*$"
+    r"|(^|[(\s])not\s+[\w.]+\s*\)?\s*:?\s*$|-z\s|===?\s*(''|\"\")|(''|\"\")\s*===?|\.length\s*===?\s*0|\blen\(\w+\)\s*==\s*0"
+)
 # A field as a method assigns it: this.x, this->x, $this->x, or a bare name declared as a field
 _FIELD = re.compile(r"(this\.|this->|\$this->)?\$?([A-Za-z_]\w*)")
 
