@@ -570,3 +570,19 @@ def test_a_default_for_a_missing_value_keeps_the_input_but_a_replacement_after_a
         "    if target is None:\n        target = '/'\n    return redirect(target)\n"
     )
     assert "CWE-601" in cwes(python, "python")
+
+
+def test_markup_built_in_helpers_is_html_output_but_a_csv_helper_is_not():
+    page = (
+        "const express = require('express');\nconst app = express();\n"
+        'function card(user) {\n  return `<div class="card"><h2>${user.name}</h2></div>`;\n}\n'
+        "function page(inner) {\n  return '<!doctype html><html><body>' + inner + '</body></html>';\n}\n"
+        "app.get('/preview', (req, res) => {\n  res.send(page(card({ name: req.query.name })));\n});\n"
+    )
+    assert _lines(page, "javascript", "CWE-79") == [4, 7, 10]  # where the markup is built and where it is sent
+    csv = (
+        "const express = require('express');\nconst app = express();\nfunction toCsv(rows) {\n  let out = '';\n"
+        "  for (let i = 0; i < rows.length; i++) out += rows[i].join(',') + '\\n';\n  return out;\n}\n"
+        "app.get('/export', (req, res) => {\n  res.send(toCsv([[req.query.a, req.query.b]]));\n});\n"
+    )
+    assert "CWE-79" not in cwes(csv, "javascript")

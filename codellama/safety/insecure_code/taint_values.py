@@ -436,9 +436,17 @@ class Values:
         return text + " " + " ".join(returned) if returned else text
 
     def returned_text(self, summary: Summary) -> str:
-        """The text of a function of this file that builds what it returns (`let sql = 'SELECT ...'; sql += ...;
-        return sql`): its body, which holds the query, the markup or the filter."""
-        return self.text(summary.node)[:4000]
+        """The string literals of a function of this file that builds what it returns (`let sql = 'SELECT ...';
+        sql += ...; return sql`): they hold the query, the markup or the filter (its code, `i < n`, does not)."""
+        kinds = self.spec.strings | self.spec.interp_strings | {"heredoc"}
+        out, stack = [], [summary.node]
+        while stack and len(out) < 200:
+            n = stack.pop()
+            if n.type in kinds:
+                out.append(self.text(n))
+            else:
+                stack.extend(n.named_children)
+        return " ".join(out)[:4000]
 
     def receiver_is(self, callee: str, pattern: re.Pattern, scope: Scope) -> bool:
         if pattern.search(callee):
