@@ -102,6 +102,8 @@ _CLASS_HEADER = re.compile(
     r"^\s*(?:export\s+|public\s+|private\s+|internal\s+|protected\s+|final\s+|abstract\s+|static\s+|sealed\s+"
     r"|partial\s+|default\s+)*(?:class|struct)\s+([A-Za-z_]\w*)"
 )
+# Classes whose names hold a secret-ish word without being about secrets (a token bucket limits a rate)
+_NOT_ABOUT_SECRETS = re.compile(r"(?i)bucket|limiter|throttl|tokeni[sz]er|lexer|parser")
 _NOT_FUNCTIONS = {
     "if",
     "for",
@@ -300,7 +302,7 @@ class _Context:
                 if stripped and depth <= indent and (stripped.startswith("}") or self.language == "python"):
                     if not stripped.startswith(("{", "#", "@", ")")):
                         return None
-            return m.group(1)
+            return None if _NOT_ABOUT_SECRETS.search(m.group(1)) else m.group(1)
         return None
 
     def not_near(self, pattern: re.Pattern, index: int) -> bool:
