@@ -250,7 +250,7 @@ class _Checker(Values, BufferChecks):
         """Fields a method or constructor sets from its parameters or from input (`this.table = table`,
         `_root = root`, `$this->sort = $sort`, `: dest_(dest)`): read in another method, they hold what the caller
         passed, as a parameter does (weak), or input (strong). Python needs none: `self` is a parameter."""
-        if self.spec.language in ("python", "bash", "c"):
+        if self.spec.language in ("python", "bash", "c") or not _CLASS_WORD.search(self.text(root)):
             return {}
         declared: set[str] = set()
         assigned: list[tuple[object, object, object]] = []  # (lhs, rhs, function)
@@ -613,6 +613,7 @@ _MISSING = re.compile(
     r"\b(null|None|undefined|nil|empty|isEmpty|IsNullOr\w+|isBlank|is_null)\b|(^|[(\s&|])!\s*\$?[\w.]+\s*\)?\s*$"
     r"|(^|[(\s])not\s+[\w.]+\s*\)?\s*:?\s*$|-z\s|===?\s*(''|\"\")|(''|\"\")\s*===?|\.length\s*===?\s*0|\blen\(\w+\)\s*==\s*0"
 )
+_CLASS_WORD = re.compile(r"\b(class|struct)\s+\w")
 # A field as a method assigns it: this.x, this->x, $this->x, or a bare name declared as a field
 _FIELD = re.compile(r"(this\.|this->|\$this->)?\$?([A-Za-z_]\w*)")
 
