@@ -507,6 +507,7 @@ def php_spec() -> Spec:
             ),
             S(k["shell"], r"^(system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec)$"),
             S(k["html"], r"^(printf|vprintf)$", requires=HTML),  # printf('<p>%s</p>', $name) writes the page
+            S(k["html"], r"^(response|Response)$|->setContent$", args=(0,), built=True, requires=HTML),  # Laravel
             S(k["eval"], r"^(eval|create_function)$"),
             S(
                 k["ssrf"],
