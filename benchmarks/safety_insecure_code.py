@@ -171,7 +171,7 @@ def main() -> None:
             sets[f"{name} (development)"] = [json.loads(line) for line in path.read_text().splitlines() if line]
     for name, snippets in sets.items():
         found, vulnerable, flagged, safe, errors = cwe_figures(snippets)
-        rate = f"{found}/{vulnerable} = {found / vulnerable:.1%}"
+        rate = f"{found}/{vulnerable} = {found / vulnerable:.1%}" if vulnerable else "0/0"
         print(f"  {name:28} found {rate}, safe near-misses flagged {flagged}/{safe}")
         if args.errors and errors:
             print(f"  {'':28} wrong: {', '.join(errors)}")
