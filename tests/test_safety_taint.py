@@ -586,3 +586,41 @@ def test_markup_built_in_helpers_is_html_output_but_a_csv_helper_is_not():
         "app.get('/export', (req, res) => {\n  res.send(toCsv([[req.query.a, req.query.b]]));\n});\n"
     )
     assert "CWE-79" not in cwes(csv, "javascript")
+
+
+@pytest.mark.parametrize(
+    "language, code, safe",
+    [
+        (
+            "python",
+            'import os\nDB_PASSWORD = os.environ.get("DB_PASSWORD", "Sup3r-S3cret-99")\n',
+            'import os\nDB_PASSWORD = os.environ.get("DB_PASSWORD", "")\n',
+        ),
+        (
+            "javascript",
+            'const jwtSecret = process.env.JWT_SECRET || "dev-s3cret-4f9a2b";\n',
+            'const jwtSecret = process.env.JWT_SECRET || "";\nconst mode = process.env.NODE_ENV || "production";\n',
+        ),
+        (
+            "java",
+            'class C { String pw() { return pick(System.getenv().getOrDefault("DB_PASSWORD", "Sh0pP4ss9x")); } '
+            'String x() { String password = System.getenv().getOrDefault("DB_PASSWORD", "Sh0pP4ss9x"); return password; } }\n',
+            'class C { String x() { String password = System.getenv("DB_PASSWORD"); return password; } }\n',
+        ),
+        (
+            "csharp",
+            'class C { string K() { var apiKey = Environment.GetEnvironmentVariable("API_KEY") ?? "ak_93jf83jf93"; '
+            "return apiKey; } }\n",
+            'class C { string K() { var apiKey = Environment.GetEnvironmentVariable("API_KEY") ?? ""; return apiKey; } }\n',
+        ),
+        ("php", '<?php\n$dbPass = getenv("DB_PASS") ?: "Sh0pP4ss!x";\n', '<?php\n$dbPass = getenv("DB_PASS") ?: "";\n'),
+        (
+            "bash",
+            '#!/bin/bash\nDB_PASS="${DB_PASS:-Sh0pP4ss9x}"\n',
+            '#!/bin/bash\nDB_PASS="${DB_PASS:?set DB_PASS}"\nTOKEN_FILE="${TOKEN_FILE:-/run/secrets/token}"\n',
+        ),
+    ],
+)
+def test_a_secret_read_from_the_environment_with_a_literal_fallback_is_a_hard_coded_credential(language, code, safe):
+    assert "CWE-798" in cwes(code, language)
+    assert "CWE-798" not in cwes(safe, language)

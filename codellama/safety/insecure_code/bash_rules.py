@@ -125,6 +125,18 @@ RULES = [
         needle=("-p", "password", "PGPASSWORD"),
     ),
     rule(
+        "sh-secret-default",
+        798,
+        "high",
+        # ${DB_PASS:-s3cret}: the fallback for a secret the environment did not set is written into the script
+        r"\$\{(?![\w]*(?i:file|path|dir|url|uri|user|name|host|len|env))\w*(?i:pass|pwd|secret|token|api_?key|apikey"
+        r"|private_?key)\w*:?[-=](?!['\"]?[$/~.]|['\"]?(changeme|change_me|your|xxx|example|placeholder|dummy|test|none"
+        r"|null)\b)['\"]?[^}\s'\"]{6,}['\"]?\}",
+        "a credential written into the script as an environment variable's default",
+        "fail when the variable is unset (${DB_PASS:?set DB_PASS}) or read it from a secret store",
+        needle="${",
+    ),
+    rule(
         "sh-sudoers-nopasswd",
         269,
         "medium",

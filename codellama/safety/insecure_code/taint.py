@@ -470,15 +470,40 @@ class _Checker(Values, BufferChecks):
         literal = rhs.type in self.spec.strings or (
             rhs.type == "preproc_arg" and rx(r'\s*"[^"]*"\s*').fullmatch(self.text(rhs))
         )
-        if self.spec.secret_finding is None or not literal or not secret_name(name):
+        if self.spec.secret_finding is None:
             return
-        if any(c.type in self.spec.interpolations for c in rhs.named_children):
+        if not literal:
+            self.env_fallback(rhs, name)
             return
-        value = self.text(rhs).strip()
-        value = rx(r"^[@$]?[rRbBuUfFL]{0,2}(\"\"\"|'''|\"|'|`)").sub("", value)
-        value = rx(r"(\"\"\"|'''|\"|'|`)$").sub("", value)
+        if not secret_name(name) or any(c.type in self.spec.interpolations for c in rhs.named_children):
+            return
+        value = self.literal_value(rhs)
         if looks_like_secret(name, value):
             self.report(self.spec.secret_finding, rhs)
+
+    def literal_value(self, node) -> str:
+        value = self.text(node).strip()
+        value = rx(r"^[@$]?[rRbBuUfFL]{0,2}(\"\"\"|'''|\"|'|`)").sub("", value)
+        return rx(r"(\"\"\"|'''|\"|'|`)$").sub("", value)
+
+    def env_fallback(self, rhs, name: str) -> None:
+        """`process.env.JWT_SECRET || 'dev-s3cret'`, `getenv("DB_PASS") ?: "..."`, `?? "..."`, `getOrDefault(...)`:
+        the fallback for a secret read from the environment is a credential written into the code."""
+        weak = self.spec.weak_sources
+        text = self.text(rhs)
+        if weak is None or len(text) > 300 or not weak.search(text) or rhs.type in _CONTAINERS:
+            return  # (an object literal's keys are judged one by one)
+        literals = [n for n in _descendants(rhs) if n.type in self.spec.strings]
+        keys = [self.literal_value(n) for n in literals] + rx(r"\.env\.(\w+)").findall(text)
+        holder = name if secret_name(name) else next((k for k in keys if secret_name(k)), None)
+        if holder is None:
+            return
+        for n in literals:
+            if any(c.type in self.spec.interpolations for c in n.named_children):
+                continue
+            if looks_like_secret(holder, self.literal_value(n)):
+                self.report(self.spec.secret_finding, n)
+                return
 
     def call(self, node, scope: Scope) -> None:
         spec = self.spec
@@ -613,6 +638,7 @@ _MISSING = re.compile(
     r"\b(null|None|undefined|nil|empty|isEmpty|IsNullOr\w+|isBlank|is_null)\b|(^|[(\s&|])!\s*\$?[\w.]+\s*\)?\s*$"
     r"|(^|[(\s])not\s+[\w.]+\s*\)?\s*:?\s*$|-z\s|===?\s*(''|\"\")|(''|\"\")\s*===?|\.length\s*===?\s*0|\blen\(\w+\)\s*==\s*0"
 )
+_CONTAINERS = {"object", "array", "dictionary", "list", "initializer_list", "array_creation_expression"}
 _CLASS_WORD = re.compile(r"\b(class|struct)\s+\w")
 # A field as a method assigns it: this.x, this->x, $this->x, or a bare name declared as a field
 _FIELD = re.compile(r"(this\.|this->|\$this->)?\$?([A-Za-z_]\w*)")
