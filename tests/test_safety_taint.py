@@ -603,15 +603,17 @@ def test_markup_built_in_helpers_is_html_output_but_a_csv_helper_is_not():
         ),
         (
             "java",
-            'class C { String pw() { return pick(System.getenv().getOrDefault("DB_PASSWORD", "Sh0pP4ss9x")); } '
-            'String x() { String password = System.getenv().getOrDefault("DB_PASSWORD", "Sh0pP4ss9x"); return password; } }\n',
+            "class C { String x() {\n"
+            '    String password = System.getenv().getOrDefault("DB_PASSWORD", "Sh0pP4ss9x");\n'
+            "    return password;\n} }\n",
             'class C { String x() { String password = System.getenv("DB_PASSWORD"); return password; } }\n',
         ),
         (
             "csharp",
             'class C { string K() { var apiKey = Environment.GetEnvironmentVariable("API_KEY") ?? "ak_93jf83jf93"; '
             "return apiKey; } }\n",
-            'class C { string K() { var apiKey = Environment.GetEnvironmentVariable("API_KEY") ?? ""; return apiKey; } }\n',
+            'class C { string K() { var apiKey = Environment.GetEnvironmentVariable("API_KEY") ?? "";\n'
+            "return apiKey; } }\n",
         ),
         ("php", '<?php\n$dbPass = getenv("DB_PASS") ?: "Sh0pP4ss!x";\n', '<?php\n$dbPass = getenv("DB_PASS") ?: "";\n'),
         (
