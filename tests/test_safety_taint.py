@@ -626,3 +626,14 @@ def test_markup_built_in_helpers_is_html_output_but_a_csv_helper_is_not():
 def test_a_secret_read_from_the_environment_with_a_literal_fallback_is_a_hard_coded_credential(language, code, safe):
     assert "CWE-798" in cwes(code, language)
     assert "CWE-798" not in cwes(safe, language)
+
+
+def test_text_added_to_a_builder_gives_the_query_its_context():
+    code = (
+        "class R {\n  java.sql.ResultSet q(java.sql.Connection c, String name) throws Exception {\n"
+        '    StringJoiner j = new StringJoiner(" ");\n    j.add("SELECT id FROM users");\n'
+        '    j.add("WHERE name = \'" + name + "\'");\n    return c.createStatement().executeQuery(j.toString());\n'
+        "  }\n}\n"
+    )
+    assert _lines(code, "java", "CWE-89") == [6]
+    assert "CWE-89" not in cwes(code.replace('"WHERE name = \'" + name + "\'"', '"WHERE name = ?"'), "java")

@@ -521,6 +521,8 @@ class _Checker(Values, BufferChecks):
             acc = Acc()
             for a in args:
                 self._walk(a, scope, acc)
+            if target and target not in ("this", "self", "$this") and len(scope.values.get(target, "")) < 2000:
+                scope.values[target] = scope.values.get(target, "") + " " + " ".join(self.text(a) for a in args)
             if target and acc.any and target not in ("this", "self", "$this"):
                 old = scope.vars.get(target, Var())
                 scope.vars[target] = Var(
