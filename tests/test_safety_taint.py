@@ -637,3 +637,30 @@ def test_text_added_to_a_builder_gives_the_query_its_context():
     )
     assert _lines(code, "java", "CWE-89") == [6]
     assert "CWE-89" not in cwes(code.replace('"WHERE name = \'" + name + "\'"', '"WHERE name = ?"'), "java")
+
+
+@pytest.mark.parametrize(
+    "language, code, bounded",
+    [
+        (
+            "c",
+            "void copy_name(const char *src) {\n    char name[32];\n    int i;\n"
+            "    for (i = 0; src[i] != 0; i++)\n        name[i] = src[i];\n    name[i] = 0;\n}\n",
+            ("src[i] != 0;", "src[i] != 0 && i < 31;"),
+        ),
+        (
+            "c",
+            "int main(void) {\n    char line[64];\n    while (fgets(line, 256, stdin)) fputs(line, stdout);\n}\n",
+            ("fgets(line, 256, stdin)", "fgets(line, sizeof line, stdin)"),
+        ),
+        (
+            "cpp",
+            "struct Rec { char name[32]; };\nvoid fill(Rec& r, const std::string& s) {\n"
+            "    std::copy(s.begin(), s.end(), r.name);\n}\n",
+            ("    std::copy", "    if (s.size() >= sizeof r.name) return;\n    std::copy"),
+        ),
+    ],
+)
+def test_copies_into_fixed_arrays_bounded_only_by_the_input_are_found(language, code, bounded):
+    assert cwes(code, language) & {"CWE-120", "CWE-787"}
+    assert not cwes(code.replace(*bounded), language) & {"CWE-120", "CWE-787"}

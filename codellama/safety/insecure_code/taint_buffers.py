@@ -43,6 +43,8 @@ STRCAT = (
 )
 _COPIES = re.compile(r"(^|::|\b)(memcpy|memmove|strncpy|strncat|wmemcpy|CopyMemory)$")
 _READS = re.compile(r"(^|::|\b)(read|recv|recvfrom)$")
+_FGETS = re.compile(r"(^|::|\b)fgets$")
+_STD_COPY = re.compile(r"^(std::)?(copy|copy_n)$")
 _STRCPY = re.compile(r"(^|::|\b)(strcpy|wcscpy|_tcscpy|lstrcpy[AW]?|stpcpy|strcat|wcscat|_tcscat|lstrcat[AW]?)$")
 _KEYWORDS = {"sizeof", "min", "max", "std", "size_t", "int", "unsigned", "static_cast", "const", "char", "uint8_t"}
 
@@ -83,6 +85,10 @@ class BufferChecks:
             self.fixed_copy(node, args, scope)
         elif _READS.search(callee):
             self.fixed_copy(node, args[1:], scope)  # read(fd, buf, n): the same check on (buf, ?, n)
+        elif _FGETS.search(callee) and len(args) == 3:
+            self.fixed_copy(node, [args[0], args[2], args[1]], scope)  # fgets(buf, n, f)
+        elif _STD_COPY.search(callee) and len(args) == 3:
+            self.range_copy(node, callee, args, scope)
         elif _STRCPY.search(callee) and len(args) >= 2:
             self.string_copy(node, callee, args, scope)
 
@@ -108,6 +114,19 @@ class BufferChecks:
         elif all(self.bounded(n, dst, scope) for n in self._names(size)):
             return
         self.report(COPY, node)
+
+    def range_copy(self, node, callee: str, args: list, scope) -> None:
+        """std::copy(s.begin(), s.end(), arr) / std::copy_n(src, n, arr) into a fixed array: the source's length
+        (or n) must have been checked against the array's size."""
+        dst = self._destination(args[2])
+        if dst not in self.arrays:
+            return
+        if callee.endswith("copy_n"):
+            self.fixed_copy(node, [args[2], args[0], args[1]], scope)
+            return
+        source = rx(r"[A-Za-z_]\w*").match(self.text(args[0]).replace("std::", "").lstrip("&*( "))
+        if source is None or not self.bounded(source.group(0), dst, scope):
+            self.report(COPY, node)
 
     def string_copy(self, node, callee: str, args: list, scope) -> None:
         """strcpy/strcat: fine for a literal that fits, a destination sized from the source (malloc(strlen(s)+1)),
@@ -170,7 +189,10 @@ class BufferChecks:
         if not rx(rf"(\+\+\s*{re.escape(name)}\b|\b{re.escape(name)}\s*(\+\+|\+=))").search(body):
             return False
         cond = loop.child_by_field_name("condition")
-        return cond is None or not rx(rf"\b{re.escape(name)}\b").search(self.text(cond))
+        if cond is None:
+            return True
+        # bounded only by a comparison of the counter (`i < n`), not by the input's end (`src[i] != 0`)
+        return not rx(rf"\b{re.escape(name)}\s*(<|<=)|(>|>=)\s*{re.escape(name)}\b").search(self.text(cond))
 
     def loop(self, node, scope) -> None:
         """for (i = 0; i < n; i++): i is bounded by n."""
