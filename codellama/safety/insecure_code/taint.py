@@ -383,6 +383,8 @@ class _Checker(Values, BufferChecks):
         cond = node.child_by_field_name("condition") or node.child_by_field_name("value") or node
         text = self.text(cond) if cond is not node else self.text(node)[:300]
         scope.checked.append(text)
+        if cond is node and node.type == "case_statement" and self.spec.language != "bash":
+            return  # `default:` checks nothing (its body is not a condition: `fprintf(stderr, "usage: -i iface")`)
         if is_allow_check(text) or node.type in ("case_statement", "switch_statement", "match_statement"):
             for name in list(scope.vars):
                 if self.mentions(text, name):

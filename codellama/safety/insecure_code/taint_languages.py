@@ -85,7 +85,7 @@ def c_like_spec(language: str) -> Spec:
         formatters=rx(r"(^|::)(sprintf|snprintf|strcat|format|append|str)$"),
         sources=rx(
             r"\bargv\b|\bfgets\b|\bgets\b|\bscanf\b|\bfscanf\b|\bread\b|\brecv\b|\brecvfrom\b|\bcin\b"
-            r"|\bgetline\b|\bReadFile\b|QUERY_STRING|get_param_value|get_header_value|url_params|\bgetParam\b"
+            r"|\bgetline\b|\bReadFile\b|QUERY_STRING|get_param_value|get_header_value|url_params|\bgetParam\b|\boptarg\b"
         ),
         sanitisers=rx(
             r"(^|::)(atoi|atol|strtol|strtoul|stoi|stol|basename|realpath|isdigit|canonical|weakly_canonical)$"
@@ -122,7 +122,7 @@ def bash_spec() -> Spec:
         concat={"concatenation"},
         concat_op=rx(r"."),
         formatters=rx(r"^printf$"),
-        sources=rx(r"^\"?\$\{?([1-9@*]|QUERY_STRING|REPLY|HTTP_\w+|REQUEST_\w+|PATH_INFO|SSH_ORIGINAL_COMMAND)"),
+        sources=rx(r"^\"?\$\{?([1-9@*]|QUERY_STRING|REPLY|OPTARG|HTTP_\w+|REQUEST_\w+|PATH_INFO|SSH_ORIGINAL_COMMAND)"),
         sanitisers=rx(r"^(basename|printf\s+%q|sha256sum|md5sum|wc)$"),
         sinks=[
             S(k["eval"], r"^eval$", also=(k["shell"],)),

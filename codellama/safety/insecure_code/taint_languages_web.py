@@ -46,6 +46,7 @@ def python_spec() -> Spec:
         sources=rx(
             r"\brequest\.(args|form|values|json|get_json|cookies|COOKIES|headers|files|data|GET|POST|body|query_params"
             r"|path_params|META|FILES|match_info|rel_url|query)|\bsys\.argv|\binput\(|\bsys\.stdin"
+            r"|\bself\.get_(query_|body_)?arguments?\(|\bself\.request\.(body|arguments|query_arguments|uri)"
             r"|\.recv\(|\bargv\b|\bparse_args\("
         ),
         sanitisers=rx(
@@ -109,6 +110,7 @@ def python_spec() -> Spec:
                 requires=HTML,
             ),
             S(k["deser"], r"^(pickle|cPickle|dill|marshal|jsonpickle|shelve)\.(loads?|decode|open)$", strong_only=True),
+            S(k["html"], r"^self\.(write|finish)$", args=(0,), built=True, requires=HTML),  # Tornado handlers
             S(
                 k["redirect"],
                 r"^(flask\.)?redirect$|(^|\.)(HttpResponseRedirect|HttpResponsePermanentRedirect|RedirectResponse)$",
