@@ -664,3 +664,59 @@ def test_text_added_to_a_builder_gives_the_query_its_context():
 def test_copies_into_fixed_arrays_bounded_only_by_the_input_are_found(language, code, bounded):
     assert cwes(code, language) & {"CWE-120", "CWE-787"}
     assert not cwes(code.replace(*bounded), language) & {"CWE-120", "CWE-787"}
+
+
+@pytest.mark.parametrize(
+    "language, code, escaped",
+    [
+        (
+            "javascript",
+            "app.get('/hi', (req, res) => {\n  res.status(200).send(`<h1>Hello ${req.query.name}</h1>`);\n});\n",
+            ("${req.query.name}", "${escapeHtml(req.query.name)}"),
+        ),
+        (
+            "javascript",
+            "router.get('/hi', async (ctx) => {\n  ctx.body = `<h1>Hello ${ctx.query.name}</h1>`;\n});\n",
+            ("${ctx.query.name}", "${escapeHtml(ctx.query.name)}"),
+        ),
+        (
+            "php",
+            "<?php\nRoute::get('/hi', function () {\n    $name = request('name');\n"
+            "    return response('<h1>Hello ' . $name . '</h1>');\n});\n",
+            ("' . $name . '", "' . e($name) . '"),
+        ),
+        (
+            "java",
+            "public class App {\n    public static void main(String[] args) {\n"
+            '        app.get("/hi", ctx -> ctx.html("<h1>Hello " + ctx.queryParam("name") + "</h1>"));\n    }\n}\n',
+            ('ctx.queryParam("name")', 'Encode.forHtml(ctx.queryParam("name"))'),
+        ),
+        (
+            "python",
+            "import tornado.web\n\nclass Hello(tornado.web.RequestHandler):\n    def get(self):\n"
+            '        name = self.get_argument("name")\n        self.write("<h1>Hello " + name + "</h1>")\n',
+            ('"<h1>Hello " + name', '"<h1>Hello " + tornado.escape.xhtml_escape(name)'),
+        ),
+        (
+            "python",
+            "class Search:\n    def on_get(self, req, resp):\n        q = req.get_param('q')\n"
+            "        resp.text = '<p>Results for ' + q + '</p>'\n",
+            ("+ q +", "+ html.escape(q) +"),
+        ),
+    ],
+)
+def test_markup_sent_by_other_frameworks_is_html_output(language, code, escaped):
+    assert "CWE-79" in cwes(code, language)
+    assert "CWE-79" not in cwes(code.replace(*escaped), language)
+
+
+def test_a_list_of_escaped_rows_joined_is_not_input_written_into_html():
+    code = (
+        "function row(label, value) {\n"
+        "  return `<tr><th>${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`;\n"
+        "}\napp.get('/whoami', (req, res) => {\n"
+        "  const rows = [row('IP', req.ip), row('UA', req.get('user-agent') || '')].join('');\n"
+        "  res.type('html').send(`<table>${rows}</table>`);\n});\n"
+    )
+    assert "CWE-79" not in cwes(code, "javascript")
+    assert "CWE-79" in cwes(code.replace("${escapeHtml(value)}", "${value}"), "javascript")

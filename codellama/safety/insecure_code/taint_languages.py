@@ -86,6 +86,7 @@ def c_like_spec(language: str) -> Spec:
         sources=rx(
             r"\bargv\b|\bfgets\b|\bgets\b|\bscanf\b|\bfscanf\b|\bread\b|\brecv\b|\brecvfrom\b|\bcin\b"
             r"|\bgetline\b|\bReadFile\b|QUERY_STRING|get_param_value|get_header_value|url_params|\bgetParam\b|\boptarg\b"
+            r"|\bgetParameter\b"
         ),
         sanitisers=rx(
             r"(^|::)(atoi|atol|strtol|strtoul|stoi|stol|basename|realpath|isdigit|canonical|weakly_canonical)$"

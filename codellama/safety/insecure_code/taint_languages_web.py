@@ -45,7 +45,8 @@ def python_spec() -> Spec:
         formatters=rx(r"(\.format|os\.path\.join|path\.join|\.joinpath|Path|\.join|urljoin)$"),
         sources=rx(
             r"\brequest\.(args|form|values|json|get_json|cookies|COOKIES|headers|files|data|GET|POST|body|query_params"
-            r"|path_params|META|FILES|match_info|rel_url|query)|\bsys\.argv|\binput\(|\bsys\.stdin"
+            r"|path_params|META|FILES|match_info|rel_url|query|forms|params|matchdict|view_args|media|get_param)"
+            r"|\breq\.(get_param\w*|media|params|bounded_stream)|\bsys\.argv|\binput\(|\bsys\.stdin"
             r"|\bself\.get_(query_|body_)?arguments?\(|\bself\.request\.(body|arguments|query_arguments|uri)"
             r"|\.recv\(|\bargv\b|\bparse_args\("
         ),
@@ -128,6 +129,7 @@ def python_spec() -> Spec:
                 strong_only=True,
             ),
         ],
+        property_sinks=[S(k["html"], r"^resp\.(text|body|data)$", built=True, requires=HTML)],  # Falcon
         conditions={"if_statement", "match_statement", "while_statement"},
         return_sink=S(k["html"], r".", built=True, requires=HTML),
         sides=generic_sides,
@@ -166,10 +168,10 @@ def javascript_spec() -> Spec:
         concat_op=PLUS,
         formatters=rx(r"(^|\.)(join|resolve|format|concat)$"),
         sources=rx(
-            r"\breq\.(query|params|body|cookies|headers|files|url|path|originalUrl|get)|\brequest\.(query|params|body|url"
-            r"|nextUrl)|\blocation\.(search|hash|href|pathname)|\bdocument\.(cookie|URL|referrer|location)|URLSearchParams"
+            r"\breq\.(query|params|body|cookies|signedCookies|headers|header|files|file|url|path|originalUrl|get|hostname)"
+            r"|\brequest\.(query|params|body|url|nextUrl|headers|cookies)|\blocation\.(search|hash|href|pathname)|\bdocument\.(cookie|URL|referrer|location)|URLSearchParams"
             r"|searchParams|process\.argv|\.value\b|\bevent\.data|\be\.data|\bmsg\.data|\bprompt\(|window\.name"
-            r"|\bctx\.(query|params|request)|\bparams\.get\(|\breadline\b|\bargv\b"
+            r"|\bctx\.(query|params|request|cookies|headers|get)|\bparams\.get\(|\breadline\b|\bargv\b"
         ),
         remote_sources=rx(r"\.json\(\)|\.text\(\)|\bresponseText\b|\bresponse\.data\b|\bres\.data\b|\bresp\.data\b"),
         sanitisers=rx(
@@ -226,7 +228,12 @@ def javascript_spec() -> Spec:
                 receiver=rx(r"^\$|jQuery"),
                 remote_ok=True,
             ),
-            S(k["html"], r"^res\.(send|write|end)$", built=True, requires=HTML),
+            S(
+                k["html"],
+                r"^(res|reply|response|resp)(\.\w+\([^()]*\))*\.(send|write|end)$|^h\.response$",
+                built=True,
+                requires=HTML,
+            ),
             S(k["deser"], r"(^|\.)(unserialize|deserialize)$", strong_only=True),
             S(k["redirect"], r"^(res|ctx|reply|response|resp)\.(redirect|location)$", strong_only=True),
             S(k["redirect"], r"^(window\.)?location\.(assign|replace)$", args=(0,), strong_only=True),
@@ -249,6 +256,7 @@ def javascript_spec() -> Spec:
         property_sinks=[
             S(k["html"], r"\.(innerHTML|outerHTML)$", remote_ok=True),
             S(k["redirect"], r"^(window\.|document\.)?location(\.href)?$", strong_only=True),
+            S(k["html"], r"^ctx\.body$", built=True, requires=HTML),  # Koa
         ],
         sides=generic_sides,
     )
@@ -276,6 +284,7 @@ def java_spec() -> Spec:
         sources=rx(
             r"getParameter|getParameterValues|getParameterMap|getHeader|getQueryString|getCookies|getInputStream"
             r"|getReader|getPathInfo|getRequestURI|\breadLine\(|\bnextLine\(|\bargs\[|getPart\("
+            r"|\b(queryParam|pathParam|formParam|getParam|queryParamAsClass|bodyAsString|getFormAttribute)\("
         ),
         sanitisers=rx(
             r"(escapeHtml\w*|encodeForHTML|Encode\.for\w+|htmlEscape|parseInt|parseLong|valueOf|UUID\.fromString"
@@ -323,6 +332,7 @@ def java_spec() -> Spec:
                 receiver=rx(r"^(PrintWriter|JspWriter|ServletOutputStream|Writer)$"),  # a writer passed in
                 requires=HTML,
             ),
+            S(k["html"], r"^ctx\.html$"),  # Javalin
             S(k["eval"], r"(^|\.)eval$", receiver=rx(r"(?i)engine|script")),
             S(k["deser"], r"(^|\.)(fromXML|readObject)$", receiver=rx(r"XStream|xstream|ObjectInputStream")),
             S(k["redirect"], r"(^|\.)sendRedirect$", args=(0,), strong_only=True),
@@ -486,7 +496,9 @@ def php_spec() -> Spec:
         formatters=rx(r"^(sprintf|vsprintf|implode|join|str_replace)$"),
         sources=rx(
             r"\$_(GET|POST|REQUEST|COOKIE|FILES)\b|\$_SERVER\s*\[\s*['\"](HTTP_\w+|QUERY_STRING|REQUEST_URI|PHP_SELF|PATH_INFO)"
-            r"|php://input|\$argv|\bfilter_input\("
+            r"|php://input|\$argv|\bfilter_input\(|->(getQueryParams|getParsedBody|getUploadedFiles|getCookieParams)\("
+            r"|\$this->input->(get|post|cookie|get_post)\(|\$this->request->get(Get|Post|Var|JSON|RawInput)\b"
+            r"|^request\("
             r"|\$request->(input|query|get|post|all|cookie|header|file|route|json|string|integer)\b|\$request->(query"
             r"|request|cookies|headers|files)->"
         ),

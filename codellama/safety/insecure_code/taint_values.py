@@ -26,6 +26,7 @@ _CGI = re.compile(r"\b(QUERY_STRING|HTTP_[A-Z_]+|REQUEST_URI|PATH_INFO|CONTENT_T
 ESCAPER = re.compile(r"&(lt|gt|amp|quot|#0?39|#x27);|replace\w*\(\s*/\[[^\]/]*[<>&][^\]/]*\]/g?")
 # An object made from a class: `new WebhookTester(3000)`, `Report(path, region)`, `new Archiver(...)`
 _NEW_OBJECT = re.compile(r"^\s*(new\s+)?[A-Z]\w*(<[^>]*>)?\s*\(")
+_LITERAL_CONTAINERS = {"array", "list", "tuple", "parenthesized_expression", "array_creation_expression", "dictionary"}
 _MAPPERS = re.compile(r"\.(map|flatMap|Select|SelectMany)$")
 # Replacing every character outside a harmless class with nothing (`preg_replace('/[^a-z0-9_-]/i', '', $x)`,
 # `re.sub(r"[^\w-]", "", x)`): what is left cannot hold a quote, a slash, markup or a shell operator.
@@ -247,6 +248,8 @@ class Values:
                 if not summary.escapes:
                     self._returns(summary, node, scope, acc)
                 return
+            # the call's own name: `[row(a), row(req.get('ua'))].join` is not `req.get` (its parts are walked below)
+            callee = callee[max(callee.rfind(")"), callee.rfind("]"), callee.rfind("}")) + 1 :] or callee
             if spec.sources.search(callee + "("):
                 acc.source(strong=True)
                 return
@@ -301,7 +304,7 @@ class Values:
             elif spec.sources.search(self.text(node)):
                 acc.source(strong=True)
             return
-        if t not in spec.calls and (t in spec.source_nodes or node.child_count == 0):
+        if t not in spec.calls and (t in spec.source_nodes or node.child_count == 0) and not self._compound(node):
             if spec.sources.search(self.text(node)):
                 acc.source(strong=True)
                 return
@@ -314,6 +317,12 @@ class Values:
                 return
         for child in node.named_children:
             self._walk(child, scope, acc)
+
+    def _compound(self, node) -> bool:
+        """A member of a call's result or of a literal (`[row(a), row(b)].join`): its parts are walked one by one,
+        not read whole against the sources."""
+        first = node.named_children[0] if node.type in MEMBERS and node.named_children else None
+        return first is not None and (first.type in self.spec.calls or first.type in _LITERAL_CONTAINERS)
 
     def _returns(self, summary: Summary, call, scope: Scope, acc: Acc) -> None:
         """A call to a function of this file: its return value, in terms of what the call passes."""
