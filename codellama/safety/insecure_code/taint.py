@@ -1,7 +1,8 @@
 """Syntax-aware checks on real parsers (tree-sitter) for all eight languages: values are followed from input sources
 (request parameters, route parameters, argv, stdin, the environment, `read`, `$_GET`...) and from each function's
-parameters, through assignments, containers and builders, to sinks (a shell, SQL, HTML output, file paths, URLs
-fetched by the server, eval, deserialisation, format strings, memory copies and index writes into fixed buffers).
+parameters, through assignments, containers, builders and class fields, to sinks (a shell, SQL, HTML output, file
+paths, URLs fetched by the server, redirects, LDAP filters, eval, deserialisation, format strings, memory copies and
+index writes into fixed buffers).
 
 Calls between functions of the same file are followed: each named function is first summarised (which of its
 parameters reach which sink, and which flow into its return value), so a helper that runs its parameter in a shell
@@ -12,8 +13,8 @@ clears a value, and the values it was parsed from or that were built from it.
     check_tree(code, language) -> list[Finding] | None   # None: no parser for the language, or the code did not parse
 
 The per-language tables (sources, sanitisers, sinks) are in taint_languages.py and taint_languages_web.py; how
-values are read in taint_values.py; C/C++ buffer checks in taint_buffers.py; functions and framework parameters
-in taint_functions.py.
+values are read in taint_values.py; C/C++ buffer checks in taint_buffers.py; class fields and credentials in
+taint_classes.py; functions and framework parameters in taint_functions.py.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from functools import cache
 
 from codellama.safety.insecure_code.rule import Finding, rx
 from codellama.safety.insecure_code.taint_buffers import BufferChecks
+from codellama.safety.insecure_code.taint_classes import ClassChecks
 from codellama.safety.insecure_code.taint_functions import (
     function_name,
     is_handler,
@@ -34,7 +36,7 @@ from codellama.safety.insecure_code.taint_functions import (
     strong_parameters,
 )
 from codellama.safety.insecure_code.taint_languages import SPECS
-from codellama.safety.insecure_code.taint_specs import Sink, Spec, is_allow_check, looks_like_secret, secret_name
+from codellama.safety.insecure_code.taint_specs import Sink, Spec, is_allow_check
 from codellama.safety.insecure_code.taint_values import (
     ESCAPER,
     MEMBERS,
@@ -97,7 +99,7 @@ def _error_share(root) -> float:
     return bad / max(1, root.end_byte - root.start_byte)
 
 
-class _Checker(Values, BufferChecks):
+class _Checker(Values, BufferChecks, ClassChecks):
     def __init__(self, code: str, spec: Spec):
         self.src = code.encode("utf-8", "surrogatepass")
         self.spec = spec
@@ -245,45 +247,6 @@ class _Checker(Values, BufferChecks):
         self.quiet = False
         self.scope_walk(root, Scope())
         return self.findings
-
-    def class_fields(self, root) -> dict[str, Var]:
-        """Fields a method or constructor sets from its parameters or from input (`this.table = table`,
-        `_root = root`, `$this->sort = $sort`, `: dest_(dest)`): read in another method, they hold what the caller
-        passed, as a parameter does (weak), or input (strong). Python needs none: `self` is a parameter."""
-        if self.spec.language in ("python", "bash", "c") or not _CLASS_WORD.search(self.text(root)):
-            return {}
-        declared: set[str] = set()
-        assigned: list[tuple[object, object, object]] = []  # (lhs, rhs, function)
-        stack = [(root, None)]
-        while stack:
-            n, fn = stack.pop()
-            if n.type in self.spec.functions:
-                fn = n
-            if n.type in ("field_declaration", "property_declaration", "field_definition", "public_field_definition"):
-                declared.update(self.text(c) for c in _descendants(n) if c.type in ("identifier", "field_identifier"))
-            elif fn is not None and n.type == "field_initializer" and len(n.named_children) == 2:
-                assigned.append((n.named_children[0], n.named_children[1], fn))
-            elif fn is not None and n.type in ("assignment_expression", "variable_declarator"):
-                lhs, rhs = self.spec.sides(n)
-                if lhs is not None and rhs is not None:
-                    assigned.append((lhs, rhs, fn))
-            stack.extend((c, fn) for c in n.named_children)
-        fields: dict[str, Var] = {}
-        for lhs, rhs, fn in assigned:
-            target = self.text(lhs)
-            m = _FIELD.fullmatch(target)
-            if m is None or (m.group(1) is None and target not in declared and lhs.type != "field_identifier"):
-                continue
-            params = {p for names in self.params(fn) for p in names}
-            text = self.text(rhs)
-            strong = bool(self.spec.sources.search(text))
-            used = frozenset(p for p in params if self.mentions(text, p))
-            if not strong and not used:
-                continue
-            var = Var(strong=strong, params=frozenset({m.group(2)}) if used else frozenset())
-            for key in (target, m.group(2), f"this.{m.group(2)}", f"this->{m.group(2)}", f"$this->{m.group(2)}"):
-                fields[key] = var
-        return fields
 
     def params(self, fn) -> list[tuple[str, ...]]:
         key = (fn.start_byte, fn.end_byte)
@@ -468,45 +431,6 @@ class _Checker(Values, BufferChecks):
             n = n.parent
         return False
 
-    def secret(self, lhs, rhs, name: str) -> None:
-        literal = rhs.type in self.spec.strings or (
-            rhs.type == "preproc_arg" and rx(r'\s*"[^"]*"\s*').fullmatch(self.text(rhs))
-        )
-        if self.spec.secret_finding is None:
-            return
-        if not literal:
-            self.env_fallback(rhs, name)
-            return
-        if not secret_name(name) or any(c.type in self.spec.interpolations for c in rhs.named_children):
-            return
-        value = self.literal_value(rhs)
-        if looks_like_secret(name, value):
-            self.report(self.spec.secret_finding, rhs)
-
-    def literal_value(self, node) -> str:
-        value = self.text(node).strip()
-        value = rx(r"^[@$]?[rRbBuUfFL]{0,2}(\"\"\"|'''|\"|'|`)").sub("", value)
-        return rx(r"(\"\"\"|'''|\"|'|`)$").sub("", value)
-
-    def env_fallback(self, rhs, name: str) -> None:
-        """`process.env.JWT_SECRET || 'dev-s3cret'`, `getenv("DB_PASS") ?: "..."`, `?? "..."`, `getOrDefault(...)`:
-        the fallback for a secret read from the environment is a credential written into the code."""
-        weak = self.spec.weak_sources
-        text = self.text(rhs)
-        if weak is None or len(text) > 300 or not weak.search(text) or rhs.type in _CONTAINERS:
-            return  # (an object literal's keys are judged one by one)
-        literals = [n for n in _descendants(rhs) if n.type in self.spec.strings]
-        keys = [self.literal_value(n) for n in literals] + rx(r"\.env\.(\w+)").findall(text)
-        holder = name if secret_name(name) else next((k for k in keys if secret_name(k)), None)
-        if holder is None:
-            return
-        for n in literals:
-            if any(c.type in self.spec.interpolations for c in n.named_children):
-                continue
-            if looks_like_secret(holder, self.literal_value(n)):
-                self.report(self.spec.secret_finding, n)
-                return
-
     def call(self, node, scope: Scope) -> None:
         spec = self.spec
         callee = self.callee(node)
@@ -628,24 +552,11 @@ class _Checker(Values, BufferChecks):
                 self.report(extra, node)
 
 
-def _descendants(node) -> list:
-    out, stack = [], [node]
-    while stack:
-        n = stack.pop()
-        out.append(n)
-        stack.extend(n.named_children)
-    return out
-
-
 # A condition that tests whether a value is missing: null, None, empty, blank, unset
 _MISSING = re.compile(
     r"\b(null|None|undefined|nil|empty|isEmpty|IsNullOr\w+|isBlank|is_null)\b|(^|[(\s&|])!\s*\$?[\w.]+\s*\)?\s*$"
     r"|(^|[(\s])not\s+[\w.]+\s*\)?\s*:?\s*$|-z\s|===?\s*(''|\"\")|(''|\"\")\s*===?|\.length\s*===?\s*0|\blen\(\w+\)\s*==\s*0"
 )
-_CONTAINERS = {"object", "array", "dictionary", "list", "initializer_list", "array_creation_expression"}
-_CLASS_WORD = re.compile(r"\b(class|struct)\s+\w")
-# A field as a method assigns it: this.x, this->x, $this->x, or a bare name declared as a field
-_FIELD = re.compile(r"(this\.|this->|\$this->)?\$?([A-Za-z_]\w*)")
 
 
 def check_tree(code: str, language: str) -> list[Finding] | None:
