@@ -100,7 +100,7 @@ RULES = [
         "cs-insecure-random",
         330,
         "medium",
-        r"\bnew\s+(System\.)?Random\s*\(",
+        r"\bnew\s+(System\.)?Random\s*\(|\bRandom\.Shared\.Next\w*\s*\(",
         "System.Random is predictable",
         "use RandomNumberGenerator.GetBytes / GetInt32",
         needle="Random",
