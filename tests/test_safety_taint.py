@@ -720,3 +720,37 @@ def test_a_list_of_escaped_rows_joined_is_not_input_written_into_html():
     )
     assert "CWE-79" not in cwes(code, "javascript")
     assert "CWE-79" in cwes(code.replace("${escapeHtml(value)}", "${value}"), "javascript")
+
+
+@pytest.mark.parametrize(
+    "language, code, checked",
+    [
+        (
+            "java",
+            "import java.nio.file.*;\nimport org.springframework.web.bind.annotation.*;\n@RestController\n"
+            'public class F {\n    private final Path root = Paths.get("/srv/files");\n    @GetMapping("/f")\n'
+            "    public byte[] get(@RequestParam String name) throws Exception {\n"
+            "        Path p = root.resolve(name).normalize();\n        return Files.readAllBytes(p);\n    }\n}\n",
+            (
+                "        return Files.readAllBytes(p);",
+                "        if (!p.startsWith(root)) throw new SecurityException();\n        return Files.readAllBytes(p);",
+            ),
+        ),
+        (
+            "php",
+            "<?php\nconst BASE = '/var/www/files/';\n$path = realpath(BASE . ($_GET['f'] ?? ''));\nreadfile($path);\n",
+            ("readfile($path);", "if ($path === false || strpos($path, BASE) !== 0) { exit; }\nreadfile($path);"),
+        ),
+        (
+            "php",
+            "<?php\nfunction theme_file(string $t): string {\n    return '/srv/themes/' . str_replace('../', '', $t);\n}\n"
+            "readfile(theme_file($_COOKIE['theme'] ?? 'default'));\n",
+            ("str_replace('../', '', $t)", "preg_replace('/[^a-z0-9_-]/i', '', $t)"),
+        ),
+    ],
+)
+def test_a_path_normalised_resolved_or_stripped_of_dot_dot_is_not_confined_until_checked(language, code, checked):
+    """normalize(), realpath() and str_replace('../', '') do not keep a path under its root; a prefix check of the
+    resolved path, or keeping only harmless characters, does."""
+    assert "CWE-22" in cwes(code, language)
+    assert "CWE-22" not in cwes(code.replace(*checked), language)

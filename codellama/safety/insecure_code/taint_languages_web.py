@@ -288,7 +288,7 @@ def java_spec() -> Spec:
         ),
         sanitisers=rx(
             r"(escapeHtml\w*|encodeForHTML|Encode\.for\w+|htmlEscape|parseInt|parseLong|valueOf|UUID\.fromString"
-            r"|getFileName|getName|normalize|escapeSql|quote|Math\.(min|max|abs|floorMod)|Integer\.\w+|Long\.\w+"
+            r"|getFileName|getName|escapeSql|quote|Math\.(min|max|abs|floorMod)|Integer\.\w+|Long\.\w+"
             r"|encodeForLDAP|encodeForDN|escapeLDAPSearchFilter|filterEncode|nameEncode|escapeValue|escapeFilter)$"
         ),
         weak_sources=rx(r"System\.getenv|System\.getProperty"),
@@ -504,7 +504,7 @@ def php_spec() -> Spec:
         ),
         sanitisers=rx(
             r"(htmlspecialchars|htmlentities|strip_tags|intval|floatval|boolval|escapeshellarg|escapeshellcmd|basename"
-            r"|realpath|mysqli_real_escape_string|real_escape_string|quote|addslashes|urlencode|rawurlencode"
+            r"|mysqli_real_escape_string|real_escape_string|quote|addslashes|urlencode|rawurlencode"
             r"|json_encode|is_numeric|preg_quote|esc_html|esc_attr|esc_url|esc_sql|sanitize_\w+|absint"
             r"|e|h|esc|count|strlen|md5|sha1|hash|password_hash|password_verify|var_export|crc32|ldap_escape"
             r"|wp_validate_redirect|wp_safe_redirect)$"

@@ -47,6 +47,7 @@ ALLOW_CHECK = _rx(
     r"|IsMatch\(|\bisdigit\(|\bisalnum\(|\bis_numeric\b|\bctype_\w+|\bisValid\w*\(|\ballowed\w*\b|\bwhitelist|\ballowlist"
     r"|\bALLOWED\w*|\bVALID\w*|\bcommonpath\b|\bis_relative_to\b|\brfind\([^)]*,\s*0\s*\)\s*[!=]=\s*0|=~"
     r"|\b[iI]s_?(Local|local|Safe|safe|Relative|relative|Trusted|trusted|Allowed|allowed)\w*\(|url_has_allowed_host"
+    r"|\bstr_starts_with\(|\bstrpos\([^)]*\)\s*[!=]==?\s*0\b"
 )
 # An LDAP search filter written in a string: `"(uid=`, `'(&(objectClass=person)(cn=`.
 LDAP_FILTER = _rx(r"""[`'"]\s*\(\s*[&|!]?\s*\(?\s*[A-Za-z][\w.-]*\s*[~<>]?=""")
