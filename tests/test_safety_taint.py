@@ -733,7 +733,8 @@ def test_a_list_of_escaped_rows_joined_is_not_input_written_into_html():
             "        Path p = root.resolve(name).normalize();\n        return Files.readAllBytes(p);\n    }\n}\n",
             (
                 "        return Files.readAllBytes(p);",
-                "        if (!p.startsWith(root)) throw new SecurityException();\n        return Files.readAllBytes(p);",
+                "        if (!p.startsWith(root)) throw new SecurityException();\n"
+                "        return Files.readAllBytes(p);",
             ),
         ),
         (
@@ -743,7 +744,8 @@ def test_a_list_of_escaped_rows_joined_is_not_input_written_into_html():
         ),
         (
             "php",
-            "<?php\nfunction theme_file(string $t): string {\n    return '/srv/themes/' . str_replace('../', '', $t);\n}\n"
+            "<?php\nfunction theme_file(string $t): string {\n"
+            "    return '/srv/themes/' . str_replace('../', '', $t);\n}\n"
             "readfile(theme_file($_COOKIE['theme'] ?? 'default'));\n",
             ("str_replace('../', '', $t)", "preg_replace('/[^a-z0-9_-]/i', '', $t)"),
         ),
