@@ -756,3 +756,24 @@ def test_a_path_normalised_resolved_or_stripped_of_dot_dot_is_not_confined_until
     resolved path, or keeping only harmless characters, does."""
     assert "CWE-22" in cwes(code, language)
     assert "CWE-22" not in cwes(code.replace(*checked), language)
+
+
+@pytest.mark.parametrize(
+    "body, found",
+    [
+        ('Runtime.getRuntime().exec(new String[] {"convert", "/srv/in/" + name, "/srv/out/x.png"});', False),
+        ('new ProcessBuilder("convert", "/srv/in/" + name, "/srv/out/x.png").start();', False),
+        ('String[] cmd = {"convert", "/srv/in/" + name};\n        Runtime.getRuntime().exec(cmd);', False),
+        ('Runtime.getRuntime().exec(new String[] {"sh", "-c", "convert /srv/in/" + name});', True),
+        ('new ProcessBuilder("bash", "-c", "convert /srv/in/" + name).start();', True),
+        ('Runtime.getRuntime().exec("convert /srv/in/" + name + " /srv/out/x.png");', True),
+        ('new ProcessBuilder(name, "-v").start();', True),
+    ],
+)
+def test_java_argv_arrays_run_no_shell_but_a_shell_command_or_a_program_from_input_is_injection(body, found):
+    code = (
+        "public class ConvertServlet extends HttpServlet {\n"
+        "    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws Exception {\n"
+        f'        String name = req.getParameter("file");\n        {body}\n    }}\n}}\n'
+    )
+    assert ("CWE-78" in cwes(code, "java")) is found

@@ -24,6 +24,16 @@ URLISH = rx(r"(?i)(url|uri|link|href|endpoint|callback|webhook|feed|https?:|src\
 _SHELL_PROGRAM = rx(
     r"""(?i)FileName\s*=\s*@?["'](/usr)?(/bin/)?(ba|z|da)?sh["']|FileName\s*=\s*@?["'](cmd|cmd\.exe|powershell|pwsh)["']"""
 )
+_SHELLS = r'(/usr)?(/bin/)?(ba|z|da|k)?sh"|cmd(\.exe)?"|powershell(\.exe)?"|pwsh"'
+# exec(new String[] {"convert", in, out}), exec(cmd) where cmd = {"convert", ...}, ProcessBuilder("git", ...)
+_JAVA_ARGV = rx(
+    r"""(\.exec|ProcessBuilder|\.command)\s*\(\s*(new\s+String\s*\[\]\s*\{|List\.of\(|Arrays\.asList\()?\s*"(?!"""
+    + _SHELLS
+    + r""")[^"]*"\s*[,)}]|\.exec\s*\(\s*\w+\s*\)\s+(new\s+String\s*\[\]\s*)?\{\s*"(?!"""
+    + _SHELLS
+    + r""")"""
+)
+_JAVA_SHELL_C = rx(r"""["'](/usr)?(/bin/)?(ba|z|da|k)?sh["']\s*,\s*["']-c["']|["']cmd(\.exe)?["']\s*,\s*["']/c["']""")
 CODE_FILE = rx(r"\.(php|phtml|inc)\b")
 
 
@@ -294,9 +304,13 @@ def java_spec() -> Spec:
         weak_sources=rx(r"System\.getenv|System\.getProperty"),
         source_nodes={"field_access", "array_access"},
         sinks=[
-            S(k["shell"], r"(^|\.)exec$", receiver=rx(r"Runtime|getRuntime")),
-            S(k["shell"], r"ProcessBuilder$", built=True),
-            S(k["shell"], r"\.command$", built=True, receiver=rx(r"ProcessBuilder|builder|pb")),
+            # an argv array or list that starts with a fixed program runs no shell: only a shell's -c command, or a
+            # program (or whole command line) taken from the value, is command injection
+            S(k["shell"], r"(^|\.)exec$", receiver=rx(r"Runtime|getRuntime"), excludes=_JAVA_ARGV),
+            S(k["shell"], r"ProcessBuilder$", args=(0,), excludes=_JAVA_ARGV),
+            S(k["shell"], r"ProcessBuilder$", built=True, requires=_JAVA_SHELL_C),
+            S(k["shell"], r"\.command$", args=(0,), receiver=rx(r"ProcessBuilder|builder|pb"), excludes=_JAVA_ARGV),
+            S(k["shell"], r"\.command$", built=True, receiver=rx(r"ProcessBuilder|builder|pb"), requires=_JAVA_SHELL_C),
             S(
                 k["sql"],
                 r"\.(executeQuery|executeUpdate|execute|executeLargeUpdate|addBatch|prepareStatement|prepareCall"
