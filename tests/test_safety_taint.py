@@ -777,3 +777,10 @@ def test_java_argv_arrays_run_no_shell_but_a_shell_command_or_a_program_from_inp
         f'        String name = req.getParameter("file");\n        {body}\n    }}\n}}\n'
     )
     assert ("CWE-78" in cwes(code, "java")) is found
+
+
+def test_php_proc_open_with_an_argv_array_runs_no_shell():
+    argv = '<?php\n$in = $_GET["f"];\n$p = proc_open(["convert", "/srv/in/" . $in, "/srv/out.png"], [], $pipes);\n'
+    line = '<?php\n$in = $_GET["f"];\n$p = proc_open("convert /srv/in/" . $in . " /srv/out.png", [], $pipes);\n'
+    assert "CWE-78" not in cwes(argv, "php")
+    assert "CWE-78" in cwes(line, "php")

@@ -533,7 +533,10 @@ def php_spec() -> Spec:
                 built=True,
                 requires=SQL_WORDS,
             ),
-            S(k["shell"], r"^(system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec)$"),
+            S(k["shell"], r"^(system|exec|shell_exec|passthru|popen)$"),
+            # proc_open(['convert', $in, $out]) and pcntl_exec($program, $argv) pass an argv array: no shell
+            S(k["shell"], r"^proc_open$", args=(0,), excludes=rx(r"^proc_open\s*\(\s*(\[|array\s*\()\s*['\"]")),
+            S(k["shell"], r"^pcntl_exec$", args=(0,)),
             S(k["html"], r"^(printf|vprintf)$", requires=HTML),  # printf('<p>%s</p>', $name) writes the page
             S(k["html"], r"^(response|Response)$|->setContent$", args=(0,), built=True, requires=HTML),  # Laravel
             S(k["eval"], r"^(eval|create_function)$"),
