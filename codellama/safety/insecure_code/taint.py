@@ -146,6 +146,8 @@ class _Checker(Values, BufferChecks, ClassChecks):
             return False
         if sink.cwe == 918 and self.fixed_host(value_node, scope):  # f"https://api.example.com/users/{id}"
             return False
+        if sink.cwe == 601 and self.fixed_start(value_node, scope):  # f"{login_url}?next={target}"
+            return False
         acc = self.value(value_node, scope)
         if not acc.any:
             return False
@@ -204,6 +206,26 @@ class _Checker(Values, BufferChecks, ClassChecks):
             return False
         rest = text[first.end() :]  # the host ends where the constant does: what follows must start a path
         return base[-2] == "/" or bool(rx(r"""\}?/|\s*\+\s*[`'"]/""").match(rest))
+
+    def fixed_start(self, node, scope: Scope, depth: int = 0) -> bool:
+        """A redirect whose target starts with a fixed host or a local path (`"/login?next=" + x`, `url_for(...) +
+        "?" + q`, `LOGIN_URL + "?next=" + x`): the input fills in only the rest, so it cannot send the user away."""
+        if self.fixed_host(node, scope):
+            return True
+        assigned = scope.rhs.get(self.name_of(node)) if node.type in self.spec.idents else None
+        if assigned is not None and depth < 3:  # redirect_uri = f"{login_uri}?{query}"
+            return self.fixed_start(assigned, scope, depth + 1)
+        text = self.text(node).strip()
+        if _LOCAL_PATH.match(text):
+            return True
+        first = _FIRST_NAME.match(text)
+        if first is None or first.end() >= len(text.rstrip("`'\")")):
+            return False
+        call = rx(r"\s*\(([^()]*)\)").match(text, first.end())  # url_for("login") + ...: what the call is given
+        if call is not None and any(v.strong and self.mentions(call.group(1), n) for n, v in scope.vars.items()):
+            return False
+        var = scope.vars.get(first.group(1))
+        return var is None or not var.strong
 
     def remember(self, sink: Sink, params, built: bool, at, scope: Scope) -> None:
         summary = scope.summary
@@ -552,6 +574,12 @@ class _Checker(Values, BufferChecks, ClassChecks):
                 self.report(extra, node)
 
 
+# A literal local path at the start of a value ("/account?tab=" + x), not a protocol-relative "//host"
+_LOCAL_PATH = re.compile(r"""^(f|\$|@)?[`'"]/[^/`'"{$\\]""")
+# The first name a value is built from (`login_url` in `login_url + "?next=" + x`, f"{login_url}?...")
+_FIRST_NAME = re.compile(
+    r"""^\s*(?:(?:f|\$|@)?[`'"]\{?\$?\{?)?([A-Za-z_$][\w$]*)(?=\s*(\+|\.\s|\}|[`'"]?\s*\.\s)|\([^()]*\)\s*\+)"""
+)
 # A condition that tests whether a value is missing: null, None, empty, blank, unset
 _MISSING = re.compile(
     r"\b(null|None|undefined|nil|empty|isEmpty|IsNullOr\w+|isBlank|is_null)\b|(^|[(\s&|])!\s*\$?[\w.]+\s*\)?\s*$"

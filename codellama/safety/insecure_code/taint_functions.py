@@ -16,7 +16,6 @@ _PYTHON_ROUTE = re.compile(
     r"http_methods))\b"
 )
 _VIEW_METHOD = re.compile(r"^(get|post|put|patch|delete|head|options)$")
-_PYTHON_COMMAND = re.compile(r"^@\s*(click\.(command|argument|option|group)|[\w.]*\.command)\b")
 _NOT_FROM_REQUEST_PY = re.compile(r"^(self|cls|request|req|db|session|conn|background_tasks|response)$")
 _JAVA_PARAM = re.compile(
     r"@(RequestParam|PathVariable|RequestBody|RequestHeader|CookieValue|ModelAttribute|RequestPart|QueryParam"
@@ -130,13 +129,6 @@ def is_python_handler(fn, text) -> bool:
     return first is not None and text(first).split(":")[0].strip() == "request"
 
 
-def is_python_command(fn, text) -> bool:
-    """A click or Typer command: its parameters come from the command line."""
-    decorated = fn.parent if fn.parent is not None and fn.parent.type == "decorated_definition" else None
-    decorators = [text(d) for d in decorated.named_children if d.type == "decorator"] if decorated else []
-    return any(_PYTHON_COMMAND.search(d) for d in decorators)
-
-
 def is_handler(fn, spec, text) -> bool:
     """A request handler whose return value is the response body (Flask/Django/FastAPI, Spring)."""
     if spec.language == "python":
@@ -162,8 +154,6 @@ def strong_parameters(fn, spec, text, name_of) -> set[str]:
                 if "Depends(" in text(p)
             }
             return {n for n in every if not _NOT_FROM_REQUEST_PY.match(n) and n not in skip}
-        if fn.type == "function_definition" and is_python_command(fn, text):
-            return {n for n in every if n not in ("self", "cls", "ctx")}
         return set()
     if language in ("c", "cpp"):
         return every if function_name(fn, text) == "main" else set()
