@@ -265,7 +265,8 @@ def javascript_spec() -> Spec:
         ],
         property_sinks=[
             S(k["html"], r"\.(innerHTML|outerHTML)$", remote_ok=True),
-            S(k["redirect"], r"^(window\.|document\.)?location(\.href)?$", strong_only=True),
+            # (a bare `location = ...` is as often a local variable as the page's address)
+            S(k["redirect"], r"^(window\.|document\.)location(\.href)?$|^location\.href$", strong_only=True),
             S(k["html"], r"^ctx\.body$", built=True, requires=HTML),  # Koa
         ],
         sides=generic_sides,
