@@ -801,3 +801,31 @@ def test_a_redirect_is_open_only_when_the_input_decides_where_the_target_starts(
         f'    nxt = request.args.get("next", "/")\n    target = {target}\n    return redirect(target)\n'
     )
     assert ("CWE-601" in cwes(code, "python")) is found
+
+
+@pytest.mark.parametrize(
+    "language, code",
+    [
+        (
+            "python",
+            "import argparse\nimport subprocess\n\ndef main():\n    ap = argparse.ArgumentParser()\n"
+            "    ap.add_argument('db')\n    ap.add_argument('--out', default='dump.sql')\n    args = ap.parse_args()\n"
+            "    dump = subprocess.run(['pg_dump', args.db], check=True, capture_output=True).stdout\n"
+            "    with open(args.out, 'wb') as fh:\n        fh.write(dump)\n",
+        ),
+        (
+            "javascript",
+            "const fs = require('fs');\nconst [,, input, output] = process.argv;\n"
+            "fs.writeFileSync(output, fs.readFileSync(input, 'utf8').toUpperCase());\n",
+        ),
+    ],
+)
+def test_a_command_line_tool_reading_and_writing_the_files_it_is_given_is_not_a_traversal(language, code):
+    """The command line is the caller's (like the environment): the files it names are theirs to read. A shell
+    command built from it is still injection."""
+    assert "CWE-22" not in cwes(code, language)
+    shell = {
+        "python": "    subprocess.run('gzip -9 ' + args.out, shell=True)\n",
+        "javascript": "require('child_process').execSync('gzip ' + output);\n",
+    }[language]
+    assert "CWE-78" in cwes(code + shell, language)
