@@ -202,7 +202,7 @@ def javascript_spec() -> Spec:
         sinks=[
             S(
                 k["shell"],
-                r"^(exec|execSync)$|(child_?process|cp|childProcess|shell|proc)\.(exec|execSync)$",
+                r"^(exec|execSync)$|(child_?process|cp|childProcess|shell|proc)(['\"]\))?\.(exec|execSync)$",
                 args=(0,),
             ),
             S(k["shell"], r"(^|\.)(spawn|spawnSync|execFile|execFileSync)$", requires=rx(r"shell\s*:\s*true")),
