@@ -14,11 +14,11 @@ Completion latency: scan_completion on a 100-line completion per language (the l
 joined and cut to 100 lines, after a 5-line prompt), --completion-runs times each, after a warm-up; p50 and p99 of
 wall time.
 
-Issue 14's snippet sets (insecure_dev14, insecure_untuned14/14b, insecure_dev14c and the spent held-out set
-benchmarks/data/heldout14, now development data), scored as the issue's held-out scorer does: a vulnerable snippet
-is found with a finding of its CWE family ({94,95}, {120,121,122,787}, {327,328,759,916}, {330,338}, {377,379}) within
-4 lines of its marked line (any line when none is marked); a safe near-miss counts as flagged with any finding at
-all, whatever its severity.
+Issue 14's snippet sets (insecure_dev14, insecure_untuned14/14b, insecure_dev14c and the spent held-out sets
+benchmarks/data/heldout14 and heldout14b, now development data), scored as the issue's held-out scorer does:
+a vulnerable snippet is found with a finding of its CWE family ({94,95}, {120,121,122,787}, {327,328,759,916},
+{330,338}, {377,379}) within 4 lines of its marked line (any line when none is marked); a safe near-miss counts as
+flagged with any finding at all, whatever its severity.
 
     .venv/bin/python benchmarks/safety_insecure_code.py [--repeats 3] [--errors] [--completion-runs 200]
 """
@@ -84,6 +84,7 @@ def completion_latency(snippets: list[dict], runs: int) -> dict[str, tuple[float
 
 
 HELDOUT14 = Path(__file__).parent / "data" / "heldout14" / "snippets.jsonl"
+HELDOUT14B = Path(__file__).parent / "data" / "heldout14b" / "snippets.jsonl"
 FAMILIES = [
     {"CWE-94", "CWE-95"},
     {"CWE-120", "CWE-121", "CWE-122", "CWE-787"},
@@ -165,11 +166,12 @@ def main() -> None:
     dev14c = snippet_set(DATA_DIR / "insecure_dev14c.jsonl")
     for round_ in sorted({s["round"] for s in dev14c}):
         sets[f"insecure_dev14c round {round_}"] = [s for s in dev14c if s["round"] == round_]
-    if HELDOUT14.exists():
-        sets["heldout14 (development)"] = [json.loads(line) for line in HELDOUT14.read_text().splitlines() if line]
+    for name, path in (("heldout14", HELDOUT14), ("heldout14b", HELDOUT14B)):
+        if path.exists():
+            sets[f"{name} (development)"] = [json.loads(line) for line in path.read_text().splitlines() if line]
     for name, snippets in sets.items():
         found, vulnerable, flagged, safe, errors = cwe_figures(snippets)
-        rate = f"{found}/{vulnerable} = {found / vulnerable:.1%}"
+        rate = f"{found}/{vulnerable} = {found / vulnerable:.1%}" if vulnerable else "0/0"
         print(f"  {name:28} found {rate}, safe near-misses flagged {flagged}/{safe}")
         if args.errors and errors:
             print(f"  {'':28} wrong: {', '.join(errors)}")

@@ -26,15 +26,16 @@ def _family(cwe):
 
 
 def _snippets():
-    """Issue 14's development sets: four rounds written for the tree checks (each measured once before it was used)
-    and heldout14, which was held out once and is now development data."""
+    """Issue 14's development sets: seven rounds written for the tree checks (each measured once before it was used)
+    and heldout14 and heldout14b, each held out once and now development data."""
     rows = [json.loads(line) for line in (DATA_DIR / "insecure_dev14c.jsonl").read_text().splitlines() if line]
-    heldout = REPO / "benchmarks" / "data" / "heldout14" / "snippets.jsonl"
-    rows += [
-        {**json.loads(line), "id": "heldout14-" + json.loads(line)["id"]}
-        for line in heldout.read_text().splitlines()
-        if line
-    ]
+    for name in ("heldout14", "heldout14b"):
+        heldout = REPO / "benchmarks" / "data" / name / "snippets.jsonl"
+        rows += [
+            {**json.loads(line), "id": f"{name}-" + json.loads(line)["id"]}
+            for line in heldout.read_text().splitlines()
+            if line
+        ]
     return rows
 
 
@@ -45,9 +46,10 @@ def test_development_snippets_vulnerable_found_near_their_line_safe_left_alone(s
         assert findings == [], [(f.line, f.rule_id) for f in findings]
         return
     near = [f for f in findings if f.cwe in _family(snippet["cwe"]) and abs(f.line - snippet["line"]) <= 4]
-    # one known miss: the code is written into a PHP file inside a helper, 18 lines above the write itself
-    if snippet["id"] == "heldout14-php-04":
-        assert any(f.cwe == "CWE-94" for f in findings)
+    # one known miss of the line (the finding is there, further than 4 lines from the marked one): a C temporary
+    # file named with the date in main, 25 lines below the helper's fopen that the set marks
+    if snippet["id"] == "heldout14b-c-06":
+        assert any(f.cwe in _family(snippet["cwe"]) for f in findings)
         return
     assert near, (snippet["cwe"], snippet["line"], [(f.line, f.cwe, f.rule_id) for f in findings])
     assert all(f.severity in ("low", "medium", "high") and f.fix_hint and f.message for f in near)
@@ -260,7 +262,8 @@ $settings = [];
 foreach (['title', 'footer'] as $f) { $settings[$f] = $_POST[$f]; }
 file_put_contents(__DIR__ . '/cache/settings.php', render($settings));
 """
-    assert _lines(php, "php", "CWE-94") == [9]
+    # reported where the helper builds the code and where it is written into the included file
+    assert _lines(php, "php", "CWE-94") == [5, 9]
     assert scan(php.replace("render($settings)", "json_encode($settings)"), "php") == []
 
 
@@ -492,3 +495,337 @@ def test_a_process_start_info_is_judged_by_its_arguments():
     assert scan(code, "csharp") == []
     built = code.replace("psi.ArgumentList.Add(url);", 'psi.Arguments = "clone " + url;')
     assert _lines(built, "csharp", "CWE-78") == [4]
+
+
+@pytest.mark.parametrize(
+    "language, code",
+    [
+        (
+            "java",
+            "public class Exporter {\n    private final String table;\n    private String where;\n\n"
+            "    public Exporter(String table, String filter) {\n        this.table = table;\n        where = filter;\n"
+            "    }\n\n    public int count(java.sql.Connection c) throws Exception {\n"
+            '        String sql = "SELECT COUNT(*) FROM " + this.table + " WHERE " + where;\n'
+            "        return c.createStatement().executeQuery(sql).getInt(1);\n    }\n}\n",
+        ),
+        (
+            "javascript",
+            "class Report {\n  constructor(db, region) {\n    this.db = db;\n    this.region = region;\n  }\n\n"
+            "  rows() {\n    return this.db.query(`SELECT * FROM sales WHERE region = '${this.region}'`);\n  }\n}\n",
+        ),
+        (
+            "php",
+            "<?php\nclass Repo {\n    private $sort;\n    public function __construct(string $sort) {\n"
+            "        $this->sort = $sort;\n    }\n    public function all(PDO $pdo): array {\n"
+            '        return $pdo->query("SELECT id FROM items ORDER BY " . $this->sort)->fetchAll();\n    }\n}\n',
+        ),
+    ],
+)
+def test_fields_set_from_parameters_in_one_method_carry_them_into_another(language, code):
+    """A field set from a constructor's parameter and built into SQL in another method is followed; the same
+    class with the field set from a literal is left alone."""
+    assert "CWE-89" in cwes(code, language)
+    literal = {
+        "java": ("this.table = table;", 'this.table = "orders";', "where = filter;", 'where = "1 = 1";'),
+        "javascript": ("this.region = region;", "this.region = 'north';"),
+        "php": ("$this->sort = $sort;", "$this->sort = 'id';"),
+    }[language]
+    for old, new in zip(literal[::2], literal[1::2]):
+        code = code.replace(old, new)
+    assert "CWE-89" not in cwes(code, language)
+
+
+def test_php_heredoc_sql_and_python_class_based_views():
+    heredoc = (
+        "<?php\nfunction find(PDO $db, string $name) {\n    $sql = <<<SQL\nSELECT id FROM users\nWHERE name = '$name'\n"
+        "SQL;\n    return $db->query($sql)->fetchAll();\n}\n"
+    )
+    assert "CWE-89" in cwes(heredoc, "php")
+    assert "CWE-89" not in cwes(heredoc.replace("'$name'", "?"), "php")
+    view = (
+        "from django.views import View\nfrom django.http import HttpResponse\n\nclass DocView(View):\n"
+        "    def get(self, request, slug):\n        with open('/srv/docs/' + slug + '.html') as fh:\n"
+        "            return HttpResponse(fh.read())\n"
+    )
+    assert "CWE-22" in cwes(view, "python")  # slug comes from the URL
+    assert "CWE-22" not in cwes(view.replace("def get(", "def render("), "python")  # a plain method's parameter
+
+
+def test_a_default_for_a_missing_value_keeps_the_input_but_a_replacement_after_a_check_clears_it():
+    default = (
+        "const express = require('express');\nconst app = express();\napp.get('/back', (req, res) => {\n"
+        "  let next = req.query.next;\n  if (!next) next = '/';\n  res.redirect(next);\n});\n"
+    )
+    assert "CWE-601" in cwes(default, "javascript")
+    checked = default.replace("if (!next) next = '/';", "if (new URL(next, BASE).origin !== BASE) next = '/';")
+    assert "CWE-601" not in cwes(checked, "javascript")
+    python = (
+        "from flask import redirect, request\n\ndef back():\n    target = request.args.get('next')\n"
+        "    if target is None:\n        target = '/'\n    return redirect(target)\n"
+    )
+    assert "CWE-601" in cwes(python, "python")
+
+
+def test_markup_built_in_helpers_is_html_output_but_a_csv_helper_is_not():
+    page = (
+        "const express = require('express');\nconst app = express();\n"
+        'function card(user) {\n  return `<div class="card"><h2>${user.name}</h2></div>`;\n}\n'
+        "function page(inner) {\n  return '<!doctype html><html><body>' + inner + '</body></html>';\n}\n"
+        "app.get('/preview', (req, res) => {\n  res.send(page(card({ name: req.query.name })));\n});\n"
+    )
+    assert _lines(page, "javascript", "CWE-79") == [4, 7, 10]  # where the markup is built and where it is sent
+    csv = (
+        "const express = require('express');\nconst app = express();\nfunction toCsv(rows) {\n  let out = '';\n"
+        "  for (let i = 0; i < rows.length; i++) out += rows[i].join(',') + '\\n';\n  return out;\n}\n"
+        "app.get('/export', (req, res) => {\n  res.send(toCsv([[req.query.a, req.query.b]]));\n});\n"
+    )
+    assert "CWE-79" not in cwes(csv, "javascript")
+
+
+@pytest.mark.parametrize(
+    "language, code, safe",
+    [
+        (
+            "python",
+            'import os\nDB_PASSWORD = os.environ.get("DB_PASSWORD", "Sup3r-S3cret-99")\n',
+            'import os\nDB_PASSWORD = os.environ.get("DB_PASSWORD", "")\n',
+        ),
+        (
+            "javascript",
+            'const jwtSecret = process.env.JWT_SECRET || "dev-s3cret-4f9a2b";\n',
+            'const jwtSecret = process.env.JWT_SECRET || "";\nconst mode = process.env.NODE_ENV || "production";\n',
+        ),
+        (
+            "java",
+            "class C { String x() {\n"
+            '    String password = System.getenv().getOrDefault("DB_PASSWORD", "Sh0pP4ss9x");\n'
+            "    return password;\n} }\n",
+            'class C { String x() { String password = System.getenv("DB_PASSWORD"); return password; } }\n',
+        ),
+        (
+            "csharp",
+            'class C { string K() { var apiKey = Environment.GetEnvironmentVariable("API_KEY") ?? "ak_93jf83jf93"; '
+            "return apiKey; } }\n",
+            'class C { string K() { var apiKey = Environment.GetEnvironmentVariable("API_KEY") ?? "";\n'
+            "return apiKey; } }\n",
+        ),
+        ("php", '<?php\n$dbPass = getenv("DB_PASS") ?: "Sh0pP4ss!x";\n', '<?php\n$dbPass = getenv("DB_PASS") ?: "";\n'),
+        (
+            "bash",
+            '#!/bin/bash\nDB_PASS="${DB_PASS:-Sh0pP4ss9x}"\n',
+            '#!/bin/bash\nDB_PASS="${DB_PASS:?set DB_PASS}"\nTOKEN_FILE="${TOKEN_FILE:-/run/secrets/token}"\n',
+        ),
+    ],
+)
+def test_a_secret_read_from_the_environment_with_a_literal_fallback_is_a_hard_coded_credential(language, code, safe):
+    assert "CWE-798" in cwes(code, language)
+    assert "CWE-798" not in cwes(safe, language)
+
+
+def test_text_added_to_a_builder_gives_the_query_its_context():
+    code = (
+        "class R {\n  java.sql.ResultSet q(java.sql.Connection c, String name) throws Exception {\n"
+        '    StringJoiner j = new StringJoiner(" ");\n    j.add("SELECT id FROM users");\n'
+        '    j.add("WHERE name = \'" + name + "\'");\n    return c.createStatement().executeQuery(j.toString());\n'
+        "  }\n}\n"
+    )
+    assert _lines(code, "java", "CWE-89") == [6]
+    assert "CWE-89" not in cwes(code.replace('"WHERE name = \'" + name + "\'"', '"WHERE name = ?"'), "java")
+
+
+@pytest.mark.parametrize(
+    "language, code, bounded",
+    [
+        (
+            "c",
+            "void copy_name(const char *src) {\n    char name[32];\n    int i;\n"
+            "    for (i = 0; src[i] != 0; i++)\n        name[i] = src[i];\n    name[i] = 0;\n}\n",
+            ("src[i] != 0;", "src[i] != 0 && i < 31;"),
+        ),
+        (
+            "c",
+            "int main(void) {\n    char line[64];\n    while (fgets(line, 256, stdin)) fputs(line, stdout);\n}\n",
+            ("fgets(line, 256, stdin)", "fgets(line, sizeof line, stdin)"),
+        ),
+        (
+            "cpp",
+            "struct Rec { char name[32]; };\nvoid fill(Rec& r, const std::string& s) {\n"
+            "    std::copy(s.begin(), s.end(), r.name);\n}\n",
+            ("    std::copy", "    if (s.size() >= sizeof r.name) return;\n    std::copy"),
+        ),
+    ],
+)
+def test_copies_into_fixed_arrays_bounded_only_by_the_input_are_found(language, code, bounded):
+    assert cwes(code, language) & {"CWE-120", "CWE-787"}
+    assert not cwes(code.replace(*bounded), language) & {"CWE-120", "CWE-787"}
+
+
+@pytest.mark.parametrize(
+    "language, code, escaped",
+    [
+        (
+            "javascript",
+            "app.get('/hi', (req, res) => {\n  res.status(200).send(`<h1>Hello ${req.query.name}</h1>`);\n});\n",
+            ("${req.query.name}", "${escapeHtml(req.query.name)}"),
+        ),
+        (
+            "javascript",
+            "router.get('/hi', async (ctx) => {\n  ctx.body = `<h1>Hello ${ctx.query.name}</h1>`;\n});\n",
+            ("${ctx.query.name}", "${escapeHtml(ctx.query.name)}"),
+        ),
+        (
+            "php",
+            "<?php\nRoute::get('/hi', function () {\n    $name = request('name');\n"
+            "    return response('<h1>Hello ' . $name . '</h1>');\n});\n",
+            ("' . $name . '", "' . e($name) . '"),
+        ),
+        (
+            "java",
+            "public class App {\n    public static void main(String[] args) {\n"
+            '        app.get("/hi", ctx -> ctx.html("<h1>Hello " + ctx.queryParam("name") + "</h1>"));\n    }\n}\n',
+            ('ctx.queryParam("name")', 'Encode.forHtml(ctx.queryParam("name"))'),
+        ),
+        (
+            "python",
+            "import tornado.web\n\nclass Hello(tornado.web.RequestHandler):\n    def get(self):\n"
+            '        name = self.get_argument("name")\n        self.write("<h1>Hello " + name + "</h1>")\n',
+            ('"<h1>Hello " + name', '"<h1>Hello " + tornado.escape.xhtml_escape(name)'),
+        ),
+        (
+            "python",
+            "class Search:\n    def on_get(self, req, resp):\n        q = req.get_param('q')\n"
+            "        resp.text = '<p>Results for ' + q + '</p>'\n",
+            ("+ q +", "+ html.escape(q) +"),
+        ),
+    ],
+)
+def test_markup_sent_by_other_frameworks_is_html_output(language, code, escaped):
+    assert "CWE-79" in cwes(code, language)
+    assert "CWE-79" not in cwes(code.replace(*escaped), language)
+
+
+def test_a_list_of_escaped_rows_joined_is_not_input_written_into_html():
+    code = (
+        "function row(label, value) {\n"
+        "  return `<tr><th>${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`;\n"
+        "}\napp.get('/whoami', (req, res) => {\n"
+        "  const rows = [row('IP', req.ip), row('UA', req.get('user-agent') || '')].join('');\n"
+        "  res.type('html').send(`<table>${rows}</table>`);\n});\n"
+    )
+    assert "CWE-79" not in cwes(code, "javascript")
+    assert "CWE-79" in cwes(code.replace("${escapeHtml(value)}", "${value}"), "javascript")
+
+
+@pytest.mark.parametrize(
+    "language, code, checked",
+    [
+        (
+            "java",
+            "import java.nio.file.*;\nimport org.springframework.web.bind.annotation.*;\n@RestController\n"
+            'public class F {\n    private final Path root = Paths.get("/srv/files");\n    @GetMapping("/f")\n'
+            "    public byte[] get(@RequestParam String name) throws Exception {\n"
+            "        Path p = root.resolve(name).normalize();\n        return Files.readAllBytes(p);\n    }\n}\n",
+            (
+                "        return Files.readAllBytes(p);",
+                "        if (!p.startsWith(root)) throw new SecurityException();\n"
+                "        return Files.readAllBytes(p);",
+            ),
+        ),
+        (
+            "php",
+            "<?php\nconst BASE = '/var/www/files/';\n$path = realpath(BASE . ($_GET['f'] ?? ''));\nreadfile($path);\n",
+            ("readfile($path);", "if ($path === false || strpos($path, BASE) !== 0) { exit; }\nreadfile($path);"),
+        ),
+        (
+            "php",
+            "<?php\nfunction theme_file(string $t): string {\n"
+            "    return '/srv/themes/' . str_replace('../', '', $t);\n}\n"
+            "readfile(theme_file($_COOKIE['theme'] ?? 'default'));\n",
+            ("str_replace('../', '', $t)", "preg_replace('/[^a-z0-9_-]/i', '', $t)"),
+        ),
+    ],
+)
+def test_a_path_normalised_resolved_or_stripped_of_dot_dot_is_not_confined_until_checked(language, code, checked):
+    """normalize(), realpath() and str_replace('../', '') do not keep a path under its root; a prefix check of the
+    resolved path, or keeping only harmless characters, does."""
+    assert "CWE-22" in cwes(code, language)
+    assert "CWE-22" not in cwes(code.replace(*checked), language)
+
+
+@pytest.mark.parametrize(
+    "body, found",
+    [
+        ('Runtime.getRuntime().exec(new String[] {"convert", "/srv/in/" + name, "/srv/out/x.png"});', False),
+        ('new ProcessBuilder("convert", "/srv/in/" + name, "/srv/out/x.png").start();', False),
+        ('String[] cmd = {"convert", "/srv/in/" + name};\n        Runtime.getRuntime().exec(cmd);', False),
+        ('Runtime.getRuntime().exec(new String[] {"sh", "-c", "convert /srv/in/" + name});', True),
+        ('new ProcessBuilder("bash", "-c", "convert /srv/in/" + name).start();', True),
+        ('Runtime.getRuntime().exec("convert /srv/in/" + name + " /srv/out/x.png");', True),
+        ('new ProcessBuilder(name, "-v").start();', True),
+    ],
+)
+def test_java_argv_arrays_run_no_shell_but_a_shell_command_or_a_program_from_input_is_injection(body, found):
+    code = (
+        "public class ConvertServlet extends HttpServlet {\n"
+        "    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws Exception {\n"
+        f'        String name = req.getParameter("file");\n        {body}\n    }}\n}}\n'
+    )
+    assert ("CWE-78" in cwes(code, "java")) is found
+
+
+def test_php_proc_open_with_an_argv_array_runs_no_shell():
+    argv = '<?php\n$in = $_GET["f"];\n$p = proc_open(["convert", "/srv/in/" . $in, "/srv/out.png"], [], $pipes);\n'
+    line = '<?php\n$in = $_GET["f"];\n$p = proc_open("convert /srv/in/" . $in . " /srv/out.png", [], $pipes);\n'
+    assert "CWE-78" not in cwes(argv, "php")
+    assert "CWE-78" in cwes(line, "php")
+
+
+@pytest.mark.parametrize(
+    "target, found",
+    [
+        ("nxt", True),
+        ('nxt + "?ok=1"', True),
+        ('"/" + nxt', True),
+        ('"https://" + nxt', True),
+        ("str(nxt) + '?a'", True),
+        ('LOGIN + "?next=" + nxt', False),
+        ('f"{LOGIN}?next={nxt}"', False),
+        ('"/login?next=" + nxt', False),
+        ('url_for("login") + "?next=" + nxt', False),
+        ('"https://shop.example.com/" + nxt', False),
+    ],
+)
+def test_a_redirect_is_open_only_when_the_input_decides_where_the_target_starts(target, found):
+    code = (
+        'from flask import redirect, request, url_for\nLOGIN = "/login"\n\ndef go():\n'
+        f'    nxt = request.args.get("next", "/")\n    target = {target}\n    return redirect(target)\n'
+    )
+    assert ("CWE-601" in cwes(code, "python")) is found
+
+
+@pytest.mark.parametrize(
+    "language, code",
+    [
+        (
+            "python",
+            "import argparse\nimport subprocess\n\ndef main():\n    ap = argparse.ArgumentParser()\n"
+            "    ap.add_argument('db')\n    ap.add_argument('--out', default='dump.sql')\n    args = ap.parse_args()\n"
+            "    dump = subprocess.run(['pg_dump', args.db], check=True, capture_output=True).stdout\n"
+            "    with open(args.out, 'wb') as fh:\n        fh.write(dump)\n",
+        ),
+        (
+            "javascript",
+            "const fs = require('fs');\nconst [,, input, output] = process.argv;\n"
+            "fs.writeFileSync(output, fs.readFileSync(input, 'utf8').toUpperCase());\n",
+        ),
+    ],
+)
+def test_a_command_line_tool_reading_and_writing_the_files_it_is_given_is_not_a_traversal(language, code):
+    """The command line is the caller's (like the environment): the files it names are theirs to read. A shell
+    command built from it is still injection."""
+    assert "CWE-22" not in cwes(code, language)
+    shell = {
+        "python": "    subprocess.run('gzip -9 ' + args.out, shell=True)\n",
+        "javascript": "require('child_process').execSync('gzip ' + output);\n",
+    }[language]
+    assert "CWE-78" in cwes(code + shell, language)

@@ -98,6 +98,12 @@ _FUNCTION_HEADER = {
     "php": re.compile(r"\bfunction\s+&?(\w+)\s*\("),
     "bash": re.compile(r"^\s*(?:function\s+)?([\w-]+)\s*\(\s*\)|^\s*function\s+([\w-]+)"),
 }
+_CLASS_HEADER = re.compile(
+    r"^\s*(?:export\s+|public\s+|private\s+|internal\s+|protected\s+|final\s+|abstract\s+|static\s+|sealed\s+"
+    r"|partial\s+|default\s+)*(?:class|struct)\s+([A-Za-z_]\w*)"
+)
+# Classes whose names hold a secret-ish word without being about secrets (a token bucket limits a rate)
+_NOT_ABOUT_SECRETS = re.compile(r"(?i)bucket|limiter|throttl|tokeni[sz]er|lexer|parser")
 _NOT_FUNCTIONS = {
     "if",
     "for",
@@ -276,7 +282,28 @@ class _Context:
         if pattern.search(self.window(index)):
             return True
         header, name = self.header(index)
-        return bool(pattern.search(header) or (name and pattern.search(self.callers(name))))
+        if pattern.search(header) or (name and pattern.search(self.callers(name))):
+            return True
+        owner = self.owner(index)
+        return bool(owner and pattern.search(owner))
+
+    def owner(self, index: int) -> str | None:
+        """The name of the class or struct the line belongs to (`SessionStore`, `InviteCodes`): what its methods
+        are for. The nearest class header above the line, unless its body visibly ended before the line (a closing
+        brace at the header's indentation, or in Python code back at that indentation)."""
+        for i in range(index, max(-1, index - 200), -1):
+            m = _CLASS_HEADER.match(self.lines[i])
+            if not m:
+                continue
+            indent = len(self.lines[i]) - len(self.lines[i].lstrip())
+            for line in self.lines[i + 1 : index]:
+                stripped = line.strip()
+                depth = len(line) - len(line.lstrip())
+                if stripped and depth <= indent and (stripped.startswith("}") or self.language == "python"):
+                    if not stripped.startswith(("{", "#", "@", ")")):
+                        return None
+            return None if _NOT_ABOUT_SECRETS.search(m.group(1)) else m.group(1)
+        return None
 
     def not_near(self, pattern: re.Pattern, index: int) -> bool:
         """Also the comment lines just above the function's header (what the function is for)."""

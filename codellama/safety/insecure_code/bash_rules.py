@@ -46,10 +46,12 @@ RULES = [
         295,
         "medium",
         r"\bcurl\b[^\n]*\s(-k|--insecure)\b|\bwget\b[^\n]*--no-check-certificate"
-        r"|\bhttp\.sslVerify[= ]\s*(false|0)\b|GIT_SSL_NO_VERIFY=|--no-verify-ssl\b|\bcurl\b[^\n]*\s-\w*k\w*\s",
+        r"|\bhttp\.sslVerify[= ]\s*(false|0)\b|GIT_SSL_NO_VERIFY=|--no-verify-ssl\b|\bcurl\b[^\n]*\s-\w*k\w*\s"
+        r"|\bstrict-ssl\s*=?\s*false\b|NODE_TLS_REJECT_UNAUTHORIZED=['\"]?0|\bPYTHONHTTPSVERIFY=['\"]?0"
+        r"|--trusted-host\b|\bsslverify\s*=\s*(0|false)\b|--insecure-skip-tls-verify\b|--tls-verify=false\b",
         "TLS certificate checking is turned off",
         "keep verification; pass --cacert for a private CA",
-        needle=("curl", "wget", "ssl", "SSL"),
+        needle=("curl", "wget", "ssl", "SSL", "TLS", "trusted-host", "tls"),
     ),
     rule(
         "sh-weak-random",
@@ -121,6 +123,18 @@ RULES = [
         "a password on the command line (visible in ps and shell history)",
         "use an option file (~/.my.cnf, .pgpass) or an environment variable from a secret store",
         needle=("-p", "password", "PGPASSWORD"),
+    ),
+    rule(
+        "sh-secret-default",
+        798,
+        "high",
+        # ${DB_PASS:-s3cret}: the fallback for a secret the environment did not set is written into the script
+        r"\$\{(?![\w]*(?i:file|path|dir|url|uri|user|name|host|len|env))\w*(?i:pass|pwd|secret|token|api_?key|apikey"
+        r"|private_?key)\w*:?[-=](?!['\"]?[$/~.]|['\"]?(changeme|change_me|your|xxx|example|placeholder|dummy|test|none"
+        r"|null)\b)['\"]?[^}\s'\"]{6,}['\"]?\}",
+        "a credential written into the script as an environment variable's default",
+        "fail when the variable is unset (${DB_PASS:?set DB_PASS}) or read it from a secret store",
+        needle="${",
     ),
     rule(
         "sh-sudoers-nopasswd",

@@ -48,6 +48,16 @@ RULES = [
         needle=("Formatter", "Serializer", "TypeNameHandling"),
     ),
     rule(
+        "cs-insecure-deserializer",
+        502,
+        "high",
+        r"\b(JsonConvert\.DeserializeObject|JsonSerializer\.Create\b[^;\n]*\.Deserialize|\.Deserialize)\w*\s*[<(]",
+        "data deserialised with type names taken from the data (TypeNameHandling other than None)",
+        "use TypeNameHandling.None (the default) or System.Text.Json into fixed types",
+        needle="Deserialize",
+        file_if=r"TypeNameHandling\s*=\s*TypeNameHandling\.(All|Auto|Objects|Arrays)",
+    ),
+    rule(
         "cs-weak-hash",
         328,
         "medium",
@@ -90,7 +100,7 @@ RULES = [
         "cs-insecure-random",
         330,
         "medium",
-        r"\bnew\s+(System\.)?Random\s*\(",
+        r"\bnew\s+(System\.)?Random\s*\(|\bRandom\.Shared\.Next\w*\s*\(",
         "System.Random is predictable",
         "use RandomNumberGenerator.GetBytes / GetInt32",
         needle="Random",
@@ -130,6 +140,16 @@ RULES = [
         "XML parser that resolves DTDs/external entities: XXE",
         "DtdProcessing.Prohibit and XmlResolver = null",
         needle=("Dtd", "XmlResolver"),
+    ),
+    rule(
+        "cs-xxe-parse",
+        611,
+        "medium",
+        r"\bXmlReader\.Create\s*\(|\.(Load|LoadXml)\s*\(",
+        "XML parsed with DTDs or external entities resolved: XXE",
+        "DtdProcessing.Prohibit and XmlResolver = null",
+        needle=("XmlReader.Create", "Load"),
+        file_if=r"DtdProcessing\s*=\s*DtdProcessing\.Parse|XmlResolver\s*=\s*new\s+XmlUrlResolver",
     ),
     rule(
         "cs-xxe",
@@ -197,6 +217,7 @@ RULES = [
         "redirect to a URL taken from the request",
         "use LocalRedirect or Url.IsLocalUrl",
         needle="Redirect",
+        fallback=True,  # the tree check (taint.py) follows the URL and sees an IsLocalUrl check
     ),
     rule(
         "cs-cookie-insecure",

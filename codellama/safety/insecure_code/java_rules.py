@@ -40,6 +40,7 @@ RULES = [
         "a command line built at run time: command injection",
         'use new ProcessBuilder("prog", arg1, arg2) without a shell',
         needle=("exec", "ProcessBuilder"),
+        fallback=True,  # the tree check tells an argv array from a shell's command line
     ),
     rule(
         "java-deserialization",

@@ -35,6 +35,7 @@ RULES = [
         "escape each argument with escapeshellarg or avoid the shell",
         needle=("(", "`"),
         unless=r"escapeshellarg|escapeshellcmd",
+        fallback=True,  # the tree check follows the value (escaped a line above, or built from input in a helper)
     ),
     rule(
         "php-sql",
@@ -155,8 +156,8 @@ RULES = [
         "php-ssl-no-verify",
         295,
         "high",
-        r"CURLOPT_SSL_VERIFYPEER\s*,\s*(false|0)"
-        r"|CURLOPT_SSL_VERIFYHOST\s*,\s*(false|0)"
+        r"CURLOPT_SSL_VERIFYPEER\s*(,|=>)\s*(false|0)"
+        r"|CURLOPT_SSL_VERIFYHOST\s*(,|=>)\s*(false|0)"
         r"|['\"]verify_peer(_name)?['\"]\s*=>\s*false|['\"]allow_self_signed['\"]\s*=>\s*true"
         r"|['\"]verify['\"]\s*=>\s*false",
         "TLS certificate checking is turned off",

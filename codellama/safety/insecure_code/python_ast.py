@@ -144,6 +144,18 @@ def check_python(tree: ast.Module, code: str, rules: dict[str, Rule], flows: boo
                 report("py-sql-format", node.lineno)
             elif isinstance(args[0], ast.Name) and args[0].id in sql_names:
                 report("py-sql-format", sql_names[args[0].id])
+        if name in ("os.environ.get", "os.getenv", "environ.get", "getenv") and len(args) == 2:
+            # os.environ.get("DB_PASSWORD", "s3cret"): the fallback is a credential written into the code
+            key, fallback = args
+            if (
+                isinstance(key, ast.Constant)
+                and isinstance(key.value, str)
+                and isinstance(fallback, ast.Constant)
+                and isinstance(fallback.value, str)
+                and SECRET_VALUE_NAME.search(key.value)
+                and _looks_secret(fallback.value, key.value)
+            ):
+                report("py-hardcoded-secret", fallback.lineno)
         for key, value in keywords.items():
             if (
                 type(value) is ast.Constant

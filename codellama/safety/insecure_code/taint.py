@@ -1,7 +1,8 @@
 """Syntax-aware checks on real parsers (tree-sitter) for all eight languages: values are followed from input sources
 (request parameters, route parameters, argv, stdin, the environment, `read`, `$_GET`...) and from each function's
-parameters, through assignments, containers and builders, to sinks (a shell, SQL, HTML output, file paths, URLs
-fetched by the server, eval, deserialisation, format strings, memory copies and index writes into fixed buffers).
+parameters, through assignments, containers, builders and class fields, to sinks (a shell, SQL, HTML output, file
+paths, URLs fetched by the server, redirects, LDAP filters, eval, deserialisation, format strings, memory copies and
+index writes into fixed buffers).
 
 Calls between functions of the same file are followed: each named function is first summarised (which of its
 parameters reach which sink, and which flow into its return value), so a helper that runs its parameter in a shell
@@ -12,8 +13,8 @@ clears a value, and the values it was parsed from or that were built from it.
     check_tree(code, language) -> list[Finding] | None   # None: no parser for the language, or the code did not parse
 
 The per-language tables (sources, sanitisers, sinks) are in taint_languages.py and taint_languages_web.py; how
-values are read in taint_values.py; C/C++ buffer checks in taint_buffers.py; functions and framework parameters
-in taint_functions.py.
+values are read in taint_values.py; C/C++ buffer checks in taint_buffers.py; class fields and credentials in
+taint_classes.py; functions and framework parameters in taint_functions.py.
 """
 
 from __future__ import annotations
@@ -24,16 +25,18 @@ from functools import cache
 
 from codellama.safety.insecure_code.rule import Finding, rx
 from codellama.safety.insecure_code.taint_buffers import BufferChecks
+from codellama.safety.insecure_code.taint_classes import ClassChecks
 from codellama.safety.insecure_code.taint_functions import (
     function_name,
     is_handler,
     numeric_parameters,
+    parameter_list,
     parameter_names,
     return_value_nodes,
     strong_parameters,
 )
 from codellama.safety.insecure_code.taint_languages import SPECS
-from codellama.safety.insecure_code.taint_specs import Sink, Spec, is_allow_check, looks_like_secret, secret_name
+from codellama.safety.insecure_code.taint_specs import Sink, Spec, is_allow_check
 from codellama.safety.insecure_code.taint_values import (
     ESCAPER,
     MEMBERS,
@@ -96,7 +99,7 @@ def _error_share(root) -> float:
     return bad / max(1, root.end_byte - root.start_byte)
 
 
-class _Checker(Values, BufferChecks):
+class _Checker(Values, BufferChecks, ClassChecks):
     def __init__(self, code: str, spec: Spec):
         self.src = code.encode("utf-8", "surrogatepass")
         self.spec = spec
@@ -108,6 +111,7 @@ class _Checker(Values, BufferChecks):
         self.constants: dict[str, int] = {}
         self._params: dict[tuple, list] = {}
         self._strong: dict[tuple, set] = {}
+        self.fields: dict[str, Var] = {}
 
     # ---- helpers ----
     def report(self, sink: Sink | tuple, node) -> None:
@@ -142,6 +146,8 @@ class _Checker(Values, BufferChecks):
             return False
         if sink.cwe == 918 and self.fixed_host(value_node, scope):  # f"https://api.example.com/users/{id}"
             return False
+        if sink.cwe == 601 and self.fixed_start(value_node, scope):  # f"{login_url}?next={target}"
+            return False
         acc = self.value(value_node, scope)
         if not acc.any:
             return False
@@ -149,8 +155,42 @@ class _Checker(Values, BufferChecks):
         self.remember(sink, acc.params, built, at, scope)  # callers that pass input are reported at their call
         if self.fires(sink, acc, built):
             self.report(sink, at)
+            self.report_builders(sink, value_node, scope)
             return True
         return False
+
+    def report_builders(self, sink: Sink, value_node, scope: Scope) -> None:
+        """`fs.readFile(attachmentPath(req.params.id, req.params.name))`: the flaw is also where the helper builds
+        the value (`return path.join(ATTACHMENTS, id, name)`), which is reported too."""
+        stack, seen = [value_node], set()
+        while stack:
+            n = stack.pop()
+            if n.type in self.spec.idents and n.id not in seen:  # sql = buildSearch(q); db.query(sql)
+                seen.add(n.id)
+                assigned = scope.rhs.get(self.name_of(n))
+                if assigned is not None:
+                    stack.append(assigned)
+            if n.type in self.spec.calls:
+                summary = self.local(self.callee(n), scope)
+                if summary is not None and summary.returns is not None and summary.returns.built:
+                    fn = summary.node
+                    for ret in return_value_nodes(fn, self.spec) or self._return_statements(fn):
+                        if self.built(ret, Scope()):
+                            self.report(sink, ret)
+                        elif ret.type in self.spec.idents:  # return sql: where sql was built from a parameter
+                            self.report_assignments(sink, fn, self.name_of(ret), summary.returns.params)
+            stack.extend(n.named_children)
+
+    def report_assignments(self, sink: Sink, fn, name: str, params) -> None:
+        stack = [fn]
+        while stack:
+            n = stack.pop()
+            if n.type in self.spec.assigns:
+                lhs, rhs = self.spec.sides(n)
+                if lhs is not None and rhs is not None and self.name_of(lhs) == name:
+                    if self.built(rhs, Scope()) and any(self.mentions(self.text(rhs), p) for p in params):
+                        self.report(sink, n)
+            stack.extend(n.named_children)
 
     def fixed_host(self, node, scope: Scope) -> bool:
         """A URL whose scheme and host are written out, directly or in the constant it starts with: only a path or a
@@ -166,6 +206,26 @@ class _Checker(Values, BufferChecks):
             return False
         rest = text[first.end() :]  # the host ends where the constant does: what follows must start a path
         return base[-2] == "/" or bool(rx(r"""\}?/|\s*\+\s*[`'"]/""").match(rest))
+
+    def fixed_start(self, node, scope: Scope, depth: int = 0) -> bool:
+        """A redirect whose target starts with a fixed host or a local path (`"/login?next=" + x`, `url_for(...) +
+        "?" + q`, `LOGIN_URL + "?next=" + x`): the input fills in only the rest, so it cannot send the user away."""
+        if self.fixed_host(node, scope):
+            return True
+        assigned = scope.rhs.get(self.name_of(node)) if node.type in self.spec.idents else None
+        if assigned is not None and depth < 3:  # redirect_uri = f"{login_uri}?{query}"
+            return self.fixed_start(assigned, scope, depth + 1)
+        text = self.text(node).strip()
+        if _LOCAL_PATH.match(text):
+            return True
+        first = _FIRST_NAME.match(text)
+        if first is None or first.end() >= len(text.rstrip("`'\")")):
+            return False
+        call = rx(r"\s*\(([^()]*)\)").match(text, first.end())  # url_for("login") + ...: what the call is given
+        if call is not None and any(v.strong and self.mentions(call.group(1), n) for n, v in scope.vars.items()):
+            return False
+        var = scope.vars.get(first.group(1))
+        return var is None or not var.strong
 
     def remember(self, sink: Sink, params, built: bool, at, scope: Scope) -> None:
         summary = scope.summary
@@ -186,6 +246,7 @@ class _Checker(Values, BufferChecks):
             counts[name] = counts.get(name, 0) + 1
         words = Counter(re.findall(r"[A-Za-z_][\w-]*" if self.spec.language == "bash" else r"[A-Za-z_]\w*", text))
         functions = [(n, fn) for n, fn in defined if words[n] > counts[n]]
+        self.fields = self.class_fields(root)
         self.quiet = True
         previous = None
         for _ in range(SUMMARY_ROUNDS):
@@ -229,6 +290,8 @@ class _Checker(Values, BufferChecks):
     def function(self, fn, outer: Scope, summary: Summary | None = None) -> None:
         """Walk one function: its parameters are untrusted (strong when a framework fills them from the request)."""
         scope = Scope(outer, summary=summary, fn=fn)
+        for name, var in self.fields.items():
+            scope.vars.setdefault(name, var)
         key = (fn.start_byte, fn.end_byte)
         if key not in self._strong:
             self._strong[key] = strong_parameters(fn, self.spec, self.text, self.name_of)
@@ -242,6 +305,13 @@ class _Checker(Values, BufferChecks):
         if self.spec.language == "bash":
             for n in ("@", "*"):
                 scope.vars[n] = Var(params=frozenset({n}))
+        if self.spec.language == "java":  # a parameter's declared type tells what it is (`PrintWriter out`)
+            plist = parameter_list(fn, self.spec)
+            for p in plist.named_children if plist is not None else ():
+                kind = p.child_by_field_name("type")
+                name = p.child_by_field_name("name")
+                if kind is not None and name is not None:
+                    scope.values.setdefault(self.text(name), self.text(kind))
         scope.handler = is_handler(fn, self.spec, self.text)
         for body in return_value_nodes(fn, self.spec):
             self.returned(body, scope)
@@ -261,10 +331,10 @@ class _Checker(Values, BufferChecks):
                         old.built or var.built,
                     )
                 scope.summary.returns = var
-        if scope.handler and self.spec.return_sink is not None:
-            sink = self.spec.return_sink
-            if sink.requires is None or sink.requires.search(self.expanded(node, scope)):
-                self.hit(sink, node, scope, node)
+        if scope.handler:
+            for sink in ([self.spec.return_sink] if self.spec.return_sink else []) + self.spec.return_sinks:
+                if sink.requires is None or sink.requires.search(self.expanded(node, scope)):
+                    self.hit(sink, node, scope, node)
 
     def scope_walk(self, node, scope: Scope) -> None:
         spec = self.spec
@@ -298,6 +368,8 @@ class _Checker(Values, BufferChecks):
         cond = node.child_by_field_name("condition") or node.child_by_field_name("value") or node
         text = self.text(cond) if cond is not node else self.text(node)[:300]
         scope.checked.append(text)
+        if cond is node and node.type == "case_statement" and self.spec.language != "bash":
+            return  # `default:` checks nothing (its body is not a condition: `fprintf(stderr, "usage: -i iface")`)
         if is_allow_check(text) or node.type in ("case_statement", "switch_statement", "match_statement"):
             for name in list(scope.vars):
                 if self.mentions(text, name):
@@ -340,6 +412,7 @@ class _Checker(Values, BufferChecks):
         rhs_text = self.text(rhs)
         keeps = augmented or container or mentions(rhs_text, name)  # x = x.strip()
         scope.values[name] = scope.values.get(name, "") + " " + rhs_text if keeps else rhs_text
+        scope.rhs[name] = rhs
         self.secret(lhs, rhs, self.name_of(lhs))
         for sink in self.spec.property_sinks:
             if sink.callee.search(self.name_of(lhs)) and (
@@ -363,22 +436,22 @@ class _Checker(Values, BufferChecks):
                 scope.views.add(name)
             else:
                 scope.views.discard(name)
-        elif not augmented and not container:
+        elif not augmented and not container and not self.in_branch(node, scope):
             scope.vars.pop(name, None)
 
-    def secret(self, lhs, rhs, name: str) -> None:
-        literal = rhs.type in self.spec.strings or (
-            rhs.type == "preproc_arg" and rx(r'\s*"[^"]*"\s*').fullmatch(self.text(rhs))
-        )
-        if self.spec.secret_finding is None or not literal or not secret_name(name):
-            return
-        if any(c.type in self.spec.interpolations for c in rhs.named_children):
-            return
-        value = self.text(rhs).strip()
-        value = rx(r"^[@$]?[rRbBuUfFL]{0,2}(\"\"\"|'''|\"|'|`)").sub("", value)
-        value = rx(r"(\"\"\"|'''|\"|'|`)$").sub("", value)
-        if looks_like_secret(name, value):
-            self.report(self.spec.secret_finding, rhs)
+    def in_branch(self, node, scope: Scope) -> bool:
+        """A default filled in when the value is missing (`if (!target) target = "/";`, `if x is None: x = ...`):
+        the tainted value stays for what follows. A clean value assigned after any other check of it (an origin
+        compared, a pattern tested) replaces a value found bad, and clears it."""
+        n = node.parent
+        while n is not None and n is not scope.fn and n.type not in self.spec.functions:
+            if n.type == "if_statement":
+                cond = n.child_by_field_name("condition")
+                text = self.text(cond) if cond is not None else ""
+                name = self.name_of(self.spec.sides(node)[0])
+                return self.mentions(text, name) and bool(_MISSING.search(text))
+            n = n.parent
+        return False
 
     def call(self, node, scope: Scope) -> None:
         spec = self.spec
@@ -387,6 +460,8 @@ class _Checker(Values, BufferChecks):
         if spec.language in ("c", "cpp"):  # before out_params: the destination's size comes from what it held
             self.buffer_call(node, callee, args, scope)
         self.out_params(node, callee, args, scope)
+        if spec.language == "php" and callee == "define" and len(args) == 2 and args[0].type in spec.strings:
+            self.secret(args[0], args[1], self.text(args[0]).strip("'\""))  # define('DB_PASSWORD', '...')
         if node.type == "command" and callee == "read":
             self.shell_read(node, args, scope)
         if _APPEND.search(callee) and node.type != "command":
@@ -394,13 +469,15 @@ class _Checker(Values, BufferChecks):
             acc = Acc()
             for a in args:
                 self._walk(a, scope, acc)
+            if target and target not in ("this", "self", "$this") and len(scope.values.get(target, "")) < 2000:
+                scope.values[target] = scope.values.get(target, "") + " " + " ".join(self.text(a) for a in args)
             if target and acc.any and target not in ("this", "self", "$this"):
                 old = scope.vars.get(target, Var())
                 scope.vars[target] = Var(
                     old.strong or acc.strong, old.remote or acc.remote, old.params | acc.params, True
                 )
                 scope.parents.setdefault(target, set()).update(acc.names)
-        summary = self.local(callee)
+        summary = self.local(callee, scope)
         if summary is not None:
             self.call_local(summary, node, scope)
         for sink in spec.sinks:
@@ -417,6 +494,8 @@ class _Checker(Values, BufferChecks):
             if sink.on_receiver:
                 obj = self.receiver(node)
                 chosen = [obj] if obj is not None else []
+            elif node.type == "command" and callee == "ssh":
+                chosen = self.remote_command(args)
             else:
                 chosen = [a for i, a in enumerate(args) if sink.args is None or i in sink.args]
             if sink.literal_ok is False:
@@ -427,6 +506,13 @@ class _Checker(Values, BufferChecks):
             for a in chosen:
                 if self.hit(sink, a, scope, node):
                     return
+
+    def remote_command(self, args: list) -> list:
+        """`ssh [options] destination command...`: the command words (the destination is a host, not a command)."""
+        i = 0
+        while i < len(args) and self.text(args[i]).startswith("-"):
+            i += 2 if rx(r"-[BbcDEeFIiJLlmOoPpQRSWw]").fullmatch(self.text(args[i])) else 1
+        return args[i + 1 :]
 
     def literal_format(self, node, scope: Scope) -> bool:
         """A literal, or a name only ever given a literal (`const char *fmt = "%d\\n"`)."""
@@ -486,6 +572,19 @@ class _Checker(Values, BufferChecks):
         if self.hit(sink, node, scope, node):
             for extra in self.spec.statement_extra.get(node.type, ()):
                 self.report(extra, node)
+
+
+# A literal local path at the start of a value ("/account?tab=" + x), not a protocol-relative "//host"
+_LOCAL_PATH = re.compile(r"""^(f|\$|@)?[`'"]/[^/`'"{$\\]""")
+# The first name a value is built from (`login_url` in `login_url + "?next=" + x`, f"{login_url}?...")
+_FIRST_NAME = re.compile(
+    r"""^\s*(?:(?:f|\$|@)?[`'"]\{?\$?\{?)?([A-Za-z_$][\w$]*)(?=\s*(\+|\.\s|\}|[`'"]?\s*\.\s)|\([^()]*\)\s*\+)"""
+)
+# A condition that tests whether a value is missing: null, None, empty, blank, unset
+_MISSING = re.compile(
+    r"\b(null|None|undefined|nil|empty|isEmpty|IsNullOr\w+|isBlank|is_null)\b|(^|[(\s&|])!\s*\$?[\w.]+\s*\)?\s*$"
+    r"|(^|[(\s])not\s+[\w.]+\s*\)?\s*:?\s*$|-z\s|===?\s*(''|\"\")|(''|\"\")\s*===?|\.length\s*===?\s*0|\blen\(\w+\)\s*==\s*0"
+)
 
 
 def check_tree(code: str, language: str) -> list[Finding] | None:

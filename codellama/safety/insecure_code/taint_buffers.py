@@ -43,6 +43,8 @@ STRCAT = (
 )
 _COPIES = re.compile(r"(^|::|\b)(memcpy|memmove|strncpy|strncat|wmemcpy|CopyMemory)$")
 _READS = re.compile(r"(^|::|\b)(read|recv|recvfrom)$")
+_FGETS = re.compile(r"(^|::|\b)fgets$")
+_STD_COPY = re.compile(r"^(std::)?(copy|copy_n)$")
 _STRCPY = re.compile(r"(^|::|\b)(strcpy|wcscpy|_tcscpy|lstrcpy[AW]?|stpcpy|strcat|wcscat|_tcscat|lstrcat[AW]?)$")
 _KEYWORDS = {"sizeof", "min", "max", "std", "size_t", "int", "unsigned", "static_cast", "const", "char", "uint8_t"}
 
@@ -74,6 +76,8 @@ class BufferChecks:
                 if inner is not None and token and rx(r"\w+").fullmatch(token):
                     arrays[self.text(inner).split("::")[-1]] = (value, token)
             stack.extend(n.named_children)
+        for token, name in rx(r"\bstd::array\s*<\s*[\w:\s*]+,\s*(\w+)\s*>\s+(\w+)\s*[;{=]").findall(text):
+            arrays.setdefault(name, (int(token) if token.isdigit() else self.constants.get(token), token))
         return arrays
 
     def buffer_call(self, node, callee: str, args: list, scope) -> None:
@@ -81,11 +85,16 @@ class BufferChecks:
             self.fixed_copy(node, args, scope)
         elif _READS.search(callee):
             self.fixed_copy(node, args[1:], scope)  # read(fd, buf, n): the same check on (buf, ?, n)
+        elif _FGETS.search(callee) and len(args) == 3:
+            self.fixed_copy(node, [args[0], args[2], args[1]], scope)  # fgets(buf, n, f)
+        elif _STD_COPY.search(callee) and len(args) == 3:
+            self.range_copy(node, callee, args, scope)
         elif _STRCPY.search(callee) and len(args) >= 2:
             self.string_copy(node, callee, args, scope)
 
     def _destination(self, node) -> str:
         text = self.text(node).lstrip("&*( ").split("+")[0]
+        text = rx(r"\s*(\.\s*(data|begin)\s*\(\s*\)|\[\s*0\s*\])\s*$").sub("", text)  # arr.data(), &arr[0]
         return rx(r"->|\.|::").split(text)[-1].strip(" )")
 
     def fixed_copy(self, node, args: list, scope) -> None:
@@ -105,6 +114,19 @@ class BufferChecks:
         elif all(self.bounded(n, dst, scope) for n in self._names(size)):
             return
         self.report(COPY, node)
+
+    def range_copy(self, node, callee: str, args: list, scope) -> None:
+        """std::copy(s.begin(), s.end(), arr) / std::copy_n(src, n, arr) into a fixed array: the source's length
+        (or n) must have been checked against the array's size."""
+        dst = self._destination(args[2])
+        if dst not in self.arrays:
+            return
+        if callee.endswith("copy_n"):
+            self.fixed_copy(node, [args[2], args[0], args[1]], scope)
+            return
+        source = rx(r"[A-Za-z_]\w*").match(self.text(args[0]).replace("std::", "").lstrip("&*( "))
+        if source is None or not self.bounded(source.group(0), dst, scope):
+            self.report(COPY, node)
 
     def string_copy(self, node, callee: str, args: list, scope) -> None:
         """strcpy/strcat: fine for a literal that fits, a destination sized from the source (malloc(strlen(s)+1)),
@@ -167,7 +189,10 @@ class BufferChecks:
         if not rx(rf"(\+\+\s*{re.escape(name)}\b|\b{re.escape(name)}\s*(\+\+|\+=))").search(body):
             return False
         cond = loop.child_by_field_name("condition")
-        return cond is None or not rx(rf"\b{re.escape(name)}\b").search(self.text(cond))
+        if cond is None:
+            return True
+        # bounded only by a comparison of the counter (`i < n`), not by the input's end (`src[i] != 0`)
+        return not rx(rf"\b{re.escape(name)}\s*(<|<=)|(>|>=)\s*{re.escape(name)}\b").search(self.text(cond))
 
     def loop(self, node, scope) -> None:
         """for (i = 0; i < n; i++): i is bounded by n."""
@@ -208,6 +233,8 @@ class BufferChecks:
         capacity, token = self.arrays.get(dst, (None, ""))
         if "sizeof" in bound or (token and rx(rf"\b{re.escape(token)}\b").search(bound)):
             return True
+        if rx(rf"\b{re.escape(dst)}\s*\.\s*(size|max_size)\b").search(bound):  # the std::array's own size
+            return True
         number = rx(r"(\d+)[uUlL]*").fullmatch(bound)
         if number:
             value = int(number.group(1))
@@ -215,5 +242,6 @@ class BufferChecks:
         if rx(r"[A-Za-z_]\w*").fullmatch(bound):
             if bound in self.constants:
                 return capacity is None or self.constants[bound] <= capacity
-            return bool(rx(r"[A-Z][A-Z0-9_]*|k[A-Z]\w*").fullmatch(bound))
+            # a constant, or a member the class keeps within the buffer (`used_`, `m_len`): its invariant
+            return bool(rx(r"[A-Z][A-Z0-9_]*|k[A-Z]\w*|[a-z]\w*_|m_\w+").fullmatch(bound))
         return False

@@ -15,6 +15,7 @@ _PYTHON_ROUTE = re.compile(
     r"^@\s*[\w.]*\.(route|get|post|put|patch|delete|api_route|websocket)\s*\(|^@\s*(api_view|require_(GET|POST|safe|"
     r"http_methods))\b"
 )
+_VIEW_METHOD = re.compile(r"^(get|post|put|patch|delete|head|options)$")
 _NOT_FROM_REQUEST_PY = re.compile(r"^(self|cls|request|req|db|session|conn|background_tasks|response)$")
 _JAVA_PARAM = re.compile(
     r"@(RequestParam|PathVariable|RequestBody|RequestHeader|CookieValue|ModelAttribute|RequestPart|QueryParam"
@@ -116,7 +117,15 @@ def is_python_handler(fn, text) -> bool:
     if any(_PYTHON_ROUTE.search(d) for d in decorators):
         return True
     params = fn.child_by_field_name("parameters")
-    first = params.named_children[0] if params is not None and params.named_children else None
+    named = params.named_children if params is not None else []
+    if (
+        named
+        and text(named[0]) == "self"
+        and len(named) > 1
+        and _VIEW_METHOD.match(text(fn.child_by_field_name("name")))
+    ):
+        named = named[1:]  # a class-based view: def get(self, request, slug)
+    first = named[0] if named else None
     return first is not None and text(first).split(":")[0].strip() == "request"
 
 

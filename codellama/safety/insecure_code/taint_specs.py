@@ -46,7 +46,11 @@ ALLOW_CHECK = _rx(
     r"|\.startsWith\(|\.startswith\(|StartsWith\(|\bpreg_match\b|\bfullmatch\b|\bre\.match\b|\.test\(|\.matches\("
     r"|IsMatch\(|\bisdigit\(|\bisalnum\(|\bis_numeric\b|\bctype_\w+|\bisValid\w*\(|\ballowed\w*\b|\bwhitelist|\ballowlist"
     r"|\bALLOWED\w*|\bVALID\w*|\bcommonpath\b|\bis_relative_to\b|\brfind\([^)]*,\s*0\s*\)\s*[!=]=\s*0|=~"
+    r"|\b[iI]s_?(Local|local|Safe|safe|Relative|relative|Trusted|trusted|Allowed|allowed)\w*\(|url_has_allowed_host"
+    r"|\bstr_starts_with\(|\bstrpos\([^)]*\)\s*[!=]==?\s*0\b"
 )
+# An LDAP search filter written in a string: `"(uid=`, `'(&(objectClass=person)(cn=`.
+LDAP_FILTER = _rx(r"""[`'"]\s*\(\s*[&|!]?\s*\(?\s*[A-Za-z][\w.-]*\s*[~<>]?=""")
 # Checks that look like allow-lists but are not: a URL's scheme (any host passes), a pattern anchored only at the
 # start (anything may follow it).
 _NOT_A_CHECK = _rx(
@@ -271,9 +275,15 @@ class Spec:
     weak_sources: re.Pattern | None = None  # the environment: set by whoever runs the program (like a parameter)
     loops: set[str] = field(default_factory=set)  # loops whose condition bounds an index (C/C++)
     return_sink: Sink | None = None  # what a request handler returns is the response (Python: HTML)
+    return_sinks: list[Sink] = field(default_factory=list)  # more: Spring's "redirect:" + url
     secret_finding: tuple | None = None
     file_check: Callable | None = None
     sides: Callable = None  # (node) -> (lhs, rhs)
+
+    def __post_init__(self):
+        # A sanitiser is named whole (`escape`, `obj.escape`, `html_escape`), not as the end of another name:
+        # `implode` is not PHP's `e()`, `unquote` is not `quote`.
+        self.sanitisers = re.compile(rf"(?:^|(?<=[.>:\\_\s]))(?:{self.sanitisers.pattern})")
 
 
 def generic_sides(node):
@@ -344,6 +354,7 @@ def tmp_file_check(checker, root) -> list:
             value = n.child_by_field_name("value")
             if value is not None and fixed.match(checker.text(value)):
                 checker.report(_TMP, n)
+                _report_writes(checker, root, n.child_by_field_name("name"))
                 return []
         elif n.type == "file_redirect":
             dest = n.child_by_field_name("destination")
@@ -352,6 +363,21 @@ def tmp_file_check(checker, root) -> list:
                 return []
         stack.extend(reversed(n.named_children))
     return []
+
+
+def _report_writes(checker, root, name) -> None:
+    """The lines that write into the predictable file (`> "$TMPFILE"`): where another user's link would be followed."""
+    if name is None:
+        return
+    variable = re.compile(r"\$\{?" + re.escape(checker.text(name)) + r"\b")
+    stack = [root]
+    while stack:
+        n = stack.pop()
+        if n.type == "file_redirect" and checker.text(n).lstrip().startswith((">", "&>")):
+            dest = n.child_by_field_name("destination")
+            if dest is not None and variable.match(checker.text(dest).strip('"')):
+                checker.report(_TMP, n)
+        stack.extend(n.named_children)
 
 
 _TMP = (
@@ -380,6 +406,20 @@ def common_sinks(p: str) -> dict[str, tuple]:
             "high",
             "the server fetches a URL taken from the request: server-side request forgery",
             "fetch only URLs whose host is on an allow-list (and not internal addresses)",
+        ),
+        "redirect": (
+            f"{p}-taint-redirect",
+            601,
+            "medium",
+            "a redirect to a URL taken from the request: open redirect",
+            "redirect only to local paths (reject '//' and schemes) or to hosts on an allow-list",
+        ),
+        "ldap": (
+            f"{p}-taint-ldap",
+            90,
+            "high",
+            "an LDAP filter built from untrusted input: LDAP injection",
+            "escape the value for an LDAP filter (RFC 4515) or pass it as a filter argument ({0})",
         ),
         "deser": (
             f"{p}-taint-deserialize",

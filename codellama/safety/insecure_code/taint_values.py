@@ -24,7 +24,14 @@ PATTERNS = {"object_pattern", "array_pattern", "pattern_list", "tuple_pattern", 
 _CGI = re.compile(r"\b(QUERY_STRING|HTTP_[A-Z_]+|REQUEST_URI|PATH_INFO|CONTENT_TYPE|REMOTE_USER|SCRIPT_NAME)\b")
 # A function of this file that escapes HTML (it maps &, <, > to entities): its result is clean.
 ESCAPER = re.compile(r"&(lt|gt|amp|quot|#0?39|#x27);|replace\w*\(\s*/\[[^\]/]*[<>&][^\]/]*\]/g?")
+# An object made from a class: `new WebhookTester(3000)`, `Report(path, region)`, `new Archiver(...)`
+_NEW_OBJECT = re.compile(r"^\s*(new\s+)?[A-Z]\w*(<[^>]*>)?\s*\(")
+_LITERAL_CONTAINERS = {"array", "list", "tuple", "parenthesized_expression", "array_creation_expression", "dictionary"}
 _MAPPERS = re.compile(r"\.(map|flatMap|Select|SelectMany)$")
+# Replacing every character outside a harmless class with nothing (`preg_replace('/[^a-z0-9_-]/i', '', $x)`,
+# `re.sub(r"[^\w-]", "", x)`): what is left cannot hold a quote, a slash, markup or a shell operator.
+_REPLACERS = re.compile(r"(^|\.|\\)(preg_replace|sub|replace|replaceAll|Replace)$")
+_STRIP_TO_CLASS = re.compile(r"""\[\^(?![^\]]*(/|<|>|'|"|;|&|\||\$|`|\\s|\\W|\\S| ))[^\]]*\][^,]*,\s*(r?''|r?""|@"")""")
 
 
 def mentions(text: str, name: str, shell: bool = False) -> bool:
@@ -106,6 +113,7 @@ class Scope:
     def __init__(self, outer: Scope | None = None, summary: Summary | None = None, fn=None):
         self.vars: dict[str, Var] = dict(outer.vars) if outer else {}
         self.values: dict[str, str] = dict(outer.values) if outer else {}
+        self.rhs: dict[str, object] = dict(outer.rhs) if outer else {}  # name -> the node last assigned to it
         self.parents: dict[str, set[str]] = dict(outer.parents) if outer else {}
         self.views: set[str] = set(outer.views) if outer else set()
         self.checked: list[str] = list(outer.checked) if outer else []
@@ -182,8 +190,9 @@ class Values:
             return None
         return self.name_of(node)
 
-    def local(self, callee: str) -> Summary | None:
-        """The summary of a function of this file that `callee` names."""
+    def local(self, callee: str, scope: Scope | None = None) -> Summary | None:
+        """The summary of a function of this file that `callee` names: a plain call, a call on this/self or a class,
+        or a method called on an object the function made (`tester = new WebhookTester(3000)`; `tester.ping(url)`)."""
         parts = rx(r"(\.|->|::)").split(callee)
         name = parts[-1].strip().lstrip("$")
         summary = self.summaries.get(name)
@@ -191,7 +200,9 @@ class Values:
             return None
         receiver = "".join(parts[:-2]).strip()
         if receiver and not _SELF.match(receiver) and not rx(r"[A-Z]\w*").fullmatch(receiver):
-            return None
+            made = scope.values.get(receiver, "") if scope is not None else ""
+            if not _NEW_OBJECT.match(made):
+                return None
         return summary
 
     def bind(self, summary: Summary, call) -> dict[str, list]:
@@ -230,11 +241,15 @@ class Values:
             callee = self.callee(node)
             if spec.sanitisers.search(callee):
                 return
-            summary = self.local(callee)
+            if _REPLACERS.search(callee) and _STRIP_TO_CLASS.search(self.text(node)):
+                return
+            summary = self.local(callee, scope)
             if summary is not None:
                 if not summary.escapes:
                     self._returns(summary, node, scope, acc)
                 return
+            # the call's own name: `[row(a), row(req.get('ua'))].join` is not `req.get` (its parts are walked below)
+            callee = callee[max(callee.rfind(")"), callee.rfind("]"), callee.rfind("}")) + 1 :] or callee
             if spec.sources.search(callee + "("):
                 acc.source(strong=True)
                 return
@@ -270,6 +285,8 @@ class Values:
             return
         if t in _TERNARIES:
             cond = node.child_by_field_name("condition") or (node.named_children[0] if node.named_children else None)
+            if self.spec.language == "python" and len(node.named_children) == 3:  # `a if cond else b`
+                cond = node.named_children[1]
             if cond is not None and is_allow_check(self.text(cond)):
                 return  # in_array($x, $allowed) ? $x : 'home'
             if cond is not None and len(node.named_children) >= 3:  # the value is a branch, not the condition
@@ -287,7 +304,7 @@ class Values:
             elif spec.sources.search(self.text(node)):
                 acc.source(strong=True)
             return
-        if t not in spec.calls and (t in spec.source_nodes or node.child_count == 0):
+        if t not in spec.calls and (t in spec.source_nodes or node.child_count == 0) and not self._compound(node):
             if spec.sources.search(self.text(node)):
                 acc.source(strong=True)
                 return
@@ -300,6 +317,12 @@ class Values:
                 return
         for child in node.named_children:
             self._walk(child, scope, acc)
+
+    def _compound(self, node) -> bool:
+        """A member of a call's result or of a literal (`[row(a), row(b)].join`): its parts are walked one by one,
+        not read whole against the sources."""
+        first = node.named_children[0] if node.type in MEMBERS and node.named_children else None
+        return first is not None and (first.type in self.spec.calls or first.type in _LITERAL_CONTAINERS)
 
     def _returns(self, summary: Summary, call, scope: Scope, acc: Acc) -> None:
         """A call to a function of this file: its return value, in terms of what the call passes."""
@@ -383,11 +406,13 @@ class Values:
                 return True
             if n.type in spec.interp_strings and any(c.type in spec.interpolations for c in n.named_children):
                 return True
+            if n.type == "heredoc_body" and any(c.type in spec.interpolations for c in n.named_children):
+                return True  # PHP <<<SQL ... '$name' ... SQL
             if n.type in spec.calls:
                 callee = self.callee(n)
                 if spec.formatters.search(callee):
                     return True
-                summary = self.local(callee)
+                summary = self.local(callee, scope)
                 if summary is not None and summary.returns is not None and summary.returns.built:
                     return True
             if n.type in spec.idents and scope.vars.get(self.name_of(n), Var()).built:
@@ -412,7 +437,25 @@ class Values:
         text = self.text(node)
         names = {n for token in rx(r"\$?[A-Za-z_]\w*").findall(text) for n in (token, token.lstrip("$"))}
         extra = [scope.values[n] for n in names if n in scope.values]
-        return text + " " + " ".join(extra)
+        text = text + " " + " ".join(extra)
+        # What the file's own helpers called here return: `res.send(page(card(user)))` sends the markup `card`
+        # builds, `ctx.search(base, filterFor(dept, name))` runs the filter `filterFor` builds.
+        helpers = {m for m in rx(r"([A-Za-z_]\w*)\s*\(").findall(text) if m in self.summaries}
+        returned = [self.returned_text(self.summaries[h]) for h in sorted(helpers)]
+        return text + " " + " ".join(returned) if returned else text
+
+    def returned_text(self, summary: Summary) -> str:
+        """The string literals of a function of this file that builds what it returns (`let sql = 'SELECT ...';
+        sql += ...; return sql`): they hold the query, the markup or the filter (its code, `i < n`, does not)."""
+        kinds = self.spec.strings | self.spec.interp_strings | {"heredoc"}
+        out, stack = [], [summary.node]
+        while stack and len(out) < 200:
+            n = stack.pop()
+            if n.type in kinds:
+                out.append(self.text(n))
+            else:
+                stack.extend(n.named_children)
+        return " ".join(out)[:4000]
 
     def receiver_is(self, callee: str, pattern: re.Pattern, scope: Scope) -> bool:
         if pattern.search(callee):

@@ -1,0 +1,107 @@
+"""Checks the tree walk (taint.py) makes of classes and of literals: fields set from parameters or input in one
+method and read in another, and credentials written into the code (a literal held by a secret-named name, or the
+fallback for a secret read from the environment)."""
+
+from __future__ import annotations
+
+import re
+
+from codellama.safety.insecure_code.rule import rx
+from codellama.safety.insecure_code.taint_specs import looks_like_secret, secret_name
+from codellama.safety.insecure_code.taint_values import Var
+
+_CONTAINERS = {"object", "array", "dictionary", "list", "initializer_list", "array_creation_expression"}
+_CLASS_WORD = re.compile(r"\b(class|struct)\s+\w")
+# A field as a method assigns it: this.x, this->x, $this->x, or a bare name declared as a field
+_FIELD = re.compile(r"(this\.|this->|\$this->)?\$?([A-Za-z_]\w*)")
+
+
+def descendants(node) -> list:
+    out, stack = [], [node]
+    while stack:
+        n = stack.pop()
+        out.append(n)
+        stack.extend(n.named_children)
+    return out
+
+
+class ClassChecks:
+    """Mixed into the tree checker (needs text, name_of, params, mentions, report, self.spec)."""
+
+    def class_fields(self, root) -> dict[str, Var]:
+        """Fields a method or constructor sets from its parameters or from input (`this.table = table`,
+        `_root = root`, `$this->sort = $sort`, `: dest_(dest)`): read in another method, they hold what the caller
+        passed, as a parameter does (weak), or input (strong). Python needs none: `self` is a parameter."""
+        if self.spec.language in ("python", "bash", "c") or not _CLASS_WORD.search(self.text(root)):
+            return {}
+        declared: set[str] = set()
+        assigned: list[tuple[object, object, object]] = []  # (lhs, rhs, function)
+        stack = [(root, None)]
+        while stack:
+            n, fn = stack.pop()
+            if n.type in self.spec.functions:
+                fn = n
+            if n.type in ("field_declaration", "property_declaration", "field_definition", "public_field_definition"):
+                declared.update(self.text(c) for c in descendants(n) if c.type in ("identifier", "field_identifier"))
+            elif fn is not None and n.type == "field_initializer" and len(n.named_children) == 2:
+                assigned.append((n.named_children[0], n.named_children[1], fn))
+            elif fn is not None and n.type in ("assignment_expression", "variable_declarator"):
+                lhs, rhs = self.spec.sides(n)
+                if lhs is not None and rhs is not None:
+                    assigned.append((lhs, rhs, fn))
+            stack.extend((c, fn) for c in n.named_children)
+        fields: dict[str, Var] = {}
+        for lhs, rhs, fn in assigned:
+            target = self.text(lhs)
+            m = _FIELD.fullmatch(target)
+            if m is None or (m.group(1) is None and target not in declared and lhs.type != "field_identifier"):
+                continue
+            params = {p for names in self.params(fn) for p in names}
+            text = self.text(rhs)
+            strong = bool(self.spec.sources.search(text))
+            used = frozenset(p for p in params if self.mentions(text, p))
+            if not strong and not used:
+                continue
+            var = Var(strong=strong, params=frozenset({m.group(2)}) if used else frozenset())
+            for key in (target, m.group(2), f"this.{m.group(2)}", f"this->{m.group(2)}", f"$this->{m.group(2)}"):
+                fields[key] = var
+        return fields
+
+    def secret(self, lhs, rhs, name: str) -> None:
+        literal = rhs.type in self.spec.strings or (
+            rhs.type == "preproc_arg" and rx(r'\s*"[^"]*"\s*').fullmatch(self.text(rhs))
+        )
+        if self.spec.secret_finding is None:
+            return
+        if not literal:
+            self.env_fallback(rhs, name)
+            return
+        if not secret_name(name) or any(c.type in self.spec.interpolations for c in rhs.named_children):
+            return
+        value = self.literal_value(rhs)
+        if looks_like_secret(name, value):
+            self.report(self.spec.secret_finding, rhs)
+
+    def literal_value(self, node) -> str:
+        value = self.text(node).strip()
+        value = rx(r"^[@$]?[rRbBuUfFL]{0,2}(\"\"\"|'''|\"|'|`)").sub("", value)
+        return rx(r"(\"\"\"|'''|\"|'|`)$").sub("", value)
+
+    def env_fallback(self, rhs, name: str) -> None:
+        """`process.env.JWT_SECRET || 'dev-s3cret'`, `getenv("DB_PASS") ?: "..."`, `?? "..."`, `getOrDefault(...)`:
+        the fallback for a secret read from the environment is a credential written into the code."""
+        weak = self.spec.weak_sources
+        text = self.text(rhs)
+        if weak is None or len(text) > 300 or not weak.search(text) or rhs.type in _CONTAINERS:
+            return  # (an object literal's keys are judged one by one)
+        literals = [n for n in descendants(rhs) if n.type in self.spec.strings]
+        keys = [self.literal_value(n) for n in literals] + rx(r"\.env\.(\w+)").findall(text)
+        holder = name if secret_name(name) else next((k for k in keys if secret_name(k)), None)
+        if holder is None:
+            return
+        for n in literals:
+            if any(c.type in self.spec.interpolations for c in n.named_children):
+                continue
+            if looks_like_secret(holder, self.literal_value(n)):
+                self.report(self.spec.secret_finding, n)
+                return
