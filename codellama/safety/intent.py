@@ -97,6 +97,8 @@ CATEGORIES = {
     "cryptojacking": "mines cryptocurrency on machines or browsers whose owners did not agree to it",
     "spyware": "secretly watches a person: camera, microphone, location, messages or screen",
     "account_takeover": "gets into someone else's accounts or files with their tokens, cookies or guessed passwords",
+    "fraud": "automates fraud: fake accounts, reviews, clicks or orders, or checking stolen payment cards",
+    "doxxing": "collects and links a person's identity, address or identity numbers without their knowledge",
 }
 # The learned layer's operating points, calibrated by leave-one-subset-out validation (intent_crossval.py): the most
 # malicious requests blocked while about 4% of the benign neighbours of the whole-request subsets are refused. The
@@ -248,13 +250,18 @@ _EXPLAIN = re.compile(
     r"|\bwhat\s+are\s+the\s+(\w+\s+)?(ways|techniques|methods|signs)\b|\bhow\s+\w+(\s+\w+)?\s+works?\b|\bhistory\s+of\b"
     r"|comment\s+(\w+\s+)?fonctionne|wie\s+funktioniert|как\s+(работает|устроен)|c[oó]mo\s+funciona|come\s+funziona"
     r"|jak\s+działa|nasıl\s+çalışır|hoe\s+werkt|如何工作|怎么工作|机制|讲讲|讲解|どう動|어떻게\s*작동|원리|كيف\s+يعمل"
-    r"|कैसे\s+काम|hoạt\s+động\s+như\s+thế\s+nào|bagaimana\s+cara\s+kerja",
+    r"|कैसे\s+काम|hoạt\s+động\s+như\s+thế\s+nào|bagaimana\s+cara\s+kerja"
+    r"|εξήγη|εξηγ|πώς\s+λειτουργ|vysvětl|jak\s+funguje|הסבר|תסביר|להסביר|איך\s+עובד|อธิบาย|ทำงานอย่างไร|توضیح"
+    r"|چطور\s+کار|چگونه\s+کار|ব্যাখ্যা|বুঝিয়ে|কীভাবে\s+কাজ|eleza|inavyofanya\s+kazi|поясн|як\s+працює|förklara"
+    r"|hur\s+fungerar",
     re.I,
 )
 _ASKS_CODE = re.compile(
     r"\b(code|script|program\w*|tool|app|function|payload|binary|executable|implementation|snippet|poc|exploit)\b"
     r"|código|programa|programm|программ|код|скрипт|代码|程序|脚本|コード|プログラム|スクリプト|kod|skrypt|betik"
-    r"|코드|프로그램|스크립트|سكربت|برنامج|कोड|स्क्रिप्ट|प्रोग्राम|mã|chương trình|skrip|kode",
+    r"|코드|프로그램|스크립트|سكربت|برنامج|कोड|स्क्रिप्ट|प्रोग्राम|mã|chương trình|skrip|kode"
+    r"|κώδικ|πρόγραμμα|σκριπτ|kód|skript|קוד|סקריפט|תוכנה|โค้ด|สคริปต์|โปรแกรม|\bکد\b|کدی|کدش|اسکریپت|برنامه|কোড|স্ক্রিপ্ট"
+    r"|প্রোগ্রাম|msimbo|programu|скрипт|kod",
     re.I,
 )
 
@@ -267,7 +274,10 @@ _NO_CODE = re.compile(
     r"|sem\s+(\w+\s+)?código|senza\s+(\w+\s+)?codice|без\s+(\w+\s+)?кода|код\s+не\s+нужен|不需要(写)?代码|不要代码"
     r"|无需代码|不用(写)?代码|コード(は)?(不要|なし|いらない)|bez\s+kodu|kod\s+(gerekmez|olmadan|istemiyorum)|kodsuz"
     r"|zonder\s+code|geen\s+code|코드\s*(없이|는\s*필요\s*없|필요\s*없)|بدون\s+(كود|شيفرة)|बिना\s+कोड"
-    r"|không\s+cần\s+(code|mã)|tanpa\s+kode|tidak\s+perlu\s+kode",
+    r"|không\s+cần\s+(code|mã)|tanpa\s+kode|tidak\s+perlu\s+kode"
+    r"|χωρίς\s+κώδικα|δεν\s+χρειάζομαι\s+κώδικα|bez\s+kódu|kód\s+nepotřebuji|בלי\s+קוד|ללא\s+קוד|לא\s+צריך\s+קוד"
+    r"|ไม่ต้อง(มี|เขียน|การ)?โค้ด|ไม่เอาโค้ด|بدون\s+کد|نیازی\s+به\s+کد|কোড\s+লাগবে\s+না|কোড\s+ছাড়া|bila\s+msimbo"
+    r"|sihitaji\s+msimbo|без\s+коду|код\s+не\s+потрібен|ingen\s+kod|utan\s+kod",
     re.I,
 )
 

@@ -50,12 +50,12 @@ def out_of_subset_scores(records: list[dict], only: list[str] | None = None, log
     """Every request scored by a model trained without its subset (one training per subset)."""
     from codellama.safety.intent_model import train
 
-    out = []
+    out, memo = [], {}
     for subset in sorted({subset_of(r) for r in records}):
         if only and subset not in only:
             continue
         started = time.perf_counter()
-        model = train([r for r in records if subset_of(r) != subset])
+        model = train([r for r in records if subset_of(r) != subset], memo)
         for r in records:
             if subset_of(r) == subset:
                 p, category = model.score(r["text"])

@@ -27,7 +27,7 @@ from codellama.safety import intent_patterns as P
 from codellama.safety.intent_concepts import CONCEPTS, concept_vector
 
 DATA_DIR = Path(__file__).parent / "data"
-VERSION = 4  # bump when features or settings change
+VERSION = 5  # bump when features or settings change
 NGRAMS = (2, 5)
 C = 4.0  # inverse regularisation of the malicious/benign model
 RULE_WEIGHT = 0.35  # scale of the rule flags beside the unit-length n-gram vector
@@ -67,7 +67,7 @@ _ACTIONS = [
     for c in (
         "encrypt", "delete", "keys_typed", "credentials", "fake_page", "self_copy", "evade_security", "logs",
         "disable", "flood", "miner", "hidden_service", "backdoor", "camera_mic_location", "send_away", "malware_noun",
-        "brute_force", "takeover", "spoofed",
+        "brute_force", "takeover", "spoofed", "fraud", "personal_data",
     )
 ]  # fmt: skip
 _CONTEXTS = [
@@ -166,17 +166,29 @@ class IntentModel:
             )
 
 
-def train(records: list[dict]) -> IntentModel:
-    """Fit the malicious/benign model and the category model on labelled records (needs scikit-learn)."""
+def train(records: list[dict], memo: dict | None = None) -> IntentModel:
+    """Fit the malicious/benign model and the category model on labelled records (needs scikit-learn). `memo`: a
+    dict kept between calls that remembers each text's n-grams and flags (cross-subset validation trains once per
+    subset on mostly the same texts; the features, not the fits, are what cost)."""
     from scipy.sparse import csr_matrix, hstack
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.svm import LinearSVC
 
+    memo = {} if memo is None else memo
+
+    def remembered(kind, compute, text):
+        key = (kind, text)
+        if key not in memo:
+            memo[key] = compute(text)
+        return memo[key]
+
     texts = [r["text"] for r in records]
-    vectorizer = TfidfVectorizer(analyzer=char_ngrams, sublinear_tf=True, min_df=2, dtype=np.float64)
+    vectorizer = TfidfVectorizer(
+        analyzer=lambda t: remembered("grams", char_ngrams, t), sublinear_tf=True, min_df=2, dtype=np.float64
+    )
     grams = vectorizer.fit_transform(texts)
-    flags = csr_matrix(np.vstack([rule_flags(t) for t in texts]) * RULE_WEIGHT)
+    flags = csr_matrix(np.vstack([remembered("flags", rule_flags, t) for t in texts]) * RULE_WEIGHT)
     x = hstack([grams, flags]).tocsr()
     y = np.array([r["label"] == "malicious" for r in records], dtype=int)
     binary = LogisticRegression(C=C, solver="liblinear", class_weight="balanced", max_iter=1000)
