@@ -101,11 +101,10 @@ CATEGORIES = {
     "doxxing": "collects and links a person's identity, address or identity numbers without their knowledge",
 }
 # The learned layer's operating points, calibrated by leave-one-subset-out validation (intent_crossval.py): the most
-# malicious requests blocked while about 4% of the benign neighbours of the whole-request subsets are refused. The
-# search preferred RULES_CONFIRM 0.5 (3.7% refused instead of 4.2%); 0.25 keeps the model from overruling a rule
-# unless it reads a neighbour with some confidence (the issue's own ransomware example scores 0.41).
-MODEL_BLOCK = 0.76  # the model blocks alone at or above this probability of malicious
-RULES_CONFIRM = 0.25  # a rule block stands when the model gives at least this
+# malicious requests blocked while at most 4% of the benign neighbours of the whole-request subsets are refused, a
+# rule's block confirmed at 0.25 or less (round 3: 3.7% refused; round 2's 0.76 / 0.25 would now refuse 4.3%).
+MODEL_BLOCK = 0.79  # the model blocks alone at or above this probability of malicious
+RULES_CONFIRM = 0.1  # a rule block stands when the model gives at least this
 NAMED_CONFIRM = 0.03  # ... and one for naming a kind of malware to build ("write ransomware": few words to go on)
 _NAMED = "it asks to build malware"
 MODEL_WARN = 0.35  # an otherwise allowed request is warned about at or above this
@@ -245,6 +244,7 @@ def _model_score(text: str, model=None) -> tuple[float, str] | None:
 # An explanation (in any of the corpus languages) that asks for no code, program or script: at most a warning.
 _EXPLAIN = re.compile(
     r"\b(explain\w*|describe|conceptual\w*|overview|explanation|tutorial|lesson|how\s+(does|do|did)\s|what\s+is"
+    r"|what\s+(did|was|were)|how\s+(was|were)\s+(it|they|the)|why\s+(did|does|do|is|are|was|were)|what\s+happened"
     r"|for\s+(a|my|our)\s+(\w+\s+)?(class|course|lecture|lesson|thesis|exam|presentation|training))\b"
     r"|expli[cq]|erklär|spieg|объясн|解释|原理|説明|仕組み|wyjaśni|açıkla|uitleg|설명|يشرح|समझा|giải thích|menjelaskan"
     r"|\bwhat\s+are\s+the\s+(\w+\s+)?(ways|techniques|methods|signs)\b|\bhow\s+\w+(\s+\w+)?\s+works?\b|\bhistory\s+of\b"

@@ -4,8 +4,8 @@ sees the same feature for "encrypt", "cifrar", "verschlüsseln", "шифрова
 
 Each concept lists lower-case stems in English, Spanish, French, German, Portuguese, Italian, Russian, Chinese,
 Japanese, Polish and Turkish (and a few other languages' obvious forms; intent_concepts_world.py adds nine more
-languages and two concepts); a stem found anywhere in the lower-cased
-request turns the concept on. Stems are chosen long enough not to occur inside unrelated words.
+languages and two concepts); a stem found anywhere in the lower-cased request turns the concept on. Stems are chosen
+long enough not to occur inside unrelated words.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ OPENERS_PER_CLAUSE = {"en": 3}
 
 # Modules of whole requests (FULL: label, category, text in English, or label, category, lang, text), each a
 # separately written subset for cross-subset validation.
-WHOLE = ("en_stories", "neighbours_en", "neighbours_multi", "everyday", "framed", "world", "harms14b")
+WHOLE = ("en_stories", "neighbours_en", "neighbours_multi", "everyday", "framed", "world", "harms14b", "world_everyday")
 
 
 def records() -> list[dict]:
