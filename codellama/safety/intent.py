@@ -102,9 +102,9 @@ CATEGORIES = {
 }
 # The learned layer's operating points, calibrated by leave-one-subset-out validation (intent_crossval.py): the most
 # malicious requests blocked while at most 4% of the benign neighbours of the whole-request subsets are refused, a
-# rule's block confirmed at 0.25 or less (round 3: 4.0% refused; round 2's 0.76 / 0.25 would refuse more).
+# rule's block confirmed at 0.25 or less (round 3: 3.8% refused; round 2's 0.76 / 0.25 would refuse more).
 MODEL_BLOCK = 0.82  # the model blocks alone at or above this probability of malicious
-RULES_CONFIRM = 0.15  # a rule block stands when the model gives at least this
+RULES_CONFIRM = 0.1  # a rule block stands when the model gives at least this
 NAMED_CONFIRM = 0.03  # ... and one for naming a kind of malware to build ("write ransomware": few words to go on)
 _NAMED = "it asks to build malware"
 MODEL_WARN = 0.35  # an otherwise allowed request is warned about at or above this

@@ -33,7 +33,11 @@ def subset_of(record: dict) -> str:
 
 # Subsets written from another subset's requests (its scenarios re-told in other languages): left out of training
 # whenever that subset is judged, so its row is never read by a model trained on its paraphrases.
-DERIVED_FROM = {"corpus_world_2": "intent_independent14b", "corpus_world_everyday": "corpus_everyday_2"}
+DERIVED_FROM = {
+    "corpus_world_2": "intent_independent14b",
+    "corpus_world_more": "intent_independent14b",
+    "corpus_world_everyday": "corpus_everyday_2",
+}
 
 
 def trains_without(record: dict, subset: str) -> bool:

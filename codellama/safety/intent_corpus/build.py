@@ -20,7 +20,17 @@ OPENERS_PER_CLAUSE = {"en": 3}
 
 # Modules of whole requests (FULL: label, category, text in English, or label, category, lang, text), each a
 # separately written subset for cross-subset validation.
-WHOLE = ("en_stories", "neighbours_en", "neighbours_multi", "everyday", "framed", "world", "harms14b", "world_everyday")
+WHOLE = (
+    "en_stories",
+    "neighbours_en",
+    "neighbours_multi",
+    "everyday",
+    "framed",
+    "world",
+    "harms14b",
+    "world_everyday",
+    "world_more",
+)
 
 
 def records() -> list[dict]:
