@@ -31,7 +31,7 @@ DATA_DIR = Path(__file__).parent / "data"
 VERSION = 5  # bump when features or settings change
 NGRAMS = (2, 5)
 C = 10.0  # inverse regularisation of the malicious/benign model (round 3: 10 beat 4 and 25 across subsets)
-RULE_WEIGHT = 0.35  # scale of the rule flags beside the unit-length n-gram vector
+RULE_WEIGHT = 0.35  # scale of the rule flags beside the n-gram vector (at most unit length)
 # Weight of a whole request (a sentence a person wrote) against one clause of the templated corpora, which outnumber
 # them: 3 gave the best cross-subset figures (docs/safety.md, round 3).
 WHOLE_WEIGHT = 3.0
