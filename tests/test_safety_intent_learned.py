@@ -9,6 +9,7 @@ import pytest
 from codellama.safety import intent_model
 from codellama.safety.evaluate import DATA_DIR
 from codellama.safety.intent import CATEGORIES, judge_request
+from codellama.safety.intent_corpus import CATEGORIES as CORPUS_CATEGORIES
 from codellama.safety.intent_corpus import LANGUAGES
 
 
@@ -70,7 +71,7 @@ def test_the_corpus_covers_the_languages_and_categories_with_neighbours():
     records = intent_model.training_records()
     assert len(records) >= 2000
     corpus = [r for r in records if r["source"].startswith("corpus_")]
-    assert {r["lang"] for r in corpus} == set(LANGUAGES) and len(LANGUAGES) >= 10
+    assert set(LANGUAGES) <= {r["lang"] for r in corpus} and len(LANGUAGES) >= 10
     for label in ("malicious", "benign"):
         assert {r["category"] for r in corpus if r["label"] == label} == set(CATEGORIES)
     assert not any(r["source"].startswith("intent_untuned") for r in records)  # measured, never trained on
@@ -147,7 +148,7 @@ def test_a_negated_consent_counts_as_unauthorised():
 def test_the_spent_independent_set_trains_the_model_with_its_provenance():
     records = [r for r in intent_model.training_records() if r["source"] == "intent_independent14"]
     assert len(records) == 160 and sum(r["lang"] != "en" for r in records) == 100
-    assert {r["category"] for r in records} == set(CATEGORIES)
+    assert {r["category"] for r in records} == set(CORPUS_CATEGORIES)  # the twelve it was written for
     assert "intent_independent14" in (DATA_DIR / "README.md").read_text()
 
 
@@ -166,9 +167,9 @@ def test_cross_subset_validation_leaves_whole_subsets_out_and_calibrates(monkeyp
     trained_on = []
     real_train = intent_model.train
 
-    def spy(rows):
+    def spy(rows, memo=None):
         trained_on.append({r["source"] for r in rows})
-        return real_train(rows)
+        return real_train(rows, memo)
 
     monkeypatch.setattr(intent_model, "train", spy)
     scored = intent_crossval.out_of_subset_scores(records)

@@ -3,11 +3,14 @@
 sees the same feature for "encrypt", "cifrar", "verschlüsseln", "шифровать" and "加密".
 
 Each concept lists lower-case stems in English, Spanish, French, German, Portuguese, Italian, Russian, Chinese,
-Japanese, Polish and Turkish (and a few other languages' obvious forms); a stem found anywhere in the lower-cased
-request turns the concept on. Stems are chosen long enough not to occur inside unrelated words.
+Japanese, Polish and Turkish (and a few other languages' obvious forms; intent_concepts_world.py adds nine more
+languages and two concepts); a stem found anywhere in the lower-cased request turns the concept on. Stems are chosen
+long enough not to occur inside unrelated words.
 """
 
 from __future__ import annotations
+
+from codellama.safety.intent_concepts_world import NEW_CONCEPTS, WORLD
 
 # concept: stems separated by |
 _LEXICON = {
@@ -360,6 +363,10 @@ _LEXICON["limited"] = (
 )
 for _concept, _stems in _MORE.items():
     _LEXICON[_concept] = _LEXICON[_concept] + "|" + _stems
+# Greek, Czech, Hebrew, Thai, Persian, Bengali, Swahili, Ukrainian, Swedish and romanised Hindi; fraud, doxxing.
+for _concept, _stems in WORLD.items():
+    _LEXICON[_concept] = _LEXICON[_concept] + "|" + _stems
+_LEXICON.update(NEW_CONCEPTS)
 
 CONCEPTS: dict[str, tuple[str, ...]] = {k: tuple(v.split("|")) for k, v in _LEXICON.items()}
 

@@ -31,6 +31,21 @@ def subset_of(record: dict) -> str:
     return "older_sets_en"
 
 
+# Subsets written from another subset's requests (its scenarios re-told in other languages): left out of training
+# whenever that subset is judged, so its row is never read by a model trained on its paraphrases.
+DERIVED_FROM = {
+    "corpus_world_2": "intent_independent14b",
+    "corpus_world_more": "intent_independent14b",
+    "corpus_world_everyday": "corpus_everyday_2",
+}
+
+
+def trains_without(record: dict, subset: str) -> bool:
+    """Whether `record` stays out of the model that judges `subset`."""
+    own = subset_of(record)
+    return own == subset or DERIVED_FROM.get(own) == subset
+
+
 @dataclass
 class Scored:
     """One request judged out of its subset: the rules' verdict, the model's (P, category), the explanation flag."""
@@ -50,12 +65,12 @@ def out_of_subset_scores(records: list[dict], only: list[str] | None = None, log
     """Every request scored by a model trained without its subset (one training per subset)."""
     from codellama.safety.intent_model import train
 
-    out = []
+    out, memo = [], {}
     for subset in sorted({subset_of(r) for r in records}):
         if only and subset not in only:
             continue
         started = time.perf_counter()
-        model = train([r for r in records if subset_of(r) != subset])
+        model = train([r for r in records if not trains_without(r, subset)], memo)
         for r in records:
             if subset_of(r) == subset:
                 p, category = model.score(r["text"])
@@ -102,14 +117,20 @@ def whole_request_subsets(table: dict[str, dict]) -> set[str]:
     return {key for key in table if key not in clauses and key not in ("all", "non-English")}
 
 
-def calibrate(scored: list[Scored], max_benign: float = 0.04) -> tuple[Thresholds, dict]:
+def calibrate(
+    scored: list[Scored], max_benign: float = 0.04, max_rules_confirm: float = 0.25
+) -> tuple[Thresholds, dict]:
     """The thresholds that block the most malicious requests (mean over all subsets) while the mean share of benign
     neighbours blocked over the whole-request subsets stays at or under `max_benign` (the clause corpora's
-    templated neighbours are easy and would let a mean over every subset hide the false refusals)."""
+    templated neighbours are easy and would let a mean over every subset hide the false refusals). A rule's block is
+    confirmed at `max_rules_confirm` or less: the model overrules a transparent rule only when it reads a neighbour
+    with some confidence (round 3: at 0.5, the issue's own "encrypt all files in a user's home directory", P 0.50,
+    would become a warning)."""
     best, best_key = Thresholds(), None
     natural = whole_request_subsets(rates(scored)) or None  # none at all: count every subset
+    confirms = [c for c in (0.1, 0.15, 0.25, 0.4, 0.5) if c <= max_rules_confirm]
     for model_block in [x / 100 for x in range(40, 100, 3)]:
-        for rules_confirm in (0.1, 0.15, 0.25, 0.4, 0.5):
+        for rules_confirm in confirms:
             for named_confirm in (0.03, 0.1):
                 at = Thresholds(model_block=model_block, rules_confirm=rules_confirm, named_confirm=named_confirm)
                 table = rates(scored, at)

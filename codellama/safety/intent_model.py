@@ -25,12 +25,20 @@ import numpy as np
 
 from codellama.safety import intent_patterns as P
 from codellama.safety.intent_concepts import CONCEPTS, concept_vector
+from codellama.safety.intent_corpus import LANGUAGES
 
 DATA_DIR = Path(__file__).parent / "data"
-VERSION = 4  # bump when features or settings change
+VERSION = 5  # bump when features or settings change
 NGRAMS = (2, 5)
-C = 4.0  # inverse regularisation of the malicious/benign model
-RULE_WEIGHT = 0.35  # scale of the rule flags beside the unit-length n-gram vector
+C = 10.0  # inverse regularisation of the malicious/benign model (round 3: 10 beat 4 and 25 across subsets)
+RULE_WEIGHT = 0.35  # scale of the rule flags beside the n-gram vector (at most unit length)
+# Weight of a whole request (a sentence a person wrote) against one clause of the templated corpora, which outnumber
+# them: 3 gave the best cross-subset figures (docs/safety.md, round 3).
+WHOLE_WEIGHT = 3.0
+# A short request has few n-grams, and scaled to unit length each weighs a lot: "delete every merged branch" read as
+# sure as a long malicious request. Vectors shorter than this quantile of the training vectors are not scaled up.
+NORM_FLOOR_QUANTILE = 0.5
+_CLAUSE_SOURCES = {f"corpus_{lang}" for lang in LANGUAGES}
 # Sets measured but never trained on: requests written after the model was built (docs/safety.md).
 UNTUNED_PREFIX = "intent_untuned"
 
@@ -67,7 +75,7 @@ _ACTIONS = [
     for c in (
         "encrypt", "delete", "keys_typed", "credentials", "fake_page", "self_copy", "evade_security", "logs",
         "disable", "flood", "miner", "hidden_service", "backdoor", "camera_mic_location", "send_away", "malware_noun",
-        "brute_force", "takeover", "spoofed",
+        "brute_force", "takeover", "spoofed", "fraud", "personal_data",
     )
 ]  # fmt: skip
 _CONTEXTS = [
@@ -113,9 +121,10 @@ class IntentModel:
     categories: list[str]
     cat_coef: np.ndarray  # (categories, n-grams + flags)
     cat_intercept: np.ndarray
+    norm_floor: float = 0.0  # n-gram vectors are divided by max(their length, this): see NORM_FLOOR_QUANTILE
 
     def features(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(n-gram indices, their tf-idf values normalised to unit length, rule flags)."""
+        """(n-gram indices, their tf-idf values divided by max(length, norm_floor), rule flags)."""
         counts: dict[int, int] = {}
         vocab = self.vocabulary
         for g in char_ngrams(text):
@@ -125,7 +134,7 @@ class IntentModel:
         idx = np.fromiter(counts, dtype=np.int64, count=len(counts))
         tf = np.fromiter((1.0 + math.log(c) for c in counts.values()), dtype=np.float64, count=len(counts))
         val = tf * self.idf[idx] if len(idx) else tf
-        norm = float(np.sqrt(val @ val)) if len(idx) else 0.0
+        norm = max(float(np.sqrt(val @ val)) if len(idx) else 0.0, self.norm_floor)
         return idx, (val / norm if norm else val), rule_flags(text) * RULE_WEIGHT
 
     def score(self, text: str) -> tuple[float, str]:
@@ -148,6 +157,7 @@ class IntentModel:
             categories=np.array(self.categories, dtype=str),
             cat_coef=self.cat_coef,
             cat_intercept=self.cat_intercept,
+            norm_floor=np.array([self.norm_floor]),
         )
         os.replace(tmp, path)
 
@@ -163,24 +173,41 @@ class IntentModel:
                 [str(c) for c in z["categories"]],
                 z["cat_coef"],
                 z["cat_intercept"],
+                float(z["norm_floor"][0]),
             )
 
 
-def train(records: list[dict]) -> IntentModel:
-    """Fit the malicious/benign model and the category model on labelled records (needs scikit-learn)."""
+def train(records: list[dict], memo: dict | None = None) -> IntentModel:
+    """Fit the malicious/benign model and the category model on labelled records (needs scikit-learn). `memo`: a
+    dict kept between calls that remembers each text's n-grams and flags (cross-subset validation trains once per
+    subset on mostly the same texts; the features, not the fits, are what cost)."""
     from scipy.sparse import csr_matrix, hstack
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.svm import LinearSVC
 
+    memo = {} if memo is None else memo
+
+    def remembered(kind, compute, text):
+        key = (kind, text)
+        if key not in memo:
+            memo[key] = compute(text)
+        return memo[key]
+
     texts = [r["text"] for r in records]
-    vectorizer = TfidfVectorizer(analyzer=char_ngrams, sublinear_tf=True, min_df=2, dtype=np.float64)
+    vectorizer = TfidfVectorizer(
+        analyzer=lambda t: remembered("grams", char_ngrams, t), sublinear_tf=True, min_df=2, dtype=np.float64, norm=None
+    )
     grams = vectorizer.fit_transform(texts)
-    flags = csr_matrix(np.vstack([rule_flags(t) for t in texts]) * RULE_WEIGHT)
+    lengths = np.sqrt(np.asarray(grams.multiply(grams).sum(axis=1)).ravel())
+    floor = float(np.quantile(lengths, NORM_FLOOR_QUANTILE)) if NORM_FLOOR_QUANTILE else 0.0
+    grams = csr_matrix(grams.multiply(1.0 / np.maximum(np.maximum(lengths, floor), 1e-12)[:, None]))
+    flags = csr_matrix(np.vstack([remembered("flags", rule_flags, t) for t in texts]) * RULE_WEIGHT)
     x = hstack([grams, flags]).tocsr()
     y = np.array([r["label"] == "malicious" for r in records], dtype=int)
     binary = LogisticRegression(C=C, solver="liblinear", class_weight="balanced", max_iter=1000)
-    binary.fit(x, y)
+    weights = np.array([1.0 if r.get("source") in _CLAUSE_SOURCES else WHOLE_WEIGHT for r in records])
+    binary.fit(x, y, sample_weight=weights)
     malicious = np.flatnonzero(y)
     categories = sorted({records[i]["category"] for i in malicious})
     cy = np.array([categories.index(records[i]["category"]) for i in malicious])
@@ -194,6 +221,7 @@ def train(records: list[dict]) -> IntentModel:
         categories,
         multi.coef_.astype(np.float64),
         multi.intercept_.astype(np.float64),
+        floor,
     )
 
 
@@ -203,7 +231,8 @@ def _cache_dir() -> Path:
 
 
 def _fingerprint(records: list[dict]) -> str:
-    settings = f"v{VERSION} {NGRAMS} C={C} w={RULE_WEIGHT} {FLAG_NAMES} {CONCEPTS} {_ACTIONS} x {_CONTEXTS}"
+    settings = f"v{VERSION} {NGRAMS} C={C} w={RULE_WEIGHT} whole={WHOLE_WEIGHT} floor={NORM_FLOOR_QUANTILE} "
+    settings += f"{FLAG_NAMES} {CONCEPTS} {_ACTIONS} x {_CONTEXTS}"
     h = hashlib.sha256(settings.encode())
     for r in records:
         h.update(f"{r['label']}\t{r['category']}\t{r['text']}\n".encode())

@@ -20,3 +20,5 @@ CATEGORIES = (
     "spyware",
     "account_takeover",
 )
+# Harms named by the second independent set (heldout14b), written only as whole requests (no clause tables).
+WHOLE_ONLY_CATEGORIES = ("fraud", "doxxing")

@@ -12,7 +12,7 @@ import importlib
 import json
 from pathlib import Path
 
-from codellama.safety.intent_corpus import CATEGORIES, LANGUAGES
+from codellama.safety.intent_corpus import CATEGORIES, LANGUAGES, WHOLE_ONLY_CATEGORIES
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "intent_corpus.jsonl"
 OPENERS_PER_CLAUSE = {"en": 3}
@@ -20,7 +20,17 @@ OPENERS_PER_CLAUSE = {"en": 3}
 
 # Modules of whole requests (FULL: label, category, text in English, or label, category, lang, text), each a
 # separately written subset for cross-subset validation.
-WHOLE = ("en_stories", "neighbours_en", "neighbours_multi", "everyday", "framed")
+WHOLE = (
+    "en_stories",
+    "neighbours_en",
+    "neighbours_multi",
+    "everyday",
+    "framed",
+    "world",
+    "harms14b",
+    "world_everyday",
+    "world_more",
+)
 
 
 def records() -> list[dict]:
@@ -31,7 +41,8 @@ def records() -> list[dict]:
         for rows, source in ((module.FULL, f"corpus_{name}"), (getattr(module, "SECOND", []), f"corpus_{name}_2")):
             for row in rows:
                 label, category, lang, text = row if len(row) == 4 else (row[0], row[1], "en", row[2])
-                assert category in CATEGORIES and label in ("malicious", "benign"), (name, row)
+                known = category in CATEGORIES or category in WHOLE_ONLY_CATEGORIES
+                assert known and label in ("malicious", "benign"), (name, row)
                 out.append({"text": text, "label": label, "category": category, "lang": lang, "source": source})
     for lang in LANGUAGES:
         module = importlib.import_module(f"codellama.safety.intent_corpus.{lang}")
