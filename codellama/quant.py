@@ -262,16 +262,17 @@ class Int4Linear(nn.Module):
 class Int8Linear(nn.Module):
     """A linear layer over int8 weights with one scale per output channel, bf16 activations.
 
-    On the CPU it runs on ATen's int4-pack kernel, which is ~1.6x faster than the int8 one there at the same
-    bytes read (the output layer, 49152 x 576, is a fifth of a decode step). Each int8 value splits into two
+    On the CPU (`split`, the default) it runs on ATen's int4-pack kernel, which is ~1.6x faster than the int8
+    one there at the same bytes read (measured on a 49152 x 576 layer). Each int8 value splits into two
     4-bit planes, v = 16 * hi + lo (hi = v >> 4 in -8..7, lo = v & 15), laid side by side as a K x 2 weight
     in groups of 32: the hi groups with scale 16s and zero 0, the lo groups with scale s and zero 8s, so the
     kernel's (q - 8) * scale + zero gives 16 * hi * s and lo * s, and [x, x] times that weight is x times the
     int8 weight, exactly. Elsewhere: ATen's int8-pack kernel (or a matmul over the weights dequantised on the
     fly where a device has neither).
 
-    `rows(index)` gives int8 rows back (from the packed planes on the CPU: see `_split_rows`), so an embedding
-    tied to this layer gathers from the same memory (QuantEmbedding.share) rather than a second table.
+    `rows(index)` gives int8 rows back (from the packed planes on the CPU: see `_split_rows`), for `refine_top`
+    without keeping the int8 table too. `split=False`: the int8 kernel over the table as it is (a tied output
+    layer shares the embedding's table this way: quant_load.QuantModules).
 
     `refine_top` (the output layer: `REFINE_TOP`): the kernel's bf16 output holds 8 significant bits, so logits
     near 30 come in steps of 0.125 and the best few tokens often tie; the `refine_top` largest outputs of each
@@ -284,13 +285,15 @@ class Int8Linear(nn.Module):
         bias: torch.Tensor | None = None,
         device: str | torch.device = "cpu",
         refine_top: int = 0,
+        split: bool = True,
     ):
         super().__init__()
         if weight.bits != 8 or weight.group_size != weight.shape[1]:
             raise QuantError("Int8Linear needs an int8 weight with one scale per output channel")
         device = torch.device(device)
         self.out_features, self.in_features = weight.shape
-        self.split = device.type == "cpu" and self.in_features % GROUP_SIZE == 0 and _has_kernel(INT4_CPU, device)
+        cpu_int4 = device.type == "cpu" and self.in_features % GROUP_SIZE == 0 and _has_kernel(INT4_CPU, device)
+        self.split = split and cpu_int4
         self.split_rows = False  # rows read back from the packed planes (else from a kept int8 copy)
         # (the int8 CPU kernel crashes on columns that are not a multiple of 16: torch 2.13)
         self.has_kernel = self.split or (self.in_features % 16 == 0 and _has_kernel("_weight_int8pack_mm", device))
@@ -352,6 +355,7 @@ INT4_CPU = "_weight_int4pack_mm_for_cpu"
 # in the high one. `_split_layout_known` checks it at first use; where it differs, rows come from a kept int8
 # copy instead (the same results, one more table in memory).
 _SPLIT_BLOCK, _SPLIT_LANES = 64, 32
+_SPLIT_ROWS = 4 * _SPLIT_BLOCK  # rows packed at a time
 
 
 def _split_planes(q: torch.Tensor, scales: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
@@ -359,10 +363,15 @@ def _split_planes(q: torch.Tensor, scales: torch.Tensor) -> tuple[torch.Tensor, 
     with N padded to the packer's blocks of 64, and their (2K/32, N, 2) bf16 scales and zeros."""
     N, K = q.shape
     padded = -N % _SPLIT_BLOCK
-    values = q.to(torch.int32)
-    planes = torch.cat(((values >> 4) + 8, values & 15), dim=1)  # kernel values 0..15: hi + 8, then lo
-    planes, scales = F.pad(planes, (0, 0, 0, padded)), F.pad(scales, (0, padded))
-    packed = torch.ops.aten._convert_weight_to_int4pack_for_cpu(planes, 1)
+    scales = F.pad(scales, (0, padded))
+    # a block of rows at a time: the packer takes int32, 8x the int8 table (~450 MB of temporaries for the
+    # default model's output layer at once); its blocks of 64 rows lie one after another in its output
+    packed = torch.empty(N + padded, K, dtype=torch.uint8)
+    for start in range(0, N + padded, _SPLIT_ROWS):
+        values = q[start : start + _SPLIT_ROWS].to(torch.int32)
+        values = F.pad(values, (0, 0, 0, min(_SPLIT_ROWS, N + padded - start) - len(values)))  # the last block
+        planes = torch.cat(((values >> 4) + 8, values & 15), dim=1)  # kernel values 0..15: hi + 8, then lo
+        packed[start : start + _SPLIT_ROWS] = torch.ops.aten._convert_weight_to_int4pack_for_cpu(planes, 1)
     groups = K // GROUP_SIZE
     hi_scales, lo_scales = (16 * scales)[:, None].expand(-1, groups), scales[:, None].expand(-1, groups)
     zeros = torch.cat((torch.zeros_like(hi_scales), 8 * lo_scales), dim=1)
@@ -405,7 +414,6 @@ class QuantEmbedding(nn.Module):
         self.register_buffer("q", table.q.to(device))
         self.register_buffer("scales", table.scales.to(device))
         self.register_buffer("mins", None if table.mins is None else table.mins.to(device))
-        self._rows = None  # see share
         # what code that asks the embedding for its weight's dtype, device and shape gets (the KV cache is
         # made in the weight's dtype); a stand-in that holds no memory, and NaN if its values are ever used
         self._stand_in = torch.full((), float("nan"), dtype=dtype, device=device).expand(table.shape)
@@ -415,26 +423,10 @@ class QuantEmbedding(nn.Module):
         return self._stand_in
 
     def table(self) -> QuantTensor:
-        q = self.q if self._rows is None else self._rows(torch.arange(self.num_embeddings, device=self.scales.device))
-        return QuantTensor(self.bits, q, self.scales, self.mins, (self.num_embeddings, self.embedding_dim))
-
-    def share(self, output: Int8Linear) -> None:
-        """Gather from the tied output layer's weight (the same int8 table) rather than a copy of it."""
-        if (
-            self.bits != 8
-            or self.group_size != self.embedding_dim
-            or (output.out_features, output.in_features)
-            != (
-                self.num_embeddings,
-                self.embedding_dim,
-            )
-        ):
-            raise QuantError("an embedding shares only the same int8 table, one scale per row")
-        self._rows = output.rows  # a bound method: not a submodule, so the layer is not counted twice
-        self.q = None
+        return QuantTensor(self.bits, self.q, self.scales, self.mins, (self.num_embeddings, self.embedding_dim))
 
     def forward(self, tokens: torch.Tensor) -> torch.Tensor:
-        q = F.embedding(tokens, self.q) if self._rows is None else self._rows(tokens)
+        q = F.embedding(tokens, self.q)
         if self.bits == 4:
             q = torch.stack((q >> 4, q & 0xF), dim=-1)
         q = q.float().view(*tokens.shape, -1, self.group_size)

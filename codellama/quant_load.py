@@ -219,8 +219,10 @@ def quantized_module(
     bias: torch.Tensor | None = None,
     dtype: torch.dtype = torch.float32,
     device: str | torch.device = "cpu",
+    split: bool = True,
 ) -> nn.Module:
-    """The module that holds `weight` for the parameter `name` (a linear weight, or the embedding)."""
+    """The module that holds `weight` for the parameter `name` (a linear weight, or the embedding). `split`: an
+    int8 layer may run on the CPU's int4 kernel (Int8Linear)."""
     if name == EMBEDDING:
         return QuantEmbedding(weight, dtype, device)
     if not linear_usable(weight):
@@ -232,7 +234,7 @@ def quantized_module(
         bias = bias.to(dtype)
     if weight.bits == 4:
         return Int4Linear(weight, bias, device)
-    return Int8Linear(weight, bias, device, refine_top=REFINE_TOP if name == OUTPUT else 0)
+    return Int8Linear(weight, bias, device, refine_top=REFINE_TOP if name == OUTPUT else 0, split=split)
 
 
 # -- fused projections ------------------------------------------------------------------------------
@@ -274,7 +276,7 @@ class QuantModules:
         self.modules: dict[str, nn.Module] = {}  # module path ("layers.0.attention.wqkv", "output") -> module
         self._parts: dict[str, list[str]] = {}  # module path -> the paths of the weights it computes
         self._held: dict[str, dict[str, QuantTensor]] = {}  # fused path -> member path -> weight
-        self._tables: dict[str, QuantTensor] = {}  # the embedding's and the output layer's weights
+        self._embedding_table: QuantTensor | None = None  # what the embedding was built from
 
     def add(self, name: str, weight: QuantTensor) -> None:
         """Build the module for the weight `name` now, or hold it until its fused group is complete."""
@@ -298,10 +300,15 @@ class QuantModules:
                 self._build(member, [member], w)
 
     def _build(self, path: str, parts: list[str], weight: QuantTensor) -> None:
-        self.modules[path] = quantized_module(path + ".weight", weight, None, self.dtype, self.device)
+        # a tied output layer runs the embedding's int8 table as it is (the int8 kernel), rather than packing a
+        # second copy for the faster int4 one: that copy would raise the peak memory of a load (the default
+        # model's 49152 x 576 table: ~50 MB, a third of llama.cpp's whole increase)
+        tied = path == _OUTPUT_PATH and weight is self._embedding_table
+        module = quantized_module(path + ".weight", weight, None, self.dtype, self.device, split=not tied)
+        self.modules[path] = module
         self._parts[path] = parts
-        if path in (_EMBEDDING_PATH, _OUTPUT_PATH):
-            self._tables[path] = weight
+        if path == _EMBEDDING_PATH:
+            self._embedding_table = weight
 
     def finish(self) -> None:
         """Build what is still held (a group some of whose weights are not quantised) one weight at a time."""
@@ -318,7 +325,6 @@ class QuantModules:
         """Put the modules in `model`, taking the biases of the weights they compute out of `biases` (by
         parameter name). The modules a fused one replaces become None."""
         self.finish()
-        self._share_tied_table()
         for path, module in self.modules.items():
             parts = self._parts[path]
             found = [biases.pop(p + ".bias", None) for p in parts]
@@ -332,14 +338,6 @@ class QuantModules:
             if parts != [path]:
                 for part in parts:
                     setattr(owner, part.rpartition(".")[2], None)
-
-    def _share_tied_table(self) -> None:
-        """Tied embeddings held in one int8 table: the embedding gathers from the output layer's packed form,
-        where that layer can read its rows back from it (Int8Linear.rows), so the table is in memory once."""
-        embedding, output = self.modules.get(_EMBEDDING_PATH), self.modules.get(_OUTPUT_PATH)
-        same = self._tables.get(_EMBEDDING_PATH) is self._tables.get(_OUTPUT_PATH) is not None
-        if same and isinstance(output, Int8Linear) and output.split_rows and isinstance(embedding, QuantEmbedding):
-            embedding.share(output)
 
 
 _EMBEDDING_PATH, _OUTPUT_PATH = EMBEDDING.removesuffix(".weight"), OUTPUT.removesuffix(".weight")
