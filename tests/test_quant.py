@@ -186,8 +186,13 @@ def q4_gguf(tmp_path_factory):
 
 
 def _logits(model, tokens=((1, 5, 9, 200, 3, 77),)):
-    with torch.inference_mode():
-        return model(torch.as_tensor(tokens))
+    """A plain forward: a KV cache another test left on a shared model is set aside, then put back."""
+    cache, model.cache = model.cache, None
+    try:
+        with torch.inference_mode():
+            return model(torch.as_tensor(tokens))
+    finally:
+        model.cache = cache
 
 
 def test_auto_keeps_the_files_quantisation_and_none_stays_exact(q4_gguf):
