@@ -65,6 +65,17 @@ class ApiError(Exception):
         )
 
 
+def busy_error(error: Exception) -> ApiError:
+    """The 429 for a full request queue (the scheduler's QueueFull), with a retry hint."""
+    return ApiError(
+        429,
+        f"the server is busy ({error}): retry shortly",
+        kind="rate_limit_error",
+        code="queue_full",
+        headers={"Retry-After": "2"},
+    )
+
+
 def error_response(
     status: int, message: str, *, param=None, code=None, kind="invalid_request_error", headers=None
 ) -> JSONResponse:
@@ -234,13 +245,7 @@ class Run:
         try:
             self.handles = state.scheduler.submit(jobs, loop)
         except QueueFull as e:
-            raise ApiError(
-                429,
-                f"the server is busy ({e}): retry shortly",
-                kind="rate_limit_error",
-                code="queue_full",
-                headers={"Retry-After": "2"},
-            ) from None
+            raise busy_error(e) from None
         except GenerationError as e:
             code = "context_length_exceeded" if isinstance(e, ContextLengthError) else None
             raise ApiError(400, str(e), code=code) from None

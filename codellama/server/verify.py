@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from codellama.engine import Completion, Request
 from codellama.generation import GenerationError
-from codellama.server.common import ApiError, ServerState
+from codellama.server.common import ApiError, ServerState, busy_error
 from codellama.server.scheduler import DeadlineExceeded, QueueFull
 from codellama.server.schemas import VerifyField
 from codellama.stopping import guess_language
@@ -147,13 +147,7 @@ async def verified_completion(state: ServerState, body, task, params, context) -
     except ApiError:
         raise
     except QueueFull as e:
-        raise ApiError(
-            429,
-            f"the server is busy ({e}): retry shortly",
-            kind="rate_limit_error",
-            code="queue_full",
-            headers={"Retry-After": "2"},
-        ) from None
+        raise busy_error(e) from None
     except (GenerationError, ValueError) as e:
         raise ApiError(400, str(e)) from None
     report = verified.report.to_json()
