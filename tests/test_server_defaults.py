@@ -124,3 +124,27 @@ def test_a_request_that_waits_past_its_deadline_gets_503_deadline_exceeded(smol_
         error = response.json()["error"]
         assert error["code"] == "deadline_exceeded" and error["type"] == "timeout" and "deadline" in error["message"]
         assert httpx.post(s.url + "/v1/completions", json=body, timeout=60).status_code == 200  # and it serves on
+
+
+def test_a_full_queue_answers_429_with_retry_after_and_serves_on(smol_tokenizer):
+    with running_server(Generator(tiny_model(), smol_tokenizer), model_name="tiny", max_queue=1) as s:
+        scheduler = s.state.scheduler
+        started, release = threading.Event(), threading.Event()
+        scheduler.run_exclusive(lambda: (started.set(), release.wait()))  # the model is busy
+        assert started.wait(timeout=60)
+        body = {"prompt": "def f():", "max_tokens": 4}
+        answer = {}
+        waiting = threading.Thread(
+            target=lambda: answer.update(r=httpx.post(s.url + "/v1/completions", json=body, timeout=120))
+        )
+        waiting.start()
+        while scheduler.waiting == 0:
+            time.sleep(0.01)
+        busy = httpx.post(s.url + "/v1/completions", json=body, timeout=60)  # a second one finds the queue full
+        release.set()
+        waiting.join(timeout=120)
+        assert busy.status_code == 429, busy.text
+        assert busy.headers["retry-after"] == "2"
+        error = busy.json()["error"]
+        assert error["code"] == "queue_full" and error["type"] == "rate_limit_error" and "busy" in error["message"]
+        assert answer["r"].status_code == 200  # the one that waited is served
