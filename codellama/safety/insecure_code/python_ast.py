@@ -104,14 +104,7 @@ def check_python(tree: ast.Module, code: str, rules: dict[str, Rule], flows: boo
                     report("py-hardcoded-secret", node.lineno)
         elif kind is ast.Dict:  # {"password": "..."}: a literal secret under a secret-named key
             for key, value in zip(node.keys, node.values):
-                if (
-                    isinstance(key, ast.Constant)
-                    and isinstance(key.value, str)
-                    and isinstance(value, ast.Constant)
-                    and isinstance(value.value, str)
-                    and SECRET_VALUE_NAME.search(key.value)
-                    and _looks_secret(value.value, key.value)
-                ):
+                if isinstance(key, ast.Constant) and _secret_under(key.value, value):
                     report("py-hardcoded-secret", value.lineno)
         elif kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
             functions.append((node.lineno, node.end_lineno or node.lineno, node.name))
@@ -147,24 +140,24 @@ def check_python(tree: ast.Module, code: str, rules: dict[str, Rule], flows: boo
         if name in ("os.environ.get", "os.getenv", "environ.get", "getenv") and len(args) == 2:
             # os.environ.get("DB_PASSWORD", "s3cret"): the fallback is a credential written into the code
             key, fallback = args
-            if (
-                isinstance(key, ast.Constant)
-                and isinstance(key.value, str)
-                and isinstance(fallback, ast.Constant)
-                and isinstance(fallback.value, str)
-                and SECRET_VALUE_NAME.search(key.value)
-                and _looks_secret(fallback.value, key.value)
-            ):
+            if isinstance(key, ast.Constant) and _secret_under(key.value, fallback):
                 report("py-hardcoded-secret", fallback.lineno)
         for key, value in keywords.items():
-            if (
-                type(value) is ast.Constant
-                and isinstance(value.value, str)
-                and SECRET_VALUE_NAME.search(key)
-                and _looks_secret(value.value, key)
-            ):
+            if _secret_under(key, value):
                 report("py-hardcoded-secret", value.lineno)
     return findings
+
+
+def _secret_under(name: object, value: ast.AST | None) -> bool:
+    """Whether `value` is a string literal that looks like a secret held under the secret-sounding `name` (a dict
+    key, a keyword argument, an environment variable's name)."""
+    return (
+        isinstance(name, str)
+        and type(value) is ast.Constant
+        and isinstance(value.value, str)
+        and bool(SECRET_VALUE_NAME.search(name))
+        and _looks_secret(value.value, name)
+    )
 
 
 def _looks_secret(value: str, name: str) -> bool:
