@@ -6,10 +6,12 @@ loads in a background thread (`load()` returns a Generator) while GET /health sa
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from importlib.resources import files
 
@@ -21,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from codellama.generation import Generator
 from codellama.server import llamacpp_api, openai_api, openai_chat
 from codellama.server.common import ApiError, ServerSettings, ServerState, authorize, error_response, state_of
+from codellama.server.openmp import serial_torch_in_this_thread
 
 log = logging.getLogger("codellama.server")
 KNOWN_PATHS = {
@@ -58,6 +61,11 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        # torch ops on the event loop and the filters' threads stay off OpenMP: the engine's pool spins only
+        # while it is the process's only one (codellama/server/openmp.py)
+        serial_torch_in_this_thread()
+        workers = ThreadPoolExecutor(thread_name_prefix="codellama-worker", initializer=serial_torch_in_this_thread)
+        asyncio.get_running_loop().set_default_executor(workers)
         threading.Thread(target=load_model, name="codellama-load", daemon=True).start()
         yield
         if state.scheduler is not None:
