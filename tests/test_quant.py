@@ -24,6 +24,7 @@ from codellama.checkpoints import CheckpointError, load_model, quantize_checkpoi
 from codellama.cli import main
 from codellama.generation import Generator, SamplingParams
 from codellama.quant import (
+    INT8_DEQUANTIZED_FROM,
     Int4Linear,
     Int8Linear,
     QuantEmbedding,
@@ -109,6 +110,20 @@ def test_int8_linear_on_the_cpu_runs_as_int4_planes_and_gives_its_rows_back(rows
     x = torch.randn(5, cols)
     reference = x @ qt.dequantize().t()
     assert (layer(x) - reference).abs().le(_bound(x, qt.dequantize(), reference)).all()
+
+
+@pytest.mark.parametrize("rows", [1, INT8_DEQUANTIZED_FROM - 1, INT8_DEQUANTIZED_FROM, 300])
+def test_an_unsplit_int8_layer_gives_the_same_outputs_for_few_rows_and_many(rows):
+    """Many rows at once (scoring candidates) go through a bf16 matmul over the table cast on the fly, few
+    through the int8 kernel: the two agree to bf16 rounding, and both with the dequantised weights."""
+    torch.manual_seed(6)
+    qt = quantize_int8(torch.randn(200, 96))
+    layer = Int8Linear(qt, split=False)
+    x = torch.randn(rows, 96)
+    reference = x @ qt.dequantize().t()
+    together, one_by_one = layer(x), torch.cat([layer(row) for row in x.split(1)])
+    assert (together - reference).abs().le(_bound(x, qt.dequantize(), reference)).all()
+    assert torch.allclose(together, one_by_one, rtol=2**-7, atol=2**-6 * reference.abs().max().item())
 
 
 def test_a_tied_int8_output_layer_shares_the_embeddings_table():
