@@ -21,12 +21,12 @@ def test_the_third_independent_set_trains_the_model_with_its_provenance():
 
 
 def test_round4_requests_stay_out_of_the_model_that_judges_the_set_they_retell():
-    records = [r for r in intent_model.training_records() if r["source"] == "corpus_world_r4"]
-    assert len(records) >= 120
-    assert len({r["lang"] for r in records}) >= 30
+    records = [r for r in intent_model.training_records() if r["source"].startswith("corpus_world_r4")]
+    assert len(records) >= 200
+    assert len({r["lang"] for r in records}) >= 50
     assert all(trains_without(r, "intent_independent14c") for r in records)
     assert not any(trains_without(r, "intent_independent14b") for r in records)
-    assert {subset_of(r) for r in records} == {"corpus_world_r4"}
+    assert {subset_of(r) for r in records} == {"corpus_world_r4", "corpus_world_r4_2"}  # two passes, two subsets
 
 
 def test_the_brahmic_scripts_of_india_read_as_devanagari():

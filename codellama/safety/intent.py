@@ -102,8 +102,8 @@ CATEGORIES = {
 }
 # The learned layer's operating points, calibrated by leave-one-subset-out validation (intent_crossval.py): the most
 # malicious requests blocked while at most 4% of the benign neighbours of the whole-request subsets are refused, a
-# rule's block confirmed at 0.25 or less (round 4: 4.0% refused; docs/safety.md).
-MODEL_BLOCK = 0.76  # the model blocks alone at or above this probability of malicious
+# rule's block confirmed at 0.25 or less (round 4: 3.8% refused; docs/safety.md).
+MODEL_BLOCK = 0.79  # the model blocks alone at or above this probability of malicious
 RULES_CONFIRM = 0.1  # a rule block stands when the model gives at least this
 NAMED_CONFIRM = 0.03  # ... and one for naming a kind of malware to build ("write ransomware": few words to go on)
 _NAMED = "it asks to build malware"

@@ -38,6 +38,7 @@ DERIVED_FROM = {
     "corpus_world_more": "intent_independent14b",
     "corpus_world_everyday": "corpus_everyday_2",
     "corpus_world_r4": "intent_independent14c",
+    "corpus_world_r4_2": "intent_independent14c",
 }
 
 
