@@ -162,7 +162,8 @@ def _behaviour_rules(t: str) -> tuple[Action, str, str] | None:
     if (_has(FAKE_LOGIN, t) and _has(SAVES_INPUT, t)) or fake_form:
         return Action.BLOCK, "credential_theft", "it would imitate a login page to collect what people type"
     if _has(CREDENTIALS, t) and _has(HARVEST, t):
-        taken = (away or others or stealth or _has(BROWSER_STORES, t)) and not _has(OWN_SECRETS, t)
+        # the user's own files sent to their own storage are not taken ("encrypt my Documents before I upload them")
+        taken = ((away and not own_only) or others or stealth or _has(BROWSER_STORES, t)) and not _has(OWN_SECRETS, t)
         if _has(STEAL, t) or (taken and not _has(HANDLES_OWN_LOGINS, t)):
             whose = " and send them away" if away else " belonging to others" if others else ""
             return Action.BLOCK, "credential_theft", f"it would collect passwords, cookies, tokens or keys{whose}"
