@@ -37,6 +37,8 @@ DERIVED_FROM = {
     "corpus_world_2": "intent_independent14b",
     "corpus_world_more": "intent_independent14b",
     "corpus_world_everyday": "corpus_everyday_2",
+    "corpus_world_r4": "intent_independent14c",
+    "corpus_world_r4_2": "intent_independent14c",
 }
 
 
@@ -117,6 +119,9 @@ def whole_request_subsets(table: dict[str, dict]) -> set[str]:
     return {key for key in table if key not in clauses and key not in ("all", "non-English")}
 
 
+EXPLAIN_BLOCKS = (0.9, 0.95, 1.01)  # candidates for intent.EXPLAIN_BLOCK (1.01: an explanation is never blocked)
+
+
 def calibrate(
     scored: list[Scored], max_benign: float = 0.04, max_rules_confirm: float = 0.25
 ) -> tuple[Thresholds, dict]:
@@ -129,14 +134,18 @@ def calibrate(
     best, best_key = Thresholds(), None
     natural = whole_request_subsets(rates(scored)) or None  # none at all: count every subset
     confirms = [c for c in (0.1, 0.15, 0.25, 0.4, 0.5) if c <= max_rules_confirm]
-    for model_block in [x / 100 for x in range(40, 100, 3)]:
-        for rules_confirm in confirms:
-            for named_confirm in (0.03, 0.1):
-                at = Thresholds(model_block=model_block, rules_confirm=rules_confirm, named_confirm=named_confirm)
-                table = rates(scored, at)
-                benign, malicious = macro(table, "benign", natural), macro(table, "malicious")
-                if benign <= max_benign and (best_key is None or (malicious, -benign) > best_key):
-                    best, best_key = at, (malicious, -benign)
+    grid = [
+        Thresholds(block, confirm, named, explain_block=explain)
+        for block in [x / 100 for x in range(40, 100, 3)]
+        for confirm in confirms
+        for named in (0.03, 0.1)
+        for explain in EXPLAIN_BLOCKS
+    ]
+    for at in grid:
+        table = rates(scored, at)
+        benign, malicious = macro(table, "benign", natural), macro(table, "malicious")
+        if benign <= max_benign and (best_key is None or (malicious, -benign) > best_key):
+            best, best_key = at, (malicious, -benign)
     return best, rates(scored, best)
 
 

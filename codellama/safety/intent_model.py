@@ -28,13 +28,16 @@ from codellama.safety.intent_concepts import CONCEPTS, concept_vector
 from codellama.safety.intent_corpus import LANGUAGES
 
 DATA_DIR = Path(__file__).parent / "data"
-VERSION = 5  # bump when features or settings change
+VERSION = 6  # bump when features or settings change
 NGRAMS = (2, 5)
 C = 10.0  # inverse regularisation of the malicious/benign model (round 3: 10 beat 4 and 25 across subsets)
 RULE_WEIGHT = 0.35  # scale of the rule flags beside the n-gram vector (at most unit length)
 # Weight of a whole request (a sentence a person wrote) against one clause of the templated corpora, which outnumber
 # them: 3 gave the best cross-subset figures (docs/safety.md, round 3).
 WHOLE_WEIGHT = 3.0
+# Weight of a request of the independent sets, written by other authors (the hands the guard is measured on): left
+# out in turn, their rows read as well or slightly better with 6 than with 3 (docs/safety.md, round 4).
+INDEPENDENT_WEIGHT = 6.0
 # A short request has few n-grams, and scaled to unit length each weighs a lot: "delete every merged branch" read as
 # sure as a long malicious request. Vectors shorter than this quantile of the training vectors are not scaled up.
 NORM_FLOOR_QUANTILE = 0.5
@@ -55,10 +58,19 @@ _FLAGS = [getattr(P, name) for name in FLAG_NAMES]
 _SPACES = re.compile(r"\s\s+")
 
 
+# The Brahmic scripts of India share one layout: each of the blocks from Bengali (U+0980) to Malayalam (U+0D7F) puts
+# the same letter at the same offset as Devanagari (U+0900). Read as Devanagari, a word borrowed into Gujarati,
+# Punjabi, Tamil or Telugu ("script", "server", "password", "computer") shares n-grams with the Hindi, Marathi and
+# Bengali requests the model was trained on, instead of being wholly unknown (round 4: left out of training, such
+# requests kept no known n-gram at all).
+_INDIC_AS_DEVANAGARI = {cp: 0x0900 + (cp - 0x0900) % 0x80 for cp in range(0x0980, 0x0D80)}
+
+
 def char_ngrams(text: str, lo: int = NGRAMS[0], hi: int = NGRAMS[1]) -> list[str]:
-    """scikit-learn's char_wb analyser: n-grams inside each word padded with one space, lower-cased."""
+    """scikit-learn's char_wb analyser: n-grams inside each word padded with one space, lower-cased; the Brahmic
+    scripts of India read as Devanagari."""
     grams = []
-    for word in _SPACES.sub(" ", text.lower()).split():
+    for word in _SPACES.sub(" ", text.lower().translate(_INDIC_AS_DEVANAGARI)).split():
         w = f" {word} "
         size = len(w)
         for n in range(lo, hi + 1):
@@ -177,6 +189,12 @@ class IntentModel:
             )
 
 
+def _weight(source: str) -> float:
+    if source in _CLAUSE_SOURCES:
+        return 1.0
+    return INDEPENDENT_WEIGHT if source.startswith("intent_independent") else WHOLE_WEIGHT
+
+
 def train(records: list[dict], memo: dict | None = None) -> IntentModel:
     """Fit the malicious/benign model and the category model on labelled records (needs scikit-learn). `memo`: a
     dict kept between calls that remembers each text's n-grams and flags (cross-subset validation trains once per
@@ -206,7 +224,7 @@ def train(records: list[dict], memo: dict | None = None) -> IntentModel:
     x = hstack([grams, flags]).tocsr()
     y = np.array([r["label"] == "malicious" for r in records], dtype=int)
     binary = LogisticRegression(C=C, solver="liblinear", class_weight="balanced", max_iter=1000)
-    weights = np.array([1.0 if r.get("source") in _CLAUSE_SOURCES else WHOLE_WEIGHT for r in records])
+    weights = np.array([_weight(r.get("source", "")) for r in records])
     binary.fit(x, y, sample_weight=weights)
     malicious = np.flatnonzero(y)
     categories = sorted({records[i]["category"] for i in malicious})
@@ -231,7 +249,8 @@ def _cache_dir() -> Path:
 
 
 def _fingerprint(records: list[dict]) -> str:
-    settings = f"v{VERSION} {NGRAMS} C={C} w={RULE_WEIGHT} whole={WHOLE_WEIGHT} floor={NORM_FLOOR_QUANTILE} "
+    settings = f"v{VERSION} {NGRAMS} C={C} w={RULE_WEIGHT} whole={WHOLE_WEIGHT} independent={INDEPENDENT_WEIGHT} "
+    settings += f"floor={NORM_FLOOR_QUANTILE} "
     settings += f"{FLAG_NAMES} {CONCEPTS} {_ACTIONS} x {_CONTEXTS}"
     h = hashlib.sha256(settings.encode())
     for r in records:

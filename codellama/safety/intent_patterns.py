@@ -47,7 +47,7 @@ OTHERS = _rx(
     r"|\b(every|all)\s+users?'?s?\b|\bboss\b|\bclassmates?\b|\broommates?\b|\b(him|her)\b|\bcustomers?'?s?\b"
     r"|\bvisitors?'?\b|\b(patrons|guests|students|members|clients|tenants|participants|passengers)\b"
     r"|\bother\s+(\w+\s+)?(guests?|customers?|members?|students?|players?|accounts?|devices?|machines?|computers?)\b"
-    r"|\bwhoever\b|\banyone\s+who\b|\b(a|an|another|some)\s+[a-z]+'s\b|\bhis\b"
+    r"|\bwhoever\b|\banyone\s+who\b|\b(a|an|another|some)\s+[a-z]+'s\b|\bhis\b|\bother\s+(\w+\s+)?\w+s'"
     r"|\b(a|an|another|some)\s+(\w+\s+){0,2}(business|company|shop|store|restaurant|school|hospital|clinic|firm|charity"
     r"|person|stranger|rival|competitor|streamer|journalist|politician|family)'s\b"
     r"|\bmy\s+(friend|brother|sister|mum|mom|dad|father|mother|flatmate|partner|teacher|manager|landlord)s?'?s?\b"

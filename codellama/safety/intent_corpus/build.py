@@ -30,6 +30,7 @@ WHOLE = (
     "harms14b",
     "world_everyday",
     "world_more",
+    "world_r4",
 )
 
 
