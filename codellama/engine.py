@@ -28,6 +28,7 @@ from enum import StrEnum
 import torch
 
 from codellama.model import Transformer
+from codellama.quant import INT4_DEQUANTIZED_FROM
 from codellama.stopping import CodeStop, TextTracker
 from codellama.tokenizer import Tokenizer
 
@@ -330,7 +331,10 @@ class Engine:
                         prompt_lps[i].append(self.vocab.token_logprob(log_probs[i, pos - start], ids[pos + 1], 0))
                 picked = chunk_logits[torch.arange(B), index]
             else:
-                picked = self.model(
+                # a long chunk runs compiled too, if decode steps do: its int4 layers then unpack their weights
+                # for a bf16 matmul in one fused loop, faster than the packed kernel at that size (quant.py)
+                compiled = self.model.compiled_decode if B * (end - start) >= INT4_DEQUANTIZED_FROM else None
+                picked = (compiled or self.model)(
                     tokens[:, start:end], positions, output_index=index, row_offset=row_offset, kv_len=end
                 )[:, 0]
             in_chunk = (last >= start) & (last < end)
@@ -405,9 +409,11 @@ class Engine:
 
 
 def compile_decode(model: Transformer) -> None:
-    """From now on, run `model`'s one-token decode steps (Engine.step; prefill stays eager) through
-    torch.compile: inductor's C++ kernels fuse the norms, rotary, casts and the cache write around the
-    quantised matmuls and attention, and one call replaces hundreds of Python-dispatched ops.
+    """From now on, run `model`'s one-token decode steps (Engine.step) through torch.compile: inductor's C++
+    kernels fuse the norms, rotary, casts and the cache write around the quantised matmuls and attention, and
+    one call replaces hundreds of Python-dispatched ops. Prefill chunks of INT4_DEQUANTIZED_FROM tokens or more
+    run compiled too (a graph of their own), where the int4 layers unpack their weights for a bf16 matmul;
+    shorter prompts prefill eagerly.
 
     Compiling happens at the first step of each shape class: a batch of 1 and of 2 or more rows (and a KV
     cache of one row), each a graph of its own (the batch size, cache size and positions are dynamic within

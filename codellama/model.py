@@ -258,7 +258,7 @@ class Transformer(nn.Module):
             self.output.weight = self.tok_embeddings.weight
         self.register_buffer("inv_freq", rope_frequencies(args), persistent=False)
         self.cache: KVCache | None = None  # see setup_cache; a caller may set it aside and put it back
-        self.compiled_decode: Callable | None = None  # what runs one-token decode steps: engine.compile_decode
+        self.compiled_decode: Callable | None = None  # decode steps and long prefill chunks: engine.compile_decode
 
     # -- invariants: what changes the model's shape or rotary embedding goes through here ----------
     def set_rope(

@@ -49,8 +49,10 @@ REFINE_TOP = 8  # the output layer's largest logits recomputed in float32 (Int8L
 # From this many rows of activations (scoring candidates, prompt log-probabilities), a bf16 matmul over the
 # int8 weight cast on the fly beats ATen's int8 kernel on the CPU, which runs like repeated matrix-vector
 # products (the default model's 49152 x 576 output layer at 392 rows: 296 ms, against 106 ms). For int4 the
-# unpacking costs more than it saves (unfused, ~0.7 ms a 1536 x 576 layer), so int4 stays on its kernel.
+# unpacking costs more than it saves unless torch.compile fuses it into one loop (eager: ~0.7 ms a 1536 x 576
+# layer), so int4 does it only inside a compiled graph: a long prompt's prefill under --compile.
 INT8_DEQUANTIZED_FROM = 128
+INT4_DEQUANTIZED_FROM = 128
 
 # the weights the quantised modules replace: every linear layer's, the output layer's, the embedding's
 _LINEAR = re.compile(r"^(layers\.\d+\.(attention\.w[qkvo]|feed_forward\.w[123])|output)\.weight$")
@@ -242,6 +244,7 @@ class Int4Linear(nn.Module):
         self.register_buffer("scales_and_zeros", scales_and_zeros.to(device))
         bias = None if bias is None else nn.Parameter(bias.detach().to(device), requires_grad=False)
         self.register_parameter("bias", bias)  # a loader may set it later
+        self.unpackable = device.type == "cpu" and len(packed) % _SPLIT_BLOCK == 0 and _split_layout_known()
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         # a decode step runs this ~200 times: each op left out (a cast to the dtype it has) is time saved
@@ -249,7 +252,9 @@ class Int4Linear(nn.Module):
         if x2.dtype != COMPUTE_DTYPE:
             x2 = x2.to(COMPUTE_DTYPE)
         packed, group, scales_and_zeros = self.packed_weight, self.group_size, self.scales_and_zeros
-        if self.on_cuda:
+        if self.unpackable and len(x2) >= INT4_DEQUANTIZED_FROM and torch.compiler.is_compiling():
+            y = F.linear(x2, self.dequantized())  # inductor fuses the unpacking into one loop
+        elif self.on_cuda:
             y = torch.ops.aten._weight_int4pack_mm(x2, packed, group, scales_and_zeros)
         else:
             y = torch.ops.aten._weight_int4pack_mm_for_cpu(x2, packed, group, scales_and_zeros)
@@ -259,6 +264,19 @@ class Int4Linear(nn.Module):
         if y.dtype != x.dtype:
             y = y.to(x.dtype)
         return y if self.bias is None else y + self.bias
+
+    def dequantized(self) -> torch.Tensor:
+        """The weight (N padded to 16, K) in bf16, as the kernel dequantises it, unpacked from the CPU packer's
+        layout (`unpackable`): in each block of 64 rows, byte [k, j] holds column k of row j in its low nibble
+        and of row 32 + j in its high one."""
+        N, K, G = len(self.packed_weight), self.in_features, self.group_size
+        blocks = self.packed_weight.view(N // _SPLIT_BLOCK, K, _SPLIT_LANES)
+        q = torch.cat((blocks & 15, blocks >> 4), dim=-1).view(N // _SPLIT_BLOCK, K // G, G, _SPLIT_BLOCK)
+        # (K/G, N, 2) -> (N/64, K/G, 2, 64): each group's scale and zero beside its block's rows
+        scales_and_zeros = self.scales_and_zeros.view(K // G, N // _SPLIT_BLOCK, _SPLIT_BLOCK, 2).permute(1, 0, 3, 2)
+        scales, zeros = scales_and_zeros[:, :, 0, None].float(), scales_and_zeros[:, :, 1, None].float()
+        w = ((q.float() - 8) * scales + zeros).to(COMPUTE_DTYPE)
+        return w.view(N // _SPLIT_BLOCK, K, _SPLIT_BLOCK).transpose(1, 2).reshape(N, K)
 
     def extra_repr(self) -> str:
         return f"in_features={self.in_features}, out_features={self.out_features}, group_size={self.group_size}"

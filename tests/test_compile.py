@@ -1,4 +1,5 @@
-"""`--compile`: decode steps through torch.compile (engine.compile_decode), opt-in, the same tokens as eager."""
+"""`--compile`: decode steps and long prefill chunks through torch.compile (engine.compile_decode), opt-in,
+the same tokens as eager."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from codellama.checkpoints import load_model
 from codellama.cli_common import add_model_flags, generator_from_args
 from codellama.engine import GenerationError, compile_decode
 from codellama.generation import Generator, SamplingParams
+from codellama.quant import INT4_DEQUANTIZED_FROM
 from tests.support.gguf_files import Shapes, write_gguf
 
 PROMPTS = ["def add(a, b):", "import os\n\ndef list_files(path):"]
@@ -77,3 +79,28 @@ def test_compiled_decode_generates_what_eager_does(q4_gguf, quant):
         theirs = torch.tensor([lp.logprob for lp in reference.logprobs])
         torch.testing.assert_close(torch.tensor([lp.logprob for lp in ours.logprobs]), theirs, atol=0.02, rtol=0)
     assert torch._dynamo.utils.counters["stats"]["unique_graphs"] - graphs == 2  # it did compile, a graph a batch class
+
+
+@pytest.mark.slow
+def test_a_long_prompt_prefills_through_the_compiled_graph_as_eager_does(q4_gguf):
+    """Prefill chunks of INT4_DEQUANTIZED_FROM tokens or more run compiled (the int4 layers unpack their weights
+    for a bf16 matmul): the same tokens as eager, log-probabilities equal up to rounding."""
+    model, tokenizer = load_model(q4_gguf, quant="auto")
+    prompt = "import os\n\ndef list_files(path):\n    return sorted(os.listdir(path))\n\n" * 8
+    assert len(tokenizer.encode(prompt)) >= INT4_DEQUANTIZED_FROM
+    params = SamplingParams(max_new_tokens=4, ignore_eos=True, logprobs=2)
+    generator = Generator(model, tokenizer)
+    eager = generator.complete(prompt, params)[0]
+    compile_decode(model)
+    compiled_forward, widths = model.compiled_decode, []
+
+    def recorded(tokens, positions, **kwargs):
+        widths.append(tokens.shape[1])
+        return compiled_forward(tokens, positions, **kwargs)
+
+    model.compiled_decode = recorded
+    compiled = generator.complete(prompt, params)[0]
+    assert widths[0] >= INT4_DEQUANTIZED_FROM and widths[1:] == [1, 1, 1]  # the prefill, then 3 decode steps
+    assert compiled.token_ids == eager.token_ids
+    ours, theirs = ([lp.logprob for lp in c.logprobs] for c in (compiled, eager))
+    torch.testing.assert_close(torch.tensor(ours), torch.tensor(theirs), atol=0.02, rtol=0)

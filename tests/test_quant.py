@@ -83,6 +83,20 @@ def test_int4_linear_matches_its_dequantised_weights(bias):
     assert (qt.dequantize() - w).abs().max() <= (w.max() - w.min()) / 15  # min/max: within one step
 
 
+@pytest.mark.parametrize(("rows", "cols", "group"), [(128, 64, 32), (192, 256, 64), (1024, 96, 32), (80, 64, 32)])
+def test_int4_weights_unpack_from_the_kernels_layout_as_it_dequantises_them(rows, cols, group):
+    """What a compiled long prefill multiplies by (Int4Linear.dequantized): the kernel's own weights, which it
+    gives back for the identity as input. Rows not in blocks of 64 are not unpacked (the kernel runs)."""
+    torch.manual_seed(7)
+    layer = Int4Linear(quantize_int4(torch.randn(rows, cols), group_size=group))
+    assert layer.unpackable == (rows % 64 == 0)
+    if not layer.unpackable:
+        return
+    identity = torch.eye(cols, dtype=torch.bfloat16)
+    kernel = torch.ops.aten._weight_int4pack_mm_for_cpu(identity, layer.packed_weight, group, layer.scales_and_zeros)
+    torch.testing.assert_close(layer.dequantized().t(), kernel, rtol=2**-8, atol=0)
+
+
 def test_int8_linear_matches_its_dequantised_weights():
     torch.manual_seed(2)
     w = torch.randn(72, 96)
