@@ -249,11 +249,16 @@ class _Checker(Values, BufferChecks, ClassChecks):
         self.fields = self.class_fields(root)
         self.quiet = True
         previous = None
+        script = Scope()
+        if self.spec.language == "bash" and functions:
+            # a shell function reads the script's variables: `pattern="$2"` set above it reaches its printf
+            self.summaries = {}
+            self.scope_walk(root, script)
         for _ in range(SUMMARY_ROUNDS):
             summaries: dict[str, Summary] = {}
             for name, fn in functions:
                 summary = Summary(fn, self.params(fn), escapes=bool(ESCAPER.search(self.text(fn))))
-                self.function(fn, Scope(), summary)
+                self.function(fn, Scope(script), summary)
                 if name in summaries:  # overloads: one summary for all
                     old = summaries[name]
                     old.sinks += summary.sinks
@@ -419,8 +424,12 @@ class _Checker(Values, BufferChecks, ClassChecks):
                 sink.requires is None or sink.requires.search(self.text(node.parent or node))
             ):
                 self.hit(sink, rhs, scope, node)
-        if self.spec.language in ("c", "cpp") and lhs.type == "subscript_expression":
-            self.index_write(lhs, node, scope)
+        if self.spec.language in ("c", "cpp"):
+            target = lhs
+            while target.type == "field_expression" and target.named_children:  # out->readings[i].value = v
+                target = target.named_children[0]
+            if target.type == "subscript_expression":
+                self.index_write(target, node, scope)
         self.assign_name(name, rhs, scope, augmented, container, node)
 
     def assign_name(self, name: str, rhs, scope: Scope, augmented: bool, container: bool, node) -> None:

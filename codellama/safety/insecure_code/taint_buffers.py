@@ -199,9 +199,14 @@ class BufferChecks:
         cond = node.child_by_field_name("condition")
         if cond is None:
             return
-        m = rx(r"\s*(\w+)\s*(<=?)\s*(.+)$").match(self.text(cond))
-        if m:
-            scope.loops[m.group(1)] = m.group(3)
+        bounds: dict[str, list[str]] = {}
+        for part in self.text(cond).split("&&"):  # i < b->count && i < MAX_READINGS: the fixed bound holds
+            m = rx(r"\s*\(?\s*(\w+)\s*(<=?)\s*(.+?)\s*\)?\s*$").match(part)
+            if m:
+                bounds.setdefault(m.group(1), []).append(m.group(3))
+        for name, found in bounds.items():
+            fixed = [b for b in found if not any(n in scope.vars for n in self._names(b))]
+            scope.loops[name] = fixed[0] if fixed else found[0]
 
     def _names(self, text: str) -> list[str]:
         return [n for n in rx(r"(?<![\w.>])([A-Za-z_]\w*)\b(?!\s*\()").findall(text) if n not in _KEYWORDS]

@@ -48,6 +48,10 @@ ALLOW_CHECK = _rx(
     r"|\bALLOWED\w*|\bVALID\w*|\bcommonpath\b|\bis_relative_to\b|\brfind\([^)]*,\s*0\s*\)\s*[!=]=\s*0|=~"
     r"|\b[iI]s_?(Local|local|Safe|safe|Relative|relative|Trusted|trusted|Allowed|allowed)\w*\(|url_has_allowed_host"
     r"|\bstr_starts_with\(|\bstrpos\([^)]*\)\s*[!=]==?\s*0\b"
+    r"|\bstrn(case)?cmp\(\s*[^,]+,\s*[^\s'\"]"  # a prefix compared with a root, not with a literal
+    # a URL's origin or host compared with another (`target.origin !== APP_ORIGIN.origin`, `u.host == HOST`)
+    r"|\.(origin|host|hostname|netloc|Host|Authority)\s*[!=]==?\s*(?!['\"]{2}|null\b|None\b|undefined\b)[\w'\"]"
+    r"|[!=]==?\s*[\w.]+\.(origin|host|hostname|netloc|Host|Authority)\b"
 )
 # An LDAP search filter written in a string: `"(uid=`, `'(&(objectClass=person)(cn=`.
 LDAP_FILTER = _rx(r"""[`'"]\s*\(\s*[&|!]?\s*\(?\s*[A-Za-z][\w.-]*\s*[~<>]?=""")
