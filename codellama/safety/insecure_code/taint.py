@@ -380,6 +380,20 @@ class _Checker(Values, BufferChecks, ClassChecks):
                 if self.mentions(text, name):
                     self.clear(name, scope)
 
+    def started(self, node, callee: str, args: list, scope: Scope) -> None:
+        """C# `Process.Start(psi)`: the command line `psi` was made with (`new ProcessStartInfo("cmd.exe", "/c " +
+        x)`) is also reported where the process starts."""
+        if self.spec.language != "csharp" or not callee.endswith("Process.Start") or len(args) != 1:
+            return
+        made = scope.rhs.get(self.name_of(args[0])) if args[0].type in self.spec.idents else None
+        if made is None or made.type not in self.spec.news:
+            return
+        for sink in self.spec.sinks:
+            if sink.callee.search(self.callee(made)):
+                for a in self.args(made):
+                    if self.hit(sink, a, scope, node):
+                        return
+
     def mentions(self, text: str, name: str) -> bool:
         return mentions(text, name, shell=self.spec.language == "bash")
 
@@ -417,7 +431,8 @@ class _Checker(Values, BufferChecks, ClassChecks):
         rhs_text = self.text(rhs)
         keeps = augmented or container or mentions(rhs_text, name)  # x = x.strip()
         scope.values[name] = scope.values.get(name, "") + " " + rhs_text if keeps else rhs_text
-        scope.rhs[name] = rhs
+        if not (name in scope.vars and self.in_branch(node, scope)):  # a default for a missing value: the input's
+            scope.rhs[name] = rhs  # assignment still decides where a redirect may start
         self.secret(lhs, rhs, self.name_of(lhs))
         for sink in self.spec.property_sinks:
             if sink.callee.search(self.name_of(lhs)) and (
@@ -439,6 +454,8 @@ class _Checker(Values, BufferChecks, ClassChecks):
             old = scope.vars.get(name)
             if (augmented or container) and old is not None:
                 var = Var(old.strong or var.strong, old.remote or var.remote, old.params | var.params, True)
+            elif old is not None and self.in_branch(node, scope):  # a default for a missing value: the input stays
+                var = Var(old.strong or var.strong, old.remote or var.remote, old.params | var.params, old.built)
             scope.vars[name] = var
             scope.parents[name] = set(acc.names)
             if rhs.type in self.spec.calls or rhs.type in MEMBERS or rhs.type in self.spec.news:
@@ -497,6 +514,7 @@ class _Checker(Values, BufferChecks, ClassChecks):
                 if sink.requires is not None and not sink.requires.search(text):
                     continue
                 if sink.excludes is not None and sink.excludes.search(text):
+                    self.started(node, callee, args, scope)
                     continue
             if sink.receiver is not None and not self.receiver_is(callee, sink.receiver, scope):
                 continue
