@@ -190,7 +190,9 @@ def javascript_spec() -> Spec:
             r"|searchParams|\.value\b|\bevent\.data|\be\.data|\bmsg\.data|\bprompt\(|window\.name"
             r"|\bctx\.(query|params|request|cookies|headers|get)|\bparams\.get\("
         ),
-        remote_sources=rx(r"\.json\(\)|\.text\(\)|\bresponseText\b|\bresponse\.data\b|\bres\.data\b|\bresp\.data\b"),
+        remote_sources=rx(
+            r"\.json\(\)?|\b(res|resp|response|r)\.text\(\)?|\bresponseText\b|\bresponse\.data\b|\bres\.data\b|\bresp\.data\b"
+        ),
         sanitisers=rx(
             r"(escape\w*|esc|escHtml|encodeHtml|htmlEncode|htmlEscape|sanitize\w*|DOMPurify\.sanitize|encodeURI"
             r"|encodeURIComponent|basename|parseInt|parseFloat"
@@ -489,6 +491,7 @@ def php_spec() -> Spec:
         ("php-taint-include", 98, "high", "a file included from untrusted input", "include from a fixed map"),
         r".",
         strong_only=True,  # a helper including what its caller names: reported when a caller passes input
+        also=(k["path"],),  # the name may climb out of the folder too (local file inclusion)
     )
     code_file = (
         "php-code-file-write",

@@ -30,6 +30,12 @@ _LITERAL_CONTAINERS = {"array", "list", "tuple", "parenthesized_expression", "ar
 _MAPPERS = re.compile(r"\.(map|flatMap|Select|SelectMany)$")
 # Replacing every character outside a harmless class with nothing (`preg_replace('/[^a-z0-9_-]/i', '', $x)`,
 # `re.sub(r"[^\w-]", "", x)`): what is left cannot hold a quote, a slash, markup or a shell operator.
+# How many there are, or how long (`params.length`, `items.getLength()`, `len(rows)`, `count($a)`): a number, not the
+# text (outside C and C++, where a length decides how much is copied).
+_COUNT = re.compile(
+    r"[.\->](length|Length|Count|LongCount|size|byteLength)\s*$|[.\->](size|getLength|count|Count|length|getSize)\(\s*\)$"
+    r"|^(len|count|sizeof|strlen|mb_strlen|Object\.keys\([^()]*\)\.length)\s*\("
+)
 _REPLACERS = re.compile(r"(^|\.|\\)(preg_replace|sub|replace|replaceAll|Replace)$")
 _STRIP_TO_CLASS = re.compile(r"""\[\^(?![^\]]*(/|<|>|'|"|;|&|\||\$|`|\\s|\\W|\\S| ))[^\]]*\][^,]*,\s*(r?''|r?""|@"")""")
 
@@ -237,6 +243,8 @@ class Values:
         """Names and sources a value is made of, skipping what a sanitiser wraps."""
         spec = self.spec
         t = node.type
+        if (t in MEMBERS or t in spec.calls) and spec.language not in ("c", "cpp") and _COUNT.search(self.text(node)):
+            return
         if t in spec.calls:
             callee = self.callee(node)
             if spec.sanitisers.search(callee):
