@@ -40,6 +40,11 @@ def sink(rule_id, cwe, severity, message, fix, callee, **kw) -> Sink:
 
 
 SQL_WORDS = _rx(r"(?i)\b(select|insert|update|delete|replace)\b.*\b(from|into|set|where|values)\b|\bwhere\b")
+# What a host compared with is not when the comparison refuses it: nothing, or a local or internal address.
+_NOT_ALLOWED_HOST = (
+    r"""['"]{2}|null\b|None\b|undefined\b|['"]\[?(localhost|127\.|0\.0\.0\.0|169\.254|10\.|192\.168|::1|metadata)"""
+    r"|\w*(BLOCK|DENY|INTERNAL|PRIVATE|FORBIDDEN|Block|Deny|Internal|Private|Forbidden|block|deny|internal|private)"
+)
 # A check against a fixed set of values, a pattern or a canonical root: the value is trusted after it.
 ALLOW_CHECK = _rx(
     r"\bin_array\b|\.includes\(|\.has\(|\.contains\(|\bContains(Key)?\(|\.indexOf\(|\bnot\s+in\b|\bin\s+[A-Z_({\[]"
@@ -49,9 +54,10 @@ ALLOW_CHECK = _rx(
     r"|\b[iI]s_?(Local|local|Safe|safe|Relative|relative|Trusted|trusted|Allowed|allowed)\w*\(|url_has_allowed_host"
     r"|\bstr_starts_with\(|\bstrpos\([^)]*\)\s*[!=]==?\s*0\b"
     r"|\bstrn(case)?cmp\(\s*[^,]+,\s*[^\s'\"]"  # a prefix compared with a root, not with a literal
-    # a URL's origin or host compared with another (`target.origin !== APP_ORIGIN.origin`, `u.host == HOST`)
-    r"|\.(origin|host|hostname|netloc|Host|Authority)\s*[!=]==?\s*(?!['\"]{2}|null\b|None\b|undefined\b)[\w'\"]"
-    r"|[!=]==?\s*[\w.]+\.(origin|host|hostname|netloc|Host|Authority)\b"
+    # a URL's origin or host compared with the one allowed (`target.origin !== APP_ORIGIN.origin`, `u.host == HOST`),
+    # not with an address refused (`u.hostname === 'localhost'` is a deny-list: every other host passes)
+    rf"|\.(origin|host|hostname|netloc|Host|Authority)\s*[!=]==?\s*(?!{_NOT_ALLOWED_HOST})[\w'\"]"
+    rf"|[!=]==?\s*(?!{_NOT_ALLOWED_HOST})[\w.]+\.(origin|host|hostname|netloc|Host|Authority)\b"
 )
 # An LDAP search filter written in a string: `"(uid=`, `'(&(objectClass=person)(cn=`.
 LDAP_FILTER = _rx(r"""[`'"]\s*\(\s*[&|!]?\s*\(?\s*[A-Za-z][\w.-]*\s*[~<>]?=""")

@@ -1,0 +1,209 @@
+"""Round 4 of issue 14's scanner: causes of heldout14c's misses and false flags, each as a vulnerable case and its
+safe near-miss (the checks, not the snippets)."""
+
+import pytest
+
+from codellama.safety.insecure_code import scan
+
+
+def cwes(code: str, language: str) -> set[str]:
+    return {f.cwe for f in scan(code, language)}
+
+
+def lines(code: str, language: str, cwe: str) -> set[int]:
+    return {f.line for f in scan(code, language) if f.cwe == cwe}
+
+
+JS_RETURN_TO = """const express = require('express');
+const app = express();
+const APP_ORIGIN = new URL(process.env.APP_ORIGIN || 'https://app.example.com');
+
+function returnTo(raw) {
+  if (!raw) return '/home';
+  const target = new URL(raw, APP_ORIGIN);
+  CHECK
+  return target.pathname + target.search;
+}
+
+app.post('/login', (req, res) => {
+  res.redirect(303, returnTo(req.query.returnTo));
+});
+"""
+
+
+@pytest.mark.parametrize(
+    "check, found",
+    [
+        ("if (target.origin !== APP_ORIGIN.origin) return '/home';", False),  # the allowed origin
+        ("if (target.hostname === 'localhost') return '/home';", True),  # one address refused: a deny-list
+        ("", True),
+    ],
+)
+def test_an_origin_compared_with_the_allowed_one_is_a_check_but_a_refused_address_is_not(check, found):
+    assert ("CWE-601" in cwes(JS_RETURN_TO.replace("CHECK", check), "javascript")) is found
+
+
+PHP_INVOICE = """<?php
+const ROOT = '/srv/app/invoices';
+function invoice_path(string $requested): ?string
+{
+    $base = realpath(ROOT);
+    $candidate = realpath($base . '/' . $requested);
+    if ($candidate === false || CHECK) {
+        return null;
+    }
+    return $candidate;
+}
+$path = invoice_path($_GET['file'] ?? '');
+readfile($path);
+"""
+
+
+def test_php_strncmp_of_the_resolved_path_against_its_root_confines_it_but_a_literal_prefix_does_not():
+    rooted = PHP_INVOICE.replace("CHECK", "strncmp($candidate, $base . '/', strlen($base) + 1) !== 0")
+    literal = PHP_INVOICE.replace("CHECK", "strncmp($candidate, '/srv', 4) !== 0")
+    assert "CWE-22" not in cwes(rooted, "php")
+    assert "CWE-22" in cwes(literal, "php")
+
+
+def test_a_shell_function_reads_the_scripts_variables_and_eval_is_command_injection():
+    script = (
+        '#!/bin/bash\npattern="$2"\nbuild() {\n  printf \'grep -i "%s" /var/log/app.log\' "$pattern"\n}\n'
+        'cmd="$(build)"\neval "$cmd"\n'
+    )
+    assert 7 in lines(script, "bash", "CWE-78")
+    checked = script.replace(
+        'cmd="$(build)"', 'case "$pattern" in\n  error|warn) ;;\n  *) exit 1 ;;\nesac\ncmd="$(build)"'
+    )
+    assert not [f for f in scan(checked, "bash") if f.rule_id.startswith("bash-taint")]
+
+
+def test_eval_of_a_fixed_commands_output_is_the_usual_setup_idiom():
+    assert scan('#!/bin/bash\neval "$(ssh-agent -s)"\neval "$(opam env)"\n', "bash") == []
+    assert {"CWE-78", "CWE-95"} <= cwes('#!/bin/bash\neval "$(cat "$1")"\n', "bash")
+
+
+C_BATCH = """#include <stdint.h>
+#define MAX_READINGS 64
+struct reading { uint16_t id; int16_t value; };
+struct batch { uint16_t count; struct reading readings[MAX_READINGS]; };
+int parse(const uint8_t *buf, struct batch *out)
+{
+    out->count = (uint16_t)((buf[0] << 8) | buf[1]);
+    for (uint16_t i = 0; LOOP; i++) {
+        out->readings[i].id = buf[2 + 4 * i];
+    }
+    return 0;
+}
+"""
+
+
+def test_a_field_array_written_through_a_member_needs_a_bound_on_the_count_read_from_input():
+    assert 9 in lines(C_BATCH.replace("LOOP", "i < out->count"), "c", "CWE-787")
+    assert scan(C_BATCH.replace("LOOP", "i < out->count && i < MAX_READINGS"), "c") == []
+
+
+PY_EXPORT = """import os
+EXPORT_DIR = os.environ.get("EXPORT_TMP", "/tmp")
+
+def export_path(customer_id):
+    return os.path.join(EXPORT_DIR, NAME)
+
+def write_export(rows, customer_id):
+    path = export_path(customer_id)
+    with open(path, MODE) as fh:
+        fh.write(rows)
+    return path
+"""
+
+
+@pytest.mark.parametrize(
+    "name, mode, found",
+    [
+        ('"orders_%s.csv" % customer_id', '"w"', True),
+        ('f"orders_{customer_id}.csv"', '"a"', True),
+        ('f"orders_{uuid.uuid4().hex}.csv"', '"w"', False),  # a random part
+        ('"orders_%s.csv" % customer_id', '"x"', False),  # created exclusively
+        ('"orders_%s.csv" % customer_id', '"r"', False),  # only read
+    ],
+)
+def test_python_temporary_names_are_followed_through_helpers_to_the_write(name, mode, found):
+    code = PY_EXPORT.replace("NAME", name).replace("MODE", mode)
+    assert (9 in lines(code, "python", "CWE-377")) is found
+
+
+def test_c_a_tmp_name_kept_in_a_constant_is_reported_where_the_file_is_written():
+    code = (
+        '#include <stdio.h>\nstatic const char *LOCK_PATH = "/tmp/backupd.lock";\n\n\n\n\n'
+        "int take_lock(void)\n{\n    FILE *f = fopen(LOCK_PATH, MODE);\n    if (!f) return -1;\n"
+        "    fclose(f);\n    return 0;\n}\n"
+    )
+    assert 9 in lines(code.replace("MODE", '"w"'), "c", "CWE-377")
+    assert 9 not in lines(code.replace("MODE", '"r"'), "c", "CWE-377")
+
+
+def test_a_default_for_a_missing_redirect_target_keeps_the_input():
+    code = (
+        "public class Login extends HttpServlet {\n"
+        "  protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {\n"
+        '    String next = req.getParameter("next");\n'
+        "    if (next == null || next.isEmpty()) {\n"
+        '      next = req.getContextPath() + "/dashboard";\n'
+        "    }\n"
+        "    resp.sendRedirect(next);\n  }\n}\n"
+    )
+    assert 7 in lines(code, "java", "CWE-601")
+    checked = code.replace("next == null || next.isEmpty()", 'next == null || !next.startsWith("/")')
+    assert "CWE-601" not in cwes(checked, "java")
+
+
+def test_process_start_is_reported_with_the_command_line_its_start_info_was_made_with():
+    code = (
+        "public class Diag : Controller {\n"
+        "  string Run(string args) {\n"
+        '    var psi = new ProcessStartInfo("cmd.exe", "/c " + args) { UseShellExecute = false };\n'
+        "    using var p = Process.Start(psi);\n"
+        "    return p.StandardOutput.ReadToEnd();\n  }\n"
+        '  public IActionResult Ping(string host) => Content(Run($"ping -n 2 {host}"));\n}\n'
+    )
+    assert {3, 4} <= lines(code, "csharp", "CWE-78")
+
+
+def test_a_weak_hash_in_a_class_about_caching_is_fine_but_not_in_one_about_users():
+    method = "    def _digest(self, value):\n        return hashlib.sha1(value.encode()).hexdigest()\n"
+    assert scan(f"import hashlib\n\nclass DownloadCache:\n{method}", "python") == []
+    assert "CWE-328" in cwes(f"import hashlib\n\nclass UserStore:\n{method}", "python")
+
+
+def test_counts_and_lengths_are_numbers_not_text():
+    code = (
+        "async function search(pool, term) {\n  const params = [];\n  const where = ['active'];\n"
+        "  if (term) { params.push(`%${term}%`); where.push(`name ILIKE $${params.length}`); }\n"
+        "  return pool.query(`SELECT id FROM products WHERE ${where.join(' AND ')}`, params);\n}\n"
+    )
+    assert scan(code, "javascript") == []
+    built = code.replace("where.push(`name ILIKE $${params.length}`)", "where.push(`name ILIKE '${term}'`)")
+    assert "CWE-89" in cwes(built, "javascript")
+
+
+def test_json_fetched_from_the_server_is_remote_data_for_html():
+    code = (
+        "async function load(id) {\n"
+        "  const res = await fetch(`/api/posts/${encodeURIComponent(id)}/comments`);\n"
+        "  const comments = await res.json();\n"
+        "  for (const c of comments) {\n"
+        "    const li = document.createElement('li');\n"
+        "    li.innerHTML = `<p>${c.body}</p>`;\n"
+        "  }\n}\n"
+    )
+    assert 6 in lines(code, "javascript", "CWE-79")
+    assert scan(code.replace("li.innerHTML = `<p>${c.body}</p>`", "li.textContent = c.body"), "javascript") == []
+
+
+def test_php_include_of_input_is_path_traversal_too():
+    code = "<?php\n$page = $_GET['page'];\ninclude __DIR__ . '/pages/' . $page . '.php';\n"
+    assert {"CWE-98", "CWE-22"} <= cwes(code, "php")
+    allowed = code.replace(
+        "$page = $_GET['page'];", "$page = in_array($_GET['page'], ['a', 'b'], true) ? $_GET['page'] : 'a';"
+    )
+    assert scan(allowed, "php") == []
