@@ -16,8 +16,8 @@ wall time.
 
 Issue 14's snippet sets (insecure_dev14, insecure_untuned14/14b, insecure_dev14c and the spent held-out sets
 benchmarks/data/heldout14, heldout14b and heldout14c, now development data), scored as the issue's held-out scorer
-does: a vulnerable snippet is found with a finding of its CWE family (FAMILIES below) within 4 lines of its marked line (any line when none is marked); a safe near-miss counts as
-flagged with any finding at all, whatever its severity.
+does: a vulnerable snippet is found with a finding of its CWE family (FAMILIES below) within 4 lines of its marked
+line (any line when none is marked); a safe near-miss counts as flagged with any finding at all, whatever its severity.
 
     .venv/bin/python benchmarks/safety_insecure_code.py [--repeats 3] [--errors] [--completion-runs 200]
 """
