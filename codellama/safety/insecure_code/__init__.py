@@ -348,7 +348,8 @@ def _regex_findings(code: str, language: str, rules: list[Rule], syntax_checked:
             if m.start() in seen:
                 continue
             seen.add(m.start())
-            at = m.start("at") if "at" in r.pattern.groupindex else m.start()  # a rule may name the line to report
+            # a rule may name the line to report (a group named at, at2... in each of its alternatives)
+            at = next((m.start(g) for g in r.pattern.groupindex if g.startswith("at") and m.start(g) >= 0), m.start())
             index = bisect.bisect_right(starts, at) - 1
             line_end = code.find("\n", at)
             line = code[starts[index] : line_end if line_end >= 0 else len(code)]

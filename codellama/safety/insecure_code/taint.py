@@ -153,11 +153,19 @@ class _Checker(Values, BufferChecks, ClassChecks):
             return False
         built = self.built(value_node, scope)
         self.remember(sink, acc.params, built, at, scope)  # callers that pass input are reported at their call
-        if self.fires(sink, acc, built):
+        if self.fires(sink, acc, built) and not self.callers_decide(sink, acc, scope):
             self.report(sink, at)
             self.report_builders(sink, value_node, scope)
             return True
         return False
+
+    def callers_decide(self, sink: Sink, acc, scope: Scope) -> bool:
+        """C/C++ paths count from a plain parameter (C seldom shows where a name comes from), except in a function
+        this file calls: there its callers show what they pass, and one passing input is reported through the
+        function's summary (`serve(q + 5)` after `strchr(q, '/')` refused a slash is fine)."""
+        if sink.cwe != 22 or acc.strong or self.spec.language not in ("c", "cpp") or scope.fn is None:
+            return False
+        return any(s.node is scope.fn for s in self.summaries.values())
 
     def report_builders(self, sink: Sink, value_node, scope: Scope) -> None:
         """`fs.readFile(attachmentPath(req.params.id, req.params.name))`: the flaw is also where the helper builds

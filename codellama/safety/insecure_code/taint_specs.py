@@ -54,6 +54,9 @@ ALLOW_CHECK = _rx(
     r"|\b[iI]s_?(Local|local|Safe|safe|Relative|relative|Trusted|trusted|Allowed|allowed)\w*\(|url_has_allowed_host"
     r"|\bstr_starts_with\(|\bstrpos\([^)]*\)\s*[!=]==?\s*0\b"
     r"|\bstrn(case)?cmp\(\s*[^,]+,\s*[^\s'\"]"  # a prefix compared with a root, not with a literal
+    # a name refused when it holds a slash or "..": strchr(name, '/'), strstr(q, ".."), ".." in name
+    r"""|\b(strchr|strrchr|strstr|strpos|stripos|str_contains)\s*\([^,()]+,\s*['"](\.\.|/|\\\\)['"]"""
+    r"""|['"](\.\.|/)['"]\s+(not\s+)?in\b|\.find\(\s*['"](\.\.|/)['"]\s*\)"""
     # a URL's origin or host compared with the one allowed (`target.origin !== APP_ORIGIN.origin`, `u.host == HOST`),
     # not with an address refused (`u.hostname === 'localhost'` is a deny-list: every other host passes)
     rf"|\.(origin|host|hostname|netloc|Host|Authority)\s*[!=]==?\s*(?!{_NOT_ALLOWED_HOST})[\w'\"]"
