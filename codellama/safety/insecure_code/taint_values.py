@@ -205,7 +205,8 @@ class Values:
         if summary is None:
             return None
         receiver = "".join(parts[:-2]).strip()
-        if receiver and not _SELF.match(receiver) and not rx(r"[A-Z]\w*[a-z]\w*").fullmatch(receiver):  # a class, not a CONSTANT
+        # a class (`WebhookTester.ping`), not a CONSTANT (`ORDERINGS.get` looks a key up in a table)
+        if receiver and not _SELF.match(receiver) and not rx(r"[A-Z]\w*[a-z]\w*").fullmatch(receiver):
             made = scope.values.get(receiver, "") if scope is not None else ""
             if not _NEW_OBJECT.match(made):
                 return None
