@@ -262,6 +262,8 @@ class _Checker(Values, BufferChecks, ClassChecks):
             # a shell function reads the script's variables: `pattern="$2"` set above it reaches its printf
             self.summaries = {}
             self.scope_walk(root, script)
+        elif functions:
+            script.values.update(self.module_strings(root))
         for _ in range(SUMMARY_ROUNDS):
             summaries: dict[str, Summary] = {}
             for name, fn in functions:
@@ -282,6 +284,28 @@ class _Checker(Values, BufferChecks, ClassChecks):
         self.quiet = False
         self.scope_walk(root, Scope())
         return self.findings
+
+    def module_strings(self, root) -> dict[str, str]:
+        """Names given one plain string outside any function (`API_BASE = "https://api.github.com"`, a `static final`
+        field): what a helper's summary knows of them (a URL built on a fixed host fetches only that host)."""
+        spec, seen, out = self.spec, {}, {}
+        stack = [root]
+        while stack:
+            n = stack.pop()
+            if n.type in spec.functions:
+                continue
+            if n.type in spec.assigns and n.type not in spec.loops:
+                lhs, rhs = spec.sides(n)
+                if lhs is not None and rhs is not None and lhs.type in spec.idents:
+                    name = self.name_of(lhs)
+                    seen[name] = seen.get(name, 0) + 1
+                    plain = rhs.type in spec.strings and not any(
+                        c.type in spec.interpolations for c in rhs.named_children
+                    )
+                    if plain:
+                        out[name] = self.text(rhs)
+            stack.extend(n.named_children)
+        return {name: text for name, text in out.items() if seen[name] == 1}
 
     def params(self, fn) -> list[tuple[str, ...]]:
         key = (fn.start_byte, fn.end_byte)
