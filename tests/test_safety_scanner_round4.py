@@ -207,3 +207,62 @@ def test_php_include_of_input_is_path_traversal_too():
         "$page = $_GET['page'];", "$page = in_array($_GET['page'], ['a', 'b'], true) ? $_GET['page'] : 'a';"
     )
     assert scan(allowed, "php") == []
+
+
+def test_a_helper_fetching_a_path_on_the_files_fixed_host_is_not_a_request_forgery():
+    code = (
+        "import requests\nfrom flask import Flask, request\napp = Flask(__name__)\nAPI_BASE = WHERE\n\n"
+        'def repos(login):\n    return requests.get(f"{API_BASE}/users/{login}/repos", timeout=5).json()\n\n'
+        '@app.get("/profile")\ndef profile():\n    return {"repos": repos(request.args["login"])}\n'
+    )
+    assert scan(code.replace("WHERE", '"https://api.github.com"'), "python") == []
+    assert "CWE-918" in cwes(code.replace("WHERE", 'os.environ["API"] + request.args["api"]'), "python")
+
+
+def test_a_constant_table_lookup_is_not_a_call_of_the_views_own_get():
+    code = (
+        "class TicketList(View):\n    def get(self, request):\n"
+        '        order = ORDERINGS.get(request.GET.get("order", ""), "created_at")\n'
+        '        return Ticket.objects.raw("SELECT id FROM ticket ORDER BY " + order)\n'
+    )
+    assert scan(code, "python") == []
+    assert "CWE-89" in cwes(
+        code.replace('ORDERINGS.get(request.GET.get("order", ""), "created_at")', 'request.GET["order"]'), "python"
+    )
+
+
+C_SERVE = """#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+static int serve(const char *name)
+{
+    char path[256];
+    snprintf(path, sizeof path, "/var/www/files/%s", name);
+    FILE *f = fopen(path, "rb");
+    return f ? 200 : 404;
+}
+int main(void)
+{
+    const char *q = getenv("QUERY_STRING");
+    if (!q || CHECK)
+        return 400;
+    return serve(q);
+}
+"""
+
+
+def test_c_a_helper_called_in_the_file_is_judged_by_what_its_callers_pass():
+    assert "CWE-22" not in cwes(C_SERVE.replace("CHECK", "strchr(q, '/')"), "c")
+    assert "CWE-22" in cwes(C_SERVE.replace("CHECK", "strlen(q) > 200"), "c")
+    helper_alone = C_SERVE[: C_SERVE.index("int main")]  # nobody in the file calls it: its parameter counts
+    assert "CWE-22" in cwes(helper_alone, "c")
+
+
+def test_literal_passwords_to_connections_over_several_lines_and_fast_hashes_of_passwords():
+    pdo = "<?php\n$pdo = new PDO(\n    'mysql:host=db;dbname=crm',\n    'crm_app',\n    PASS\n);\n"
+    assert 5 in lines(pdo.replace("PASS", "'Crm#2024!prod'"), "php", "CWE-798")
+    assert scan(pdo.replace("PASS", "getenv('CRM_DB_PASSWORD')"), "php") == []
+    java = "class P {\n  String h(String salt, String rawPassword) {\n"
+    java += "    return DigestUtils.sha256Hex(salt + VALUE);\n  }\n}\n"
+    assert "CWE-916" in cwes(java.replace("VALUE", "rawPassword"), "java")
+    assert scan(java.replace("VALUE", "email"), "java") == []
