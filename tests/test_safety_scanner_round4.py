@@ -266,3 +266,11 @@ def test_literal_passwords_to_connections_over_several_lines_and_fast_hashes_of_
     java += "    return DigestUtils.sha256Hex(salt + VALUE);\n  }\n}\n"
     assert "CWE-916" in cwes(java.replace("VALUE", "rawPassword"), "java")
     assert scan(java.replace("VALUE", "email"), "java") == []
+
+
+def test_math_random_for_an_element_id_is_fine_but_not_for_a_reset_token():
+    helper = "function uniqueId(prefix) {\n  return `${prefix}-${Math.random().toString(36).slice(2, 9)}`;\n}\n"
+    ui = helper + "const id = uniqueId('field');\nlabel.htmlFor = id;\ninput.id = id;\n"
+    token = helper + "const resetToken = uniqueId('reset');\nawait db.resets.insert({ userId, resetToken });\n"
+    assert scan(ui, "javascript") == []
+    assert 2 in lines(token, "javascript", "CWE-338")

@@ -107,7 +107,8 @@ RULES = [
         "use crypto.randomBytes / crypto.getRandomValues / crypto.randomUUID",
         needle="Math.random",
         near=RANDOM_CONTEXT + "|" + TOKEN_LIKE + r"|\bid\b|uuid",
-        not_near=NOT_SECURITY_RANDOM,
+        # an id for an element of the page (a label's htmlFor, an input's id), not a secret
+        not_near=NOT_SECURITY_RANDOM + r"|htmlFor|aria-|className|getElementById|querySelector|createElement|\.id\s*=",
     ),
     rule(
         "js-weak-hash",
