@@ -274,3 +274,15 @@ def test_math_random_for_an_element_id_is_fine_but_not_for_a_reset_token():
     token = helper + "const resetToken = uniqueId('reset');\nawait db.resets.insert({ userId, resetToken });\n"
     assert scan(ui, "javascript") == []
     assert 2 in lines(token, "javascript", "CWE-338")
+
+
+def test_rows_of_a_parameterised_query_are_the_databases_not_the_search_term():
+    code = (
+        "from flask import Flask, request\nfrom markupsafe import escape\napp = Flask(__name__)\n\n"
+        '@app.get("/notes")\ndef notes():\n    q = request.args.get("q", "")\n'
+        '    rows = db.execute("SELECT id, title FROM notes WHERE title LIKE ?", (f"%{q}%",)).fetchall()\n'
+        "    items = \"\".join(f\"<li id='{r['id']}'>{escape(r['title'])}</li>\" for r in rows)\n"
+        '    return f"<h1>{SHOWN}</h1><ul>{items}</ul>"\n'
+    )
+    assert scan(code.replace("SHOWN", "escape(q)"), "python") == []
+    assert 10 in lines(code.replace("SHOWN", "q"), "python", "CWE-79")

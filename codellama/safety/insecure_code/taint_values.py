@@ -36,6 +36,9 @@ _COUNT = re.compile(
     r"[.\->](length|Length|Count|LongCount|size|byteLength)\s*$|[.\->](size|getLength|count|Count|length|getSize)\(\s*\)$"
     r"|^(len|count|sizeof|strlen|mb_strlen|Object\.keys\([^()]*\)\.length)\s*\("
 )
+# A query run with its values: what it returns is the database's rows, not the values it was given.
+_QUERY_CALL = re.compile(r"(^|\.|->)(execute|executemany|query|queryForList|queryForObject|prepare|raw|all|get)$")
+_SQL_TEXT = re.compile(r"""^\s*\(?\s*[fbru]*['"`]+\s*(SELECT|WITH)\b""", re.I)
 _REPLACERS = re.compile(r"(^|\.|\\)(preg_replace|sub|replace|replaceAll|Replace)$")
 _STRIP_TO_CLASS = re.compile(r"""\[\^(?![^\]]*(/|<|>|'|"|;|&|\||\$|`|\\s|\\W|\\S| ))[^\]]*\][^,]*,\s*(r?''|r?""|@"")""")
 
@@ -250,6 +253,8 @@ class Values:
             callee = self.callee(node)
             if spec.sanitisers.search(callee):
                 return
+            if _QUERY_CALL.search(callee) and self._rows(node, scope):
+                return
             if _REPLACERS.search(callee) and _STRIP_TO_CLASS.search(self.text(node)):
                 return
             summary = self.local(callee, scope)
@@ -326,6 +331,16 @@ class Values:
                 return
         for child in node.named_children:
             self._walk(child, scope, acc)
+
+    def _rows(self, node, scope: Scope) -> bool:
+        """`db.execute("SELECT ... WHERE title LIKE ?", (q,))`: a parameterised query, whose result is rows of the
+        database (its SQL built from input is the SQL sink's business, not the rows')."""
+        args = self.args(node)
+        if len(args) < 2 or node.type == "command":
+            return False
+        first = args[0]
+        sql = scope.values.get(self.name_of(first), "") if first.type in self.spec.idents else self.text(first)
+        return bool(_SQL_TEXT.search(sql))
 
     def _compound(self, node) -> bool:
         """A member of a call's result or of a literal (`[row(a), row(b)].join`): its parts are walked one by one,
