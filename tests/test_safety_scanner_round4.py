@@ -286,3 +286,24 @@ def test_rows_of_a_parameterised_query_are_the_databases_not_the_search_term():
     )
     assert scan(code.replace("SHOWN", "escape(q)"), "python") == []
     assert 10 in lines(code.replace("SHOWN", "q"), "python", "CWE-79")
+
+
+C_SPLIT = """#include <string.h>
+#define MAX_ARGS 8
+struct command { char *args[MAX_ARGS]; int argc; };
+int split(char *line, struct command *cmd)
+{
+    char *save = NULL, *tok;
+    cmd->argc = 0;
+    while ((tok = strtok_r(line, " ", &save)) != NULL LIMIT) {
+        cmd->args[cmd->argc++] = tok;
+        line = NULL;
+    }
+    return cmd->argc;
+}
+"""
+
+
+def test_a_member_counter_as_the_index_needs_a_bound_on_that_member():
+    assert 9 in lines(C_SPLIT.replace(" LIMIT", ""), "c", "CWE-787")
+    assert scan(C_SPLIT.replace("LIMIT", "&& cmd->argc < MAX_ARGS"), "c") == []
