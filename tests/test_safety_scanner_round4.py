@@ -307,3 +307,39 @@ int split(char *line, struct command *cmd)
 def test_a_member_counter_as_the_index_needs_a_bound_on_that_member():
     assert 9 in lines(C_SPLIT.replace(" LIMIT", ""), "c", "CWE-787")
     assert scan(C_SPLIT.replace("LIMIT", "&& cmd->argc < MAX_ARGS"), "c") == []
+
+
+def test_c_a_translated_literal_is_a_format_and_a_file_named_on_the_command_line_is_no_traversal():
+    code = (
+        "#include <stdio.h>\n#include <libintl.h>\n#define _(s) gettext(s)\n"
+        "int main(int argc, char **argv)\n{\n    for (int i = 1; i < argc; i++) {\n"
+        '        FILE *f = fopen(PATH, "r");\n'
+        "        if (!f) { fprintf(stderr, FORMAT, argv[i]); continue; }\n"
+        "        fclose(f);\n    }\n    return 0;\n}\n"
+    )
+    safe = code.replace("PATH", "argv[i]").replace("FORMAT", '_("cannot open %s\\n")')
+    assert scan(safe, "c") == []
+    assert "CWE-134" in cwes(code.replace("PATH", "argv[i]").replace("FORMAT", "argv[i]"), "c")
+    joined = code.replace(
+        'FILE *f = fopen(PATH, "r");',
+        'char p[256];\n        snprintf(p, sizeof p, "/etc/app/%s", argv[i]);\n        FILE *f = fopen(p, "r");',
+    )
+    assert "CWE-22" in cwes(joined.replace("FORMAT", '"%s"'), "c")
+
+
+@pytest.mark.parametrize(
+    "language, code",
+    [
+        ("javascript", "const config = {\n  passwordField: 'password',\n  tokenHeader: 'x-auth-token',\n};\n"),
+        ("csharp", 'public class O {\n  public const string ApiKeyHeader = "X-Gateway-Key";\n}\n'),
+    ],
+)
+def test_names_about_a_secret_hold_no_secret(language, code):
+    assert scan(code, language) == []
+    assert "CWE-798" in cwes(
+        code.replace("'password'", "'Hunter2!x9'")
+        .replace('"X-Gateway-Key"', '"gk_9f8e7d6c5b4a"')
+        .replace("passwordField", "dbPassword")
+        .replace("ApiKeyHeader", "GatewayApiKey"),
+        language,
+    )

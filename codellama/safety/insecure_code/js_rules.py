@@ -202,6 +202,7 @@ RULES = [
         "read it from process.env or a secrets manager",
         needle=("ass", "ecret", "ey", "oken", "EY", "OKEN", "ECRET", "ASS"),
         unless=r"(pattern|regex|format|policy|rule)\w*['\"]?\s*[:=]|[:=]\s*['\"/]\^|\(\?=|\\d|\{\d|['\"](changeme|your[_-]|xxx|<|example|placeholder|dummy|process\.env)",
+        fallback=True,  # the tree checks judge the name word by word (`passwordField`, `tokenHeader` hold no secret)
     ),
     rule(
         "js-jwt-none",

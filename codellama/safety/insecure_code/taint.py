@@ -153,7 +153,11 @@ class _Checker(Values, BufferChecks, ClassChecks):
             return False
         built = self.built(value_node, scope)
         self.remember(sink, acc.params, built, at, scope)  # callers that pass input are reported at their call
-        if self.fires(sink, acc, built) and not self.callers_decide(sink, acc, scope):
+        if (
+            self.fires(sink, acc, built)
+            and not self.callers_decide(sink, acc, scope)
+            and not self.named_on_command_line(sink, value_node, built, scope)
+        ):
             self.report(sink, at)
             self.report_builders(sink, value_node, scope)
             return True
@@ -166,6 +170,16 @@ class _Checker(Values, BufferChecks, ClassChecks):
         if sink.cwe != 22 or acc.strong or self.spec.language not in ("c", "cpp") or scope.fn is None:
             return False
         return any(s.node is scope.fn for s in self.summaries.values())
+
+    def named_on_command_line(self, sink: Sink, value_node, built: bool, scope: Scope) -> bool:
+        """C/C++ `fopen(argv[i], "r")`: a tool opening the file its user names is no traversal (a name joined under
+        a fixed folder, `"%s/%s", root, argv[1]`, still is: the path was meant to stay there)."""
+        if sink.cwe != 22 or built or self.spec.language not in ("c", "cpp"):
+            return False
+        node = value_node
+        if node.type in self.spec.idents and scope.rhs.get(self.name_of(node)) is not None:
+            node = scope.rhs[self.name_of(node)]
+        return bool(rx(r"^\s*(argv\s*\[[^\]]*\]|optarg)\s*$").match(self.text(node)))
 
     def report_builders(self, sink: Sink, value_node, scope: Scope) -> None:
         """`fs.readFile(attachmentPath(req.params.id, req.params.name))`: the flaw is also where the helper builds
@@ -580,6 +594,9 @@ class _Checker(Values, BufferChecks, ClassChecks):
         if node.type in self.spec.idents:
             value = scope.values.get(self.name_of(node), "")
             return bool(rx(r'\s*(L|u8|u|U)?"[^"]*"\s*').fullmatch(value))
+        if node.type in self.spec.calls and _TRANSLATED.search(self.callee(node)):  # _("cannot open %s\n")
+            args = self.args(node)
+            return bool(args) and all(a.type in self.spec.strings or a.type in ("number_literal",) for a in args)
         return False
 
     def call_local(self, summary: Summary, node, scope: Scope) -> None:
@@ -640,6 +657,8 @@ _FIRST_NAME = re.compile(
     r"""^\s*(?:(?:f|\$|@)?[`'"]\{?\$?\{?)?([A-Za-z_$][\w$]*)(?=\s*(\+|\.\s|\}|[`'"]?\s*\.\s)|\([^()]*\)\s*\+)"""
 )
 # A condition that tests whether a value is missing: null, None, empty, blank, unset
+# Translation lookups of a literal message: the translated text is the program's own format.
+_TRANSLATED = re.compile(r"^(_|N_|gettext|dgettext|dcgettext|ngettext|pgettext|tr|QObject::tr|i18n|_T|TEXT)$")
 _MISSING = re.compile(
     r"\b(null|None|undefined|nil|empty|isEmpty|IsNullOr\w+|isBlank|is_null)\b|(^|[(\s&|])!\s*\$?[\w.]+\s*\)?\s*$"
     r"|(^|[(\s])not\s+[\w.]+\s*\)?\s*:?\s*$|-z\s|===?\s*(''|\"\")|(''|\"\")\s*===?|\.length\s*===?\s*0|\blen\(\w+\)\s*==\s*0"
