@@ -343,3 +343,23 @@ def test_names_about_a_secret_hold_no_secret(language, code):
         .replace("ApiKeyHeader", "GatewayApiKey"),
         language,
     )
+
+
+def test_values_passed_to_a_fixed_flask_template_are_escaped_but_a_template_built_from_input_is_not():
+    head = (
+        "from flask import Flask, request, render_template_string\napp = Flask(__name__)\n\n@app.get('/x')\ndef x():\n"
+    )
+    fixed = head + '    return render_template_string("<h1>Hi {{ name }}</h1>", name=request.args.get("name", ""))\n'
+    built = head + '    return render_template_string("<h1>Hi " + request.args.get("name", "") + "</h1>")\n'
+    assert scan(fixed, "python") == []
+    assert {"CWE-79", "CWE-94"} <= cwes(built, "python")
+
+
+def test_java_markup_cleaned_by_jsoup_is_not_input_written_into_html():
+    code = (
+        "public class P extends HttpServlet {\n"
+        "  protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {\n"
+        '    String body = VALUE;\n    resp.getWriter().println("<div>" + body + "</div>");\n  }\n}\n'
+    )
+    assert scan(code.replace("VALUE", 'Jsoup.clean(req.getParameter("body"), Safelist.basic())'), "java") == []
+    assert "CWE-79" in cwes(code.replace("VALUE", 'req.getParameter("body")'), "java")

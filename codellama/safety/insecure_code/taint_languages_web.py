@@ -70,7 +70,8 @@ def python_spec() -> Spec:
             r"(secure_filename|basename|safe_join|quote|escape|html\.escape|markupsafe\.escape|bleach\.clean|int|float"
             r"|uuid\.UUID|shlex\.quote|len|bool|hash\w*|sha256|hexdigest|literal_eval|escape_string|Identifier|Literal"
             r"|min|max|abs|round|escape_filter_chars|filter_format|escape_dn_chars|url_has_allowed_host_and_scheme"
-            r"|quote_ident|quote_identifier)$"
+            r"|quote_ident|quote_identifier"
+            r"|render_template|render_template_string|render_to_string)$"  # Flask and Django templates escape
         ),
         # the environment and the command line: set by whoever runs the program (a file it names is theirs to read)
         weak_sources=rx(r"\bos\.environ|\bgetenv\(|\bsys\.argv|\bargv\b|\bparse_args\(|\binput\(|\bsys\.stdin"),
@@ -98,6 +99,7 @@ def python_spec() -> Spec:
                 r"(^|\.)(Template|from_string|render_template_string)$",
                 args=(0,),
                 strong_only=True,
+                also=(k["html"],),  # the input is written into the page too
             ),
             S(("py-os-system", *k["shell"][1:]), r"^os\.(system|popen)$", args=(0,)),
             S(
@@ -123,10 +125,12 @@ def python_spec() -> Spec:
             S(k["path"], r"\.(read_text|read_bytes|write_text|write_bytes|unlink|open)$", on_receiver=True, built=True),
             S(
                 k["html"],
-                r"(^|\.)(Markup|mark_safe|render_template_string|HTMLResponse|HttpResponse|make_response)$",
+                r"(^|\.)(Markup|mark_safe|HTMLResponse|HttpResponse|make_response)$",
                 built=True,
                 requires=HTML,
             ),
+            # the template itself; the values passed to a fixed template are escaped by it
+            S(k["html"], r"(^|\.)render_template_string$", args=(0,), built=True, requires=HTML),
             S(k["deser"], r"^(pickle|cPickle|dill|marshal|jsonpickle|shelve)\.(loads?|decode|open)$", strong_only=True),
             S(k["html"], r"^self\.(write|finish)$", args=(0,), built=True, requires=TAG),  # Tornado handlers
             S(
@@ -309,7 +313,8 @@ def java_spec() -> Spec:
         sanitisers=rx(
             r"(escapeHtml\w*|encodeForHTML|Encode\.for\w+|htmlEscape|parseInt|parseLong|valueOf|UUID\.fromString"
             r"|getFileName|getName|escapeSql|quote|Math\.(min|max|abs|floorMod)|Integer\.\w+|Long\.\w+"
-            r"|encodeForLDAP|encodeForDN|escapeLDAPSearchFilter|filterEncode|nameEncode|escapeValue|escapeFilter)$"
+            r"|encodeForLDAP|encodeForDN|escapeLDAPSearchFilter|filterEncode|nameEncode|escapeValue|escapeFilter"
+            r"|Jsoup\.clean|\.sanitize|escapeXml\w*)$"
         ),
         weak_sources=rx(r"System\.getenv|System\.getProperty|\bargs\[|\bnextLine\("),
         source_nodes={"field_access", "array_access"},
