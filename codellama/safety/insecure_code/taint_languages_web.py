@@ -71,7 +71,8 @@ def python_spec() -> Spec:
             r"|uuid\.UUID|shlex\.quote|len|bool|hash\w*|sha256|hexdigest|literal_eval|escape_string|Identifier|Literal"
             r"|min|max|abs|round|escape_filter_chars|filter_format|escape_dn_chars|url_has_allowed_host_and_scheme"
             r"|quote_ident|quote_identifier"
-            r"|render_template|render_template_string|render_to_string)$"  # Flask and Django templates escape
+            r"|render_template|render_template_string|render_to_string|format_html|format_html_join|conditional_escape"
+            r"|strip_tags)$"  # Flask and Django templates escape, and so do Django's format_html helpers
         ),
         # the environment and the command line: set by whoever runs the program (a file it names is theirs to read)
         weak_sources=rx(r"\bos\.environ|\bgetenv\(|\bsys\.argv|\bargv\b|\bparse_args\(|\binput\(|\bsys\.stdin"),
