@@ -363,3 +363,10 @@ def test_java_markup_cleaned_by_jsoup_is_not_input_written_into_html():
     )
     assert scan(code.replace("VALUE", 'Jsoup.clean(req.getParameter("body"), Safelist.basic())'), "java") == []
     assert "CWE-79" in cwes(code.replace("VALUE", 'req.getParameter("body")'), "java")
+
+
+def test_csharp_an_auto_property_initialised_with_a_secret_is_a_hard_coded_credential():
+    code = "public class Settings\n{\n    public string NAME { get; set; } = VALUE;\n}\n"
+    assert 3 in lines(code.replace("NAME", "SmtpPassword").replace("VALUE", '"Smtp#Secret99"'), "csharp", "CWE-798")
+    assert scan(code.replace("NAME", "PasswordHeader").replace("VALUE", '"X-Password"'), "csharp") == []
+    assert scan(code.replace("NAME", "SmtpPassword").replace("VALUE", 'Env("SMTP_PASSWORD")'), "csharp") == []

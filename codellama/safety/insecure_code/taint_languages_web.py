@@ -408,7 +408,7 @@ def csharp_spec() -> Spec:
         },
         params={"parameter_list"},
         idents={"identifier"},
-        assigns={"variable_declarator", "assignment_expression", "foreach_statement"},
+        assigns={"variable_declarator", "assignment_expression", "foreach_statement", "property_declaration"},
         calls={"invocation_expression"},
         news={"object_creation_expression"},
         strings={"string_literal", "verbatim_string_literal", "raw_string_literal"},

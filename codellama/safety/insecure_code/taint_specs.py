@@ -310,6 +310,8 @@ def generic_sides(node):
         return (named[0], named[1]) if len(named) == 2 else (None, None)
     if node.type == "for_range_loop":
         return node.child_by_field_name("declarator"), node.child_by_field_name("right")
+    if node.type == "property_declaration":  # C# `public string SmtpPassword { get; set; } = "..."`
+        return node.child_by_field_name("name"), node.child_by_field_name("value")
     lhs = node.child_by_field_name("left") or node.child_by_field_name("name")
     lhs = lhs or node.child_by_field_name("declarator") or node.child_by_field_name("variable")
     rhs = node.child_by_field_name("right") or node.child_by_field_name("value")
