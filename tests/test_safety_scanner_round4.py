@@ -370,3 +370,19 @@ def test_csharp_an_auto_property_initialised_with_a_secret_is_a_hard_coded_crede
     assert 3 in lines(code.replace("NAME", "SmtpPassword").replace("VALUE", '"Smtp#Secret99"'), "csharp", "CWE-798")
     assert scan(code.replace("NAME", "PasswordHeader").replace("VALUE", '"X-Password"'), "csharp") == []
     assert scan(code.replace("NAME", "SmtpPassword").replace("VALUE", 'Env("SMTP_PASSWORD")'), "csharp") == []
+
+
+def test_an_extension_checked_says_nothing_of_the_rest_of_the_uploaded_name():
+    code = (
+        "<?php\n$file = $_FILES['avatar'];\n$ext = strtolower(pathinfo($file['name'], PATHINFO_EXTENSION));\n"
+        "if (!in_array($ext, ['jpg', 'png'], true)) { exit; }\n"
+        "move_uploaded_file($file['tmp_name'], __DIR__ . '/uploads/' . NAME);\n"
+    )
+    assert "CWE-22" in cwes(code.replace("NAME", "$file['name']"), "php")
+    assert scan(code.replace("NAME", "bin2hex(random_bytes(16)) . '.' . $ext"), "php") == []
+
+
+def test_find_exec_sh_c_with_input_in_the_script_is_command_injection():
+    script = '#!/bin/bash\npattern="$1"\nfind /srv -name "$pattern" -exec sh -c SCRIPT \\;\n'
+    assert "CWE-78" in cwes(script.replace("SCRIPT", '"rm -rf $pattern"'), "bash")
+    assert scan(script.replace("SCRIPT", "'gzip \"$1\"' _ {}"), "bash") == []

@@ -447,7 +447,7 @@ class _Checker(Values, BufferChecks, ClassChecks):
         """A checked value is clean, and so are the values it was parsed from (`urlparse(url).hostname in ALLOWED`
         checks url) and those built only from it."""
         scope.vars.pop(name, None)
-        if name in scope.views:
+        if name in scope.views and _URL_PARTS.search(scope.values.get(name, "")):
             for parent in scope.parents.get(name, ()):
                 scope.vars.pop(parent, None)
         for child, parents in list(scope.parents.items()):
@@ -569,6 +569,9 @@ class _Checker(Values, BufferChecks, ClassChecks):
                 chosen = [obj] if obj is not None else []
             elif node.type == "command" and callee == "ssh":
                 chosen = self.remote_command(args)
+            elif node.type == "command" and callee == "find":  # find ... -exec sh -c SCRIPT: the script
+                texts = [self.text(a) for a in args]
+                chosen = [args[i + 1] for i, t in enumerate(texts[:-1]) if t == "-c"][:1]
             else:
                 chosen = [a for i, a in enumerate(args) if sink.args is None or i in sink.args]
             if sink.literal_ok is False:
@@ -657,6 +660,9 @@ _FIRST_NAME = re.compile(
     r"""^\s*(?:(?:f|\$|@)?[`'"]\{?\$?\{?)?([A-Za-z_$][\w$]*)(?=\s*(\+|\.\s|\}|[`'"]?\s*\.\s)|\([^()]*\)\s*\+)"""
 )
 # A condition that tests whether a value is missing: null, None, empty, blank, unset
+# A value parsed out of a URL (its host, origin, scheme): a check of it is a check of the URL. An extension or a MIME
+# type checked says nothing of the rest of a file name.
+_URL_PARTS = re.compile(r"(?i)url|uri|parse|host|origin|netloc|scheme|authority|domain|IPAddress|ip_address|inet_")
 # Translation lookups of a literal message: the translated text is the program's own format.
 _TRANSLATED = re.compile(r"^(_|N_|gettext|dgettext|dcgettext|ngettext|pgettext|tr|QObject::tr|i18n|_T|TEXT)$")
 _MISSING = re.compile(

@@ -540,7 +540,7 @@ def php_spec() -> Spec:
             r"|mysqli_real_escape_string|real_escape_string|quote|addslashes|urlencode|rawurlencode"
             r"|json_encode|is_numeric|preg_quote|esc_html|esc_attr|esc_url|esc_sql|sanitize_\w+|absint"
             r"|e|h|esc|count|strlen|md5|sha1|hash|password_hash|password_verify|var_export|crc32|ldap_escape"
-            r"|wp_validate_redirect|wp_safe_redirect)$"
+            r"|wp_validate_redirect|wp_safe_redirect|array_search)$"  # (array_search: a key of the array searched)
         ),
         weak_sources=rx(r"\$_(ENV|SERVER)\b|\bgetenv\(|\$argv"),
         source_nodes={"subscript_expression"},
