@@ -386,3 +386,15 @@ def test_find_exec_sh_c_with_input_in_the_script_is_command_injection():
     script = '#!/bin/bash\npattern="$1"\nfind /srv -name "$pattern" -exec sh -c SCRIPT \\;\n'
     assert "CWE-78" in cwes(script.replace("SCRIPT", '"rm -rf $pattern"'), "bash")
     assert scan(script.replace("SCRIPT", "'gzip \"$1\"' _ {}"), "bash") == []
+
+
+def test_csharp_a_host_looked_up_in_an_allowed_array_is_a_check():
+    code = (
+        "public class P : Controller {\n"
+        '  static readonly string[] AllowedHosts = { "img.example.com" };\n'
+        "  public async Task<IActionResult> Fetch(string url) {\n"
+        "    if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)CHECK)\n      return BadRequest();\n"
+        '    return File(await _http.GetByteArrayAsync(uri), "image/jpeg");\n  }\n}\n'
+    )
+    assert scan(code.replace("CHECK", " || Array.IndexOf(AllowedHosts, uri.Host) < 0"), "csharp") == []
+    assert "CWE-918" in cwes(code.replace("CHECK", ""), "csharp")

@@ -47,7 +47,8 @@ _NOT_ALLOWED_HOST = (
 )
 # A check against a fixed set of values, a pattern or a canonical root: the value is trusted after it.
 ALLOW_CHECK = _rx(
-    r"\bin_array\b|\.includes\(|\.has\(|\.contains\(|\bContains(Key)?\(|\.indexOf\(|\bnot\s+in\b|\bin\s+[A-Z_({\[]"
+    r"\bin_array\b|\.includes\(|\.has\(|\.contains\(|\bContains(Key)?\(|\.indexOf\(|\bIndexOf\(|\bAllowed\w*"
+    r"|\bnot\s+in\b|\bin\s+[A-Z_({\[]"
     r"|\.startsWith\(|\.startswith\(|StartsWith\(|\bpreg_match\b|\bfullmatch\b|\bre\.match\b|\.test\(|\.matches\("
     r"|IsMatch\(|\bisdigit\(|\bisalnum\(|\bis_numeric\b|\bctype_\w+|\bisValid\w*\(|\ballowed\w*\b|\bwhitelist|\ballowlist"
     r"|\bALLOWED\w*|\bVALID\w*|\bcommonpath\b|\bis_relative_to\b|\brfind\([^)]*,\s*0\s*\)\s*[!=]=\s*0|=~"
