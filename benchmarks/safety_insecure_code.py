@@ -15,10 +15,9 @@ joined and cut to 100 lines, after a 5-line prompt), --completion-runs times eac
 wall time.
 
 Issue 14's snippet sets (insecure_dev14, insecure_untuned14/14b, insecure_dev14c and the spent held-out sets
-benchmarks/data/heldout14 and heldout14b, now development data), scored as the issue's held-out scorer does:
-a vulnerable snippet is found with a finding of its CWE family ({94,95}, {120,121,122,787}, {327,328,759,916},
-{330,338}, {377,379}) within 4 lines of its marked line (any line when none is marked); a safe near-miss counts as
-flagged with any finding at all, whatever its severity.
+benchmarks/data/heldout14, heldout14b and heldout14c, now development data), scored as the issue's held-out scorer
+does: a vulnerable snippet is found with a finding of its CWE family (FAMILIES below) within 4 lines of its marked
+line (any line when none is marked); a safe near-miss counts as flagged with any finding at all, whatever its severity.
 
     .venv/bin/python benchmarks/safety_insecure_code.py [--repeats 3] [--errors] [--completion-runs 200]
 """
@@ -85,9 +84,13 @@ def completion_latency(snippets: list[dict], runs: int) -> dict[str, tuple[float
 
 HELDOUT14 = Path(__file__).parent / "data" / "heldout14" / "snippets.jsonl"
 HELDOUT14B = Path(__file__).parent / "data" / "heldout14b" / "snippets.jsonl"
-FAMILIES = [
+HELDOUT14C = Path(__file__).parent / "data" / "heldout14c" / "snippets.jsonl"
+FAMILIES = [  # as benchmarks/safety_heldout14.py groups them (MITRE's parents and children)
+    {"CWE-22", "CWE-23", "CWE-36", "CWE-73"},
+    {"CWE-77", "CWE-78", "CWE-88"},
+    {"CWE-259", "CWE-321", "CWE-798"},
     {"CWE-94", "CWE-95"},
-    {"CWE-120", "CWE-121", "CWE-122", "CWE-787"},
+    {"CWE-119", "CWE-120", "CWE-121", "CWE-122", "CWE-787"},
     {"CWE-327", "CWE-328", "CWE-759", "CWE-916"},
     {"CWE-330", "CWE-338"},
     {"CWE-377", "CWE-379"},
@@ -166,7 +169,7 @@ def main() -> None:
     dev14c = snippet_set(DATA_DIR / "insecure_dev14c.jsonl")
     for round_ in sorted({s["round"] for s in dev14c}):
         sets[f"insecure_dev14c round {round_}"] = [s for s in dev14c if s["round"] == round_]
-    for name, path in (("heldout14", HELDOUT14), ("heldout14b", HELDOUT14B)):
+    for name, path in (("heldout14", HELDOUT14), ("heldout14b", HELDOUT14B), ("heldout14c", HELDOUT14C)):
         if path.exists():
             sets[f"{name} (development)"] = [json.loads(line) for line in path.read_text().splitlines() if line]
     for name, snippets in sets.items():

@@ -138,6 +138,18 @@ RULES = [
         unless=r"XXXXXX|mkstemp|mkdtemp",
         near=TMP_WRITE,
     ),
+    rule(  # static const char *LOCK_PATH = "/tmp/backupd.lock"; ... fopen(LOCK_PATH, "w"): reported where it is written
+        "c-predictable-tmp",
+        377,
+        "medium",
+        r'(?P<name>[A-Za-z_]\w*)(\[\w*\])?\s*(=\s*)?"(/var)?/tmp/(?![^"\n]*XXXXXX)[^"\n]*"[^\n]*\n(?:[^\n]*\n){0,60}?'
+        r"[^\n]*?(?P<at>\b(fopen|open|creat|ofstream|fstream|freopen)\b[^;\n]*?\b(?P=name)\b)",
+        "a fixed or guessable name in the shared temporary directory: another user can create or link it first",
+        "use mkstemp (or tmpfile) and work on the descriptor it returns",
+        needle="/tmp/",
+        multiline=True,
+        unless=r'fopen\s*\([^;\n]*"r"\s*\)|O_EXCL|O_RDONLY\s*\)|mkstemp|ifstream',
+    ),
     rule(
         "c-xxe",
         611,

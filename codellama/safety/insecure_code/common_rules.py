@@ -67,12 +67,21 @@ RULES = [
         r"|\b(smtp|ftp|server|conn|client|s|imap|pop|mail|ldap)\w*\.(login|bind_s|simple_bind_s)\s*\(\s*[^,()]+,\s*['\"]"
         + _PLACEHOLDER
         + r"[^'\"\s]{6,}['\"]\s*\)"
-        r"|\bnew\s+PDO\s*\([^,]+,\s*['\"][^'\"]*['\"]\s*,\s*['\"]" + _PLACEHOLDER + r"[^'\"\s]{6,}['\"]"
-        r"|\bmysql_real_connect\s*\([^,]+,[^,]+,[^,]+,\s*\"" + _PLACEHOLDER + r"[^\"\s]{4,}\""
         r"|\bcurl\b[^\n]*\s(-u|--user)\s+['\"]?[\w.@-]+:(?!\$)[^\s'\"$]{4,}",
         "a password passed as a literal to a login or connection call",
         _FIX,
-        needle=("Credential", "PasswordAuthentication", "login", "bind", "PDO", "mysql_real_connect", "curl"),
+        needle=("Credential", "PasswordAuthentication", "login", "bind", "curl"),
+    ),
+    rule(  # new PDO($dsn, 'app', 'S3cret!'), its arguments often one to a line: reported at the password
+        "secret-credential-argument",
+        798,
+        "high",
+        r"\bnew\s+PDO\s*\([^,]{1,200},\s*['\"][^'\"\n]*['\"]\s*,\s*(?P<at>['\"]" + _PLACEHOLDER + r"[^'\"\s]{6,}['\"])"
+        r"|\bmysql_real_connect\s*\([^,;]+,[^,;]+,[^,;]+,\s*(?P<at2>\"" + _PLACEHOLDER + r"[^\"\s]{4,}\")",
+        "a password passed as a literal to a login or connection call",
+        _FIX,
+        needle=("PDO", "mysql_real_connect"),
+        multiline=True,
     ),
     rule(
         "secret-auth-header",

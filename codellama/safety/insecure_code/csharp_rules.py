@@ -201,12 +201,23 @@ RULES = [
         "high",
         r"(Password|Pwd)\s*=\s*[^;\"\s]{4,}\s*;[^\n]*\""
         r"|\"[^\"\n]*(Password|Pwd)"
-        r"\s*=\s*[^;\"\s{]{4,}|\b\w*(password|secret|apiKey|ApiKey)\w*\s*=\s*\"[^\"\s]{6,}\"",
+        r"\s*=\s*[^;\"\s{]{4,}",
         "credentials written into the code",
         "load the connection string from configuration or a key vault",
-        needle=("assword", "Pwd", "ecret", "piKey"),
+        needle=("assword", "Pwd"),
         # a regular expression or format held by a password-named variable is not a credential
         unless=r"(pattern|regex|format|policy|rule)\w*\s*=|=\s*@?\"\^|\(\?=|\\d|\{\d",
+    ),
+    rule(  # the tree checks judge the name word by word (`ApiKeyHeader`, `PasswordPolicy` hold no secret)
+        "cs-hardcoded-credentials",
+        798,
+        "high",
+        r"\b\w*(password|secret|apiKey|ApiKey)\w*\s*=\s*\"[^\"\s]{6,}\"",
+        "credentials written into the code",
+        "load the connection string from configuration or a key vault",
+        needle=("assword", "ecret", "piKey"),
+        unless=r"(pattern|regex|format|policy|rule)\w*\s*=|=\s*@?\"\^|\(\?=|\\d|\{\d",
+        fallback=True,
     ),
     rule(
         "cs-open-redirect",

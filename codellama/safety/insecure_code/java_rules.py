@@ -73,6 +73,16 @@ RULES = [
         needle=("digest", "update"),
         file_if=r"MessageDigest\.getInstance",
     ),
+    rule(  # Commons Codec / Guava: DigestUtils.sha256Hex(salt + password), Hashing.sha256().hashString(password, ...)
+        "java-fast-password-hash",
+        916,
+        "medium",
+        r"\bDigestUtils\.(md5|sha1|sha256|sha384|sha512|sha)(Hex)?\s*\([^;\n]*(?i:pass|pwd)"
+        r"|\bHashing\.(md5|sha1|sha256|sha512)\(\)\.hash(String|Bytes|Unencoded\w*)\s*\([^;\n]*(?i:pass|pwd)",
+        "a password hashed with one fast hash: easy to brute-force",
+        "use BCrypt/Argon2 (Spring Security PasswordEncoder) or PBKDF2WithHmacSHA256 with many iterations",
+        needle=("DigestUtils", "Hashing."),
+    ),
     rule(
         "java-weak-cipher",
         327,

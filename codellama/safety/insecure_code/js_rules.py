@@ -107,7 +107,8 @@ RULES = [
         "use crypto.randomBytes / crypto.getRandomValues / crypto.randomUUID",
         needle="Math.random",
         near=RANDOM_CONTEXT + "|" + TOKEN_LIKE + r"|\bid\b|uuid",
-        not_near=NOT_SECURITY_RANDOM,
+        # an id for an element of the page (a label's htmlFor, an input's id), not a secret
+        not_near=NOT_SECURITY_RANDOM + r"|htmlFor|aria-|className|getElementById|querySelector|createElement|\.id\s*=",
     ),
     rule(
         "js-weak-hash",
@@ -201,6 +202,7 @@ RULES = [
         "read it from process.env or a secrets manager",
         needle=("ass", "ecret", "ey", "oken", "EY", "OKEN", "ECRET", "ASS"),
         unless=r"(pattern|regex|format|policy|rule)\w*['\"]?\s*[:=]|[:=]\s*['\"/]\^|\(\?=|\\d|\{\d|['\"](changeme|your[_-]|xxx|<|example|placeholder|dummy|process\.env)",
+        fallback=True,  # the tree checks judge the name word by word (`passwordField`, `tokenHeader` hold no secret)
     ),
     rule(
         "js-jwt-none",

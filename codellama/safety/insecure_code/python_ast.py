@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import re
 
+from codellama.safety.insecure_code.python_tmp import predictable_tmp_writes
 from codellama.safety.insecure_code.rule import (
     NOT_SECURITY_RANDOM,
     RANDOM_CONTEXT,
@@ -145,6 +146,8 @@ def check_python(tree: ast.Module, code: str, rules: dict[str, Rule], flows: boo
         for key, value in keywords.items():
             if _secret_under(key, value):
                 report("py-hardcoded-secret", value.lineno)
+    for line in predictable_tmp_writes(tree, code):
+        report("py-predictable-tmp", line)
     return findings
 
 

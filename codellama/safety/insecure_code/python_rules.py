@@ -242,9 +242,8 @@ RULES = [
         "py-template-injection",
         1336,
         "high",
-        r"\brender_template_string\s*\(\s*(f['\"]|[^)'\"\n]*\+"
-        r"|[^)\n]*\.format\(|"
-        r"[^)\n]*request\.)",
+        # the template (the first argument) built from input, not the values passed to a fixed one (`name=request...`)
+        r"\brender_template_string\s*\(\s*(f['\"]|[^,)\n]*\+|[^,)\n]*\.format\(|[^,)\n]*request\.)",
         "a template built from input: server-side template injection",
         "render a fixed template and pass the input as a variable",
         needle="render_template_string",
@@ -253,7 +252,7 @@ RULES = [
         "py-template-code-injection",
         94,
         "high",
-        r"\brender_template_string\s*\(\s*(f['\"]|[^)'\"\n]*\+|[^)\n]*\.format\(|[^)\n]*request\.)",
+        r"\brender_template_string\s*\(\s*(f['\"]|[^,)\n]*\+|[^,)\n]*\.format\(|[^,)\n]*request\.)",
         "a template built from input runs as template code: code injection",
         "render a fixed template and pass the input as a variable",
         needle="render_template_string",

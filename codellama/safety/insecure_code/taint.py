@@ -153,11 +153,33 @@ class _Checker(Values, BufferChecks, ClassChecks):
             return False
         built = self.built(value_node, scope)
         self.remember(sink, acc.params, built, at, scope)  # callers that pass input are reported at their call
-        if self.fires(sink, acc, built):
+        if (
+            self.fires(sink, acc, built)
+            and not self.callers_decide(sink, acc, scope)
+            and not self.named_on_command_line(sink, value_node, built, scope)
+        ):
             self.report(sink, at)
             self.report_builders(sink, value_node, scope)
             return True
         return False
+
+    def callers_decide(self, sink: Sink, acc, scope: Scope) -> bool:
+        """C/C++ paths count from a plain parameter (C seldom shows where a name comes from), except in a function
+        this file calls: there its callers show what they pass, and one passing input is reported through the
+        function's summary (`serve(q + 5)` after `strchr(q, '/')` refused a slash is fine)."""
+        if sink.cwe != 22 or acc.strong or self.spec.language not in ("c", "cpp") or scope.fn is None:
+            return False
+        return any(s.node is scope.fn for s in self.summaries.values())
+
+    def named_on_command_line(self, sink: Sink, value_node, built: bool, scope: Scope) -> bool:
+        """C/C++ `fopen(argv[i], "r")`: a tool opening the file its user names is no traversal (a name joined under
+        a fixed folder, `"%s/%s", root, argv[1]`, still is: the path was meant to stay there)."""
+        if sink.cwe != 22 or built or self.spec.language not in ("c", "cpp"):
+            return False
+        node = value_node
+        if node.type in self.spec.idents and scope.rhs.get(self.name_of(node)) is not None:
+            node = scope.rhs[self.name_of(node)]
+        return bool(rx(r"^\s*(argv\s*\[[^\]]*\]|optarg)\s*$").match(self.text(node)))
 
     def report_builders(self, sink: Sink, value_node, scope: Scope) -> None:
         """`fs.readFile(attachmentPath(req.params.id, req.params.name))`: the flaw is also where the helper builds
@@ -249,11 +271,18 @@ class _Checker(Values, BufferChecks, ClassChecks):
         self.fields = self.class_fields(root)
         self.quiet = True
         previous = None
+        script = Scope()
+        if self.spec.language == "bash" and functions:
+            # a shell function reads the script's variables: `pattern="$2"` set above it reaches its printf
+            self.summaries = {}
+            self.scope_walk(root, script)
+        elif functions:
+            script.values.update(self.module_strings(root))
         for _ in range(SUMMARY_ROUNDS):
             summaries: dict[str, Summary] = {}
             for name, fn in functions:
                 summary = Summary(fn, self.params(fn), escapes=bool(ESCAPER.search(self.text(fn))))
-                self.function(fn, Scope(), summary)
+                self.function(fn, Scope(script), summary)
                 if name in summaries:  # overloads: one summary for all
                     old = summaries[name]
                     old.sinks += summary.sinks
@@ -269,6 +298,28 @@ class _Checker(Values, BufferChecks, ClassChecks):
         self.quiet = False
         self.scope_walk(root, Scope())
         return self.findings
+
+    def module_strings(self, root) -> dict[str, str]:
+        """Names given one plain string outside any function (`API_BASE = "https://api.github.com"`, a `static final`
+        field): what a helper's summary knows of them (a URL built on a fixed host fetches only that host)."""
+        spec, seen, out = self.spec, {}, {}
+        stack = [root]
+        while stack:
+            n = stack.pop()
+            if n.type in spec.functions:
+                continue
+            if n.type in spec.assigns and n.type not in spec.loops:
+                lhs, rhs = spec.sides(n)
+                if lhs is not None and rhs is not None and lhs.type in spec.idents:
+                    name = self.name_of(lhs)
+                    seen[name] = seen.get(name, 0) + 1
+                    plain = rhs.type in spec.strings and not any(
+                        c.type in spec.interpolations for c in rhs.named_children
+                    )
+                    if plain:
+                        out[name] = self.text(rhs)
+            stack.extend(n.named_children)
+        return {name: text for name, text in out.items() if seen[name] == 1}
 
     def params(self, fn) -> list[tuple[str, ...]]:
         key = (fn.start_byte, fn.end_byte)
@@ -375,6 +426,20 @@ class _Checker(Values, BufferChecks, ClassChecks):
                 if self.mentions(text, name):
                     self.clear(name, scope)
 
+    def started(self, node, callee: str, args: list, scope: Scope) -> None:
+        """C# `Process.Start(psi)`: the command line `psi` was made with (`new ProcessStartInfo("cmd.exe", "/c " +
+        x)`) is also reported where the process starts."""
+        if self.spec.language != "csharp" or not callee.endswith("Process.Start") or len(args) != 1:
+            return
+        made = scope.rhs.get(self.name_of(args[0])) if args[0].type in self.spec.idents else None
+        if made is None or made.type not in self.spec.news:
+            return
+        for sink in self.spec.sinks:
+            if sink.callee.search(self.callee(made)):
+                for a in self.args(made):
+                    if self.hit(sink, a, scope, node):
+                        return
+
     def mentions(self, text: str, name: str) -> bool:
         return mentions(text, name, shell=self.spec.language == "bash")
 
@@ -382,7 +447,7 @@ class _Checker(Values, BufferChecks, ClassChecks):
         """A checked value is clean, and so are the values it was parsed from (`urlparse(url).hostname in ALLOWED`
         checks url) and those built only from it."""
         scope.vars.pop(name, None)
-        if name in scope.views:
+        if name in scope.views and _URL_PARTS.search(scope.values.get(name, "")):
             for parent in scope.parents.get(name, ()):
                 scope.vars.pop(parent, None)
         for child, parents in list(scope.parents.items()):
@@ -412,15 +477,20 @@ class _Checker(Values, BufferChecks, ClassChecks):
         rhs_text = self.text(rhs)
         keeps = augmented or container or mentions(rhs_text, name)  # x = x.strip()
         scope.values[name] = scope.values.get(name, "") + " " + rhs_text if keeps else rhs_text
-        scope.rhs[name] = rhs
+        if not (name in scope.vars and self.in_branch(node, scope)):  # a default for a missing value: the input's
+            scope.rhs[name] = rhs  # assignment still decides where a redirect may start
         self.secret(lhs, rhs, self.name_of(lhs))
         for sink in self.spec.property_sinks:
             if sink.callee.search(self.name_of(lhs)) and (
                 sink.requires is None or sink.requires.search(self.text(node.parent or node))
             ):
                 self.hit(sink, rhs, scope, node)
-        if self.spec.language in ("c", "cpp") and lhs.type == "subscript_expression":
-            self.index_write(lhs, node, scope)
+        if self.spec.language in ("c", "cpp"):
+            target = lhs
+            while target.type == "field_expression" and target.named_children:  # out->readings[i].value = v
+                target = target.named_children[0]
+            if target.type == "subscript_expression":
+                self.index_write(target, node, scope)
         self.assign_name(name, rhs, scope, augmented, container, node)
 
     def assign_name(self, name: str, rhs, scope: Scope, augmented: bool, container: bool, node) -> None:
@@ -430,6 +500,8 @@ class _Checker(Values, BufferChecks, ClassChecks):
             old = scope.vars.get(name)
             if (augmented or container) and old is not None:
                 var = Var(old.strong or var.strong, old.remote or var.remote, old.params | var.params, True)
+            elif old is not None and self.in_branch(node, scope):  # a default for a missing value: the input stays
+                var = Var(old.strong or var.strong, old.remote or var.remote, old.params | var.params, old.built)
             scope.vars[name] = var
             scope.parents[name] = set(acc.names)
             if rhs.type in self.spec.calls or rhs.type in MEMBERS or rhs.type in self.spec.news:
@@ -488,6 +560,7 @@ class _Checker(Values, BufferChecks, ClassChecks):
                 if sink.requires is not None and not sink.requires.search(text):
                     continue
                 if sink.excludes is not None and sink.excludes.search(text):
+                    self.started(node, callee, args, scope)
                     continue
             if sink.receiver is not None and not self.receiver_is(callee, sink.receiver, scope):
                 continue
@@ -496,6 +569,9 @@ class _Checker(Values, BufferChecks, ClassChecks):
                 chosen = [obj] if obj is not None else []
             elif node.type == "command" and callee == "ssh":
                 chosen = self.remote_command(args)
+            elif node.type == "command" and callee == "find":  # find ... -exec sh -c SCRIPT: the script
+                texts = [self.text(a) for a in args]
+                chosen = [args[i + 1] for i, t in enumerate(texts[:-1]) if t == "-c"][:1]
             else:
                 chosen = [a for i, a in enumerate(args) if sink.args is None or i in sink.args]
             if sink.literal_ok is False:
@@ -521,6 +597,9 @@ class _Checker(Values, BufferChecks, ClassChecks):
         if node.type in self.spec.idents:
             value = scope.values.get(self.name_of(node), "")
             return bool(rx(r'\s*(L|u8|u|U)?"[^"]*"\s*').fullmatch(value))
+        if node.type in self.spec.calls and _TRANSLATED.search(self.callee(node)):  # _("cannot open %s\n")
+            args = self.args(node)
+            return bool(args) and all(a.type in self.spec.strings or a.type in ("number_literal",) for a in args)
         return False
 
     def call_local(self, summary: Summary, node, scope: Scope) -> None:
@@ -581,6 +660,11 @@ _FIRST_NAME = re.compile(
     r"""^\s*(?:(?:f|\$|@)?[`'"]\{?\$?\{?)?([A-Za-z_$][\w$]*)(?=\s*(\+|\.\s|\}|[`'"]?\s*\.\s)|\([^()]*\)\s*\+)"""
 )
 # A condition that tests whether a value is missing: null, None, empty, blank, unset
+# A value parsed out of a URL (its host, origin, scheme): a check of it is a check of the URL. An extension or a MIME
+# type checked says nothing of the rest of a file name.
+_URL_PARTS = re.compile(r"(?i)url|uri|parse|host|origin|netloc|scheme|authority|domain|IPAddress|ip_address|inet_")
+# Translation lookups of a literal message: the translated text is the program's own format.
+_TRANSLATED = re.compile(r"^(_|N_|gettext|dgettext|dcgettext|ngettext|pgettext|tr|QObject::tr|i18n|_T|TEXT)$")
 _MISSING = re.compile(
     r"\b(null|None|undefined|nil|empty|isEmpty|IsNullOr\w+|isBlank|is_null)\b|(^|[(\s&|])!\s*\$?[\w.]+\s*\)?\s*$"
     r"|(^|[(\s])not\s+[\w.]+\s*\)?\s*:?\s*$|-z\s|===?\s*(''|\"\")|(''|\"\")\s*===?|\.length\s*===?\s*0|\blen\(\w+\)\s*==\s*0"

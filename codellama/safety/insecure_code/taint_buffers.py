@@ -166,6 +166,9 @@ class BufferChecks:
             index_text
         ):
             return
+        member = rx(r"^\s*(?:\+\+|--)?\s*([A-Za-z_]\w*(?:(?:->|\.)\w+)+)\s*(?:\+\+|--)?\s*$").match(index_text)
+        if member and self.member_bounded(member.group(1), lhs, scope):
+            return  # cmd->args[cmd->argc++] in a loop, or after a check, that keeps cmd->argc below a bound
         risky = set()
         for name in self._names(index_text):
             if name in scope.vars:
@@ -176,6 +179,18 @@ class BufferChecks:
                 risky.add(name)
         if risky and not all(self.bounded(n, dst, scope) for n in risky):
             self.report(INDEX, node)
+
+    def member_bounded(self, member: str, lhs, scope) -> bool:
+        """A member used as the index (`cmd->argc`) compared with an upper bound by the loop around the write or by
+        a check before it."""
+        bound = rx(rf"{re.escape(member)}\s*(<|<=)|(>|>=)\s*{re.escape(member)}(?!\w)")
+        loop = lhs.parent
+        while loop is not None and loop.type not in ("while_statement", "for_statement", "do_statement"):
+            loop = loop.parent
+        cond = loop.child_by_field_name("condition") if loop is not None else None
+        if cond is not None and bound.search(self.text(cond)):
+            return True
+        return any(bound.search(text) for text in scope.checked)
 
     def counter(self, name: str, lhs) -> bool:
         """`fields[n++] = tok` in a loop that runs as long as the input lasts: n grows with the input unless the loop's
@@ -199,9 +214,14 @@ class BufferChecks:
         cond = node.child_by_field_name("condition")
         if cond is None:
             return
-        m = rx(r"\s*(\w+)\s*(<=?)\s*(.+)$").match(self.text(cond))
-        if m:
-            scope.loops[m.group(1)] = m.group(3)
+        bounds: dict[str, list[str]] = {}
+        for part in self.text(cond).split("&&"):  # i < b->count && i < MAX_READINGS: the fixed bound holds
+            m = rx(r"\s*\(?\s*(\w+)\s*(<=?)\s*(.+?)\s*\)?\s*$").match(part)
+            if m:
+                bounds.setdefault(m.group(1), []).append(m.group(3))
+        for name, found in bounds.items():
+            fixed = [b for b in found if not any(n in scope.vars for n in self._names(b))]
+            scope.loops[name] = fixed[0] if fixed else found[0]
 
     def _names(self, text: str) -> list[str]:
         return [n for n in rx(r"(?<![\w.>])([A-Za-z_]\w*)\b(?!\s*\()").findall(text) if n not in _KEYWORDS]

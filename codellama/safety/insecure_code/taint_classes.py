@@ -10,6 +10,8 @@ from codellama.safety.insecure_code.rule import rx
 from codellama.safety.insecure_code.taint_specs import looks_like_secret, secret_name
 from codellama.safety.insecure_code.taint_values import Var
 
+# Calls whose last argument is a fallback value: getOrDefault("DB_PASS", "..."), os.environ.get("X", "...")
+_FALLBACK_CALL = rx(r"(?i)(getOrDefault|GetValueOrDefault|getProperty|\.get|getenv|env)$")
 _CONTAINERS = {"object", "array", "dictionary", "list", "initializer_list", "array_creation_expression"}
 _CLASS_WORD = re.compile(r"\b(class|struct)\s+\w")
 # A field as a method assigns it: this.x, this->x, $this->x, or a bare name declared as a field
@@ -94,6 +96,10 @@ class ClassChecks:
         text = self.text(rhs)
         if weak is None or len(text) > 300 or not weak.search(text) or rhs.type in _CONTAINERS:
             return  # (an object literal's keys are judged one by one)
+        if (rhs.type in self.spec.calls or rhs.type in self.spec.news) and not _FALLBACK_CALL.search(self.callee(rhs)):
+            for arg in self.args(rhs):  # new PDO(getenv('DSN') ?: '...', getenv('USER') ?: 'app', getenv('PASS'))
+                self.env_fallback(arg, "")
+            return
         literals = [n for n in descendants(rhs) if n.type in self.spec.strings]
         keys = [self.literal_value(n) for n in literals] + rx(r"\.env\.(\w+)").findall(text)
         holder = name if secret_name(name) else next((k for k in keys if secret_name(k)), None)

@@ -130,6 +130,7 @@ def bash_spec() -> Spec:
             S(k["shell"], r"^(bash|sh|zsh|dash|ksh|su|sudo)$", requires=rx(r"\s-c\b")),
             S(k["shell"], r"^ssh$", args=tuple(range(1, 12)), built=True),  # the remote command, not the host
             S(k["shell"], r"^xargs$", requires=rx(r"\b(sh|bash)\s+-c\b")),
+            S(k["shell"], r"^find$", built=True, requires=rx(r"-exec(dir)?\s+(ba|z|da)?sh\s+-c\b")),  # find -exec sh -c
             S(
                 ("bash-taint-source", 98, "high", "a script sourced from untrusted input", "source fixed files"),
                 r"^(source|\.)$",

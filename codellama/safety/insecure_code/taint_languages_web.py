@@ -70,7 +70,9 @@ def python_spec() -> Spec:
             r"(secure_filename|basename|safe_join|quote|escape|html\.escape|markupsafe\.escape|bleach\.clean|int|float"
             r"|uuid\.UUID|shlex\.quote|len|bool|hash\w*|sha256|hexdigest|literal_eval|escape_string|Identifier|Literal"
             r"|min|max|abs|round|escape_filter_chars|filter_format|escape_dn_chars|url_has_allowed_host_and_scheme"
-            r"|quote_ident|quote_identifier)$"
+            r"|quote_ident|quote_identifier"
+            r"|render_template|render_template_string|render_to_string|format_html|format_html_join|conditional_escape"
+            r"|strip_tags)$"  # Flask and Django templates escape, and so do Django's format_html helpers
         ),
         # the environment and the command line: set by whoever runs the program (a file it names is theirs to read)
         weak_sources=rx(r"\bos\.environ|\bgetenv\(|\bsys\.argv|\bargv\b|\bparse_args\(|\binput\(|\bsys\.stdin"),
@@ -98,6 +100,7 @@ def python_spec() -> Spec:
                 r"(^|\.)(Template|from_string|render_template_string)$",
                 args=(0,),
                 strong_only=True,
+                also=(k["html"],),  # the input is written into the page too
             ),
             S(("py-os-system", *k["shell"][1:]), r"^os\.(system|popen)$", args=(0,)),
             S(
@@ -123,10 +126,12 @@ def python_spec() -> Spec:
             S(k["path"], r"\.(read_text|read_bytes|write_text|write_bytes|unlink|open)$", on_receiver=True, built=True),
             S(
                 k["html"],
-                r"(^|\.)(Markup|mark_safe|render_template_string|HTMLResponse|HttpResponse|make_response)$",
+                r"(^|\.)(Markup|mark_safe|HTMLResponse|HttpResponse|make_response)$",
                 built=True,
                 requires=HTML,
             ),
+            # the template itself; the values passed to a fixed template are escaped by it
+            S(k["html"], r"(^|\.)render_template_string$", args=(0,), built=True, requires=HTML),
             S(k["deser"], r"^(pickle|cPickle|dill|marshal|jsonpickle|shelve)\.(loads?|decode|open)$", strong_only=True),
             S(k["html"], r"^self\.(write|finish)$", args=(0,), built=True, requires=TAG),  # Tornado handlers
             S(
@@ -190,7 +195,9 @@ def javascript_spec() -> Spec:
             r"|searchParams|\.value\b|\bevent\.data|\be\.data|\bmsg\.data|\bprompt\(|window\.name"
             r"|\bctx\.(query|params|request|cookies|headers|get)|\bparams\.get\("
         ),
-        remote_sources=rx(r"\.json\(\)|\.text\(\)|\bresponseText\b|\bresponse\.data\b|\bres\.data\b|\bresp\.data\b"),
+        remote_sources=rx(
+            r"\.json\(\)?|\b(res|resp|response|r)\.text\(\)?|\bresponseText\b|\bresponse\.data\b|\bres\.data\b|\bresp\.data\b"
+        ),
         sanitisers=rx(
             r"(escape\w*|esc|escHtml|encodeHtml|htmlEncode|htmlEscape|sanitize\w*|DOMPurify\.sanitize|encodeURI"
             r"|encodeURIComponent|basename|parseInt|parseFloat"
@@ -307,7 +314,8 @@ def java_spec() -> Spec:
         sanitisers=rx(
             r"(escapeHtml\w*|encodeForHTML|Encode\.for\w+|htmlEscape|parseInt|parseLong|valueOf|UUID\.fromString"
             r"|getFileName|getName|escapeSql|quote|Math\.(min|max|abs|floorMod)|Integer\.\w+|Long\.\w+"
-            r"|encodeForLDAP|encodeForDN|escapeLDAPSearchFilter|filterEncode|nameEncode|escapeValue|escapeFilter)$"
+            r"|encodeForLDAP|encodeForDN|escapeLDAPSearchFilter|filterEncode|nameEncode|escapeValue|escapeFilter"
+            r"|Jsoup\.clean|\.sanitize|escapeXml\w*)$"
         ),
         weak_sources=rx(r"System\.getenv|System\.getProperty|\bargs\[|\bnextLine\("),
         source_nodes={"field_access", "array_access"},
@@ -400,7 +408,7 @@ def csharp_spec() -> Spec:
         },
         params={"parameter_list"},
         idents={"identifier"},
-        assigns={"variable_declarator", "assignment_expression", "foreach_statement"},
+        assigns={"variable_declarator", "assignment_expression", "foreach_statement", "property_declaration"},
         calls={"invocation_expression"},
         news={"object_creation_expression"},
         strings={"string_literal", "verbatim_string_literal", "raw_string_literal"},
@@ -489,6 +497,7 @@ def php_spec() -> Spec:
         ("php-taint-include", 98, "high", "a file included from untrusted input", "include from a fixed map"),
         r".",
         strong_only=True,  # a helper including what its caller names: reported when a caller passes input
+        also=(k["path"],),  # the name may climb out of the folder too (local file inclusion)
     )
     code_file = (
         "php-code-file-write",
@@ -531,7 +540,7 @@ def php_spec() -> Spec:
             r"|mysqli_real_escape_string|real_escape_string|quote|addslashes|urlencode|rawurlencode"
             r"|json_encode|is_numeric|preg_quote|esc_html|esc_attr|esc_url|esc_sql|sanitize_\w+|absint"
             r"|e|h|esc|count|strlen|md5|sha1|hash|password_hash|password_verify|var_export|crc32|ldap_escape"
-            r"|wp_validate_redirect|wp_safe_redirect)$"
+            r"|wp_validate_redirect|wp_safe_redirect|array_search)$"  # (array_search: a key of the array searched)
         ),
         weak_sources=rx(r"\$_(ENV|SERVER)\b|\bgetenv\(|\$argv"),
         source_nodes={"subscript_expression"},

@@ -40,14 +40,28 @@ def sink(rule_id, cwe, severity, message, fix, callee, **kw) -> Sink:
 
 
 SQL_WORDS = _rx(r"(?i)\b(select|insert|update|delete|replace)\b.*\b(from|into|set|where|values)\b|\bwhere\b")
+# What a host compared with is not when the comparison refuses it: nothing, or a local or internal address.
+_NOT_ALLOWED_HOST = (
+    r"""['"]{2}|null\b|None\b|undefined\b|['"]\[?(localhost|127\.|0\.0\.0\.0|169\.254|10\.|192\.168|::1|metadata)"""
+    r"|\w*(BLOCK|DENY|INTERNAL|PRIVATE|FORBIDDEN|Block|Deny|Internal|Private|Forbidden|block|deny|internal|private)"
+)
 # A check against a fixed set of values, a pattern or a canonical root: the value is trusted after it.
 ALLOW_CHECK = _rx(
-    r"\bin_array\b|\.includes\(|\.has\(|\.contains\(|\bContains(Key)?\(|\.indexOf\(|\bnot\s+in\b|\bin\s+[A-Z_({\[]"
+    r"\bin_array\b|\.includes\(|\.has\(|\.contains\(|\bContains(Key)?\(|\.indexOf\(|\bIndexOf\(|\bAllowed\w*"
+    r"|\bnot\s+in\b|\bin\s+[A-Z_({\[]"
     r"|\.startsWith\(|\.startswith\(|StartsWith\(|\bpreg_match\b|\bfullmatch\b|\bre\.match\b|\.test\(|\.matches\("
     r"|IsMatch\(|\bisdigit\(|\bisalnum\(|\bis_numeric\b|\bctype_\w+|\bisValid\w*\(|\ballowed\w*\b|\bwhitelist|\ballowlist"
     r"|\bALLOWED\w*|\bVALID\w*|\bcommonpath\b|\bis_relative_to\b|\brfind\([^)]*,\s*0\s*\)\s*[!=]=\s*0|=~"
     r"|\b[iI]s_?(Local|local|Safe|safe|Relative|relative|Trusted|trusted|Allowed|allowed)\w*\(|url_has_allowed_host"
     r"|\bstr_starts_with\(|\bstrpos\([^)]*\)\s*[!=]==?\s*0\b"
+    r"|\bstrn(case)?cmp\(\s*[^,]+,\s*[^\s'\"]"  # a prefix compared with a root, not with a literal
+    # a name refused when it holds a slash or "..": strchr(name, '/'), strstr(q, ".."), ".." in name
+    r"""|\b(strchr|strrchr|strstr|strpos|stripos|str_contains)\s*\([^,()]+,\s*['"](\.\.|/|\\\\)['"]"""
+    r"""|['"](\.\.|/)['"]\s+(not\s+)?in\b|\.find\(\s*['"](\.\.|/)['"]\s*\)"""
+    # a URL's origin or host compared with the one allowed (`target.origin !== APP_ORIGIN.origin`, `u.host == HOST`),
+    # not with an address refused (`u.hostname === 'localhost'` is a deny-list: every other host passes)
+    rf"|\.(origin|host|hostname|netloc|Host|Authority)\s*[!=]==?\s*(?!{_NOT_ALLOWED_HOST})[\w'\"]"
+    rf"|[!=]==?\s*(?!{_NOT_ALLOWED_HOST})[\w.]+\.(origin|host|hostname|netloc|Host|Authority)\b"
 )
 # An LDAP search filter written in a string: `"(uid=`, `'(&(objectClass=person)(cn=`.
 LDAP_FILTER = _rx(r"""[`'"]\s*\(\s*[&|!]?\s*\(?\s*[A-Za-z][\w.-]*\s*[~<>]?=""")
@@ -297,6 +311,8 @@ def generic_sides(node):
         return (named[0], named[1]) if len(named) == 2 else (None, None)
     if node.type == "for_range_loop":
         return node.child_by_field_name("declarator"), node.child_by_field_name("right")
+    if node.type == "property_declaration":  # C# `public string SmtpPassword { get; set; } = "..."`
+        return node.child_by_field_name("name"), node.child_by_field_name("value")
     lhs = node.child_by_field_name("left") or node.child_by_field_name("name")
     lhs = lhs or node.child_by_field_name("declarator") or node.child_by_field_name("variable")
     rhs = node.child_by_field_name("right") or node.child_by_field_name("value")

@@ -30,6 +30,15 @@ _LITERAL_CONTAINERS = {"array", "list", "tuple", "parenthesized_expression", "ar
 _MAPPERS = re.compile(r"\.(map|flatMap|Select|SelectMany)$")
 # Replacing every character outside a harmless class with nothing (`preg_replace('/[^a-z0-9_-]/i', '', $x)`,
 # `re.sub(r"[^\w-]", "", x)`): what is left cannot hold a quote, a slash, markup or a shell operator.
+# How many there are, or how long (`params.length`, `items.getLength()`, `len(rows)`, `count($a)`): a number, not the
+# text (outside C and C++, where a length decides how much is copied).
+_COUNT = re.compile(
+    r"[.\->](length|Length|Count|LongCount|size|byteLength)\s*$|[.\->](size|getLength|count|Count|length|getSize)\(\s*\)$"
+    r"|^(len|count|sizeof|strlen|mb_strlen|Object\.keys\([^()]*\)\.length)\s*\("
+)
+# A query run with its values: what it returns is the database's rows, not the values it was given.
+_QUERY_CALL = re.compile(r"(^|\.|->)(execute|executemany|query|queryForList|queryForObject|prepare|raw|all|get)$")
+_SQL_TEXT = re.compile(r"""^\s*\(?\s*[fbru]*['"`]+\s*(SELECT|WITH)\b""", re.I)
 _REPLACERS = re.compile(r"(^|\.|\\)(preg_replace|sub|replace|replaceAll|Replace)$")
 _STRIP_TO_CLASS = re.compile(r"""\[\^(?![^\]]*(/|<|>|'|"|;|&|\||\$|`|\\s|\\W|\\S| ))[^\]]*\][^,]*,\s*(r?''|r?""|@"")""")
 
@@ -199,7 +208,8 @@ class Values:
         if summary is None:
             return None
         receiver = "".join(parts[:-2]).strip()
-        if receiver and not _SELF.match(receiver) and not rx(r"[A-Z]\w*").fullmatch(receiver):
+        # a class (`WebhookTester.ping`), not a CONSTANT (`ORDERINGS.get` looks a key up in a table)
+        if receiver and not _SELF.match(receiver) and not rx(r"[A-Z]\w*[a-z]\w*").fullmatch(receiver):
             made = scope.values.get(receiver, "") if scope is not None else ""
             if not _NEW_OBJECT.match(made):
                 return None
@@ -237,9 +247,13 @@ class Values:
         """Names and sources a value is made of, skipping what a sanitiser wraps."""
         spec = self.spec
         t = node.type
+        if (t in MEMBERS or t in spec.calls) and spec.language not in ("c", "cpp") and _COUNT.search(self.text(node)):
+            return
         if t in spec.calls:
             callee = self.callee(node)
             if spec.sanitisers.search(callee):
+                return
+            if _QUERY_CALL.search(callee) and self._rows(node, scope):
                 return
             if _REPLACERS.search(callee) and _STRIP_TO_CLASS.search(self.text(node)):
                 return
@@ -317,6 +331,16 @@ class Values:
                 return
         for child in node.named_children:
             self._walk(child, scope, acc)
+
+    def _rows(self, node, scope: Scope) -> bool:
+        """`db.execute("SELECT ... WHERE title LIKE ?", (q,))`: a parameterised query, whose result is rows of the
+        database (its SQL built from input is the SQL sink's business, not the rows')."""
+        args = self.args(node)
+        if len(args) < 2 or node.type == "command":
+            return False
+        first = args[0]
+        sql = scope.values.get(self.name_of(first), "") if first.type in self.spec.idents else self.text(first)
+        return bool(_SQL_TEXT.search(sql))
 
     def _compound(self, node) -> bool:
         """A member of a call's result or of a literal (`[row(a), row(b)].join`): its parts are walked one by one,
