@@ -1,7 +1,7 @@
 """The guards on issue 14's independent held-out sets, each written by a separate author who never saw the
 guards or their data, measured once, its first pass recorded in docs/safety.md; after that a set may serve as
 training data, not as evidence. benchmarks/data/heldout14 (first round, now training data), heldout14b (second, now
-training data), heldout14c (third, measured once: spent).
+training data), heldout14c (third, now training data), heldout14d (fourth, measured once: spent).
 
     .venv/bin/python benchmarks/safety_heldout14.py [--data benchmarks/data/heldout14b] [--part snippets]
 """
