@@ -49,6 +49,7 @@ import torch
 from llamacpp_peer import load_llama  # benchmarks/, beside this script
 
 from codellama.checkpoints import default_model_path, load_model
+from codellama.engine import Engine as DecodeEngine
 from codellama.engine import compile_decode
 from codellama.generation import Generator, SamplingParams
 from codellama.model import Transformer
@@ -165,13 +166,12 @@ def ours_engine(
 ) -> Engine:
     generator = Generator(model, tokenizer)
     T = len(prompt_ids)
-    tokens = torch.tensor([prompt_ids])
-    positions = torch.arange(T)[None]
 
     @torch.inference_mode()
     def prefill() -> None:
         model.setup_cache(1, T + new_tokens)  # allocated once, then reused (as Generator does)
-        model(tokens, positions, output_index=torch.tensor([T - 1]))
+        # the engine's own prefill: it picks the forward (a long prompt runs compiled under --compile)
+        DecodeEngine(model, generator.vocab).prefill([prompt_ids])
 
     def generate(n: int) -> list[int]:
         params = SamplingParams(max_new_tokens=n, temperature=0.0, ignore_eos=True)

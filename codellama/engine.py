@@ -331,10 +331,7 @@ class Engine:
                         prompt_lps[i].append(self.vocab.token_logprob(log_probs[i, pos - start], ids[pos + 1], 0))
                 picked = chunk_logits[torch.arange(B), index]
             else:
-                # a long chunk runs compiled too, if decode steps do: its int4 layers then unpack their weights
-                # for a bf16 matmul in one fused loop, faster than the packed kernel at that size (quant.py)
-                compiled = self.model.compiled_decode if B * (end - start) >= INT4_DEQUANTIZED_FROM else None
-                picked = (compiled or self.model)(
+                picked = many_tokens_forward(self.model, B * (end - start))(
                     tokens[:, start:end], positions, output_index=index, row_offset=row_offset, kv_len=end
                 )[:, 0]
             in_chunk = (last >= start) & (last < end)
@@ -437,6 +434,14 @@ def compile_decode(model: Transformer) -> None:
             return compiled(*args, **kwargs)
 
     model.compiled_decode = decode
+
+
+def many_tokens_forward(model: Transformer, tokens: int) -> Callable[..., torch.Tensor]:
+    """What runs a forward over `tokens` tokens at once (a prefill chunk, infill candidates being scored): the
+    compiled graph, if decode steps run compiled and there are enough tokens for the int4 layers to unpack their
+    weights for a bf16 matmul, fused (quant.INT4_DEQUANTIZED_FROM); else the eager model."""
+    compiled = model.compiled_decode
+    return compiled if compiled is not None and tokens >= INT4_DEQUANTIZED_FROM else model
 
 
 def _out_of_time(row: Row) -> bool:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import torch
 
-from codellama.engine import Completion, FinishReason, SamplingParams
+from codellama.engine import Completion, FinishReason, SamplingParams, many_tokens_forward
 
 if TYPE_CHECKING:
     from codellama.generation import Generator
@@ -35,6 +35,8 @@ DRAFT_SHARE = 0.5  # of a time budget, what drafting may take; scoring has the r
 SHORT_LINES = 2  # middles of at most this many lines are scored even when the budget is spent
 
 
+@torch.inference_mode()  # the cache it sets up holds inference tensors, as the engine's do (else a compiled
+# forward meets two kinds of cache tensor and compiles a graph for each)
 def infill_by_ranking(
     generator: Generator,
     prefix: str,
@@ -136,7 +138,8 @@ def continuation_logprobs(
         for r, (feed, start) in enumerate(zip(feeds, starts)):
             tokens[r, : len(feed)] = torch.tensor(feed)
             positions[r, : len(feed)] = torch.arange(start, start + len(feed))
-        log_probs = torch.log_softmax(model(tokens.to(device), positions.to(device), kv_len=scratch + 1), dim=-1)
+        forward = many_tokens_forward(model, tokens.numel())
+        log_probs = torch.log_softmax(forward(tokens.to(device), positions.to(device), kv_len=scratch + 1), dim=-1)
         for r, group in enumerate(groups):
             if step >= len(group):
                 continue

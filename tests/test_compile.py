@@ -104,3 +104,40 @@ def test_a_long_prompt_prefills_through_the_compiled_graph_as_eager_does(q4_gguf
     assert compiled.token_ids == eager.token_ids
     ours, theirs = ([lp.logprob for lp in c.logprobs] for c in (compiled, eager))
     torch.testing.assert_close(torch.tensor(ours), torch.tensor(theirs), atol=0.02, rtol=0)
+
+
+@pytest.mark.slow
+def test_infill_by_ranking_scores_through_the_compiled_graph_as_eager_does(q4_gguf):
+    """Scoring infill candidates (many tokens at once) runs compiled too, and picks the middle eager picks."""
+    model, tokenizer = load_model(q4_gguf, quant="auto")
+    generator = Generator(model, tokenizer)
+    prefix, suffix = "import os\n\ndef list_files(path):\n    ", "\n\nprint(list_files('.'))\n" * 4
+    params = SamplingParams(max_new_tokens=24, seed=3)
+    eager = generator.infill(prefix, suffix, params)
+    compile_decode(model)
+    compiled_forward, sizes = model.compiled_decode, []
+
+    def recorded(tokens, positions, **kwargs):
+        sizes.append(tokens.numel())
+        return compiled_forward(tokens, positions, **kwargs)
+
+    model.compiled_decode = recorded
+    assert generator.infill(prefix, suffix, params).middle == eager.middle
+    assert any(size >= INT4_DEQUANTIZED_FROM for size in sizes)  # the candidates were scored by the graph
+
+
+@pytest.mark.slow
+def test_a_warmed_up_server_model_compiles_nothing_more_for_its_requests(q4_gguf):
+    """Generator.warm_up (what `codellama serve --compile` runs while it says it is loading) compiles every
+    graph kind its requests need: a long prompt, one and two sequences, infill candidates scored."""
+    model, tokenizer = load_model(q4_gguf, quant="auto")
+    generator = Generator(model, tokenizer)
+    compile_decode(model)
+    generator.warm_up()
+    graphs = torch._dynamo.utils.counters["stats"]["unique_graphs"]
+    params = SamplingParams(max_new_tokens=5, ignore_eos=True)
+    generator.complete("import sys\n\ndef main(argv):\n    return 0\n\n" * 10, params)
+    generator.complete(PROMPTS, params)
+    generator.complete(PROMPTS[:1], params)
+    generator.infill("import os\n\ndef list_files(path):\n    ", "\n\nprint(list_files('.'))\n" * 4, params)
+    assert torch._dynamo.utils.counters["stats"]["unique_graphs"] == graphs
