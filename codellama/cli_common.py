@@ -147,7 +147,7 @@ def generator_from_args(args: argparse.Namespace) -> Generator:
         from codellama.engine import compile_decode
 
         compile_decode(generator.model)
-        note("decode steps will run compiled: the first one at batch 1 (and at batch 2+) compiles, which takes a while")
+        note("decode steps and long prefills will run compiled: the first of each kind compiles, which takes a while")
     return generator
 
 

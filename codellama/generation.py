@@ -102,6 +102,19 @@ class Generator:
         """The prompt's ids; `allow_special`: control-token text (`<|im_start|>`, `<PRE>`) becomes those tokens."""
         return self.tokenizer.encode(text, bos=self.tokenizer.add_bos, allow_special=allow_special)
 
+    def warm_up(self) -> None:
+        """Run each kind of forward a server meets once, so that a compiled model (engine.compile_decode) compiles
+        its graphs now rather than while requests wait: a long prompt's prefill, decode steps at batch 1 and at
+        batch 2, and (for a model without infill tokens) the scoring of infill candidates. Seconds from
+        inductor's disk cache, minutes the first time."""
+        code, params = "def add(a, b):\n    return a + b\n\n", SamplingParams(max_new_tokens=2, ignore_eos=True)
+        # a cache of one row is a graph kind of its own: one prompt alone first, then beside another, then
+        # alone again in the larger cache (as in a server's)
+        for prompts in ([code * 16], [code, code + code], [code * 16]):
+            self.complete(prompts, params)
+        if self.tokenizer.infill is None:
+            self.infill("def add(a, b):\n    ", "\n" + code * 4, SamplingParams(max_new_tokens=8))
+
     def complete(
         self,
         prompts: list[str] | str,

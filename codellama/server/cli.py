@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import time
 
 from codellama.cli_common import add_model_flags, add_safety_flags, generator_from_args, note
 
@@ -80,7 +81,15 @@ def cmd_serve(args) -> None:
         if server is not None:
             server.should_exit = True
 
-    app = create_app(lambda: generator_from_args(args), settings, on_load_error=stop)
+    def load():
+        generator = generator_from_args(args)
+        if args.compile:  # compile now, while /health says the model is loading, not in the first requests
+            started = time.perf_counter()
+            generator.warm_up()
+            note(f"compiled graphs ready in {time.perf_counter() - started:.0f}s")
+        return generator
+
+    app = create_app(load, settings, on_load_error=stop)
     config = uvicorn.Config(app, host=args.host, port=args.port, log_level="info", timeout_graceful_shutdown=5)
     server = uvicorn.Server(config)
     key_note = "an API key is required" if settings.api_key else "no API key"
