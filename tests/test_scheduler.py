@@ -3,14 +3,16 @@ they give alone; cancelled and expired ones free their rows; the queue is bounde
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 
 import pytest
 import torch
 
+from codellama.engine import Completion, Delta, FinishReason
 from codellama.generation import GenerationError, Generator, SamplingParams
-from codellama.server.scheduler import DeadlineExceeded, Job, QueueFull, Scheduler
+from codellama.server.scheduler import DeadlineExceeded, Handle, Job, QueueFull, Scheduler
 from tests.support.models import tiny_model
 
 PROMPTS = [
@@ -260,3 +262,28 @@ def test_a_failure_while_admitting_ends_those_jobs_instead_of_losing_them(genera
         assert drain(scheduler.submit([Job(generator.encode_prompt("x"), greedy(2))])[0])[1] is not None
     finally:
         scheduler.close()
+
+
+def test_streamed_deltas_reach_the_event_loop_in_order_with_fewer_wakeups():
+    """Deltas that come faster than DELIVERY_INTERVAL are handed to the event loop together (each hand-over wakes
+    its thread); the first and the last go at once, and every one arrives, in order."""
+    loop = asyncio.new_event_loop()
+    handle = Handle(job=None, loop=loop)
+    hand_overs: list[int] = []
+    schedule = loop.call_soon_threadsafe
+    loop.call_soon_threadsafe = lambda callback, items: (hand_overs.append(len(items)), schedule(callback, items))
+    texts = ["def", " f", "(x", "):", "\n"]
+    for text in texts:
+        handle._put(Delta(0, text))
+    handle._put(Delta(0, "", Completion("".join(texts), [], FinishReason.STOP, 3)))
+    handle._put(StopIteration())
+
+    async def read() -> list[Delta]:
+        return [delta async for delta in handle]
+
+    try:
+        received = loop.run_until_complete(read())
+    finally:
+        loop.close()
+    assert [d.text for d in received] == texts + [""] and received[-1].completion.text == "def f(x):\n"
+    assert hand_overs[0] == 1 and len(hand_overs) == 3  # the first, then the held ones with the final delta, the end

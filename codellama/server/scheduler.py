@@ -30,6 +30,7 @@ from codellama.engine import Completion, Delta, Engine, FinishReason, Generation
 from codellama.generation import Generator
 
 log = logging.getLogger("codellama.server")
+DELIVERY_INTERVAL = 0.05  # seconds: streamed deltas are handed to the event loop at most this often (Handle._put)
 
 Job = Request  # one sequence to generate; its deadline and predict_seconds are the scheduler's to enforce
 
@@ -55,6 +56,8 @@ class Handle:
         self._queue: asyncio.Queue | None = asyncio.Queue() if loop else None
         self._sync: deque = deque()
         self._ready = threading.Event()
+        self._held: list = []  # deltas not yet handed to the event loop (see _put)
+        self._handed_over_at = 0.0
 
     def cancel(self) -> None:
         self.cancelled = True
@@ -64,10 +67,23 @@ class Handle:
             self._sync.append(item)
             self._ready.set()
             return
+        # Each hand-over wakes the event loop's thread, which then competes for a core with the engine's
+        # OpenMP workers in the middle of a step; so deltas that come within DELIVERY_INTERVAL of the last
+        # hand-over wait for the next one (at most one token late). The first and the last go at once.
+        self._held.append(item)
+        now = time.monotonic()
+        last = isinstance(item, BaseException) or (isinstance(item, Delta) and item.completion is not None)
+        if not last and now - self._handed_over_at < DELIVERY_INTERVAL:
+            return
+        items, self._held, self._handed_over_at = self._held, [], now
         try:
-            self._loop.call_soon_threadsafe(self._queue.put_nowait, item)
+            self._loop.call_soon_threadsafe(self._hand_over, items)
         except RuntimeError:  # the event loop is closed: nobody is listening any more
             self.cancelled = True
+
+    def _hand_over(self, items: list) -> None:
+        for item in items:
+            self._queue.put_nowait(item)
 
     def __aiter__(self):
         return self
