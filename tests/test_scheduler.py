@@ -287,3 +287,18 @@ def test_streamed_deltas_reach_the_event_loop_in_order_with_fewer_wakeups():
         loop.close()
     assert [d.text for d in received] == texts + [""] and received[-1].completion.text == "def f(x):\n"
     assert hand_overs[0] == 1 and len(hand_overs) == 3  # the first, then the held ones with the final delta, the end
+
+
+def test_held_deltas_go_out_before_the_batch_pauses_for_exclusive_work():
+    """A delta held back (see above) is handed over when the scheduler flushes, as it does before work that
+    needs the model to itself (an infill by ranking), rather than after that work."""
+    loop = asyncio.new_event_loop()
+    handle = Handle(job=None, loop=loop)
+    handle._put(Delta(0, "a"))
+    handle._put(Delta(0, "b"))  # within the interval: held
+    assert [d.text for d in handle._held] == ["b"]
+    handle.flush()
+    assert handle._held == []
+    loop.run_until_complete(asyncio.sleep(0))  # run the hand-overs
+    assert [handle._queue.get_nowait().text for _ in range(2)] == ["a", "b"]
+    loop.close()

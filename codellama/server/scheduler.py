@@ -75,7 +75,13 @@ class Handle:
         last = isinstance(item, BaseException) or (isinstance(item, Delta) and item.completion is not None)
         if not last and now - self._handed_over_at < DELIVERY_INTERVAL:
             return
-        items, self._held, self._handed_over_at = self._held, [], now
+        self.flush(now)
+
+    def flush(self, now: float | None = None) -> None:
+        """Hand the held deltas to the event loop now (before the scheduler pauses the batch)."""
+        if not self._held:
+            return
+        items, self._held, self._handed_over_at = self._held, [], now or time.monotonic()
         try:
             self._loop.call_soon_threadsafe(self._hand_over, items)
         except RuntimeError:  # the event loop is closed: nobody is listening any more
@@ -219,6 +225,9 @@ class Scheduler:
         return [row.owner for row in self.engine.rows]
 
     def _run_exclusive_work(self) -> None:
+        if self._exclusive:  # the batch waits for this work: what it has written so far goes out first
+            for handle in self._handles():
+                handle.flush()
         while self._exclusive:
             work, future = self._exclusive.popleft()
             if not future.set_running_or_notify_cancel():
