@@ -481,19 +481,40 @@ def apply_penalties(row: torch.Tensor, p: SamplingParams, history: list[int], ge
 
 
 def sample_token(logits: torch.Tensor, p: SamplingParams, generator: torch.Generator) -> int:
-    """Sample from one row of logits with temperature, top-k, top-p and min-p."""
+    """Sample from one row of logits with temperature, top-k, top-p and min-p.
+
+    Only the candidates are ranked and drawn from: top-k's, and under top-p the nucleus, found among the
+    most likely tokens (a sort of the whole vocabulary, and a draw over all of it, took milliseconds a token)."""
     logits = logits / max(p.temperature, 1e-4)  # a vanishing temperature is greedy, not a division by zero
+    ids = None  # the candidates' token ids, most likely first (None: the whole vocabulary, in order)
     if p.top_k:
-        kth = logits.topk(min(p.top_k, logits.numel())).values[-1]
-        logits = logits.masked_fill(logits < kth, -math.inf)
+        logits, ids = logits.topk(min(p.top_k, logits.numel()))
     probs = torch.softmax(logits, dim=-1)
     if p.min_p > 0:
         probs = probs.masked_fill(probs < p.min_p * probs.max(), 0)
+    candidates = ids
     if p.top_p < 1:
-        sorted_probs, order = probs.sort(descending=True)
-        cumulative = sorted_probs.cumsum(-1)
-        drop = cumulative - sorted_probs > p.top_p  # keep the smallest set reaching top_p
-        probs = probs.scatter(0, order, sorted_probs.masked_fill(drop, 0))
+        probs, ranks = nucleus(probs, p.top_p)
+        ids = ranks if ids is None else ids[ranks]
     if not bool(torch.isfinite(probs).all()) or float(probs.sum()) <= 0:  # nothing sensible to sample from
-        return int(logits.argmax())
-    return int(torch.multinomial(probs, 1, generator=generator))
+        best = int(logits.argmax())
+        return best if candidates is None else int(candidates[best])
+    choice = int(torch.multinomial(probs, 1, generator=generator))
+    return choice if ids is None else int(ids[choice])
+
+
+NUCLEUS_FIRST_LOOK = 64  # ranks searched first for the top-p nucleus; widened while it holds too little
+
+
+def nucleus(probs: torch.Tensor, top_p: float) -> tuple[torch.Tensor, torch.Tensor]:
+    """The smallest set of most likely tokens whose probability reaches `top_p`: their probabilities (most
+    likely first, the rest of the searched ranks zeroed) and their indices into `probs`. Exact: the search
+    widens until the ranks it holds sum past `top_p`, so every token beyond them is outside the nucleus."""
+    n, k = probs.numel(), min(NUCLEUS_FIRST_LOOK, probs.numel())
+    while True:
+        top, order = probs.topk(k)
+        if k == n or float(top.sum()) > top_p:
+            break
+        k = min(k * 16, n)
+    cumulative = top.cumsum(-1)
+    return top.masked_fill(cumulative - top > top_p, 0), order

@@ -8,7 +8,7 @@ import pytest
 import torch
 
 from codellama import ranking
-from codellama.engine import sample, sample_token
+from codellama.engine import nucleus, sample, sample_token
 from codellama.generation import GenerationError, Generator, SamplingParams
 from codellama.prompts import chat_prompt_tokens
 from tests.support.generation import PROMPTS, greedy, stream
@@ -262,3 +262,17 @@ def test_default_model_chat_answers(default_generator):
         [{"role": "user", "content": "What is 2 + 2? Answer with a number."}], greedy(20)
     ).text
     assert "4" in answer
+
+
+def test_nucleus_is_the_same_set_as_a_full_sort():
+    # the search starts among the 64 most likely tokens and widens: flat and peaked rows give nuclei
+    # of every size, and each must equal the one a sort of the whole row gives
+    torch.manual_seed(0)
+    for spread in (0.1, 1.0, 3.0, 8.0):
+        probs = torch.softmax(torch.randn(49152) * spread, dim=-1)
+        for top_p in (0.1, 0.5, 0.95):
+            kept, ids = nucleus(probs, top_p)
+            sorted_probs, order = probs.sort(descending=True)
+            want = order[(sorted_probs.cumsum(-1) - sorted_probs) <= top_p]
+            assert set(ids[kept > 0].tolist()) == set(want.tolist())
+            assert torch.equal(kept[kept > 0], probs[ids[kept > 0]])
