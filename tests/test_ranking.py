@@ -4,12 +4,11 @@ wins is checked in test_generation.py)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 import torch
 
 from codellama import ranking
+from codellama.engine import Completion, Delta, FinishReason
 from codellama.generation import Generator, SamplingParams
 from codellama.ranking import continuation_logprobs, middle_cuts
 from tests.support.models import tiny_model
@@ -56,31 +55,50 @@ def test_cuts_end_where_the_suffix_needs_them():
     assert middle_cuts("a\nb", "rest") == ["a\n", "a\nb\n"]
 
 
-def test_a_spent_time_budget_scores_only_the_short_middles(generator, monkeypatch):
-    """An editor's budget bounds the ranking: drafting gets its share, and once the budget is spent the
-    middles of more than SHORT_LINES lines are not scored (the short ones always are)."""
-    draft = "    a = 1\n    b = 2\n    c = 3\n    d = 4\n    e = 5"
-    drafting_budgets, scored = [], []
-    real_run, real_scores = generator.run, ranking.continuation_logprobs
+def test_a_time_budget_ranks_a_line_per_second_and_drafting_stops_there(generator, monkeypatch):
+    """An editor's budget bounds the ranking: drafting gets its share and ends once every draft has the
+    lines the budget allows (LINES_PER_SECOND), and no longer middle is scored; without a budget every cut
+    of the whole drafts is."""
+    lines = ["    a = 1\n", "    b = 2\n", "    c = 3\n", "    d = 4\n", "    e = 5"]
+    drafting_budgets, pulled, scored = [], [], []
+    real_scores = ranking.continuation_logprobs
 
-    def drafting(prompts, params, **kwargs):
+    def drafting(prompts, params, **kwargs):  # each draft's text a line at a time, the drafts in turn
         drafting_budgets.append(kwargs["predict_seconds"])
-        return [replace(c, text=draft) for c in real_run(prompts, params, **kwargs)]
+        for line in lines:
+            for index in range(len(prompts)):
+                pulled.append(line)
+                yield Delta(index, line)
+        for index in range(len(prompts)):
+            yield Delta(index, "", Completion("".join(lines), [], FinishReason.LENGTH, len(prompts[index])))
 
     def scoring(gen, prefix_ids, texts, **kwargs):
         scored.extend(texts)
         return real_scores(gen, prefix_ids, texts, **kwargs)
 
-    monkeypatch.setattr(generator, "run", drafting)
+    monkeypatch.setattr(generator, "stream_tokens", drafting)
     monkeypatch.setattr(ranking, "continuation_logprobs", scoring)
     params = SamplingParams(max_new_tokens=8, temperature=0.0)
     prefix, suffix = "def f():\n", "\n    return a\n"
 
-    ranking.infill_by_ranking(generator, prefix, suffix, params, candidates=2, budget=0.0)
-    assert drafting_budgets == [0.0]
-    assert max(t.count(" = ") for t in scored) == ranking.SHORT_LINES  # the lines of the longest middle scored
+    for budget, most_lines in [(1.0, 1), (2.5, 2), (0.0, 1)]:
+        drafting_budgets.clear(), pulled.clear(), scored.clear()
+        ranking.infill_by_ranking(generator, prefix, suffix, params, candidates=2, budget=budget)
+        assert drafting_budgets == [budget * ranking.DRAFT_SHARE]
+        assert max(t.count(" = ") for t in scored) == most_lines  # the lines of the longest middle scored
+        assert len(pulled) == 2 * most_lines  # drafting ended once both drafts had their lines
 
     drafting_budgets.clear(), scored.clear()
     ranking.infill_by_ranking(generator, prefix, suffix, params, candidates=2, budget=None)
     assert drafting_budgets == [None]
     assert max(t.count(" = ") for t in scored) == 5  # without a budget every cut is scored, the longest too
+
+
+def test_drafts_are_cut_after_their_lines_not_counting_leading_newlines(generator, monkeypatch):
+    def drafting(prompts, params, **kwargs):
+        yield Delta(0, "\n    x = 1\n    y")
+        yield Delta(0, " = 2\n")
+
+    monkeypatch.setattr(generator, "stream_tokens", drafting)
+    params = [SamplingParams()]
+    assert ranking.draft_lines(generator, [1], params, "", None, 1) == ["\n    x = 1"]
