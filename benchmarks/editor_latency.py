@@ -6,7 +6,7 @@ infilling tasks (spread over the 1,033 of the published set) to `/infill` the wa
 and the exact match of the returned middle's first line. The bar (issue 12): p50 <= 1.0 s and
 p90 <= 2.0 s on the default model.
 
-    .venv/bin/python benchmarks/editor_latency.py [--tasks 50] [--server-args "--quant none"]
+    .venv/bin/python benchmarks/editor_latency.py [--tasks 50] [--server-args "--no-compile"]
 
 Only 127.0.0.1 is addressed.
 """

@@ -114,17 +114,21 @@ def percentile(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, round(q * (len(values) - 1)))]
 
 
-def generator_throughput(requests: int, max_tokens: int, threads: int | None) -> float:
+def generator_throughput(requests: int, max_tokens: int, threads: int | None, compiled: bool) -> float:
     """Generated tokens/s of `Generator.complete` in this process, on the prompts the one-at-a-time level
-    sent (the model loaded as `codellama serve` loads it)."""
+    sent (the model loaded, and compiled or not, as `codellama serve` ran it)."""
     import torch
 
     from codellama.checkpoints.loading import load_generator
+    from codellama.engine import compile_decode
     from codellama.generation import SamplingParams
 
     if threads:
         torch.set_num_threads(threads)
     generator = load_generator(None, quant="auto")
+    if compiled:
+        compile_decode(generator.model)
+        generator.warm_up()
     params = SamplingParams(max_new_tokens=max_tokens, temperature=0)
     generator.complete(PROMPTS[0], SamplingParams(max_new_tokens=4, temperature=0))  # warm-up
     started, tokens = time.perf_counter(), 0
@@ -156,7 +160,7 @@ def start_server(
         command += ["--threads", str(threads)]
     command += extra or []
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
-    deadline = time.monotonic() + 180
+    deadline = time.monotonic() + 600  # a first start compiles its graphs (serve compiles by default on the CPU)
     while time.monotonic() < deadline:
         if server.poll() is not None:
             raise SystemExit(f"the server exited: {server.stderr.read().decode()[-2000:]}")
@@ -167,7 +171,7 @@ def start_server(
             pass
         time.sleep(0.25)
     os.killpg(server.pid, signal.SIGKILL)
-    raise SystemExit("the server did not become ready in 180 s")
+    raise SystemExit("the server did not become ready in 600 s")
 
 
 def main() -> None:
@@ -177,12 +181,18 @@ def main() -> None:
     parser.add_argument("--sequential-requests", type=int, default=6, help="requests sent one at a time")
     parser.add_argument("--max-tokens", type=int, default=48)
     parser.add_argument("--threads", type=int, default=None, help="the server's torch threads")
+    parser.add_argument("--no-compile", action="store_true", help="the server (and the Generator) eager")
     args = parser.parse_args()
+    from codellama.server.cli import compiles_by_default
+
+    compiled = not args.no_compile and compiles_by_default(None)
     levels = [int(c) for c in args.concurrency.split(",")]
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = start_server(port, parallel=max(levels), ctx=512, threads=args.threads)
+    server = start_server(
+        port, parallel=max(levels), ctx=512, threads=args.threads, extra=[] if compiled else ["--no-compile"]
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         asyncio.run(level(url, 1, 1, 4))  # warm-up
@@ -200,8 +210,9 @@ def main() -> None:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
     sequential = rows[0][4]
-    generator_rate = generator_throughput(args.sequential_requests, args.max_tokens, args.threads)
-    print(f"\ncodellama serve, default model, {args.max_tokens} max tokens, greedy, loopback, {os.cpu_count()} CPUs")
+    generator_rate = generator_throughput(args.sequential_requests, args.max_tokens, args.threads, compiled)
+    mode = "compiled" if compiled else "eager"
+    print(f"\ncodellama serve ({mode}), default model, {args.max_tokens} max tokens, greedy, {os.cpu_count()} CPUs")
     print(
         f"{'clients':>8} {'requests':>9} {'tokens':>7} {'tok/s':>8} {'vs 1-at-a-time':>15} "
         f"{'TTFT p50':>9} {'TTFT p99':>9} {'errors':>7}"

@@ -406,6 +406,11 @@ class Engine:
         self.logits = self.logits[survivors] if self.rows else None
 
 
+def cpp_compiler_available() -> bool:
+    """Whether torch.compile's CPU backend has a C++ compiler to build its kernels with."""
+    return bool(os.environ.get("CXX") or any(shutil.which(c) for c in ("g++", "clang++", "c++")))
+
+
 def compile_decode(model: Transformer) -> None:
     """From now on, run `model`'s one-token decode steps (Engine.step) through torch.compile: inductor's C++
     kernels fuse the norms, rotary, casts and the cache write around the quantised matmuls and attention, and
@@ -421,7 +426,7 @@ def compile_decode(model: Transformer) -> None:
     import torch.fx.experimental._config as fx_config
 
     device = model.norm.weight.device
-    if device.type == "cpu" and not (os.environ.get("CXX") or any(shutil.which(c) for c in ("g++", "clang++", "c++"))):
+    if device.type == "cpu" and not cpp_compiler_available():
         raise GenerationError(
             "compiling the decode step needs a C++ compiler for torch.compile's CPU backend (g++ or clang++, or "
             "one named by CXX): install one, or run without --compile"

@@ -148,3 +148,18 @@ def test_a_full_queue_answers_429_with_retry_after_and_serves_on(smol_tokenizer)
         error = busy.json()["error"]
         assert error["code"] == "queue_full" and error["type"] == "rate_limit_error" and "busy" in error["message"]
         assert answer["r"].status_code == 200  # the one that waited is served
+
+
+def test_serve_compiles_by_default_on_the_cpu_where_a_compiler_is_found(monkeypatch):
+    from codellama import engine
+    from codellama.cli import build_parser
+    from codellama.server.cli import compiles_by_default
+
+    parse = build_parser().parse_args
+    assert parse(["serve"]).compile is None  # decided by compiles_by_default
+    assert parse(["serve", "--compile"]).compile is True
+    assert parse(["serve", "--no-compile"]).compile is False
+    monkeypatch.setattr(engine, "cpp_compiler_available", lambda: True)
+    assert compiles_by_default("cpu") and not compiles_by_default("cuda:0")
+    monkeypatch.setattr(engine, "cpp_compiler_available", lambda: False)
+    assert not compiles_by_default("cpu")  # eager rather than failing to start

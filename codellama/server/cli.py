@@ -37,6 +37,15 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="time for infilling by ranking (models without infill tokens) when a request sets no t_max_predict_ms",
     )
     p.add_argument("--threads", type=int, default=None, help="torch CPU threads (default: torch's)")
+    # a server runs long enough for compiling to pay: on by default on the CPU (--compile's help)
+    p.add_argument(
+        "--no-compile",
+        dest="compile",
+        action="store_false",
+        help="decode eagerly (default on the CPU: compiled, when a C++ compiler is found; the first start "
+        "compiles for a minute or two, later ones read inductor's cache)",
+    )
+    p.set_defaults(compile=None)
     add_safety_flags(p, guard=True, server=True)
     p.set_defaults(handler=cmd_serve)
 
@@ -63,6 +72,8 @@ def cmd_serve(args) -> None:
         import torch
 
         torch.set_num_threads(args.threads)
+    if args.compile is None:
+        args.compile = compiles_by_default(args.device)
     settings = ServerSettings(
         model_name=args.model_name or model_name(args.model),
         api_key=args.api_key or os.environ.get("CODELLAMA_API_KEY"),
@@ -122,3 +133,14 @@ def default_filters(args):
             reference_policy=args.reference_policy,
         )
     )
+
+
+def compiles_by_default(device: str | None) -> bool:
+    """Whether a server on `device` (None: CUDA if available) compiles its decode steps when neither --compile
+    nor --no-compile is given: on the CPU, where a C++ compiler is found."""
+    import torch
+
+    from codellama.engine import cpp_compiler_available
+
+    on_cpu = device.startswith("cpu") if device else not torch.cuda.is_available()
+    return on_cpu and cpp_compiler_available()
