@@ -19,6 +19,7 @@ import argparse
 import asyncio
 import json
 import os
+import shlex
 import signal
 import socket
 import subprocess
@@ -182,6 +183,7 @@ def main() -> None:
     parser.add_argument("--max-tokens", type=int, default=48)
     parser.add_argument("--threads", type=int, default=None, help="the server's torch threads")
     parser.add_argument("--no-compile", action="store_true", help="the server (and the Generator) eager")
+    parser.add_argument("--server-args", default="", help="extra `codellama serve` flags, e.g. '--guard off'")
     args = parser.parse_args()
     from codellama.server.cli import compiles_by_default
 
@@ -191,7 +193,7 @@ def main() -> None:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     server = start_server(
-        port, parallel=max(levels), ctx=512, threads=args.threads, extra=[] if compiled else ["--no-compile"]
+        port, parallel=max(levels), ctx=512, threads=args.threads, extra=shlex.split(args.server_args) + ([] if compiled else ["--no-compile"])
     )
     url = f"http://127.0.0.1:{port}"
     try:

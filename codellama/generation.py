@@ -109,8 +109,9 @@ class Generator:
         inductor's disk cache, minutes the first time."""
         code, params = "def add(a, b):\n    return a + b\n\n", SamplingParams(max_new_tokens=2, ignore_eos=True)
         # a cache of one row is a graph kind of its own: one prompt alone first, then beside another, then
-        # alone again in the larger cache (as in a server's)
-        for prompts in ([code * 16], [code, code + code], [code * 16]):
+        # alone again in the larger cache (as in a server's); and long prompts prefilled side by side (clients
+        # arriving together), a graph of its own too
+        for prompts in ([code * 16], [code, code + code], [code * 16], [code * 8, code * 8 + code]):
             self.complete(prompts, params)
         if self.tokenizer.infill is None:
             self.infill("def add(a, b):\n    ", "\n" + code * 4, SamplingParams(max_new_tokens=8))

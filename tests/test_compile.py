@@ -129,7 +129,8 @@ def test_infill_by_ranking_scores_through_the_compiled_graph_as_eager_does(q4_gg
 @pytest.mark.slow
 def test_a_warmed_up_server_model_compiles_nothing_more_for_its_requests(q4_gguf):
     """Generator.warm_up (what `codellama serve --compile` runs while it says it is loading) compiles every
-    graph kind its requests need: a long prompt, one and two sequences, infill candidates scored."""
+    graph kind its requests need: a long prompt, one and two sequences, long prompts prefilled side by side,
+    infill candidates scored."""
     model, tokenizer = load_model(q4_gguf, quant="auto")
     generator = Generator(model, tokenizer)
     compile_decode(model)
@@ -139,5 +140,6 @@ def test_a_warmed_up_server_model_compiles_nothing_more_for_its_requests(q4_gguf
     generator.complete("import sys\n\ndef main(argv):\n    return 0\n\n" * 10, params)
     generator.complete(PROMPTS, params)
     generator.complete(PROMPTS[:1], params)
+    generator.complete([f"def f{i}(x, y):\n    return x * {i} + y" for i in range(16)], params)  # arriving together
     generator.infill("import os\n\ndef list_files(path):\n    ", "\n\nprint(list_files('.'))\n" * 4, params)
     assert torch._dynamo.utils.counters["stats"]["unique_graphs"] == graphs
