@@ -192,9 +192,8 @@ def main() -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = start_server(
-        port, parallel=max(levels), ctx=512, threads=args.threads, extra=shlex.split(args.server_args) + ([] if compiled else ["--no-compile"])
-    )
+    extra = shlex.split(args.server_args) + ([] if compiled else ["--no-compile"])
+    server = start_server(port, parallel=max(levels), ctx=512, threads=args.threads, extra=extra)
     url = f"http://127.0.0.1:{port}"
     try:
         asyncio.run(level(url, 1, 1, 4))  # warm-up
