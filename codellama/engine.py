@@ -332,8 +332,11 @@ class Engine:
                         prompt_lps[i].append(self.vocab.token_logprob(log_probs[i, pos - start], ids[pos + 1], 0))
                 picked = chunk_logits[torch.arange(B), index]
             else:
+                # a chunk of a longer prompt, copied with dense strides (a row's stride then equals the chunk's
+                # length, as a whole prompt's does; .contiguous() keeps a single row's): one compiled graph for both
+                chunk = tokens[:, start:end].clone(memory_format=torch.contiguous_format)
                 picked = many_tokens_forward(self.model, B * (end - start))(
-                    tokens[:, start:end], positions, output_index=index, row_offset=row_offset, kv_len=end
+                    chunk, positions, output_index=index, row_offset=row_offset, kv_len=end
                 )[:, 0]
             in_chunk = (last >= start) & (last < end)
             logits[in_chunk] = picked[in_chunk]

@@ -9,6 +9,7 @@ import pytest
 import torch
 from gguf import GGMLQuantizationType as Q
 
+from codellama import engine
 from codellama.checkpoints import load_model
 from codellama.cli_common import add_model_flags, generator_from_args
 from codellama.engine import GenerationError, compile_decode
@@ -127,7 +128,7 @@ def test_infill_by_ranking_scores_through_the_compiled_graph_as_eager_does(q4_gg
 
 
 @pytest.mark.slow
-def test_a_warmed_up_server_model_compiles_nothing_more_for_its_requests(q4_gguf):
+def test_a_warmed_up_server_model_compiles_nothing_more_for_its_requests(q4_gguf, monkeypatch):
     """Generator.warm_up (what `codellama serve --compile` runs while it says it is loading) compiles every
     graph kind its requests need: a long prompt, one and two sequences, long prompts prefilled side by side,
     infill candidates scored."""
@@ -140,6 +141,9 @@ def test_a_warmed_up_server_model_compiles_nothing_more_for_its_requests(q4_gguf
     generator.complete("import sys\n\ndef main(argv):\n    return 0\n\n" * 10, params)
     generator.complete(PROMPTS, params)
     generator.complete(PROMPTS[:1], params)
+    with monkeypatch.context() as patch:  # a prompt prefilled in chunks (of 512 tokens, beyond this model's context)
+        patch.setattr(engine, "PREFILL_CHUNK", 128)
+        generator.complete("import os\n\ndef main(argv):\n    return 0\n\n" * 10, params)
     generator.complete([f"def f{i}(x, y):\n    return x * {i} + y" for i in range(16)], params)  # arriving together
     generator.infill("import os\n\ndef list_files(path):\n    ", "\n\nprint(list_files('.'))\n" * 4, params)
     assert torch._dynamo.utils.counters["stats"]["unique_graphs"] == graphs
