@@ -163,3 +163,19 @@ def test_serve_compiles_by_default_on_the_cpu_where_a_compiler_is_found(monkeypa
     assert compiles_by_default("cpu") and not compiles_by_default("cuda:0")
     monkeypatch.setattr(engine, "cpp_compiler_available", lambda: False)
     assert not compiles_by_default("cpu")  # eager rather than failing to start
+
+
+def test_a_default_compile_that_fails_falls_back_to_eager_decoding(smol_tokenizer):
+    from codellama.generation import SamplingParams
+    from codellama.server.cli import warm_up_or_decode_eagerly
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("no Python.h")
+
+    generator = Generator(tiny_model(), smol_tokenizer)
+    generator.model.compiled_decode = broken
+    with pytest.raises(RuntimeError, match="no Python.h"):
+        warm_up_or_decode_eagerly(generator, asked=True)  # --compile given: the server does not start
+    warm_up_or_decode_eagerly(generator, asked=False)  # the default: eager, and it serves
+    assert generator.model.compiled_decode is None
+    assert generator.complete("def f():", SamplingParams(max_new_tokens=3, ignore_eos=True))[0].token_ids

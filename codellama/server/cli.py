@@ -72,6 +72,7 @@ def cmd_serve(args) -> None:
         import torch
 
         torch.set_num_threads(args.threads)
+    compile_asked = args.compile is True
     if args.compile is None:
         args.compile = compiles_by_default(args.device)
     settings = ServerSettings(
@@ -95,9 +96,7 @@ def cmd_serve(args) -> None:
     def load():
         generator = generator_from_args(args)
         if args.compile:  # compile now, while /health says the model is loading, not in the first requests
-            started = time.perf_counter()
-            generator.warm_up()
-            note(f"compiled graphs ready in {time.perf_counter() - started:.0f}s")
+            warm_up_or_decode_eagerly(generator, compile_asked)
         return generator
 
     app = create_app(load, settings, on_load_error=stop)
@@ -133,6 +132,22 @@ def default_filters(args):
             reference_policy=args.reference_policy,
         )
     )
+
+
+def warm_up_or_decode_eagerly(generator, asked: bool) -> None:
+    """Compile the graph kinds a server's requests meet (Generator.warm_up). Where that fails (a compiler that
+    cannot build inductor's kernels, say, without Python's headers), a server that compiles only by default
+    decodes eagerly instead, and says so; one started with --compile fails to start."""
+    started = time.perf_counter()
+    try:
+        generator.warm_up()
+    except Exception as error:
+        if asked:
+            raise
+        generator.model.compiled_decode = None
+        note(f"compiling the decode steps failed ({type(error).__name__}: {error}); decoding eagerly (--no-compile)")
+        return
+    note(f"compiled graphs ready in {time.perf_counter() - started:.0f}s")
 
 
 def compiles_by_default(device: str | None) -> bool:
