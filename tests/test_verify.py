@@ -11,6 +11,7 @@ import pytest
 
 from codellama.cli import main
 from codellama.eval.humaneval import load_problems
+from codellama.eval.humaneval_verify import ceiling_estimate
 from codellama.generation import Generator
 from codellama.prompts import chat_prompt_tokens
 from codellama.sandbox import Sandbox
@@ -443,3 +444,13 @@ def test_eval_selects_by_docstring_examples_never_by_the_hidden_tests(smol_token
     # the greedy answer passes the examples: it is chosen, though a sampled one would pass the hidden tests
     summary = evaluate([examples_only, problem["canonical_solution"]], "fooled")
     assert (summary["passed_selected"], summary["passed_greedy"], summary["any_candidate_passed"]) == (0, 0, 1)
+
+
+def test_ceiling_estimate_grows_with_problems_solved_by_a_single_candidate():
+    # every solved problem solved by several candidates: more candidates would find no new ones
+    assert ceiling_estimate([0, 0, 5, 3, 10], n=10) == 3
+    # four problems solved by one candidate each, none by two: many more are out there
+    assert ceiling_estimate([1, 1, 1, 1, 0, 0], n=10) == 4 + 0.9 * 4 * 3 / 2
+    # the completion run of docs/evaluation.md: 12 solved, 3 by one candidate, 2 by two
+    assert ceiling_estimate([0] * 152 + [1] * 3 + [2] * 2 + [4] * 3 + [6, 7, 8, 9], n=10) == 12.9
+    assert ceiling_estimate([1, 0], n=1) is None  # one candidate each: nothing to estimate from

@@ -182,6 +182,7 @@ def summarize(records: list[dict], mode: Mode, options: Options, settings: dict,
         "passed_greedy": greedy,
         "passed_without_agreement": without_agreement,
         "any_candidate_passed": sum(r["candidates_passed"] > 0 for r in records),
+        "any_candidate_passed_at_any_n": ceiling_estimate([r["candidates_passed"] for r in records], options.n),
         "selection": {
             "used": "the prompt, its docstring examples and model-written tests; never the hidden tests",
             "problems_with_docstring_examples": len(with_examples),
@@ -192,6 +193,19 @@ def summarize(records: list[dict], mode: Mode, options: Options, settings: dict,
         "wall_seconds": round(wall, 1),
         "results_file": str(output) if output else None,
     }
+
+
+def ceiling_estimate(passing: list[int], n: int) -> float | None:
+    """How many problems some candidate would solve with many more candidates than `n`, estimated from how many
+    of the n passed on each problem (`passing`): Chao2, the incidence form of the Chao1 species-richness
+    lower bound, bias-corrected, S + (n-1)/n * Q1 (Q1 - 1) / (2 (Q2 + 1)) with S problems solved, Q1 of them
+    by exactly one candidate and Q2 by exactly two. Problems solved by a single candidate in n mean more are
+    out there; if most were solved by several, more candidates find few new ones. A floor, not a promise."""
+    if n < 2:
+        return None
+    solved = sum(p > 0 for p in passing)
+    once, twice = sum(p == 1 for p in passing), sum(p == 2 for p in passing)
+    return round(solved + (n - 1) / n * once * (once - 1) / (2 * (twice + 1)), 1)
 
 
 def _counts(values) -> dict[str, int]:
