@@ -54,6 +54,18 @@ def add_model_flags(parser: argparse.ArgumentParser, *, model_help: str = MODEL_
         parser.add_argument("--compile", action="store_true", help=COMPILE_HELP)
 
 
+def at_least_one(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (refused when the command line is read, before a model
+    loads)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
 def add_sampling_flags(
     parser: argparse.ArgumentParser,
     *,
@@ -66,7 +78,7 @@ def add_sampling_flags(
     --max-tokens, --top-k, --min-p, --repetition-penalty and --stop; the benchmarks take the core four, with their
     own defaults (there `--n` is the number of samples per problem)."""
     short = ("-n",) if full else ()
-    parser.add_argument("--max-tokens", *short, type=int, default=max_tokens, help="maximum new tokens")
+    parser.add_argument("--max-tokens", *short, type=at_least_one, default=max_tokens, help="maximum new tokens")
     parser.add_argument("--temperature", "-t", type=float, default=0.0, help="0 means greedy (default)")
     parser.add_argument("--top-p", type=float, default=top_p)
     if full:

@@ -63,6 +63,19 @@ def test_only_generation_commands_take_the_full_sampling_flags():
             parser.parse_args(argv)
 
 
+def test_a_token_count_below_one_is_refused_before_a_model_loads(capsys):
+    parser = build_parser()
+    for argv in (
+        ["complete", "x", "--max-tokens", "0"],
+        ["infill", "-n", "-5"],
+        ["eval", "humaneval", "--max-tokens", "x"],
+    ):
+        with pytest.raises(SystemExit):
+            parser.parse_args(argv)
+        assert "--max-tokens" in capsys.readouterr().err
+    assert parser.parse_args(["chat", "--max-tokens", "1"]).max_tokens == 1
+
+
 def test_train_help_names_the_recipes_and_a_dry_run_needs_no_data(capsys):
     with pytest.raises(SystemExit):
         main(["train", "--help"])
