@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from functools import cache
 
 from codellama.safety.insecure_code.rule import Finding, rx
@@ -158,10 +159,17 @@ class _Checker(Values, BufferChecks, ClassChecks):
             and not self.callers_decide(sink, acc, scope)
             and not self.named_on_command_line(sink, value_node, built, scope)
         ):
-            self.report(sink, at)
+            self.report(self.whole_name(sink, built), at)
             self.report_builders(sink, value_node, scope)
             return True
         return False
+
+    def whole_name(self, sink: Sink, built: bool) -> Sink:
+        """C/C++: a file opened by a name the input gives whole (no folder it was meant to stay in) is external
+        control of the file name (CWE-73), not a traversal out of a folder (CWE-22)."""
+        if sink.cwe != 22 or built or self.spec.language not in ("c", "cpp"):
+            return sink
+        return replace(sink, rule_id=sink.rule_id.replace("-path", "-file-name"), cwe=73, message=_WHOLE_NAME)
 
     def callers_decide(self, sink: Sink, acc, scope: Scope) -> bool:
         """C/C++ paths count from a plain parameter (C seldom shows where a name comes from), except in a function
@@ -260,6 +268,7 @@ class _Checker(Values, BufferChecks, ClassChecks):
     def run(self, root) -> list[Finding]:
         if self.spec.language in ("c", "cpp"):
             self.arrays = self.fixed_arrays(root)
+            self.privileged = bool(_PRIVILEGED.search(self.src.decode("utf-8", "replace")))
         # Only functions the file calls need a summary (a name that occurs more often than it is defined).
         text = self.src.decode("utf-8", "replace")
         defined = self.named_functions(root)
@@ -625,6 +634,7 @@ class _Checker(Values, BufferChecks, ClassChecks):
                         continue
                     built = built_at or self.built(arg, scope)
                     if self.fires(sink, acc, built):
+                        sink = self.whole_name(sink, built)
                         self.report(sink, at)  # where the value reaches the sink, inside the helper
                         self.report(sink, node)  # and the call that passes it (a completion may add only the call)
                     else:
@@ -653,6 +663,11 @@ class _Checker(Values, BufferChecks, ClassChecks):
                 self.report(extra, node)
 
 
+# A program installed or running setuid/setgid (said in code or in a comment)
+_PRIVILEGED = re.compile(
+    r"\bset(e|re|res)?[ug]id\s*\(|\bS_IS[UG]ID\b|\bsetuid\b|set-user-ID|\bsuid\b|chmod\s+[ugo]*\+s\b"
+)
+_WHOLE_NAME = "a file opened by a name taken whole from untrusted input: external control of file name"
 # A literal local path at the start of a value ("/account?tab=" + x), not a protocol-relative "//host"
 _LOCAL_PATH = re.compile(r"""^(f|\$|@)?[`'"]/[^/`'"{$\\]""")
 # The first name a value is built from (`login_url` in `login_url + "?next=" + x`, f"{login_url}?...")

@@ -135,6 +135,10 @@ class Scope:
 class Values:
     """Mixed into the tree checker (needs self.src, self.spec, self.summaries)."""
 
+    # A program that runs with more rights than its user (setuid): the environment is the user's input, not its
+    # configuration (`fopen(getenv("REPORT"), "w")` in a setuid-root tool writes any file the user names).
+    privileged = False
+
     def text(self, node) -> str:
         return self.src[node.start_byte : node.end_byte].decode("utf-8", "replace")
 
@@ -269,7 +273,7 @@ class Values:
                 return
             if spec.weak_sources is not None and spec.weak_sources.search(callee + "("):
                 acc.source()
-                acc.strong |= bool(_CGI.search(self.text(node)))  # getenv("QUERY_STRING"): the request
+                acc.strong |= bool(_CGI.search(self.text(node))) or self.privileged  # getenv("QUERY_STRING")
                 return
             if spec.remote_sources is not None and spec.remote_sources.search(callee + "("):
                 acc.source(remote=True)
@@ -294,6 +298,7 @@ class Values:
             elif spec.weak_sources is not None and spec.weak_sources.search(self.text(container)):
                 acc.source()  # $_SERVER['HTTP_HOST'] is the request; $_SERVER['DOCUMENT_ROOT'] is configuration
                 acc.strong |= bool(spec.sources.search(self.text(node)) or _CGI.search(self.text(node)))
+                acc.strong |= self.privileged
             else:
                 self._walk(container, scope, acc)
             return
@@ -324,7 +329,7 @@ class Values:
                 return
             if spec.weak_sources is not None and spec.weak_sources.search(self.text(node)):
                 acc.source()
-                acc.strong |= bool(_CGI.search(self.text(node)))
+                acc.strong |= bool(_CGI.search(self.text(node))) or self.privileged
                 return
             if spec.remote_sources is not None and spec.remote_sources.search(self.text(node)):
                 acc.source(remote=True)
@@ -464,7 +469,8 @@ class Values:
         text = text + " " + " ".join(extra)
         # What the file's own helpers called here return: `res.send(page(card(user)))` sends the markup `card`
         # builds, `ctx.search(base, filterFor(dept, name))` runs the filter `filterFor` builds.
-        helpers = {m for m in rx(r"([A-Za-z_]\w*)\s*\(").findall(text) if m in self.summaries}
+        called = rx(r"\$\(\s*([A-Za-z_][\w-]*)" if self.spec.language == "bash" else r"([A-Za-z_]\w*)\s*\(")
+        helpers = {m for m in called.findall(text) if m in self.summaries}  # bash: query="$(build_query "$x")"
         returned = [self.returned_text(self.summaries[h]) for h in sorted(helpers)]
         return text + " " + " ".join(returned) if returned else text
 
