@@ -27,6 +27,7 @@ from codellama.safety.insecure_code import (
 from codellama.safety.insecure_code.python_ast import check_python, parse_python
 from codellama.safety.insecure_code.rule import RANDOM_CONTEXT, Finding, Outcome, Rule, rx
 from codellama.safety.insecure_code.taint import check_tree
+from codellama.safety.insecure_code.tmp_names import predictable_tmp_writes
 
 __all__ = [
     "Finding",
@@ -398,6 +399,9 @@ def scan(code: str, language: str | None = None) -> list[Finding]:
     for extra in (tree_findings or (), common):
         known = {(f.cwe, f.line) for f in findings}
         findings += [f for f in extra if (f.cwe, f.line) not in known]
+    # a write into a predictable temporary name, where no rule reported the name being made just above it
+    made = [f.line for f in findings if f.cwe == "CWE-377"]
+    findings += [f for f in predictable_tmp_writes(code, language) if not any(0 <= f.line - m <= 4 for m in made)]
     unique = {(f.rule_id, f.line): f for f in findings}
     return sorted(unique.values(), key=lambda f: (f.line, f.rule_id))
 
