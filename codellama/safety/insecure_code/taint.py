@@ -27,6 +27,7 @@ from functools import cache
 from codellama.safety.insecure_code.rule import Finding, rx
 from codellama.safety.insecure_code.taint_buffers import BufferChecks
 from codellama.safety.insecure_code.taint_classes import ClassChecks
+from codellama.safety.insecure_code.taint_db_cli import DbCliChecks
 from codellama.safety.insecure_code.taint_functions import (
     function_name,
     is_handler,
@@ -100,7 +101,7 @@ def _error_share(root) -> float:
     return bad / max(1, root.end_byte - root.start_byte)
 
 
-class _Checker(Values, BufferChecks, ClassChecks):
+class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
     def __init__(self, code: str, spec: Spec):
         self.src = code.encode("utf-8", "surrogatepass")
         self.spec = spec
@@ -266,6 +267,7 @@ class _Checker(Values, BufferChecks, ClassChecks):
 
     # ---- the walk ----
     def run(self, root) -> list[Finding]:
+        self.root = root
         if self.spec.language in ("c", "cpp"):
             self.arrays = self.fixed_arrays(root)
             self.privileged = bool(_PRIVILEGED.search(self.src.decode("utf-8", "replace")))
@@ -561,6 +563,7 @@ class _Checker(Values, BufferChecks, ClassChecks):
         summary = self.local(callee, scope)
         if summary is not None:
             self.call_local(summary, node, scope)
+        self.db_cli_call(node, callee, args, scope)
         for sink in spec.sinks:
             if not sink.callee.search(callee):
                 continue

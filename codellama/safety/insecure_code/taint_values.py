@@ -39,7 +39,9 @@ _COUNT = re.compile(
 # A query run with its values: what it returns is the database's rows, not the values it was given.
 _QUERY_CALL = re.compile(r"(^|\.|->)(execute|executemany|query|queryForList|queryForObject|prepare|raw|all|get)$")
 _SQL_TEXT = re.compile(r"""^\s*\(?\s*[fbru]*['"`]+\s*(SELECT|WITH)\b""", re.I)
-_REPLACERS = re.compile(r"(^|\.|\\)(preg_replace|sub|replace|replaceAll|Replace)$")
+_REPLACERS = re.compile(r"(^|\.|\\)(preg_replace|sub|replace|replaceAll|Replace|str_replace)$")
+# Quotes doubled for an SQL string literal: x.replace("'", "''"), str_replace("'", "''", $x), ${x//\'/\'\'}
+_QUOTES_DOUBLED = re.compile(r"""(['"]\\?'['"]|/'/g?)\s*,\s*['"]\\?'\\?'['"]|^\$\{\w+//(\\'|"'")/(\\'\\'|"''")\}$""")
 _STRIP_TO_CLASS = re.compile(r"""\[\^(?![^\]]*(/|<|>|'|"|;|&|\||\$|`|\\s|\\W|\\S| ))[^\]]*\][^,]*,\s*(r?''|r?""|@"")""")
 
 
@@ -253,6 +255,10 @@ class Values:
         t = node.type
         if (t in MEMBERS or t in spec.calls) and spec.language not in ("c", "cpp") and _COUNT.search(self.text(node)):
             return
+        if (t == "expansion" or (t in spec.calls and _REPLACERS.search(self.callee(node)))) and _QUOTES_DOUBLED.search(
+            self.text(node)
+        ):
+            return  # quotes doubled: the value stays inside its SQL string
         if t in spec.calls:
             callee = self.callee(node)
             if spec.sanitisers.search(callee):
