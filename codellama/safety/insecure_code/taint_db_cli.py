@@ -115,7 +115,7 @@ class DbCliChecks:
             return True
         if element.type in self.spec.idents:
             name = self.name_of(element)
-            return bool(_QUERY_NAME.match(name)) or bool(SQL_WORDS.search(scope.values.get(name, "")))
+            return bool(_QUERY_NAME.search(name)) or bool(SQL_WORDS.search(scope.values.get(name, "")))
         return False
 
 
