@@ -161,6 +161,17 @@ RULES = [
         needle=("XML_PARSE", "xmlSubstituteEntitiesDefault", "EntityRe"),
     ),
     rule(
+        # the parse call, where the flags set elsewhere (a field, a constant) are used on the document
+        "c-xxe-parse",
+        611,
+        "high",
+        r"\bxml(Ctxt)?Read(Memory|File|Doc|Fd|IO)\s*\([^;]*,\s*(?!XML_PARSE_)[A-Za-z_][\w.>-]*\s*\)",
+        "XML parsed with options that substitute external entities or load DTDs (set above): XXE",
+        "parse without XML_PARSE_NOENT / XML_PARSE_DTDLOAD (add XML_PARSE_NONET)",
+        needle=("Read",),
+        file_if=r"\bXML_PARSE_(NOENT|DTDLOAD)\b",
+    ),
+    rule(
         "c-weak-cipher",
         327,
         "medium",
