@@ -135,7 +135,7 @@ RULES = [
         "a fixed or guessable name in the shared temporary directory: another user can create or link it first",
         "use mkstemp (or tmpfile) and work on the descriptor it returns",
         needle="/tmp/",
-        unless=r"XXXXXX|mkstemp|mkdtemp",
+        unless=r"XXXXXX|mkstemp|mkdtemp|fopen\s*\(\s*\"[^\"]*\"\s*,\s*\"rb?\"",  # (a file only read)
         near=TMP_WRITE,
     ),
     rule(  # static const char *LOCK_PATH = "/tmp/backupd.lock"; ... fopen(LOCK_PATH, "w"): reported where it is written

@@ -39,6 +39,7 @@ _ASSIGN = re.compile(
     r"""(?:^|[\s,{(])(?:#define\s+)?[$@]?(?:this\.|self\.|\$this->)?["']?([A-Za-z_]\w*)["']?\s*"""
     r"""(?:(?<![=!<>])=(?![=>~])|:(?!:)\s*(?=\S))"""
 )
+_KEY = re.compile(r"""^\s*["']?([A-Za-z_]\w*)["']?\s*(?::(?!:)|=>)\s*""")
 _DEFINE = re.compile(r"^\s*#\s*define\s+([A-Za-z_]\w*)\s+(.+)$")
 # A function's header: its name and its parameter text (Python, JS, Java, C#, C/C++, PHP, Bash).
 _HEADER = re.compile(
@@ -108,7 +109,7 @@ def predictable_tmp_writes(code: str, language: str) -> list[Finding]:
         for text, scope in zip(lines, scopes):
             if _header(text) or not tmp(text, scope):
                 continue
-            named = _assigned(text)
+            named = _assigned(text, names[None] | names.get(scope, set()), functions)
             if named and named not in private:
                 field = scope is None or re.search(r"(this\.|self\.|\$this->)" + named + r"\b", text)
                 names.setdefault(None if field else scope, set()).add(named)
@@ -172,10 +173,16 @@ def _is_tmp(text: str, names: set[str], functions: set[str]) -> bool:
     return any(word in names or word in functions for word in re.findall(r"[A-Za-z_]\w*", text))
 
 
-def _assigned(text: str) -> str | None:
+def _assigned(text: str, names: set[str], functions: set[str]) -> str | None:
+    """The name a line gives the temporary path: the key of a config entry holding it (`{ scratch: os.tmpdir(),
+    out: './build' }`: `scratch`, not the whole object), else the variable, field or constant assigned."""
     define = _DEFINE.match(text)
     if define:
         return define.group(1)
+    for part in re.split(r"[,{\[]", text):
+        key = _KEY.match(part)
+        if key and _is_tmp(part[key.end() :], names, functions):
+            return key.group(1)
     m = _ASSIGN.search(text)
     return m.group(1) if m else None
 
