@@ -78,6 +78,13 @@ _WRITES = [
     re.compile(r"""(?:[^<>&\d]|^)>>?\s*(?P<path>"?\$\{?\w+\}?[^\s;|&)]*"?)"""),
     re.compile(r"""\btee\s+(?:-a\s+)?(?P<path>"?\$\{?\w+\}?[^\s;|&)]*"?)"""),
 ]
+_WRITES_CODE = _WRITES[:-2]
+_WRITES_SHELL = _WRITES[-2:]
+_WRITE_NEEDLE = re.compile(
+    r"open|file_put|[Ww]rite|[Aa]ppend|File|stream|to_(csv|json|parquet|excel)|savefig|save|>|\btee\b"
+)
+_OUT_CALL = re.compile(r"^\s*([A-Za-z_]\w*)\s*\(\s*&?([A-Za-z_]\w*)\s*,")
+_WRITER_CALL = re.compile(r"^\s*(?:\$this->|this\.|self\.)?([A-Za-z_]\w*)\s*\((.*)\)\s*;?\s*$")
 _FINDING = (
     "tmp-predictable-name",
     377,
@@ -90,12 +97,16 @@ _FINDING = (
 
 def predictable_tmp_writes(code: str, language: str) -> list[Finding]:
     """Lines that write a file whose name is made under the temporary directory with no random part."""
-    if not _TMP_DIR.search(code):
+    if not _maybe_tmp(code):
         return []
-    if language == "bash" and re.search(r"\bmktemp\b", code):
-        return []  # `mktemp ... || tmp=/tmp/x$$`: the fallback for systems without it (the bash rules do the same)
     lines = code.splitlines()
-    scopes = _scopes(lines)
+    at_tmp = {i for i, text in enumerate(lines) if _maybe_tmp(text) and _TMP_DIR.search(text)}
+    if not at_tmp:
+        return []
+    if language == "bash" and "mktemp" in code and re.search(r"\bmktemp\b", code):
+        return []  # `mktemp ... || tmp=/tmp/x$$`: the fallback for systems without it (the bash rules do the same)
+    headers = [_header(text) for text in lines]
+    scopes = _scopes(lines, headers)
     # (umask 077 && mkdir "$TEMPDIR"): a folder made by us or not at all
     private = {n for pair in _EXCLUSIVE_DIR.findall(code) for n in pair if n}
     names: dict[str | None, set[str]] = {None: set()}  # per function (None: module, fields, config, constants)
@@ -104,10 +115,13 @@ def predictable_tmp_writes(code: str, language: str) -> list[Finding]:
     def tmp(text: str, scope: str | None) -> bool:
         return _is_tmp(text, names[None] | names.get(scope, set()), functions)
 
+    index = _WordIndex(lines)
+    candidates = sorted(i for i in at_tmp if not headers[i])
     for _ in range(3):  # names made from names made from helpers
         before = (sum(map(len, names.values())), len(functions))
-        for text, scope in zip(lines, scopes):
-            if _header(text) or not tmp(text, scope):
+        for i in candidates:
+            text, scope = lines[i], scopes[i]
+            if not tmp(text, scope):
                 continue
             named = _assigned(text, names[None] | names.get(scope, set()), functions)
             if named and named not in private:
@@ -118,18 +132,27 @@ def predictable_tmp_writes(code: str, language: str) -> list[Finding]:
                 names.setdefault(scope, set()).add(out.group(1))
             if scope and (re.search(r"\breturn\b|^\s*(echo|printf)\b", text) or out):
                 functions.add(scope)
-        for text, scope in zip(lines, scopes):  # spool_name(name, sizeof name, job): the helper filled `name`
-            call = re.match(r"^\s*([A-Za-z_]\w*)\s*\(\s*&?([A-Za-z_]\w*)\s*,", text)
-            if call and call.group(1) in functions and not _header(text):
-                names.setdefault(scope, set()).add(call.group(2))
+        # the lines that mention a name made from the temporary folder (one search of the text for all of them)
+        words = set().union(*names.values()) | functions
+        known = index.lines(words)
+        for i in known:  # spool_name(name, sizeof name, job): the helper filled `name`
+            call = _OUT_CALL.match(lines[i]) if not headers[i] else None
+            if call and call.group(1) in functions:
+                names.setdefault(scopes[i], set()).add(call.group(2))
         if (sum(map(len, names.values())), len(functions)) == before:
             break
-    writers = _writer_functions(lines, scopes)
+        candidates = sorted(i for i in at_tmp | known if not headers[i])
+    if set().union(*names.values()) | functions != words:
+        known = index.lines(set().union(*names.values()) | functions)
+    mentioned = at_tmp | known
+    writes = _WRITES_SHELL if language == "bash" else _WRITES_CODE
+    writers = _writer_functions(lines, scopes, headers, writes)
     found: list[Finding] = []
-    for number, (text, scope) in enumerate(zip(lines, scopes), 1):
-        if _SAFE.search(text) or _header(text):
+    for i in sorted(mentioned):
+        number, text, scope = i + 1, lines[i], scopes[i]
+        if headers[i] or _SAFE.search(text):
             continue
-        for write in _WRITES:
+        for write in writes:
             m = write.search(text)
             if m is None:
                 continue
@@ -137,7 +160,7 @@ def predictable_tmp_writes(code: str, language: str) -> list[Finding]:
             if tmp(path, scope):
                 found.append(_finding(number, text))
                 break
-        call = re.match(r"^\s*(?:\$this->|this\.|self\.)?([A-Za-z_]\w*)\s*\((.*)\)\s*;?\s*$", text)
+        call = _WRITER_CALL.match(text) if writers else None
         if call and call.group(1) in writers:
             index, line = writers[call.group(1)]
             args = [a.strip() for a in call.group(2).split(",")]
@@ -147,11 +170,29 @@ def predictable_tmp_writes(code: str, language: str) -> list[Finding]:
     return found
 
 
-def _scopes(lines: list[str]) -> list[str | None]:
+def _maybe_tmp(text: str) -> bool:
+    """A literal test before the slower pattern."""
+    low = text.lower()
+    return "tmp" in low or "temp" in low
+
+
+class _WordIndex:
+    """The lines a set of names occurs on: a substring test first (fast), then the whole-word pattern."""
+
+    def __init__(self, lines: list[str]):
+        self._text = lines
+
+    def lines(self, words: set[str]) -> set[int]:
+        if not words:
+            return set()
+        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words))) + r")\b")
+        return {i for i, text in enumerate(self._text) if any(w in text for w in words) and pattern.search(text)}
+
+
+def _scopes(lines: list[str], headers: list) -> list[str | None]:
     """The function each line is in (by the last header above it; None at the top level)."""
     out, function = [], None
-    for text in lines:
-        header = _header(text)
+    for text, header in zip(lines, headers):
         if header:
             function = header.group(1)
         elif text[:1].strip() and not text.startswith(("}", "{", "#", "//", "/*", "*", ")", "]")):
@@ -187,19 +228,18 @@ def _assigned(text: str, names: set[str], functions: set[str]) -> str | None:
     return m.group(1) if m else None
 
 
-def _writer_functions(lines: list[str], scopes: list) -> dict[str, tuple[int, int]]:
+def _writer_functions(lines: list[str], scopes: list, headers: list, writes: list) -> dict[str, tuple[int, int]]:
     """Functions that write the file named by one of their parameters (`writeCsv($path, $rows)`): the parameter's
     index and the line that writes."""
     out: dict[str, tuple[int, int]] = {}
     params: list[str] = []
-    for number, (text, scope) in enumerate(zip(lines, scopes), 1):
-        header = _header(text)
+    for number, (text, scope, header) in enumerate(zip(lines, scopes, headers), 1):
         if header:
             params = [_param_name(p) for p in header.group(2).split(",")] if header.group(2).strip() else []
             continue
-        if scope is None or not params or scope in out or _SAFE.search(text):
+        if scope is None or not params or scope in out or not _WRITE_NEEDLE.search(text) or _SAFE.search(text):
             continue
-        for write in _WRITES:
+        for write in writes:
             m = write.search(text)
             if m is None or not m.group("path"):
                 continue
