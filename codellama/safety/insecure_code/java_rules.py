@@ -228,6 +228,7 @@ RULES = [
         "redirect to a URL taken from the request",
         "redirect only to paths on an allow-list",
         needle="sendRedirect",
+        fallback=True,  # the tree checks follow the value through helpers and checks (`safeTarget(next)`)
     ),
     rule(
         "java-cookie-insecure",

@@ -381,6 +381,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
 
     def returned(self, node, scope: Scope) -> None:
         if scope.summary is not None and scope.fn is scope.summary.node:
+            self.returned_items(node, scope)
             acc = self.value(node, scope)
             if acc.any:
                 var = acc.var(self.built(node, scope))
@@ -397,6 +398,53 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
             for sink in ([self.spec.return_sink] if self.spec.return_sink else []) + self.spec.return_sinks:
                 if sink.requires is None or sink.requires.search(self.expanded(node, scope)):
                     self.hit(sink, node, scope, node)
+
+    def returned_items(self, node, scope: Scope) -> None:
+        """`return where, params`: what each position holds (a caller unpacking it gets each its own)."""
+        summary = scope.summary
+        if summary.items is False:
+            return
+        if node.type not in _TUPLES:
+            summary.items = False
+            return
+        items = []
+        for child in node.named_children:
+            acc = self.value(child, scope)
+            items.append(acc.var(self.built(child, scope)) if acc.any else None)
+        if summary.items is None:
+            summary.items = items
+        elif len(summary.items) != len(items):
+            summary.items = False
+        else:
+            summary.items = [
+                a
+                if b is None
+                else b
+                if a is None
+                else Var(a.strong or b.strong, a.remote or b.remote, a.params | b.params, a.built or b.built)
+                for a, b in zip(summary.items, items)
+            ]
+
+    def unpacked(self, lhs, rhs, scope: Scope, node) -> bool:
+        """`where, params = self._where(criteria)`: each name gets its own position of what the helper returns."""
+        if rhs.type not in self.spec.calls or lhs.type not in _TUPLE_PATTERNS:
+            return False
+        summary = self.local(self.callee(rhs), scope)
+        targets = [c for c in lhs.named_children if c.type in self.spec.idents]
+        if summary is None or not summary.items or len(targets) != len(lhs.named_children):
+            return False
+        if len(targets) != len(summary.items):
+            return False
+        for index, target in enumerate(targets):
+            name = self.name_of(target)
+            acc = self.item_value(summary, index, rhs, scope)
+            scope.values[name] = self.text(rhs)
+            if acc.any:
+                scope.vars[name] = acc.var(bool(summary.items[index] and summary.items[index].built))
+                scope.parents[name] = set(acc.names)
+            else:
+                scope.vars.pop(name, None)
+        return True
 
     def scope_walk(self, node, scope: Scope) -> None:
         spec = self.spec
@@ -436,6 +484,8 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
             for name in list(scope.vars):
                 if self.mentions(text, name):
                     self.clear(name, scope)
+            if cond is not node:
+                self.clear_read_in_place(cond, scope)
 
     def started(self, node, callee: str, args: list, scope: Scope) -> None:
         """C# `Process.Start(psi)`: the command line `psi` was made with (`new ProcessStartInfo("cmd.exe", "/c " +
@@ -450,6 +500,16 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
                 for a in self.args(made):
                     if self.hit(sink, a, scope, node):
                         return
+
+    def clear_read_in_place(self, cond, scope: Scope) -> None:
+        """`if (!ALLOWED.includes(req.query.next)) return;`: that request value, read again later, is checked."""
+        stack = [cond]
+        while stack:
+            n = stack.pop()
+            if (n.type in MEMBERS or n.type in SUBSCRIPTS) and self.spec.sources.search(self.text(n)):
+                scope.cleared.add(self.text(n))
+                continue
+            stack.extend(n.named_children)
 
     def mentions(self, text: str, name: str) -> bool:
         return mentions(text, name, shell=self.spec.language == "bash")
@@ -479,6 +539,8 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
             lhs.type in MEMBERS and self.root_name(lhs) not in (None, "this", "self", "$this")
         )
         if lhs.type in PATTERNS:  # const { a, b } = req.query; a, b = pair
+            if self.unpacked(lhs, rhs, scope, node):
+                return
             for ident in self._identifiers(lhs):
                 self.assign_name(ident, rhs, scope, augmented=False, container=False, node=node)
             return
@@ -666,6 +728,9 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
                 self.report(extra, node)
 
 
+# A tuple or array returned whole (`return sql, params`, `return [sql, params]`) and the patterns unpacking one
+_TUPLES = {"expression_list", "tuple", "array", "list"}
+_TUPLE_PATTERNS = {"pattern_list", "tuple_pattern", "array_pattern", "list_pattern"}
 # A program installed or running setuid/setgid (said in code or in a comment)
 _PRIVILEGED = re.compile(
     r"\bset(e|re|res)?[ug]id\s*\(|\bS_IS[UG]ID\b|\bsetuid\b|set-user-ID|\bsuid\b|chmod\s+[ugo]*\+s\b"

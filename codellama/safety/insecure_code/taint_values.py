@@ -112,6 +112,9 @@ class Summary:
     writes: dict = field(default_factory=dict)  # out-parameter -> Var of what the function writes into it
     returns_any: bool = False
     sinks: list = field(default_factory=list)  # (sink, frozenset of parameter names, node, built at the sink)
+    # `return sql, params`: what each position holds, when every return gives a tuple or array of one length
+    # (None: not seen yet; False: returns of other shapes)
+    items: list | bool | None = None
 
     def param_names(self) -> set[str]:
         return {n for names in self.params for n in names}
@@ -128,6 +131,8 @@ class Scope:
         self.parents: dict[str, set[str]] = dict(outer.parents) if outer else {}
         self.views: set[str] = set(outer.views) if outer else set()
         self.checked: list[str] = list(outer.checked) if outer else []
+        # input read in place and checked against an allow-list (`ALLOWED.includes(req.query.next)`): clean after
+        self.cleared: set[str] = set(outer.cleared) if outer else set()
         self.loops: dict[str, str] = dict(outer.loops) if outer else {}  # loop variable -> its bound (C/C++)
         self.summary = summary if summary is not None else (outer.summary if outer else None)
         self.fn = fn if fn is not None else (outer.fn if outer else None)
@@ -255,6 +260,8 @@ class Values:
         t = node.type
         if (t in MEMBERS or t in spec.calls) and spec.language not in ("c", "cpp") and _COUNT.search(self.text(node)):
             return
+        if scope.cleared and (t in MEMBERS or t in SUBSCRIPTS or t in spec.calls) and self.text(node) in scope.cleared:
+            return
         if (t == "expansion" or (t in spec.calls and _REPLACERS.search(self.callee(node)))) and _QUOTES_DOUBLED.search(
             self.text(node)
         ):
@@ -372,6 +379,22 @@ class Values:
         for name in r.params:
             for arg in bound.get(name, ()):
                 self._walk(arg, scope, acc)
+
+    def item_value(self, summary: Summary, index: int, call, scope: Scope) -> Acc:
+        """Position `index` of the tuple a function of this file returns, in terms of what the call passes."""
+        acc = Acc()
+        item = summary.items[index]
+        if item is None:
+            return acc
+        if item.strong or item.remote:
+            acc.source()
+            acc.strong |= item.strong
+            acc.remote |= item.remote
+        bound = self.bind(summary, call)
+        for name in item.params:
+            for arg in bound.get(name, ()):
+                self._walk(arg, scope, acc)
+        return acc
 
     def _mapped(self, node, scope: Scope, acc: Acc) -> bool:
         """items.map(render) / items.map(x => `<li>${x}</li>`): the function's result for each element."""
