@@ -360,3 +360,83 @@ def test_java_trust_all_strategy_reported_where_used_not_where_imported():
         "    return SSLContextBuilder.create().loadTrustMaterial(TrustAllStrategy.INSTANCE).build();\n  }\n}\n"
     )
     assert lines(code, "java", "CWE-295") == {5}
+
+
+# ---- a helper returning (sql, params); checks of input read in place ----
+
+PY_WHERE = """import sqlite3
+from flask import Flask, request
+
+app = Flask(__name__)
+COLUMNS = {"status": "status", "owner": "owner_email"}
+
+
+def where_clause(criteria):
+    parts, params = [], []
+    for key, value in criteria.items():
+        column = COLUMNS.get(key)
+        if column:
+            parts.append(PART)
+            params.append(value)
+    return " AND ".join(parts) or "1=1", params
+
+
+@app.get("/tickets")
+def tickets():
+    where, params = where_clause(request.args.to_dict())
+    return str(sqlite3.connect("t.db").execute("SELECT id FROM tickets WHERE " + where, params).fetchall())
+"""
+
+
+def test_a_helper_returning_sql_and_its_parameters_is_unpacked_position_by_position():
+    assert "CWE-89" not in cwes(PY_WHERE.replace("PART", 'f"{column} = ?"'), "python")
+    assert "CWE-89" in cwes(PY_WHERE.replace("PART", "f\"{column} = '{value}'\""), "python")
+
+
+def test_javascript_sql_and_parameters_returned_as_an_array():
+    code = """const COLUMNS = { status: 'status' };
+function buildWhere(filters) {
+  const parts = [];
+  const params = [];
+  for (const [key, value] of Object.entries(filters)) {
+    if (!COLUMNS[key]) continue;
+    params.push(value);
+    parts.push(PART);
+  }
+  return [parts.join(' AND ') || 'TRUE', params];
+}
+app.get('/t', async (req, res) => {
+  const [where, params] = buildWhere(req.query);
+  res.json(await pool.query(`SELECT id FROM tickets WHERE ${where}`, params));
+});
+"""
+    assert "CWE-89" not in cwes(code.replace("PART", "`${COLUMNS[key]} = $${params.length}`"), "javascript")
+    assert "CWE-89" in cwes(code.replace("PART", "`${COLUMNS[key]} = '${value}'`"), "javascript")
+
+
+@pytest.mark.parametrize(
+    "check, found", [("if (!ALLOWED.includes(req.query.next)) return res.redirect('/');", False), ("", True)]
+)
+def test_javascript_redirect_after_the_request_value_is_checked_in_place(check, found):
+    code = "const ALLOWED = ['/home'];\n"
+    code += f"app.get('/go', (req, res) => {{\n  {check}\n  res.redirect(req.query.next);\n}});\n"
+    assert ("CWE-601" in cwes(code, "javascript")) is found
+
+
+def test_java_redirect_through_a_helper_that_keeps_local_paths():
+    code = """public class LogoutServlet extends HttpServlet {
+    private String safeTarget(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//")) {
+            return "/";
+        }
+        return next;
+    }
+
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        resp.sendRedirect(safeTarget(req.getParameter("next")));
+    }
+}
+"""
+    assert "CWE-601" not in cwes(code, "java")
+    unchecked = code.replace('next == null || !next.startsWith("/") || next.startsWith("//")', "next == null")
+    assert "CWE-601" in cwes(unchecked, "java")
