@@ -440,3 +440,29 @@ def test_java_redirect_through_a_helper_that_keeps_local_paths():
     assert "CWE-601" not in cwes(code, "java")
     unchecked = code.replace('next == null || !next.startsWith("/") || next.startsWith("//")', "next == null")
     assert "CWE-601" in cwes(unchecked, "java")
+
+
+# ---- markup escaping one field of a record and not another ----
+
+
+@pytest.mark.parametrize(
+    "line, found",
+    [
+        ("    return '<li><b>' . htmlspecialchars($c['author']) . '</b>: ' . $c['body'] . '</li>';", True),
+        (
+            "    return '<li><b>' . htmlspecialchars($c['author']) . ': ' . htmlspecialchars($c['body']) . '</li>';",
+            False,
+        ),
+        ("    return '<li><b>' . htmlspecialchars($c['author']) . '</b> #' . (int)$c['rank'] . '</li>';", False),
+        ("    return '<li id=\"c' . $c['id'] . '\">' . htmlspecialchars($c['author']) . '</li>';", False),  # an id
+    ],
+)
+def test_php_markup_escaping_one_field_of_a_record_but_not_another(line, found):
+    code = f"<?php\nfunction commentRow(array $c): string\n{{\n{line}\n}}\n"
+    assert ("CWE-79" in cwes(code, "php")) is found
+
+
+def test_javascript_template_escaping_one_field_of_a_row_but_not_another():
+    code = "function row(r) {\n  return `<tr><td>${escapeHtml(r.name)}</td><td>${r.note}</td></tr>`;\n}\n"
+    assert lines(code, "javascript", "CWE-79") == {2}
+    assert "CWE-79" not in cwes(code.replace("${r.note}", "${escapeHtml(r.note)}"), "javascript")

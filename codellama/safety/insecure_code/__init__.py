@@ -24,6 +24,7 @@ from codellama.safety.insecure_code import (
     php_rules,
     python_rules,
 )
+from codellama.safety.insecure_code.partial_escape import partly_escaped_markup
 from codellama.safety.insecure_code.python_ast import check_python, parse_python
 from codellama.safety.insecure_code.rule import RANDOM_CONTEXT, Finding, Outcome, Rule, rx
 from codellama.safety.insecure_code.taint import check_tree
@@ -396,7 +397,7 @@ def scan(code: str, language: str | None = None) -> list[Finding]:
     # already reports the same weakness on that line.
     common = [f for f in findings if f.rule_id in _COMMON_IDS]
     findings = [f for f in findings if f.rule_id not in _COMMON_IDS]
-    for extra in (tree_findings or (), common):
+    for extra in (tree_findings or (), common, partly_escaped_markup(code)):
         known = {(f.cwe, f.line) for f in findings}
         findings += [f for f in extra if (f.cwe, f.line) not in known]
     # a write into a predictable temporary name, where no rule reported the name being made just above it
