@@ -466,3 +466,44 @@ def test_javascript_template_escaping_one_field_of_a_row_but_not_another():
     code = "function row(r) {\n  return `<tr><td>${escapeHtml(r.name)}</td><td>${r.note}</td></tr>`;\n}\n"
     assert lines(code, "javascript", "CWE-79") == {2}
     assert "CWE-79" not in cwes(code.replace("${r.note}", "${escapeHtml(r.note)}"), "javascript")
+
+
+# ---- pickle under another name, TLS settings, readers over the request body ----
+
+
+@pytest.mark.parametrize(
+    "setup, found",
+    [
+        (
+            "import pickle\n\n\nclass Codec:\n    def __init__(self, loader=pickle):\n        self.loader = loader\n",
+            True,
+        ),
+        ("import pickle as serializer\n\n\nclass Codec:\n    loader = serializer\n", True),
+        ("import json\n\n\nclass Codec:\n    def __init__(self, loader=json):\n        self.loader = loader\n", False),
+    ],
+)
+def test_python_pickle_reached_under_another_name(setup, found):
+    code = setup + "\n    def decode(self, blob):\n        return self.loader.loads(blob)\n"
+    assert ("CWE-502" in cwes(code, "python")) is found
+
+
+@pytest.mark.parametrize("value, found", [("False", True), ('"/etc/ssl/internal-ca.pem"', False)])
+def test_python_tls_verification_turned_off_in_a_settings_dict(value, found):
+    code = f'import requests\nSETTINGS = {{"verify_tls": {value}}}\nsession = requests.Session()\n'
+    code += 'session.verify = SETTINGS["verify_tls"]\n'
+    assert ("CWE-295" in cwes(code, "python")) is found
+
+
+def test_csharp_stream_reader_over_the_request_body_is_no_file_path():
+    code = """public class ImportController : Controller
+{
+    [HttpPost("/import")]
+    public IActionResult Import([FromQuery] string name)
+    {
+        using var body = new StreamReader(Request.Body);
+        using var file = new StreamReader("/srv/imports/" + name);
+        return Ok(body.ReadToEnd() + file.ReadToEnd());
+    }
+}
+"""
+    assert lines(code, "csharp", "CWE-22") == {7}

@@ -459,6 +459,8 @@ def csharp_spec() -> Spec:
                 r"|Directory\.(Delete|GetFiles|EnumerateFiles))$",
                 args=(0,),
                 built=True,
+                # a reader over a stream (the request body), not over a file named by the value
+                excludes=rx(r"^\s*(new\s+)?(StreamReader|StreamWriter)\s*\(\s*[\w.]*(Body|Stream|stream)\s*[,)]"),
             ),
             S(k["html"], r"(Response\.Write|Html\.Raw|HtmlString|MarkupString)$"),
             S(k["html"], r"(^|\.)Content$", built=True, requires=rx(r"text/html")),
