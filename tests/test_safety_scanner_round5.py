@@ -507,3 +507,52 @@ def test_csharp_stream_reader_over_the_request_body_is_no_file_path():
 }
 """
     assert lines(code, "csharp", "CWE-22") == {7}
+
+
+# ---- C: a struct filled by a helper; a check that refuses only `..` ----
+
+C_STRUCT = """#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+struct config { char iface[32]; };
+
+static void load_config(struct config *cfg, int argc, char **argv)
+{
+    strncpy(cfg->iface, argc > 1 ? SOURCE : "eth0", sizeof cfg->iface - 1);
+}
+
+int main(int argc, char **argv)
+{
+    struct config cfg;
+    char cmd[128];
+    load_config(&cfg, argc, argv);
+    snprintf(cmd, sizeof cmd, "tcpdump -i %s -c 10", cfg.iface);
+    return system(cmd);
+}
+"""
+
+
+def test_c_struct_field_filled_by_a_helper_from_argv_reaches_a_shell():
+    assert lines(C_STRUCT.replace("SOURCE", "argv[1]"), "c", "CWE-78") == {17}
+    assert "CWE-78" not in cwes(C_STRUCT.replace("SOURCE", '"wlan0"'), "c")
+
+
+def test_c_refusing_dot_dot_in_argv_does_not_make_it_safe_for_a_shell():
+    code = """#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+static int compress_log(const char *name)
+{
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "gzip -9 /var/log/app/%s", name);
+    return system(cmd);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 2 || strstr(argv[1], "..") != NULL)
+        return 2;
+    return compress_log(argv[1]);
+}
+"""
+    assert {8, 15} <= lines(code, "c", "CWE-78")

@@ -484,7 +484,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
             for name in list(scope.vars):
                 if self.mentions(text, name):
                     self.clear(name, scope)
-            if cond is not node:
+            if cond is not node and is_allow_check(_TRAVERSAL_CHECK.sub(" ", text)):  # (not only `..` refused)
                 self.clear_read_in_place(cond, scope)
 
     def started(self, node, callee: str, args: list, scope: Scope) -> None:
@@ -728,6 +728,11 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
                 self.report(extra, node)
 
 
+# A name refused only for a slash or `..` in it: a check for paths, not for a command or a query
+_TRAVERSAL_CHECK = re.compile(
+    r"""\b(strchr|strrchr|strstr|strpos|stripos|str_contains)\s*\([^,()]+,\s*['"](\.\.|/|\\\\)['"]\s*\)"""
+    r"""|['"](\.\.|/)['"]\s+(not\s+)?in\b|\.find\(\s*['"](\.\.|/)['"]\s*\)|\.includes\(\s*['"](\.\.|/)['"]\s*\)"""
+)
 # A tuple or array returned whole (`return sql, params`, `return [sql, params]`) and the patterns unpacking one
 _TUPLES = {"expression_list", "tuple", "array", "list"}
 _TUPLE_PATTERNS = {"pattern_list", "tuple_pattern", "array_pattern", "list_pattern"}

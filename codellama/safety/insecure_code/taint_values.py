@@ -562,6 +562,9 @@ class Values:
     def wrote(self, target: str, var: Var, scope: Scope) -> None:
         """A helper writes into its own parameter (snprintf(out, n, "... %s", host)): its callers' argument holds it."""
         summary = scope.summary
+        root = rx(r"^[\w$]+").match(target)
+        if summary is not None and target not in summary.param_names() and root and self.spec.language in ("c", "cpp"):
+            target = root.group(0)  # strncpy(cfg->iface, ...): the caller's struct holds it
         if summary is not None and target in summary.param_names() and scope.fn is summary.node:
             old = summary.writes.get(target)
             summary.writes[target] = (
