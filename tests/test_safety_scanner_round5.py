@@ -556,3 +556,19 @@ int main(int argc, char **argv)
 }
 """
     assert {8, 15} <= lines(code, "c", "CWE-78")
+
+
+def test_python_sql_started_in_a_class_attribute_and_extended_with_input():
+    code = """class OrderQueries:
+    base = "SELECT id, total FROM shop_order WHERE customer_id = %s"
+
+    def for_customer(self, customer_id, status=None):
+        sql = self.base
+        params = [customer_id]
+        if status:
+            EXTEND
+        return Order.objects.raw(sql, params)
+"""
+    assert lines(code.replace("EXTEND", "sql += f\" AND status = '{status}'\""), "python", "CWE-89") == {9}
+    safe = code.replace("EXTEND", 'sql += " AND status = %s"\n            params.append(status)')
+    assert "CWE-89" not in cwes(safe, "python")

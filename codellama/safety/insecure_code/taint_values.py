@@ -495,6 +495,11 @@ class Values:
         text = self.text(node)
         names = {n for token in rx(r"\$?[A-Za-z_]\w*").findall(text) for n in (token, token.lstrip("$"))}
         extra = [scope.values[n] for n in names if n in scope.values]
+        # one level further: `sql = self.base; sql += ...` where `base = "SELECT ... WHERE ..."` is a class attribute
+        deeper = {
+            n for v in extra for token in rx(r"\$?[A-Za-z_]\w*").findall(v[:500]) for n in (token, token.lstrip("$"))
+        }
+        extra += [scope.values[n] for n in deeper - names if n in scope.values]
         text = text + " " + " ".join(extra)
         # What the file's own helpers called here return: `res.send(page(card(user)))` sends the markup `card`
         # builds, `ctx.search(base, filterFor(dept, name))` runs the filter `filterFor` builds.
