@@ -572,3 +572,17 @@ def test_python_sql_started_in_a_class_attribute_and_extended_with_input():
     assert lines(code.replace("EXTEND", "sql += f\" AND status = '{status}'\""), "python", "CWE-89") == {9}
     safe = code.replace("EXTEND", 'sql += " AND status = %s"\n            params.append(status)')
     assert "CWE-89" not in cwes(safe, "python")
+
+
+@pytest.mark.parametrize(
+    "use, found",
+    [
+        ("if (fs.existsSync(log)) console.log(fs.readFileSync(log, 'utf8'));", False),
+        ("fs.appendFileSync(log, 'stored\\n');", True),
+    ],
+)
+def test_javascript_temporary_name_only_read_beside_a_write_elsewhere(use, found):
+    code = "const fs = require('fs');\nconst os = require('os');\nconst path = require('path');\n"
+    code += "function store(file, png) {\n  fs.writeFileSync(file, png);\n"
+    code += f"  const log = path.join(os.tmpdir(), 'thumbs.log');\n  {use}\n}}\n"
+    assert ("CWE-377" in cwes(code, "javascript")) is found

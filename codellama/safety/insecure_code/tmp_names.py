@@ -83,6 +83,18 @@ _WRITES_SHELL = _WRITES[-2:]
 _WRITE_NEEDLE = re.compile(
     r"open|file_put|[Ww]rite|[Aa]ppend|File|stream|to_(csv|json|parquet|excel)|savefig|save|>|\btee\b"
 )
+# Uses of a path that read or test it, and calls that write (stricter than _WRITE_NEEDLE: no bare `>` or `File`)
+_READ_ONLY = re.compile(
+    r"exists|existsSync|readFile|readFileSync|read_text|read_bytes|isfile|is_file|file_exists|\bstat\b|statSync"
+    r"|getsize|createReadStream|File\.(Read\w*|Exists|OpenRead)|Files\.(exists|read\w*|size)|\bfopen\s*\([^,]+,\s*\"r"
+    r"|\bopen\s*\([^,)]+\)|\bopen\s*\([^,]+,\s*['\"]r|\bconsole\.log|\bprint|\becho\b|\blog\w*\(|\bcat\b|\btest\s+-[ef]"
+    r"|\[\[?\s*-[ef]\s"
+)
+_WRITE_NEEDLE_STRICT = re.compile(
+    r"[Ww]rite|[Aa]ppend|file_put|fopen\s*\([^,]+,\s*\"[wa]|open\s*\([^,]+,\s*['\"][wax]|createWriteStream|to_(csv|json)"
+    r"|savefig|\.save\(|>>?\s*\"?\$|\btee\b|ofstream|FileOutputStream|FileWriter|StreamWriter|File\.Create|mkdir|rename"
+    r"|copy|move|unlink|remove"
+)
 _OUT_CALL = re.compile(r"^\s*([A-Za-z_]\w*)\s*\(\s*&?([A-Za-z_]\w*)\s*,")
 _WRITER_CALL = re.compile(r"^\s*(?:\$this->|this\.|self\.)?([A-Za-z_]\w*)\s*\((.*)\)\s*;?\s*$")
 _FINDING = (
@@ -168,6 +180,27 @@ def predictable_tmp_writes(code: str, language: str) -> list[Finding]:
                 found.append(_finding(number, text))
                 found.append(_finding(line, lines[line - 1]))
     return found
+
+
+def only_read_tmp_lines(code: str) -> set[int]:
+    """Lines that name a path under the temporary folder that the code then only reads or tests (`const log =
+    path.join(os.tmpdir(), 'app.log'); if (fs.existsSync(log)) ...`): no file is created there, whatever is written
+    elsewhere nearby."""
+    if not _maybe_tmp(code):
+        return set()
+    lines = code.splitlines()
+    out = set()
+    for i, text in enumerate(lines):
+        if not (_maybe_tmp(text) and _TMP_DIR.search(text)) or _WRITE_NEEDLE_STRICT.search(text):
+            continue
+        named = _assigned(text, set(), set())
+        if not named:
+            continue
+        word = re.compile(r"(?<![\w$])\$?\{?" + re.escape(named) + r"\b")
+        uses = [t for j, t in enumerate(lines) if j != i and word.search(t)]
+        if uses and all(_READ_ONLY.search(t) and not _WRITE_NEEDLE_STRICT.search(t) for t in uses):
+            out.add(i + 1)
+    return out
 
 
 def _maybe_tmp(text: str) -> bool:
