@@ -15,9 +15,10 @@ joined and cut to 100 lines, after a 5-line prompt), --completion-runs times eac
 wall time.
 
 Issue 14's snippet sets (insecure_dev14, insecure_untuned14/14b, insecure_dev14c and the spent held-out sets
-benchmarks/data/heldout14, heldout14b and heldout14c, now development data), scored as the issue's held-out scorer
-does: a vulnerable snippet is found with a finding of its CWE family (FAMILIES below) within 4 lines of its marked
-line (any line when none is marked); a safe near-miss counts as flagged with any finding at all, whatever its severity.
+benchmarks/data/heldout14, heldout14b, heldout14c and heldout14d, now development data), scored as the issue's
+held-out scorer does: a vulnerable snippet is found with a finding of its CWE family (FAMILIES below) within 4 lines
+of its marked line (any line when none is marked); a safe near-miss counts as flagged with any finding at all,
+whatever its severity.
 
     .venv/bin/python benchmarks/safety_insecure_code.py [--repeats 3] [--errors] [--completion-runs 200]
 """
@@ -85,6 +86,7 @@ def completion_latency(snippets: list[dict], runs: int) -> dict[str, tuple[float
 HELDOUT14 = Path(__file__).parent / "data" / "heldout14" / "snippets.jsonl"
 HELDOUT14B = Path(__file__).parent / "data" / "heldout14b" / "snippets.jsonl"
 HELDOUT14C = Path(__file__).parent / "data" / "heldout14c" / "snippets.jsonl"
+HELDOUT14D = Path(__file__).parent / "data" / "heldout14d" / "snippets.jsonl"
 FAMILIES = [  # as benchmarks/safety_heldout14.py groups them (MITRE's parents and children)
     {"CWE-22", "CWE-23", "CWE-36", "CWE-73"},
     {"CWE-77", "CWE-78", "CWE-88"},
@@ -169,7 +171,13 @@ def main() -> None:
     dev14c = snippet_set(DATA_DIR / "insecure_dev14c.jsonl")
     for round_ in sorted({s["round"] for s in dev14c}):
         sets[f"insecure_dev14c round {round_}"] = [s for s in dev14c if s["round"] == round_]
-    for name, path in (("heldout14", HELDOUT14), ("heldout14b", HELDOUT14B), ("heldout14c", HELDOUT14C)):
+    spent = (
+        ("heldout14", HELDOUT14),
+        ("heldout14b", HELDOUT14B),
+        ("heldout14c", HELDOUT14C),
+        ("heldout14d", HELDOUT14D),
+    )
+    for name, path in spent:
         if path.exists():
             sets[f"{name} (development)"] = [json.loads(line) for line in path.read_text().splitlines() if line]
     for name, snippets in sets.items():

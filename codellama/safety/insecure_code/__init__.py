@@ -24,9 +24,11 @@ from codellama.safety.insecure_code import (
     php_rules,
     python_rules,
 )
+from codellama.safety.insecure_code.partial_escape import partly_escaped_markup
 from codellama.safety.insecure_code.python_ast import check_python, parse_python
 from codellama.safety.insecure_code.rule import RANDOM_CONTEXT, Finding, Outcome, Rule, rx
 from codellama.safety.insecure_code.taint import check_tree
+from codellama.safety.insecure_code.tmp_names import only_read_tmp_lines, predictable_tmp_writes
 
 __all__ = [
     "Finding",
@@ -395,9 +397,16 @@ def scan(code: str, language: str | None = None) -> list[Finding]:
     # already reports the same weakness on that line.
     common = [f for f in findings if f.rule_id in _COMMON_IDS]
     findings = [f for f in findings if f.rule_id not in _COMMON_IDS]
-    for extra in (tree_findings or (), common):
+    for extra in (tree_findings or (), common, partly_escaped_markup(code)):
         known = {(f.cwe, f.line) for f in findings}
         findings += [f for f in extra if (f.cwe, f.line) not in known]
+    # a name under the temporary folder that is only read or tested afterwards: no file is created there
+    if any(f.cwe == "CWE-377" for f in findings):
+        only_read = only_read_tmp_lines(code)
+        findings = [f for f in findings if not (f.cwe == "CWE-377" and f.line in only_read)]
+    # a write into a predictable temporary name, where no rule reported the name being made just above it
+    made = [f.line for f in findings if f.cwe == "CWE-377"]
+    findings += [f for f in predictable_tmp_writes(code, language) if not any(0 <= f.line - m <= 4 for m in made)]
     unique = {(f.rule_id, f.line): f for f in findings}
     return sorted(unique.values(), key=lambda f: (f.line, f.rule_id))
 

@@ -71,7 +71,8 @@ RULES = [
         "sh-weak-random",
         330,
         "medium",
-        r"\$\{?RANDOM\b",
+        # $RANDOM, and RANDOM read bare inside arithmetic: $((RANDOM % n)), ${ALPHABET:RANDOM % ${#ALPHABET}:1}
+        r"\$\{?RANDOM\b|(\(\(|\$\{\w+:|\[)[^)\n]*(?<![\w$])RANDOM\b",
         "$RANDOM is a 15-bit predictable number: not for passwords, tokens or keys",
         "use openssl rand -hex 32 (or head -c 32 /dev/urandom | base64)",
         needle="RANDOM",
@@ -82,7 +83,7 @@ RULES = [
         "sh-weak-hash",
         328,
         "medium",
-        r"\b(md5sum|sha1sum)\b|\bopenssl\s+(dgst\s+-)?(md5|sha1)\b|\bopenssl\s+passwd\s+-1\b",
+        r"\b(md5sum|sha1sum)\b|\bopenssl\s+(dgst\s+-)?(md5|sha1)\b",
         "MD5/SHA-1 for a password or secret",
         "use a password hash (openssl passwd -6, mkpasswd -m yescrypt) or sha256 with a key (HMAC)",
         needle=("md5", "sha1", "openssl"),
@@ -96,6 +97,18 @@ RULES = [
         "a password hashed with one fast hash: easy to brute-force",
         "use a password hash (openssl passwd -6, mkpasswd -m yescrypt)",
         needle=("sum", "openssl"),
+    ),
+    rule(
+        # the crypt(3) schemes of the 1990s: DES crypt, MD5-crypt (1,000 fast rounds), Apache's APR1 and SHA-1;
+        # these commands make only password hashes, so no word about passwords is needed nearby
+        "sh-weak-password-scheme",
+        916,
+        "medium",
+        r"\bopenssl\s+passwd\b(?![^\n|;]*\s-(5|6)\b)|\bhtpasswd\b[^\n|;]*\s-\w*[mds]\w*\b"
+        r"|\bmkpasswd\b[^\n|;]*(-m|--method)[= ]\s*['\"]?(md5|des|crypt|sha1)\b",
+        "a password hashed with an old crypt scheme (DES, MD5-crypt, APR1, SHA-1): fast to brute-force",
+        "use openssl passwd -6 (SHA-512 crypt), mkpasswd -m yescrypt, or htpasswd -B (bcrypt)",
+        needle=("passwd",),
     ),
     rule(
         "sh-ssh-no-hostkey",

@@ -135,7 +135,7 @@ RULES = [
         "a fixed or guessable name in the shared temporary directory: another user can create or link it first",
         "use mkstemp (or tmpfile) and work on the descriptor it returns",
         needle="/tmp/",
-        unless=r"XXXXXX|mkstemp|mkdtemp",
+        unless=r"XXXXXX|mkstemp|mkdtemp|fopen\s*\(\s*\"[^\"]*\"\s*,\s*\"rb?\"",  # (a file only read)
         near=TMP_WRITE,
     ),
     rule(  # static const char *LOCK_PATH = "/tmp/backupd.lock"; ... fopen(LOCK_PATH, "w"): reported where it is written
@@ -159,6 +159,17 @@ RULES = [
         "XML parsed with external entities substituted or DTDs loaded: XXE",
         "parse without XML_PARSE_NOENT / XML_PARSE_DTDLOAD (add XML_PARSE_NONET)",
         needle=("XML_PARSE", "xmlSubstituteEntitiesDefault", "EntityRe"),
+    ),
+    rule(
+        # the parse call, where the flags set elsewhere (a field, a constant) are used on the document
+        "c-xxe-parse",
+        611,
+        "high",
+        r"\bxml(Ctxt)?Read(Memory|File|Doc|Fd|IO)\s*\([^;]*,\s*(?!XML_PARSE_)[A-Za-z_][\w.>-]*\s*\)",
+        "XML parsed with options that substitute external entities or load DTDs (set above): XXE",
+        "parse without XML_PARSE_NOENT / XML_PARSE_DTDLOAD (add XML_PARSE_NONET)",
+        needle=("Read",),
+        file_if=r"\bXML_PARSE_(NOENT|DTDLOAD)\b",
     ),
     rule(
         "c-weak-cipher",

@@ -99,20 +99,24 @@ RULES = [
         916,
         "medium",
         # one fast digest, in any of the eight languages' usual spellings
-        r"\bhashlib\.(md5|sha1|sha224|sha256|sha384|sha512|sha3_\d+|blake2[bs])\s*\("
-        r"|\bcreateHash\s*\(\s*['\"](md5|sha1|sha256|sha384|sha512)['\"]"
-        r"|\bMessageDigest\.getInstance\s*\(\s*\"(MD5|SHA-?1|SHA-?256|SHA-?384|SHA-?512)\""
+        # (createHash, MessageDigest and hashlib.new make only fast digests, whatever algorithm a constant names)
+        r"\bhashlib\.(md5|sha1|sha224|sha256|sha384|sha512|sha3_\d+|blake2[bs]|new)\s*\("
+        r"|\bcreateHash\s*\(\s*(['\"](md5|sha1|sha256|sha384|sha512)['\"]|[A-Za-z_][\w.]*\s*\))"
+        r"|\bMessageDigest\.getInstance\s*\(\s*(\"(MD5|SHA-?1|SHA-?256|SHA-?384|SHA-?512)\"|[A-Za-z_][\w.]*\s*\))"
         r"|\b(SHA1|SHA256|SHA384|SHA512|MD5)\.(Create|HashData)\s*\(|\bnew\s+SHA(1|256|512)Managed\b"
         r"|(?<![\w>.$])(md5|sha1)\s*\(|\bhash\s*\(\s*['\"](md5|sha1|sha256|sha512)['\"]"
         r"|\b(SHA1|SHA256|SHA512|MD5)(_Init)?\s*\(|\bEVP_(md5|sha1|sha256|sha512)\s*\(\s*\)"
-        r"|\b(sha\d+sum|md5sum)\b|\bopenssl\s+(dgst|sha\d+|md5)\b",
+        # the shell: a value piped in (`sha256sum /etc/shadow` checksums a file)
+        r"|\|\s*(sha\d+sum|md5sum|openssl\s+(dgst|sha\d+|md5))\b|\b(sha\d+sum|md5sum|openssl\s+(dgst|sha\d+|md5))"
+        r"[^|;\n]*<<<",
         "a password hashed with one fast hash: easy to brute-force",
         "use a password hash: argon2, bcrypt, scrypt or PBKDF2 with many iterations",
         needle=("sha", "SHA", "md5", "MD5", "Digest", "Hash"),
         # about passwords: the line, the lines around it, the function's header (`_digest(password, salt)`) or its
         # callers (`password_hash = digest(pw)`); not a key derivation or a password hash library on the line
-        near=r"passw|passphrase|\bpwd\b|_pwd\b",
-        not_near=NOT_SECURITY_HASH + r"|checksum|integrity|hmac|download|file",
+        # (`plain`: a parameter holding the password in clear)
+        near=r"passw|passphrase|\bpwd\b|_pwd\b|\bpw_hash|\bplain(_?text)?\b",
+        not_near=NOT_SECURITY_HASH + r"|checksum|integrity|hmac|download|\bfile(?!\s*\*)",
         # (a random token, key or code hashed for storage is not a password: one fast hash is right for it)
         unless=r"bcrypt|argon|scrypt|pbkdf|PBKDF|crypto_pwhash|password_hash\s*\(|password_verify|Rfc2898|token|nonce"
         r"|\bcode\b|api_?key|apikey|session|\bsid\b|otp",

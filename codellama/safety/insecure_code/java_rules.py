@@ -122,10 +122,14 @@ RULES = [
         "high",
         r"\bcheckServerTrusted\s*\([^)]*\)\s*(throws\s+[\w.,\s]+)?\{\s*(return\s*;\s*)?\}|ALLOW_ALL_HOSTNAME_VERIFIER"
         r"|\bNoopHostnameVerifier\b|\bverify\s*\(\s*String\s+\w+\s*,\s*SSLSession\s+\w+\s*\)\s*\{\s*return\s+true"
-        r"|set(Default)?HostnameVerifier\s*\(\s*\(\s*\w+\s*,\s*\w+\s*\)\s*->\s*\{?\s*(return\s+)?true",
+        r"|set(Default)?HostnameVerifier\s*\(\s*\(\s*\w+\s*,\s*\w+\s*\)\s*->\s*\{?\s*(return\s+)?true"
+        # Apache HttpClient: a trust strategy that accepts every chain
+        r"|\b(TrustAllStrategy|TrustSelfSignedStrategy)\b|loadTrustMaterial\s*\(\s*null\s*,\s*\(\s*\w+\s*,\s*\w+\s*\)\s*->"
+        r"\s*true",
         "TLS certificates or host names not checked",
         "use the default TrustManager and HostnameVerifier",
-        needle=("checkServerTrusted", "HOSTNAME", "Hostname", "verify"),
+        needle=("checkServerTrusted", "HOSTNAME", "Hostname", "verify", "Trust"),
+        unless=r"^\s*import\b",  # where it is used, not where its class is imported
     ),
     rule(
         "java-xxe",
@@ -224,6 +228,7 @@ RULES = [
         "redirect to a URL taken from the request",
         "redirect only to paths on an allow-list",
         needle="sendRedirect",
+        fallback=True,  # the tree checks follow the value through helpers and checks (`safeTarget(next)`)
     ),
     rule(
         "java-cookie-insecure",

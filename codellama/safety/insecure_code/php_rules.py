@@ -172,6 +172,7 @@ RULES = [
         "redirect to a URL taken from the request",
         "redirect only to local paths or an allow-list",
         needle="Location",
+        fallback=True,  # the tree checks see the checks before the redirect (an allow-list, a local path)
     ),
     rule(
         "php-hardcoded-secret",

@@ -148,7 +148,53 @@ def check_python(tree: ast.Module, code: str, rules: dict[str, Rule], flows: boo
                 report("py-hardcoded-secret", value.lineno)
     for line in predictable_tmp_writes(tree, code):
         report("py-predictable-tmp", line)
+    for line in _aliased_pickle_loads(tree, calls):
+        report("py-pickle", line)
     return findings
+
+
+_PICKLERS = {"pickle", "cPickle", "_pickle", "dill", "cloudpickle", "jsonpickle", "marshal", "shelve"}
+
+
+def _aliased_pickle_loads(tree: ast.Module, calls: list) -> list[int]:
+    """`pickle` under another name: `import pickle as codec`, `def __init__(self, loader=pickle)`, `self.loader =
+    loader or pickle`; then `self.loader.loads(blob)` unpickles whatever it is given (the regex rule sees only
+    `pickle.loads`)."""
+    aliases: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            for a in node.names:
+                module = a.name if isinstance(node, ast.Import) else f"{node.module}.{a.name}"
+                if a.asname and (
+                    a.name in _PICKLERS or (module.split(".")[0] in _PICKLERS and a.name in ("loads", "load"))
+                ):
+                    aliases.add(a.asname + ("" if a.name in _PICKLERS else "()"))
+    for _ in range(2):  # a parameter's default, then the field it is stored in
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                positional = node.args.args[len(node.args.args) - len(node.args.defaults) :]
+                for arg, default in zip(positional, node.args.defaults):
+                    if _names_pickler(default, aliases):
+                        aliases.add(arg.arg)
+            elif isinstance(node, ast.Assign) and _names_pickler(node.value, aliases):
+                aliases.update(_dotted(t) for t in node.targets)
+    aliases -= _PICKLERS | {""}
+    lines = []
+    for call in calls:
+        name = _dotted(call.func)
+        base = name.rsplit(".", 1)[0]
+        base = base.removeprefix("self.").removeprefix("cls.") if base not in aliases else base  # a class attribute
+        if (base in aliases and name.endswith((".loads", ".load"))) or f"{name}()" in aliases:
+            lines.append(call.lineno)
+    return lines
+
+
+def _names_pickler(node: ast.AST, aliases: set[str]) -> bool:
+    """A value that is the pickle module or an alias of it (`loader or pickle` too)."""
+    if isinstance(node, ast.BoolOp):
+        return any(_names_pickler(v, aliases) for v in node.values)
+    name = _dotted(node)
+    return name in _PICKLERS or name in aliases
 
 
 def _secret_under(name: object, value: ast.AST | None) -> bool:

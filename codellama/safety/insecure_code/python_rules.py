@@ -141,10 +141,13 @@ RULES = [
         "high",
         r"\bverify\s*=\s*False|\b_create_unverified_context\s*\(|\bCERT_NONE\b"
         r"|\bcheck_hostname\s*=\s*False|['\"]verify['\"]\s*:\s*False|\bverify_ssl\s*=\s*False"
-        r"|\b(get|post|put|patch|delete|request|ClientSession|TCPConnector)\([^)\n]*\bssl\s*=\s*False",
+        r"|\b(get|post|put|patch|delete|request|ClientSession|TCPConnector)\([^)\n]*\bssl\s*=\s*False"
+        # a setting that turns it off, passed on later (`"verify_tls": False` ... `session.verify = cfg[...]`)
+        r"|['\"](verify_?(tls|ssl|certs?|certificates?)|(ssl|tls)_?verify)['\"]\s*:\s*False"
+        r"|\b(VERIFY_?(TLS|SSL|CERTS?)|(SSL|TLS)_?VERIFY)\s*=\s*False",
         "TLS certificate checking is turned off",
         "keep verification on; pass verify='/path/ca.pem' for a private CA",
-        needle=("verify", "unverified", "CERT_NONE", "check_hostname", "ssl="),
+        needle=("verify", "VERIFY", "unverified", "CERT_NONE", "check_hostname", "ssl="),
     ),
     rule(
         "py-mktemp",

@@ -134,4 +134,5 @@ TMP_WRITE = (
     r"open\s*\(|fopen|ofstream|fstream|writeFile|createWriteStream|FileOutputStream|FileWriter|WriteAll|StreamWriter"
     r"|File\.Create|file_put_contents|fwrite|\bwrite|[\"']wb?\+?[\"']|O_CREAT|\bcreat\(|to_csv|\.dump\(|\.save\("
     r"|getpid|\$\$|\bpid\b|\btime\(|Date\.now|uniqid|currentTimeMillis|Ticks\b|>\s*[\"']?\$"
+    r"|\bdate\(|strftime|DateTime\.(Now|UtcNow|Today)|LocalDate(Time)?\.now|Instant\.now|datetime\.now|\$\(date\b"
 )

@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from functools import cache
 
 from codellama.safety.insecure_code.rule import Finding, rx
 from codellama.safety.insecure_code.taint_buffers import BufferChecks
 from codellama.safety.insecure_code.taint_classes import ClassChecks
+from codellama.safety.insecure_code.taint_db_cli import DbCliChecks
 from codellama.safety.insecure_code.taint_functions import (
     function_name,
     is_handler,
@@ -99,7 +101,7 @@ def _error_share(root) -> float:
     return bad / max(1, root.end_byte - root.start_byte)
 
 
-class _Checker(Values, BufferChecks, ClassChecks):
+class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
     def __init__(self, code: str, spec: Spec):
         self.src = code.encode("utf-8", "surrogatepass")
         self.spec = spec
@@ -158,10 +160,17 @@ class _Checker(Values, BufferChecks, ClassChecks):
             and not self.callers_decide(sink, acc, scope)
             and not self.named_on_command_line(sink, value_node, built, scope)
         ):
-            self.report(sink, at)
+            self.report(self.whole_name(sink, built), at)
             self.report_builders(sink, value_node, scope)
             return True
         return False
+
+    def whole_name(self, sink: Sink, built: bool) -> Sink:
+        """C/C++: a file opened by a name the input gives whole (no folder it was meant to stay in) is external
+        control of the file name (CWE-73), not a traversal out of a folder (CWE-22)."""
+        if sink.cwe != 22 or built or self.spec.language not in ("c", "cpp"):
+            return sink
+        return replace(sink, rule_id=sink.rule_id.replace("-path", "-file-name"), cwe=73, message=_WHOLE_NAME)
 
     def callers_decide(self, sink: Sink, acc, scope: Scope) -> bool:
         """C/C++ paths count from a plain parameter (C seldom shows where a name comes from), except in a function
@@ -258,8 +267,10 @@ class _Checker(Values, BufferChecks, ClassChecks):
 
     # ---- the walk ----
     def run(self, root) -> list[Finding]:
+        self.root = root
         if self.spec.language in ("c", "cpp"):
             self.arrays = self.fixed_arrays(root)
+            self.privileged = bool(_PRIVILEGED.search(self.src.decode("utf-8", "replace")))
         # Only functions the file calls need a summary (a name that occurs more often than it is defined).
         text = self.src.decode("utf-8", "replace")
         defined = self.named_functions(root)
@@ -370,6 +381,7 @@ class _Checker(Values, BufferChecks, ClassChecks):
 
     def returned(self, node, scope: Scope) -> None:
         if scope.summary is not None and scope.fn is scope.summary.node:
+            self.returned_items(node, scope)
             acc = self.value(node, scope)
             if acc.any:
                 var = acc.var(self.built(node, scope))
@@ -386,6 +398,53 @@ class _Checker(Values, BufferChecks, ClassChecks):
             for sink in ([self.spec.return_sink] if self.spec.return_sink else []) + self.spec.return_sinks:
                 if sink.requires is None or sink.requires.search(self.expanded(node, scope)):
                     self.hit(sink, node, scope, node)
+
+    def returned_items(self, node, scope: Scope) -> None:
+        """`return where, params`: what each position holds (a caller unpacking it gets each its own)."""
+        summary = scope.summary
+        if summary.items is False:
+            return
+        if node.type not in _TUPLES:
+            summary.items = False
+            return
+        items = []
+        for child in node.named_children:
+            acc = self.value(child, scope)
+            items.append(acc.var(self.built(child, scope)) if acc.any else None)
+        if summary.items is None:
+            summary.items = items
+        elif len(summary.items) != len(items):
+            summary.items = False
+        else:
+            summary.items = [
+                a
+                if b is None
+                else b
+                if a is None
+                else Var(a.strong or b.strong, a.remote or b.remote, a.params | b.params, a.built or b.built)
+                for a, b in zip(summary.items, items)
+            ]
+
+    def unpacked(self, lhs, rhs, scope: Scope, node) -> bool:
+        """`where, params = self._where(criteria)`: each name gets its own position of what the helper returns."""
+        if rhs.type not in self.spec.calls or lhs.type not in _TUPLE_PATTERNS:
+            return False
+        summary = self.local(self.callee(rhs), scope)
+        targets = [c for c in lhs.named_children if c.type in self.spec.idents]
+        if summary is None or not summary.items or len(targets) != len(lhs.named_children):
+            return False
+        if len(targets) != len(summary.items):
+            return False
+        for index, target in enumerate(targets):
+            name = self.name_of(target)
+            acc = self.item_value(summary, index, rhs, scope)
+            scope.values[name] = self.text(rhs)
+            if acc.any:
+                scope.vars[name] = acc.var(bool(summary.items[index] and summary.items[index].built))
+                scope.parents[name] = set(acc.names)
+            else:
+                scope.vars.pop(name, None)
+        return True
 
     def scope_walk(self, node, scope: Scope) -> None:
         spec = self.spec
@@ -425,6 +484,8 @@ class _Checker(Values, BufferChecks, ClassChecks):
             for name in list(scope.vars):
                 if self.mentions(text, name):
                     self.clear(name, scope)
+            if cond is not node and is_allow_check(_TRAVERSAL_CHECK.sub(" ", text)):  # (not only `..` refused)
+                self.clear_read_in_place(cond, scope)
 
     def started(self, node, callee: str, args: list, scope: Scope) -> None:
         """C# `Process.Start(psi)`: the command line `psi` was made with (`new ProcessStartInfo("cmd.exe", "/c " +
@@ -439,6 +500,16 @@ class _Checker(Values, BufferChecks, ClassChecks):
                 for a in self.args(made):
                     if self.hit(sink, a, scope, node):
                         return
+
+    def clear_read_in_place(self, cond, scope: Scope) -> None:
+        """`if (!ALLOWED.includes(req.query.next)) return;`: that request value, read again later, is checked."""
+        stack = [cond]
+        while stack:
+            n = stack.pop()
+            if (n.type in MEMBERS or n.type in SUBSCRIPTS) and self.spec.sources.search(self.text(n)):
+                scope.cleared.add(self.text(n))
+                continue
+            stack.extend(n.named_children)
 
     def mentions(self, text: str, name: str) -> bool:
         return mentions(text, name, shell=self.spec.language == "bash")
@@ -468,6 +539,8 @@ class _Checker(Values, BufferChecks, ClassChecks):
             lhs.type in MEMBERS and self.root_name(lhs) not in (None, "this", "self", "$this")
         )
         if lhs.type in PATTERNS:  # const { a, b } = req.query; a, b = pair
+            if self.unpacked(lhs, rhs, scope, node):
+                return
             for ident in self._identifiers(lhs):
                 self.assign_name(ident, rhs, scope, augmented=False, container=False, node=node)
             return
@@ -552,6 +625,7 @@ class _Checker(Values, BufferChecks, ClassChecks):
         summary = self.local(callee, scope)
         if summary is not None:
             self.call_local(summary, node, scope)
+        self.db_cli_call(node, callee, args, scope)
         for sink in spec.sinks:
             if not sink.callee.search(callee):
                 continue
@@ -625,6 +699,7 @@ class _Checker(Values, BufferChecks, ClassChecks):
                         continue
                     built = built_at or self.built(arg, scope)
                     if self.fires(sink, acc, built):
+                        sink = self.whole_name(sink, built)
                         self.report(sink, at)  # where the value reaches the sink, inside the helper
                         self.report(sink, node)  # and the call that passes it (a completion may add only the call)
                     else:
@@ -653,6 +728,19 @@ class _Checker(Values, BufferChecks, ClassChecks):
                 self.report(extra, node)
 
 
+# A name refused only for a slash or `..` in it: a check for paths, not for a command or a query
+_TRAVERSAL_CHECK = re.compile(
+    r"""\b(strchr|strrchr|strstr|strpos|stripos|str_contains)\s*\([^,()]+,\s*['"](\.\.|/|\\\\)['"]\s*\)"""
+    r"""|['"](\.\.|/)['"]\s+(not\s+)?in\b|\.find\(\s*['"](\.\.|/)['"]\s*\)|\.includes\(\s*['"](\.\.|/)['"]\s*\)"""
+)
+# A tuple or array returned whole (`return sql, params`, `return [sql, params]`) and the patterns unpacking one
+_TUPLES = {"expression_list", "tuple", "array", "list"}
+_TUPLE_PATTERNS = {"pattern_list", "tuple_pattern", "array_pattern", "list_pattern"}
+# A program installed or running setuid/setgid (said in code or in a comment)
+_PRIVILEGED = re.compile(
+    r"\bset(e|re|res)?[ug]id\s*\(|\bS_IS[UG]ID\b|\bsetuid\b|set-user-ID|\bsuid\b|chmod\s+[ugo]*\+s\b"
+)
+_WHOLE_NAME = "a file opened by a name taken whole from untrusted input: external control of file name"
 # A literal local path at the start of a value ("/account?tab=" + x), not a protocol-relative "//host"
 _LOCAL_PATH = re.compile(r"""^(f|\$|@)?[`'"]/[^/`'"{$\\]""")
 # The first name a value is built from (`login_url` in `login_url + "?next=" + x`, f"{login_url}?...")

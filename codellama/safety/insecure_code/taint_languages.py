@@ -58,6 +58,18 @@ def c_like_spec(language: str) -> Spec:
         S(k["sql"], r"\.(exec|exec0|exec1|execn|query|query_value)$", args=(0,), built=True, requires=SQL_WORDS),
         S(k["ssrf"], r"(^|::)curl_easy_setopt$", args=(2,), strong_only=True, requires=rx(r"CURLOPT_URL")),
         S(k["ssrf"], r"cpr::(Get|Post|Url)$", strong_only=True),
+        S(  # dlopen("/opt/app/plugins/%s.so" of a request parameter): the input picks the code that runs
+            (
+                "c-taint-library",
+                114,
+                "high",
+                "a library loaded from a name taken from untrusted input: the input decides what code runs",
+                "load only libraries named in a fixed table (map the input to one of them)",
+            ),
+            r"(^|::)(dlopen|LoadLibrary|LoadLibraryA|LoadLibraryW|LoadLibraryEx|LoadLibraryExA|LoadLibraryExW)$",
+            args=(0,),
+            strong_only=True,
+        ),
         S(
             k["ldap"],
             r"(^|::)(ldap_search_ext_s|ldap_search_ext|ldap_search_s|ldap_search_st|ldap_search)$",

@@ -144,7 +144,7 @@ def python_spec() -> Spec:
             S(k["ldap"], r"\.(search_s|search_st|search_ext|search_ext_s|search_subtree_s)$", args=(2,), built=True),
             S(
                 k["ssrf"],
-                r"^(requests|httpx|urllib3|aiohttp|session|self\.session|client|self\.client|http|s)\.(get|post|put"
+                r"^(requests|httpx|urllib3|aiohttp|(self\._?)?(session|client|http|http_client|http_session)|s)\.(get|post|put"
                 r"|patch|delete|head|request|stream|urlopen)$|(^|\.)(urlopen|Request|urlretrieve|HTTPConnection"
                 r"|HTTPSConnection|ClientSession\(\)\.get)$",
                 args=(0,),
@@ -271,8 +271,9 @@ def javascript_spec() -> Spec:
             S(k["ldap"], r"(^|\.)parseFilter$", args=(0,), built=True),
             S(
                 k["ssrf"],
-                r"^(fetch|axios|got|needle|superagent|request|ky)$|^(axios|got|needle|superagent|request|ky|http|https"
-                r"|client|httpClient|api)\.(get|post|put|patch|delete|head|request)$",
+                # also on a field holding the client (`this.http = axios` in a constructor: `this.http.get(url)`)
+                r"^(fetch|axios|got|needle|superagent|request|ky)$|^(this\._?)?(axios|got|needle|superagent|request|ky|http"
+                r"|https|client|httpClient|api|apiClient|fetcher)\.(get|post|put|patch|delete|head|request)$",
                 args=(0,),
                 strong_only=True,
             ),
@@ -458,6 +459,8 @@ def csharp_spec() -> Spec:
                 r"|Directory\.(Delete|GetFiles|EnumerateFiles))$",
                 args=(0,),
                 built=True,
+                # a reader over a stream (the request body), not over a file named by the value
+                excludes=rx(r"^\s*(new\s+)?(StreamReader|StreamWriter)\s*\(\s*[\w.]*(Body|Stream|stream)\s*[,)]"),
             ),
             S(k["html"], r"(Response\.Write|Html\.Raw|HtmlString|MarkupString)$"),
             S(k["html"], r"(^|\.)Content$", built=True, requires=rx(r"text/html")),
@@ -532,7 +535,8 @@ def php_spec() -> Spec:
             r"|php://input|\bfilter_input\(|->(getQueryParams|getParsedBody|getUploadedFiles|getCookieParams)\("
             r"|\$this->input->(get|post|cookie|get_post)\(|\$this->request->get(Get|Post|Var|JSON|RawInput)\b"
             r"|^request\("
-            r"|\$request->(input|query|get|post|all|cookie|header|file|route|json|string|integer)\b|\$request->(query"
+            r"|\$request->(input|query|get|post|all|cookie|header|file|route|json|string|integer|validate|validated|safe"
+            r"|only|except|str)\b|\$request->(query"
             r"|request|cookies|headers|files)->"
         ),
         sanitisers=rx(

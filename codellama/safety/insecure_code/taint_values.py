@@ -39,7 +39,9 @@ _COUNT = re.compile(
 # A query run with its values: what it returns is the database's rows, not the values it was given.
 _QUERY_CALL = re.compile(r"(^|\.|->)(execute|executemany|query|queryForList|queryForObject|prepare|raw|all|get)$")
 _SQL_TEXT = re.compile(r"""^\s*\(?\s*[fbru]*['"`]+\s*(SELECT|WITH)\b""", re.I)
-_REPLACERS = re.compile(r"(^|\.|\\)(preg_replace|sub|replace|replaceAll|Replace)$")
+_REPLACERS = re.compile(r"(^|\.|\\)(preg_replace|sub|replace|replaceAll|Replace|str_replace)$")
+# Quotes doubled for an SQL string literal: x.replace("'", "''"), str_replace("'", "''", $x), ${x//\'/\'\'}
+_QUOTES_DOUBLED = re.compile(r"""(['"]\\?'['"]|/'/g?)\s*,\s*['"]\\?'\\?'['"]|^\$\{\w+//(\\'|"'")/(\\'\\'|"''")\}$""")
 _STRIP_TO_CLASS = re.compile(r"""\[\^(?![^\]]*(/|<|>|'|"|;|&|\||\$|`|\\s|\\W|\\S| ))[^\]]*\][^,]*,\s*(r?''|r?""|@"")""")
 
 
@@ -110,6 +112,9 @@ class Summary:
     writes: dict = field(default_factory=dict)  # out-parameter -> Var of what the function writes into it
     returns_any: bool = False
     sinks: list = field(default_factory=list)  # (sink, frozenset of parameter names, node, built at the sink)
+    # `return sql, params`: what each position holds, when every return gives a tuple or array of one length
+    # (None: not seen yet; False: returns of other shapes)
+    items: list | bool | None = None
 
     def param_names(self) -> set[str]:
         return {n for names in self.params for n in names}
@@ -126,6 +131,8 @@ class Scope:
         self.parents: dict[str, set[str]] = dict(outer.parents) if outer else {}
         self.views: set[str] = set(outer.views) if outer else set()
         self.checked: list[str] = list(outer.checked) if outer else []
+        # input read in place and checked against an allow-list (`ALLOWED.includes(req.query.next)`): clean after
+        self.cleared: set[str] = set(outer.cleared) if outer else set()
         self.loops: dict[str, str] = dict(outer.loops) if outer else {}  # loop variable -> its bound (C/C++)
         self.summary = summary if summary is not None else (outer.summary if outer else None)
         self.fn = fn if fn is not None else (outer.fn if outer else None)
@@ -134,6 +141,10 @@ class Scope:
 
 class Values:
     """Mixed into the tree checker (needs self.src, self.spec, self.summaries)."""
+
+    # A program that runs with more rights than its user (setuid): the environment is the user's input, not its
+    # configuration (`fopen(getenv("REPORT"), "w")` in a setuid-root tool writes any file the user names).
+    privileged = False
 
     def text(self, node) -> str:
         return self.src[node.start_byte : node.end_byte].decode("utf-8", "replace")
@@ -249,6 +260,12 @@ class Values:
         t = node.type
         if (t in MEMBERS or t in spec.calls) and spec.language not in ("c", "cpp") and _COUNT.search(self.text(node)):
             return
+        if scope.cleared and (t in MEMBERS or t in SUBSCRIPTS or t in spec.calls) and self.text(node) in scope.cleared:
+            return
+        if (t == "expansion" or (t in spec.calls and _REPLACERS.search(self.callee(node)))) and _QUOTES_DOUBLED.search(
+            self.text(node)
+        ):
+            return  # quotes doubled: the value stays inside its SQL string
         if t in spec.calls:
             callee = self.callee(node)
             if spec.sanitisers.search(callee):
@@ -269,7 +286,7 @@ class Values:
                 return
             if spec.weak_sources is not None and spec.weak_sources.search(callee + "("):
                 acc.source()
-                acc.strong |= bool(_CGI.search(self.text(node)))  # getenv("QUERY_STRING"): the request
+                acc.strong |= bool(_CGI.search(self.text(node))) or self.privileged  # getenv("QUERY_STRING")
                 return
             if spec.remote_sources is not None and spec.remote_sources.search(callee + "("):
                 acc.source(remote=True)
@@ -294,6 +311,7 @@ class Values:
             elif spec.weak_sources is not None and spec.weak_sources.search(self.text(container)):
                 acc.source()  # $_SERVER['HTTP_HOST'] is the request; $_SERVER['DOCUMENT_ROOT'] is configuration
                 acc.strong |= bool(spec.sources.search(self.text(node)) or _CGI.search(self.text(node)))
+                acc.strong |= self.privileged
             else:
                 self._walk(container, scope, acc)
             return
@@ -324,7 +342,7 @@ class Values:
                 return
             if spec.weak_sources is not None and spec.weak_sources.search(self.text(node)):
                 acc.source()
-                acc.strong |= bool(_CGI.search(self.text(node)))
+                acc.strong |= bool(_CGI.search(self.text(node))) or self.privileged
                 return
             if spec.remote_sources is not None and spec.remote_sources.search(self.text(node)):
                 acc.source(remote=True)
@@ -361,6 +379,22 @@ class Values:
         for name in r.params:
             for arg in bound.get(name, ()):
                 self._walk(arg, scope, acc)
+
+    def item_value(self, summary: Summary, index: int, call, scope: Scope) -> Acc:
+        """Position `index` of the tuple a function of this file returns, in terms of what the call passes."""
+        acc = Acc()
+        item = summary.items[index]
+        if item is None:
+            return acc
+        if item.strong or item.remote:
+            acc.source()
+            acc.strong |= item.strong
+            acc.remote |= item.remote
+        bound = self.bind(summary, call)
+        for name in item.params:
+            for arg in bound.get(name, ()):
+                self._walk(arg, scope, acc)
+        return acc
 
     def _mapped(self, node, scope: Scope, acc: Acc) -> bool:
         """items.map(render) / items.map(x => `<li>${x}</li>`): the function's result for each element."""
@@ -461,10 +495,16 @@ class Values:
         text = self.text(node)
         names = {n for token in rx(r"\$?[A-Za-z_]\w*").findall(text) for n in (token, token.lstrip("$"))}
         extra = [scope.values[n] for n in names if n in scope.values]
+        # one level further: `sql = self.base; sql += ...` where `base = "SELECT ... WHERE ..."` is a class attribute
+        deeper = {
+            n for v in extra for token in rx(r"\$?[A-Za-z_]\w*").findall(v[:500]) for n in (token, token.lstrip("$"))
+        }
+        extra += [scope.values[n] for n in deeper - names if n in scope.values]
         text = text + " " + " ".join(extra)
         # What the file's own helpers called here return: `res.send(page(card(user)))` sends the markup `card`
         # builds, `ctx.search(base, filterFor(dept, name))` runs the filter `filterFor` builds.
-        helpers = {m for m in rx(r"([A-Za-z_]\w*)\s*\(").findall(text) if m in self.summaries}
+        called = rx(r"\$\(\s*([A-Za-z_][\w-]*)" if self.spec.language == "bash" else r"([A-Za-z_]\w*)\s*\(")
+        helpers = {m for m in called.findall(text) if m in self.summaries}  # bash: query="$(build_query "$x")"
         returned = [self.returned_text(self.summaries[h]) for h in sorted(helpers)]
         return text + " " + " ".join(returned) if returned else text
 
@@ -527,6 +567,9 @@ class Values:
     def wrote(self, target: str, var: Var, scope: Scope) -> None:
         """A helper writes into its own parameter (snprintf(out, n, "... %s", host)): its callers' argument holds it."""
         summary = scope.summary
+        root = rx(r"^[\w$]+").match(target)
+        if summary is not None and target not in summary.param_names() and root and self.spec.language in ("c", "cpp"):
+            target = root.group(0)  # strncpy(cfg->iface, ...): the caller's struct holds it
         if summary is not None and target in summary.param_names() and scope.fn is summary.node:
             old = summary.writes.get(target)
             summary.writes[target] = (
