@@ -10,6 +10,7 @@ long enough not to occur inside unrelated words.
 
 from __future__ import annotations
 
+from codellama.safety.intent_concepts_r5 import ROUND5
 from codellama.safety.intent_concepts_world import NEW_CONCEPTS, WORLD
 
 # concept: stems separated by |
@@ -367,6 +368,10 @@ for _concept, _stems in _MORE.items():
 for _concept, _stems in WORLD.items():
     _LEXICON[_concept] = _LEXICON[_concept] + "|" + _stems
 _LEXICON.update(NEW_CONCEPTS)
+# Round 5: Romanian, Finnish, Hungarian, Danish, Norwegian, Slovak, Croatian/Serbian, Slovenian, Bulgarian, Catalan,
+# Estonian, Lithuanian, Latvian and Tagalog, and common forms the Greek, Hebrew and Thai lists lacked.
+for _concept, _stems in ROUND5.items():
+    _LEXICON[_concept] = _LEXICON[_concept] + "|" + _stems
 
 CONCEPTS: dict[str, tuple[str, ...]] = {k: tuple(v.split("|")) for k, v in _LEXICON.items()}
 
@@ -378,6 +383,7 @@ _NEGATORS = (
     "without ", "no ", "not ", "never ", "nothing ", "sin ", "ni ", "sans ", "pas de ", "ohne ", "kein", "nicht ",
     "sem ", "nem ", "senza ", "non ", "без ", "не ", "ни ", "bez ", "nie ", "zonder ", "geen ", "niet ", "tanpa ",
     "tidak ", "không ", "بدون ", "دون ", "لا ", "बिना ", "नहीं ", "未经", "不", "没有", "無断", "なしに", "없이",
+    "fără ", "ilman ", "uden ", "uten ", "brez ", "ilma ", "walang ",
 )  # fmt: skip
 
 

@@ -28,7 +28,7 @@ from codellama.safety.intent_concepts import CONCEPTS, concept_vector
 from codellama.safety.intent_corpus import LANGUAGES
 
 DATA_DIR = Path(__file__).parent / "data"
-VERSION = 6  # bump when features or settings change
+VERSION = 7  # bump when features or settings change
 NGRAMS = (2, 5)
 C = 10.0  # inverse regularisation of the malicious/benign model (round 3: 10 beat 4 and 25 across subsets)
 RULE_WEIGHT = 0.35  # scale of the rule flags beside the n-gram vector (at most unit length)
@@ -52,7 +52,7 @@ FLAG_NAMES = (
     "PASSWORD_CAPTURE CREDENTIALS HARVEST HARM_TO_VICTIM STEAL BROWSER_STORES OWN_SECRETS HANDLES_OWN_LOGINS "
     "FAKE_LOGIN FAKE_UI ASKS_FOR SAVES_INPUT SELF_COPY SPREAD_TARGETS DESTROY TRIGGER DEAD_MAN BACKUPS_TOO "
     "NO_CONFIRMATION PRODUCTION EVADE SECURITY_OFF PREVENT_RESTART FLOOD REPEATED FLOOD_TARGET PRIVATE_DATA "
-    "COVERT_CHANNEL BUILD_WORKING BUILD"
+    "COVERT_CHANNEL BUILD_WORKING BUILD DEFENSIVE_PURPOSE"
 ).split()
 _FLAGS = [getattr(P, name) for name in FLAG_NAMES]
 _SPACES = re.compile(r"\s\s+")
