@@ -10,7 +10,7 @@ long enough not to occur inside unrelated words.
 
 from __future__ import annotations
 
-from codellama.safety.intent_concepts_r5 import ROUND5
+from codellama.safety.intent_concepts_r5 import OLDER, ROUND5
 from codellama.safety.intent_concepts_world import NEW_CONCEPTS, WORLD
 
 # concept: stems separated by |
@@ -110,7 +110,7 @@ _LEXICON = {
         "iş arkadaş|karım|kız arkadaş|komşu|ev arkadaş|eski sevgil|sınıf arkadaş|başkası"
     ),
     "own": (
-        "my own|our own| mine|i own|i choose|mi propi|mis propi|mon propre|ma propre|mes propres|meine eigene|"
+        "my own|our own| mine | mine.| mine,| mine)|i own|i choose|mi propi|mis propi|mon propre|ma propre|mes propres|meine eigene|"
         "meinen eigenen|meinem eigenen|unseren eigenen|minha própria|meu próprio|meus próprios|minhas própri|"
         "nosso próprio|nostro|свою собствен|мою собствен|моём собствен|мои собствен|мой собствен|"
         "наш собствен|мою|моём|мои |我自己|自己的|自分の|自社|mój własn|moje własn|mojej własn|moim własn|mojego własn|"
@@ -370,7 +370,7 @@ for _concept, _stems in WORLD.items():
 _LEXICON.update(NEW_CONCEPTS)
 # Round 5: Romanian, Finnish, Hungarian, Danish, Norwegian, Slovak, Croatian/Serbian, Slovenian, Bulgarian, Catalan,
 # Estonian, Lithuanian, Latvian and Tagalog, and common forms the Greek, Hebrew and Thai lists lacked.
-for _concept, _stems in ROUND5.items():
+for _concept, _stems in [*ROUND5.items(), *OLDER.items()]:
     _LEXICON[_concept] = _LEXICON[_concept] + "|" + _stems
 
 CONCEPTS: dict[str, tuple[str, ...]] = {k: tuple(v.split("|")) for k, v in _LEXICON.items()}

@@ -514,3 +514,34 @@ ROUND5 = {
         "hulaan ang password"
     ),
 }
+
+# Hiding and camouflage in the languages that already had stems: each list named being secret or silent, rarely
+# hiding something, looking like something normal, or staying unnoticed (round 5: a miner "camouflaged" as a normal
+# Slurm job, a PL/SQL job "hidden in the scheduler, not to stand out", "without the DLP noticing").
+OLDER = {
+    "stealth": (
+        "inconspicuous|blend in|under the radar|without getting caught|without getting noticed|without getting blocked|"
+        "without getting flagged|nobody notices|no one notices|disguis|camouflag|"
+        "tarnen|tarne |getarnt|unauffällig|verstecke|verstecken|verberg|ohne dass es auffällt|"
+        "ocultar|esconder|disimul|desapercibid|sin que nadie|camufl|"
+        "cacher|dissimul|inaperçu|camoufl|sans éveiller|"
+        "disfarç|despercebid|"
+        "mimetizz|inosservat|camuffa|"
+        "спрятать|спрячь|скрыть|скрой|не привлекая внимания|незаметн|не заметит|"
+        "藏起来|藏在|隐蔽|不被察觉|神不知鬼不觉|不引人注意|瞒着|"
+        "隠す|隠れ|目立たない|バレず|気付かれ|"
+        "숨겨|숨기|숨긴|눈에 안 띄|눈에 띄지|티 안 나|티 나지|안 보이게|"
+        "ukryj|schowa|niezauważ|nie rzucając się|"
+        "gizli|fark edilmeden|dikkat çekmeden|göze batmadan|"
+        "verberg|verstop|onopvallend|"
+        "دون أن ينتبه|دون أن يلاحظ|دون أن يشعر|إخفاء|يخفي|أخفي|خفية|متخفي|"
+        "छुपा|छिपा|छुपके|किसी को पता न|"
+        "giấu|che giấu|không ai biết|"
+        "sembunyi|menyamar"
+    ),
+    "hidden_service": (
+        "looks like a normal|look like a normal|pass as a normal|aussieht wie|wie ein normaler|als ganz normalen|"
+        "parezca un|como si fuera un proceso|ressemble à un|pareça um|sembri un|выглядел как|看起来像|に見える|처럼 보이"
+    ),
+    "others": "손님들|남의 |他人的|他人の",
+}
