@@ -37,7 +37,7 @@ RULE_WEIGHT = 0.35  # scale of the rule flags beside the n-gram vector (at most 
 WHOLE_WEIGHT = 3.0
 # Weight of a request of the independent sets, written by other authors (the hands the guard is measured on): left
 # out in turn, their rows read as well or slightly better with 6 than with 3 (docs/safety.md, round 4).
-INDEPENDENT_WEIGHT = 6.0
+INDEPENDENT_WEIGHT = 10.0
 # A short request has few n-grams, and scaled to unit length each weighs a lot: "delete every merged branch" read as
 # sure as a long malicious request. Vectors shorter than this quantile of the training vectors are not scaled up.
 NORM_FLOOR_QUANTILE = 0.5
