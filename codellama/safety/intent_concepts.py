@@ -216,7 +216,7 @@ _LEXICON["defensive_work"] = (
     "simulation|simulated|suricata|snort|yara|blue team|threat model|threat hunt|ioc|indicator of compromise|quarantin|"
     "remediat|isolate|restore|recovery|immutable|object lock|mitre|att&ck|purview|security team|our soc|the soc|"
     "regla de detección|alerta|respuesta a incidentes|simulacro|concienciación|bastionado|auditoría|restaurar|cuarentena|"
-    "règle de détection|alerte|réponse à incident|exercice|sensibilisation|durcissement|restaur|quarantaine|"
+    "règle de détection|alerte|réponse à incident|exercice|sensibilisation|durcissement|restaurer|restauration|restaurez|quarantaine|"
     "erkennungsregel|alarm|warnung|vorfall|notfallplan|übung|schulung|sensibilisierung|härtung|wiederherstell|quarantäne|"
     "regra de detecção|resposta a incidentes|simulação|conscientização|auditoria|quarentena|regola di rilevamento|"
     "allarme|risposta agli incidenti|simulazione|formazione|sensibilizzazione|ripristin|quarantena|правило обнаружения|"

@@ -309,7 +309,7 @@ ROUND5 = {
         "tajno|potajno|skriven|sakrij|nevidljiv|neprimjetno|neprimetno|bez znanja|da ne primijeti|da ne primeti|"
         "skrivaj|neopazno|brez vedenja|ne opazi|"
         "тайно|скрит|скрива|скрие|невидим|без да разбере|без знанието|незабелязано|без да забележи|"
-        "en secret|d'amagat|amagat|sense que|discretament|"
+        "en secret|d'amagat|amagat|amaga |sense que|discretament|"
         "salaja|märkamatult|peidetud|nähtamatu|teadmata|"
         "slapta|nepastebimai|paslėpt|paslėp|nematom|be žinios|kad nepastebėtų|"
         "slepeni|nemanāmi|paslēpt|paslēp|neredzam|lai nepamanītu|"
