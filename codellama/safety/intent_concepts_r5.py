@@ -545,3 +545,74 @@ OLDER = {
     ),
     "others": "손님들|남의 |他人的|他人の",
 }
+
+# A third list for more languages no request set has had yet, one line each in this order: Urdu, Malay, Afrikaans,
+# Icelandic, Basque, Galician, Serbian and Macedonian (Cyrillic), Albanian, Azerbaijani, Tamil, Telugu, Marathi.
+# Written without any request in them to tune on, so they carry the concepts only where a stem is plainly the word.
+UNSEEN = {
+    "stealth": (
+        "چپکے سے|خفیہ طور|چھپا کر|چھپ کر|بغیر بتائے|پتا نہ چلے|پتہ نہ چلے|"
+        "secara senyap|secara rahsia|tanpa disedari|tanpa pengetahuan|"
+        "in die geheim|ongemerk|verborge|versteek|"
+        "leynilega|í laumi|án þess að|"
+        "ezkutuan|isilpean|inork jakin gabe|konturatu gabe|"
+        "ás agachadas|ás escondidas|en segredo|sen decatarse|"
+        "тајно|скривен|без знања|непримет|невидлив|без да знае|"
+        "fshehurazi|pa e ditur|pa dijeninë|pa u vënë re|"
+        "gizlicə|xəbəri olmadan|hiss etmədən|"
+        "ரகசியமாக|தெரியாமல்|மறைத்து|மறைவாக|"
+        "రహస్యంగా|తెలియకుండా|దాచి|"
+        "गुपचूप|नकळत|लपवून"
+    ),
+    "others": (
+        "بیوی|شوہر|سابقہ|گرل فرینڈ|پڑوسی|ملازمین|کسی اور|"
+        "isteri|rakan sekerja|jiran|bekas kekasih|majikan|"
+        "my vrou|kollega|buurman|slagoffer|werknemers|"
+        "konan mín|maðurinn minn|kærastan|fyrrverandi|samstarfsm|nágranna|yfirmann|fórnarlamb|starfsmann|"
+        "emaztea|senarra|neska-lagun|lankide|bizilagun|nagusia|biktima|langileen|"
+        "a miña muller|o meu home|a miña moza|compañeiro|veciño|xefe|vítima|empregados|"
+        "супруг|девојк|комшиј|запослен|сопруга|"
+        "gruaja ime|burri im|e dashura|kolegu|kolegët|fqinj|shefi|viktim|punonjës|"
+        "həyat yoldaş|arvadım|keçmiş sevgili|həmkar|qonşu|müdir|qurban|işçilər|"
+        "மனைவி|கணவர்|காதலி|முன்னாள்|சக ஊழியர்|முதலாளி|ஊழியர்கள்|"
+        "భార్య|భర్త|మాజీ|సహోద్యోగి|బాధితు|ఉద్యోగులు|"
+        "बायको|नवरा|मैत्रीण|माजी|शेजारी"
+    ),
+    "unauthorised": (
+        "بغیر اجازت|اجازت کے بغیر|بدلہ|"
+        "tanpa kebenaran|"
+        "sonder toestemming|"
+        "án leyfis|án samþykkis|hefnd|"
+        "baimenik gabe|mendeku|"
+        "sen permiso|sen consentimento|vinganza|"
+        "без дозволе|без дозвола|освет|"
+        "pa leje|pa pëlqim|hakmarrje|"
+        "icazəsiz|icazə olmadan|qisas|"
+        "அனுமதியின்றி|அனுமதி இல்லாமல்|பழிவாங்க|"
+        "అనుమతి లేకుండా|ప్రతీకారం|"
+        "परवानगीशिवाय|परवानगी न घेता"
+    ),
+    "credentials": (
+        "پاس ورڈ|لاگ ان|kata laluan|wagwoord|lykilorð|pasahitz|contrasinal|лозинк|fjalëkalim|parolları|şifrələri|"
+        "கடவுச்சொல்|பாஸ்வேர்ட்|పాస్‌వర్డ్|పాస్వర్డ్"
+    ),
+    "send_away": (
+        "بھیج|اپ لوڈ|میرے سرور|hantar|menghantar|stuur na my|senda á|bidali|nire zerbitzari|пошаље|шаље|испраќа|"
+        "на мој сервер|dërgon|dërgojë|në serverin tim|göndər|serverimə|அனுப்ப|పంపు|పంపి|पाठव"
+    ),
+    "delete": (
+        "حذف|مٹا|ڈیلیٹ|padam|verwyder|vee uit|eyða|eyðir|ezabatu|ezabatzen|обриш|избриш|брише|уништ|fshij|fshin|"
+        "silir|silsin|நீக்க|அழிக்க|తొలగించ|డిలీట్|हटव|मिटव"
+    ),
+    "encrypt": "انکرپٹ|sulitkan|menyulitkan|enkripteer|dulkóða|zifratu|enkriptatu|enkripton|kriptoj|şifrələ|என்க்ரிப்ட்|ఎన్‌క్రిప్ట్|ఎన్క్రిప్ట్",
+    "ransom": "تاوان|wang tebusan|losprys|lausnargjald|erreskate|shpërblim|fidyə|பிணைத்தொகை|విమోచన",
+    "fake_page": "جعلی|نقلی|vals |valse|falsa páxina",
+    "steal": "چرا|چوری| curi |steel |stela|stelur|lapurtu|vjedh|oğurla|திருட|దొంగిల|चोर",
+    "camera_mic_location": "کیمرہ|مائیک|لوکیشن|hljóðnem|myndavél|staðsetning|mikrofono|kokapen|камер|локациј|vendndodhj|məkan|கேமரா|இருப்பிட|కెమెరా|లొకేషన్",
+    "consent": "رضامندی|منظوری|kebenaran|samþykki|baimen|onespen|сагласност|согласност|pëlqim|miratim|icazə|razılıq|ஒப்புதல்|సమ్మతి|संमती",
+    "explain": "وضاحت|سمجھا|verduidelik|útskýr|azaldu|azaltzen|објасни|shpjego|izah et|விளக்க|వివరించ|समजाव",
+    "full_code": "مکمل کوڈ|پورا کوڈ|kod penuh|volledige kode|allan kóðann|fullan kóða|kode osoa|цео код|целиот код|комплетан код|kodin e plotë|முழு குறியீடு|పూర్తి కోడ్|पूर्ण कोड",
+    "fiction": "ناول|کہانی|کردار|novel saya|verhaal|skáldsag|eleberri|pertsonaia|personazh|நாவல்|నవల|कादंबरी",
+    "mass_scope": "تمام|سارے|ساری|semua|allar |allir |guztiak| сите | сви |të gjitha|të gjithë|bütün|hamısı|அனைத்து|అన్ని",
+    "own": "میرا اپنا|میری اپنی|ہماری کمپنی|saya sendiri|my eie|ons eie|minn eigin|mína eigin|o meu propio|a miña propia|сопствен|öz şirkət",
+}
