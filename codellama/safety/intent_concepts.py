@@ -10,7 +10,7 @@ long enough not to occur inside unrelated words.
 
 from __future__ import annotations
 
-from codellama.safety.intent_concepts_r5 import OLDER, ROUND5, UNSEEN
+from codellama.safety.intent_concepts_r5 import FURTHER, OLDER, ROUND5, UNSEEN
 from codellama.safety.intent_concepts_world import NEW_CONCEPTS, WORLD
 
 # concept: stems separated by |
@@ -370,7 +370,7 @@ for _concept, _stems in WORLD.items():
 _LEXICON.update(NEW_CONCEPTS)
 # Round 5: Romanian, Finnish, Hungarian, Danish, Norwegian, Slovak, Croatian/Serbian, Slovenian, Bulgarian, Catalan,
 # Estonian, Lithuanian, Latvian and Tagalog, and common forms the Greek, Hebrew and Thai lists lacked.
-for _concept, _stems in [*ROUND5.items(), *OLDER.items(), *UNSEEN.items()]:
+for _concept, _stems in [*ROUND5.items(), *OLDER.items(), *UNSEEN.items(), *FURTHER.items()]:
     _LEXICON[_concept] = _LEXICON[_concept] + "|" + _stems
 
 CONCEPTS: dict[str, tuple[str, ...]] = {k: tuple(v.split("|")) for k, v in _LEXICON.items()}

@@ -3,9 +3,11 @@
 the learned layer (whose systems, whether they know, what is done to them, what is asked for) in languages that had
 no stems at all, so that a request in them is read by its behaviour and not only by its few English words.
 
-Languages, one line each per concept: Romanian, Finnish, Hungarian, Danish and Norwegian, Slovak, Croatian /
-Serbian / Bosnian (Latin letters), Slovenian, Bulgarian, Catalan, Estonian, Lithuanian, Latvian, Tagalog; and,
-where the round-3 lists lacked a common form, Greek, Hebrew and Thai. Written for this project, directly in each
+ROUND5, one line each per concept: Romanian, Finnish, Hungarian, Danish and Norwegian, Slovak, Croatian / Serbian /
+Bosnian (Latin letters), Slovenian, Bulgarian, Catalan, Estonian, Lithuanian, Latvian, Tagalog; and, where the
+round-3 lists lacked a common form, Greek, Hebrew and Thai (written after reading heldout14d's misses). OLDER: hiding
+and camouflage in the older languages, and borrowed English evasion terms ("proxy rotation") read in any language.
+UNSEEN and FURTHER: 28 languages no request set has had, written before any request in them was read. Written for this project, directly in each
 language (MIT). Same rules as the main table: lower-case stems matched anywhere in the lower-cased request, long
 enough not to occur inside unrelated words (checked against the training requests of every other language:
 tests/test_safety_intent_round5.py).
@@ -544,6 +546,14 @@ OLDER = {
         "parezca un|como si fuera un proceso|ressemble à un|pareça um|sembri un|выглядел как|看起来像|に見える|처럼 보이"
     ),
     "others": "손님들|남의 |他人的|他人の",
+    # Technical English borrowed into any language to get past a service's limits ("rate limit 안 걸리게 proxy
+    # rotation도 넣어서", "via des proxys rotatifs"): the words survive whatever language the request is in.
+    "evade_security": (
+        "proxies|proxy rotation|rotating prox|proxys rotatifs|proxies rotativos|proxy rotativ|residential prox|прокси|"
+        "random user-agent|rotating user-agent|user-agent rotation|fake user-agent|случайные user-agent|antidetect|"
+        "anti-detect browser|burner account|sms-activate|virtual numbers|captcha solv|solve the captcha|bypass captcha|"
+        "bypass the captcha|bypass the rate limit|avoid the rate limit|get around the rate limit|without hitting the rate"
+    ),
 }
 
 # A third list for more languages no request set has had yet, one line each in this order: Urdu, Malay, Afrikaans,
@@ -615,4 +625,53 @@ UNSEEN = {
     "fiction": "ناول|کہانی|کردار|novel saya|verhaal|skáldsag|eleberri|pertsonaia|personazh|நாவல்|నవల|कादंबरी",
     "mass_scope": "تمام|سارے|ساری|semua|allar |allir |guztiak| сите | сви |të gjitha|të gjithë|bütün|hamısı|அனைத்து|అన్ని",
     "own": "میرا اپنا|میری اپنی|ہماری کمپنی|saya sendiri|my eie|ons eie|minn eigin|mína eigin|o meu propio|a miña propia|сопствен|öz şirkət",
+}
+
+# The core of it (hiding, passwords, a partner, deleting) in more languages without a request set, one line each:
+# Nepali, Belarusian, Kazakh, Uzbek, Georgian, Armenian, Pashto, Amharic, Mongolian, Punjabi, Gujarati, Kannada,
+# Malayalam, Sinhala, Somali and Hausa. Like UNSEEN, written before any request in them was read.
+FURTHER = {
+    "stealth": (
+        "गोप्य रूपमा|लुकाएर|थाहा नपाई|"
+        "таемна|незаўважна|"
+        "жасырын|білдірмей|"
+        "yashirincha|bildirmasdan|"
+        "ფარულად|შეუმჩნევლად|"
+        "գաղտնի|աննկատ|"
+        "په پټه|پټ ډول|"
+        "በድብቅ|ሳያውቅ|"
+        "нууцаар|мэдэгдэлгүй|"
+        "ਚੁੱਪਚਾਪ|ਲੁਕਾ ਕੇ|"
+        "છુપી રીતે|ચૂપચાપ|"
+        "ರಹಸ್ಯವಾಗಿ|ಗೊತ್ತಾಗದಂತೆ|"
+        "രഹസ്യമായി|അറിയാതെ|"
+        "රහසින්|නොදැනී|"
+        "si qarsoodi ah|"
+        "a ɓoye|a boye"
+    ),
+    "credentials": (
+        "पासवर्ड|пароль|құпия сөз|parol |parolni|parollar|პაროლ|գաղտնաբառ|پاسورډ|የይለፍ ቃል|нууц үг|ਪਾਸਵਰਡ|પાસવર્ડ|"
+        "ಪಾಸ್‌ವರ್ಡ್|ಪಾಸ್ವರ್ಡ್|പാസ്‌വേഡ്|പാസ്വേഡ്|මුරපද|furaha sirta|kalmar sirri"
+    ),
+    "others": (
+        "श्रीमती|जीवनसाथी|"
+        "жонк|муж |былая|калег|"
+        "әйелім|күйеуім|әріптес|"
+        "xotinim|erimning|hamkasb|"
+        "ცოლ|ქმარ|კოლეგ|"
+        "կնոջ|ամուսն|գործընկեր|"
+        "ښځه|میړه|همکار|"
+        "ሚስቴ|ባሌ|"
+        "эхнэр|нөхөр|хамт ажилл|"
+        "ਪਤਨੀ|ਪਤੀ|"
+        "પત્ની|પતિ|"
+        "ಹೆಂಡತಿ|ಗಂಡ|"
+        "ഭാര്യ|ഭർത്താവ|"
+        "බිරිඳ|සැමියා|"
+        "xaaskeyga|xaaska|"
+        "matata|mijina"
+    ),
+    "delete": (
+        "मेटाउ|хай выдаліць|выдал|өшір|o'chir|წაშალ|ջնջ|ړنګ|ሰርዝ|устга|ਮਿਟਾ|કાઢી નાખ|ಅಳಿಸ|ഡിലീറ്റ്|മായ്ക്ക|මකා|tirtir|goge"
+    ),
 }
