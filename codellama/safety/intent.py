@@ -37,6 +37,7 @@ from codellama.safety.intent_patterns import (
     CREDENTIALS,
     DEAD_MAN,
     DEFENSIVE,
+    DEFENSIVE_PURPOSE,
     DELETES_ORIGINALS,
     DESTROY,
     EDUCATIONAL,
@@ -221,6 +222,12 @@ def _named_malware(t: str) -> tuple[Action, str, str] | None:
     return None
 
 
+def _defends(t: str) -> bool:
+    """The requested code's job is defence (alert the on-call, canary files, detection rules, a takedown) and nothing
+    in it hides from anyone: a rule's block becomes a warning, and the learned layer may still block on its own."""
+    return _has(DEFENSIVE_PURPOSE, t) and not (_has(STEALTH, t) or _has(EVADE, t))
+
+
 def judge_by_rules(text: str) -> Verdict:
     """The rules alone (no policy applied)."""
     t = " ".join(text.split())
@@ -229,6 +236,8 @@ def judge_by_rules(text: str) -> Verdict:
         hit = (Action.WARN, hit[1], hit[2] + "; explaining it is fine, working code is not")
     if hit is None or hit[0] is Action.WARN:
         hit = _named_malware(t) or hit
+    if hit is not None and hit[0] is Action.BLOCK and _defends(t):
+        hit = (Action.WARN, hit[1], hit[2] + "; the code asked for defends against it (detection, alerting, takedown)")
     if hit is None:
         return Verdict(Action.ALLOW, None, "no malware-like behaviour requested")
     action, category, reason = hit
@@ -258,7 +267,9 @@ _EXPLAIN = re.compile(
     r"|कैसे\s+काम|hoạt\s+động\s+như\s+thế\s+nào|bagaimana\s+cara\s+kerja"
     r"|εξήγη|εξηγ|πώς\s+λειτουργ|vysvětl|jak\s+funguje|הסבר|תסביר|להסביר|איך\s+עובד|อธิบาย|ทำงานอย่างไร|توضیح"
     r"|چطور\s+کار|چگونه\s+کار|ব্যাখ্যা|বুঝিয়ে|কীভাবে\s+কাজ|eleza|inavyofanya\s+kazi|поясн|як\s+працює|förklara"
-    r"|hur\s+fungerar",
+    r"|hur\s+fungerar"
+    r"|explică|selitä|selittä|magyaráz|forklar|vysvetli|objasni|razloži|pojasni|обясни|selgita|paaiškin|paskaidro"
+    r"|izskaidro|ipaliwanag",
     re.I,
 )
 _ASKS_CODE = re.compile(
@@ -282,7 +293,9 @@ _NO_CODE = re.compile(
     r"|không\s+cần\s+(code|mã)|tanpa\s+kode|tidak\s+perlu\s+kode"
     r"|χωρίς\s+κώδικα|δεν\s+χρειάζομαι\s+κώδικα|bez\s+kódu|kód\s+nepotřebuji|בלי\s+קוד|ללא\s+קוד|לא\s+צריך\s+קוד"
     r"|ไม่ต้อง(มี|เขียน|การ)?โค้ด|ไม่เอาโค้ด|بدون\s+کد|نیازی\s+به\s+کد|কোড\s+লাগবে\s+না|কোড\s+ছাড়া|bila\s+msimbo"
-    r"|sihitaji\s+msimbo|без\s+коду|код\s+не\s+потрібен|ingen\s+kod|utan\s+kod",
+    r"|sihitaji\s+msimbo|без\s+коду|код\s+не\s+потрібен|ingen\s+kod|utan\s+kod"
+    r"|fără\s+cod|ilman\s+koodia|kód\s+nélkül|nem\s+kell\s+kód|uden\s+kode|uten\s+kode|ingen\s+kode|bez\s+kódu"
+    r"|bez\s+koda|brez\s+kode|без\s+код|sense\s+codi|ilma\s+koodita|be\s+kodo|walang\s+code",
     re.I,
 )
 

@@ -10,6 +10,7 @@ long enough not to occur inside unrelated words.
 
 from __future__ import annotations
 
+from codellama.safety.intent_concepts_r5 import FURTHER, OLDER, ROUND5, UNSEEN
 from codellama.safety.intent_concepts_world import NEW_CONCEPTS, WORLD
 
 # concept: stems separated by |
@@ -109,7 +110,7 @@ _LEXICON = {
         "iş arkadaş|karım|kız arkadaş|komşu|ev arkadaş|eski sevgil|sınıf arkadaş|başkası"
     ),
     "own": (
-        "my own|our own| mine|i own|i choose|mi propi|mis propi|mon propre|ma propre|mes propres|meine eigene|"
+        "my own|our own| mine | mine.| mine,| mine)|i own|i choose|mi propi|mis propi|mon propre|ma propre|mes propres|meine eigene|"
         "meinen eigenen|meinem eigenen|unseren eigenen|minha própria|meu próprio|meus próprios|minhas própri|"
         "nosso próprio|nostro|свою собствен|мою собствен|моём собствен|мои собствен|мой собствен|"
         "наш собствен|мою|моём|мои |我自己|自己的|自分の|自社|mój własn|moje własn|mojej własn|moim własn|mojego własn|"
@@ -215,7 +216,7 @@ _LEXICON["defensive_work"] = (
     "simulation|simulated|suricata|snort|yara|blue team|threat model|threat hunt|ioc|indicator of compromise|quarantin|"
     "remediat|isolate|restore|recovery|immutable|object lock|mitre|att&ck|purview|security team|our soc|the soc|"
     "regla de detección|alerta|respuesta a incidentes|simulacro|concienciación|bastionado|auditoría|restaurar|cuarentena|"
-    "règle de détection|alerte|réponse à incident|exercice|sensibilisation|durcissement|restaur|quarantaine|"
+    "règle de détection|alerte|réponse à incident|exercice|sensibilisation|durcissement|restaurer|restauration|restaurez|quarantaine|"
     "erkennungsregel|alarm|warnung|vorfall|notfallplan|übung|schulung|sensibilisierung|härtung|wiederherstell|quarantäne|"
     "regra de detecção|resposta a incidentes|simulação|conscientização|auditoria|quarentena|regola di rilevamento|"
     "allarme|risposta agli incidenti|simulazione|formazione|sensibilizzazione|ripristin|quarantena|правило обнаружения|"
@@ -367,6 +368,10 @@ for _concept, _stems in _MORE.items():
 for _concept, _stems in WORLD.items():
     _LEXICON[_concept] = _LEXICON[_concept] + "|" + _stems
 _LEXICON.update(NEW_CONCEPTS)
+# Round 5: Romanian, Finnish, Hungarian, Danish, Norwegian, Slovak, Croatian/Serbian, Slovenian, Bulgarian, Catalan,
+# Estonian, Lithuanian, Latvian and Tagalog, and common forms the Greek, Hebrew and Thai lists lacked.
+for _concept, _stems in [*ROUND5.items(), *OLDER.items(), *UNSEEN.items(), *FURTHER.items()]:
+    _LEXICON[_concept] = _LEXICON[_concept] + "|" + _stems
 
 CONCEPTS: dict[str, tuple[str, ...]] = {k: tuple(v.split("|")) for k, v in _LEXICON.items()}
 
@@ -378,6 +383,7 @@ _NEGATORS = (
     "without ", "no ", "not ", "never ", "nothing ", "sin ", "ni ", "sans ", "pas de ", "ohne ", "kein", "nicht ",
     "sem ", "nem ", "senza ", "non ", "без ", "не ", "ни ", "bez ", "nie ", "zonder ", "geen ", "niet ", "tanpa ",
     "tidak ", "không ", "بدون ", "دون ", "لا ", "बिना ", "नहीं ", "未经", "不", "没有", "無断", "なしに", "없이",
+    "fără ", "ilman ", "uden ", "uten ", "brez ", "ilma ", "walang ", "بغیر ", "án ", "sen ", "sonder ",
 )  # fmt: skip
 
 

@@ -28,7 +28,7 @@ from codellama.safety.intent_concepts import CONCEPTS, concept_vector
 from codellama.safety.intent_corpus import LANGUAGES
 
 DATA_DIR = Path(__file__).parent / "data"
-VERSION = 6  # bump when features or settings change
+VERSION = 7  # bump when features or settings change
 NGRAMS = (2, 5)
 C = 10.0  # inverse regularisation of the malicious/benign model (round 3: 10 beat 4 and 25 across subsets)
 RULE_WEIGHT = 0.35  # scale of the rule flags beside the n-gram vector (at most unit length)
@@ -37,10 +37,15 @@ RULE_WEIGHT = 0.35  # scale of the rule flags beside the n-gram vector (at most 
 WHOLE_WEIGHT = 3.0
 # Weight of a request of the independent sets, written by other authors (the hands the guard is measured on): left
 # out in turn, their rows read as well or slightly better with 6 than with 3 (docs/safety.md, round 4).
-INDEPENDENT_WEIGHT = 6.0
+INDEPENDENT_WEIGHT = 10.0
 # A short request has few n-grams, and scaled to unit length each weighs a lot: "delete every merged branch" read as
 # sure as a long malicious request. Vectors shorter than this quantile of the training vectors are not scaled up.
 NORM_FLOOR_QUANTILE = 0.5
+# A request mostly in a language the model has no text in keeps only its known n-grams (borrowed technical words:
+# "proxy rotation", "PL/SQL", "Docker API"), and the floor above then shrinks them towards the prior as if the
+# request were short. The floor is scaled by the share of the request's n-grams the model knows, so what it can read
+# weighs as much as in a request it reads whole (round 5).
+COVERAGE_SCALED_FLOOR = True
 _CLAUSE_SOURCES = {f"corpus_{lang}" for lang in LANGUAGES}
 # Sets measured but never trained on: requests written after the model was built (docs/safety.md).
 UNTUNED_PREFIX = "intent_untuned"
@@ -52,7 +57,7 @@ FLAG_NAMES = (
     "PASSWORD_CAPTURE CREDENTIALS HARVEST HARM_TO_VICTIM STEAL BROWSER_STORES OWN_SECRETS HANDLES_OWN_LOGINS "
     "FAKE_LOGIN FAKE_UI ASKS_FOR SAVES_INPUT SELF_COPY SPREAD_TARGETS DESTROY TRIGGER DEAD_MAN BACKUPS_TOO "
     "NO_CONFIRMATION PRODUCTION EVADE SECURITY_OFF PREVENT_RESTART FLOOD REPEATED FLOOD_TARGET PRIVATE_DATA "
-    "COVERT_CHANNEL BUILD_WORKING BUILD"
+    "COVERT_CHANNEL BUILD_WORKING BUILD DEFENSIVE_PURPOSE"
 ).split()
 _FLAGS = [getattr(P, name) for name in FLAG_NAMES]
 _SPACES = re.compile(r"\s\s+")
@@ -124,6 +129,11 @@ def training_records() -> list[dict]:
     return records
 
 
+def _coverage(known: int, total: int) -> float:
+    """The share of a request's n-grams the model knows (1.0 when the coverage-scaled floor is off)."""
+    return known / total if COVERAGE_SCALED_FLOOR and total else 1.0
+
+
 @dataclass
 class IntentModel:
     vocabulary: dict[str, int]
@@ -139,14 +149,16 @@ class IntentModel:
         """(n-gram indices, their tf-idf values divided by max(length, norm_floor), rule flags)."""
         counts: dict[int, int] = {}
         vocab = self.vocabulary
-        for g in char_ngrams(text):
+        grams = char_ngrams(text)
+        for g in grams:
             i = vocab.get(g)
             if i is not None:
                 counts[i] = counts.get(i, 0) + 1
         idx = np.fromiter(counts, dtype=np.int64, count=len(counts))
         tf = np.fromiter((1.0 + math.log(c) for c in counts.values()), dtype=np.float64, count=len(counts))
         val = tf * self.idf[idx] if len(idx) else tf
-        norm = max(float(np.sqrt(val @ val)) if len(idx) else 0.0, self.norm_floor)
+        floor = self.norm_floor * _coverage(sum(counts.values()), len(grams))
+        norm = max(float(np.sqrt(val @ val)) if len(idx) else 0.0, floor)
         return idx, (val / norm if norm else val), rule_flags(text) * RULE_WEIGHT
 
     def score(self, text: str) -> tuple[float, str]:
@@ -212,6 +224,9 @@ def train(records: list[dict], memo: dict | None = None) -> IntentModel:
             memo[key] = compute(text)
         return memo[key]
 
+    def char_ngrams_of(text):
+        return remembered("grams", char_ngrams, text)
+
     texts = [r["text"] for r in records]
     vectorizer = TfidfVectorizer(
         analyzer=lambda t: remembered("grams", char_ngrams, t), sublinear_tf=True, min_df=2, dtype=np.float64, norm=None
@@ -219,7 +234,11 @@ def train(records: list[dict], memo: dict | None = None) -> IntentModel:
     grams = vectorizer.fit_transform(texts)
     lengths = np.sqrt(np.asarray(grams.multiply(grams).sum(axis=1)).ravel())
     floor = float(np.quantile(lengths, NORM_FLOOR_QUANTILE)) if NORM_FLOOR_QUANTILE else 0.0
-    grams = csr_matrix(grams.multiply(1.0 / np.maximum(np.maximum(lengths, floor), 1e-12)[:, None]))
+    vocabulary = vectorizer.vocabulary_
+    coverage = np.array(
+        [_coverage(sum(g in vocabulary for g in char_ngrams_of(t)), len(char_ngrams_of(t))) for t in texts]
+    )
+    grams = csr_matrix(grams.multiply(1.0 / np.maximum(np.maximum(lengths, floor * coverage), 1e-12)[:, None]))
     flags = csr_matrix(np.vstack([remembered("flags", rule_flags, t) for t in texts]) * RULE_WEIGHT)
     x = hstack([grams, flags]).tocsr()
     y = np.array([r["label"] == "malicious" for r in records], dtype=int)
@@ -250,7 +269,7 @@ def _cache_dir() -> Path:
 
 def _fingerprint(records: list[dict]) -> str:
     settings = f"v{VERSION} {NGRAMS} C={C} w={RULE_WEIGHT} whole={WHOLE_WEIGHT} independent={INDEPENDENT_WEIGHT} "
-    settings += f"floor={NORM_FLOOR_QUANTILE} "
+    settings += f"floor={NORM_FLOOR_QUANTILE} coverage={COVERAGE_SCALED_FLOOR} "
     settings += f"{FLAG_NAMES} {CONCEPTS} {_ACTIONS} x {_CONTEXTS}"
     h = hashlib.sha256(settings.encode())
     for r in records:

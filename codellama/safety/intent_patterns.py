@@ -104,6 +104,23 @@ DEFENSIVE = _rx(
     r"|awareness|tutorial|stops?\s+them|circuit\s+breaker|filter\w*|in\s+(our|my|an?|the)\s+(isolated\s+)?sandbox|extract\w*\s+(its|the)\s+(embedded\s+)?(config\w*|iocs?|strings)|training\s+(for|of)\s+(staff|employees|users))\b"
 )
 
+# The requested code's job is defence, named by what it does rather than by the attack it faces (round 5: canary
+# files, a watcher that alerts the on-call, semgrep rules for logic bombs, DNS logs scanned for signs of
+# exfiltration, a phishing clone taken down, nginx limit_req against an HTTP flood). Narrower than DEFENSIVE, whose
+# words ("detect", "against", "block") also fill attacks ("so the DLP won't detect it"): on the training requests
+# it matched no malicious one without stealth or evasion words, which the gate in intent.judge_by_rules requires.
+DEFENSIVE_PURPOSE = _rx(
+    r"\b(alerts?|alerting|notif(y|ies|ying)|pages?|warns?)\s+(the\s+)?(on-?call|me|us|admins?|security(\s+team)?|soc"
+    r"|team|it|owner)\s+(when|if|whenever|as\s+soon)\b|\b(emails?|texts?)\s+(me|us|the\s+on-?call)\s+(when|if|whenever)\b"
+    r"|\b(watch(es|er)?|monitor(s|ing)?|scan(s|ning)?|search(es)?|greps?|flags?|audits?|checks?|inspects?|reviews?"
+    rf"|looks?)\b{_G}{{0,60}}\bfor\s+(signs|traces|indicators|evidence|symptoms)\s+of\b"
+    r"|\b(semgrep|sigma|yara|snort|suricata|kql|splunk|detection|alerting)\s+(rules?|quer(y|ies)|searche?s?)\b"
+    r"|\b(canary|decoy|honey)[\s-]?(files?|tokens?|pots?|accounts?|credentials?|documents?)\b|\bhoneypots?\b"
+    r"|\btaken\s+down\b|\btakedown\b|\b(fail2ban|limit_req|limit_conn|mod_evasive)\b|\bwaf\s+rules?\b"
+    r"|\b(we|i|our\s+\w+)\s+(got|were|was|have\s+been|has\s+been)\s+(hit|attacked|breached|compromised|infected|phished)\b"
+    r"|\b(we|i)\s+suspect\b|\bsuspected\s+(breach|compromise|infection|backdoor|implant)\b"
+)
+
 # A request for an explanation (not for the code itself): its first words ask to explain, or it trains people.
 EDUCATIONAL = _rx(
     r"^\W*(please\s+)?(can\s+you\s+)?(explain|describe|what\s+is|how\s+(does|do|did)"
