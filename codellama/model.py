@@ -14,6 +14,7 @@ Shapes: B batch, T new tokens, S cache length, H heads, K kv heads, D head dim.
 from __future__ import annotations
 
 import math
+import mmap
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -127,9 +128,23 @@ class RMSNorm(nn.Module):
         return normed.type_as(x) * self.weight
 
 
+def zeros_on_demand(shape: tuple[int, ...], dtype: torch.dtype, device: torch.device | str) -> torch.Tensor:
+    """Zeros that take memory only where they are used. On the CPU the tensor lies in an anonymous mapping,
+    whose pages the kernel supplies (zeroed) on first touch: a KV cache sized for `--parallel` rows of
+    `--ctx-size` positions holds in RAM what its sequences wrote, not its whole size (the default server's
+    8 x 4096 positions of the default model: 1.4 GB when filled, tens of MB for a few short requests).
+    Elsewhere, torch.zeros."""
+    nbytes = math.prod(shape) * dtype.itemsize
+    if torch.device(device).type != "cpu" or nbytes == 0:
+        return torch.zeros(shape, dtype=dtype, device=device)
+    pages = mmap.mmap(-1, nbytes)  # private, anonymous, zero-filled; unmapped when the tensor is freed
+    return torch.frombuffer(pages, dtype=torch.uint8).view(dtype).view(shape)
+
+
 class KVCache:
     """Preallocated keys and values of every layer, (B, S, K, D) each: B rows (one sequence
-    each), S positions. Each call writes its tokens at their rows' own positions."""
+    each), S positions. Each call writes its tokens at their rows' own positions. On the CPU the memory
+    is taken as positions are written (`zeros_on_demand`)."""
 
     def __init__(
         self,
@@ -142,8 +157,8 @@ class KVCache:
         device: torch.device | str,
     ):
         shape = (batch, length, n_kv_heads, head_dim)
-        self.k = [torch.zeros(shape, dtype=dtype, device=device) for _ in range(n_layers)]
-        self.v = [torch.zeros(shape, dtype=dtype, device=device) for _ in range(n_layers)]
+        self.k = [zeros_on_demand(shape, dtype, device) for _ in range(n_layers)]
+        self.v = [zeros_on_demand(shape, dtype, device) for _ in range(n_layers)]
 
     # read from the tensors, so that a compiled forward sees sizes (which may vary) rather than constants
     @property

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import os
+from pathlib import Path
 
 import pytest
 import torch
@@ -135,3 +137,21 @@ def test_code_llama_variants():
     assert get_config("codellama-7b", n_layers=2).n_layers == 2
     with pytest.raises(KeyError, match="unknown model config"):
         get_config("codellama-8b")
+
+
+def test_a_large_kv_cache_takes_memory_only_where_it_is_written():
+    from codellama.model import KVCache
+
+    def resident_mib() -> float:
+        return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+    before = resident_mib()
+    cache = KVCache(n_layers=4, batch=8, length=8192, n_kv_heads=4, head_dim=64, dtype=torch.float32, device="cpu")
+    nominal = 4 * 2 * 8 * 8192 * 4 * 64 * 4 / 2**20  # 512 MiB if allocated whole
+    assert resident_mib() - before < nominal / 8
+    rows, positions = torch.tensor([[3]]), torch.arange(5)[None]
+    k, v = cache.write(2, rows, positions, torch.ones(1, 5, 4, 64), torch.full((1, 5, 4, 64), 2.0))
+    assert k[3, :5].eq(1).all() and v[3, :5].eq(2).all()
+    assert k[3, 5:].eq(0).all() and k[:3].eq(0).all() and cache.v[0].eq(0).all()  # never written: zeros
+    cache.copy_row(3, 0, 5)
+    assert cache.k[2][0, :5].eq(1).all()
