@@ -14,8 +14,8 @@ from codellama.languages import LANGUAGES, language_of
 from codellama.train.data.decontaminate import Decontaminator
 from codellama.train.data.dedup import NearDuplicateIndex
 from codellama.train.data.filters import quality_rule_broken, redact
-from codellama.train.data.licenses import is_permissive, license_from_text
-from codellama.train.data.pipeline import Pipeline, PipelineConfig
+from codellama.train.data.licenses import LicenseFinder, is_permissive, license_from_text
+from codellama.train.data.pipeline import Pipeline, PipelineConfig, format_report
 from codellama.train.data.sources import open_source
 
 MIT = (
@@ -129,6 +129,76 @@ def test_licences_from_text_headers_and_expressions():
     assert is_permissive("MIT OR GPL-3.0") and not is_permissive("GPL-3.0") and not is_permissive("unknown")
     assert is_permissive("Apache-2.0 WITH LLVM-exception") is False  # an unknown exception is not assumed
     assert len(LANGUAGES) >= 30 and language_of("a/b/main.RS") == "rust" and language_of("notes.bin") is None
+
+
+def test_a_subfolder_takes_the_licence_above_it_up_to_its_repository_top(tmp_path):
+    project = tmp_path / "project"
+    (project / ".git").mkdir(parents=True)
+    (project / "LICENSE").write_text(MIT)
+    (project / "pkg" / "sub").mkdir(parents=True)
+    # prepared from the subfolder alone, as `codellama data prepare project/pkg/sub` does
+    assert LicenseFinder(project / "pkg" / "sub").for_file(project / "pkg" / "sub" / "x.py", "x = 1\n") == "MIT"
+    # a licence above a repository's top is another project's: not inherited
+    (tmp_path / "COPYING").write_text(GPL3)
+    other = tmp_path / "other"
+    (other / ".git").mkdir(parents=True)
+    (other / "src").mkdir()
+    assert LicenseFinder(other / "src").for_directory(other / "src") == "unknown"
+    assert LicenseFinder(tmp_path / "plain").for_directory(tmp_path) == "GPL-3.0"
+
+
+def test_installed_packages_take_the_licence_their_dist_info_declares(tmp_path):
+    (tmp_path / "LICENSE.txt").write_text(GPL3)  # the interpreter's licence, one level above site-packages
+    site = tmp_path / "site-packages"
+
+    def install(name: str, metadata: str, top_level: bool = True, files: dict | None = None) -> None:
+        (site / name).mkdir(parents=True)
+        dist_info = site / f"{name}-1.0.dist-info"
+        dist_info.mkdir()
+        (dist_info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\n{metadata}\n")
+        if top_level:
+            (dist_info / "top_level.txt").write_text(name + "\n")
+        else:
+            (dist_info / "RECORD").write_text(f"{name}/__init__.py,,\n{name}-1.0.dist-info/METADATA,,\n")
+        for relative, text in (files or {}).items():
+            (dist_info / relative).parent.mkdir(parents=True, exist_ok=True)
+            (dist_info / relative).write_text(text)
+
+    install("expression", "License-Expression: Apache-2.0")
+    install("older_field", "License: MPL-2.0 AND MIT", top_level=False)
+    install("classified", "Classifier: License :: OSI Approved :: BSD License")
+    install("licence_file", "License-File: LICENSE", files={"licenses/LICENSE": MIT})
+    install("silent", "Summary: says nothing of its licence")
+    (site / "bare_package").mkdir()
+    finder = LicenseFinder(site)
+    found = {name: finder.for_file(site / name / "__init__.py", "") for name in sorted(p.name for p in site.iterdir())}
+    assert found == {
+        "bare_package": "unknown",  # no dist-info, and not the interpreter's GPL text above site-packages
+        "classified": "BSD-3-Clause",
+        "classified-1.0.dist-info": "unknown",
+        "expression": "Apache-2.0",
+        "expression-1.0.dist-info": "unknown",
+        "licence_file": "MIT",
+        "licence_file-1.0.dist-info": "unknown",
+        "older_field": "MPL-2.0 AND MIT",
+        "older_field-1.0.dist-info": "unknown",
+        "silent": "unknown",
+        "silent-1.0.dist-info": "unknown",
+    }
+
+
+def test_a_source_losing_most_files_to_the_licence_filter_is_named_with_the_flag(tmp_path, smol_tokenizer):
+    root = tmp_path / "mine"
+    root.mkdir()
+    (root / "a.py").write_text(ORIGINAL)
+    (root / "b.py").write_text(DIFFERENT)
+    stats = Pipeline(
+        PipelineConfig([str(root)], str(tmp_path / "out")), tokenizer=smol_tokenizer, decontaminator=Decontaminator([])
+    ).run()
+    report = format_report(stats)
+    assert stats["documents_out"] == 0
+    assert f"warning: {root.resolve()}: 2 of 2 files dropped for their licence" in report
+    assert "--allow-unknown-license" in report
 
 
 def _corpus(tmp_path):

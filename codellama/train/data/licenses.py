@@ -100,28 +100,62 @@ def is_permissive(spdx: str, allowed: frozenset[str] = PERMISSIVE) -> bool:
 
 
 class LicenseFinder:
-    """The licence of each file under a root: the nearest LICENSE/COPYING file upward, cached per directory."""
+    """The licence of each file: an SPDX header in the file, else the nearest LICENSE/COPYING file upward, else
+    for an installed package the licence its `*.dist-info` declares. The search goes past the root it was
+    given (a subfolder of a licensed tree is licensed too: the standard library's `json/` by the LICENSE.txt one
+    level up) and stops after a repository's top (a folder holding `.git`) or at `site-packages`, whose
+    packages each carry their own licence (`package_licenses.py`). Cached per directory."""
 
     def __init__(self, root: Path):
         self.root = root.resolve()
         self._cache: dict[Path, str] = {}
+        self._packages: dict = {}  # site-packages folder -> package_licenses.PackageLicenses
 
     def for_directory(self, directory: Path) -> str:
         directory = directory.resolve()
         if directory in self._cache:
             return self._cache[directory]
-        found = UNKNOWN
-        for name in sorted(p.name for p in directory.iterdir() if p.is_file() and LICENSE_FILE.match(p.name)):
+        found = self._license_files(directory)
+        parent = directory.parent
+        if found == UNKNOWN and is_site_packages(parent):
+            found = self._package_licenses(parent).for_name(directory.name)
+        elif found == UNKNOWN and parent != directory and not (directory / ".git").exists():
+            if not is_site_packages(directory):
+                found = self.for_directory(parent)
+        self._cache[directory] = found
+        return found
+
+    def for_file(self, path: Path, text: str) -> str:
+        found = spdx_header(text)
+        if found:
+            return found
+        if is_site_packages(path.parent):  # a module installed on its own (six.py)
+            return self._package_licenses(path.parent).for_name(path.stem)
+        return self.for_directory(path.parent)
+
+    @staticmethod
+    def _license_files(directory: Path) -> str:
+        try:
+            names = sorted(p.name for p in directory.iterdir() if LICENSE_FILE.match(p.name) and p.is_file())
+        except OSError:
+            return UNKNOWN
+        for name in names:
             try:
                 found = license_from_text((directory / name).read_text(errors="replace")[:200_000])
             except OSError:
                 continue
             if found != UNKNOWN:
-                break
-        if found == UNKNOWN and directory != self.root and self.root in directory.parents:
-            found = self.for_directory(directory.parent)
-        self._cache[directory] = found
-        return found
+                return found
+        return UNKNOWN
 
-    def for_file(self, path: Path, text: str) -> str:
-        return spdx_header(text) or self.for_directory(path.parent)
+    def _package_licenses(self, site_packages: Path):
+        from codellama.train.data.package_licenses import PackageLicenses  # it reads licence texts with this module
+
+        if site_packages not in self._packages:
+            self._packages[site_packages] = PackageLicenses(site_packages)
+        return self._packages[site_packages]
+
+
+def is_site_packages(directory: Path) -> bool:
+    """A folder of installed Python packages (each with its own licence in its `*.dist-info`)."""
+    return directory.name in ("site-packages", "dist-packages")

@@ -182,6 +182,8 @@ class Pipeline:
     def _process(self, doc: Document, state: State) -> tuple[np.ndarray, dict] | None:
         stats, timer = state.stats, _Timer(state.stats["seconds"])
         stats["documents_in"] += 1
+        by_source = stats.setdefault("licenses_by_source", {}).setdefault(doc.source, Counter())
+        by_source["documents"] += 1
         cfg = self.config
         with timer("read"):
             if doc.meta.get("unreadable"):
@@ -190,6 +192,7 @@ class Pipeline:
                 return self._drop(stats, "language")
             allowed = frozenset(cfg.allowed_licenses)
             if not (is_permissive(doc.license, allowed) or cfg.allow_unknown_license and doc.license == UNKNOWN):
+                by_source["unknown" if doc.license == UNKNOWN else f"not allowed: {doc.license}"] += 1
                 return self._drop(stats, "license")
         with timer("quality"):
             rule = quality_rule_broken(doc.text, cfg.quality)
@@ -306,6 +309,26 @@ def _atomic(path: Path, write) -> None:
     os.replace(tmp, path)
 
 
+def license_warnings(stats: dict) -> list[str]:
+    """A line for each source that lost most of its files to the licence filter, naming the flag that keeps
+    them: a whole tree dropped as "unknown licence" is more often a licence we did not find than unlicensed code."""
+    warnings = []
+    for source, counts in stats.get("licenses_by_source", {}).items():
+        unknown, total = counts.get("unknown", 0), counts["documents"]
+        not_allowed = {k.removeprefix("not allowed: "): n for k, n in counts.items() if k.startswith("not allowed")}
+        other = sum(not_allowed.values())
+        if unknown + other <= total / 2:
+            continue
+        why = []
+        if unknown:
+            why.append(f"{unknown} with no licence found (--allow-unknown-license keeps them, if you may use them)")
+        if other:
+            named = ", ".join(f"{n} {spdx}" for spdx, n in sorted(not_allowed.items(), key=lambda kv: -kv[1])[:3])
+            why.append(f"{other} under a licence not allowed ({named}; --allow-license SPDX-ID allows one)")
+        warnings.append(f"{source}: {unknown + other} of {total} files dropped for their licence: " + "; ".join(why))
+    return warnings
+
+
 def format_report(stats: dict) -> str:
     """The stats as a table: documents in, dropped per filter, out; tokens; time per stage."""
     lines = [f"documents in: {stats['documents_in']:,}"]
@@ -332,6 +355,7 @@ def format_report(stats: dict) -> str:
             remaining -= dropped[reason]
             lines.append(f"  - {reason:<24} {dropped[reason]:>8,}  -> {remaining:,}")
     lines.append(f"documents out: {stats['documents_out']:,}")
+    lines += [f"warning: {w}" for w in license_warnings(stats)]
     red = stats["redacted"]
     lines.append(
         f"redacted: {red.get('secrets', 0)} secrets, {red.get('emails', 0)} e-mail addresses "
