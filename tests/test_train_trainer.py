@@ -260,6 +260,18 @@ def test_recipes_load_and_overrides_apply():
         load_recipe("code", {"learning_rate": 1})
 
 
+def test_a_short_run_scales_the_recipes_warm_up_instead_of_refusing():
+    trial = load_recipe("code", {"steps": 3})  # the recipe: 1,000 warm-up steps of 10,000
+    assert (trial.steps, trial.warmup_steps) == (3, 0)
+    assert "1000 of the recipe's 10000 steps -> 0 of 3" in trial.warmup_note
+    half = load_recipe("code", {"steps": 5000})
+    assert half.warmup_steps == 500 and half.warmup_note
+    assert load_recipe("code").warmup_note is None and load_recipe("code").warmup_steps == 1000
+    assert load_recipe("code", {"steps": 3, "warmup_steps": 2}).warmup_steps == 2  # given: kept as it is
+    with pytest.raises(ValueError, match="--set warmup_steps=N"):
+        load_recipe("code", {"steps": 3, "warmup_steps": 5})
+
+
 def test_data_mix_follows_weights_and_order_is_a_function_of_the_seed(tmp_path):
     import numpy as np
 

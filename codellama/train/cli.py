@@ -274,6 +274,8 @@ def cmd_train(args) -> None:
             overrides[key] = getattr(args, key)
     overrides.setdefault("out", f"runs/{Path(args.recipe).stem}")
     config = load_recipe(args.recipe, overrides)
+    if config.warmup_note:
+        note(config.warmup_note)
     if args.data:
         config.data = _resolve_data(args, config)
     no_data = "no training data: give --data (a `codellama data` output, or a source directory to prepare)"

@@ -53,6 +53,7 @@ class TrainConfig:
     keep_checkpoints: int = 2
     export: list[str] = field(default_factory=lambda: ["hf"])  # formats written at the end: hf, meta
     peak_tflops: float | None = None  # for MFU; default: the GPU's datasheet bf16 figure, measured on CPU
+    warmup_note: str | None = None  # set by load_recipe when --steps scaled the recipe's warm-up (said at start)
 
     def __post_init__(self) -> None:
         if isinstance(self.lora, dict):
@@ -63,7 +64,10 @@ class TrainConfig:
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1, got {getattr(self, name)}")
         if not 0 <= self.warmup_steps <= self.steps:
-            raise ValueError(f"warmup_steps ({self.warmup_steps}) must be between 0 and steps ({self.steps})")
+            raise ValueError(
+                f"warmup_steps ({self.warmup_steps}) must be between 0 and steps ({self.steps}): "
+                "lower it (--set warmup_steps=N) or raise --steps"
+            )
         if set(self.export) - {"hf", "meta"}:
             raise ValueError(f"export formats are 'hf' and 'meta', got {self.export}")
 
@@ -108,7 +112,23 @@ def load_recipe(name: str, overrides: dict | None = None) -> TrainConfig:
     except tomllib.TOMLDecodeError as e:
         raise ValueError(f"{path}: not valid TOML ({e})") from None
     values.pop("description", None)
-    return TrainConfig.from_dict({**values, **(overrides or {})}, str(path))
+    overrides = dict(overrides or {})
+    if "steps" in overrides and "warmup_steps" not in overrides:
+        overrides.update(scaled_warmup(values, overrides["steps"]))
+    return TrainConfig.from_dict({**values, **overrides}, str(path))
+
+
+def scaled_warmup(recipe: dict, steps: object) -> dict:
+    """The recipe's warm-up at the same share of a run of `steps` (a 3-step trial of a 10,000-step recipe
+    warms up for 0 steps, not 1,000), with a note saying so; nothing when the share is unchanged."""
+    defaults = TrainConfig.__dataclass_fields__
+    recipe_steps = recipe.get("steps", defaults["steps"].default)
+    recipe_warmup = recipe.get("warmup_steps", defaults["warmup_steps"].default)
+    if not isinstance(steps, int) or steps < 1 or steps == recipe_steps or not recipe_warmup:
+        return {}
+    warmup = min(round(recipe_warmup * steps / recipe_steps), steps - 1)
+    note = f"warm-up scaled with --steps: {recipe_warmup} of the recipe's {recipe_steps} steps -> {warmup} of {steps}"
+    return {"warmup_steps": warmup, "warmup_note": note}
 
 
 def parse_override(text: str) -> tuple[str, object]:

@@ -253,6 +253,8 @@ class Trainer:
                 "tokens_per_step": self.seqs_per_step * c.seq_len,
                 "peak_flops": self.peak,
                 "peak_source": self.peak_source,
+                "warmup_steps": c.warmup_steps,
+                **({"warmup_note": c.warmup_note} if c.warmup_note else {}),
             }
         )
         for step in range(self.start_step, c.steps):
