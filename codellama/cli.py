@@ -17,6 +17,7 @@ from codellama.cli_common import (
     add_safety_flags,
     add_sampling_flags,
     dtype_from_name,
+    extend_context,
     generator_from_args,
     note,
     quantization,
@@ -315,6 +316,7 @@ def cmd_info(args) -> None:
     from codellama.configs import match_config
 
     model, tokenizer = load_model(args.model, device="cpu", dtype=dtype_from_name(args.dtype), quant=args.quant)
+    extend_context(model, args.ctx_size, args.rope_scaling)
     a = model.args
     info = {
         "path": str(resolve_model_path(args.model)),

@@ -43,15 +43,49 @@ REFERENCE_POLICIES = ("off", "annotate", "block")
 # -- flag groups ------------------------------------------------------------------------------
 
 
-def add_model_flags(parser: argparse.ArgumentParser, *, model_help: str = MODEL_HELP, placement: bool = True) -> None:
-    """--model/-m; with `placement`, also where and how to run it (--device, --dtype, --quant, --compile). Commands
-    that only read the tokenizer, or that place the model themselves (the trainer), leave placement out."""
+def add_model_flags(
+    parser: argparse.ArgumentParser, *, model_help: str = MODEL_HELP, placement: bool = True, context: bool = True
+) -> None:
+    """--model/-m; with `placement`, also where and how to run it (--device, --dtype, --quant, --compile,
+    --rope-scaling, and with `context` --ctx-size: the server has its own). Commands that only read the tokenizer,
+    or that place the model themselves (the trainer), leave placement out."""
     parser.add_argument("--model", "-m", default=None, help=model_help)
     if placement:
         parser.add_argument("--device", default=None, help="cpu, cuda, cuda:1 ... (default: cuda if available)")
         parser.add_argument("--dtype", choices=DTYPES, default="auto", help="auto: float32 on CPU, bfloat16 on GPU")
         parser.add_argument("--quant", choices=QUANTS, default="auto", help=QUANT_HELP)
         parser.add_argument("--compile", action="store_true", help=COMPILE_HELP)
+        parser.add_argument("--rope-scaling", type=rope_scaling, default=None, metavar="KIND:FACTOR", help=ROPE_HELP)
+        if context:
+            parser.add_argument(
+                "--ctx-size",
+                "-c",
+                type=at_least_one,
+                default=None,
+                help="positions a prompt and its output may take (default: the model's; with --rope-scaling, "
+                "FACTOR times it)",
+            )
+
+
+ROPE_KINDS = ("linear", "ntk", "yarn")
+ROPE_HELP = (
+    "read past the positions the model was trained on by stretching its rotary embedding: linear (position "
+    "interpolation), ntk (a larger base) or yarn (NTK-by-parts with attention scaling), by FACTOR, e.g. yarn:4"
+)
+
+
+def rope_scaling(text: str) -> dict:
+    """An argparse type: KIND:FACTOR ("yarn:4") -> {"type": "yarn", "factor": 4.0}."""
+    kind, _, factor = text.partition(":")
+    try:
+        value = float(factor)
+    except ValueError:
+        value = 0.0
+    if kind not in ROPE_KINDS or not value >= 1:
+        raise argparse.ArgumentTypeError(
+            f"expected KIND:FACTOR with KIND one of {', '.join(ROPE_KINDS)} and FACTOR >= 1 (e.g. yarn:4), got {text!r}"
+        )
+    return {"type": kind, "factor": value}
 
 
 def at_least_one(text: str) -> int:
@@ -150,6 +184,7 @@ def generator_from_args(args: argparse.Namespace) -> Generator:
     started = time.perf_counter()
     quant = getattr(args, "quant", "auto")
     generator = load_generator(args.model, device_from_name(args.device), dtype_from_name(args.dtype), quant)
+    extend_context(generator.model, getattr(args, "ctx_size", None), getattr(args, "rope_scaling", None))
     held = quantization(generator.model)
     note(
         f"loaded {generator.model.args.num_params / 1e6:.0f}M parameters{f' ({held})' if held else ''} "
@@ -161,6 +196,19 @@ def generator_from_args(args: argparse.Namespace) -> Generator:
         compile_decode(generator.model)
         note("decode steps and long prefills will run compiled: the first of each kind compiles, which takes a while")
     return generator
+
+
+def extend_context(model, length: int | None, scaling: dict | None) -> None:
+    """Apply --ctx-size and --rope-scaling to a loaded model, saying what changed (and warning when positions go
+    past what the model was trained on without a scaling)."""
+    native = model.args.max_seq_len
+    if length is None and scaling is None:
+        return
+    model.set_context(length, scaling)
+    stretch = f", rotary embedding {scaling['type']} x{scaling['factor']:g}" if scaling else ""
+    note(f"context {model.args.max_seq_len} positions (trained on {native}{stretch})")
+    if scaling is None and model.args.max_seq_len > native:
+        note(f"past position {native} the model's output degrades unless --rope-scaling stretches it (e.g. yarn:2)")
 
 
 def quantization(model) -> str:

@@ -93,9 +93,46 @@ def rope_frequencies(args: ModelArgs) -> torch.Tensor:
         mid = (1 - smooth) * inv_freq / factor + smooth * inv_freq
         in_between = (wavelen <= old_ctx / low) & (wavelen >= old_ctx / high)
         inv_freq = torch.where(in_between, mid, scaled)
+    elif kind == "yarn":
+        inv_freq = _yarn_frequencies(inv_freq, dim, base, factor, scaling, args.max_seq_len)
     elif kind not in (None, "ntk"):
-        raise ValueError(f"rope_scaling type {kind!r} is not supported (use linear, ntk or llama3)")
+        raise ValueError(f"rope_scaling type {kind!r} is not supported (use linear, ntk, yarn or llama3)")
     return inv_freq.float()
+
+
+def _yarn_frequencies(
+    inv_freq: torch.Tensor, dim: int, base: float, factor: float, scaling: dict, native: int
+) -> torch.Tensor:
+    """YaRN (Peng et al., 2023), "NTK-by-parts": dimensions that turn fewer than beta_slow times over the original
+    context are interpolated (divided by the factor), those turning more than beta_fast times are kept, and a
+    linear ramp blends the ones between (as transformers' `_compute_yarn_parameters`)."""
+    original = float(scaling.get("original_max_position_embeddings") or native)
+    beta_fast, beta_slow = float(scaling.get("beta_fast", 32)), float(scaling.get("beta_slow", 1))
+
+    def dimension_turning(rotations: float) -> float:  # the dimension that turns `rotations` times in `original`
+        return dim * math.log(original / (rotations * 2 * math.pi)) / (2 * math.log(base))
+
+    low, high = max(math.floor(dimension_turning(beta_fast)), 0), min(math.ceil(dimension_turning(beta_slow)), dim - 1)
+    ramp = ((torch.arange(dim // 2, dtype=torch.float64) - low) / max(high - low, 1e-3)).clamp(0, 1)
+    return inv_freq / factor * ramp + inv_freq * (1 - ramp)
+
+
+def rope_attention_factor(args: ModelArgs) -> float:
+    """What YaRN multiplies cos and sin by (so attention logits by its square): 0.1 ln(factor) + 1, or the
+    scaling's own `attention_factor`; 1 for every other scaling."""
+    scaling = args.rope_scaling or {}
+    if scaling.get("type") != "yarn":
+        return 1.0
+    if scaling.get("attention_factor") is not None:
+        return float(scaling["attention_factor"])
+    factor = float(scaling.get("factor", 1.0))
+
+    def mscale(weight: float) -> float:
+        return 0.1 * weight * math.log(factor) + 1.0 if factor > 1 else 1.0
+
+    if scaling.get("mscale") and scaling.get("mscale_all_dim"):  # DeepSeek's form
+        return mscale(float(scaling["mscale"])) / mscale(float(scaling["mscale_all_dim"]))
+    return mscale(1.0)
 
 
 def rotary_tables(angles: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
@@ -272,6 +309,7 @@ class Transformer(nn.Module):
         if args.tie_embeddings:
             self.output.weight = self.tok_embeddings.weight
         self.register_buffer("inv_freq", rope_frequencies(args), persistent=False)
+        self.rope_attention_factor = rope_attention_factor(args)
         self.cache: KVCache | None = None  # see setup_cache; a caller may set it aside and put it back
         self.compiled_decode: Callable | None = None  # decode steps and long prefill chunks: engine.compile_decode
 
@@ -286,6 +324,18 @@ class Transformer(nn.Module):
         if scaling is not None:
             self.args.rope_scaling = scaling
         self.inv_freq = rope_frequencies(self.args).to(device or self.inv_freq.device)
+        self.rope_attention_factor = rope_attention_factor(self.args)
+
+    def set_context(self, length: int | None = None, scaling: dict | None = None) -> None:
+        """Read up to `length` positions (args.max_seq_len: what prompts and outputs are checked against), with
+        the rotary `scaling` ({"type": "linear" | "ntk" | "yarn", "factor": F}) stretching the positions the model
+        was trained on; with a scaling and no length, that many times them."""
+        native = self.args.max_seq_len
+        if scaling is not None:
+            self.set_rope(scaling={"original_max_position_embeddings": native, **scaling})
+            length = length or int(native * float(scaling.get("factor", 1.0)))
+        if length is not None:
+            self.args.max_seq_len = length
 
     @torch.no_grad()
     def resize_vocab(self, vocab_size: int) -> int:
@@ -371,6 +421,8 @@ class Transformer(nn.Module):
         mask = torch.zeros(allowed.shape, dtype=h.dtype, device=device).masked_fill_(~allowed, -math.inf)
         angles = positions[..., None].float() * self.inv_freq  # (B, T, D/2)
         cos, sin = rotary_tables(angles[:, :, None, :])
+        if self.rope_attention_factor != 1.0:  # YaRN
+            cos, sin = cos * self.rope_attention_factor, sin * self.rope_attention_factor
         rows = torch.arange(row_offset, row_offset + B, device=device)[:, None]
         where = Placement(cos, sin, rows, positions, mask, kv_len, row_offset)
         for layer in self.layers:

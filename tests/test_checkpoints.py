@@ -81,8 +81,9 @@ def test_hf_to_meta_to_hf_round_trip_is_bit_identical(variant, tmp_path):
                 "original_max_position_embeddings": 16,
             }
         ),
+        dict(rope_scaling={"type": "yarn", "factor": 4.0, "original_max_position_embeddings": 32}),
     ],
-    ids=["qwen2-bias-tied", "llama-gqa", "llama-linear-rope", "llama3-rope"],
+    ids=["qwen2-bias-tied", "llama-gqa", "llama-linear-rope", "llama3-rope", "yarn-rope"],
 )
 def test_written_hf_checkpoint_loads_in_transformers(shape, tmp_path):
     transformers = pytest.importorskip("transformers")

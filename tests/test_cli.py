@@ -200,3 +200,18 @@ def test_generated_code_is_scanned_and_findings_go_to_stderr(capsys):
     )
     err = capsys.readouterr().err
     assert "insecure code" in err and "CWE-78" in err
+
+
+def test_ctx_size_and_rope_scaling_let_a_prompt_past_the_trained_positions(capsys, tiny_dir):
+    long_prompt = "x = 1\n" * 40  # 200 tokens: past the tiny model's 128 positions
+    code, _, err = run(capsys, "complete", long_prompt, "--model", str(tiny_dir), "-n", "4")
+    assert code == 2 and "128" in err
+    code, out, err = run(capsys, "complete", long_prompt, "--model", str(tiny_dir), "-n", "4", "-c", "256", "--json")
+    assert code == 0 and json.loads(out)["prompt_tokens"] > 128
+    assert "context 256 positions (trained on 128)" in err and "--rope-scaling" in err  # warned: unscaled
+    argv = ["complete", long_prompt, "--model", str(tiny_dir), "-n", "4", "--rope-scaling", "yarn:4", "--json"]
+    code, out, err = run(capsys, *argv)
+    assert code == 0 and "context 512 positions (trained on 128, rotary embedding yarn x4)" in err
+    code, out, _ = run(capsys, "info", "--model", str(tiny_dir), "--json", "--rope-scaling", "linear:2")
+    info = json.loads(out)
+    assert info["context_length"] == 256 and info["rope_scaling"]["type"] == "linear"

@@ -41,8 +41,8 @@ def _hf_args(directory: Path) -> ModelArgs:
         kind = rope.get("rope_type", rope.get("type"))
         if kind not in (None, "default"):
             scaling = {**rope, "type": "ntk" if kind == "dynamic" else kind}
-            if scaling["type"] not in ("linear", "ntk", "llama3"):
-                raise CheckpointError(f"{path}: rope scaling {kind!r} is not supported (linear, dynamic, llama3)")
+            if scaling["type"] not in ("linear", "ntk", "llama3", "yarn"):
+                raise CheckpointError(f"{path}: rope scaling {kind!r} is not supported (linear, dynamic, llama3, yarn)")
         return ModelArgs(
             dim=config["hidden_size"],
             n_layers=config["num_hidden_layers"],

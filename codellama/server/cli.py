@@ -11,7 +11,7 @@ from codellama.cli_common import add_model_flags, add_safety_flags, generator_fr
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("serve", help="HTTP server: OpenAI- and llama.cpp-compatible endpoints for editors and clients")
-    add_model_flags(p)
+    add_model_flags(p, context=False)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=int, default=8080)
     p.add_argument(
