@@ -22,6 +22,13 @@ def test_prompt_fits_the_length_and_puts_the_key_at_its_depth(smol_tokenizer, de
     compile(prompt + "31337\n", "<prompt>", "exec")  # the whole file is valid Python
 
 
+@pytest.mark.parametrize("length", [16384, 32768])
+def test_a_long_prompt_fits_its_length_though_its_pieces_merge_across_seams(smol_tokenizer, length):
+    # the distractors are counted one by one; joined, their tokens differ (32,882 for 32,768 before the trim)
+    _, tokens = long_context.key_retrieval_prompt(smol_tokenizer, length, 0.5, key=12345)
+    assert length - 1000 < tokens <= length - long_context.ANSWER_TOKENS
+
+
 def test_bad_depth_and_length_are_explained(smol_tokenizer, tiny_generator):
     with pytest.raises(ValueError, match="depth"):
         long_context.key_retrieval_prompt(smol_tokenizer, 2048, 1.5, key=1)

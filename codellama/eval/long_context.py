@@ -63,9 +63,13 @@ def key_retrieval_prompt(tokenizer, length: int, depth: float, key: int, seed: i
             pool = distractors(seed + len(chosen))
             continue
         break
-    at = round(depth * len(chosen))
-    text = "".join(chosen[:at]) + key_text + "".join(chosen[at:]) + QUESTION
-    return text, len(tokenizer.encode(text, bos=tokenizer.add_bos))
+    while True:  # pieces encoded apart count fewer tokens than joined (merges across their seams): trim to fit
+        at = round(depth * len(chosen))
+        text = "".join(chosen[:at]) + key_text + "".join(chosen[at:]) + QUESTION
+        tokens = len(tokenizer.encode(text, bos=tokenizer.add_bos))
+        if tokens <= length - ANSWER_TOKENS or not chosen:
+            return text, tokens
+        chosen.pop()
 
 
 def default_lengths(context_length: int) -> list[int]:
