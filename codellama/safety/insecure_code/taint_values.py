@@ -368,33 +368,26 @@ class Values:
 
     def _returns(self, summary: Summary, call, scope: Scope, acc: Acc) -> None:
         """A call to a function of this file: its return value, in terms of what the call passes."""
-        r = summary.returns
-        if r is None:
-            return
-        if r.strong or r.remote:
-            acc.source()
-            acc.strong |= r.strong
-            acc.remote |= r.remote
-        bound = self.bind(summary, call)
-        for name in r.params:
-            for arg in bound.get(name, ()):
-                self._walk(arg, scope, acc)
+        if summary.returns is not None:
+            self._returned(summary.returns, summary, call, scope, acc)
 
     def item_value(self, summary: Summary, index: int, call, scope: Scope) -> Acc:
         """Position `index` of the tuple a function of this file returns, in terms of what the call passes."""
         acc = Acc()
-        item = summary.items[index]
-        if item is None:
-            return acc
-        if item.strong or item.remote:
+        if summary.items[index] is not None:
+            self._returned(summary.items[index], summary, call, scope, acc)
+        return acc
+
+    def _returned(self, value, summary: Summary, call, scope: Scope, acc: Acc) -> None:
+        """What a function returns (`value`: its sources and the parameters it passes on), at one call."""
+        if value.strong or value.remote:
             acc.source()
-            acc.strong |= item.strong
-            acc.remote |= item.remote
+            acc.strong |= value.strong
+            acc.remote |= value.remote
         bound = self.bind(summary, call)
-        for name in item.params:
+        for name in value.params:
             for arg in bound.get(name, ()):
                 self._walk(arg, scope, acc)
-        return acc
 
     def _mapped(self, node, scope: Scope, acc: Acc) -> bool:
         """items.map(render) / items.map(x => `<li>${x}</li>`): the function's result for each element."""
