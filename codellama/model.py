@@ -228,9 +228,34 @@ class Placement:
     sin: torch.Tensor
     rows: torch.Tensor  # (B, 1) cache rows
     positions: torch.Tensor  # (B, T)
-    mask: torch.Tensor  # (B, 1, T, S) added to the attention scores: 0 where allowed, -inf elsewhere
+    mask: torch.Tensor | None  # (B, 1, T, S) added to the attention scores: 0 where allowed, -inf elsewhere
     kv_len: int  # S: cached positions 0..kv_len-1 are read
     row_offset: int = 0
+    causal: bool = False  # no mask: each token attends to the tokens up to its own (SDPA's flash path)
+    block_mask: object | None = None  # flex_attention's BlockMask (documents packed in a training sequence)
+
+
+def flex_for(device: torch.device) -> bool:
+    """Whether packed documents are kept apart by flex_attention (compiled: GPUs) rather than a dense mask."""
+    return device.type == "cuda"
+
+
+def document_block_mask(document_ids: torch.Tensor) -> object:
+    """flex_attention's block mask for packed documents (B, T): causal within each document, nothing across."""
+    from torch.nn.attention.flex_attention import create_block_mask
+
+    B, T = document_ids.shape
+
+    def same_document_causal(b, h, q, k):
+        return (k <= q) & (document_ids[b, q] == document_ids[b, k])
+
+    return create_block_mask(same_document_causal, B, None, T, T, device=document_ids.device)
+
+
+def document_ids_from_separators(tokens: torch.Tensor, separator: int) -> torch.Tensor:
+    """Number the documents packed in each row of `tokens` (B, T): a new one starts after each `separator` (EOS)."""
+    ends = (tokens == separator).long()
+    return ends.cumsum(dim=1) - ends  # the separator closes its own document
 
 
 class Attention(nn.Module):
@@ -263,7 +288,13 @@ class Attention(nn.Module):
             rows = slice(where.row_offset, where.row_offset + B)
             k, v = k[rows, : where.kv_len], v[rows, : where.kv_len]
         q, k, v = (t.transpose(1, 2) for t in (q, k, v))  # (B, H|K, T|S, D)
-        out = F.scaled_dot_product_attention(q, k, v, attn_mask=where.mask, enable_gqa=self.n_heads != self.n_kv_heads)
+        gqa = self.n_heads != self.n_kv_heads
+        if where.block_mask is not None:
+            from torch.nn.attention.flex_attention import flex_attention
+
+            out = flex_attention(q, k, v, block_mask=where.block_mask, enable_gqa=gqa)
+        else:
+            out = F.scaled_dot_product_attention(q, k, v, attn_mask=where.mask, is_causal=where.causal, enable_gqa=gqa)
         return self.wo(out.transpose(1, 2).reshape(B, T, -1))
 
 
@@ -385,6 +416,7 @@ class Transformer(nn.Module):
         output_index: torch.Tensor | None = None,
         row_offset: int = 0,
         kv_len: int | None = None,
+        document_ids: torch.Tensor | None = None,
     ) -> torch.Tensor:
         """Logits for `tokens` (B, T) placed at `positions` (B, T) of each row's sequence.
 
@@ -395,13 +427,21 @@ class Transformer(nn.Module):
         needs; by default every position gets logits (B, T, V). `row_offset`: the batch
         uses cache rows row_offset .. row_offset + B - 1 (a server prefilling a new request
         beside the running ones). `kv_len`: max(positions) + 1, when the caller knows it (saves reading
-        the positions back from the device).
+        the positions back from the device). `document_ids` (B, T), without a cache: the documents packed in
+        each training sequence, numbered; a token attends only to the earlier tokens of its own document.
+
+        Attention takes no mask where causality alone decides (a plain forward over whole sequences), so SDPA
+        may run its flash kernels; documents are kept apart by flex_attention's block mask on a GPU (sparse:
+        blocks of other documents are skipped) and by a dense mask on the CPU.
         """
         B, T = tokens.shape
         device = tokens.device
+        plain_causal = positions is None and self.cache is None
         if positions is None:
             positions = torch.arange(T, device=device).expand(B, T)
         cache = self.cache
+        if document_ids is not None and cache is not None:
+            raise ValueError("document_ids are for a plain forward over training sequences, not with a KV cache")
         if cache is not None:
             if row_offset + B > cache.batch:
                 raise ValueError(f"rows {row_offset}..{row_offset + B - 1} exceed the KV cache's {cache.batch}")
@@ -412,19 +452,26 @@ class Transformer(nn.Module):
         else:
             kv_len = T
             key_positions = positions[0] if B == 1 else None
-        if key_positions is None:  # uncached batch: keys are this call's own tokens
-            allowed = positions[:, None, None, :] <= positions[:, None, :, None]
-        else:
-            allowed = key_positions[None, None, None, :] <= positions[:, None, :, None]  # (B, 1, T, S)
         h = self.tok_embeddings(tokens)
-        # the scores' additive mask, made once for every layer (as SDPA would make it from `allowed` in each)
-        mask = torch.zeros(allowed.shape, dtype=h.dtype, device=device).masked_fill_(~allowed, -math.inf)
+        mask, block_mask = None, None
+        if document_ids is not None and flex_for(device):
+            block_mask = document_block_mask(document_ids)
+        elif document_ids is not None or not plain_causal:
+            if key_positions is None:  # uncached batch: keys are this call's own tokens
+                allowed = positions[:, None, None, :] <= positions[:, None, :, None]
+            else:
+                allowed = key_positions[None, None, None, :] <= positions[:, None, :, None]  # (B, 1, T, S)
+            if document_ids is not None:
+                allowed = allowed & (document_ids[:, None, :, None] == document_ids[:, None, None, :])
+            # the scores' additive mask, made once for every layer (as SDPA would make it from `allowed` in each)
+            mask = torch.zeros(allowed.shape, dtype=h.dtype, device=device).masked_fill_(~allowed, -math.inf)
         angles = positions[..., None].float() * self.inv_freq  # (B, T, D/2)
         cos, sin = rotary_tables(angles[:, :, None, :])
         if self.rope_attention_factor != 1.0:  # YaRN
             cos, sin = cos * self.rope_attention_factor, sin * self.rope_attention_factor
         rows = torch.arange(row_offset, row_offset + B, device=device)[:, None]
-        where = Placement(cos, sin, rows, positions, mask, kv_len, row_offset)
+        causal = plain_causal and document_ids is None
+        where = Placement(cos, sin, rows, positions, mask, kv_len, row_offset, causal, block_mask)
         for layer in self.layers:
             h = layer(h, where, cache)
         if output_index is not None:

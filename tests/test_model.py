@@ -79,6 +79,55 @@ def test_rows_at_different_positions_match_their_own_runs():
     assert_logits_close(step[1], alone[1])
 
 
+def packed_documents(eos: int = 0) -> tuple[torch.Tensor, list[tuple[int, int, int]]]:
+    """Two rows of documents packed back to back (EOS closing each), and (row, start, end) of every document."""
+    g = torch.Generator().manual_seed(5)
+    tokens = torch.randint(1, 300, (2, 40), generator=g)
+    spans = [(0, 0, 13), (0, 13, 31), (0, 31, 40), (1, 0, 40)]
+    for row, _, end in spans[:2]:
+        tokens[row, end - 1] = eos
+    return tokens, spans
+
+
+@pytest.mark.parametrize("flex", [False, True], ids=["dense-mask", "flex-block-mask"])
+def test_packed_documents_do_not_see_each_other(flex, monkeypatch):
+    """With document_ids, each document of a packed training sequence gets the logits it would get alone (its
+    positions counted from the row's start: rotary attention sees only distances); without, later documents
+    read the earlier ones."""
+    import codellama.model as model_module
+
+    monkeypatch.setattr(model_module, "flex_for", lambda device: flex)  # flex runs eagerly on the CPU: slow, exact
+    model = tiny_model(vocab_size=300)
+    tokens, spans = packed_documents()
+    documents = model_module.document_ids_from_separators(tokens, separator=0)
+    assert documents[0].tolist() == [0] * 13 + [1] * 18 + [2] * 9 and documents[1].tolist() == [0] * 40
+    with torch.no_grad():
+        packed = model(tokens, document_ids=documents)
+        leaky = model(tokens)
+        for row, start, end in spans:
+            alone = model(tokens[row : row + 1, start:end])[0]
+            assert_logits_close(packed[row, start:end], alone)
+    assert (leaky[0, 13:31] - packed[0, 13:31]).abs().max() > 1e-2
+    assert_logits_close(leaky[1], packed[1])
+
+
+def test_the_plain_forward_needs_no_mask_and_equals_the_masked_one():
+    """A plain causal forward runs SDPA with is_causal (flash kernels) and agrees with the explicit mask's path."""
+    model = tiny_model(vocab_size=300)
+    tokens = torch.randint(0, 300, (2, 33), generator=torch.Generator().manual_seed(6))
+    with torch.no_grad():
+        plain = model(tokens)
+        masked = model(tokens, torch.arange(33).expand(2, -1))  # positions given: the mask path
+    assert_logits_close(plain, masked)
+
+
+def test_document_ids_with_a_kv_cache_are_refused():
+    model = tiny_model(vocab_size=300)
+    model.setup_cache(1, 16)
+    with pytest.raises(ValueError, match="document_ids"):
+        model(torch.ones(1, 4, dtype=torch.long), document_ids=torch.zeros(1, 4, dtype=torch.long))
+
+
 def test_the_lean_forms_compute_the_reference_formulas_bit_for_bit():
     """The float path stays exact: the norm, rotary and mask the model runs, written for fewer ops, give the
     very bits of the textbook forms (Meta's rotary pairs, the RMSNorm formula, SDPA's own boolean mask)."""
