@@ -417,6 +417,7 @@ class Transformer(nn.Module):
         row_offset: int = 0,
         kv_len: int | None = None,
         document_ids: torch.Tensor | None = None,
+        head: Callable[[torch.Tensor, nn.Linear], torch.Tensor] | None = None,
     ) -> torch.Tensor:
         """Logits for `tokens` (B, T) placed at `positions` (B, T) of each row's sequence.
 
@@ -433,6 +434,10 @@ class Transformer(nn.Module):
         Attention takes no mask where causality alone decides (a plain forward over whole sequences), so SDPA
         may run its flash kernels; documents are kept apart by flex_attention's block mask on a GPU (sparse:
         blocks of other documents are skipped) and by a dense mask on the CPU.
+
+        `head(hidden, output)`, if given, replaces the output layer: it gets the final normed hidden states
+        (B, T, dim) and the output layer, and its result is returned (a training loss computed chunk by chunk
+        never holds the whole (B, T, V) logits; inside forward, so FSDP has the layer's weight gathered).
         """
         B, T = tokens.shape
         device = tokens.device
@@ -476,4 +481,6 @@ class Transformer(nn.Module):
             h = layer(h, where, cache)
         if output_index is not None:
             h = h[torch.arange(B, device=device), output_index][:, None]
+        if head is not None:
+            return head(self.norm(h), self.output)
         return self.output(self.norm(h)).float()

@@ -121,6 +121,18 @@ def test_the_plain_forward_needs_no_mask_and_equals_the_masked_one():
     assert_logits_close(plain, masked)
 
 
+def test_a_head_replaces_the_output_layer():
+    """forward(head=...) hands the head the final normed hidden states and the output layer."""
+    model = tiny_model(vocab_size=300)
+    tokens = torch.randint(0, 300, (2, 9), generator=torch.Generator().manual_seed(7))
+    with torch.no_grad():
+        logits = model(tokens)
+        via_head = model(tokens, head=lambda hidden, output: output(hidden).float())
+        hidden = model(tokens, head=lambda hidden, output: hidden)
+    assert torch.equal(via_head, logits)
+    assert hidden.shape == (2, 9, model.args.dim)
+
+
 def test_document_ids_with_a_kv_cache_are_refused():
     model = tiny_model(vocab_size=300)
     model.setup_cache(1, 16)
