@@ -82,8 +82,9 @@ def test_hf_to_meta_to_hf_round_trip_is_bit_identical(variant, tmp_path):
             }
         ),
         dict(rope_scaling={"type": "yarn", "factor": 4.0, "original_max_position_embeddings": 32}),
+        dict(rope_scaling={"type": "ntk", "factor": 4.0}),
     ],
-    ids=["qwen2-bias-tied", "llama-gqa", "llama-linear-rope", "llama3-rope", "yarn-rope"],
+    ids=["qwen2-bias-tied", "llama-gqa", "llama-linear-rope", "llama3-rope", "yarn-rope", "ntk-rope"],
 )
 def test_written_hf_checkpoint_loads_in_transformers(shape, tmp_path):
     transformers = pytest.importorskip("transformers")
@@ -99,6 +100,23 @@ def test_written_hf_checkpoint_loads_in_transformers(shape, tmp_path):
         plain = tiny_model(vocab_size=300)
         with torch.no_grad():
             assert (plain(tokens) - theirs).abs().max() > 1e-2 * theirs.abs().max()
+
+
+def test_ntk_scaling_round_trips_and_dynamic_reads_as_unscaled_within_the_trained_context(tmp_path):
+    """Our static NTK scaling reads back as itself; transformers' "dynamic" NTK leaves positions inside
+    max_position_embeddings unscaled, so it loads unscaled (not as a static NTK scaling)."""
+    model = tiny_model(vocab_size=300, rope_scaling={"type": "ntk", "factor": 4.0})
+    write_hf(model, tmp_path / "ntk")
+    assert load(read_hf, tmp_path / "ntk").args.rope_scaling == {"type": "ntk", "factor": 4.0}
+    plain = tiny_model(vocab_size=300)
+    write_hf(plain, tmp_path / "dynamic")
+    config_path = tmp_path / "dynamic" / "config.json"
+    config = json.loads(config_path.read_text())
+    config["rope_scaling"] = {"rope_type": "dynamic", "factor": 4.0}
+    config_path.write_text(json.dumps(config))
+    loaded = load(read_hf, tmp_path / "dynamic")
+    assert loaded.args.rope_scaling is None
+    assert torch.equal(loaded.inv_freq, plain.inv_freq)
 
 
 def test_two_shard_meta_checkpoint_equals_one_shard(tmp_path):

@@ -23,6 +23,8 @@ from codellama.checkpoints.names import (
 )
 from codellama.model import ModelArgs, Transformer
 
+NTK_KEY = "codellama_ntk_rope"  # config.json: our static NTK scaling (its base is written as rope_theta)
+
 
 def _hf_args(directory: Path) -> ModelArgs:
     path = directory / "config.json"
@@ -39,10 +41,14 @@ def _hf_args(directory: Path) -> ModelArgs:
         rope_theta = config.get("rope_theta", rope.pop("rope_theta", 10_000.0))
         scaling = None
         kind = rope.get("rope_type", rope.get("type"))
-        if kind not in (None, "default"):
-            scaling = {**rope, "type": "ntk" if kind == "dynamic" else kind}
-            if scaling["type"] not in ("linear", "ntk", "llama3", "yarn"):
+        # dynamic NTK leaves the frequencies alone up to the trained context (and rescales past it as the
+        # sequence grows): within max_position_embeddings, unscaled is exact; past it, --rope-scaling ntk:F
+        if kind not in (None, "default", "dynamic"):
+            scaling = {**rope, "type": kind}
+            if kind not in ("linear", "llama3", "yarn"):
                 raise CheckpointError(f"{path}: rope scaling {kind!r} is not supported (linear, dynamic, llama3, yarn)")
+        if NTK_KEY in config:  # written by write_hf: a static NTK scaling, stored as the base it amounts to
+            rope_theta, scaling = config[NTK_KEY]["rope_theta"], config[NTK_KEY]["rope_scaling"]
         return ModelArgs(
             dim=config["hidden_size"],
             n_layers=config["num_hidden_layers"],
@@ -172,11 +178,14 @@ def _hf_config(model: Transformer) -> dict:
     }
     if not qwen:
         config["attention_bias"] = False
-    if args.rope_scaling:
+    if args.rope_scaling and args.rope_scaling["type"] == "ntk":
+        # static NTK-aware scaling is a larger rotary base, which every reader computes alike (transformers'
+        # "dynamic" is another method: unscaled within the trained context); ours is kept aside to read back
+        config["rope_theta"] = args.rope_theta * float(args.rope_scaling["factor"]) ** (
+            args.head_dim / (args.head_dim - 2)
+        )
+        config[NTK_KEY] = {"rope_theta": args.rope_theta, "rope_scaling": args.rope_scaling}
+    elif args.rope_scaling:
         kind = args.rope_scaling["type"]
-        config["rope_scaling"] = {
-            **args.rope_scaling,
-            "type": "dynamic" if kind == "ntk" else kind,
-            "rope_type": "dynamic" if kind == "ntk" else kind,
-        }
+        config["rope_scaling"] = {**args.rope_scaling, "type": kind, "rope_type": kind}
     return config
