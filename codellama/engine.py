@@ -33,7 +33,8 @@ from codellama.quant import INT4_DEQUANTIZED_FROM
 from codellama.stopping import CodeStop, TextTracker
 from codellama.tokenizer import Tokenizer
 
-PREFILL_CHUNK = 512  # prompt tokens per forward: bounds the attention scores' memory
+PREFILL_CHUNK = 512  # prompt tokens per forward: bounds the attention scores' memory (the CPU's masked path)
+CUDA_PREFILL_CHUNK = 8192  # on a GPU, where chunks attend on flash kernels without a mask (see prefill_plan)
 EMPTY_PROMPT = "the prompt is empty: give some text to continue"
 
 
@@ -249,11 +250,24 @@ class Event:
     completion: Completion | None = None
 
 
+def prefill_plan(device: torch.device) -> tuple[int, bool]:
+    """Prompt tokens per prefill forward, and whether chunks attend without a mask (Transformer.forward's
+    `chunk_start`: causal, then lower-right causal after cached keys; flash kernels on a GPU). On the CPU chunks
+    keep the explicit mask of 512-token chunks, the path its figures and tests were measured on."""
+    if device.type == "cuda":
+        return CUDA_PREFILL_CHUNK, True
+    return PREFILL_CHUNK, False
+
+
 class Engine:
     def __init__(self, model: Transformer, vocab: Vocabulary):
         self.model = model
         self.vocab = vocab
         self.device = vocab.device
+        if self.device.type == "cuda" and model.compiled_decode is None:
+            from codellama import cuda_step
+
+            cuda_step.install(model)  # decode steps as CUDA graphs over bucketed shapes
         self.rows: list[Row] = []
         self.logits: torch.Tensor | None = None  # (len(rows), V): each row's next-token distribution
 
@@ -320,12 +334,14 @@ class Engine:
         last = lengths - 1
         logits = torch.zeros(B, self.model.args.vocab_size, device=self.device)
         prompt_lps = [[None] for _ in range(B)] if want_prompt_logprobs else None
-        for start in range(0, T, PREFILL_CHUNK):
-            end = min(start + PREFILL_CHUNK, T)
+        chunk_size, mask_free = prefill_plan(self.device)
+        for start in range(0, T, chunk_size):
+            end = min(start + chunk_size, T)
             positions = torch.arange(start, end, device=self.device).expand(B, -1)
             index = (last - start).clamp(0, end - start - 1)
+            placed = dict(row_offset=row_offset, kv_len=end) | (dict(chunk_start=start) if mask_free else {})
             if want_prompt_logprobs:
-                chunk_logits = self.model(tokens[:, start:end], positions, row_offset=row_offset, kv_len=end)
+                chunk_logits = self.model(tokens[:, start:end], positions, **placed)
                 log_probs = torch.log_softmax(chunk_logits, dim=-1)
                 for i, ids in enumerate(prompts):
                     for pos in range(start, min(end, len(ids) - 1)):
@@ -336,10 +352,10 @@ class Engine:
                 # length, as a whole prompt's does; .contiguous() keeps a single row's): one compiled graph for both
                 chunk = tokens[:, start:end].clone(memory_format=torch.contiguous_format)
                 picked = many_tokens_forward(self.model, B * (end - start))(
-                    chunk, positions, output_index=index, row_offset=row_offset, kv_len=end
+                    chunk, positions, output_index=index, **placed
                 )[:, 0]
             in_chunk = (last >= start) & (last < end)
-            logits[in_chunk] = picked[in_chunk]
+            logits = torch.where(in_chunk[:, None], picked, logits)  # (no boolean indexing: no read-back)
         return logits, prompt_lps
 
     # -- step: one token for every row -----------------------------------------------------------
@@ -429,6 +445,11 @@ def compile_decode(model: Transformer) -> None:
     import torch.fx.experimental._config as fx_config
 
     device = model.norm.weight.device
+    if device.type == "cuda":  # CUDA graphs over inductor's kernels, one per batch bucket and cache window
+        from codellama import cuda_step
+
+        cuda_step.install(model, compile=True)
+        return
     if device.type == "cpu" and not cpp_compiler_available():
         raise GenerationError(
             "compiling the decode step needs a C++ compiler for torch.compile's CPU backend (g++ or clang++, or "

@@ -1,0 +1,153 @@
+"""The GPU inference path, run on the CPU with tiny shapes (CI has no GPU): the bucketed, padded decode step
+(cuda_step), mask-free chunked prefill, fused projections, float32 rotary frequencies under bf16, the KV cache
+cap and the single-query attention. benchmarks/gpu_suite.py runs the same code on a GPU."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+import torch
+import torch.nn.functional as F
+
+from codellama import cuda_step, engine
+from codellama.cuda_step import StaticDecoder, batch_bucket, window_bucket
+from codellama.generation import Generator, SamplingParams
+from codellama.model import check_kv_cache_fits, rope_frequencies, single_token_attention
+from tests.support.generation import PROMPTS
+from tests.support.models import tiny_model
+
+
+def test_buckets_pad_batches_to_powers_of_two_and_windows_to_steps_within_the_cache():
+    assert [batch_bucket(n, 64) for n in (1, 2, 3, 5, 33, 64)] == [1, 2, 4, 8, 64, 64]
+    assert batch_bucket(3, 3) == 3  # never more rows than the cache has
+    assert batch_bucket(65, 256) == 128
+    assert window_bucket(1, 4096) == 256 and window_bucket(256, 4096) == 256 and window_bucket(257, 4096) == 512
+    assert window_bucket(300, 400) == 400  # never past the cache's length
+
+
+def test_static_steps_give_the_plain_forward_logits_for_rows_at_mixed_positions():
+    model = tiny_model(vocab_size=300)
+    tokens = torch.randint(0, 300, (3, 40), generator=torch.Generator().manual_seed(3))
+    lengths = [40, 17, 29]
+    decoder = StaticDecoder(model)
+    with torch.no_grad():
+        model.setup_cache(8, 600)  # room for padding rows; windows of 256 and 512
+        for i, n in enumerate(lengths):
+            model(tokens[i : i + 1, : n - 1], torch.arange(n - 1)[None], row_offset=i)
+        last = torch.tensor([tokens[i, n - 1] for i, n in enumerate(lengths)])
+        positions = torch.tensor([n - 1 for n in lengths])
+        logits, greedy = decoder.step(last, positions, kv_len=40)
+        for i, n in enumerate(lengths):  # each row alone, fresh, over its whole prompt
+            fresh = tiny_model(vocab_size=300)
+            alone = fresh(tokens[i : i + 1, :n])[0, -1]
+            assert torch.allclose(logits[i], alone, atol=1e-4), i
+        assert torch.equal(greedy, logits.argmax(-1))
+    assert decoder.shapes == [(4, 256)]  # three rows padded to four, 40 positions read as 256
+
+
+def test_static_greedy_decoding_crosses_windows_and_equals_step_by_step_decoding():
+    model = tiny_model(vocab_size=300)
+    prompt = torch.randint(0, 300, (2, 250), generator=torch.Generator().manual_seed(4))
+    with torch.no_grad():
+        model.setup_cache(2, 512)
+        model(prompt[:, :-1], torch.arange(249).expand(2, -1))
+        decoder = StaticDecoder(model)
+        fast = decoder.greedy(prompt[:, -1], torch.tensor([249, 249]), steps=12)
+        model.clear_cache()
+        model.setup_cache(2, 512)
+        model(prompt[:, :-1], torch.arange(249).expand(2, -1))
+        token, slow = prompt[:, -1:], []
+        for i in range(12):
+            token = model(token, torch.tensor([[249 + i]] * 2))[:, -1].argmax(-1, keepdim=True)
+            slow.append(token)
+    assert torch.equal(fast, torch.cat(slow, dim=1))
+    assert decoder.shapes == [(2, 256), (2, 512)]  # positions 250..261: the window grew once
+
+
+@pytest.fixture
+def static_generator(smol_tokenizer):
+    model = tiny_model()
+    cuda_step.install(model)
+    return Generator(model, smol_tokenizer)
+
+
+def test_the_engine_through_the_static_decoder_generates_what_the_plain_engine_does(tiny_generator, static_generator):
+    params = SamplingParams(max_new_tokens=24, ignore_eos=True)
+    plain = [c.text for c in tiny_generator.complete(PROMPTS, params)]
+    static_generator.model.setup_cache(8, 512)  # larger than needed: batches of 3, then 2 and 1 rows, padded
+    assert [c.text for c in static_generator.complete(PROMPTS, params)] == plain
+    assert (4, 256) in static_generator.model.compiled_decode.shapes
+    sampled = SamplingParams(max_new_tokens=16, temperature=0.8, seed=5)  # seeded sampling is the engine's, as before
+    assert (
+        static_generator.complete(PROMPTS[0], sampled)[0].text == tiny_generator.complete(PROMPTS[0], sampled)[0].text
+    )
+
+
+def test_mask_free_chunked_prefill_equals_the_masked_prefill(tiny_generator, smol_tokenizer, monkeypatch):
+    prompts = [PROMPTS[1] * 3, PROMPTS[0]]  # rows of different lengths, several chunks
+    params = SamplingParams(max_new_tokens=12, ignore_eos=True)
+    masked = [c.text for c in tiny_generator.complete(prompts, params)]
+    calls = []
+    forward = tiny_generator.model.forward
+
+    def spy(*args, **kwargs):
+        calls.append(kwargs.get("chunk_start"))
+        return forward(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "prefill_plan", lambda device: (16, True))
+    model = tiny_model()
+    monkeypatch.setattr(model, "forward", spy)
+    assert [c.text for c in Generator(model, smol_tokenizer).complete(prompts, params)] == masked
+    assert calls[:3] == [0, 16, 32]  # chunks of 16 placed by their start: no mask built
+
+
+def test_lower_right_chunks_equal_the_full_forward_with_gqa():
+    model = tiny_model(vocab_size=300, n_heads=4, n_kv_heads=1)
+    tokens = torch.randint(0, 300, (2, 30), generator=torch.Generator().manual_seed(6))
+    with torch.no_grad():
+        full = model(tokens)
+        model.setup_cache(2, 64)
+        pieces = [model(tokens[:, a:b], chunk_start=a) for a, b in ((0, 7), (7, 19), (19, 30))]
+    assert torch.allclose(torch.cat(pieces, dim=1), full, atol=1e-5)
+
+
+def test_fused_projections_give_the_same_logits():
+    model = tiny_model(vocab_size=300)
+    tokens = torch.randint(0, 300, (2, 20), generator=torch.Generator().manual_seed(7))
+    with torch.no_grad():
+        before = model(tokens)
+        model.fuse_projections()
+        after = model(tokens)
+    assert model.layers[0].attention.wq is None and model.layers[0].feed_forward.w13 is not None
+    assert torch.allclose(before, after, atol=1e-5)
+
+
+def test_rotary_frequencies_stay_float32_when_the_model_is_cast_to_bf16():
+    model = tiny_model(vocab_size=300, rope_theta=1_000_000.0).to(torch.bfloat16)
+    assert model.inv_freq.dtype == torch.float32
+    assert torch.equal(model.inv_freq, rope_frequencies(model.args))
+    # at a long position a bf16 frequency would be off by whole turns
+    position = 100_000.0
+    exact = position * rope_frequencies(model.args)
+    rounded = position * rope_frequencies(model.args).bfloat16().float()
+    assert (exact - rounded).abs().max() > 2 * math.pi
+
+
+def test_a_kv_cache_larger_than_free_memory_is_refused_with_the_flags_to_change():
+    seven_b = 512 * 1024  # bytes a position, bf16
+    check_kv_cache_fits(8, 4096, seven_b, free_bytes=60 << 30)  # 16 GiB: fits
+    with pytest.raises(ValueError, match=r"64 rows x 4096 positions needs 128.0 GiB.*--parallel.*--ctx-size"):
+        check_kv_cache_fits(64, 4096, seven_b, free_bytes=60 << 30)
+    model = tiny_model(vocab_size=300)
+    assert model.kv_bytes_per_position() == 2 * 2 * 2 * 16 * 4  # layers x (k, v) x kv heads x head dim x fp32
+
+
+@pytest.mark.parametrize("kv_heads", [4, 2])
+def test_single_query_attention_equals_sdpa_with_the_mask(kv_heads):
+    g = torch.Generator().manual_seed(8)
+    q = torch.randn(1, 4, 1, 16, generator=g)
+    k, v = torch.randn(1, kv_heads, 50, 16, generator=g), torch.randn(1, kv_heads, 50, 16, generator=g)
+    mask = torch.zeros(1, 1, 1, 50).masked_fill_(torch.arange(50) > 33, -math.inf)
+    expected = F.scaled_dot_product_attention(q, k, v, attn_mask=mask, enable_gqa=kv_heads != 4)
+    assert torch.allclose(single_token_attention(q, k, v, mask), expected, atol=1e-5)
