@@ -4,7 +4,12 @@ cap and the single-query attention. benchmarks/gpu_suite.py runs the same code o
 
 from __future__ import annotations
 
+import json
 import math
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 import torch
@@ -151,3 +156,77 @@ def test_single_query_attention_equals_sdpa_with_the_mask(kv_heads):
     mask = torch.zeros(1, 1, 1, 50).masked_fill_(torch.arange(50) > 33, -math.inf)
     expected = F.scaled_dot_product_attention(q, k, v, attn_mask=mask, enable_gqa=kv_heads != 4)
     assert torch.allclose(single_token_attention(q, k, v, mask), expected, atol=1e-5)
+
+
+# -- benchmarks/gpu_suite.py, the one command a GPU session runs ------------------------------------------------
+
+SUITE = Path(__file__).resolve().parent.parent / "benchmarks" / "gpu_suite.py"
+# what the device machine lacks: the suite must run without importing any of them
+ABSENT_ON_THE_DEVICE = ("gguf", "fastapi", "uvicorn", "pydantic", "datasketch")
+BLOCKER = f"""
+import runpy, sys
+class Absent:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in {ABSENT_ON_THE_DEVICE!r}:
+            raise ImportError(f"{{name}} is not installed on the device machine")
+sys.meta_path.insert(0, Absent())
+sys.argv = [{str(SUITE)!r}] + sys.argv[1:]
+runpy.run_path({str(SUITE)!r}, run_name="__main__")
+"""
+
+
+def run_suite(tmp_path: Path, *args: str) -> dict:
+    out = tmp_path / "suite.json"
+    env = {**os.environ, "PYTHONPATH": str(SUITE.parent.parent), "OMP_NUM_THREADS": "1"}
+    done = subprocess.run(
+        [sys.executable, "-c", BLOCKER, "--tiny", "--out", str(out), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return json.loads(out.read_text())
+
+
+def test_the_gpu_suite_runs_every_part_on_a_tiny_model_without_the_server_packages(tmp_path):
+    pytest.importorskip("transformers")
+    results = run_suite(tmp_path, "--skip", "compiled")
+    parts = results["parts"]
+    assert set(parts) == {"checks", "decode", "long", "quant", "peer"}
+    failed = {name: part.get("error") for name, part in parts.items() if "error" in part or "skipped" in part}
+    assert not failed, failed
+    assert parts["checks"]["ok"] and parts["checks"]["graph_vs_eager_same_tokens"] == 24
+    assert parts["peer"]["ours_vs_transformers_max_rel_error"] < 0.05  # the same weights in transformers' layout
+    figures = ["batch1_bf16_tok_s", "batch4_bf16_tok_s"]
+    assert all(parts["decode"][f] > 0 for f in figures)
+    assert parts["long"]["prefill_s"] > 0 and parts["long"]["decode_tok_s"] > 0
+    assert parts["quant"]["batch1_int8_tok_s"] > 0 and parts["quant"]["batch1_int4_tok_s"] > 0
+    assert parts["peer"]["transformers_batch1_tok_s"] > 0 and parts["peer"]["transformers_batch4_tok_s"] > 0
+
+
+@pytest.mark.slow
+def test_the_gpu_suite_compiled_part_runs_on_a_tiny_model(tmp_path):
+    if not engine.cpp_compiler_available():
+        pytest.skip("torch.compile's CPU backend needs a C++ compiler")
+    part = run_suite(tmp_path, "--skip", "checks", "decode", "long", "quant", "peer")["parts"]["compiled"]
+    assert "error" not in part, part
+    assert part["batch1_bf16_tok_s"] > 0 and part["same_tokens_as_eager"] == part["of"]
+
+
+def test_a_part_that_fails_is_recorded_and_the_suite_goes_on(tmp_path, monkeypatch, capsys):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("gpu_suite", SUITE)
+    suite = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "gpu_suite", suite)  # (its dataclasses look their module up)
+    spec.loader.exec_module(suite)
+
+    def broken(self, record):
+        raise RuntimeError("no kernel")
+
+    monkeypatch.setattr(suite.Suite, "checks", broken)
+    results = suite.main(["--tiny", "--out", str(tmp_path / "out.json"), "--skip", "long", "quant", "peer", "compiled"])
+    assert results["parts"]["checks"]["error"] == "RuntimeError: no kernel"
+    assert results["parts"]["decode"]["batch1_bf16_tok_s"] > 0
+    assert json.loads((tmp_path / "out.json").read_text())["parts"]["checks"]["error"] == "RuntimeError: no kernel"
