@@ -526,14 +526,69 @@ def sample(
     generated: list[list[int]],
 ) -> torch.Tensor:
     """The next token of every row (B,): greedy rows by one argmax; the others penalised and sampled.
-    `history`: each row's prompt + generated ids, `generated`: the generated ones."""
+    `history`: each row's prompt + generated ids, `generated`: the generated ones.
+
+    On a GPU (`batch_sampling`), the rows that sample without a seed or penalties are drawn together on the device
+    (`sample_rows`, one generator for the batch: `generators[0]` of those rows); seeded rows keep their own
+    generator, so a seed gives the same text as before."""
     out = logits.argmax(dim=-1)
+    together = []
+    if batch_sampling(logits.device):
+        together = [i for i, p in enumerate(params) if p.temperature > 0 and p.seed is None and not p.penalised]
+    if len(together) > 1:
+        rows = torch.tensor(together, device=logits.device)
+        chosen = [params[i] for i in together]
+
+        def column(values, dtype):
+            return torch.tensor(values, dtype=dtype, device=logits.device)
+
+        out[rows] = sample_rows(
+            logits[rows],
+            column([p.temperature for p in chosen], torch.float32),
+            column([p.top_k for p in chosen], torch.long),
+            column([p.top_p for p in chosen], torch.float32),
+            column([p.min_p for p in chosen], torch.float32),
+            generators[together[0]],
+        )
+    done = set(together) if len(together) > 1 else set()
     for i, p in enumerate(params):
-        if p.temperature == 0 and not p.penalised:
+        if (p.temperature == 0 and not p.penalised) or i in done:
             continue
         row = apply_penalties(logits[i].clone(), p, history[i], generated[i]) if p.penalised else logits[i]
         out[i] = row.argmax() if p.temperature == 0 else sample_token(row, p, generators[i])
     return out
+
+
+def batch_sampling(device: torch.device) -> bool:
+    """Whether unseeded sampling rows are drawn together (`sample_rows`): on a GPU, where a loop over rows costs
+    several launches and reads back per row. The CPU keeps the row-by-row draw its figures were measured on."""
+    return device.type == "cuda"
+
+
+def sample_rows(
+    logits: torch.Tensor,
+    temperature: torch.Tensor,
+    top_k: torch.Tensor,
+    top_p: torch.Tensor,
+    min_p: torch.Tensor,
+    generator: torch.Generator | None = None,
+) -> torch.Tensor:
+    """One token for each row of `logits` (B, V), each row with its own temperature, top-k (0: off), top-p and
+    min-p (each (B,)), all on the device in one pass: the same distribution as `sample_token` row by row (top-k's
+    candidates, min-p relative to the most likely, then the nucleus of what is left, unrenormalised between the
+    steps as there). Nothing is read back."""
+    B, V = logits.shape
+    scaled = logits.float() / temperature.clamp_min(1e-4)[:, None]
+    ordered, ids = scaled.sort(dim=-1, descending=True)
+    ranks = torch.arange(V, device=logits.device)
+    k = torch.where(top_k > 0, top_k.clamp_max(V), V)
+    probs = torch.softmax(ordered.masked_fill(ranks >= k[:, None], -math.inf), dim=-1)
+    probs = probs.masked_fill(probs < min_p[:, None] * probs[:, :1], 0)
+    probs = probs.masked_fill(probs.cumsum(-1) - probs > top_p[:, None], 0)
+    usable = torch.isfinite(probs).all(-1) & (probs.sum(-1) > 0)
+    probs = torch.where(usable[:, None], probs, (ranks == 0).to(probs.dtype))  # nothing sensible: the best token
+    choice = torch.multinomial(probs, 1, generator=generator)
+    return ids.gather(-1, choice)[:, 0]
 
 
 def apply_penalties(row: torch.Tensor, p: SamplingParams, history: list[int], generated: list[int]) -> torch.Tensor:

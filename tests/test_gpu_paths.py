@@ -230,3 +230,60 @@ def test_a_part_that_fails_is_recorded_and_the_suite_goes_on(tmp_path, monkeypat
     assert results["parts"]["checks"]["error"] == "RuntimeError: no kernel"
     assert results["parts"]["decode"]["batch1_bf16_tok_s"] > 0
     assert json.loads((tmp_path / "out.json").read_text())["parts"]["checks"]["error"] == "RuntimeError: no kernel"
+
+
+# -- sampling a batch on the device ------------------------------------------------------------------------------
+
+
+def columns(rows: int, temperature=1.0, top_k=0, top_p=1.0, min_p=0.0):
+    return (
+        torch.full((rows,), temperature),
+        torch.full((rows,), top_k, dtype=torch.long),
+        torch.full((rows,), top_p),
+        torch.full((rows,), min_p),
+    )
+
+
+def test_batched_sampling_draws_from_the_softmax_of_each_row():
+    logits = torch.log(torch.tensor([[0.5, 0.3, 0.2, 0.0], [0.0, 0.1, 0.1, 0.8]]))
+    many = logits.repeat(10_000, 1)
+    tokens = engine.sample_rows(many, *columns(20_000), torch.Generator().manual_seed(0)).view(10_000, 2)
+    first = torch.bincount(tokens[:, 0], minlength=4) / 10_000
+    second = torch.bincount(tokens[:, 1], minlength=4) / 10_000
+    assert torch.allclose(first, torch.tensor([0.5, 0.3, 0.2, 0.0]), atol=0.02), first
+    assert torch.allclose(second, torch.tensor([0.0, 0.1, 0.1, 0.8]), atol=0.02), second
+
+
+def test_batched_sampling_keeps_each_rows_own_top_k_top_p_min_p_and_temperature():
+    g = torch.Generator().manual_seed(1)
+    logits = torch.randn(4, 50, generator=g).repeat(500, 1)  # 2000 rows: 4 distributions, 500 draws each
+    best = logits[:4].argsort(dim=-1, descending=True)
+    temperature = torch.tensor([1.0, 1.0, 1.0, 0.01]).repeat(500)
+    top_k = torch.tensor([3, 0, 0, 0]).repeat(500)
+    top_p = torch.tensor([1.0, 0.3, 1.0, 1.0]).repeat(500)
+    min_p = torch.tensor([0.0, 0.0, 0.5, 0.0]).repeat(500)
+    tokens = engine.sample_rows(logits, temperature, top_k, top_p, min_p, g).view(500, 4)
+    assert set(tokens[:, 0].tolist()) <= set(best[0, :3].tolist())  # top-k 3
+    probs = torch.softmax(logits[:4], dim=-1)
+    nucleus = (probs[1][best[1]].cumsum(0) - probs[1][best[1]] <= 0.3).sum()
+    assert set(tokens[:, 1].tolist()) <= set(best[1, :nucleus].tolist())  # the top-p 0.3 nucleus
+    assert (probs[2][tokens[:, 2]] >= 0.5 * probs[2].max()).all()  # min-p 0.5
+    assert (tokens[:, 3] == best[3, 0]).all()  # a vanishing temperature is greedy
+    assert len(set(tokens[:, 0].tolist())) > 1  # and the others do sample
+
+
+def test_the_engine_samples_unseeded_rows_together_and_keeps_seeded_rows_reproducible(
+    tiny_generator, smol_tokenizer, monkeypatch
+):
+    seeded = SamplingParams(max_new_tokens=12, temperature=0.9, seed=11, ignore_eos=True)
+    before = tiny_generator.complete(PROMPTS[0], seeded)[0].text
+    calls = []
+    real = engine.sample_rows
+    monkeypatch.setattr(engine, "batch_sampling", lambda device: True)
+    monkeypatch.setattr(engine, "sample_rows", lambda *a: calls.append(len(a[0])) or real(*a))
+    generator = Generator(tiny_model(), smol_tokenizer)
+    assert generator.complete(PROMPTS[0], seeded)[0].text == before and not calls  # seeded: its own generator
+    top1 = SamplingParams(max_new_tokens=12, temperature=0.9, top_k=1, ignore_eos=True)
+    greedy_texts = [c.text for c in generator.complete(PROMPTS, SamplingParams(max_new_tokens=12, ignore_eos=True))]
+    assert [c.text for c in generator.complete(PROMPTS, top1)] == greedy_texts
+    assert calls and calls[0] == len(PROMPTS)  # the three rows in one draw
