@@ -9,18 +9,21 @@ error while the others go on, the JSON rewritten after every part (a run cut sho
 
   checks     our bf16 logits against our fp32 forward of the same weights (a short prompt; relative error and
              cosine similarity), and the greedy tokens of the CUDA-graph step against the same step run eagerly
-  peer       transformers' LlamaForCausalLM on the same weights (q/k rows permuted to its layout): its logits
-             against ours, then `generate` tok/s at batch 1 and at batch 64 (greedy, short, with a time cap)
   decode     batch-1 decode tok/s in bf16 (fused projections, CUDA graphs over bucketed shapes: cuda_step), and
              the aggregate tok/s of 64 rows
   long       a 100,000-token prompt: prefill seconds (8192-token chunks, lower-right causal on flash kernels) and
              peak memory, then decode tok/s at that context
   quant      batch-1 decode in int8 and int4 (torch's CUDA weight-only kernels: quant.Int8Linear/Int4Linear),
              each "unavailable: <error>" where torch lacks them
+  peer       transformers' LlamaForCausalLM on the same weights (q/k rows permuted to its layout): its logits
+             against ours, then `generate` tok/s at batch 1 and at batch 64 (greedy, short, with a time cap)
+  server     the scheduler (continuous batching over the same graphs) with 64 streaming clients at once against
+             one client alone: aggregate tok/s, speed-up and errors (without HTTP: the device has no fastapi)
   compiled   batch-1 bf16 decode with torch.compile'd kernels inside the graphs, if enough of the budget is left
 
-Not here yet: the server with 64 streaming clients (the device has no fastapi/uvicorn; see docs/gpu.md).
-Timings synchronise the device before reading the clock. Every figure is printed and written to --out.
+A part starts only with the time it needs left of --budget (450 s); past --budget + --grace (30 s) the figures so
+far are written and the run ends. Timings synchronise the device before reading the clock. Every figure is
+printed and written to --out.
 """
 
 from __future__ import annotations
@@ -328,6 +331,62 @@ class Suite:
             self.free()
         record["bars"] = {"batch1_int8_tok_s": 380, "batch1_int4_tok_s": 600}
 
+    def server(self, record: dict) -> None:
+        """The scheduler (continuous batching, as `codellama serve` runs it, without HTTP: the device has no web
+        framework) with one streaming client, then with `batch` at once, each on a thread of its own reading its
+        deltas as they come: aggregate tok/s against the one client's, and the errors."""
+        from codellama import cuda_step
+        from codellama.engine import Request, SamplingParams
+        from codellama.generation import Generator
+        from codellama.server.scheduler import Scheduler
+
+        shape = self.shape
+        model = self.build()
+        generator = Generator(model, random_vocabulary_tokenizer(shape.args.vocab_size))
+        if self.device.type != "cuda":
+            cuda_step.install(model)  # on CUDA the engine does it itself
+        new = shape.new_tokens
+        scheduler = Scheduler(
+            generator, max_batch=shape.batch, context=shape.prompt + new + 8, max_queue=4 * shape.batch
+        )
+        prompts = self.prompt(shape.batch, shape.prompt, seed=3).tolist()
+
+        def clients(count: int) -> tuple[float, int, int]:
+            """`count` clients at once: seconds until the last finished, tokens streamed, errors."""
+            streamed, errors = [0] * count, []
+
+            def client(i: int) -> None:
+                try:
+                    job = Request(prompts[i], SamplingParams(max_new_tokens=new, ignore_eos=True))
+                    for delta in scheduler.submit([job])[0]:
+                        if delta.completion is not None:
+                            streamed[i] = len(delta.completion.token_ids)
+                except Exception as e:
+                    errors.append(f"{type(e).__name__}: {e}")
+
+            threads = [threading.Thread(target=client, args=(i,), daemon=True) for i in range(count)]
+            start = time.perf_counter()
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(timeout=max(self.shape.budget - self.elapsed, 10))
+            seconds = time.perf_counter() - start
+            unfinished = sum(thread.is_alive() for thread in threads)
+            short = sum(n != new for n in streamed) - unfinished
+            return seconds, sum(streamed), len(errors) + unfinished + short
+
+        try:
+            clients(1), clients(shape.batch)  # warm up: the graphs of each batch bucket are captured
+            seconds, tokens, errors = clients(1)
+            record["one_client_tok_s"] = round(tokens / seconds, 1)
+            seconds, tokens, errors_many = clients(shape.batch)
+            record[f"clients{shape.batch}_tok_s"] = round(tokens / seconds, 1)
+            record["speedup"] = round(record[f"clients{shape.batch}_tok_s"] / record["one_client_tok_s"], 1)
+            record["errors"] = errors + errors_many
+        finally:
+            scheduler.close()
+        record["bars"] = {"speedup": 20, "errors": 0}
+
     def compiled(self, record: dict) -> None:
         shape = self.shape
         model = self.build()
@@ -351,6 +410,17 @@ class Suite:
         # inductor's kernels round differently from eager ones: how long the greedy tokens stay the same
         record["same_tokens_as_eager"] = int((fast[0, :compared].cpu() == eager[0]).long().cumprod(0).sum())
         record["of"] = compared
+
+
+def random_vocabulary_tokenizer(vocab_size: int):
+    """A tokenizer for a random model: token i is the word "t<i>" (the scheduler needs text to stream)."""
+    from tokenizers import Tokenizer, models, pre_tokenizers
+
+    from codellama.tokenizer import HFTokenizer
+
+    tok = Tokenizer(models.WordLevel({f"t{i}": i for i in range(vocab_size)}, unk_token="t0"))
+    tok.pre_tokenizer = pre_tokenizers.WhitespaceSplit()
+    return HFTokenizer(tok, "random words", None, None, False, None)
 
 
 def main(argv: list[str] | None = None) -> dict:
@@ -380,6 +450,7 @@ def main(argv: list[str] | None = None) -> dict:
         ("long", suite.long, 60),
         ("quant", suite.quant, 40),
         ("peer", suite.peer, 60),
+        ("server", suite.server, 40),
         ("compiled", suite.compiled, 0 if args.tiny else 200),
     ]
     for name, run, needs in parts:

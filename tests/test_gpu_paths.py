@@ -193,7 +193,7 @@ def test_the_gpu_suite_runs_every_part_on_a_tiny_model_without_the_server_packag
     pytest.importorskip("transformers")
     results = run_suite(tmp_path, "--skip", "compiled")
     parts = results["parts"]
-    assert set(parts) == {"checks", "decode", "long", "quant", "peer"}
+    assert set(parts) == {"checks", "decode", "long", "quant", "peer", "server"}
     failed = {name: part.get("error") for name, part in parts.items() if "error" in part or "skipped" in part}
     assert not failed, failed
     assert parts["checks"]["ok"] and parts["checks"]["graph_vs_eager_same_tokens"] == 24
@@ -203,13 +203,14 @@ def test_the_gpu_suite_runs_every_part_on_a_tiny_model_without_the_server_packag
     assert parts["long"]["prefill_s"] > 0 and parts["long"]["decode_tok_s"] > 0
     assert parts["quant"]["batch1_int8_tok_s"] > 0 and parts["quant"]["batch1_int4_tok_s"] > 0
     assert parts["peer"]["transformers_batch1_tok_s"] > 0 and parts["peer"]["transformers_batch4_tok_s"] > 0
+    assert parts["server"]["errors"] == 0 and parts["server"]["clients4_tok_s"] > 0
 
 
 @pytest.mark.slow
 def test_the_gpu_suite_compiled_part_runs_on_a_tiny_model(tmp_path):
     if not engine.cpp_compiler_available():
         pytest.skip("torch.compile's CPU backend needs a C++ compiler")
-    part = run_suite(tmp_path, "--skip", "checks", "decode", "long", "quant", "peer")["parts"]["compiled"]
+    part = run_suite(tmp_path, "--skip", "checks", "decode", "long", "quant", "peer", "server")["parts"]["compiled"]
     assert "error" not in part, part
     assert part["batch1_bf16_tok_s"] > 0 and part["same_tokens_as_eager"] == part["of"]
 
@@ -226,7 +227,9 @@ def test_a_part_that_fails_is_recorded_and_the_suite_goes_on(tmp_path, monkeypat
         raise RuntimeError("no kernel")
 
     monkeypatch.setattr(suite.Suite, "checks", broken)
-    results = suite.main(["--tiny", "--out", str(tmp_path / "out.json"), "--skip", "long", "quant", "peer", "compiled"])
+    results = suite.main(
+        ["--tiny", "--out", str(tmp_path / "out.json"), "--skip", "long", "quant", "peer", "server", "compiled"]
+    )
     assert results["parts"]["checks"]["error"] == "RuntimeError: no kernel"
     assert results["parts"]["decode"]["batch1_bf16_tok_s"] > 0
     assert json.loads((tmp_path / "out.json").read_text())["parts"]["checks"]["error"] == "RuntimeError: no kernel"
