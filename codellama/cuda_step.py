@@ -187,8 +187,9 @@ class StaticDecoder:
 
 def install(model: Transformer, compile: bool = False) -> StaticDecoder:
     """Run `model`'s decode steps through a StaticDecoder (graphs on CUDA): Engine.step calls it as
-    `model.compiled_decode`. On CUDA the float projections are fused first (Transformer.fuse_projections)."""
-    if model.tok_embeddings.weight.device.type == "cuda":
+    `model.compiled_decode`. On CUDA the float projections of a model in eval mode are fused first
+    (Transformer.fuse_projections; a model being trained keeps its separate layers, which an optimiser holds)."""
+    if model.tok_embeddings.weight.device.type == "cuda" and not model.training:
         model.fuse_projections()
     decoder = StaticDecoder(model, compile=compile)
     model.compiled_decode = decoder
