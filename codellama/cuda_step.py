@@ -17,6 +17,7 @@ step eagerly (no graphs), which is what the tests check against the plain engine
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 
 import torch
@@ -100,7 +101,9 @@ class StaticDecoder:
             raise ValueError(f"CUDA graphs need a CUDA device, not {self.device.type}")
         self.forward = torch.compile(model, dynamic=False) if compile else model
         self._steps: dict[tuple[int, int], _Step] = {}
-        self._cache = None  # the KV cache the graphs were captured over (its tensors' addresses are in them)
+        # the KV cache the graphs were captured over (its tensors' addresses are in them); weakly, so that a cache
+        # the model lets go of (clear_cache) is freed
+        self._cache: weakref.ref | None = None
         self._pool = None  # one memory pool shared by every graph (they never run at once)
 
     @property
@@ -149,8 +152,8 @@ class StaticDecoder:
         cache = self.model.cache
         if cache is None:
             raise ValueError("a decode step needs the model's KV cache: call model.setup_cache first")
-        if cache is not self._cache:  # a new cache: the graphs point at the old one's memory
-            self._steps, self._cache, self._pool = {}, cache, None
+        if self._cache is None or cache is not self._cache():  # a new cache: the graphs point at the old one's memory
+            self._steps, self._cache, self._pool = {}, weakref.ref(cache), None
         if rows > cache.batch or kv_len > cache.length:
             raise ValueError(
                 f"{rows} rows reading {kv_len} positions exceed the KV cache ({cache.batch} x {cache.length})"

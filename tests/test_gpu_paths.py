@@ -290,3 +290,21 @@ def test_the_engine_samples_unseeded_rows_together_and_keeps_seeded_rows_reprodu
     greedy_texts = [c.text for c in generator.complete(PROMPTS, SamplingParams(max_new_tokens=12, ignore_eos=True))]
     assert [c.text for c in generator.complete(PROMPTS, top1)] == greedy_texts
     assert calls and calls[0] == len(PROMPTS)  # the three rows in one draw
+
+
+def test_the_static_decoder_lets_go_of_a_cleared_cache_and_starts_over_on_a_new_one():
+    import gc
+    import weakref
+
+    model = tiny_model(vocab_size=300)
+    decoder = StaticDecoder(model)
+    with torch.no_grad():
+        model.setup_cache(2, 64)
+        decoder.step(torch.tensor([1, 2]), torch.tensor([0, 0]), kv_len=1)
+        old = weakref.ref(model.cache)
+        model.clear_cache()
+        gc.collect()
+        assert old() is None  # freed: the decoder held no reference to it
+        model.setup_cache(4, 64)
+        decoder.step(torch.tensor([1, 2, 3]), torch.tensor([0, 0, 0]), kv_len=1)
+    assert decoder.shapes == [(4, 64)]  # the old cache's shapes were dropped
