@@ -5,7 +5,7 @@ from Python they cost more than the work. A CUDA graph replays all of them at on
 addresses it was captured with. So the step runs over fixed shapes:
 
   batch   the running rows padded to a bucket (1, 2, 4, ..., 64, ...): the padding rows are idle cache rows
-          (those past the running ones, which the engine keeps packed), fed token 0 at position 0;
+          (those past the running ones, which the engine keeps packed), fed token 0 at the cache's last position;
   window  the cache positions attention reads, kv_len rounded up to a multiple of WINDOW_STEP: one graph serves
           every step until the longest row crosses into the next window. The mask (B, 1, 1, window) is made on
           the device from the rows' positions inside the graph, so nothing is read back from the device.
@@ -47,8 +47,8 @@ def window_bucket(kv_len: int, limit: int, step: int = WINDOW_STEP) -> int:
 class _Step:
     """One (batch, window) shape: static input buffers, and on CUDA the graph captured over them."""
 
-    def __init__(self, forward: Callable, batch: int, window: int, device: torch.device):
-        self.forward, self.window = forward, window
+    def __init__(self, forward: Callable, batch: int, window: int, device: torch.device, idle_position: int):
+        self.forward, self.window, self.idle_position = forward, window, idle_position
         self.tokens = torch.zeros(batch, 1, dtype=torch.long, device=device)
         self.positions = torch.zeros(batch, 1, dtype=torch.long, device=device)
         self.graph: torch.cuda.CUDAGraph | None = None
@@ -56,13 +56,14 @@ class _Step:
         self.next_tokens: torch.Tensor | None = None  # (batch,): their argmax (greedy decoding needs no more)
 
     def load(self, tokens: torch.Tensor, positions: torch.Tensor) -> None:
-        """Copy the rows' tokens and positions (B,) in (device to device); padding rows get token 0, position 0."""
+        """Copy the rows' tokens and positions (B,) in (device to device); padding rows get token 0 at the cache's
+        last position (which no prompt reaches: a long prompt being prefilled in an idle row stays intact)."""
         B = len(tokens)
         self.tokens[:B, 0].copy_(tokens)
         self.positions[:B, 0].copy_(positions)
         if B < len(self.tokens):
             self.tokens[B:].zero_()
-            self.positions[B:].zero_()
+            self.positions[B:].fill_(self.idle_position)
 
     def _run(self) -> tuple[torch.Tensor, torch.Tensor]:
         logits = self.forward(self.tokens, self.positions, kv_len=self.window)[:, 0]
@@ -160,7 +161,7 @@ class StaticDecoder:
             )
         key = (batch_bucket(rows, cache.batch), window_bucket(kv_len, cache.length))
         if key not in self._steps:
-            self._steps[key] = _Step(self.forward, *key, self.device)
+            self._steps[key] = _Step(self.forward, *key, self.device, idle_position=cache.length - 1)
         return self._steps[key]
 
     @torch.inference_mode()

@@ -242,6 +242,19 @@ class Row:
 
 
 @dataclass
+class Prefilling:
+    """A long prompt being prefilled one chunk per step (Engine.start_prefill), in the cache's last row: the running
+    rows (packed from row 0) and the rows admitted beside them never reach it while the scheduler keeps
+    running + prefilling rows within the cache's rows, and a padded decode step's idle rows write only the last
+    position, which no prompt reaches."""
+
+    owner: object
+    request: Request
+    row: int
+    done: int = 0  # prompt positions written so far
+
+
+@dataclass
 class Event:
     """What one step did to one row: the text it made showable ('' possibly), and the Completion if it ended."""
 
@@ -270,6 +283,7 @@ class Engine:
             cuda_step.install(model)  # decode steps as CUDA graphs over bucketed shapes
         self.rows: list[Row] = []
         self.logits: torch.Tensor | None = None  # (len(rows), V): each row's next-token distribution
+        self.prefilling: list[Prefilling] = []  # at most one: see start_prefill
 
     @property
     def running(self) -> int:
@@ -358,10 +372,69 @@ class Engine:
             logits = torch.where(in_chunk[:, None], picked, logits)  # (no boolean indexing: no read-back)
         return logits, prompt_lps
 
+    # -- long prompts: prefilled a chunk per step, between the running rows' decode steps ------------------
+    def prefills_in_steps(self, request: Request) -> bool:
+        """Whether `request` should be admitted with start_prefill rather than admit: a prompt longer than one
+        prefill chunk, where chunks run without a mask (prefill_plan: on a GPU), so that running streams get a
+        token between its chunks instead of waiting for the whole prompt."""
+        chunk, mask_free = prefill_plan(self.device)
+        return mask_free and len(request.prompt_ids) > chunk and not request.prompt_logprobs
+
+    def start_prefill(self, request: Request, owner: object) -> None:
+        """Take a long prompt into the cache's last row, to be prefilled one chunk per `step`; when its last chunk
+        is written it joins the running rows (copied down to the next packed row). One at a time; the caller keeps
+        running + prefilling rows within the cache's rows."""
+        cache = self.model.cache
+        if self.prefilling:
+            raise GenerationError("a long prompt is being prefilled already: admit the next one after it")
+        if len(self.rows) >= cache.batch:
+            raise GenerationError(f"no free KV cache row for a long prompt beside {len(self.rows)} running ones")
+        self.prefilling.append(Prefilling(owner, request, cache.batch - 1))
+
+    def _advance_prefill(self) -> None:
+        """Write the next chunk of the prompt being prefilled; after its last one, it joins the running rows."""
+        if not self.prefilling:
+            return
+        current = self.prefilling[0]
+        ids = current.request.prompt_ids
+        chunk, mask_free = prefill_plan(self.device)
+        start, end = current.done, min(current.done + chunk, len(ids))
+        tokens = torch.tensor([ids[start:end]], device=self.device)
+        positions = torch.arange(start, end, device=self.device)[None]
+        placed = dict(row_offset=current.row, kv_len=end) | (dict(chunk_start=start) if mask_free else {})
+        last = torch.tensor([end - start - 1], device=self.device)
+        logits = self.model(tokens, positions, output_index=last, **placed)[:, 0]
+        current.done = end
+        if end < len(ids):
+            return
+        self.prefilling.pop(0)
+        slot = len(self.rows)
+        if slot != current.row:
+            self.model.cache.copy_row(current.row, slot, len(ids))
+        if current.request.healed:
+            logits = logits.masked_fill(~self.vocab.tokens_starting_with(current.request.healed), -math.inf)
+        self.rows.append(Row(current.owner, current.request, Sequence(self.vocab, current.request), len(ids)))
+        self.logits = logits if self.logits is None else torch.cat([self.logits, logits])
+
+    def remove_prefilling(self, owners: list[object], reason: FinishReason | None = None) -> list[Event]:
+        """Stop prefilling the prompts of `owners`; as `remove` does for rows (with a reason, an empty Completion)."""
+        events = []
+        for current in [p for p in self.prefilling if any(p.owner is o for o in owners)]:
+            self.prefilling.remove(current)
+            completion = None
+            if reason is not None:
+                sequence = Sequence(self.vocab, current.request)
+                sequence.finish(reason)
+                completion = sequence.completion
+            events.append(Event(current.owner, "", completion))
+        return events
+
     # -- step: one token for every row -----------------------------------------------------------
     def step(self) -> list[Event]:
-        """Sample a token for every row, advance its sequence, retire the rows that ended and run
-        the decode forward for the rest. One Event per row, in row order."""
+        """Write one chunk of a long prompt being prefilled (if any), then sample a token for every row, advance its
+        sequence, retire the rows that ended and run the decode forward for the rest. One Event per row, in row
+        order."""
+        self._advance_prefill()
         if not self.rows:
             return []
         sequences = [row.sequence for row in self.rows]
@@ -410,7 +483,7 @@ class Engine:
         return events
 
     def clear(self) -> None:
-        self.rows, self.logits = [], None
+        self.rows, self.logits, self.prefilling = [], None, []
 
     def _drop(self, indices: list[int]) -> None:
         """Take rows out and pack the rest into rows 0..n-1 (their cached positions copied down)."""

@@ -308,3 +308,66 @@ def test_the_static_decoder_lets_go_of_a_cleared_cache_and_starts_over_on_a_new_
         model.setup_cache(4, 64)
         decoder.step(torch.tensor([1, 2, 3]), torch.tensor([0, 0, 0]), kv_len=1)
     assert decoder.shapes == [(4, 64)]  # the old cache's shapes were dropped
+
+
+# -- a long prompt prefilled a chunk per step while the running rows decode ---------------------------------------
+
+
+def test_a_long_prompt_prefills_between_decode_steps_and_both_give_their_solo_text(
+    tiny_generator, smol_tokenizer, monkeypatch
+):
+    monkeypatch.setattr(engine, "prefill_plan", lambda device: (16, True))
+    params = SamplingParams(max_new_tokens=20, ignore_eos=True)
+    long_ids = tiny_generator.encode_prompt(PROMPTS[1] * 8)  # several chunks of 16
+    short_ids = [tiny_generator.encode_prompt(p) for p in (PROMPTS[0], "x = 1", "import re")]
+    solo = [c.token_ids for c in tiny_generator.run([*short_ids, long_ids], [params] * 4)]
+    model = tiny_model()
+    cuda_step.install(model)  # padded steps: the three running rows pad to four, over the long prompt's row
+    generator = Generator(model, smol_tokenizer)
+    eng = engine.Engine(model, generator.vocab)
+    model.setup_cache(4, 256)
+    eng.admit([engine.Request(ids, params) for ids in short_ids], owners=[0, 1, 2])
+    long_request = engine.Request(long_ids, params)
+    assert eng.prefills_in_steps(long_request)
+    eng.start_prefill(long_request, owner=3)
+    chunks = -(-len(long_ids) // 16)
+    tokens: dict[int, list[int]] = {}
+    steps = 0
+    while eng.running or eng.prefilling:
+        events = eng.step()
+        steps += 1
+        if steps < chunks:  # the running rows get a token at every step while the long prompt is prefilled
+            assert len(events) == 3 and eng.prefilling
+        for event in events:
+            if event.completion is not None:
+                tokens[event.owner] = event.completion.token_ids
+    assert [tokens[i] for i in range(4)] == solo
+    assert (4, 256) in model.compiled_decode.shapes
+
+
+def test_the_scheduler_prefills_a_long_prompt_in_steps_beside_running_streams(
+    tiny_generator, smol_tokenizer, monkeypatch
+):
+    from codellama.server.scheduler import Job, Scheduler
+
+    monkeypatch.setattr(engine, "prefill_plan", lambda device: (16, True))
+    started = []
+    real = engine.Engine.start_prefill
+    monkeypatch.setattr(engine.Engine, "start_prefill", lambda self, r, o: started.append(o) or real(self, r, o))
+    params = SamplingParams(max_new_tokens=16, ignore_eos=True)
+    prompts = [PROMPTS[0], PROMPTS[1] * 8, PROMPTS[1] * 6, "x = 1"]
+    ids = [tiny_generator.encode_prompt(p) for p in prompts]
+    solo = [c.token_ids for c in tiny_generator.run(ids, [params] * len(ids))]
+    scheduler = Scheduler(Generator(tiny_model(), smol_tokenizer), max_batch=3, context=256)
+    try:
+        handles = scheduler.submit([Job(i, params) for i in ids])
+        results = []
+        for handle in handles:
+            completion = None
+            for delta in handle:
+                completion = delta.completion or completion
+            results.append(completion.token_ids)
+    finally:
+        scheduler.close()
+    assert results == solo
+    assert started == [handles[1], handles[2]]  # the two long prompts, one after the other
