@@ -447,8 +447,9 @@ class Transformer(nn.Module):
         self.cache = None  # free the old cache before allocating the new one
         weight = self.tok_embeddings.weight
         a = self.layers[0].attention
-        if weight.device.type == "cuda":
+        if weight.device.type == "cuda":  # free: the device's, and what torch's allocator holds unused (the old cache)
             free, _ = torch.cuda.mem_get_info(weight.device)
+            free += torch.cuda.memory_reserved(weight.device) - torch.cuda.memory_allocated(weight.device)
             check_kv_cache_fits(batch, length, self.kv_bytes_per_position(weight.dtype), free)
         self.cache = KVCache(len(self.layers), batch, length, a.n_kv_heads, a.head_dim, weight.dtype, weight.device)
         return self.cache
