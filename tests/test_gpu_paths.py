@@ -371,3 +371,16 @@ def test_the_scheduler_prefills_a_long_prompt_in_steps_beside_running_streams(
         scheduler.close()
     assert results == solo
     assert started == [handles[1], handles[2]]  # the two long prompts, one after the other
+
+
+def test_a_scheduler_whose_kv_cache_cannot_fit_fails_to_start_with_the_message(smol_tokenizer, monkeypatch):
+    from codellama.server.scheduler import Scheduler
+
+    model = tiny_model()
+
+    def too_large(batch, length):
+        check_kv_cache_fits(batch, length, model.kv_bytes_per_position(), free_bytes=1 << 20)
+
+    monkeypatch.setattr(model, "setup_cache", too_large)
+    with pytest.raises(ValueError, match=r"64 rows x 512 positions .* --parallel .* --ctx-size"):
+        Scheduler(Generator(model, smol_tokenizer), max_batch=64, context=512)

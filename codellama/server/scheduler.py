@@ -145,6 +145,9 @@ class Scheduler:
         self._wake = threading.Condition()
         self._stopping = False
         self._recent: deque[tuple[float, int]] = deque()
+        # the KV cache now, not on the thread: one that cannot fit (Transformer.setup_cache's message names
+        # --parallel and --ctx-size) fails the server's start instead of leaving it up with no one generating
+        self.model.setup_cache(self.max_batch, self.context)
         self._thread = threading.Thread(target=self._loop, name="codellama-scheduler", daemon=True)
         self._thread.start()
 
