@@ -128,8 +128,12 @@ def check_quiet(when: str) -> None:
 
 
 def timed(fn: Callable[[], object]) -> float:
+    """Seconds `fn()` took; on a GPU, until its queued kernels have run (they run after the call returns)."""
+    synchronize = torch.cuda.synchronize if torch.cuda.is_available() else (lambda: None)
+    synchronize()
     start = time.perf_counter()
     fn()
+    synchronize()
     return time.perf_counter() - start
 
 

@@ -33,7 +33,8 @@ from codellama.quant import INT4_DEQUANTIZED_FROM
 from codellama.stopping import CodeStop, TextTracker
 from codellama.tokenizer import Tokenizer
 
-PREFILL_CHUNK = 512  # prompt tokens per forward: bounds the attention scores' memory
+PREFILL_CHUNK = 512  # prompt tokens per forward: bounds the attention scores' memory (the CPU's masked path)
+CUDA_PREFILL_CHUNK = 8192  # on a GPU, where chunks attend on flash kernels without a mask (see prefill_plan)
 EMPTY_PROMPT = "the prompt is empty: give some text to continue"
 
 
@@ -241,6 +242,19 @@ class Row:
 
 
 @dataclass
+class Prefilling:
+    """A long prompt being prefilled one chunk per step (Engine.start_prefill), in the cache's last row: the running
+    rows (packed from row 0) and the rows admitted beside them never reach it while the scheduler keeps
+    running + prefilling rows within the cache's rows, and a padded decode step's idle rows write only the last
+    position, which no prompt reaches."""
+
+    owner: object
+    request: Request
+    row: int
+    done: int = 0  # prompt positions written so far
+
+
+@dataclass
 class Event:
     """What one step did to one row: the text it made showable ('' possibly), and the Completion if it ended."""
 
@@ -249,13 +263,27 @@ class Event:
     completion: Completion | None = None
 
 
+def prefill_plan(device: torch.device) -> tuple[int, bool]:
+    """Prompt tokens per prefill forward, and whether chunks attend without a mask (Transformer.forward's
+    `chunk_start`: causal, then lower-right causal after cached keys; flash kernels on a GPU). On the CPU chunks
+    keep the explicit mask of 512-token chunks, the path its figures and tests were measured on."""
+    if device.type == "cuda":
+        return CUDA_PREFILL_CHUNK, True
+    return PREFILL_CHUNK, False
+
+
 class Engine:
     def __init__(self, model: Transformer, vocab: Vocabulary):
         self.model = model
         self.vocab = vocab
         self.device = vocab.device
+        if self.device.type == "cuda" and model.compiled_decode is None:
+            from codellama import cuda_step
+
+            cuda_step.install(model)  # decode steps as CUDA graphs over bucketed shapes
         self.rows: list[Row] = []
         self.logits: torch.Tensor | None = None  # (len(rows), V): each row's next-token distribution
+        self.prefilling: list[Prefilling] = []  # at most one: see start_prefill
 
     @property
     def running(self) -> int:
@@ -320,12 +348,14 @@ class Engine:
         last = lengths - 1
         logits = torch.zeros(B, self.model.args.vocab_size, device=self.device)
         prompt_lps = [[None] for _ in range(B)] if want_prompt_logprobs else None
-        for start in range(0, T, PREFILL_CHUNK):
-            end = min(start + PREFILL_CHUNK, T)
+        chunk_size, mask_free = prefill_plan(self.device)
+        for start in range(0, T, chunk_size):
+            end = min(start + chunk_size, T)
             positions = torch.arange(start, end, device=self.device).expand(B, -1)
             index = (last - start).clamp(0, end - start - 1)
+            placed = dict(row_offset=row_offset, kv_len=end) | (dict(chunk_start=start) if mask_free else {})
             if want_prompt_logprobs:
-                chunk_logits = self.model(tokens[:, start:end], positions, row_offset=row_offset, kv_len=end)
+                chunk_logits = self.model(tokens[:, start:end], positions, **placed)
                 log_probs = torch.log_softmax(chunk_logits, dim=-1)
                 for i, ids in enumerate(prompts):
                     for pos in range(start, min(end, len(ids) - 1)):
@@ -336,16 +366,75 @@ class Engine:
                 # length, as a whole prompt's does; .contiguous() keeps a single row's): one compiled graph for both
                 chunk = tokens[:, start:end].clone(memory_format=torch.contiguous_format)
                 picked = many_tokens_forward(self.model, B * (end - start))(
-                    chunk, positions, output_index=index, row_offset=row_offset, kv_len=end
+                    chunk, positions, output_index=index, **placed
                 )[:, 0]
             in_chunk = (last >= start) & (last < end)
-            logits[in_chunk] = picked[in_chunk]
+            logits = torch.where(in_chunk[:, None], picked, logits)  # (no boolean indexing: no read-back)
         return logits, prompt_lps
+
+    # -- long prompts: prefilled a chunk per step, between the running rows' decode steps ------------------
+    def prefills_in_steps(self, request: Request) -> bool:
+        """Whether `request` should be admitted with start_prefill rather than admit: a prompt longer than one
+        prefill chunk, where chunks run without a mask (prefill_plan: on a GPU), so that running streams get a
+        token between its chunks instead of waiting for the whole prompt."""
+        chunk, mask_free = prefill_plan(self.device)
+        return mask_free and len(request.prompt_ids) > chunk and not request.prompt_logprobs
+
+    def start_prefill(self, request: Request, owner: object) -> None:
+        """Take a long prompt into the cache's last row, to be prefilled one chunk per `step`; when its last chunk
+        is written it joins the running rows (copied down to the next packed row). One at a time; the caller keeps
+        running + prefilling rows within the cache's rows."""
+        cache = self.model.cache
+        if self.prefilling:
+            raise GenerationError("a long prompt is being prefilled already: admit the next one after it")
+        if len(self.rows) >= cache.batch:
+            raise GenerationError(f"no free KV cache row for a long prompt beside {len(self.rows)} running ones")
+        self.prefilling.append(Prefilling(owner, request, cache.batch - 1))
+
+    def _advance_prefill(self) -> None:
+        """Write the next chunk of the prompt being prefilled; after its last one, it joins the running rows."""
+        if not self.prefilling:
+            return
+        current = self.prefilling[0]
+        ids = current.request.prompt_ids
+        chunk, mask_free = prefill_plan(self.device)
+        start, end = current.done, min(current.done + chunk, len(ids))
+        tokens = torch.tensor([ids[start:end]], device=self.device)
+        positions = torch.arange(start, end, device=self.device)[None]
+        placed = dict(row_offset=current.row, kv_len=end) | (dict(chunk_start=start) if mask_free else {})
+        last = torch.tensor([end - start - 1], device=self.device)
+        logits = self.model(tokens, positions, output_index=last, **placed)[:, 0]
+        current.done = end
+        if end < len(ids):
+            return
+        self.prefilling.pop(0)
+        slot = len(self.rows)
+        if slot != current.row:
+            self.model.cache.copy_row(current.row, slot, len(ids))
+        if current.request.healed:
+            logits = logits.masked_fill(~self.vocab.tokens_starting_with(current.request.healed), -math.inf)
+        self.rows.append(Row(current.owner, current.request, Sequence(self.vocab, current.request), len(ids)))
+        self.logits = logits if self.logits is None else torch.cat([self.logits, logits])
+
+    def remove_prefilling(self, owners: list[object], reason: FinishReason | None = None) -> list[Event]:
+        """Stop prefilling the prompts of `owners`; as `remove` does for rows (with a reason, an empty Completion)."""
+        events = []
+        for current in [p for p in self.prefilling if any(p.owner is o for o in owners)]:
+            self.prefilling.remove(current)
+            completion = None
+            if reason is not None:
+                sequence = Sequence(self.vocab, current.request)
+                sequence.finish(reason)
+                completion = sequence.completion
+            events.append(Event(current.owner, "", completion))
+        return events
 
     # -- step: one token for every row -----------------------------------------------------------
     def step(self) -> list[Event]:
-        """Sample a token for every row, advance its sequence, retire the rows that ended and run
-        the decode forward for the rest. One Event per row, in row order."""
+        """Write one chunk of a long prompt being prefilled (if any), then sample a token for every row, advance its
+        sequence, retire the rows that ended and run the decode forward for the rest. One Event per row, in row
+        order."""
+        self._advance_prefill()
         if not self.rows:
             return []
         sequences = [row.sequence for row in self.rows]
@@ -394,7 +483,7 @@ class Engine:
         return events
 
     def clear(self) -> None:
-        self.rows, self.logits = [], None
+        self.rows, self.logits, self.prefilling = [], None, []
 
     def _drop(self, indices: list[int]) -> None:
         """Take rows out and pack the rest into rows 0..n-1 (their cached positions copied down)."""
@@ -429,6 +518,11 @@ def compile_decode(model: Transformer) -> None:
     import torch.fx.experimental._config as fx_config
 
     device = model.norm.weight.device
+    if device.type == "cuda":  # CUDA graphs over inductor's kernels, one per batch bucket and cache window
+        from codellama import cuda_step
+
+        cuda_step.install(model, compile=True)
+        return
     if device.type == "cpu" and not cpp_compiler_available():
         raise GenerationError(
             "compiling the decode step needs a C++ compiler for torch.compile's CPU backend (g++ or clang++, or "
@@ -505,14 +599,69 @@ def sample(
     generated: list[list[int]],
 ) -> torch.Tensor:
     """The next token of every row (B,): greedy rows by one argmax; the others penalised and sampled.
-    `history`: each row's prompt + generated ids, `generated`: the generated ones."""
+    `history`: each row's prompt + generated ids, `generated`: the generated ones.
+
+    On a GPU (`batch_sampling`), the rows that sample without a seed or penalties are drawn together on the device
+    (`sample_rows`, one generator for the batch: `generators[0]` of those rows); seeded rows keep their own
+    generator, so a seed gives the same text as before."""
     out = logits.argmax(dim=-1)
+    together = []
+    if batch_sampling(logits.device):
+        together = [i for i, p in enumerate(params) if p.temperature > 0 and p.seed is None and not p.penalised]
+    if len(together) > 1:
+        rows = torch.tensor(together, device=logits.device)
+        chosen = [params[i] for i in together]
+
+        def column(values, dtype):
+            return torch.tensor(values, dtype=dtype, device=logits.device)
+
+        out[rows] = sample_rows(
+            logits[rows],
+            column([p.temperature for p in chosen], torch.float32),
+            column([p.top_k for p in chosen], torch.long),
+            column([p.top_p for p in chosen], torch.float32),
+            column([p.min_p for p in chosen], torch.float32),
+            generators[together[0]],
+        )
+    done = set(together) if len(together) > 1 else set()
     for i, p in enumerate(params):
-        if p.temperature == 0 and not p.penalised:
+        if (p.temperature == 0 and not p.penalised) or i in done:
             continue
         row = apply_penalties(logits[i].clone(), p, history[i], generated[i]) if p.penalised else logits[i]
         out[i] = row.argmax() if p.temperature == 0 else sample_token(row, p, generators[i])
     return out
+
+
+def batch_sampling(device: torch.device) -> bool:
+    """Whether unseeded sampling rows are drawn together (`sample_rows`): on a GPU, where a loop over rows costs
+    several launches and reads back per row. The CPU keeps the row-by-row draw its figures were measured on."""
+    return device.type == "cuda"
+
+
+def sample_rows(
+    logits: torch.Tensor,
+    temperature: torch.Tensor,
+    top_k: torch.Tensor,
+    top_p: torch.Tensor,
+    min_p: torch.Tensor,
+    generator: torch.Generator | None = None,
+) -> torch.Tensor:
+    """One token for each row of `logits` (B, V), each row with its own temperature, top-k (0: off), top-p and
+    min-p (each (B,)), all on the device in one pass: the same distribution as `sample_token` row by row (top-k's
+    candidates, min-p relative to the most likely, then the nucleus of what is left, unrenormalised between the
+    steps as there). Nothing is read back."""
+    B, V = logits.shape
+    scaled = logits.float() / temperature.clamp_min(1e-4)[:, None]
+    ordered, ids = scaled.sort(dim=-1, descending=True)
+    ranks = torch.arange(V, device=logits.device)
+    k = torch.where(top_k > 0, top_k.clamp_max(V), V)
+    probs = torch.softmax(ordered.masked_fill(ranks >= k[:, None], -math.inf), dim=-1)
+    probs = probs.masked_fill(probs < min_p[:, None] * probs[:, :1], 0)
+    probs = probs.masked_fill(probs.cumsum(-1) - probs > top_p[:, None], 0)
+    usable = torch.isfinite(probs).all(-1) & (probs.sum(-1) > 0)
+    probs = torch.where(usable[:, None], probs, (ranks == 0).to(probs.dtype))  # nothing sensible: the best token
+    choice = torch.multinomial(probs, 1, generator=generator)
+    return ids.gather(-1, choice)[:, 0]
 
 
 def apply_penalties(row: torch.Tensor, p: SamplingParams, history: list[int], generated: list[int]) -> torch.Tensor:

@@ -219,6 +219,29 @@ class KVCache:
             v[destination, :length] = v[source, :length]
 
 
+def check_kv_cache_fits(batch: int, length: int, bytes_per_position: int, free_bytes: int) -> None:
+    """Refuse a KV cache larger than the device's free memory, naming the sizes and what to change (rather than
+    an out-of-memory error from deep inside the allocator, or a server that cannot start)."""
+    need = batch * length * bytes_per_position
+    if need > free_bytes:
+        gib = 1 << 30
+        raise ValueError(
+            f"a KV cache of {batch} rows x {length} positions needs {need / gib:.1f} GiB "
+            f"({bytes_per_position / 1024:.0f} KiB a position), but the device has {free_bytes / gib:.1f} GiB free: "
+            f"lower --parallel (rows) or --ctx-size (positions)"
+        )
+
+
+def _stacked_linear(parts: list[nn.Linear]) -> nn.Linear:
+    """One linear layer whose output is the parts' outputs side by side (their weights' rows stacked)."""
+    weight = torch.cat([p.weight for p in parts])
+    fused = nn.Linear(weight.shape[1], weight.shape[0], bias=parts[0].bias is not None, device="meta")
+    fused.weight = nn.Parameter(weight, requires_grad=False)
+    if parts[0].bias is not None:
+        fused.bias = nn.Parameter(torch.cat([p.bias for p in parts]), requires_grad=False)
+    return fused
+
+
 @dataclass
 class Placement:
     """Where one forward call's tokens sit, shared by every layer: rotary angles, cache rows and positions,
@@ -233,6 +256,7 @@ class Placement:
     row_offset: int = 0
     causal: bool = False  # no mask: each token attends to the tokens up to its own (SDPA's flash path)
     block_mask: object | None = None  # flex_attention's BlockMask (documents packed in a training sequence)
+    lower_right: object | None = None  # a prefill chunk after cached keys: torch's causal_lower_right(T, S)
 
 
 def flex_for(device: torch.device) -> bool:
@@ -293,9 +317,29 @@ class Attention(nn.Module):
             from torch.nn.attention.flex_attention import flex_attention
 
             out = flex_attention(q, k, v, block_mask=where.block_mask, enable_gqa=gqa)
+        elif where.lower_right is not None:
+            if gqa and q.device.type == "cuda":  # flash's lower-right call takes no enable_gqa: expand K/V heads
+                k, v = k.repeat_interleave(H // K, dim=1), v.repeat_interleave(H // K, dim=1)
+                gqa = False
+            out = F.scaled_dot_product_attention(q, k, v, attn_mask=where.lower_right, enable_gqa=gqa)
+        elif B == 1 and T == 1 and where.mask is not None and q.device.type == "cuda":
+            out = single_token_attention(q, k, v, where.mask)
         else:
             out = F.scaled_dot_product_attention(q, k, v, attn_mask=where.mask, is_causal=where.causal, enable_gqa=gqa)
         return self.wo(out.transpose(1, 2).reshape(B, T, -1))
+
+
+def single_token_attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+    """One query row (1, H, 1, D) over a long cache (1, K, S, D) as two batched matrix-vector products over the
+    cache's own strides (no copy): parallel over the cache's length, where SDPA's memory-efficient kernel
+    (the one that takes a mask) runs one block per head for a single query. Query heads are grouped by kv head
+    (GQA) without expanding K/V. Scores and softmax in float32."""
+    _, H, _, D = q.shape
+    K = k.shape[1]
+    q = q.reshape(K, H // K, D) * (1.0 / math.sqrt(D))
+    scores = torch.matmul(q, k[0].transpose(-1, -2)).float() + mask[0]  # (K, G, S)
+    probs = torch.softmax(scores, dim=-1).to(v.dtype)
+    return torch.matmul(probs, v[0]).reshape(1, H, 1, D)
 
 
 class FeedForward(nn.Module):
@@ -403,11 +447,43 @@ class Transformer(nn.Module):
         self.cache = None  # free the old cache before allocating the new one
         weight = self.tok_embeddings.weight
         a = self.layers[0].attention
+        if weight.device.type == "cuda":  # free: the device's, and what torch's allocator holds unused (the old cache)
+            free, _ = torch.cuda.mem_get_info(weight.device)
+            free += torch.cuda.memory_reserved(weight.device) - torch.cuda.memory_allocated(weight.device)
+            check_kv_cache_fits(batch, length, self.kv_bytes_per_position(weight.dtype), free)
         self.cache = KVCache(len(self.layers), batch, length, a.n_kv_heads, a.head_dim, weight.dtype, weight.device)
         return self.cache
 
     def clear_cache(self) -> None:
         self.cache = None
+
+    def kv_bytes_per_position(self, dtype: torch.dtype | None = None) -> int:
+        """Bytes of keys and values one cached position takes over all layers (the 7B: 512 KiB in bf16)."""
+        a = self.layers[0].attention
+        return 2 * len(self.layers) * a.n_kv_heads * a.head_dim * (dtype or self.tok_embeddings.weight.dtype).itemsize
+
+    # -- GPU preparation --------------------------------------------------------------------------
+    @torch.no_grad()
+    def fuse_projections(self) -> None:
+        """Run wq, wk, wv as one linear layer (`wqkv`) and w1, w3 as one (`w13`), as quantised models do: one
+        matmul instead of three (two) reading the same input. For float weights (a quantised layer is left as
+        it is); the separate layers are dropped."""
+        for layer in self.layers:
+            attention, ffn = layer.attention, layer.feed_forward
+            if attention.wqkv is None and all(type(m) is nn.Linear for m in (attention.wq, attention.wk, attention.wv)):
+                attention.wqkv = _stacked_linear([attention.wq, attention.wk, attention.wv])
+                attention.wq = attention.wk = attention.wv = None
+            if ffn.w13 is None and all(type(m) is nn.Linear for m in (ffn.w1, ffn.w3)):
+                ffn.w13 = _stacked_linear([ffn.w1, ffn.w3])
+                ffn.w1 = ffn.w3 = None
+
+    def _apply(self, fn, recurse=True):
+        # model.to(torch.bfloat16) would round the rotary frequencies to 8 bits (angles wrong by whole turns at
+        # long positions): they stay float32, recomputed from args, on the new device
+        super()._apply(fn, recurse)
+        if self.inv_freq.dtype != torch.float32:
+            self.inv_freq = rope_frequencies(self.args).to(self.inv_freq.device)
+        return self
 
     def forward(
         self,
@@ -418,6 +494,7 @@ class Transformer(nn.Module):
         kv_len: int | None = None,
         document_ids: torch.Tensor | None = None,
         head: Callable[[torch.Tensor, nn.Linear], torch.Tensor] | None = None,
+        chunk_start: int | None = None,
     ) -> torch.Tensor:
         """Logits for `tokens` (B, T) placed at `positions` (B, T) of each row's sequence.
 
@@ -435,6 +512,11 @@ class Transformer(nn.Module):
         may run its flash kernels; documents are kept apart by flex_attention's block mask on a GPU (sparse:
         blocks of other documents are skipped) and by a dense mask on the CPU.
 
+        `chunk_start`, with a cache: every row's tokens sit at positions chunk_start .. chunk_start + T - 1 (a
+        prefill chunk; `positions` may be left out) and read the cache up to their own, so attention needs no
+        mask: causal for the first chunk, lower-right causal (torch's causal_lower_right) for a chunk after
+        cached keys, both on SDPA's flash/efficient kernels on a GPU.
+
         `head(hidden, output)`, if given, replaces the output layer: it gets the final normed hidden states
         (B, T, dim) and the output layer, and its result is returned (a training loss computed chunk by chunk
         never holds the whole (B, T, V) logits; inside forward, so FSDP has the layer's weight gathered).
@@ -442,9 +524,15 @@ class Transformer(nn.Module):
         B, T = tokens.shape
         device = tokens.device
         plain_causal = positions is None and self.cache is None
+        cache = self.cache
+        if chunk_start is not None:
+            if cache is None:
+                raise ValueError("chunk_start places a prefill chunk in the KV cache: set one up first")
+            kv_len = chunk_start + T
+            if positions is None:
+                positions = torch.arange(chunk_start, kv_len, device=device).expand(B, T)
         if positions is None:
             positions = torch.arange(T, device=device).expand(B, T)
-        cache = self.cache
         if document_ids is not None and cache is not None:
             raise ValueError("document_ids are for a plain forward over training sequences, not with a KV cache")
         if cache is not None:
@@ -461,7 +549,7 @@ class Transformer(nn.Module):
         mask, block_mask = None, None
         if document_ids is not None and flex_for(device):
             block_mask = document_block_mask(document_ids)
-        elif document_ids is not None or not plain_causal:
+        elif document_ids is not None or not (plain_causal or chunk_start is not None):
             if key_positions is None:  # uncached batch: keys are this call's own tokens
                 allowed = positions[:, None, None, :] <= positions[:, None, :, None]
             else:
@@ -475,8 +563,13 @@ class Transformer(nn.Module):
         if self.rope_attention_factor != 1.0:  # YaRN
             cos, sin = cos * self.rope_attention_factor, sin * self.rope_attention_factor
         rows = torch.arange(row_offset, row_offset + B, device=device)[:, None]
-        causal = plain_causal and document_ids is None
-        where = Placement(cos, sin, rows, positions, mask, kv_len, row_offset, causal, block_mask)
+        causal = (plain_causal and document_ids is None) or chunk_start == 0
+        lower_right = None
+        if chunk_start:
+            from torch.nn.attention.bias import causal_lower_right
+
+            lower_right = causal_lower_right(T, kv_len)
+        where = Placement(cos, sin, rows, positions, mask, kv_len, row_offset, causal, block_mask, lower_right)
         for layer in self.layers:
             h = layer(h, where, cache)
         if output_index is not None:

@@ -174,7 +174,7 @@ def _by_rows(stored: Stored, quantize) -> QuantTensor:
     if N <= QUANT_ROWS:
         return first
     parts = [first.q, first.scales] + ([] if first.mins is None else [first.mins])
-    outputs = [torch.empty((N, *t.shape[1:]), dtype=t.dtype) for t in parts]
+    outputs = [torch.empty((N, *t.shape[1:]), dtype=t.dtype, device=t.device) for t in parts]  # (GPU weights stay)
     for out, t in zip(outputs, parts):
         out[:QUANT_ROWS] = t
     del first, parts

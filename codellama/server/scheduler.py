@@ -145,6 +145,9 @@ class Scheduler:
         self._wake = threading.Condition()
         self._stopping = False
         self._recent: deque[tuple[float, int]] = deque()
+        # the KV cache now, not on the thread: one that cannot fit (Transformer.setup_cache's message names
+        # --parallel and --ctx-size) fails the server's start instead of leaving it up with no one generating
+        self.model.setup_cache(self.max_batch, self.context)
         self._thread = threading.Thread(target=self._loop, name="codellama-scheduler", daemon=True)
         self._thread.start()
 
@@ -202,7 +205,7 @@ class Scheduler:
         with torch.inference_mode():
             while True:
                 with self._wake:
-                    while not (self._stopping or self.engine.running or self._waiting or self._exclusive):
+                    while not (self._stopping or self._busy() or self._waiting or self._exclusive):
                         self._wake.wait()
                     if self._stopping:
                         break
@@ -211,18 +214,24 @@ class Scheduler:
                     self._step()
                 except Exception as e:  # a failure of ours (not the request's): fail those in the batch, keep serving
                     log.exception("generation step failed")
-                    failed = {id(h): h for h in self._handles() + self._admitting}
+                    failed = {id(h): h for h in self._handles() + self._prefilling() + self._admitting}
                     for handle in failed.values():
                         self._end(handle, RuntimeError(f"generation failed: {e}"))
                     self.engine.clear()
                     self._admitting = []
-        for handle in self._handles() + list(self._waiting):
+        for handle in self._handles() + self._prefilling() + list(self._waiting):
             self._end(handle, RuntimeError("the server is shutting down"))
         while self._exclusive:
             self._exclusive.popleft()[1].set_exception(RuntimeError("the server is shutting down"))
 
     def _handles(self) -> list[Handle]:
         return [row.owner for row in self.engine.rows]
+
+    def _prefilling(self) -> list[Handle]:
+        return [p.owner for p in self.engine.prefilling]
+
+    def _busy(self) -> bool:
+        return bool(self.engine.running or self.engine.prefilling)
 
     def _run_exclusive_work(self) -> None:
         if self._exclusive:  # the batch waits for this work: what it has written so far goes out first
@@ -246,6 +255,10 @@ class Scheduler:
         for event in engine.remove([i for i, h in enumerate(self._handles()) if h.cancelled]):
             self._end(event.owner, None)
         for event in engine.remove([i for i, h in enumerate(self._handles()) if _expired(h, now)], FinishReason.LENGTH):
+            self._deliver(event.owner, event.text, event.completion)
+        for event in engine.remove_prefilling([h for h in self._prefilling() if h.cancelled]):
+            self._end(event.owner, None)
+        for event in engine.remove_prefilling([h for h in self._prefilling() if _expired(h, now)], FinishReason.LENGTH):
             self._deliver(event.owner, event.text, event.completion)
         self._admit(time.monotonic())
         events = engine.step()
@@ -276,16 +289,35 @@ class Scheduler:
                 log.exception("on_finish hook failed")
 
     def _admit(self, now: float) -> None:
+        """Move waiting jobs into free rows. A long prompt (Engine.prefills_in_steps: on a GPU, longer than a
+        prefill chunk) is prefilled a chunk per step while the running rows keep decoding, one such prompt at a
+        time (the next waits at the head of the queue)."""
         admitted: list[Handle] = []
+        long_prompt: Handle | None = None
+        engine = self.engine
         with self._wake:
-            while self._waiting and self.engine.running + len(admitted) < self.max_batch:
-                handle = self._waiting.popleft()
+            while self._waiting and (
+                engine.running + len(engine.prefilling) + (long_prompt is not None) + len(admitted) < self.max_batch
+            ):
+                handle = self._waiting[0]
                 if handle.cancelled:
-                    self._end(handle, None)
+                    self._end(self._waiting.popleft(), None)
                 elif _expired(handle, now):
-                    self._end(handle, DeadlineExceeded("the request waited past its deadline before a slot was free"))
+                    self._end(
+                        self._waiting.popleft(),
+                        DeadlineExceeded("the request waited past its deadline before a slot was free"),
+                    )
+                elif engine.prefills_in_steps(handle.job):
+                    if engine.prefilling or long_prompt is not None:
+                        break
+                    long_prompt = self._waiting.popleft()
                 else:
-                    admitted.append(handle)
+                    admitted.append(self._waiting.popleft())
+        if long_prompt is not None:
+            self._admitting = [long_prompt]
+            engine.start_prefill(long_prompt.job, long_prompt)
+            self.stats.prompt_tokens += len(long_prompt.job.prompt_ids)
+            self._admitting = []
         if not admitted:
             return
         self._admitting = admitted
