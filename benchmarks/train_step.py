@@ -91,6 +91,7 @@ def main() -> None:
     parser.add_argument(
         "--no-document-masking", action="store_true", help="let packed documents attend across EOS (plain causal)"
     )
+    parser.add_argument("--model", default=None, help="whose tokenizer (vocabulary, EOS); default the embedded model")
     parser.add_argument("--peak-tflops", type=float, default=None, help="override the datasheet peak used for MFU")
     parser.add_argument("--json", default=None, metavar="FILE", help="write the figures as JSON")
     args = parser.parse_args()
@@ -107,6 +108,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         data = random_data(Path(tmp) / "data", 49155, max(4 * seq_len * micro * world * args.accumulation, 2**20))
         config = TrainConfig(
+            model=args.model,
             model_args=shape,
             infill_family="starcoder",
             data=[(str(data), 1.0)],

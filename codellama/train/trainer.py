@@ -282,6 +282,9 @@ class Trainer:
         self.eos_id = self.tokenizer.eos_id if config.document_masking else None
         if lora:
             self.model = apply_lora(model, config, device, self.new_token_rows)
+            if config.compile:
+                for block in model.layers:  # (peft's layers sit inside them)
+                    block.compile()
         else:
             if config.activation_checkpointing:
                 apply_activation_checkpointing(model)

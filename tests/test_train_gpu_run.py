@@ -1,0 +1,50 @@
+"""The prepared GPU command, whole, on the CPU (--tiny): data, the MFU benchmark, LoRA + FIM training of the
+embedded model within a time budget, its delta, and the infilling evaluation with and without it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from codellama.checkpoints.delta import MAX_FILE_BYTES
+
+pytest.importorskip("peft")
+
+
+@pytest.mark.slow
+def test_the_gpu_command_runs_whole_in_tiny_mode(tmp_path):
+    from codellama.checkpoints import load_model
+
+    root = Path(__file__).parents[1]
+    done = subprocess.run(
+        [sys.executable, "-m", "codellama.train.gpu_run", "--out", str(tmp_path), "--tiny"],
+        cwd=root,
+        env={"PYTHONPATH": str(root), "OMP_NUM_THREADS": "1", "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    figures = json.loads((tmp_path / "gpu_run.json").read_text())["stages"]
+    assert set(figures) == {"data", "mfu", "train", "eval"}  # nothing installed into the package in --tiny
+    assert figures["data"]["used"] == ["stdlib-json"] and figures["data"]["sources"]["stdlib-json"]["tokens"] > 0
+    assert figures["mfu"]["exit"] == 0 and figures["mfu"]["mfu_measured_matmul"] > 0
+    train = figures["train"]
+    assert train["exit"] == 0 and train["steps"] == 4 and train["tokens_seen"] == 4 * 128
+    for name in ("single-line-native", "single-line-ranking", "multi-line-native"):
+        assert figures["eval"][name]["exit"] == 0 and figures["eval"][name]["tasks"] > 0, name
+    assert figures["eval"]["single-line-native"]["tasks"] == figures["eval"]["single-line-ranking"]["tasks"]
+    manifest = json.loads((tmp_path / "delta" / "delta.json").read_text())
+    assert manifest["base"]["file"] == "SmolLM2-135M-Instruct.Q4_1.gguf" and manifest["steps"] == 4
+    assert all((tmp_path / "delta" / f).stat().st_size <= MAX_FILE_BYTES for f in manifest["files"])
+    assert sum((tmp_path / "delta" / f).stat().st_size for f in manifest["files"]) <= 64 * 2**20
+    licences = {d["license"] for d in manifest["data"][0]["documents_by_source_and_license"]}
+    assert licences == {"PSF-2.0"}
+    # the embedded model with this delta infills natively (its tokenizer has StarCoder's infill tokens)
+    model, tokenizer = load_model(None, delta=tmp_path / "delta", quant="auto")
+    assert tokenizer.infill.family == "starcoder" and model.args.vocab_size == 49155
+    assert not (root / "codellama" / "default_delta" / "delta.json").exists()
