@@ -15,9 +15,9 @@ each stage, so what finished survives a later stage running out of time; each st
 2. LoRA (rank 16 on every linear layer) + the rows of the infill tokens, on the base model (default: the embedded
    SmolLM2-135M-Instruct GGUF), bf16 over float32 adapters, compiled blocks, packed documents kept apart, for as
    long as the budget leaves (at most --train-minutes), stopping cleanly and writing the delta to OUT/delta;
-3. `codellama eval infill` (PSM, greedy) on the single-line tasks of the first --problems problems with the delta
-   (native FIM) and without it (ranking, the method the model has without infill tokens), and on the multi-line
-   tasks with the delta, all three at once;
+3. `codellama eval infill` (PSM, greedy) on the single-line tasks of the first --problems problems without the
+   delta (ranking, the method the model has without infill tokens: run while the model trains, it needs no delta)
+   and with it (native FIM), and on the multi-line tasks with it;
 4. the delta copied into the package (codellama/default_delta/, unless --no-install; never in --tiny).
 """
 
@@ -101,12 +101,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", required=True, help="where everything goes (on the GPU machine: $OUT)")
     parser.add_argument("--base", default=None, help="the base model file (default: the embedded model's GGUF)")
     parser.add_argument("--tiny", action="store_true", help="the whole pipeline on the CPU with tiny settings")
-    parser.add_argument("--budget", type=float, default=570, help="seconds for everything (default 570)")
+    parser.add_argument("--budget", type=float, default=540, help="seconds for everything (default 540)")
     parser.add_argument("--train-minutes", type=float, default=6.0, help="the most training may take")
-    parser.add_argument("--data-seconds", type=float, default=110, help="cap of the data preparation")
-    parser.add_argument("--eval-seconds", type=float, default=120, help="time kept for the evaluation")
-    parser.add_argument("--problems", type=int, default=40, help="HumanEval problems whose infilling tasks are run")
-    parser.add_argument("--multi-line-problems", type=int, default=15)
+    parser.add_argument("--data-seconds", type=float, default=100, help="cap of the data preparation")
+    parser.add_argument("--eval-seconds", type=float, default=100, help="time kept for the evaluation after training")
+    parser.add_argument("--problems", type=int, default=40, help="HumanEval problems whose single-line tasks are run")
+    parser.add_argument("--multi-line-problems", type=int, default=5, help="... whose multi-line tasks are run")
     parser.add_argument("--no-compile", action="store_true", help="train without torch.compile")
     parser.add_argument("--no-mfu", action="store_true", help="skip the 1B MFU benchmark")
     parser.add_argument("--no-install", action="store_true", help="do not copy the delta into codellama/default_delta")
@@ -133,9 +133,9 @@ def main(argv: list[str] | None = None) -> int:
     mfu = None
     if not args.no_mfu:
         shape = ["--config", "tiny", "--seq-len", "64", "--micro-batch", "1", "--steps", "1", "--warmup", "1"]
-        command = [python, "benchmarks/train_step.py", *(shape if tiny else ["--config", "1b", "--compile"])]
-        command += ["--model", str(base)]
-        mfu = stages.start("mfu", [*command, "--json", str(out / "mfu.json")])
+        benchmark = [python, "benchmarks/train_step.py", *(shape if tiny else ["--config", "1b", "--compile"])]
+        benchmark += ["--model", str(base)]
+        mfu = stages.start("mfu", [*benchmark, "--json", str(out / "mfu.json")])
     data_deadline = stages.started + args.data_seconds
     prepared, data_figures = [], {}
     for name, process in preparing.items():
@@ -152,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         figures = finish(mfu, max(data_deadline, stages.started + 150))
         if figures["exit"] != 0 and not tiny:  # flex_attention under compile is the likeliest failure: plain causal
             stages.record("mfu-document-masking", figures | {"log": "logs/mfu.log"})
-            mfu = stages.start("mfu-causal", [*command, "--no-document-masking", "--json", str(out / "mfu.json")])
+            mfu = stages.start("mfu-causal", [*benchmark, "--no-document-masking", "--json", str(out / "mfu.json")])
             figures = finish(mfu, time.monotonic() + 120)
         if (out / "mfu.json").exists():
             figures |= json.loads((out / "mfu.json").read_text())
@@ -161,8 +161,20 @@ def main(argv: list[str] | None = None) -> int:
         stages.record("train", {"error": "no data source finished its preparation in time"})
         return 1
 
-    # 2. LoRA + FIM training, as long as the budget leaves
-    minutes = min(args.train_minutes, (deadline - time.monotonic() - args.eval_seconds - 60) / 60)
+    # 2. LoRA + FIM training, as long as the budget leaves; the ranking baseline (no delta needed) is evaluated
+    #    meanwhile on the same GPU (a 135M model: it slows the training little and gives the baseline minutes)
+    device = "cpu" if tiny else "cuda"
+    (out / "eval").mkdir(exist_ok=True)
+
+    def evaluate(name: str, subset: str, problems: int, delta: str) -> subprocess.Popen:
+        command = [python, "-m", "codellama.cli", "eval", "infill", "--subset", subset, "--infill-mode", "psm"]
+        command += ["--model", str(base), "--device", device, "--limit", str(problems), "--unsafe", "--no-progress"]
+        command += ["--workers", "2" if tiny else "4", "--output", str(out / "eval" / f"{name}.jsonl")]
+        command += ["--max-tokens", "16"] if tiny else []  # a barely trained model may not stop by itself
+        return stages.start(f"eval-{name}", command, env={"CODELLAMA_DELTA": delta})
+
+    evaluating = {"single-line-ranking": evaluate("single-line-ranking", "single-line", args.problems, "off")}
+    minutes = min(args.train_minutes, (deadline - time.monotonic() - args.eval_seconds - 45) / 60)
     if tiny:
         minutes = min(minutes, 1.0)
     config = training_config(base, prepared, work / "run", out / "delta", minutes, tiny, not args.no_compile)
@@ -174,30 +186,17 @@ def main(argv: list[str] | None = None) -> int:
         minutes = min(minutes, (deadline - time.monotonic() - args.eval_seconds - 30) / 60)
         config |= {"compile": False, "max_minutes": minutes, "out": str(work / "run-eager")}
         (work / "train.json").write_text(json.dumps(config))
-        trainer = stages.start(
-            "train-eager", [python, "-m", "codellama.train.trainer", "--config", str(work / "train.json")]
-        )
-        figures = finish(trainer, time.monotonic() + 60 * minutes + 120)
+        command = [python, "-m", "codellama.train.trainer", "--config", str(work / "train.json")]
+        figures = finish(stages.start("train-eager", command), time.monotonic() + 60 * minutes + 120)
     figures |= training_figures(Path(config["out"]) / "log.jsonl", minutes)
     stages.record("train", figures)
     if not (out / "delta" / "delta.json").exists():
         return 1
 
-    # 3. infilling with the delta (native FIM) and without it (ranking), on the same tasks, at once
-    device = "cpu" if tiny else "cuda"
-    runs = {
-        "single-line-native": ("single-line", args.problems, str(out / "delta")),
-        "single-line-ranking": ("single-line", args.problems, "off"),
-        "multi-line-native": ("multi-line", args.multi_line_problems, str(out / "delta")),
-    }
-    evaluating = {}
-    for name, (subset, problems, delta) in runs.items():
-        command = [python, "-m", "codellama.cli", "eval", "infill", "--subset", subset, "--infill-mode", "psm"]
-        command += ["--model", str(base), "--device", device, "--limit", str(problems), "--unsafe", "--no-progress"]
-        command += ["--workers", "2" if tiny else "4", "--output", str(out / "eval" / f"{name}.jsonl")]
-        command += ["--max-tokens", "16"] if tiny else []  # a barely trained model may not stop by itself
-        (out / "eval").mkdir(exist_ok=True)
-        evaluating[name] = stages.start(f"eval-{name}", command, env={"CODELLAMA_DELTA": delta})
+    # 3. infilling with the delta (native FIM) on the tasks the ranking run has, and multi-line beside
+    evaluating["single-line-native"] = evaluate("single-line-native", "single-line", args.problems, str(out / "delta"))
+    multi = args.multi_line_problems
+    evaluating["multi-line-native"] = evaluate("multi-line-native", "multi-line", multi, str(out / "delta"))
     eval_deadline = max(deadline, time.monotonic() + 30)
     results = {}
     for name, process in evaluating.items():
