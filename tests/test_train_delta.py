@@ -114,6 +114,12 @@ def test_the_environment_turns_the_delta_on_and_off(trained, monkeypatch, tmp_pa
     assert load_model(str(base))[0].args.vocab_size == 49152  # not the default model, nothing asked: no delta
     monkeypatch.setenv("CODELLAMA_DELTA", str(directory))
     assert load_model(str(base))[0].args.vocab_size == 49155
+    from codellama.train.config import TrainConfig
+    from codellama.train.trainer import build_training_model
+
+    plain, _ = load_model(str(base), delta=False)
+    trained_on, _ = build_training_model(TrainConfig(model=str(base)))  # training starts from the file, not the delta
+    assert torch.equal(trained_on.layers[0].attention.wq.weight, plain.layers[0].attention.wq.weight)
     monkeypatch.setenv("CODELLAMA_DELTA", "off")
     assert load_model(str(base))[0].args.vocab_size == 49152
     monkeypatch.delenv("CODELLAMA_DELTA")

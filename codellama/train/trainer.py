@@ -101,7 +101,8 @@ def _build(config: TrainConfig, device: str | torch.device) -> tuple[Transformer
         with torch.device("meta"):
             model = Transformer(args)
     else:
-        model, tokenizer = load_model(config.model, device=device, dtype=torch.float32)
+        # the checkpoint as its file holds it: a delta (checkpoints/delta.py) is never trained on
+        model, tokenizer = load_model(config.model, device=device, dtype=torch.float32, delta=False)
     base_vocab = model.args.vocab_size
     if config.infill_family and tokenizer.infill is None:
         tokenizer = prepare_for_infill(model, tokenizer, config.infill_family)
