@@ -237,3 +237,33 @@ def test_a_time_budget_stops_the_run_saved_and_exported(tmp_path, smol_tokenizer
     [stop] = [r for r in log if r.get("event") == "time budget"]
     assert stop["step"] < 1000 and (tmp_path / "run" / "checkpoints" / f"step-{stop['step']:07d}").is_dir()
     assert (tmp_path / "run" / "export" / "hf" / "config.json").exists()
+
+
+def test_a_time_budget_fits_the_steps_and_schedule_to_the_measured_speed(gloo_world_of_one, tmp_path, smol_tokenizer):
+    import time
+
+    from codellama.train.config import TrainConfig
+    from codellama.train.trainer import Trainer, lr_at
+    from tests.test_train_trainer import _corpus
+
+    data = _prepared(tmp_path, smol_tokenizer, _corpus)
+    config = TrainConfig(
+        model_args={k: v for k, v in SHAPE.items() if k != "vocab_size"},
+        data=[(str(data), 1.0)],
+        seq_len=16,
+        batch_tokens=32,
+        steps=1000,
+        warmup_steps=10,
+        out=str(tmp_path / "run"),
+        export=[],
+        peak_tflops=0.01,
+        max_minutes=1.0,
+    )
+    trainer = Trainer(config, 0, 1, torch.device("cpu"))
+    trainer.out.mkdir(parents=True)
+    trainer.fit_to_budget(time.monotonic(), done=4, step_seconds=0.5)  # 60 s left at 0.5 s a step: 120 more
+    assert 4 + 118 <= config.steps <= 4 + 120 and config.warmup_steps == 10
+    assert lr_at(config.steps - 1, config) == pytest.approx(config.lr * config.final_lr_ratio)
+    trainer.fit_to_budget(time.monotonic(), done=4, step_seconds=1e-4)  # faster than planned: never lengthened
+    assert config.steps <= 124
+    trainer.batches.close()
