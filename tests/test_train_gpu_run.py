@@ -31,7 +31,9 @@ def test_the_gpu_command_runs_whole_in_tiny_mode(tmp_path):
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     figures = json.loads((tmp_path / "gpu_run.json").read_text())["stages"]
     assert set(figures) == {"data", "mfu", "train", "eval"}  # nothing installed into the package in --tiny
-    assert figures["data"]["used"] == ["stdlib-json"] and figures["data"]["sources"]["stdlib-json"]["tokens"] > 0
+    prepared = figures["data"]["sources"]["stdlib-json"]
+    assert figures["data"]["used"] == ["stdlib-json"] and prepared["prepared"] == "pieces" and prepared["tokens"] > 0
+    assert prepared["fim"].get("psm", 0) > 0 and prepared["fim"].get("spm", 0) > 0  # PSM and SPM
     assert figures["mfu"]["exit"] == 0 and figures["mfu"]["mfu_measured_matmul"] > 0
     train = figures["train"]
     assert train["exit"] == 0 and train["steps"] == 4 and train["tokens_seen"] == 4 * 128
@@ -48,3 +50,23 @@ def test_the_gpu_command_runs_whole_in_tiny_mode(tmp_path):
     model, tokenizer = load_model(None, delta=tmp_path / "delta", quant="auto")
     assert tokenizer.infill.family == "starcoder" and model.args.vocab_size == 49155
     assert not (root / "codellama" / "default_delta" / "delta.json").exists()
+
+
+def test_source_files_are_cut_into_pieces_of_whole_functions():
+    from codellama.train.gpu_run import pieces
+
+    def function(name: str, body_lines: int) -> str:
+        return f"def {name}(x):\n" + "".join(f"    x = x + {i}\n" for i in range(body_lines)) + "    return x\n\n"
+
+    text = (
+        "import os\n\n"
+        + function("a", 30)
+        + "@decorated\n"
+        + function("b", 30)
+        + "class C:\n"
+        + ("    @property\n" + "".join("    " + line + "\n" for line in function("m", 30).splitlines()))
+    )
+    cut = pieces(text, 20)
+    assert "".join(cut) == text  # nothing lost, nothing repeated
+    assert [piece.splitlines()[0] for piece in cut] == ["import os", "@decorated", "class C:"]
+    assert pieces("x = 1\n", 20) == []  # too short to be a piece

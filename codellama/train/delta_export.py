@@ -45,7 +45,7 @@ def data_provenance(sources: list[tuple[str, float]]) -> list[dict]:
                     licences[(doc.get("source", "?"), doc.get("license", "unknown"))] += 1
         described.append(
             {
-                "directory": directory.name,
+                "directory": f"{directory.parent.name}/{directory.name}",
                 "weight": weight,
                 "tokens": manifest.get("num_tokens"),
                 "fim": manifest.get("fim"),

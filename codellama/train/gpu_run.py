@@ -9,7 +9,9 @@ each stage, so what finished survives a later stage running out of time; each st
 
 1. at once, side by side: `codellama data prepare` (licence, quality, dedup, HumanEval decontamination filters;
    FIM 0.9, PSM and SPM half each) of the Python standard library and of installed packages' sources, one
-   process per source (the sources that finish within the cap are the training data), and on the GPU
+   process per source, the kept files then cut into pieces of about 40 lines (whole top-level statements) and
+   prepared again, so that FIM reaches them (a document longer than the context is never FIM'd, and most source
+   files are); the sources that finish within the cap are the training data; and on the GPU
    `benchmarks/train_step.py --config 1b --compile` (tokens/s, MFU against the datasheet and the measured
    matmul peak);
 2. LoRA (rank 16 on every linear layer) + the rows of the infill tokens, on the base model (default: the embedded
@@ -96,7 +98,51 @@ def sources(tiny: bool) -> dict[str, Path]:
     return found
 
 
+def pieces(text: str, lines: int) -> list[str]:
+    """`text` cut into pieces of about `lines` lines, each cut before a top-level statement (a line at column 0
+    that is not blank, a comment or a closing bracket) or a method (`    def`, `    async def`, `    @`) that
+    does not follow a decorator, so that pieces hold whole functions where they are short enough."""
+    out, current = [], []
+    for line in text.splitlines(keepends=True):
+        top_level = line[:1] not in ("", " ", "\t", "\n", "\r", "#", ")", "]", "}")
+        method = line.startswith(("    def ", "    async def ", "    @"))
+        if len(current) >= lines and (top_level or method) and not current[-1].lstrip().startswith("@"):
+            out.append("".join(current))
+            current = []
+        current.append(line)
+    if current:
+        out.append("".join(current))
+    return [piece for piece in out if piece.count("\n") >= 3]
+
+
+def prepare_source(source: str, out: Path, base: str, context: int, piece_lines: int) -> None:
+    """`codellama data prepare` of one source (all filters, FIM 0.9 half PSM half SPM) into OUT/whole; then its kept
+    documents cut into pieces of about `piece_lines` lines (FIM needs a document within the context: most source
+    files are longer) and prepared again into OUT/pieces (their licences carried over, exact dedup and
+    decontamination again). The run uses OUT/pieces when it is there, else OUT/whole."""
+    from codellama.train.data.fim import FIMConfig
+    from codellama.train.data.pipeline import Pipeline, PipelineConfig, format_report
+
+    fim = FIMConfig(0.9, 0.5, context, 0)
+    print(format_report(Pipeline(PipelineConfig([source], str(out / "whole"), model=base, fim=fim)).run()), flush=True)
+    records = out / "pieces.jsonl"
+    with open(records, "w") as f:
+        for part in sorted((out / "whole" / "documents").glob("*.jsonl")):
+            for line in part.read_text().splitlines():
+                doc = json.loads(line)
+                for i, piece in enumerate(pieces(doc["text"], piece_lines)):
+                    record = {"text": piece, "path": f"{doc['path']}#{i}", "license": doc["license"]}
+                    f.write(json.dumps({**record, "language": doc["language"]}) + "\n")
+    config = PipelineConfig([str(records)], str(out / "pieces"), model=base, fim=fim, near_dedup=False)
+    print(format_report(Pipeline(config).run()), flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["prepare"]:  # one source's data, in its own process (see `prepare_source`)
+        source, out, base, context, piece_lines = argv[1:]
+        prepare_source(source, Path(out), base, int(context), int(piece_lines))
+        return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", required=True, help="where everything goes (on the GPU machine: $OUT)")
     parser.add_argument("--base", default=None, help="the base model file (default: the embedded model's GGUF)")
@@ -105,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--train-minutes", type=float, default=6.0, help="the most training may take")
     parser.add_argument("--data-seconds", type=float, default=100, help="cap of the data preparation")
     parser.add_argument("--eval-seconds", type=float, default=100, help="time kept for the evaluation after training")
+    parser.add_argument("--piece-lines", type=int, default=40, help="source files are cut into pieces this long")
     parser.add_argument("--problems", type=int, default=40, help="HumanEval problems whose single-line tasks are run")
     parser.add_argument("--multi-line-problems", type=int, default=5, help="... whose multi-line tasks are run")
     parser.add_argument("--no-compile", action="store_true", help="train without torch.compile")
@@ -127,9 +174,10 @@ def main(argv: list[str] | None = None) -> int:
     seq_len = 64 if tiny else 2048
     preparing = {}
     for name, source in sources(tiny).items():
-        command = [python, "-m", "codellama.cli", "data", "prepare", str(source), "--out", str(work / "data" / name)]
-        command += ["--model", str(base), "--fim-rate", "0.9", "--fim-spm-rate", "0.5", "--context", str(seq_len)]
-        preparing[name] = stages.start(f"data-{name}", command)
+        command = [python, "-m", "codellama.train.gpu_run", "prepare", str(source), str(work / "data" / name)]
+        # the FIM context: the training sequence's (tiny: wider than its 64 tokens, so that pieces are FIM'd)
+        context = 512 if tiny else seq_len
+        preparing[name] = stages.start(f"data-{name}", [*command, str(base), str(context), str(args.piece_lines)])
     mfu = None
     if not args.no_mfu:
         shape = ["--config", "tiny", "--seq-len", "64", "--micro-batch", "1", "--steps", "1", "--warmup", "1"]
@@ -140,14 +188,22 @@ def main(argv: list[str] | None = None) -> int:
     prepared, data_figures = [], {}
     for name, process in preparing.items():
         data_figures[name] = finish(process, data_deadline)
-        directory = work / "data" / name
+        directory = work / "data" / name / "pieces"
+        if not (directory / "manifest.json").exists():
+            directory = directory.with_name("whole")
+        data_figures[name]["prepared"] = directory.name
         if (directory / "manifest.json").exists():
             manifest = json.loads((directory / "manifest.json").read_text())
             stats = json.loads((directory / "stats.json").read_text())
-            data_figures[name] |= {"tokens": manifest["num_tokens"], "documents": stats.get("documents_out")}
+            fim = stats.get("fim", {})
+            data_figures[name] |= {
+                "tokens": manifest["num_tokens"],
+                "documents": stats.get("documents_out"),
+                "fim": fim,
+            }
             if manifest["num_tokens"] > 4 * (seq_len + 1):
                 prepared.append((str(directory), float(manifest["num_tokens"])))
-    stages.record("data", {"sources": data_figures, "used": [Path(d).name for d, _ in prepared]})
+    stages.record("data", {"sources": data_figures, "used": [Path(d).parent.name for d, _ in prepared]})
     if mfu is not None:
         figures = finish(mfu, max(data_deadline, stages.started + 150))
         if figures["exit"] != 0 and not tiny:  # flex_attention under compile is the likeliest failure: plain causal
