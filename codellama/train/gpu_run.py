@@ -84,17 +84,23 @@ def finish(process: subprocess.Popen, deadline: float) -> dict:
     return {"exit": code, "seconds": round(time.monotonic() - started, 1)}
 
 
-def sources(tiny: bool) -> dict[str, Path]:
-    """{name: source directory}: the standard library and the installed packages of PACKAGES (a small stdlib
-    package only, for --tiny)."""
+def sources(tiny: bool, stdlib_parts: int = 5) -> dict[str, tuple[Path, list[str]]]:
+    """{name: (source directory, names to exclude)}: the standard library, its biggest folders apart (each prepared
+    by its own process, in parallel; a folder takes the LICENSE.txt above it), and the installed packages of
+    PACKAGES (a small stdlib package only, for --tiny)."""
     stdlib = Path(sysconfig.get_paths()["stdlib"])
     if tiny:
-        return {"stdlib-json": stdlib / "json"}
-    found = {"stdlib": stdlib}
+        return {"stdlib-json": (stdlib / "json", [])}
+    skip = ("site-packages", "dist-packages", "__pycache__", "config-")
+    folders = [d for d in stdlib.iterdir() if d.is_dir() and not d.name.startswith(skip) and not d.name.startswith(".")]
+    size = {d: sum(f.stat().st_size for f in d.rglob("*.py")) for d in folders}
+    apart = sorted(folders, key=lambda d: -size[d])[: stdlib_parts - 1]
+    found = {"stdlib": (stdlib, [d.name for d in apart])}
+    found |= {f"stdlib-{d.name}": (d, []) for d in apart}
     for name in PACKAGES:
         spec = importlib.util.find_spec(name)
         if spec is not None and spec.submodule_search_locations:
-            found[name] = Path(list(spec.submodule_search_locations)[0])
+            found[name] = (Path(list(spec.submodule_search_locations)[0]), [])
     return found
 
 
@@ -115,16 +121,20 @@ def pieces(text: str, lines: int) -> list[str]:
     return [piece for piece in out if piece.count("\n") >= 3]
 
 
-def prepare_source(source: str, out: Path, base: str, context: int, piece_lines: int) -> None:
+def prepare_source(source: str, out: Path, base: str, context: int, piece_lines: int, excludes: list[str]) -> None:
     """`codellama data prepare` of one source (all filters, FIM 0.9 half PSM half SPM) into OUT/whole; then its kept
     documents cut into pieces of about `piece_lines` lines (FIM needs a document within the context: most source
     files are longer) and prepared again into OUT/pieces (their licences carried over, exact dedup and
     decontamination again). The run uses OUT/pieces when it is there, else OUT/whole."""
     from codellama.train.data.fim import FIMConfig
     from codellama.train.data.pipeline import Pipeline, PipelineConfig, format_report
+    from codellama.train.data.sources import DEFAULT_EXCLUDES
 
     fim = FIMConfig(0.9, 0.5, context, 0)
-    print(format_report(Pipeline(PipelineConfig([source], str(out / "whole"), model=base, fim=fim)).run()), flush=True)
+    whole = PipelineConfig(
+        [source], str(out / "whole"), model=base, fim=fim, excludes=DEFAULT_EXCLUDES + tuple(excludes)
+    )
+    print(format_report(Pipeline(whole).run()), flush=True)
     records = out / "pieces.jsonl"
     with open(records, "w") as f:
         for part in sorted((out / "whole" / "documents").glob("*.jsonl")):
@@ -140,8 +150,8 @@ def prepare_source(source: str, out: Path, base: str, context: int, piece_lines:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["prepare"]:  # one source's data, in its own process (see `prepare_source`)
-        source, out, base, context, piece_lines = argv[1:]
-        prepare_source(source, Path(out), base, int(context), int(piece_lines))
+        source, out, base, context, piece_lines, excludes = argv[1:]
+        prepare_source(source, Path(out), base, int(context), int(piece_lines), [e for e in excludes.split(",") if e])
         return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", required=True, help="where everything goes (on the GPU machine: $OUT)")
@@ -173,11 +183,12 @@ def main(argv: list[str] | None = None) -> int:
     # 1. data (CPU, one process per source) beside the MFU benchmark (GPU)
     seq_len = 64 if tiny else 2048
     preparing = {}
-    for name, source in sources(tiny).items():
+    for name, (source, excludes) in sources(tiny).items():
         command = [python, "-m", "codellama.train.gpu_run", "prepare", str(source), str(work / "data" / name)]
         # the FIM context: the training sequence's (tiny: wider than its 64 tokens, so that pieces are FIM'd)
         context = 512 if tiny else seq_len
-        preparing[name] = stages.start(f"data-{name}", [*command, str(base), str(context), str(args.piece_lines)])
+        command += [str(base), str(context), str(args.piece_lines), ",".join(excludes)]
+        preparing[name] = stages.start(f"data-{name}", command)
     mfu = None
     if not args.no_mfu:
         shape = ["--config", "tiny", "--seq-len", "64", "--micro-batch", "1", "--steps", "1", "--warmup", "1"]
