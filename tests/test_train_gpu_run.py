@@ -70,3 +70,24 @@ def test_source_files_are_cut_into_pieces_of_whole_functions():
     assert "".join(cut) == text  # nothing lost, nothing repeated
     assert [piece.splitlines()[0] for piece in cut] == ["import os", "@decorated", "class C:"]
     assert pieces("x = 1\n", 20) == []  # too short to be a piece
+
+
+@pytest.mark.slow
+def test_a_standard_library_without_its_licence_file_is_taken_as_psf(tmp_path, monkeypatch):
+    """A distribution's Python may ship the stdlib without LICENSE.txt: its files are still the stdlib's (PSF-2.0)."""
+    import sysconfig
+
+    from codellama.checkpoints import default_model_path
+    from codellama.train.gpu_run import prepare_source
+
+    stdlib = tmp_path / "python3.12"
+    (stdlib / "shlex_like").mkdir(parents=True)
+    for i in range(3):
+        body = "".join(f"    value = value * {j} + {i}\n" for j in range(12))
+        (stdlib / "shlex_like" / f"part_{i}.py").write_text(f"def scale_{i}(value):\n{body}    return value\n" * 3)
+    real = sysconfig.get_paths()
+    monkeypatch.setattr(sysconfig, "get_paths", lambda *a, **k: {**real, "stdlib": str(stdlib)})
+    prepare_source(str(stdlib / "shlex_like"), tmp_path / "out", str(default_model_path()), 2048, 10, [])
+    documents = (tmp_path / "out" / "pieces" / "documents").glob("*.jsonl")
+    licences = {json.loads(line)["license"] for part in documents for line in part.read_text().splitlines()}
+    assert licences == {"PSF-2.0"}

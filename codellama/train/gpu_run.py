@@ -131,17 +131,26 @@ def prepare_source(source: str, out: Path, base: str, context: int, piece_lines:
     from codellama.train.data.sources import DEFAULT_EXCLUDES
 
     fim = FIMConfig(0.9, 0.5, context, 0)
+    # a distribution's Python may ship its standard library without the LICENSE.txt that says PSF-2.0 (Debian
+    # keeps it in /usr/share/doc): its files are then the stdlib's own, PSF-2.0 by CPython's terms, said so here
+    stdlib = Path(sysconfig.get_paths()["stdlib"]).resolve()
+    inside_stdlib = Path(source).resolve().is_relative_to(stdlib)
+    unlicensed_stdlib = inside_stdlib and not any((stdlib / n).exists() for n in ("LICENSE.txt", "LICENSE"))
+    excludes = DEFAULT_EXCLUDES + tuple(excludes)
     whole = PipelineConfig(
-        [source], str(out / "whole"), model=base, fim=fim, excludes=DEFAULT_EXCLUDES + tuple(excludes)
+        [source], str(out / "whole"), model=base, fim=fim, excludes=excludes, allow_unknown_license=unlicensed_stdlib
     )
     print(format_report(Pipeline(whole).run()), flush=True)
+    if unlicensed_stdlib:
+        print(f"{stdlib} has no LICENSE.txt: its files without another licence are taken as PSF-2.0", flush=True)
     records = out / "pieces.jsonl"
     with open(records, "w") as f:
         for part in sorted((out / "whole" / "documents").glob("*.jsonl")):
             for line in part.read_text().splitlines():
                 doc = json.loads(line)
                 for i, piece in enumerate(pieces(doc["text"], piece_lines)):
-                    record = {"text": piece, "path": f"{doc['path']}#{i}", "license": doc["license"]}
+                    licence = "PSF-2.0" if unlicensed_stdlib and doc["license"] == "unknown" else doc["license"]
+                    record = {"text": piece, "path": f"{doc['path']}#{i}", "license": licence}
                     f.write(json.dumps({**record, "language": doc["language"]}) + "\n")
     config = PipelineConfig([str(records)], str(out / "pieces"), model=base, fim=fim, near_dedup=False)
     print(format_report(Pipeline(config).run()), flush=True)
