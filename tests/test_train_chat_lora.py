@@ -111,7 +111,14 @@ def test_lora_trains_adapters_only_and_exports_merged_weights(tmp_path, smol_tok
 
     base, _ = build_training_model(config)
     changed = {name for name, p in model.state_dict().items() if not torch.equal(p, base.state_dict()[name])}
-    assert changed and all(name.split(".")[-2] in ("wq", "wv", "w2") for name in changed), changed
+    adapted = changed - {"tok_embeddings.weight", "output.weight"}
+    assert adapted and all(name.split(".")[-2] in ("wq", "wv", "w2") for name in adapted), changed
+    # of the token tables, only the rows of the added infill tokens (they have no adapter) are trained: chat data
+    # holds none of them, so only their output rows (the softmax pushes them down) moved
+    for table in ("tok_embeddings.weight", "output.weight"):
+        trained, before = model.state_dict()[table], base.state_dict()[table]
+        assert torch.equal(trained[:49152], before[:49152]), table
+    assert not torch.equal(model.state_dict()["output.weight"][49152:], base.state_dict()["output.weight"][49152:])
 
     # resume from the step-3 checkpoint (as if the run had died before step 6): the adapters and their
     # optimiser state come back, and the last three steps and the export come out the same

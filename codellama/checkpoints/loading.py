@@ -2,7 +2,9 @@
 
 Every reader yields (ModelArgs, iterator of (our parameter name, tensor)); the model is built on
 the meta device and each tensor is materialised once, in the target dtype, so loading needs about
-one copy of the weights (plus the file's pages, which are memory-mapped).
+one copy of the weights (plus the file's pages, which are memory-mapped). A delta (LoRA adapters and new
+token rows: checkpoints/delta.py) is merged into that stream when one applies: the embedded default model's
+shipped delta, or the one CODELLAMA_DELTA names.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 import torch
 from tqdm import tqdm
 
+from codellama.checkpoints.delta import apply_delta, check_base, delta_for, read_delta
 from codellama.checkpoints.gguf import read_gguf
 from codellama.checkpoints.gguf_layout import read_gguf_header
 from codellama.checkpoints.hf import read_hf
@@ -196,8 +199,13 @@ def load_model(
     device: str | torch.device = "cpu",
     dtype: torch.dtype | None = None,
     quant: str = "none",
+    delta: str | Path | bool | None = None,
 ) -> tuple[Transformer, Tokenizer]:
     """Load a model and its tokenizer from a path (or the embedded default).
+
+    `delta`: None (the default) applies the embedded model's shipped delta to the embedded model, or the delta
+    the environment's CODELLAMA_DELTA names (a directory; "off" for none) to any model; False none; a directory,
+    that delta (checkpoints/delta.py; a delta made for another base checkpoint is refused).
 
     `quant`: none (the default: every weight a float tensor in `dtype`, exactly the checkpoint's values),
     int4 or int8 (the linear layers and the embedding quantised: codellama.quant), or auto (on the CPU, keep
@@ -206,11 +214,42 @@ def load_model(
     quant = _mode(quant, device)
     args, tensors, size, tokenizer = read_checkpoint(path, keep_quantized=quant != "none")
     check_vocab(tokenizer, args.vocab_size, str(path))
+    directory = delta_for(path, _is_default(model), delta)
+    if directory is not None:
+        args, tensors, tokenizer = with_delta(directory, path, args, tensors, tokenizer)
     dtype = dtype or default_dtype(device)
     tensors = _progress(tensors, size, f"loading {path.name}")
     model = build_model(args, tensors, str(path), dtype, device, quant)
     release_freed_memory()
     return model, tokenizer
+
+
+def _is_default(model: str | Path | None) -> bool:
+    return model is None or str(model).lower() in DEFAULT_MODEL_NAMES
+
+
+def with_delta(
+    directory: Path, path: Path, args: ModelArgs, tensors: Tensors, tokenizer: Tokenizer
+) -> tuple[ModelArgs, Tensors, Tokenizer]:
+    """The checkpoint at `path` with the delta in `directory` applied: its vocabulary grown by the delta's tokens
+    (infill tokens: the tokenizer then infills natively), its tensor stream merged with the delta's."""
+    from codellama.train.infill_tokens import add_infill_tokens
+
+    delta = read_delta(directory)
+    check_base(delta, path, args.vocab_size)
+    added = delta.manifest["added_tokens"]
+    if tokenizer.vocab_size != args.vocab_size:
+        raise CheckpointError(f"{path}: a delta needs a tokenizer of the model's {args.vocab_size} tokens")
+    grown = add_infill_tokens(tokenizer, added["family"])
+    ids = [grown.piece_to_id(piece) for piece in added["pieces"]]
+    if ids != added["ids"] or grown.vocab_size != args.vocab_size + delta.added_rows:
+        raise CheckpointError(
+            f"the delta {directory} added tokens {added['pieces']} as ids {added['ids']}, but this tokenizer gives "
+            f"them {ids}; the delta does not belong to {path}"
+        )
+    args.vocab_size = grown.vocab_size
+    args.extra = {**args.extra, "delta": str(directory)}
+    return args, apply_delta(tensors, delta, args.tie_embeddings), grown
 
 
 def _mode(quant: str, device: str | torch.device) -> str:
@@ -233,6 +272,7 @@ def load_generator(
     device: str | torch.device | None = None,
     dtype: torch.dtype | None = None,
     quant: str = "none",
+    delta: str | Path | bool | None = None,
 ) -> Generator:
     """A Generator for a model path (or the embedded default): `load_model`, then the two put together.
 
@@ -240,7 +280,7 @@ def load_generator(
     as for `load_model` (the commands pass auto)."""
     if device is None:
         device = "cuda" if torch.cuda.is_available() else "cpu"
-    return Generator(*load_model(model, device=device, dtype=dtype, quant=quant))
+    return Generator(*load_model(model, device=device, dtype=dtype, quant=quant, delta=delta))
 
 
 def quantize_checkpoint(source: str | Path | None, destination: str | Path, quant: str = "int4") -> dict:

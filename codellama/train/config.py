@@ -42,6 +42,10 @@ class TrainConfig:
     betas: tuple[float, float] = (0.9, 0.95)
     grad_clip: float = 1.0
     # machinery
+    document_masking: bool = True  # packed documents attend only within themselves (EOS separates them)
+    loss_chunk_tokens: int = 4096  # positions whose float32 logits are made at a time (the loss, chunk by chunk)
+    max_minutes: float | None = None  # a time budget: the run is fitted to it and stops there, saved and exported
+    delta_out: str | None = None  # LoRA runs: also write the compact delta (adapters + new token rows) here
     dtype: str = "auto"  # auto: bfloat16 parameters in compute on GPU (fp32 master weights), float32 on CPU
     activation_checkpointing: bool = False
     compile: bool = False
@@ -60,7 +64,7 @@ class TrainConfig:
             self.lora = LoraSettings(**self.lora)
         self.betas = tuple(self.betas)
         self.data = [(str(d[0]), float(d[1])) if isinstance(d, (list, tuple)) else (str(d), 1.0) for d in self.data]
-        for name in ("seq_len", "batch_tokens", "micro_batch", "steps"):
+        for name in ("seq_len", "batch_tokens", "micro_batch", "steps", "loss_chunk_tokens"):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1, got {getattr(self, name)}")
         if not 0 <= self.warmup_steps <= self.steps:

@@ -27,6 +27,41 @@ def flops_per_token(args: ModelArgs, seq_len: int) -> float:
     return 6 * matmul_params + 12 * args.n_layers * args.n_heads * args.head_dim * seq_len
 
 
+def datasheet_peak(device: torch.device) -> tuple[float, str] | None:
+    """(dense bf16 FLOP/s, GPU name) from the datasheet table for a known GPU; None elsewhere."""
+    if device.type != "cuda":
+        return None
+    name = torch.cuda.get_device_name(device)
+    for key, value in GPU_PEAK_FLOPS.items():
+        if key in name:
+            return value, name
+    return None
+
+
+def measured_matmul_peak(
+    device: torch.device, n: int | None = None, warmup: int = 3, repeats: int = 10
+) -> tuple[float, str]:
+    """(FLOP/s, what was measured): the mean rate of `repeats` square matmuls after `warmup` ones, in bf16 on a
+    GPU (8192 x 8192 x 8192: the practical tensor-core peak of this very GPU, in this run), fp32 on the CPU
+    (1024; the best single one, since a shared CPU is only as fast as its quietest moment)."""
+    if device.type != "cuda":
+        n = n or 1024
+        return measured_matmul_flops(n, repeats), f"fp32 {n}^3 matmul on the CPU (best of {repeats})"
+    n = n or 8192
+    a = torch.randn(n, n, device=device, dtype=torch.bfloat16)
+    b = torch.randn(n, n, device=device, dtype=torch.bfloat16)
+    for _ in range(warmup):
+        a @ b
+    start, end = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
+    start.record()
+    for _ in range(repeats):
+        a @ b
+    end.record()
+    torch.cuda.synchronize(device)
+    seconds = start.elapsed_time(end) / 1000 / repeats
+    return 2 * n**3 / seconds, f"bf16 {n}^3 matmul (mean of {repeats} after {warmup})"
+
+
 def peak_flops(device: torch.device, override_tflops: float | None = None) -> tuple[float, str]:
     """(FLOP/s, where the figure comes from) for MFU."""
     if override_tflops:

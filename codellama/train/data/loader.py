@@ -13,6 +13,8 @@ Shards may carry a loss mask (instruction data: 1 on answer tokens); masked targ
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -113,3 +115,36 @@ class PackedData:
         """Sequences first .. first+count-1 as (count, seq_len) tensors."""
         pairs = [self.sequence(g) for g in range(first, first + count)]
         return (torch.from_numpy(np.stack([p[0] for p in pairs])), torch.from_numpy(np.stack([p[1] for p in pairs])))
+
+
+Batch = tuple[torch.Tensor, torch.Tensor]
+
+
+class BatchPrefetcher:
+    """The micro-batches of training steps, the next step's read in a background thread while this one trains
+    (reading is numpy slicing: it releases the GIL), in pinned memory on a GPU so the copies to it can overlap
+    the compute (`tensor.to(device, non_blocking=True)`). `offsets(step)`: the first sequence of each of the
+    step's micro-batches; each holds `data`'s micro_batch sequences from there."""
+
+    def __init__(self, data: PackedData, offsets: Callable[[int], list[int]], micro_batch: int = 1, pin: bool = False):
+        self.data, self.offsets, self.micro_batch, self.pin = data, offsets, micro_batch, pin
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="batches")
+        self._ahead: tuple[int, Future] | None = None
+
+    def _read(self, step: int) -> list[Batch]:
+        batches = [self.data.batch(first, self.micro_batch) for first in self.offsets(step)]
+        return [(x.pin_memory(), y.pin_memory()) for x, y in batches] if self.pin else batches
+
+    def get(self, step: int) -> list[Batch]:
+        """Step `step`'s micro-batches (whatever was read ahead for another step is dropped); starts reading
+        step + 1's."""
+        ahead, self._ahead = self._ahead, None
+        batches = ahead[1].result() if ahead is not None else None  # (never two reads at once: PackedData plans)
+        if ahead is None or ahead[0] != step:
+            batches = self._read(step)
+        self._ahead = (step + 1, self._pool.submit(self._read, step + 1))
+        return batches
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._ahead = None

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The GPU machine's side of `python -m codellama.train.gpu_run` (docs/training.md, "Training on a GPU"): install
+# the carried wheels, join the base model's two halves (part 1 left in /tmp/base by the first call, part 2
+# carried now in .base2/), check its sha256, and run the whole pipeline into $OUT within BUDGET seconds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ -d .whl ]; then
+    python3 -m pip install -q --no-index --no-deps --no-compile --no-cache-dir --upgrade --target /tmp/site .whl/*.whl
+    export PYTHONPATH="$PWD:/tmp/site"
+else
+    export PYTHONPATH="$PWD"
+fi
+name="$(cut -d' ' -f3 .base2/SHA256)"
+base="/tmp/base/$name"
+if [ ! -f "$base" ]; then
+    part1=/tmp/base/part-1
+    [ -f "$part1" ] || part1=.base1/part-1
+    cat "$part1" .base2/part-2 >"$base"
+fi
+(cd /tmp/base && sha256sum -c "$OLDPWD/.base2/SHA256")
+nvidia-smi --query-gpu=name,memory.total --format=csv,noheader || true
+python3 -m codellama.train.gpu_run --out "${OUT:-/tmp/gpu_run}" --base "$base" --budget "${BUDGET:-540}" "$@"
