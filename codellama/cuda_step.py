@@ -135,18 +135,23 @@ class StaticDecoder:
         """One token for each of B rows (cache rows 0..B-1) at `positions` (B,), the longest row reading kv_len
         positions: each row's next-token logits (B, V) and their argmax (B,). Copies: the graph's own outputs are
         overwritten by its next replay."""
+        step = self._run(tokens, positions, kv_len)
+        B = len(tokens)
+        return step.logits[:B].clone(), step.next_tokens[:B].clone()
+
+    def _run(self, tokens: torch.Tensor, positions: torch.Tensor, kv_len: int) -> _Step:
+        """Load the rows into their shape's static step and run it: eagerly, or by its graph (captured the first
+        time); its outputs are in the step."""
         step = self.prepare(len(tokens), kv_len)
         step.load(tokens, positions)
         if not self.graphs:
             step.run_eager()
-        elif step.graph is None:
+            return step
+        if step.graph is None:
             step.capture(self._pool)
             self._pool = step.graph.pool()
-            step.replay()
-        else:
-            step.replay()
-        B = len(tokens)
-        return step.logits[:B].clone(), step.next_tokens[:B].clone()
+        step.replay()
+        return step
 
     def prepare(self, rows: int, kv_len: int) -> _Step:
         """The static step for `rows` rows reading up to kv_len positions (made when first needed)."""
@@ -173,16 +178,7 @@ class StaticDecoder:
         start = positions.max().item()  # one read, before the loop
         positions = positions.clone()
         for i in range(steps):
-            step = self.prepare(len(tokens), int(start) + i + 1)
-            step.load(tokens, positions)
-            if not self.graphs:
-                step.run_eager()
-            elif step.graph is None:
-                step.capture(self._pool)
-                self._pool = step.graph.pool()
-                step.replay()
-            else:
-                step.replay()
+            step = self._run(tokens, positions, int(start) + i + 1)
             tokens = step.next_tokens[: len(tokens)]
             out[:, i] = tokens
             positions += 1

@@ -213,25 +213,29 @@ def test_the_prefetcher_reads_the_batches_a_direct_read_gives(tmp_path):
     ahead.close()
 
 
-def test_a_time_budget_stops_the_run_saved_and_exported(tmp_path, smol_tokenizer):
+def _budgeted_config(tmp_path, tokenizer, **settings):
+    """A 1000-step run of the tiny shape on a prepared corpus, with a time budget (`settings`: the rest)."""
     from codellama.train.config import TrainConfig
-    from codellama.train.trainer import run
     from tests.test_train_trainer import _corpus
 
-    data = _prepared(tmp_path, smol_tokenizer, _corpus)
-    config = TrainConfig(
-        model_args={k: v for k, v in SHAPE.items() if k != "vocab_size"},
+    data = _prepared(tmp_path, tokenizer, _corpus)
+    shape = {k: v for k, v in SHAPE.items() if k != "vocab_size"}
+    return TrainConfig(
+        model_args=shape,
         data=[(str(data), 1.0)],
         seq_len=16,
         batch_tokens=32,
         steps=1000,
-        warmup_steps=0,
         out=str(tmp_path / "run"),
-        export=["hf"],
         peak_tflops=0.01,
-        max_minutes=1e-6,
-        save_every=500,
+        **settings,
     )
+
+
+def test_a_time_budget_stops_the_run_saved_and_exported(tmp_path, smol_tokenizer):
+    from codellama.train.trainer import run
+
+    config = _budgeted_config(tmp_path, smol_tokenizer, warmup_steps=0, export=["hf"], max_minutes=1e-6, save_every=500)
     run(config)
     log = [json.loads(line) for line in (tmp_path / "run" / "log.jsonl").read_text().splitlines()]
     [stop] = [r for r in log if r.get("event") == "time budget"]
@@ -242,23 +246,9 @@ def test_a_time_budget_stops_the_run_saved_and_exported(tmp_path, smol_tokenizer
 def test_a_time_budget_fits_the_steps_and_schedule_to_the_measured_speed(gloo_world_of_one, tmp_path, smol_tokenizer):
     import time
 
-    from codellama.train.config import TrainConfig
     from codellama.train.trainer import Trainer, lr_at
-    from tests.test_train_trainer import _corpus
 
-    data = _prepared(tmp_path, smol_tokenizer, _corpus)
-    config = TrainConfig(
-        model_args={k: v for k, v in SHAPE.items() if k != "vocab_size"},
-        data=[(str(data), 1.0)],
-        seq_len=16,
-        batch_tokens=32,
-        steps=1000,
-        warmup_steps=10,
-        out=str(tmp_path / "run"),
-        export=[],
-        peak_tflops=0.01,
-        max_minutes=1.0,
-    )
+    config = _budgeted_config(tmp_path, smol_tokenizer, warmup_steps=10, export=[], max_minutes=1.0)
     trainer = Trainer(config, 0, 1, torch.device("cpu"))
     trainer.out.mkdir(parents=True)
     trainer.fit_to_budget(time.monotonic(), done=4, step_seconds=0.5)  # 60 s left at 0.5 s a step: 120 more
