@@ -13,23 +13,26 @@ error while the others go on, the JSON rewritten after every part (a run cut sho
              the aggregate tok/s of 64 rows
   long       a 100,000-token prompt: prefill seconds (8192-token chunks, lower-right causal on flash kernels) and
              peak memory, then decode tok/s at that context
-  quant      batch-1 decode in int8 and int4 (torch's CUDA weight-only kernels: quant.Int8Linear/Int4Linear),
-             each "unavailable: <error>" where torch lacks them
   peer       transformers' LlamaForCausalLM on the same weights (q/k rows permuted to its layout): its logits
              against ours, then `generate` tok/s at batch 1 and at batch 64 (greedy, short, with a time cap)
   server     the scheduler (continuous batching over the same graphs) with 64 streaming clients at once against
              one client alone: aggregate tok/s, speed-up and errors (without HTTP: the device has no fastapi)
+  quant      batch-1 decode in int8 and int4 (torch's CUDA weight-only kernels: quant.Int8Linear/Int4Linear),
+             each "unavailable: <error>" where torch lacks them
   compiled   batch-1 bf16 decode with torch.compile'd kernels inside the graphs, if enough of the budget is left
 
 A part starts only with the time it needs left of --budget (420 s); past --budget + --grace (25 s) the figures so
-far are written and the run ends. Timings synchronise the device before reading the clock. Every figure is
-printed and written to --out.
+far are written and the run ends (and 30 s later faulthandler ends it, should the watchdog not get to run). The
+JSON is written whole (renamed into place) before and after every part; while a part runs it names it in
+"running", so a process that dies in one shows where. Timings synchronise the device before reading the clock.
+Every figure is printed and written to --out.
 """
 
 from __future__ import annotations
 
 import argparse
 import copy
+import faulthandler
 import gc
 import json
 import os
@@ -80,6 +83,7 @@ class Suite:
     def __init__(self, shape: Shape, device: torch.device, out: Path | None):
         self.shape, self.device, self.out = shape, device, out
         self.started = time.perf_counter()
+        self._saving = threading.Lock()  # the main thread and the watchdog's both write the file
         self.results: dict = {
             "device": torch.cuda.get_device_name(device) if device.type == "cuda" else "cpu",
             "torch": torch.__version__,
@@ -100,6 +104,10 @@ class Suite:
         if left < needs:
             record["skipped"] = f"{left:.0f} s of the budget left, the part needs about {needs:.0f} s"
         else:
+            # written before the part runs: a process that dies in it (a segfault, an abort in the driver) leaves
+            # the file naming the part it died in
+            self.results["running"] = name
+            self.save()
             start = time.perf_counter()
             try:
                 run(record)
@@ -107,23 +115,38 @@ class Suite:
                 record["error"] = f"{type(e).__name__}: {e}"
                 record["traceback"] = traceback.format_exc(limit=6)
             record["seconds"] = round(time.perf_counter() - start, 2)
+            self.results.pop("running", None)
             self.free()
         print(f"[{self.elapsed:6.1f} s] {name}: {json.dumps({k: v for k, v in record.items() if k != 'traceback'})}")
         sys.stdout.flush()
         self.save()
 
     def save(self) -> None:
-        self.results["elapsed_s"] = round(self.elapsed, 1)
-        if self.out is not None:
-            self.out.write_text(json.dumps(self.results, indent=2))
+        """Write the figures so far: whole or not at all (a temporary file renamed over the last one), one writer
+        at a time."""
+        with self._saving:
+            self.results["elapsed_s"] = round(self.elapsed, 1)
+            if self.out is not None:
+                text = json.dumps(self.results, indent=2)
+                partial = self.out.with_name(self.out.name + ".tmp")
+                partial.write_text(text)
+                os.replace(partial, self.out)
 
     def cut_short(self) -> None:
-        """Past the hard time limit: record it, write the figures, end the process (from the watchdog thread)."""
-        running = [name for name, record in self.results["parts"].items() if "seconds" not in record]
-        self.results["cut_short"] = f"over the time limit at {self.elapsed:.0f} s, during {running or 'nothing'}"
-        self.save()
-        print(self.results["cut_short"], flush=True)
-        os._exit(3)
+        """Past the hard time limit: record it, write the figures, end the process (from the watchdog thread). The
+        process ends even if writing fails (the main thread may be changing a record as it is read)."""
+        try:
+            running = [name for name, record in list(self.results["parts"].items()) if "seconds" not in record]
+            self.results["cut_short"] = f"over the time limit at {self.elapsed:.0f} s, during {running or 'nothing'}"
+            print(self.results["cut_short"], flush=True)
+            for _ in range(3):
+                try:
+                    self.save()
+                    break
+                except RuntimeError:  # a dict changed size while it was serialised: try again
+                    time.sleep(0.05)
+        finally:
+            os._exit(3)
 
     def sync(self) -> None:
         if self.device.type == "cuda":
@@ -185,6 +208,7 @@ class Suite:
             seconds = time.perf_counter() - start
         record[key] = round(batch * steps / seconds, 1)
         record[f"{key}_graphs"] = len(decoder.shapes)
+        note_capture_error(record, decoder, f"{key}_")
         model.clear_cache()
 
     # -- the parts -------------------------------------------------------------------------------
@@ -211,10 +235,17 @@ class Suite:
             with torch.inference_mode():
                 first = self.prefill(model, self.prompt(3, shape.prompt, seed=2)).argmax(-1)
                 positions = torch.full((3,), shape.prompt, device=self.device)
-                greedy.append(StaticDecoder(model, graphs=graphs).greedy(first, positions, steps).cpu())
+                decoder = StaticDecoder(model, graphs=graphs)
+                greedy.append(decoder.greedy(first, positions, steps).cpu())
+                note_capture_error(record, decoder)  # (the tokens compared are then eager ones twice)
+            del decoder
             model.clear_cache()
         same = int((greedy[0] == greedy[1]).all(dim=0).long().cumprod(0).sum())
-        record.update(graph_vs_eager_same_tokens=same, graph_vs_eager_of=steps, tokens_ok=same == steps)
+        record.update(
+            graph_vs_eager_same_tokens=same,
+            graph_vs_eager_of=steps,
+            tokens_ok=same == steps and "graph_capture_error" not in record,
+        )
         record["ok"] = record["logits_ok"] and record["tokens_ok"]
 
     def peer(self, record: dict) -> None:
@@ -313,6 +344,7 @@ class Suite:
             decoder.greedy(first, positions, shape.long_new)
             self.sync()
             record["decode_tok_s"] = round(shape.long_new / (time.perf_counter() - start), 1)
+            note_capture_error(record, decoder)
         record["prompt_tokens"] = T
         record["kv_cache_gb"] = round(model.kv_bytes_per_position() * model.cache.length / 1e9, 2)
         record["peak_gb"] = self.peak_gb()
@@ -409,9 +441,16 @@ class Suite:
             decoder.greedy(first, positions, shape.new_tokens)
             self.sync()
             record["batch1_bf16_tok_s"] = round(shape.new_tokens / (time.perf_counter() - start), 1)
+            note_capture_error(record, decoder)
         # inductor's kernels round differently from eager ones: how long the greedy tokens stay the same
         record["same_tokens_as_eager"] = int((fast[0, :compared].cpu() == eager[0]).long().cumprod(0).sum())
         record["of"] = compared
+
+
+def note_capture_error(record: dict, decoder: StaticDecoder, prefix: str = "") -> None:
+    """Where the decoder could not capture its CUDA graphs (it ran eagerly instead), say so beside its figures."""
+    if decoder.capture_error is not None:
+        record[f"{prefix}graph_capture_error"] = decoder.capture_error
 
 
 def random_vocabulary_tokenizer(vocab_size: int):
@@ -445,20 +484,30 @@ def main(argv: list[str] | None = None) -> dict:
     watchdog = threading.Timer(args.budget + args.grace, suite.cut_short)
     watchdog.daemon = True
     watchdog.start()
+    # a C-level backstop that needs no GIL (a call that holds it never lets the watchdog run): 30 s later the
+    # Python stacks are printed and the process ends; the figures of the parts done are in --out already.
+    # faulthandler also prints the stacks on a segfault or an abort.
+    faulthandler.enable(file=sys.__stderr__)
+    faulthandler.dump_traceback_later(args.budget + args.grace + 30, exit=True, file=sys.__stderr__)
     # (name, run, seconds it needs at least: a part starts only with that much of the budget left)
     parts = [
         ("checks", suite.checks, 0),
         ("decode", suite.decode, 30),
         ("long", suite.long, 60),
-        ("quant", suite.quant, 40),
         ("peer", suite.peer, 60),
         ("server", suite.server, 40),
+        # after the bf16 parts: its kernels (int8/int4 packing and matmuls) are the ones least run on this device,
+        # and a bad memory access in one leaves the CUDA context unusable for every later part
+        ("quant", suite.quant, 40),
         ("compiled", suite.compiled, 0 if args.tiny else 200),
     ]
-    for name, run, needs in parts:
-        if name not in args.skip:
-            suite.part(name, run, needs)
-    watchdog.cancel()
+    try:
+        for name, run, needs in parts:
+            if name not in args.skip:
+                suite.part(name, run, needs)
+    finally:
+        watchdog.cancel()
+        faulthandler.cancel_dump_traceback_later()
     suite.save()
     return suite.results
 

@@ -17,12 +17,15 @@ step eagerly (no graphs), which is what the tests check against the plain engine
 
 from __future__ import annotations
 
+import logging
 import weakref
 from collections.abc import Callable
 
 import torch
 
 from codellama.model import Transformer
+
+log = logging.getLogger(__name__)
 
 WINDOW_STEP = 256  # cache positions: attention reads kv_len rounded up to this (one graph per window)
 LARGEST_BATCH_BUCKET = 64  # batches beyond this pad to a multiple of it
@@ -106,6 +109,7 @@ class StaticDecoder:
         # the model lets go of (clear_cache) is freed
         self._cache: weakref.ref | None = None
         self._pool = None  # one memory pool shared by every graph (they never run at once)
+        self.capture_error: str | None = None  # why capturing a graph failed (the steps then run eagerly)
 
     @property
     def shapes(self) -> list[tuple[int, int]]:
@@ -148,7 +152,14 @@ class StaticDecoder:
             step.run_eager()
             return step
         if step.graph is None:
-            step.capture(self._pool)
+            try:
+                step.capture(self._pool)
+            except Exception as e:  # a step that cannot be captured still runs: eagerly, from now on, and said so
+                step.graph = None
+                self.graphs, self.capture_error = False, f"{type(e).__name__}: {e}"
+                log.warning("CUDA graph capture failed (%s): decode steps run eagerly", self.capture_error)
+                step.run_eager()
+                return step
             self._pool = step.graph.pool()
         step.replay()
         return step

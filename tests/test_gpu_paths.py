@@ -70,6 +70,31 @@ def test_static_greedy_decoding_crosses_windows_and_equals_step_by_step_decoding
     assert decoder.shapes == [(2, 256), (2, 512)]  # positions 250..261: the window grew once
 
 
+def test_a_step_whose_graph_cannot_be_captured_runs_eagerly_and_says_why(monkeypatch):
+    """A capture that fails (an op CUDA graphs forbid) costs speed, not the step: the decoder goes on eagerly, with
+    the same tokens, and names the error (the GPU suite records it beside the figures)."""
+    model = tiny_model(vocab_size=300)
+    prompt = torch.randint(0, 300, (2, 20), generator=torch.Generator().manual_seed(5))
+
+    def greedy(decoder: StaticDecoder) -> torch.Tensor:
+        model.setup_cache(2, 64)
+        model(prompt[:, :-1], torch.arange(19).expand(2, -1))
+        tokens = decoder.greedy(prompt[:, -1], torch.tensor([19, 19]), steps=6)
+        model.clear_cache()
+        return tokens
+
+    def capture(self, pool):
+        raise RuntimeError("operation not permitted when stream is capturing")
+
+    with torch.no_grad():
+        eager = greedy(StaticDecoder(model))
+        failing = StaticDecoder(model)
+        failing.graphs = True  # as on a GPU (a CPU decoder refuses graphs=True)
+        monkeypatch.setattr(cuda_step._Step, "capture", capture)
+        assert torch.equal(greedy(failing), eager)
+    assert not failing.graphs and "not permitted when stream is capturing" in failing.capture_error
+
+
 @pytest.fixture
 def static_generator(smol_tokenizer):
     model = tiny_model()
@@ -233,6 +258,41 @@ def test_a_part_that_fails_is_recorded_and_the_suite_goes_on(tmp_path, monkeypat
     assert results["parts"]["checks"]["error"] == "RuntimeError: no kernel"
     assert results["parts"]["decode"]["batch1_bf16_tok_s"] > 0
     assert json.loads((tmp_path / "out.json").read_text())["parts"]["checks"]["error"] == "RuntimeError: no kernel"
+
+
+DYING_PART = f"""
+import importlib.util, os, sys, time
+spec = importlib.util.spec_from_file_location("gpu_suite", {str(SUITE)!r})
+suite = importlib.util.module_from_spec(spec)
+sys.modules["gpu_suite"] = suite
+spec.loader.exec_module(suite)
+def dies(self, record):  # as a segfault in a kernel: no Python cleanup
+    os._exit(9)
+def hangs(self, record):  # as a part stuck past the time limit
+    record["half"] = 1
+    time.sleep(30)
+suite.Suite.checks = {{"dies": dies, "hangs": hangs}}[sys.argv[1]]
+suite.main(sys.argv[2:])
+"""
+
+
+@pytest.mark.parametrize("how", ["dies", "hangs"])
+def test_a_process_that_dies_or_hangs_in_a_part_leaves_whole_figures_naming_it(tmp_path, how):
+    """A part that kills the process leaves the JSON naming it ("running"); one that runs past --budget + --grace
+    is cut short by the watchdog, which writes what there is and ends the process."""
+    out = tmp_path / "suite.json"
+    others = ["decode", "long", "quant", "peer", "server", "compiled"]
+    args = [how, "--tiny", "--out", str(out), "--budget", "1", "--grace", "1", "--skip", *others]
+    env = {**os.environ, "PYTHONPATH": str(SUITE.parent.parent), "OMP_NUM_THREADS": "1"}
+    done = subprocess.run([sys.executable, "-c", DYING_PART, *args], env=env, capture_output=True, timeout=60)
+    results = json.loads(out.read_text())
+    assert results["running"] == "checks"
+    assert not list(tmp_path.glob("*.tmp"))
+    if how == "dies":
+        assert done.returncode == 9
+    else:
+        assert done.returncode == 3 and "during ['checks']" in results["cut_short"]
+        assert results["parts"]["checks"] == {"half": 1}
 
 
 # -- sampling a batch on the device ------------------------------------------------------------------------------
