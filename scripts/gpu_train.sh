@@ -12,9 +12,15 @@ else
 fi
 name="$(cut -d' ' -f3 .base2/SHA256)"
 base="/tmp/base/$name"
+mkdir -p /tmp/base
 if [ ! -f "$base" ]; then
     part1=/tmp/base/part-1
     [ -f "$part1" ] || part1=.base1/part-1
+    if [ ! -f "$part1" ]; then
+        echo "gpu_train.sh: part 1 of the base model is in neither /tmp/base nor .base1 (a fresh machine: was it" \
+            "handed back between the calls?): run call 1 again, then this one at once" >&2
+        exit 2
+    fi
     cat "$part1" .base2/part-2 >"$base"
 fi
 (cd /tmp/base && sha256sum -c "$OLDPWD/.base2/SHA256")

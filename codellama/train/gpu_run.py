@@ -226,7 +226,10 @@ def main(argv: list[str] | None = None) -> int:
     stages.record("data", {"sources": data_figures, "used": [Path(d).parent.name for d, _ in prepared]})
     if mfu is not None:
         figures = finish(mfu, max(data_deadline, stages.started + 150))
-        if figures["exit"] != 0 and not tiny:  # flex_attention under compile is the likeliest failure: plain causal
+        # a crash (not a run killed at its cap, which a second run would repeat at the training's expense):
+        # flex_attention under compile is the likeliest failure, so the second run is plain causal
+        crashed = isinstance(figures["exit"], int) and figures["exit"] != 0
+        if crashed and not tiny:
             stages.record("mfu-document-masking", figures | {"log": "logs/mfu.log"})
             mfu = stages.start("mfu-causal", [*benchmark, "--no-document-masking", "--json", str(out / "mfu.json")])
             figures = finish(mfu, time.monotonic() + 120)
