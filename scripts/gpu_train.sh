@@ -38,4 +38,17 @@ if [ ! -f "$base" ]; then
 fi
 (cd /tmp/base && sha256sum -c "$OLDPWD/.base2/SHA256")
 nvidia-smi --query-gpu=name,memory.total --format=csv,noheader || true
-python3 -m codellama.train.gpu_run --out "${OUT:-/tmp/gpu_run}" --base "$base" --budget "${BUDGET:-540}" "$@"
+out="${OUT:-/tmp/gpu_run}"
+status=0
+python3 -m codellama.train.gpu_run --out "$out" --base "$base" --budget "${BUDGET:-540}" "$@" || status=$?
+# the device returns at most 8 files from $OUT: keep the figures and the delta as they are, the rest (logs, eval
+# samples, mfu.json) in one archive
+(
+    cd "$out"
+    rest=$(find . -mindepth 1 -maxdepth 1 ! -name delta ! -name gpu_run.json ! -name rest.tar.gz)
+    if [ -n "$rest" ]; then
+        tar czf rest.tar.gz $rest && rm -rf $rest
+    fi
+    find . -type f | sort
+)
+exit "$status"
