@@ -166,6 +166,9 @@ class Vocabulary:
             self._healing_masks[text] = mask
         return self._healing_masks[text]
 
+    def prompt_logprob(self, token: int, logprob: float) -> TokenLogprob:
+        return TokenLogprob(self.tokenizer.decode_continuation([token]), token, logprob, {})
+
     def token_logprob(self, log_probs: torch.Tensor, token: int, top_n: int) -> TokenLogprob:
         piece = self.tokenizer.decode_continuation([token])
         top = {}
@@ -189,7 +192,7 @@ class Sequence:
         self.vocab = vocab
         self.params = params
         self.prompt_length = len(request.prompt_ids)
-        self.history = list(request.prompt_ids)  # prompt + generated ids, for the repetition penalty
+        self.penalties = Penalties(request.prompt_ids, vocab.vocab_size, vocab.device) if params.penalised else None
         code_stop = CodeStop(params.code_stop, request.prompt_text) if params.code_stop else None
         self.tracker = TextTracker(vocab.tokenizer, params.stop, code_stop, hidden=request.healed)
         self.rng = make_rng(params.seed, vocab.device)
@@ -208,7 +211,8 @@ class Sequence:
             self.logprobs.append(self.vocab.token_logprob(log_probs, token, p.logprobs))
         if token in self.stop_ids and not p.ignore_eos:
             return self.finish(FinishReason.STOP)
-        self.history.append(token)
+        if self.penalties is not None:
+            self.penalties.add(token)
         text = tracker.push(token)
         if tracker.stopped:
             return text + self.finish(FinishReason.STOP)
@@ -356,10 +360,12 @@ class Engine:
             placed = dict(row_offset=row_offset, kv_len=end) | (dict(chunk_start=start) if mask_free else {})
             if want_prompt_logprobs:
                 chunk_logits = self.model(tokens[:, start:end], positions, **placed)
-                log_probs = torch.log_softmax(chunk_logits, dim=-1)
-                for i, ids in enumerate(prompts):
+                # each position's next prompt token, its log-probability gathered on the device, read once a chunk
+                following = torch.cat([tokens[:, start + 1 : end + 1], tokens.new_zeros(B, 1)], dim=1)[:, : end - start]
+                chosen = torch.log_softmax(chunk_logits.float(), dim=-1).gather(-1, following[..., None])[..., 0]
+                for i, (ids, values) in enumerate(zip(prompts, chosen.tolist())):
                     for pos in range(start, min(end, len(ids) - 1)):
-                        prompt_lps[i].append(self.vocab.token_logprob(log_probs[i, pos - start], ids[pos + 1], 0))
+                        prompt_lps[i].append(self.vocab.prompt_logprob(ids[pos + 1], values[pos - start]))
                 picked = chunk_logits[torch.arange(B), index]
             else:
                 # a chunk of a longer prompt, copied with dense strides (a row's stride then equals the chunk's
@@ -442,8 +448,7 @@ class Engine:
             self.logits,
             [s.params for s in sequences],
             [s.rng for s in sequences],
-            [s.history for s in sequences],
-            [s.tracker.tokens for s in sequences],
+            [s.penalties for s in sequences],
         )
         want_logprobs = any(s.params.logprobs is not None for s in sequences)
         log_probs = torch.log_softmax(self.logits, dim=-1) if want_logprobs else None
@@ -595,11 +600,10 @@ def sample(
     logits: torch.Tensor,
     params: list[SamplingParams],
     generators: list[torch.Generator],
-    history: list[list[int]],
-    generated: list[list[int]],
+    penalties: list[Penalties | None],
 ) -> torch.Tensor:
     """The next token of every row (B,): greedy rows by one argmax; the others penalised and sampled.
-    `history`: each row's prompt + generated ids, `generated`: the generated ones.
+    `penalties`: each penalised row's token counts (None for the others).
 
     On a GPU (`batch_sampling`), the rows that sample without a seed or penalties are drawn together on the device
     (`sample_rows`, one generator for the batch: `generators[0]` of those rows); seeded rows keep their own
@@ -627,7 +631,7 @@ def sample(
     for i, p in enumerate(params):
         if (p.temperature == 0 and not p.penalised) or i in done:
             continue
-        row = apply_penalties(logits[i].clone(), p, history[i], generated[i]) if p.penalised else logits[i]
+        row = penalties[i].apply(logits[i], p) if p.penalised else logits[i]
         out[i] = row.argmax() if p.temperature == 0 else sample_token(row, p, generators[i])
     return out
 
@@ -664,16 +668,32 @@ def sample_rows(
     return ids.gather(-1, choice)[:, 0]
 
 
-def apply_penalties(row: torch.Tensor, p: SamplingParams, history: list[int], generated: list[int]) -> torch.Tensor:
-    """Repetition (llama.cpp), presence and frequency (OpenAI) penalties on one row of logits, in place."""
-    if p.repetition_penalty != 1.0 and history:
-        seen = torch.tensor(sorted(set(history)), device=row.device)
-        scores = row[seen]
-        row[seen] = torch.where(scores > 0, scores / p.repetition_penalty, scores * p.repetition_penalty)
-    if (p.presence_penalty or p.frequency_penalty) and generated:
-        ids, counts = torch.tensor(generated, device=row.device).unique(return_counts=True)
-        row[ids] -= p.presence_penalty + p.frequency_penalty * counts.to(row.dtype)
-    return row
+class Penalties:
+    """What a penalised row's penalties read, kept on the logits' device and updated a token at a time (no history
+    re-uploaded each step, which a 100k-token prompt would make cost more than the step): which tokens the prompt
+    and the output hold (the repetition penalty, llama.cpp's) and how often each was generated (presence and
+    frequency, OpenAI's: generated tokens only)."""
+
+    def __init__(self, prompt_ids: list[int], vocab_size: int, device: torch.device):
+        self.seen = torch.zeros(vocab_size, dtype=torch.bool, device=device)
+        if prompt_ids:
+            self.seen[torch.tensor(prompt_ids, device=device)] = True
+        self.generated = torch.zeros(vocab_size, device=device)
+
+    def add(self, token: int) -> None:
+        """A token was generated."""
+        self.seen[token] = True
+        self.generated[token] += 1
+
+    def apply(self, row: torch.Tensor, p: SamplingParams) -> torch.Tensor:
+        """`row` (V,) of logits with `p`'s penalties applied (a new tensor)."""
+        if p.repetition_penalty != 1.0:
+            penalised = torch.where(row > 0, row / p.repetition_penalty, row * p.repetition_penalty)
+            row = torch.where(self.seen, penalised, row)
+        if p.presence_penalty or p.frequency_penalty:
+            counts = self.generated.to(row.dtype)
+            row = row - torch.where(counts > 0, p.presence_penalty + p.frequency_penalty * counts, 0.0)
+        return row
 
 
 def sample_token(logits: torch.Tensor, p: SamplingParams, generator: torch.Generator) -> int:

@@ -7,8 +7,8 @@ import ast
 import pytest
 import torch
 
-from codellama import ranking
-from codellama.engine import nucleus, sample, sample_token
+from codellama import engine, ranking
+from codellama.engine import Penalties, nucleus, sample, sample_token
 from codellama.generation import GenerationError, Generator, SamplingParams
 from codellama.prompts import chat_prompt_tokens
 from tests.support.generation import PROMPTS, greedy, stream
@@ -90,26 +90,43 @@ def test_top_p_and_min_p_cut_the_tail():
     assert draws == {0, 1}  # 0.05 < 0.2 * 0.6
 
 
+def penalties(prompt: list[int], generated: list[int], vocab: int = 4) -> Penalties:
+    state = Penalties(prompt, vocab, torch.device("cpu"))
+    for token in generated:
+        state.add(token)
+    return state
+
+
 def test_repetition_penalty_discourages_seen_tokens(tiny_generator):
     logits = torch.tensor([[3.0, 2.5, -1.0, 0.5]])
     gens = [torch.Generator()]
-    assert int(sample(logits, [greedy(1)], gens, [[0]], [[]])[0]) == 0
+    assert int(sample(logits, [greedy(1)], gens, [penalties([0], [])])[0]) == 0
     # 3.0 / 1.5 = 2.0 < 2.5: the seen token loses its lead; negative logits are multiplied
-    assert int(sample(logits, [greedy(1, repetition_penalty=1.5)], gens, [[0]], [[]])[0]) == 1
+    assert int(sample(logits, [greedy(1, repetition_penalty=1.5)], gens, [penalties([0], [])])[0]) == 1
     negative = torch.tensor([[-0.2, -0.3]])
-    assert int(sample(negative, [greedy(1, repetition_penalty=2.0)], gens, [[0]], [[]])[0]) == 1
+    assert int(sample(negative, [greedy(1, repetition_penalty=2.0)], gens, [penalties([0], [], vocab=2)])[0]) == 1
 
 
 def test_presence_and_frequency_penalties_count_generated_tokens_only(tiny_generator):
     logits = torch.tensor([[3.0, 2.5, 2.0, 0.5]])
     gens = [torch.Generator()]
     # token 0 is in the prompt only: OpenAI's penalties leave it alone
-    assert int(sample(logits, [greedy(1, presence_penalty=1.0)], gens, [[0]], [[]])[0]) == 0
+    assert int(sample(logits, [greedy(1, presence_penalty=1.0)], gens, [penalties([0], [])])[0]) == 0
     # generated once: 3.0 - 1.0 = 2.0 < 2.5
-    assert int(sample(logits, [greedy(1, presence_penalty=1.0)], gens, [[0]], [[0]])[0]) == 1
+    assert int(sample(logits, [greedy(1, presence_penalty=1.0)], gens, [penalties([0], [0])])[0]) == 1
     # frequency scales with the count: 3.0 - 3 * 0.2 = 2.4 < 2.5, while presence 0.4 alone keeps 2.6
-    assert int(sample(logits, [greedy(1, frequency_penalty=0.2)], gens, [[]], [[0, 0, 0]])[0]) == 1
-    assert int(sample(logits, [greedy(1, presence_penalty=0.4)], gens, [[]], [[0, 0, 0]])[0]) == 0
+    assert int(sample(logits, [greedy(1, frequency_penalty=0.2)], gens, [penalties([], [0, 0, 0])])[0]) == 1
+    assert int(sample(logits, [greedy(1, presence_penalty=0.4)], gens, [penalties([], [0, 0, 0])])[0]) == 0
+
+
+def test_a_strong_repetition_penalty_keeps_every_token_of_prompt_and_output_from_coming_back(default_generator):
+    prompt_ids = default_generator.encode_prompt(PROMPTS[0])
+    plain = default_generator.complete(PROMPTS[0], greedy(24))[0].token_ids
+    assert len(set(prompt_ids + plain)) < len(prompt_ids) + len(plain)  # unpenalised, tokens do come back
+    penalised = default_generator.complete(PROMPTS[0], greedy(24, repetition_penalty=100.0))[0].token_ids
+    assert len(penalised) == 24
+    assert not set(penalised) & set(prompt_ids)
+    assert len(set(penalised)) == len(penalised)
 
 
 def test_logprobs_are_the_models_log_softmax(tiny_generator):
@@ -131,6 +148,20 @@ def test_echo_returns_prompt_and_prompt_logprobs(tiny_generator):
     assert result.text.startswith(PROMPTS[0])
     assert result.prompt_logprobs[0] is None
     assert len(result.prompt_logprobs) == len(tiny_generator.encode_prompt(PROMPTS[0]))
+
+
+@pytest.mark.parametrize("chunk", [512, 4])  # 4: the prompt is prefilled over chunk boundaries
+def test_prompt_logprobs_are_each_prompt_tokens_log_probability(tiny_generator, monkeypatch, chunk):
+    monkeypatch.setattr(engine, "prefill_plan", lambda device: (chunk, False))
+    ids = tiny_generator.encode_prompt(PROMPTS[1])
+    result = tiny_generator.complete(PROMPTS[1], greedy(1, logprobs=0), echo=True)[0]
+    tiny_generator.model.clear_cache()
+    with torch.no_grad():
+        log_probs = torch.log_softmax(tiny_generator.model(torch.tensor([ids])), -1)[0]
+    for k in range(1, len(ids)):
+        entry = result.prompt_logprobs[k]
+        assert entry.token_id == ids[k]
+        assert entry.logprob == pytest.approx(float(log_probs[k - 1, ids[k]]), abs=1e-4)
 
 
 def test_bad_requests_are_clear_errors(tiny_generator):
