@@ -65,6 +65,10 @@ class CodeStop:
             raise ValueError(f"no code-aware stop for language {language!r}; known: {known}")
         self.python = language in ("python", "py")
         self.prompt = prompt
+        # what each token's check reads of the prompt, found once (a long prompt is not rescanned per token)
+        self.prompt_last_line = prompt.rsplit("\n", 1)[-1]
+        self.prompt_quotes, self.quote_tails = _triple_quotes(prompt)
+        self.headers: dict[int, int | None] = {}  # indentation -> _enclosing_header(prompt, indentation)
         if not self.python:
             self.braces = _RUST_TOKENS if language in ("rust", "rs") else _BRACE_TOKENS
             self.depth = _brace_depth(prompt, self.braces)
@@ -75,7 +79,7 @@ class CodeStop:
 
     def _cut_python(self, text: str) -> int | None:
         # the first line of the completion: the prompt's unfinished last line plus its start
-        head = self.prompt.rsplit("\n", 1)[-1]
+        head = self.prompt_last_line
         lines = text.split("\n")
         first = 0
         while first < len(lines) - 1 and not (head + lines[first]).strip():
@@ -87,12 +91,14 @@ class CodeStop:
         if _PY_HEADER.match(line):
             block = indent  # the completion opens a function or class of its own
         else:
-            block = _enclosing_header(self.prompt, indent)
+            if indent not in self.headers:
+                self.headers[indent] = _enclosing_header(self.prompt, indent)
+            block = self.headers[indent]
             if block is None:
                 return None
         offset = sum(len(x) + 1 for x in lines[: first + 1])
-        before = self.prompt + text[:offset]
-        quotes = before.count('"""') + before.count("'''")
+        start = text[:offset]
+        quotes = self.prompt_quotes + sum((tail + start).count(q) for q, tail in self.quote_tails.items())
         for later in lines[first + 1 :]:
             inside_string = quotes % 2 == 1
             if later.strip() and not inside_string and _indent(later) <= block:
@@ -122,6 +128,24 @@ _PY_HEADER = re.compile(r"^[ \t]*(?:async\s+def|def|class)\b")
 
 def _indent(line: str) -> int:
     return len(line[: len(line) - len(line.lstrip(" \t"))].expandtabs(4))
+
+
+def _triple_quotes(prompt: str) -> tuple[int, dict[str, str]]:
+    """How many triple quotes `prompt` holds (both kinds), and for each kind the tail of it (at most two
+    characters) that a count over `prompt + text` must read again: str.count matches left to right without
+    overlapping, so past the end of the prompt's last match only a match through its last two characters can
+    be new. count(prompt + text, q) == count(prompt, q) + count(tails[q] + text, q) for each kind q."""
+    total, tails = 0, {}
+    for quote in _TRIPLE_QUOTES:
+        end, found = 0, prompt.find(quote)
+        while found >= 0:
+            total, end = total + 1, found + len(quote)
+            found = prompt.find(quote, end)
+        tails[quote] = prompt[max(end, len(prompt) - 2) :]
+    return total, tails
+
+
+_TRIPLE_QUOTES = ('"""', "'''")
 
 
 def _enclosing_header(prompt: str, indent: int) -> int | None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from codellama.stopping import CodeStop, TextTracker, guess_language
+import random
+
+from codellama.stopping import CodeStop, TextTracker, _triple_quotes, guess_language
 from tests.support.generation import PROMPTS, greedy, stream
 
 
@@ -86,3 +88,14 @@ def test_code_stop_streams_exactly_the_final_text(tiny_generator):
     params = greedy(80, code_stop="python")
     whole = tiny_generator.complete(PROMPTS[1], params)[0]
     assert stream(tiny_generator, PROMPTS[1], params) == whole.text
+
+
+def test_triple_quotes_counted_once_in_the_prompt_give_the_count_over_prompt_and_text():
+    # CodeStop counts the prompt's triple quotes once (not per token); runs of quotes across the join are the hard part
+    draw = random.Random(0)
+    for _ in range(5000):
+        prompt = "".join(draw.choice("\"'a") for _ in range(draw.randint(0, 9)))
+        text = "".join(draw.choice("\"'a") for _ in range(draw.randint(0, 6)))
+        total, tails = _triple_quotes(prompt)
+        want = (prompt + text).count('"""') + (prompt + text).count("'''")
+        assert total + sum((tail + text).count(quote) for quote, tail in tails.items()) == want, (prompt, text)
