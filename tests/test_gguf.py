@@ -17,7 +17,10 @@ from gguf import GGMLQuantizationType as Q
 
 from codellama.checkpoints import gguf as checkpoints  # DEQUANT_ROWS is read there
 from codellama.checkpoints import hf_to_meta_rotary, load_model, read_gguf
+from codellama.checkpoints.gguf_blocks import dequantize_blocks
 from codellama.model import ModelArgs, Transformer
+from codellama.quant import QuantTensor
+from codellama.quant_load import Dequantized
 from tests.support.gguf_files import Shapes, our_name, write_gguf
 from tests.support.kquants import QK_K, encode
 
@@ -203,3 +206,26 @@ def test_dequantising_a_block_of_rows_at_a_time_gives_the_same_tensors(tmp_path,
     for name, tensor in tensors:
         assert torch.equal(tensor, whole[name]), name
         assert tensor.dtype == torch.float32 and tensor.is_contiguous()
+
+
+@pytest.mark.parametrize("qtype", TYPES, ids=[t.name for t in TYPES])
+def test_blocks_dequantised_on_a_device_equal_gguf_dequantisation_bit_for_bit(tmp_path, qtype):
+    # a GPU load dequantises the file's blocks there (gguf_blocks); here on the CPU, the same code
+    path = tmp_path / "model.gguf"
+    write_gguf(path, qtype)
+    _, tensors, _ = read_gguf(path)
+    on_host = dict(tensors)
+    for keep_quantized in (False, True):
+        _, tensors, _ = read_gguf(path, keep_quantized=keep_quantized, dequantize_on="cpu")
+        for name, tensor in tensors:
+            values = tensor.values if isinstance(tensor, Dequantized) else tensor
+            if isinstance(tensor, QuantTensor):
+                values = tensor.dequantize()
+            assert torch.equal(values, on_host[name]), (qtype.name, name)
+            assert values.dtype == torch.float32 and values.is_contiguous()
+
+
+def test_gguf_blocks_refuse_data_of_the_wrong_size():
+    data = np.zeros(20 * 3, dtype=np.uint8)  # three Q4_1 blocks are not 4 x 32 weights
+    with pytest.raises(ValueError, match="Q4_1 data of 60 bytes is not 4x32 weights"):
+        dequantize_blocks(data, "Q4_1", (4, 32), "cpu")

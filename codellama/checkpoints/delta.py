@@ -182,13 +182,15 @@ def apply_delta(tensors: Iterator, delta: Delta, tied: bool) -> Iterator:
     for name, stored in tensors:
         if name in adapted:
             a, b = delta.tensors[f"{name}.lora_A"], delta.tensors[f"{name}.lora_B"]
-            merged = floats(stored).float() + delta.scale * (b @ a)
+            base = floats(stored).float()  # (on the device the loader dequantised it to, if not the CPU)
+            merged = base + delta.scale * (b @ a).to(base.device)
             seen.add(name)
             yield name, _like(stored, merged)
         elif name in (EMBEDDING, OUTPUT) and f"{name.split('.')[0]}.new_rows" in delta.tensors:
             rows = delta.tensors[f"{name.split('.')[0]}.new_rows"]
             seen.add(name)
-            yield name, _like(stored, torch.cat([floats(stored).float(), rows]))
+            base = floats(stored).float()
+            yield name, _like(stored, torch.cat([base, rows.to(base.device)]))
         else:
             yield name, stored
     missing = adapted - seen

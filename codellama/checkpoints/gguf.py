@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import torch
 
+from codellama.checkpoints.gguf_blocks import BLOCK_BYTES, dequantize_blocks
 from codellama.checkpoints.gguf_layout import GGUFHeader, check_gguf_layout, read_gguf_header
 from codellama.checkpoints.names import (
     _GGUF_IN,
@@ -120,12 +121,15 @@ def read_gguf(
     path: Path,
     header: GGUFHeader | None = None,
     keep_quantized: bool = False,
+    dequantize_on: str | torch.device | None = None,
 ) -> tuple[ModelArgs, Tensors, int]:
     """Shapes, tensors (dequantised to float32, in our names and rotary layout) and size of a GGUF file.
 
     `header` (read_gguf_header) saves parsing the file again when the caller already has it. `keep_quantized`:
     2-D weights of a quantised type come as `QuantTensor` (Q4_0, Q4_1, Q8_0: the file's blocks, exactly) or
-    `Dequantized` (other types: float values, and the width `auto` keeps them in).
+    `Dequantized` (other types: float values, and the width `auto` keeps them in). `dequantize_on`: a device
+    (a GPU) on which the block types gguf_blocks knows are dequantised, their bytes copied there as they are;
+    None: dequantised by gguf-py's numpy on the host (faster on the CPU).
 
     The tensor data is read through a memory map; once a tensor is converted (every tensor yielded is a copy),
     its pages are dropped from this process, so they do not stay in its resident memory beside the copies."""
@@ -187,9 +191,9 @@ def read_gguf(
             try:
                 data = _tensor_data(pages, data_start + info.offset, info.nbytes, qtype, shape, order)
                 if quantized:
-                    tensor = _quantized(data, qtype, shape)
+                    tensor = _quantized(data, qtype, shape, dequantize_on)
                 else:
-                    tensor = torch.from_numpy(_dequantize(data, qtype, shape))
+                    tensor = _floats(data, qtype, shape, dequantize_on)
             except NotImplementedError:
                 raise CheckpointError(
                     f"{path}: tensor {gguf_name!r} has type {qtype.name}, which cannot be dequantised here; "
@@ -244,12 +248,19 @@ def _drop_pages(pages: mmap.mmap, start: int, nbytes: int) -> None:
         pass
 
 
-def _quantized(data, qtype, shape: tuple[int, ...]) -> QuantTensor | Dequantized:
+def _floats(data, qtype, shape: tuple[int, ...], device: str | torch.device | None) -> torch.Tensor:
+    """A tensor's float32 values: on `device` from its blocks where gguf_blocks knows the type, else on the host."""
+    if device is not None and qtype.name in BLOCK_BYTES:
+        return dequantize_blocks(data, qtype.name, shape, device)
+    return torch.from_numpy(_dequantize(data, qtype, shape))
+
+
+def _quantized(data, qtype, shape: tuple[int, ...], device: str | torch.device | None) -> QuantTensor | Dequantized:
     """A quantised weight in our form: exact where ours holds its type (Q4_0, Q4_1, Q8_0), else its float values
     and the width `auto` keeps them in."""
     weight = from_gguf_blocks(data, qtype.name, shape)
     if weight is None:
-        weight = Dequantized(torch.from_numpy(_dequantize(data, qtype, shape)), gguf_bits(qtype.name))
+        weight = Dequantized(_floats(data, qtype, shape, device), gguf_bits(qtype.name))
     return weight
 
 

@@ -151,16 +151,19 @@ def resolve_model_path(model: str | Path | None) -> Path:
     return path
 
 
-def read_checkpoint(path: Path, keep_quantized: bool = False) -> tuple[ModelArgs, Tensors, int, Tokenizer]:
+def read_checkpoint(
+    path: Path, keep_quantized: bool = False, dequantize_on: str | torch.device | None = None
+) -> tuple[ModelArgs, Tensors, int, Tokenizer]:
     """Shapes, tensors, total size and tokenizer of the checkpoint at `path` (a file or directory).
 
     `keep_quantized`: a GGUF file's quantised weights come as codellama.quant's QuantTensor or Dequantized
-    rather than float tensors (a quantised checkpoint's always do)."""
+    rather than float tensors (a quantised checkpoint's always do). `dequantize_on`: the device a GGUF file's
+    blocks are dequantised on (read_gguf; None: the host)."""
     if path.is_file():
         if path.suffix in (".pth", ".safetensors", ".json", ".model", ".bin"):
             raise CheckpointError(f"{path}: give the directory that holds this file, or a .gguf file")
         header = read_gguf_header(path)
-        args, tensors, size = read_gguf(path, header, keep_quantized=keep_quantized)
+        args, tensors, size = read_gguf(path, header, keep_quantized=keep_quantized, dequantize_on=dequantize_on)
         try:
             tokenizer = tokenizer_from_gguf(header.meta, str(path))
         except TokenizerError:
@@ -180,7 +183,7 @@ def read_checkpoint(path: Path, keep_quantized: bool = False) -> tuple[ModelArgs
     else:
         ggufs = sorted(path.glob("*.gguf"))
         if len(ggufs) == 1:
-            return read_checkpoint(ggufs[0], keep_quantized)
+            return read_checkpoint(ggufs[0], keep_quantized, dequantize_on)
         raise CheckpointError(
             f"{path}: no checkpoint found: expected params.json + consolidated.*.pth (Meta), config.json + "
             "*.safetensors (Hugging Face), quantized.json + model.safetensors (`codellama quantize`), or one .gguf file"
@@ -212,7 +215,8 @@ def load_model(
     the checkpoint's quantisation: GGUF Q4_x as int4, Q5..Q8 as int8, floats as floats; none elsewhere)."""
     path = resolve_model_path(model)
     quant = _mode(quant, device)
-    args, tensors, size, tokenizer = read_checkpoint(path, keep_quantized=quant != "none")
+    on_gpu = torch.device(device).type == "cuda"  # GGUF blocks are dequantised there (checkpoints/gguf_blocks.py)
+    args, tensors, size, tokenizer = read_checkpoint(path, quant != "none", dequantize_on=device if on_gpu else None)
     check_vocab(tokenizer, args.vocab_size, str(path))
     directory = delta_for(path, _is_default(model), delta)
     if directory is not None:
