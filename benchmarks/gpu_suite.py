@@ -15,8 +15,9 @@ error while the others go on, the JSON rewritten after every part (a run cut sho
              peak memory, then decode tok/s at that context
   peer       transformers' LlamaForCausalLM on the same weights (q/k rows permuted to its layout): its logits
              against ours, then `generate` tok/s at batch 1 and at batch 64 (greedy, short, with a time cap)
-  server     the scheduler (continuous batching over the same graphs) with 64 streaming clients at once against
-             one client alone: aggregate tok/s, speed-up and errors (without HTTP: the device has no fastapi)
+  server     `codellama serve`'s app over HTTP (continuous batching over the same graphs) with 64 streaming
+             clients at once against one client alone: aggregate tok/s, speed-up and errors (without fastapi and
+             uvicorn, as the device machine is unless scripts/gpu_wheels.sh's wheels are installed: the scheduler)
   quant      batch-1 decode in int8 and int4 (torch's CUDA weight-only kernels: quant.Int8Linear/Int4Linear),
              each "unavailable: <error>" where torch lacks them
   compiled   batch-1 bf16 decode with torch.compile'd kernels inside the graphs, if enough of the budget is left
@@ -31,6 +32,7 @@ Every figure is printed and written to --out.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import copy
 import faulthandler
 import gc
@@ -366,13 +368,12 @@ class Suite:
         record["bars"] = {"batch1_int8_tok_s": 380, "batch1_int4_tok_s": 600}
 
     def server(self, record: dict) -> None:
-        """The scheduler (continuous batching, as `codellama serve` runs it, without HTTP: the device has no web
-        framework) with one streaming client, then with `batch` at once, each on a thread of its own reading its
-        deltas as they come: aggregate tok/s against the one client's, and the errors."""
+        """The server with one streaming client, then with `batch` at once, each on a thread of its own reading its
+        tokens as they come: aggregate tok/s against the one client's, and the errors. Over HTTP where the server's
+        packages are installed (`codellama serve`'s app and continuous-batching scheduler, uvicorn on loopback,
+        streamed /v1/completions); else the scheduler alone (`"transport"` says which)."""
         from codellama import cuda_step
-        from codellama.engine import Request, SamplingParams
         from codellama.generation import Generator
-        from codellama.server.scheduler import Scheduler
 
         shape = self.shape
         model = self.build()
@@ -380,45 +381,41 @@ class Suite:
         if self.device.type != "cuda":
             cuda_step.install(model)  # on CUDA the engine does it itself
         new = shape.new_tokens
-        scheduler = Scheduler(
-            generator, max_batch=shape.batch, context=shape.prompt + new + 8, max_queue=4 * shape.batch
-        )
         prompts = self.prompt(shape.batch, shape.prompt, seed=3).tolist()
+        transport = http_transport if server_packages_installed() else scheduler_transport
+        record["transport"] = transport.__name__.removesuffix("_transport")
+        with transport(generator, shape.batch, shape.prompt + new + 8) as stream:
 
-        def clients(count: int) -> tuple[float, int, int]:
-            """`count` clients at once: seconds until the last finished, tokens streamed, errors."""
-            streamed, errors = [0] * count, []
+            def clients(count: int) -> tuple[float, int, list[str]]:
+                """`count` clients at once: seconds until the last finished, tokens streamed, errors."""
+                streamed, errors = [0] * count, []
 
-            def client(i: int) -> None:
-                try:
-                    job = Request(prompts[i], SamplingParams(max_new_tokens=new, ignore_eos=True))
-                    for delta in scheduler.submit([job])[0]:
-                        if delta.completion is not None:
-                            streamed[i] = len(delta.completion.token_ids)
-                except Exception as e:
-                    errors.append(f"{type(e).__name__}: {e}")
+                def client(i: int) -> None:
+                    try:
+                        streamed[i] = stream(prompts[i], new)
+                    except Exception as e:
+                        errors.append(f"{type(e).__name__}: {e}")
 
-            threads = [threading.Thread(target=client, args=(i,), daemon=True) for i in range(count)]
-            start = time.perf_counter()
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join(timeout=max(self.shape.budget - self.elapsed, 10))
-            seconds = time.perf_counter() - start
-            unfinished = sum(thread.is_alive() for thread in threads)
-            short = sum(n != new for n in streamed) - unfinished
-            return seconds, sum(streamed), len(errors) + unfinished + short
+                threads = [threading.Thread(target=client, args=(i,), daemon=True) for i in range(count)]
+                start = time.perf_counter()
+                for thread in threads:
+                    thread.start()
+                for thread in threads:
+                    thread.join(timeout=max(self.shape.budget - self.elapsed, 10))
+                seconds = time.perf_counter() - start
+                unfinished = sum(thread.is_alive() for thread in threads)
+                short = [f"{n} of {new} tokens" for n in streamed if n != new][unfinished:]
+                return seconds, sum(streamed), errors + [f"{unfinished} clients unfinished"] * bool(unfinished) + short
 
-        try:
             clients(1), clients(shape.batch)  # warm up: the graphs of each batch bucket are captured
             seconds, tokens, errors = clients(1)
             record["one_client_tok_s"] = round(tokens / seconds, 1)
             seconds, tokens, errors_many = clients(shape.batch)
             record[f"clients{shape.batch}_tok_s"] = round(tokens / seconds, 1)
             record["speedup"] = round(record[f"clients{shape.batch}_tok_s"] / record["one_client_tok_s"], 1)
-            record["errors"] = errors + errors_many
-        finally:
-            scheduler.close()
+            record["errors"] = len(errors + errors_many)
+            if errors or errors_many:
+                record["first_errors"] = (errors + errors_many)[:5]
         record["bars"] = {"speedup": 20, "errors": 0}
 
     def compiled(self, record: dict) -> None:
@@ -451,6 +448,104 @@ def note_capture_error(record: dict, decoder: StaticDecoder, prefix: str = "") -
     """Where the decoder could not capture its CUDA graphs (it ran eagerly instead), say so beside its figures."""
     if decoder.capture_error is not None:
         record[f"{prefix}graph_capture_error"] = decoder.capture_error
+
+
+def server_packages_installed() -> bool:
+    """Whether `codellama serve`'s packages import (the device machine has none of them unless wheels are carried
+    there: scripts/gpu_wheels.sh)."""
+    try:
+        import fastapi  # noqa: F401
+        import uvicorn  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@contextlib.contextmanager
+def scheduler_transport(generator, parallel: int, context: int):
+    """Clients of the continuous-batching scheduler itself: stream(prompt ids, tokens) -> tokens streamed."""
+    from codellama.engine import Request, SamplingParams
+    from codellama.server.scheduler import Scheduler
+
+    scheduler = Scheduler(generator, max_batch=parallel, context=context, max_queue=4 * parallel)
+
+    def stream(prompt: list[int], tokens: int) -> int:
+        job = Request(prompt, SamplingParams(max_new_tokens=tokens, ignore_eos=True))
+        streamed = 0
+        for delta in scheduler.submit([job])[0]:
+            if delta.completion is not None:
+                streamed = len(delta.completion.token_ids)
+        return streamed
+
+    try:
+        yield stream
+    finally:
+        scheduler.close()
+
+
+@contextlib.contextmanager
+def http_transport(generator, parallel: int, context: int):
+    """Clients of `codellama serve`'s app (uvicorn on a free loopback port, in this process): each request a
+    streamed /v1/completions of prompt token ids, read event by event; stream() -> completion_tokens of its usage.
+    The random vocabulary has no end-of-sequence token, so every request runs its whole length."""
+    import http.client
+    import socket
+
+    import uvicorn
+
+    from codellama.server.app import create_app
+    from codellama.server.common import ServerSettings
+
+    settings = ServerSettings(parallel=parallel, context=context, max_queue=4 * parallel)
+    app = create_app(lambda: generator, settings)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", backlog=4096))
+    thread = threading.Thread(target=server.run, name="suite-uvicorn", daemon=True)
+    thread.start()
+
+    def call(path: str, body: dict | None = None) -> tuple[http.client.HTTPConnection, http.client.HTTPResponse]:
+        """GET `path`, or POST `body` to it as JSON: the connection (to close once read) and its response."""
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
+        payload = None if body is None else json.dumps(body)
+        connection.request("GET" if body is None else "POST", path, payload, {"Content-Type": "application/json"})
+        return connection, connection.getresponse()
+
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            connection, response = call("/health")
+            connection.close()
+            if response.status == 200:
+                break
+        except OSError:
+            pass
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the server did not become ready within 120 s")
+        time.sleep(0.1)
+
+    def stream(prompt: list[int], tokens: int) -> int:
+        options = {"include_usage": True}
+        body = dict(prompt=prompt, max_tokens=tokens, temperature=0, stream=True, stream_options=options)
+        connection, response = call("/v1/completions", body)
+        try:
+            if response.status != 200:
+                raise RuntimeError(f"HTTP {response.status}: {response.read()[:300]!r}")
+            streamed = 0
+            for line in response:  # server-sent events: "data: {...}" lines, then "data: [DONE]"
+                if line.startswith(b"data: {"):
+                    usage = json.loads(line[6:]).get("usage")
+                    streamed = usage["completion_tokens"] if usage else streamed
+            return streamed
+        finally:
+            connection.close()
+
+    try:
+        yield stream
+    finally:
+        server.should_exit = True
+        thread.join(timeout=15)
 
 
 def random_vocabulary_tokenizer(vocab_size: int):

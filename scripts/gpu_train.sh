@@ -4,25 +4,7 @@
 # carried now in .base2/), check its sha256, and run the whole pipeline into $OUT within BUDGET seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ -d .whl ]; then
-    # only what the machine lacks: /tmp/site comes before its site-packages on the path, so a carried wheel it
-    # already has (anyio, h11, click: what its transformers and huggingface_hub were installed with) would shadow
-    # that version
-    missing=()
-    for wheel in .whl/*.whl; do
-        name="$(basename "$wheel" | cut -d- -f1)"
-        python3 -c 'import importlib.metadata as m, sys; m.distribution(sys.argv[1])' "$name" 2>/dev/null ||
-            missing+=("$wheel")
-    done
-    echo "installing ${#missing[@]} carried wheels the machine lacks: ${missing[*]##*/}"
-    if [ ${#missing[@]} -gt 0 ]; then
-        python3 -m pip install -q --no-index --no-deps --no-compile --no-cache-dir --upgrade --target /tmp/site \
-            "${missing[@]}"
-    fi
-    export PYTHONPATH="$PWD:/tmp/site"
-else
-    export PYTHONPATH="$PWD"
-fi
+source scripts/gpu_site.sh  # the carried wheels the machine lacks, and PYTHONPATH
 name="$(cut -d' ' -f3 .base2/SHA256)"
 base="/tmp/base/$name"
 mkdir -p /tmp/base

@@ -229,6 +229,19 @@ def test_the_gpu_suite_runs_every_part_on_a_tiny_model_without_the_server_packag
     assert parts["quant"]["batch1_int8_tok_s"] > 0 and parts["quant"]["batch1_int4_tok_s"] > 0
     assert parts["peer"]["transformers_batch1_tok_s"] > 0 and parts["peer"]["transformers_batch4_tok_s"] > 0
     assert parts["server"]["errors"] == 0 and parts["server"]["clients4_tok_s"] > 0
+    assert parts["server"]["transport"] == "scheduler"  # no fastapi/uvicorn, as on the device machine
+
+
+def test_the_gpu_suite_serves_its_clients_over_http_where_the_server_packages_are_installed(tmp_path):
+    out = tmp_path / "suite.json"
+    others = ["checks", "decode", "long", "quant", "peer", "compiled"]
+    env = {**os.environ, "PYTHONPATH": str(SUITE.parent.parent), "OMP_NUM_THREADS": "1"}
+    command = [sys.executable, str(SUITE), "--tiny", "--out", str(out), "--skip", *others]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    server = json.loads(out.read_text())["parts"]["server"]
+    assert server["transport"] == "http", server
+    assert server["errors"] == 0 and server["one_client_tok_s"] > 0 and server["clients4_tok_s"] > 0
 
 
 @pytest.mark.slow
