@@ -366,7 +366,8 @@ def cmd_quantize(args) -> None:
     from codellama.checkpoints import quantize_checkpoint
 
     summary = quantize_checkpoint(args.source, args.destination, args.quant)
-    print(f"wrote {summary['quant']} checkpoint to {summary['destination']} ({summary['tensors']} tensors)")
+    merged = f", with the delta {summary['delta']} merged" if "delta" in summary else ""
+    print(f"wrote {summary['quant']} checkpoint to {summary['destination']} ({summary['tensors']} tensors{merged})")
 
 
 def _copy_tokenizer(source, tokenizer, destination: Path) -> str:

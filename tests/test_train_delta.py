@@ -130,3 +130,18 @@ def test_the_environment_turns_the_delta_on_and_off(trained, monkeypatch, tmp_pa
     monkeypatch.setattr("codellama.checkpoints.delta.DEFAULT_DELTA", tmp_path)  # no delta.json: nothing shipped
     assert delta_for(base, is_default=True) is None
     assert DEFAULT_DELTA.name == "default_delta" and (DEFAULT_DELTA / "README.md").exists()
+
+
+def test_a_quantised_checkpoint_holds_the_delta_a_load_would_apply(trained, tmp_path):
+    from codellama.checkpoints import quantize_checkpoint
+
+    base, directory, _ = trained
+    summary = quantize_checkpoint(str(base), tmp_path / "q8", "int8", delta=directory)
+    assert summary["delta"] == str(directory)
+    direct, tokenizer = load_model(str(base), delta=directory, quant="int8")
+    written, written_tokenizer = load_model(str(tmp_path / "q8"), quant="auto")
+    assert written_tokenizer.infill.family == "starcoder" and written_tokenizer.vocab_size == 49155
+    prompt = torch.tensor([[tokenizer.infill.prefix, *tokenizer.encode("def f(values):\n"), tokenizer.infill.middle]])
+    assert torch.equal(written(prompt), direct(prompt))
+    assert "delta" not in quantize_checkpoint(str(base), tmp_path / "plain", "int8", delta=False)
+    assert load_model(str(tmp_path / "plain"))[1].infill is None

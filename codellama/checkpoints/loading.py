@@ -287,9 +287,15 @@ def load_generator(
     return Generator(*load_model(model, device=device, dtype=dtype, quant=quant, delta=delta))
 
 
-def quantize_checkpoint(source: str | Path | None, destination: str | Path, quant: str = "int4") -> dict:
+def quantize_checkpoint(
+    source: str | Path | None, destination: str | Path, quant: str = "int4", delta: str | Path | bool | None = None
+) -> dict:
     """Write the checkpoint at `source` quantised (int4, int8, or auto: as its file is) as a quantised checkpoint
-    directory at `destination` (docs/quantization.md), which `load_model` reads. Returns a summary."""
+    directory at `destination` (docs/quantization.md), which `load_model` reads. Returns a summary.
+
+    `delta` as load_model's: the delta a load of `source` would apply (the embedded model's shipped one, or
+    CODELLAMA_DELTA's) is merged into the weights written, and the tokenizer written is the delta's grown one, so
+    the quantised checkpoint is what loading `source` gives, without a delta of its own."""
     from codellama.checkpoints.files import copy_tokenizer
 
     if quant not in ("int4", "int8", "auto"):
@@ -297,6 +303,9 @@ def quantize_checkpoint(source: str | Path | None, destination: str | Path, quan
     path = resolve_model_path(source)
     args, tensors, size, tokenizer = read_checkpoint(path, keep_quantized=True)
     check_vocab(tokenizer, args.vocab_size, str(path))
+    delta_directory = delta_for(path, _is_default(source), delta)
+    if delta_directory is not None:
+        args, tensors, tokenizer = with_delta(delta_directory, path, args, tensors, tokenizer)
     counts: dict[str, int] = {}
 
     def converted():
@@ -308,6 +317,13 @@ def quantize_checkpoint(source: str | Path | None, destination: str | Path, quan
         if not counts.get("int4") and not counts.get("int8"):  # raised before the directory is put in place
             raise ValueError(f"{path}: nothing to quantise: its weights are float; give --quant int4 or int8")
 
-    write_quantized(Path(destination), args, converted(), quant, lambda d: copy_tokenizer(path, tokenizer, d))
+    def write_tokenizer(target: Path) -> str:
+        if delta_directory is None:
+            return copy_tokenizer(path, tokenizer, target)
+        tokenizer.save(target)
+        return "tokenizer with the delta's tokens"
+
+    write_quantized(Path(destination), args, converted(), quant, write_tokenizer)
     summary = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items()))
-    return {"source": str(path), "destination": str(destination), "quant": quant, "tensors": summary}
+    result = {"source": str(path), "destination": str(destination), "quant": quant, "tensors": summary}
+    return result | ({"delta": str(delta_directory)} if delta_directory is not None else {})
