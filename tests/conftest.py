@@ -21,6 +21,10 @@ from tests.support.no_skips import (  # noqa: F401 (hooks: CI=true turns a skip 
 )
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the peers we compare with must never reach for a hub
+# Tests compare the default model with transformers and llama.cpp reading the same GGUF, which know no delta: the
+# embedded model's shipped delta (codellama/default_delta/, once a GPU run has made it) is off in the tests, and
+# the tests of the delta turn it on (tests/test_train_delta.py). Servers the tests start inherit this.
+os.environ["CODELLAMA_DELTA"] = "off"
 
 
 @functools.cache

@@ -145,3 +145,11 @@ def test_a_quantised_checkpoint_holds_the_delta_a_load_would_apply(trained, tmp_
     assert torch.equal(written(prompt), direct(prompt))
     assert "delta" not in quantize_checkpoint(str(base), tmp_path / "plain", "int8", delta=False)
     assert load_model(str(tmp_path / "plain"))[1].infill is None
+
+
+def test_the_embedded_model_loads_with_its_delta_exactly_when_one_is_shipped(monkeypatch):
+    monkeypatch.delenv("CODELLAMA_DELTA")  # (off in the other tests: conftest.py)
+    shipped = (DEFAULT_DELTA / "delta.json").exists()
+    model, tokenizer = load_model()
+    assert (tokenizer.infill is not None) == shipped
+    assert ("delta" in model.args.extra) == shipped
