@@ -229,3 +229,44 @@ def test_gguf_blocks_refuse_data_of_the_wrong_size():
     data = np.zeros(20 * 3, dtype=np.uint8)  # three Q4_1 blocks are not 4 x 32 weights
     with pytest.raises(ValueError, match="Q4_1 data of 60 bytes is not 4x32 weights"):
         dequantize_blocks(data, "Q4_1", (4, 32), "cpu")
+
+
+def test_a_big_endian_float_gguf_loads_as_the_little_endian_one_and_quantised_ones_are_refused(tmp_path):
+    from codellama.checkpoints import CheckpointError
+
+    write_gguf(tmp_path / "little.gguf", Q.F32)
+    write_gguf(tmp_path / "big.gguf", Q.F32, endianess=gguf.GGUFEndian.BIG)
+    little, big = dict(read_gguf(tmp_path / "little.gguf")[1]), dict(read_gguf(tmp_path / "big.gguf")[1])
+    assert little.keys() == big.keys() and all(torch.equal(little[name], big[name]) for name in little)
+    write_gguf(tmp_path / "big-q8.gguf", Q.Q8_0, endianess=gguf.GGUFEndian.BIG)
+    with pytest.raises(CheckpointError, match=r"big-endian GGUF with block-quantised tensors .*gguf_convert_endian"):
+        read_gguf(tmp_path / "big-q8.gguf")
+
+
+def test_blocks_dequantised_a_chunk_at_a_time_equal_the_whole(tmp_path, monkeypatch):
+    from codellama.checkpoints import gguf_blocks
+
+    path = tmp_path / "model.gguf"
+    write_gguf(path, Q.Q4_K)
+    whole = dict(read_gguf(path, dequantize_on="cpu")[1])
+    monkeypatch.setattr(gguf_blocks, "CHUNK_BLOCKS", 3)  # uneven chunks, smaller than every tensor
+    for name, tensor in read_gguf(path, dequantize_on="cpu")[1]:
+        assert torch.equal(tensor, whole[name]), name
+
+
+def test_loading_onto_a_gpu_dequantises_gguf_blocks_there_and_on_the_cpu_in_numpy(monkeypatch):
+    from codellama.checkpoints import loading
+
+    asked = {}
+
+    def read(path, keep_quantized=False, dequantize_on=None):
+        asked.update(keep_quantized=keep_quantized, dequantize_on=dequantize_on)
+        raise RuntimeError("read")
+
+    monkeypatch.setattr(loading, "read_checkpoint", read)
+    with pytest.raises(RuntimeError, match="read"):
+        loading.load_model(device="cuda")  # (no GPU needed: nothing is built)
+    assert asked == {"keep_quantized": False, "dequantize_on": "cuda"}
+    with pytest.raises(RuntimeError, match="read"):
+        loading.load_model(device="cpu", quant="auto")
+    assert asked == {"keep_quantized": True, "dequantize_on": None}

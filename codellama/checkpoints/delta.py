@@ -183,7 +183,7 @@ def apply_delta(tensors: Iterator, delta: Delta, tied: bool) -> Iterator:
         if name in adapted:
             a, b = delta.tensors[f"{name}.lora_A"], delta.tensors[f"{name}.lora_B"]
             base = floats(stored).float()  # (on the device the loader dequantised it to, if not the CPU)
-            merged = base + delta.scale * (b @ a).to(base.device)
+            merged = base + delta.scale * (b.to(base.device) @ a.to(base.device))
             seen.add(name)
             yield name, _like(stored, merged)
         elif name in (EMBEDDING, OUTPUT) and f"{name.split('.')[0]}.new_rows" in delta.tensors:

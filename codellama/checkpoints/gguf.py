@@ -178,6 +178,13 @@ def read_gguf(
     entries = [(t, GGMLQuantizationType(t.raw_type), shapes[t.name]) for t in header.tensors]
     entries = [e for e in entries if e[0].name not in GGUF_IGNORED]
     order, data_start = header.order, header.data_start
+    blocks = [(info.name, qtype.name) for info, qtype, _ in entries if qtype.name not in _NUMPY_TYPES]
+    if order == ">" and blocks:
+        # whether the scales inside a block are byte-swapped differs between the tools that write such files
+        raise CheckpointError(
+            f"{path}: a big-endian GGUF with block-quantised tensors ({blocks[0][0]} is {blocks[0][1]}) cannot be "
+            "read reliably; convert it to little-endian (gguf-py: gguf_convert_endian.py FILE little) and load that"
+        )
 
     def tensors() -> Tensors:
         with open(path, "rb") as f:
@@ -272,6 +279,8 @@ def _dequantize(data, qtype, shape: tuple[int, ...]):
     import numpy as np
     from gguf.quants import dequantize
 
+    if data.dtype.kind == "f":  # F32/F16/F64 in the file's byte order: numpy converts (gguf's would reinterpret it)
+        return data.astype(np.float32)
     if len(shape) < 2 or shape[0] <= DEQUANT_ROWS:
         values = dequantize(data, qtype).reshape(shape)
         return values if values.flags.writeable and values.dtype == np.float32 else values.astype(np.float32)

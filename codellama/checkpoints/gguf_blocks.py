@@ -27,16 +27,24 @@ BLOCK_BYTES = {"Q4_0": 18, "Q4_1": 20, "Q8_0": 34, "Q4_K": 144, "Q5_K": 176, "Q6
 BLOCK_WEIGHTS = {"Q4_0": 32, "Q4_1": 32, "Q8_0": 32, "Q4_K": QK_K, "Q5_K": QK_K, "Q6_K": QK_K}
 
 
+CHUNK_BLOCKS = 1 << 18  # blocks dequantised at a time: bounds the temporaries (~0.7 GB for the K-quants)
+
+
 def dequantize_blocks(data, type_name: str, shape: tuple[int, ...], device: str | torch.device) -> torch.Tensor:
     """float32 weights of `shape` from one GGUF tensor's bytes (`data`: a numpy view of the file), computed on
-    `device`. `type_name`: one of BLOCK_BYTES."""
+    `device`, CHUNK_BLOCKS blocks at a time (each copied from the file's pages and uploaded as it is).
+    `type_name`: one of BLOCK_BYTES."""
     raw = np.asarray(data).reshape(-1).view(np.uint8)
     size, per_block = BLOCK_BYTES[type_name], BLOCK_WEIGHTS[type_name]
     count = int(np.prod(shape))
     if count % per_block or raw.size != count // per_block * size:
         raise ValueError(f"{type_name} data of {raw.size} bytes is not {'x'.join(map(str, shape))} weights")
-    blocks = torch.frombuffer(bytearray(raw.data), dtype=torch.uint8).to(device).view(-1, size)
-    return _DEQUANTIZE[type_name](blocks).reshape(shape)
+    out = torch.empty(count, dtype=torch.float32, device=device)
+    for start in range(0, count // per_block, CHUNK_BLOCKS):
+        chunk = torch.from_numpy(raw[start * size : (start + CHUNK_BLOCKS) * size].copy()).to(device)
+        values = _DEQUANTIZE[type_name](chunk.view(-1, size))
+        out[start * per_block : start * per_block + values.numel()] = values.view(-1)
+    return out.view(shape)
 
 
 def _half(blocks: torch.Tensor, start: int) -> torch.Tensor:

@@ -149,13 +149,14 @@ def write_gguf(
     n_tokens: int | None = None,
     vocab: str = "gpt2",
     seed: int = 0,
+    endianess: gguf.GGUFEndian = gguf.GGUFEndian.LITTLE,
 ) -> dict[str, np.ndarray]:
     """Write a tiny model to `path`, its 2-D weights in `qtype` (1-D ones in F32, as llama.cpp does);
     returns the float weights by GGUF name. `n_tokens` (default: the embedding's rows) sizes the
     vocabulary, `vocab` picks its kind: 'gpt2' (byte-level BPE) or 'llama' (SentencePiece)."""
     s = shapes or Shapes()
     weights = make_weights(s, bias=arch == "qwen2", tied=tied, seed=seed)
-    writer = gguf.GGUFWriter(str(path), arch)
+    writer = gguf.GGUFWriter(str(path), arch, endianess=endianess)
     writer.add_block_count(s.n_layers)
     writer.add_embedding_length(s.dim)
     writer.add_feed_forward_length(s.ffn)
