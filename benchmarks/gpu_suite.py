@@ -38,6 +38,7 @@ import faulthandler
 import gc
 import json
 import os
+import subprocess
 import sys
 import threading
 import time
@@ -368,10 +369,11 @@ class Suite:
         record["bars"] = {"batch1_int8_tok_s": 380, "batch1_int4_tok_s": 600}
 
     def server(self, record: dict) -> None:
-        """The server with one streaming client, then with `batch` at once, each on a thread of its own reading its
-        tokens as they come: aggregate tok/s against the one client's, and the errors. Over HTTP where the server's
-        packages are installed (`codellama serve`'s app and continuous-batching scheduler, uvicorn on loopback,
-        streamed /v1/completions); else the scheduler alone (`"transport"` says which)."""
+        """The server with one streaming client, then with `batch` at once, each reading its tokens as they come:
+        aggregate tok/s against the one client's, and the errors. Over HTTP where the server's packages import
+        (`codellama serve`'s app and continuous-batching scheduler on uvicorn, loopback; the clients in a process
+        of their own, benchmarks/http_clients.py); else the scheduler alone, its clients on threads here
+        (`"transport"` says which)."""
         from codellama import cuda_step
         from codellama.generation import Generator
 
@@ -382,30 +384,15 @@ class Suite:
             cuda_step.install(model)  # on CUDA the engine does it itself
         new = shape.new_tokens
         prompts = self.prompt(shape.batch, shape.prompt, seed=3).tolist()
-        transport = http_transport if server_packages_installed() else scheduler_transport
+        transport = http_transport if server_importable() else scheduler_transport
         record["transport"] = transport.__name__.removesuffix("_transport")
-        with transport(generator, shape.batch, shape.prompt + new + 8) as stream:
+        with transport(generator, shape.batch, shape.prompt + new + 8) as run_clients:
 
             def clients(count: int) -> tuple[float, int, list[str]]:
                 """`count` clients at once: seconds until the last finished, tokens streamed, errors."""
-                streamed, errors = [0] * count, []
-
-                def client(i: int) -> None:
-                    try:
-                        streamed[i] = stream(prompts[i], new)
-                    except Exception as e:
-                        errors.append(f"{type(e).__name__}: {e}")
-
-                threads = [threading.Thread(target=client, args=(i,), daemon=True) for i in range(count)]
-                start = time.perf_counter()
-                for thread in threads:
-                    thread.start()
-                for thread in threads:
-                    thread.join(timeout=max(self.shape.budget - self.elapsed, 10))
-                seconds = time.perf_counter() - start
-                unfinished = sum(thread.is_alive() for thread in threads)
-                short = [f"{n} of {new} tokens" for n in streamed if n != new][unfinished:]
-                return seconds, sum(streamed), errors + [f"{unfinished} clients unfinished"] * bool(unfinished) + short
+                job = dict(prompts=prompts[:count], tokens=new, count=count)
+                seconds, streamed, failures = run_clients(job, max(self.shape.budget - self.elapsed, 10))
+                return seconds, sum(n or 0 for n in streamed), client_errors(streamed, failures, new)
 
             clients(1), clients(shape.batch)  # warm up: the graphs of each batch bucket are captured
             seconds, tokens, errors = clients(1)
@@ -450,45 +437,71 @@ def note_capture_error(record: dict, decoder: StaticDecoder, prefix: str = "") -
         record[f"{prefix}graph_capture_error"] = decoder.capture_error
 
 
-def server_packages_installed() -> bool:
-    """Whether `codellama serve`'s packages import (the device machine has none of them unless wheels are carried
-    there: scripts/gpu_wheels.sh)."""
+def client_errors(streamed: list[int | None], failures: list[str | None], tokens: int) -> list[str]:
+    """One error for each client that raised (what it raised), had not finished (None streamed) or streamed other
+    than `tokens` tokens."""
+    return [
+        failure or ("unfinished" if n is None else f"{n} of {tokens} tokens")
+        for n, failure in zip(streamed, failures)
+        if failure or n != tokens
+    ]
+
+
+def server_importable() -> bool:
+    """Whether `codellama serve`'s app imports (fastapi, uvicorn, prometheus_client...: the device machine has
+    none of them unless scripts/gpu_wheels.sh's wheels are carried there and install)."""
     try:
-        import fastapi  # noqa: F401
         import uvicorn  # noqa: F401
-    except ImportError:
+
+        import codellama.server.app  # noqa: F401
+    except Exception:  # missing, or a version of one that does not fit the others
         return False
     return True
 
 
 @contextlib.contextmanager
 def scheduler_transport(generator, parallel: int, context: int):
-    """Clients of the continuous-batching scheduler itself: stream(prompt ids, tokens) -> tokens streamed."""
+    """Clients of the continuous-batching scheduler itself, on threads of this process: run_clients(job, timeout)
+    -> (seconds, tokens streamed per client (None: unfinished), failure per client (None: none)), as
+    benchmarks/http_clients.py answers a job."""
     from codellama.engine import Request, SamplingParams
     from codellama.server.scheduler import Scheduler
 
     scheduler = Scheduler(generator, max_batch=parallel, context=context, max_queue=4 * parallel)
 
-    def stream(prompt: list[int], tokens: int) -> int:
-        job = Request(prompt, SamplingParams(max_new_tokens=tokens, ignore_eos=True))
-        streamed = 0
-        for delta in scheduler.submit([job])[0]:
-            if delta.completion is not None:
-                streamed = len(delta.completion.token_ids)
-        return streamed
+    def run_clients(job: dict, timeout: float) -> tuple[float, list, list]:
+        count = job["count"]
+        streamed, failures = [None] * count, [None] * count
+
+        def client(i: int) -> None:
+            try:
+                request = Request(job["prompts"][i], SamplingParams(max_new_tokens=job["tokens"], ignore_eos=True))
+                for delta in scheduler.submit([request])[0]:
+                    if delta.completion is not None:
+                        streamed[i] = len(delta.completion.token_ids)
+            except Exception as e:
+                failures[i] = f"{type(e).__name__}: {e}"
+
+        threads = [threading.Thread(target=client, args=(i,), daemon=True) for i in range(count)]
+        start = time.perf_counter()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=max(start + timeout - time.perf_counter(), 0))
+        return time.perf_counter() - start, streamed, failures
 
     try:
-        yield stream
+        yield run_clients
     finally:
         scheduler.close()
 
 
 @contextlib.contextmanager
 def http_transport(generator, parallel: int, context: int):
-    """Clients of `codellama serve`'s app (uvicorn on a free loopback port, in this process): each request a
-    streamed /v1/completions of prompt token ids, read event by event; stream() -> completion_tokens of its usage.
-    The random vocabulary has no end-of-sequence token, so every request runs its whole length."""
-    import http.client
+    """`codellama serve`'s app on uvicorn (a free loopback port, a thread of this process) and its clients in a
+    process of their own (benchmarks/http_clients.py: stdlib only): run_clients(job, timeout) as
+    scheduler_transport's. The random vocabulary has no end-of-sequence token, so every request runs its whole
+    length."""
     import socket
 
     import uvicorn
@@ -496,56 +509,66 @@ def http_transport(generator, parallel: int, context: int):
     from codellama.server.app import create_app
     from codellama.server.common import ServerSettings
 
-    settings = ServerSettings(parallel=parallel, context=context, max_queue=4 * parallel)
-    app = create_app(lambda: generator, settings)
+    app = create_app(lambda: generator, ServerSettings(parallel=parallel, context=context, max_queue=4 * parallel))
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", backlog=4096))
+    config = uvicorn.Config(
+        app, host="127.0.0.1", port=port, log_level="warning", backlog=4096, timeout_graceful_shutdown=2
+    )
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="suite-uvicorn", daemon=True)
-    thread.start()
+    driver = None
+    try:
+        thread.start()
+        _wait_until_ready(port, thread)
+        command = [sys.executable, str(Path(__file__).with_name("http_clients.py"))]
+        driver = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
 
-    def call(path: str, body: dict | None = None) -> tuple[http.client.HTTPConnection, http.client.HTTPResponse]:
-        """GET `path`, or POST `body` to it as JSON: the connection (to close once read) and its response."""
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
-        payload = None if body is None else json.dumps(body)
-        connection.request("GET" if body is None else "POST", path, payload, {"Content-Type": "application/json"})
-        return connection, connection.getresponse()
+        def run_clients(job: dict, timeout: float) -> tuple[float, list, list]:
+            driver.stdin.write(json.dumps({**job, "port": port, "timeout": timeout}) + "\n")
+            driver.stdin.flush()
+            answer = driver.stdout.readline()
+            if not answer:
+                raise RuntimeError(f"the client process ended (exit status {driver.wait()})")
+            result = json.loads(answer)
+            return result["seconds"], result["streamed"], result["failures"]
 
-    deadline = time.monotonic() + 120
+        yield run_clients
+    finally:
+        if driver is not None:
+            driver.kill()
+            driver.wait()
+        server.should_exit = True
+        scheduler = app.state.server.scheduler
+        if scheduler is not None:  # unfinished streams must not keep decoding into the next part
+            scheduler.close()
+        thread.join(timeout=15)
+
+
+def _wait_until_ready(port: int, thread: threading.Thread, seconds: float = 120) -> None:
+    """Until GET /health on `port` answers 200; an error (500: the model failed to attach) or no answer within
+    `seconds` raises."""
+    import http.client
+
+    deadline = time.monotonic() + seconds
     while True:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
         try:
-            connection, response = call("/health")
-            connection.close()
+            connection.request("GET", "/health")
+            response = connection.getresponse()
+            body = response.read()
             if response.status == 200:
-                break
+                return
+            if response.status != 503:  # 503: still loading
+                raise RuntimeError(f"the server is not healthy: HTTP {response.status}: {body[:300]!r}")
         except OSError:
             pass
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the server did not become ready within 120 s")
-        time.sleep(0.1)
-
-    def stream(prompt: list[int], tokens: int) -> int:
-        options = {"include_usage": True}
-        body = dict(prompt=prompt, max_tokens=tokens, temperature=0, stream=True, stream_options=options)
-        connection, response = call("/v1/completions", body)
-        try:
-            if response.status != 200:
-                raise RuntimeError(f"HTTP {response.status}: {response.read()[:300]!r}")
-            streamed = 0
-            for line in response:  # server-sent events: "data: {...}" lines, then "data: [DONE]"
-                if line.startswith(b"data: {"):
-                    usage = json.loads(line[6:]).get("usage")
-                    streamed = usage["completion_tokens"] if usage else streamed
-            return streamed
         finally:
             connection.close()
-
-    try:
-        yield stream
-    finally:
-        server.should_exit = True
-        thread.join(timeout=15)
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError(f"the server did not become ready within {seconds:.0f} s")
+        time.sleep(0.1)
 
 
 def random_vocabulary_tokenizer(vocab_size: int):

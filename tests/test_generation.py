@@ -153,15 +153,18 @@ def test_echo_returns_prompt_and_prompt_logprobs(tiny_generator):
 @pytest.mark.parametrize("chunk", [512, 4])  # 4: the prompt is prefilled over chunk boundaries
 def test_prompt_logprobs_are_each_prompt_tokens_log_probability(tiny_generator, monkeypatch, chunk):
     monkeypatch.setattr(engine, "prefill_plan", lambda device: (chunk, False))
-    ids = tiny_generator.encode_prompt(PROMPTS[1])
-    result = tiny_generator.complete(PROMPTS[1], greedy(1, logprobs=0), echo=True)[0]
-    tiny_generator.model.clear_cache()
-    with torch.no_grad():
-        log_probs = torch.log_softmax(tiny_generator.model(torch.tensor([ids])), -1)[0]
-    for k in range(1, len(ids)):
-        entry = result.prompt_logprobs[k]
-        assert entry.token_id == ids[k]
-        assert entry.logprob == pytest.approx(float(log_probs[k - 1, ids[k]]), abs=1e-4)
+    prompts = [PROMPTS[1], PROMPTS[0], "x"]  # prefilled together, padded to the longest
+    results = tiny_generator.complete(prompts, greedy(1, logprobs=0), echo=True)
+    for prompt, result in zip(prompts, results):
+        ids = tiny_generator.encode_prompt(prompt)
+        assert len(result.prompt_logprobs) == len(ids) and result.prompt_logprobs[0] is None
+        tiny_generator.model.clear_cache()
+        with torch.no_grad():
+            log_probs = torch.log_softmax(tiny_generator.model(torch.tensor([ids])), -1)[0]
+        for k in range(1, len(ids)):
+            entry = result.prompt_logprobs[k]
+            assert entry.token_id == ids[k]
+            assert entry.logprob == pytest.approx(float(log_probs[k - 1, ids[k]]), abs=1e-4)
 
 
 def test_bad_requests_are_clear_errors(tiny_generator):

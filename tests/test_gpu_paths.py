@@ -187,7 +187,7 @@ def test_single_query_attention_equals_sdpa_with_the_mask(kv_heads):
 
 SUITE = Path(__file__).resolve().parent.parent / "benchmarks" / "gpu_suite.py"
 # what the device machine lacks: the suite must run without importing any of them
-ABSENT_ON_THE_DEVICE = ("gguf", "fastapi", "uvicorn", "pydantic", "datasketch")
+ABSENT_ON_THE_DEVICE = ("gguf", "fastapi", "uvicorn", "pydantic", "prometheus_client", "datasketch")
 BLOCKER = f"""
 import runpy, sys
 class Absent:
@@ -251,6 +251,25 @@ def test_the_gpu_suite_compiled_part_runs_on_a_tiny_model(tmp_path):
     part = run_suite(tmp_path, "--skip", "checks", "decode", "long", "quant", "peer", "server")["parts"]["compiled"]
     assert "error" not in part, part
     assert part["batch1_bf16_tok_s"] > 0 and part["same_tokens_as_eager"] == part["of"]
+
+
+def test_server_clients_count_one_error_each_for_raising_unfinished_or_short():
+    sys.path.insert(0, str(SUITE.parent))
+    try:
+        from gpu_suite import client_errors
+        from http_clients import run
+    finally:
+        sys.path.remove(str(SUITE.parent))
+    streamed, failures = [8, None, None, 5], [None, "RuntimeError: HTTP 429: busy", None, None]
+    assert client_errors(streamed, failures, 8) == ["RuntimeError: HTTP 429: busy", "unfinished", "5 of 8 tokens"]
+    import socket
+
+    with socket.socket() as probe:  # a port nothing listens on: every client fails, once
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = run({"port": port, "prompts": [[1, 2]] * 3, "tokens": 4, "count": 3, "timeout": 10})
+    assert result["streamed"] == [None] * 3 and all("ConnectionRefusedError" in f for f in result["failures"])
+    assert len(client_errors(result["streamed"], result["failures"], 4)) == 3
 
 
 def test_a_part_that_fails_is_recorded_and_the_suite_goes_on(tmp_path, monkeypatch, capsys):
