@@ -486,6 +486,28 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
                     self.clear(name, scope)
             if cond is not node and is_allow_check(_TRAVERSAL_CHECK.sub(" ", text)):  # (not only `..` refused)
                 self.clear_read_in_place(cond, scope)
+        if cond is not node and _MISSING.search(text):
+            self.clear_looked_up(text, scope)
+
+    def clear_looked_up(self, text: str, scope: Scope) -> None:
+        """`codec = FORMATS.get(fmt)` then `if codec is None: abort(...)`: a key found in a fixed table is one of the
+        table's keys (an allow-list in all but name)."""
+        for name, rhs in list(scope.rhs.items()):
+            if not self.mentions(text, name) or not _MISSING.search(text):
+                continue
+            key = None
+            if rhs.type in self.spec.calls and rx(r"(^|\.|->|::)(get|Get|getOrDefault|GetValueOrDefault)$").search(
+                self.callee(rhs)
+            ):
+                table = self.receiver(rhs)
+                args = self.args(rhs)
+                key = args[0] if args and table is not None and _TABLE.fullmatch(self.text(table)) else None
+            elif rhs.type in SUBSCRIPTS and len(rhs.named_children) >= 2:
+                if _TABLE.fullmatch(self.text(rhs.named_children[0])):
+                    key = rhs.named_children[1]
+            if key is not None:
+                for ident in self._identifiers(key):
+                    self.clear(ident, scope)
 
     def started(self, node, callee: str, args: list, scope: Scope) -> None:
         """C# `Process.Start(psi)`: the command line `psi` was made with (`new ProcessStartInfo("cmd.exe", "/c " +
@@ -626,8 +648,9 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         if summary is not None:
             self.call_local(summary, node, scope)
         self.db_cli_call(node, callee, args, scope)
+        argv = callee == "proc_open" and bool(args) and self.argv_array(args[0], scope)
         for sink in spec.sinks:
-            if not sink.callee.search(callee):
+            if not sink.callee.search(callee) or argv:
                 continue
             if sink.requires is not None or sink.excludes is not None:
                 text = self.expanded(node, scope)
@@ -656,6 +679,27 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
             for a in chosen:
                 if self.hit(sink, a, scope, node):
                     return
+
+    def argv_array(self, node, scope: Scope, depth: int = 0) -> bool:
+        """PHP `proc_open($argv, ...)` given an array (a literal, a variable holding one, a parameter declared
+        `array`, a helper of this file returning one) runs the program with those arguments: no shell."""
+        if node.type == "array_creation_expression":
+            return True
+        if depth > 3:
+            return False
+        if node.type in self.spec.idents:
+            name = self.name_of(node)
+            if scope.rhs.get(name) is not None:
+                return self.argv_array(scope.rhs[name], scope, depth + 1)
+            plist = parameter_list(scope.fn, self.spec) if scope.fn is not None else None
+            return plist is not None and bool(rx(rf"\barray\s+&?{re.escape(name)}\b").search(self.text(plist)))
+        if node.type in self.spec.calls:
+            summary = self.local(self.callee(node), scope)
+            if summary is None:
+                return False
+            returned = self._return_statements(summary.node)
+            return bool(returned) and all(r.type == "array_creation_expression" for r in returned)
+        return False
 
     def remote_command(self, args: list) -> list:
         """`ssh [options] destination command...`: the command words (the destination is a host, not a command)."""
@@ -751,6 +795,8 @@ _FIRST_NAME = re.compile(
 # A value parsed out of a URL (its host, origin, scheme): a check of it is a check of the URL. An extension or a MIME
 # type checked says nothing of the rest of a file name.
 _URL_PARTS = re.compile(r"(?i)url|uri|parse|host|origin|netloc|scheme|authority|domain|IPAddress|ip_address|inet_")
+# A fixed table named as a constant (FORMATS, self.CODECS, static::SIZES, Config.ALLOWED_TYPES)
+_TABLE = re.compile(r"((self|this|cls|static|self::|static::|[A-Z]\w*)(\.|->|::))?\$?[A-Z][A-Z0-9_]+")
 # Translation lookups of a literal message: the translated text is the program's own format.
 _TRANSLATED = re.compile(r"^(_|N_|gettext|dgettext|dcgettext|ngettext|pgettext|tr|QObject::tr|i18n|_T|TEXT)$")
 _MISSING = re.compile(

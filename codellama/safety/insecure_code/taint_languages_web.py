@@ -171,7 +171,7 @@ def javascript_spec() -> Spec:
             "function",
         },
         params={"formal_parameters"},
-        idents={"identifier", "shorthand_property_identifier_pattern"},
+        idents={"identifier", "shorthand_property_identifier_pattern", "shorthand_property_identifier"},
         assigns={
             "variable_declarator",
             "assignment_expression",

@@ -54,6 +54,8 @@ ALLOW_CHECK = _rx(
     r"|\bALLOWED\w*|\bVALID\w*|\bcommonpath\b|\bis_relative_to\b|\brfind\([^)]*,\s*0\s*\)\s*[!=]=\s*0|=~"
     r"|\b[iI]s_?(Local|local|Safe|safe|Relative|relative|Trusted|trusted|Allowed|allowed)\w*\(|url_has_allowed_host"
     r"|\bstr_starts_with\(|\bstrpos\([^)]*\)\s*[!=]==?\s*0\b"
+    # a key looked up in a fixed table (`isset(SIZES[$size])`, `array_key_exists($k, MAP)`, `MAP.hasOwnProperty(k)`)
+    r"|\barray_key_exists\(|\.hasOwnProperty\(|\bObject\.hasOwn\(|\bisset\(\s*(self::|static::)?[A-Z][A-Z0-9_]*\["
     r"|\bstrn(case)?cmp\(\s*[^,]+,\s*[^\s'\"]"  # a prefix compared with a root, not with a literal
     # a name refused when it holds a slash or "..": strchr(name, '/'), strstr(q, ".."), ".." in name
     r"""|\b(strchr|strrchr|strstr|strpos|stripos|str_contains)\s*\([^,()]+,\s*['"](\.\.|/|\\\\)['"]"""
@@ -69,13 +71,27 @@ LDAP_FILTER = _rx(r"""[`'"]\s*\(\s*[&|!]?\s*\(?\s*[A-Za-z][\w.-]*\s*[~<>]?=""")
 # start (anything may follow it).
 _NOT_A_CHECK = _rx(
     r"""(?i)\.(startswith|startsWith|StartsWith)\(\s*\(?\s*(\s*['"](https?|ftp|file|ws|wss)(:|://)?['"]\s*,?)+\s*\)?\s*\)"""
+    # a substring of the value (`url.Contains("example.com")`, `host.includes("example.com")`): any value holding it
+    # passes (`evil.example/?example.com`); a refused `..` or slash stays a check
+    r"""|\.(includes|contains|Contains)\(\s*['"](?!\.\.['"]|/['"]|\\\\['"])[^'"]*['"]\s*(,\s*[\w.]+\s*)?\)"""
     r"""|/\^?\(?https?(?:(?!\$/)\S)*?/[gimsuy]*\.test\(|(re\.match|preg_match)\(\s*r?['"]/?\^?\(?https?[^'"$]*['"]"""
+)
+
+
+# A value starting with one slash: "//evil.example" and "/\\evil.example" start with it too (and an absolute path is
+# no root), unless the same condition refuses those or a host (`not target.startswith("//")`, `parts.netloc`).
+_SLASH_ONLY = _rx(r"""\.(startswith|startsWith|StartsWith)\(\s*['"]/['"]\s*(,\s*[\w.]+\s*)?\)""")
+_NOT_ONLY_LOCAL = _rx(
+    r"""['"]//|['"]/\\|\\\\|netloc|\bscheme\b|\bhost(name)?\b|\bHost\b|IsAbsoluteUri|authority|Authority"""
 )
 
 
 def is_allow_check(condition: str) -> bool:
     """A condition that checks a value against an allow-list, a full pattern or a canonical root."""
-    return bool(ALLOW_CHECK.search(_NOT_A_CHECK.sub(" ", condition)))
+    condition = _NOT_A_CHECK.sub(" ", condition)
+    if not _NOT_ONLY_LOCAL.search(condition):
+        condition = _SLASH_ONLY.sub(" ", condition)
+    return bool(ALLOW_CHECK.search(condition))
 
 
 SECRET_NAME = _rx(
