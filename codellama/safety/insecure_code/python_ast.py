@@ -19,7 +19,7 @@ from codellama.safety.insecure_code.rule import (
     Rule,
     rx,
 )
-from codellama.safety.insecure_code.taint_specs import looks_like_secret
+from codellama.safety.insecure_code.taint_specs import looks_like_secret, setter_secret_name
 
 SQL_START = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER|WITH)\b", re.I)
 SECRET = re.compile(SECRET_NAME, re.I)
@@ -146,6 +146,9 @@ def check_python(tree: ast.Module, code: str, rules: dict[str, Rule], flows: boo
         for key, value in keywords.items():
             if _secret_under(key, value):
                 report("py-hardcoded-secret", value.lineno)
+        secret = setter_secret_name(name) if args else None  # client.username_pw_set("dev", "...")
+        if secret is not None and _secret_under(secret, args[-1]):
+            report("py-hardcoded-secret", args[-1].lineno)
     for line in predictable_tmp_writes(tree, code):
         report("py-predictable-tmp", line)
     for line in _aliased_pickle_loads(tree, calls):

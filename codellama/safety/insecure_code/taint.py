@@ -114,6 +114,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         self._params: dict[tuple, list] = {}
         self._strong: dict[tuple, set] = {}
         self.fields: dict[str, Var] = {}
+        self.field_values: dict[str, list] = {}  # C/C++ struct field -> the values the file gives it
 
     # ---- helpers ----
     def report(self, sink: Sink | tuple, node) -> None:
@@ -269,6 +270,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
     def run(self, root) -> list[Finding]:
         self.root = root
         if self.spec.language in ("c", "cpp"):
+            self.field_values = self.struct_fields(root)
             self.arrays = self.fixed_arrays(root)
             self.privileged = bool(_PRIVILEGED.search(self.src.decode("utf-8", "replace")))
         # Only functions the file calls need a summary (a name that occurs more often than it is defined).
@@ -307,6 +309,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
                 break
             previous = shape
         self.quiet = False
+        self.struct_secrets()
         self.scope_walk(root, Scope())
         return self.findings
 
@@ -629,6 +632,8 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         self.out_params(node, callee, args, scope)
         if spec.language == "php" and callee == "define" and len(args) == 2 and args[0].type in spec.strings:
             self.secret(args[0], args[1], self.text(args[0]).strip("'\""))  # define('DB_PASSWORD', '...')
+        if node.type != "command":
+            self.setter_secret(callee, args)
         if node.type == "command" and callee == "read":
             self.shell_read(node, args, scope)
         if _APPEND.search(callee) and node.type != "command":
@@ -715,6 +720,10 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         if node.type in self.spec.idents:
             value = scope.values.get(self.name_of(node), "")
             return bool(rx(r'\s*(L|u8|u|U)?"[^"]*"\s*').fullmatch(value))
+        if node.type == "field_expression" and node.child_by_field_name("field") is not None:
+            # cfg->topic_fmt, where every value the file gives that field is a literal (`.topic_fmt = "a/%s"`)
+            given = self.field_values.get(self.text(node.child_by_field_name("field")), [])
+            return bool(given) and all(v.type in self.spec.strings for v in given)
         if node.type in self.spec.calls and _TRANSLATED.search(self.callee(node)):  # _("cannot open %s\n")
             args = self.args(node)
             return bool(args) and all(a.type in self.spec.strings or a.type in ("number_literal",) for a in args)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from codellama.safety.insecure_code.rule import rx
-from codellama.safety.insecure_code.taint_specs import looks_like_secret, secret_name
+from codellama.safety.insecure_code.taint_specs import looks_like_secret, secret_name, setter_secret_name
 from codellama.safety.insecure_code.taint_values import Var
 
 # Calls whose last argument is a fallback value: getOrDefault("DB_PASS", "..."), os.environ.get("X", "...")
@@ -83,6 +83,72 @@ class ClassChecks:
         value = self.literal_value(rhs)
         if looks_like_secret(name, value):
             self.report(self.spec.secret_finding, rhs)
+
+    def struct_fields(self, root) -> dict[str, list]:
+        """C/C++: each struct field -> the values the file gives it (designated `.pass = "..."`, positional
+        `{ "broker", "device", "S3cret!" }` by the order the struct declares its fields, also for each element of an
+        array of structs, and `cfg->pass = ...` / `cfg.pass = ...`)."""
+        if self.spec.language not in ("c", "cpp"):
+            return {}
+        order: dict[str, list[str]] = {}
+        nodes = descendants(root)
+        for n in nodes:
+            if n.type in ("struct_specifier", "class_specifier") and n.child_by_field_name("body") is not None:
+                names = []
+                for fd in n.child_by_field_name("body").named_children:
+                    for d in fd.children_by_field_name("declarator") if fd.type == "field_declaration" else ():
+                        ident = next((c for c in descendants(d) if c.type == "field_identifier"), None)
+                        names.append(self.text(ident) if ident is not None else "")
+                name = n.child_by_field_name("name")
+                if name is None and n.parent is not None and n.parent.type == "type_definition":
+                    name = n.parent.child_by_field_name("declarator")
+                if name is not None:
+                    order[self.text(name)] = names
+        values: dict[str, list] = {}
+        for n in nodes:
+            if n.type == "initializer_pair":
+                designator, value = n.child_by_field_name("designator"), n.child_by_field_name("value")
+                if designator is not None and value is not None and designator.type == "field_designator":
+                    values.setdefault(self.text(designator).lstrip("."), []).append(value)
+            elif n.type == "assignment_expression" and n.child_by_field_name("left") is not None:
+                lhs = n.child_by_field_name("left")
+                field = lhs.child_by_field_name("field") if lhs.type == "field_expression" else None
+                if field is not None and n.child_by_field_name("right") is not None:
+                    values.setdefault(self.text(field), []).append(n.child_by_field_name("right"))
+            elif n.type == "declaration" and n.child_by_field_name("type") is not None:
+                kind = n.child_by_field_name("type")
+                kind = kind.child_by_field_name("name") or kind if kind.type == "struct_specifier" else kind
+                names = order.get(self.text(kind))
+                for d in n.children_by_field_name("declarator") if names else ():
+                    if d.type == "init_declarator" and d.child_by_field_name("value") is not None:
+                        self._positional(d.child_by_field_name("value"), names, values)
+        return values
+
+    def _positional(self, value, names: list[str], values: dict[str, list]) -> None:
+        if value.type != "initializer_list":
+            return
+        items = [c for c in value.named_children if c.type != "comment"]
+        if items and all(i.type == "initializer_list" for i in items):  # an array of structs
+            for item in items:
+                self._positional(item, names, values)
+            return
+        if not any(i.type == "initializer_pair" for i in items):
+            for name, item in zip(names, items):
+                values.setdefault(name, []).append(item)
+
+    def struct_secrets(self) -> None:
+        """A literal that looks like a secret given to a struct field named for one (`.pass = "Gr33nh0use!"`)."""
+        for name, nodes in self.field_values.items():
+            for value in nodes:
+                if value.parent is not None and value.parent.type != "assignment_expression":  # (those: the walk's)
+                    self.secret(value, value, name)
+
+    def setter_secret(self, callee: str, args: list) -> None:
+        """`ds.setPassword("S3cret!")`, `opts.withApiKey("...")`, `mosquitto_username_pw_set(m, "dev", "...")`: a
+        literal handed to a setter named for a secret."""
+        name = setter_secret_name(callee) if args and self.spec.secret_finding is not None else None
+        if name is not None and args[-1].type in self.spec.strings:
+            self.secret(args[-1], args[-1], name)
 
     def literal_value(self, node) -> str:
         value = self.text(node).strip()

@@ -250,6 +250,20 @@ def secret_name(name: str) -> bool:
     return any(w in _SECRET_WORDS for w in words) or any(p in _SECRET_PAIRS for p in zip(words, words[1:]))
 
 
+def setter_secret_name(method: str) -> str | None:
+    """The secret a setter call hands over (`setPassword` -> password, `withApiKey` -> api_key,
+    `username_pw_set` -> password), or None for any other call."""
+    words = identifier_words(re.split(r"\.|->|::", method)[-1])
+    if "pw" in words and ("user" in words or "username" in words):
+        words = ["password"]
+    elif len(words) > 1 and words[0] in ("set", "with", "put"):
+        words = words[1:]
+    else:
+        return None
+    name = "_".join(words)
+    return name if secret_name(name) else None
+
+
 _REGEX_LIKE = _rx(r"^\^|\$$|\(\?|\\[dwsbDWS.]|\[[^\]]*\]|\{\d*,\d*\}|\.[*+?]|[*+]\)|\|")
 _FORMAT_LIKE = _rx(r"%[sdif]|\{\w*\}|\$\{|\{\{")
 _PLACEHOLDER = _rx(
