@@ -58,7 +58,7 @@ ALLOW_CHECK = _rx(
     r"|\barray_key_exists\(|\.hasOwnProperty\(|\bObject\.hasOwn\(|\bisset\(\s*(self::|static::)?[A-Z][A-Z0-9_]*\["
     # a prefix compared with a root (`strncmp(resolved, ROOT, n)`, `strncmp(real, base_dir, len)`), not with a literal
     # nor with a key searched for (`strncmp(p, key, klen) == 0` finds a query parameter, it checks nothing)
-    r"|\bstrn(case)?cmp\(\s*[^,]+,\s*([A-Z][A-Z0-9_]*\b|[\w.>-]*(?i:root|base|dir|prefix|allow|home|jail|top|safe|www"
+    r"|\bstrn(case)?cmp\(\s*[^,]+,\s*\$?([A-Z][A-Z0-9_]*\b|[\w.>-]*(?i:root|base|dir|prefix|allow|home|jail|top|safe|www"
     r"|upload|folder|path)[\w]*\b)"
     # a name refused when it holds a slash or "..": strchr(name, '/'), strstr(q, ".."), ".." in name
     r"""|\b(strchr|strrchr|strstr|strpos|stripos|str_contains)\s*\([^,()]+,\s*['"](\.\.|/|\\\\)['"]"""
