@@ -115,6 +115,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         self._strong: dict[tuple, set] = {}
         self.fields: dict[str, Var] = {}
         self.field_values: dict[str, list] = {}  # C/C++ struct field -> the values the file gives it
+        self.globals: dict[str, Var] = {}  # shell: variables a function sets for the whole script
 
     # ---- helpers ----
     def report(self, sink: Sink | tuple, node) -> None:
@@ -370,6 +371,8 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         if self.spec.language == "bash":
             for n in ("@", "*"):
                 scope.vars[n] = Var(params=frozenset({n}))
+            for n, var in self.globals.items():  # set by another function (`load_settings` fills `settings`)
+                scope.vars.setdefault(n, var)
         if self.spec.language == "java":  # a parameter's declared type tells what it is (`PrintWriter out`)
             plist = parameter_list(fn, self.spec)
             for p in plist.named_children if plist is not None else ():
@@ -602,12 +605,24 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
                 var = Var(old.strong or var.strong, old.remote or var.remote, old.params | var.params, old.built)
             scope.vars[name] = var
             scope.parents[name] = set(acc.names)
+            self.shell_global(name, var, scope)
             if rhs.type in self.spec.calls or rhs.type in MEMBERS or rhs.type in self.spec.news:
                 scope.views.add(name)
             else:
                 scope.views.discard(name)
         elif not augmented and not container and not self.in_branch(node, scope):
             scope.vars.pop(name, None)
+
+    def shell_global(self, name: str, var: Var, scope: Scope) -> None:
+        """A shell function's variables are the script's unless declared `local`: what one function puts in them
+        (`settings[$key]="$value"` read from a file) is there for the others (`eval "x=${settings[$k]}"`)."""
+        fn = scope.fn
+        if self.spec.language != "bash" or fn is None or var.params - {"<file>"}:
+            return  # (a value made from the function's own arguments means nothing to the others)
+        if rx(rf"\b(local|declare|typeset)\b[^\n;]*\b{re.escape(name)}\b").search(self.text(fn)):
+            return
+        old = self.globals.get(name)
+        self.globals[name] = var if old is None else Var(old.strong or var.strong, old.remote, old.params, True)
 
     def in_branch(self, node, scope: Scope) -> bool:
         """A default filled in when the value is missing (`if (!target) target = "/";`, `if x is None: x = ...`):

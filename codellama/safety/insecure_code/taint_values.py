@@ -42,6 +42,7 @@ _SQL_TEXT = re.compile(r"""^\s*\(?\s*[fbru]*['"`]+\s*(SELECT|WITH)\b""", re.I)
 _REPLACERS = re.compile(r"(^|\.|\\)(preg_replace|sub|replace|replaceAll|Replace|str_replace)$")
 # Quotes doubled for an SQL string literal: x.replace("'", "''"), str_replace("'", "''", $x), ${x//\'/\'\'}
 _QUOTES_DOUBLED = re.compile(r"""(['"]\\?'['"]|/'/g?)\s*,\s*['"]\\?'\\?'['"]|^\$\{\w+//(\\'|"'")/(\\'\\'|"''")\}$""")
+_QUOTED_FORMAT = re.compile(r"""^['"]?%q""")  # a shell printf quoting each argument
 _STRIP_TO_CLASS = re.compile(r"""\[\^(?![^\]]*(/|<|>|'|"|;|&|\||\$|`|\\s|\\W|\\S| ))[^\]]*\][^,]*,\s*(r?''|r?""|@"")""")
 
 
@@ -156,6 +157,8 @@ class Values:
                 for c in node.named_children:
                     if c.type in ("variable_name", "special_variable_name"):
                         return self.text(c)
+                    if c.type == "subscript" and c.child_by_field_name("name") is not None:  # ${settings[$key]}
+                        return self.text(c.child_by_field_name("name"))
             return self.text(node).strip().lstrip("$").strip('{}"')
         return self.text(node).strip()
 
@@ -192,7 +195,7 @@ class Values:
     def root_name(self, node) -> str | None:
         """`sb` for sb.append(a).append(b), `$arr` for $arr[$k], `params` for params.items."""
         while node is not None:
-            if node.type in self.spec.idents:
+            if node.type in self.spec.idents or (node.type == "variable_name" and self.spec.language == "bash"):
                 return self.name_of(node)
             if node.type in self.spec.calls:
                 node = self.receiver(node)
@@ -270,6 +273,8 @@ class Values:
             callee = self.callee(node)
             if spec.sanitisers.search(callee):
                 return
+            if node.type == "command" and callee == "printf" and _QUOTED_FORMAT.match(self.text(node)[6:].lstrip()):
+                return  # printf '%q ' "${files[@]}": quoted for the shell
             if _QUERY_CALL.search(callee) and self._rows(node, scope):
                 return
             if _REPLACERS.search(callee) and _STRIP_TO_CLASS.search(self.text(node)):
@@ -572,9 +577,14 @@ class Values:
             )
 
     def shell_read(self, node, args: list, scope: Scope) -> None:
-        """`read [-p prompt] NAME`: input (a `while read` loop reads a file, not the user)."""
-        if node.parent is not None and node.parent.type == "while_statement":
-            return
+        """`read [-p prompt] NAME`: input. A `while read` loop reads a file, not the user: what it reads is data of
+        unknown origin (weak, like a parameter: evaluating it as code is a flaw, opening it as a path is not)."""
+        var = Var(strong=True)
+        up = node.parent
+        while up is not None and up.type in ("list", "pipeline", "negated_command", "redirected_statement"):
+            up = up.parent
+        if up is not None and up.type == "while_statement":
+            var = Var(params=frozenset({"<file>"}))
         skip = False
         for a in args:
             word = self.text(a)
@@ -583,4 +593,4 @@ class Values:
             elif word in ("-p", "-d", "-n", "-t", "-u", "-a", "-N"):
                 skip = True
             elif not word.startswith("-"):
-                scope.vars[word] = Var(strong=True)
+                scope.vars[word] = var
