@@ -170,7 +170,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
     def whole_name(self, sink: Sink, built: bool) -> Sink:
         """C/C++: a file opened by a name the input gives whole (no folder it was meant to stay in) is external
         control of the file name (CWE-73), not a traversal out of a folder (CWE-22)."""
-        if sink.cwe != 22 or built or self.spec.language not in ("c", "cpp"):
+        if sink.cwe != 22 or built or self.spec.language not in ("c", "cpp", "bash"):
             return sink
         return replace(sink, rule_id=sink.rule_id.replace("-path", "-file-name"), cwe=73, message=_WHOLE_NAME)
 
@@ -274,6 +274,8 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
             self.field_values = self.struct_fields(root)
             self.arrays = self.fixed_arrays(root)
             self.privileged = bool(_PRIVILEGED.search(self.src.decode("utf-8", "replace")))
+        if self.spec.language == "bash":
+            self.service = bool(_SERVICE.search(self.src.decode("utf-8", "replace")))
         # Only functions the file calls need a summary (a name that occurs more often than it is defined).
         text = self.src.decode("utf-8", "replace")
         defined = self.named_functions(root)
@@ -674,7 +676,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
                 continue
             if sink.requires is not None or sink.excludes is not None:
                 text = self.expanded(node, scope)
-                if sink.requires is not None and not sink.requires.search(text):
+                if sink.requires is not None and not sink.requires.search(text) and not self.serves(sink):
                     continue
                 if sink.excludes is not None and sink.excludes.search(text):
                     self.started(node, callee, args, scope)
@@ -699,6 +701,11 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
             for a in chosen:
                 if self.hit(sink, a, scope, node):
                     return
+
+    def serves(self, sink: Sink) -> bool:
+        """A shell script that answers requests (a webhook, CGI, inetd or a forced ssh command): files it opens
+        by names the request gives are a traversal whatever the variable is called."""
+        return self.spec.language == "bash" and sink.cwe == 22 and self.service
 
     def argv_array(self, node, scope: Scope, depth: int = 0) -> bool:
         """PHP `proc_open($argv, ...)` given an array (a literal, a variable holding one, a parameter declared
@@ -807,6 +814,11 @@ _TUPLE_PATTERNS = {"pattern_list", "tuple_pattern", "array_pattern", "list_patte
 # A program installed or running setuid/setgid (said in code or in a comment)
 _PRIVILEGED = re.compile(
     r"\bset(e|re|res)?[ug]id\s*\(|\bS_IS[UG]ID\b|\bsetuid\b|set-user-ID|\bsuid\b|chmod\s+[ugo]*\+s\b"
+)
+# A shell script that answers requests: its stdin (`payload="$(cat)"`) is the request
+_SERVICE = re.compile(
+    r"(?i)\bweb-?hooks?\b|\bcgi\b|\bQUERY_STRING\b|\bREQUEST_METHOD\b|\bSSH_ORIGINAL_COMMAND\b|\bx?inetd\b"
+    r"|\bsocat\b|\bncat\b|\bnc\s+-l"
 )
 _WHOLE_NAME = "a file opened by a name taken whole from untrusted input: external control of file name"
 # A literal local path at the start of a value ("/account?tab=" + x), not a protocol-relative "//host"

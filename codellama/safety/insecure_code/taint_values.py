@@ -146,6 +146,8 @@ class Values:
     # A program that runs with more rights than its user (setuid): the environment is the user's input, not its
     # configuration (`fopen(getenv("REPORT"), "w")` in a setuid-root tool writes any file the user names).
     privileged = False
+    # A shell script that answers requests (a webhook, CGI, inetd): what it reads on stdin is the request.
+    service = False
 
     def text(self, node) -> str:
         return self.src[node.start_byte : node.end_byte].decode("utf-8", "replace")
@@ -273,6 +275,9 @@ class Values:
             callee = self.callee(node)
             if spec.sanitisers.search(callee):
                 return
+            if node.type == "command" and callee == "cat" and self.service and not self._file_args(node):
+                acc.source(strong=True)  # payload="$(cat)": the request's body
+                return
             if node.type == "command" and callee == "printf" and _QUOTED_FORMAT.match(self.text(node)[6:].lstrip()):
                 return  # printf '%q ' "${files[@]}": quoted for the shell
             if _QUERY_CALL.search(callee) and self._rows(node, scope):
@@ -354,6 +359,11 @@ class Values:
                 return
         for child in node.named_children:
             self._walk(child, scope, acc)
+
+    def _file_args(self, node) -> list:
+        """The files a shell `cat` reads (none, `-` or /dev/stdin: its standard input)."""
+        words = [self.text(a) for a in self.args(node)]
+        return [w for w in words if w not in ("-", "/dev/stdin") and not w.startswith("-")]
 
     def _rows(self, node, scope: Scope) -> bool:
         """`db.execute("SELECT ... WHERE title LIKE ?", (q,))`: a parameterised query, whose result is rows of the
@@ -461,7 +471,8 @@ class Values:
             if n.type in spec.concat and spec.concat_op.search(self._operator(n)):
                 return True
             if n.type in spec.interp_strings and any(c.type in spec.interpolations for c in n.named_children):
-                return True
+                if not (spec.language == "bash" and len(n.named_children) == 1):  # "$f", "$(jq ...)": one value
+                    return True
             if n.type == "heredoc_body" and any(c.type in spec.interpolations for c in n.named_children):
                 return True  # PHP <<<SQL ... '$name' ... SQL
             if n.type in spec.calls:
