@@ -168,7 +168,7 @@ class Values:
         if node.type == "command":
             name = node.child_by_field_name("name")
             return self.text(name).strip() if name is not None else ""
-        args = node.child_by_field_name("arguments")
+        args = self._arguments(node)
         if args is None and node.type == "object_creation_expression":  # C# `new T { ... }`
             kind = node.child_by_field_name("type")
             return self.text(kind) if kind is not None else ""
@@ -179,11 +179,17 @@ class Values:
     def args(self, node) -> list:
         if node.type == "command":
             return node.children_by_field_name("argument")
-        args = node.child_by_field_name("arguments")
+        args = self._arguments(node)
         if args is None:
             return []
         out = [a for a in args.named_children if a.type not in ("comment",)]
         return [a.named_children[-1] if a.type == "argument" and a.named_children else a for a in out]
+
+    def _arguments(self, node):
+        args = node.child_by_field_name("arguments")
+        if args is None and node.type == "object_creation_expression":  # PHP `new RedirectResponse($url)`
+            args = next((c for c in node.named_children if c.type == "arguments"), None)
+        return args
 
     def receiver(self, node):
         """The object a method is called on (`obj` in obj.f(x), $obj->f(), Cls::f()), or None."""
