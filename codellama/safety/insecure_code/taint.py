@@ -50,6 +50,7 @@ from codellama.safety.insecure_code.taint_values import (
     Values,
     Var,
     mentions,
+    session_key,
 )
 
 _PARSER_MODULES = {
@@ -577,6 +578,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         name = self.root_name(lhs) if container else self.name_of(lhs)
         if name is None:
             return
+        self.session_write(self.text(lhs), [rhs], scope)
         rhs_text = self.text(rhs)
         keeps = augmented or container or mentions(rhs_text, name)  # x = x.strip()
         scope.values[name] = scope.values.get(name, "") + " " + rhs_text if keeps else rhs_text
@@ -615,6 +617,14 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         elif not augmented and not container and not self.in_branch(node, scope):
             scope.vars.pop(name, None)
 
+    def session_write(self, target: str, values: list, scope: Scope) -> None:
+        """Input kept in the user's session under a literal key: reading that key elsewhere reads the input."""
+        key = session_key(target)
+        if key is not None and any(self.value(v, scope).strong for v in values):
+            if not isinstance(self.session_keys, set):
+                self.session_keys = set()
+            self.session_keys.add(key)
+
     def shell_global(self, name: str, var: Var, scope: Scope) -> None:
         """A shell function's variables are the script's unless declared `local`: what one function puts in them
         (`settings[$key]="$value"` read from a file) is there for the others (`eval "x=${settings[$k]}"`)."""
@@ -651,6 +661,8 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
             self.secret(args[0], args[1], self.text(args[0]).strip("'\""))  # define('DB_PASSWORD', '...')
         if node.type != "command":
             self.setter_secret(callee, args)
+            if len(args) >= 2:  # session.put("next", $next), HttpContext.Session.SetString("next", next)
+                self.session_write(self.text(node), args[1:], scope)
         if node.type == "command" and callee == "read":
             self.shell_read(node, args, scope)
         if _APPEND.search(callee) and node.type != "command":

@@ -140,6 +140,21 @@ class Scope:
         self.handler = False  # the function is a request handler (its return value is the response)
 
 
+# A value kept in the user's session under a literal key: `request.session["next"]`, `session.get("next")`,
+# `$_SESSION['next']`, `req.session.next`, `HttpContext.Session.GetString("next")`, `getSession().getAttribute("next")`,
+# `$request->session()->get('next')`, `session('next')`
+_SESSION_KEY = re.compile(
+    r"""^\s*[\w.$>()-]*?(?:session|Session|\$_SESSION)(?:\(\))?\s*(?:\[\s*|(?:\.|->)(?:get|pop|pull|put|set"""
+    r"""|setdefault|GetString|SetString|getAttribute|setAttribute|Get|Set|remove)\s*\(\s*|\(\s*)['"]([\w.-]+)['"]"""
+    r"""|^\s*[\w.]*\bsession\.([A-Za-z_]\w*)\s*$"""
+)
+
+
+def session_key(text: str) -> str | None:
+    m = _SESSION_KEY.match(text)
+    return (m.group(1) or m.group(2)) if m else None
+
+
 class Values:
     """Mixed into the tree checker (needs self.src, self.spec, self.summaries)."""
 
@@ -148,6 +163,9 @@ class Values:
     privileged = False
     # A shell script that answers requests (a webhook, CGI, inetd): what it reads on stdin is the request.
     service = False
+    # Session keys some handler of the file fills from the request (`request.session["next"] = request.GET["next"]`):
+    # read back in another handler, they are that input.
+    session_keys: set = frozenset()
 
     def text(self, node) -> str:
         return self.src[node.start_byte : node.end_byte].decode("utf-8", "replace")
@@ -277,6 +295,12 @@ class Values:
             self.text(node)
         ):
             return  # quotes doubled: the value stays inside its SQL string
+        if t in spec.calls or t in MEMBERS or t in SUBSCRIPTS:
+            key = session_key(self.text(node))
+            if key is not None:  # what the file's handlers put under that key, not the whole session
+                if key in self.session_keys:
+                    acc.source(strong=True)  # input, put in the session by this or another handler
+                return
         if t in spec.calls:
             callee = self.callee(node)
             if spec.sanitisers.search(callee):
