@@ -146,10 +146,14 @@ RULES = [
         "medium",
         r"\b(mysql|mysqldump|mysqladmin)\b[^\n]*\s-p[^\s$\"']{3,}"
         r"|\bsshpass\s+-p\s*\S+"
-        r"|--password[= ][\"']?[^\s$\"']{3,}|\bPGPASSWORD=[^\s$\"']{3,}",
+        r"|--password[= ][\"']?[^\s$\"']{3,}|\bPGPASSWORD=[^\s$\"']{3,}"
+        # mosquitto_pub/sub -P, redis-cli -a, smbclient/ldapsearch -w: the password as the option's value
+        r"|\b(mosquitto_pub|mosquitto_sub|mosquitto_rr)\b[^\n]*\s-P\s+[\"']?[^\s$\"'-][^\s$\"']{2,}"
+        r"|\bredis-cli\b[^\n]*\s-a\s+[\"']?[^\s$\"'-][^\s$\"']{2,}"
+        r"|\b(ldapsearch|ldapmodify|ldapadd|ldapdelete)\b[^\n]*\s-w\s+[\"']?[^\s$\"'-][^\s$\"']{2,}",
         "a password on the command line (visible in ps and shell history)",
         "use an option file (~/.my.cnf, .pgpass) or an environment variable from a secret store",
-        needle=("-p", "password", "PGPASSWORD"),
+        needle=("-p", "password", "PGPASSWORD", "-P", "-a", "-w"),
     ),
     rule(
         "sh-secret-default",

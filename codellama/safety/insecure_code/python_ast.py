@@ -103,6 +103,9 @@ def check_python(tree: ast.Module, code: str, rules: dict[str, Rule], flows: boo
                     sql_names[name] = node.lineno
                 if isinstance(value, str) and SECRET_VALUE_NAME.search(name) and _looks_secret(value, name):
                     report("py-hardcoded-secret", node.lineno)
+        elif kind is ast.AnnAssign and node.value is not None:  # mqtt_password: str = "..." (dataclass, settings)
+            if _secret_under(_dotted(node.target), node.value):
+                report("py-hardcoded-secret", node.lineno)
         elif kind is ast.Dict:  # {"password": "..."}: a literal secret under a secret-named key
             for key, value in zip(node.keys, node.values):
                 if isinstance(key, ast.Constant) and _secret_under(key.value, value):
@@ -149,6 +152,9 @@ def check_python(tree: ast.Module, code: str, rules: dict[str, Rule], flows: boo
         secret = setter_secret_name(name) if args else None  # client.username_pw_set("dev", "...")
         if secret is not None and _secret_under(secret, args[-1]):
             report("py-hardcoded-secret", args[-1].lineno)
+        for key, value in zip(args, args[1:]):  # config.set("smtp", "password", "..."), environ.setdefault(...)
+            if isinstance(key, ast.Constant) and isinstance(key.value, str) and _secret_under(key.value, value):
+                report("py-hardcoded-secret", value.lineno)
     for line in predictable_tmp_writes(tree, code):
         report("py-predictable-tmp", line)
     for line in _aliased_pickle_loads(tree, calls):

@@ -13,6 +13,7 @@ from codellama.safety.insecure_code.taint_values import Var
 # Calls whose last argument is a fallback value: getOrDefault("DB_PASS", "..."), os.environ.get("X", "...")
 _FALLBACK_CALL = rx(r"(?i)(getOrDefault|GetValueOrDefault|getProperty|\.get|getenv|env)$")
 _CONTAINERS = {"object", "array", "dictionary", "list", "initializer_list", "array_creation_expression"}
+_AS_BYTES = rx(r"\.(toCharArray|getBytes|encode|ToCharArray)$")  # "S3cret".toCharArray(): still the literal
 _CLASS_WORD = re.compile(r"\b(class|struct)\s+\w")
 # A field as a method assigns it: this.x, this->x, $this->x, or a bare name declared as a field
 _FIELD = re.compile(r"(this\.|this->|\$this->)?\$?([A-Za-z_]\w*)")
@@ -91,6 +92,7 @@ class ClassChecks:
         if self.spec.language not in ("c", "cpp"):
             return {}
         order: dict[str, list[str]] = {}
+        values: dict[str, list] = {}
         nodes = descendants(root)
         for n in nodes:
             if n.type in ("struct_specifier", "class_specifier") and n.child_by_field_name("body") is not None:
@@ -99,12 +101,14 @@ class ClassChecks:
                     for d in fd.children_by_field_name("declarator") if fd.type == "field_declaration" else ():
                         ident = next((c for c in descendants(d) if c.type == "field_identifier"), None)
                         names.append(self.text(ident) if ident is not None else "")
+                    default = fd.child_by_field_name("default_value") if fd.type == "field_declaration" else None
+                    if default is not None and names:  # C++ `std::string password_ = "...";` in a class
+                        values.setdefault(names[-1], []).append(default)
                 name = n.child_by_field_name("name")
                 if name is None and n.parent is not None and n.parent.type == "type_definition":
                     name = n.parent.child_by_field_name("declarator")
                 if name is not None:
                     order[self.text(name)] = names
-        values: dict[str, list] = {}
         for n in nodes:
             if n.type == "initializer_pair":
                 designator, value = n.child_by_field_name("designator"), n.child_by_field_name("value")
@@ -145,10 +149,28 @@ class ClassChecks:
 
     def setter_secret(self, callee: str, args: list) -> None:
         """`ds.setPassword("S3cret!")`, `opts.withApiKey("...")`, `mosquitto_username_pw_set(m, "dev", "...")`: a
-        literal handed to a setter named for a secret."""
-        name = setter_secret_name(callee) if args and self.spec.secret_finding is not None else None
-        if name is not None and args[-1].type in self.spec.strings:
-            self.secret(args[-1], args[-1], name)
+        literal handed to a setter named for a secret; `props.put("mail.smtp.password", "...")`, `Map.of("password",
+        "...")`: a literal given under a secret-named key."""
+        if not args or self.spec.secret_finding is None:
+            return
+        literals = [self._literal(a) for a in args]
+        name = setter_secret_name(callee)
+        if name is not None and literals[-1] is not None:
+            self.secret(literals[-1], literals[-1], name)
+        for key, value in zip(literals, literals[1:]):
+            if key is not None and value is not None and key.type in self.spec.strings:
+                name = self.literal_value(key)
+                if len(name) < 60 and secret_name(name):
+                    self.secret(value, value, name)
+
+    def _literal(self, node):
+        """A string literal, also as `"...".toCharArray()` / `.getBytes()` / `.encode()`."""
+        if node.type in self.spec.strings:
+            return node
+        if node.type in self.spec.calls and _AS_BYTES.search(self.callee(node)):
+            obj = self.receiver(node)
+            return obj if obj is not None and obj.type in self.spec.strings else None
+        return None
 
     def literal_value(self, node) -> str:
         value = self.text(node).strip()

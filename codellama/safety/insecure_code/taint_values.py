@@ -42,6 +42,7 @@ _SQL_TEXT = re.compile(r"""^\s*\(?\s*[fbru]*['"`]+\s*(SELECT|WITH)\b""", re.I)
 _REPLACERS = re.compile(r"(^|\.|\\)(preg_replace|sub|replace|replaceAll|Replace|str_replace)$")
 # Quotes doubled for an SQL string literal: x.replace("'", "''"), str_replace("'", "''", $x), ${x//\'/\'\'}
 _QUOTES_DOUBLED = re.compile(r"""(['"]\\?'['"]|/'/g?)\s*,\s*['"]\\?'\\?'['"]|^\$\{\w+//(\\'|"'")/(\\'\\'|"''")\}$""")
+_SERVER_FILE_FIELDS = re.compile(r"""^\$_FILES\s*\[[^\]]+\]\s*\[\s*['"](tmp_name|size|error)['"]\s*\]$""")
 _QUOTED_FORMAT = re.compile(r"""^['"]?%q""")  # a shell printf quoting each argument
 _STRIP_TO_CLASS = re.compile(r"""\[\^(?![^\]]*(/|<|>|'|"|;|&|\||\$|`|\\s|\\W|\\S| ))[^\]]*\][^,]*,\s*(r?''|r?""|@"")""")
 
@@ -345,6 +346,8 @@ class Values:
         if t == "cast_expression" and rx(r"\(\s*(int|long|float|bool|double|unsigned|size_t)").match(self.text(node)):
             return
         if t in SUBSCRIPTS and node.named_children:  # table[key]: the value comes from the table, not the key
+            if _SERVER_FILE_FIELDS.search(self.text(node)):
+                return  # $_FILES['f']['tmp_name']: the name PHP gave the upload, not the client's
             container = node.named_children[0]
             if spec.sources.search(self.text(container)):
                 acc.source(strong=True)
