@@ -275,8 +275,8 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
             self.field_values = self.struct_fields(root)
             self.arrays = self.fixed_arrays(root)
             self.privileged = bool(_PRIVILEGED.search(self.src.decode("utf-8", "replace")))
-        if self.spec.language == "bash":
-            self.service = bool(_SERVICE.search(self.src.decode("utf-8", "replace")))
+        if self.spec.language == "bash":  # (a URL in a comment, `show_bug.cgi?id=`, says nothing)
+            self.service = bool(_SERVICE.search(rx(r"\w+://\S+").sub(" ", self.src.decode("utf-8", "replace"))))
         # Only functions the file calls need a summary (a name that occurs more often than it is defined).
         text = self.src.decode("utf-8", "replace")
         defined = self.named_functions(root)
@@ -700,6 +700,9 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
                 chosen = [obj] if obj is not None else []
             elif node.type == "command" and callee == "ssh":
                 chosen = self.remote_command(args)
+            elif node.type == "command" and callee in _SHELLS:  # su -c CMD user, bash -c CMD name args: CMD
+                texts = [self.text(a) for a in args]
+                chosen = [args[i + 1] for i, t in enumerate(texts[:-1]) if t == "-c"][:1] or args
             elif node.type == "command" and callee == "find":  # find ... -exec sh -c SCRIPT: the script
                 texts = [self.text(a) for a in args]
                 chosen = [args[i + 1] for i, t in enumerate(texts[:-1]) if t == "-c"][:1]
@@ -832,6 +835,7 @@ _SERVICE = re.compile(
     r"(?i)\bweb-?hooks?\b|\bcgi\b|\bQUERY_STRING\b|\bREQUEST_METHOD\b|\bSSH_ORIGINAL_COMMAND\b|\bx?inetd\b"
     r"|\bsocat\b|\bncat\b|\bnc\s+-l"
 )
+_SHELLS = {"bash", "sh", "zsh", "dash", "ksh", "su", "sudo"}
 _WHOLE_NAME = "a file opened by a name taken whole from untrusted input: external control of file name"
 # A literal local path at the start of a value ("/account?tab=" + x), not a protocol-relative "//host"
 _LOCAL_PATH = re.compile(r"""^(f|\$|@)?[`'"]/[^/`'"{$\\]""")
