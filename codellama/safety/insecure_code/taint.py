@@ -646,7 +646,8 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
                 cond = n.child_by_field_name("condition")
                 text = self.text(cond) if cond is not None else ""
                 name = self.name_of(self.spec.sides(node)[0])
-                return self.mentions(text, name) and bool(_MISSING.search(text))
+                # (a default given when the value failed a test that is no allow-list: what passed it is still input)
+                return self.mentions(text, name) and (bool(_MISSING.search(text)) or not is_allow_check(text))
             n = n.parent
         return False
 
