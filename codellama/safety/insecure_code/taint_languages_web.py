@@ -163,7 +163,7 @@ def python_spec() -> Spec:
             S(k["html"], r"^resp\.(text|body|data)$", built=True, requires=TAG),  # Falcon
             S(k["redirect"], _LOCATION_HEADER, strong_only=True),  # resp.headers["Location"] = url
         ],
-        conditions={"if_statement", "match_statement", "while_statement"},
+        conditions={"if_statement", "match_statement", "while_statement", "conditional_expression"},
         return_sink=S(k["html"], r".", built=True, requires=HTML),
         sides=generic_sides,
     )

@@ -317,7 +317,16 @@ class Spec:
     statement_extra: dict[str, tuple] = field(default_factory=dict)
     out_params: list[tuple[re.Pattern, int]] = field(default_factory=list)
     source_nodes: set[str] = field(default_factory=set)  # member/subscript nodes read whole against `sources`
-    conditions: set[str] = field(default_factory=lambda: {"if_statement", "switch_statement", "case_statement"})
+    # (a ternary's test too: `Url.IsLocalUrl(next) ? Redirect(next) : Redirect("/")`)
+    conditions: set[str] = field(
+        default_factory=lambda: {
+            "if_statement",
+            "switch_statement",
+            "case_statement",
+            "conditional_expression",
+            "ternary_expression",
+        }
+    )
     remote_sources: re.Pattern | None = None  # data fetched over the network (counts for HTML sinks only)
     weak_sources: re.Pattern | None = None  # the environment: set by whoever runs the program (like a parameter)
     loops: set[str] = field(default_factory=set)  # loops whose condition bounds an index (C/C++)
