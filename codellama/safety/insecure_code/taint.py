@@ -209,6 +209,8 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
                 if summary is not None and summary.returns is not None and summary.returns.built:
                     fn = summary.node
                     for ret in return_value_nodes(fn, self.spec) or self._return_statements(fn):
+                        if sink.cwe == 601 and self.fixed_start(ret, Scope()):
+                            continue  # return "/tickets/" + id: a local path, wherever the id comes from
                         if self.built(ret, Scope()):
                             self.report(sink, ret)
                         elif ret.type in self.spec.idents:  # return sql: where sql was built from a parameter
@@ -249,6 +251,18 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         assigned = scope.rhs.get(self.name_of(node)) if node.type in self.spec.idents else None
         if assigned is not None and depth < 3:  # redirect_uri = f"{login_uri}?{query}"
             return self.fixed_start(assigned, scope, depth + 1)
+        if (node.type in self.spec.calls or node.type in self.spec.news) and depth < 3:
+            args = self.args(node)
+            if len(args) == 1 and _URI_WRAPPER.search(self.callee(node)):  # URI.create("/tickets/" + id)
+                return self.fixed_start(args[0], scope, depth + 1)
+        summary = self.local(self.callee(node), scope) if node.type in self.spec.calls and depth < 3 else None
+        returned = summary.returns if summary is not None else None
+        if returned is not None and returned.params and not returned.strong:
+            # landing(next, id) whose returns that carry what the call passes all start with a local path
+            fn, passed = summary.node, summary.returns.params
+            returns = return_value_nodes(fn, self.spec) or self._return_statements(fn)
+            carrying = [r for r in returns if any(self.mentions(self.text(r), p) for p in passed)]
+            return bool(carrying) and all(self.fixed_start(r, Scope(), depth + 1) for r in carrying)
         text = self.text(node).strip()
         if _LOCAL_PATH.match(text):
             return True
@@ -836,6 +850,8 @@ _SERVICE = re.compile(
     r"(?i)\bweb-?hooks?\b|\bcgi\b|\bQUERY_STRING\b|\bREQUEST_METHOD\b|\bSSH_ORIGINAL_COMMAND\b|\bx?inetd\b"
     r"|\bsocat\b|\bncat\b|\bnc\s+-l"
 )
+# Calls that make a URI object of the text they are given
+_URI_WRAPPER = re.compile(r"(^|\.)(URI|URL|Uri|HttpUrl)(\.create|\.parse|\.of|\.get)?$|^(encodeURI|URI\.create)$")
 _SHELLS = {"bash", "sh", "zsh", "dash", "ksh", "su", "sudo"}
 _WHOLE_NAME = "a file opened by a name taken whole from untrusted input: external control of file name"
 # A literal local path at the start of a value ("/account?tab=" + x), not a protocol-relative "//host"
