@@ -117,6 +117,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         self.fields: dict[str, Var] = {}
         self.field_values: dict[str, list] = {}  # C/C++ struct field -> the values the file gives it
         self.globals: dict[str, Var] = {}  # shell: variables a function sets for the whole script
+        self.field_writers: set[str] = set()
 
     # ---- helpers ----
     def report(self, sink: Sink | tuple, node) -> None:
@@ -785,6 +786,16 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         """A call to a function of this file: its parameter sinks fire with what the call passes, and what it writes
         into its out-parameters lands in the caller's arguments."""
         bound = self.bind(summary, node)
+        obj = self.receiver(node)
+        if obj is not None and self.field_writers and function_name(summary.node, self.text) in self.field_writers:
+            holder = self.root_name(obj)  # report.filter("region", input): the report holds the input from then on
+            acc = Acc()
+            for arg in self.args(node):
+                self._walk(arg, scope, acc)
+            if acc.any and holder and not _SELF_NAME.match(holder):
+                was = scope.vars.get(holder, Var())
+                held = Var(was.strong or acc.strong, was.remote or acc.remote, was.params | acc.params, True)
+                scope.vars[holder] = held
         for target, var in summary.writes.items():
             acc = Acc()
             if var.strong:
@@ -852,6 +863,7 @@ _SERVICE = re.compile(
 )
 # Calls that make a URI object of the text they are given
 _URI_WRAPPER = re.compile(r"(^|\.)(URI|URL|Uri|HttpUrl)(\.create|\.parse|\.of|\.get)?$|^(encodeURI|URI\.create)$")
+_SELF_NAME = re.compile(r"^(this|self|\$this|base|super)$")
 _SHELLS = {"bash", "sh", "zsh", "dash", "ksh", "su", "sudo"}
 _WHOLE_NAME = "a file opened by a name taken whole from untrusted input: external control of file name"
 # A literal local path at the start of a value ("/account?tab=" + x), not a protocol-relative "//host"

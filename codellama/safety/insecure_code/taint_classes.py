@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from codellama.safety.insecure_code.rule import rx
+from codellama.safety.insecure_code.taint_functions import function_name
 from codellama.safety.insecure_code.taint_specs import looks_like_secret, secret_name, setter_secret_name
 from codellama.safety.insecure_code.taint_values import Var
 
@@ -14,6 +15,8 @@ from codellama.safety.insecure_code.taint_values import Var
 _FALLBACK_CALL = rx(r"(?i)(getOrDefault|GetValueOrDefault|getProperty|\.get|getenv|env)$")
 _CONTAINERS = {"object", "array", "dictionary", "list", "initializer_list", "array_creation_expression"}
 _AS_BYTES = rx(r"\.(toCharArray|getBytes|encode|ToCharArray)$")  # "S3cret".toCharArray(): still the literal
+# Calls that put a value into the field they are made on (`this.items.push(x)`, `sb.append(x)`)
+_FIELD_APPEND = rx(r"(^|\.|->)(push|append|add|addAll|put|unshift|Add|AddRange|Append|AppendLine|AppendFormat|insert)$")
 _CLASS_WORD = re.compile(r"\b(class|struct)\s+\w")
 # A field as a method assigns it: this.x, this->x, $this->x, or a bare name declared as a field
 _FIELD = re.compile(r"(this\.|this->|\$this->)?\$?([A-Za-z_]\w*)")
@@ -30,6 +33,8 @@ def descendants(node) -> list:
 
 class ClassChecks:
     """Mixed into the tree checker (needs text, name_of, params, mentions, report, self.spec)."""
+
+    field_writers: set  # methods that keep a parameter in a field (`add(x) { this.items.push(x); }`)
 
     def class_fields(self, root) -> dict[str, Var]:
         """Fields a method or constructor sets from its parameters or from input (`this.table = table`,
@@ -52,10 +57,16 @@ class ClassChecks:
                 lhs, rhs = self.spec.sides(n)
                 if lhs is not None and rhs is not None:
                     assigned.append((lhs, rhs, fn))
+            elif fn is not None and n.type in self.spec.calls and _FIELD_APPEND.search(self.callee(n)):
+                target = self.receiver(n)  # this.items.push(x), sql.append(" AND ").append(col), $this->rows[] = ...
+                while target is not None and target.type in self.spec.calls:
+                    target = self.receiver(target)
+                if target is not None:
+                    assigned.append((target, n, fn))
             stack.extend((c, fn) for c in n.named_children)
         fields: dict[str, Var] = {}
         for lhs, rhs, fn in assigned:
-            target = self.text(lhs)
+            target = rx(r"\[[^\]]*\]$").sub("", self.text(lhs))  # $this->parts[] = $p
             m = _FIELD.fullmatch(target)
             if m is None or (m.group(1) is None and target not in declared and lhs.type != "field_identifier"):
                 continue
@@ -68,6 +79,8 @@ class ClassChecks:
             var = Var(strong=strong, params=frozenset({m.group(2)}) if used else frozenset())
             for key in (target, m.group(2), f"this.{m.group(2)}", f"this->{m.group(2)}", f"$this->{m.group(2)}"):
                 fields[key] = var
+            if used and function_name(fn, self.text):  # list.add(name): the object holds what it was given
+                self.field_writers.add(function_name(fn, self.text))
         return fields
 
     def secret(self, lhs, rhs, name: str) -> None:

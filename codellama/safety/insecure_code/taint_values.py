@@ -260,9 +260,14 @@ class Values:
         """Parameter name -> the argument nodes a call passes for it."""
         args = self.args(call)
         params = summary.params
+        bound: dict[str, list] = {}
         if params and params[0] and params[0][0] in ("self", "cls"):
             params = params[1:]
-        bound: dict[str, list] = {}
+            # probe.command(): `self` is the object, made from what it was given (self.helper() inside the class:
+            # the helper's own findings already say it)
+            obj = self.receiver(call)
+            if obj is not None and call.type in self.spec.calls and not _SELF.match(self.text(obj)):
+                bound[summary.params[0][0]] = [obj]
         positional = [a for a in args if a.type not in ("keyword_argument", "named_argument")]
         for names, arg in zip(params, positional):
             for n in names:
@@ -272,6 +277,11 @@ class Values:
                 key, value = a.child_by_field_name("name"), a.child_by_field_name("value")
                 if key is not None and value is not None:
                     bound.setdefault(self.text(key), []).append(value)
+        obj = self.receiver(call) if call.type in self.spec.calls else None
+        if obj is not None and not _SELF.match(self.text(obj)):  # report.build(): the fields it reads are report's
+            for name, var in getattr(self, "fields", {}).items():
+                if var.params == {name} and name not in bound:
+                    bound[name] = [obj]
         if self.spec.language == "bash":
             bound["@"] = bound["*"] = list(args)
         if params and len(positional) > len(params):  # varargs: the rest goes to the last parameter
