@@ -351,3 +351,49 @@ def test_heldout14e_all_found_in_their_family_and_no_safe_snippet_flagged():
         else:
             family = next((f for f in families if row["cwe"] in f), {row["cwe"]})
             assert family & found, (row["id"], row["cwe"], found)
+
+
+# ---- objects holding what they are given; selections and character allow-lists ----
+
+
+def test_an_object_holds_what_its_methods_are_given():
+    js = (
+        "class List {\n  constructor() { this.items = []; }\n  add(x) { this.items.push(x); }\n"
+        '  render() { return "<ul>" + this.items.map((i) => `<li>${i}</li>`).join("") + "</ul>"; }\n}\n'
+        'app.get("/names", (req, res) => {\n  const list = new List();\n'
+        "  for (const n of VALUES) list.add(n);\n  res.send(list.render());\n});\n"
+    )
+    assert 9 in lines(js.replace("VALUES", 'req.query.names.split(",")'), "javascript", "CWE-79")
+    assert "CWE-79" not in cwes(js.replace("VALUES", '["Ada", "Grace"]'), "javascript")
+    py = (
+        "import subprocess\nfrom flask import Flask, request\napp = Flask(__name__)\n\n"
+        "class Probe:\n    def __init__(self, path):\n        self.path = path\n\n"
+        "    def command(self):\n        return 'ffprobe ' + self.path\n\n"
+        "@app.get('/probe')\ndef probe():\n    p = Probe(VALUE)\n"
+        "    return subprocess.check_output(p.command(), shell=True)\n"
+    )
+    assert 15 in lines(py.replace("VALUE", 'request.args["file"]'), "python", "CWE-78")
+    assert "CWE-78" not in cwes(py.replace("VALUE", '"/srv/media/intro.mp4"'), "python")
+
+
+def test_a_selection_of_literals_is_not_its_subject():
+    php = (
+        "<?php\n$pdo = new PDO(getenv('DSN'));\n$sort = $_GET['sort'] ?? 'date';\n"
+        "$column = match ($sort) { 'name' => 'name', 'date' => 'created_at', default => FALLBACK };\n"
+        '$stmt = $pdo->query("SELECT id, name FROM products ORDER BY $column");\n'
+    )
+    assert "CWE-89" not in cwes(php.replace("FALLBACK", "'id'"), "php")
+    assert 5 in lines(php.replace("FALLBACK", "$sort"), "php", "CWE-89")
+
+
+def test_every_character_from_an_allowed_set_or_a_whole_pattern():
+    c = (
+        "#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n"
+        '#define ALNUM "abcdefghijklmnopqrstuvwxyz0123456789-"\n'
+        'int main(void) {\n    const char *qs = getenv("QUERY_STRING");\n    char name[64], path[128];\n'
+        '    if (!qs || sscanf(qs, "n=%63s", name) != 1) return 1;\n    CHECK\n'
+        '    snprintf(path, sizeof path, "/srv/notes/%s.txt", name);\n    FILE *f = fopen(path, "r");\n'
+        "    return f == NULL;\n}\n"
+    )
+    assert "CWE-22" not in cwes(c.replace("CHECK", "if (strspn(name, ALNUM) != strlen(name)) return 1;"), "c")
+    assert 11 in lines(c.replace("CHECK", ""), "c", "CWE-22")

@@ -54,6 +54,8 @@ ALLOW_CHECK = _rx(
     r"|\bALLOWED\w*|\bVALID\w*|\bcommonpath\b|\bis_relative_to\b|\brfind\([^)]*,\s*0\s*\)\s*[!=]=\s*0|=~"
     r"|\b[iI]s_?(Local|local|Safe|safe|Relative|relative|Trusted|trusted|Allowed|allowed)\w*\(|url_has_allowed_host"
     r"|\bstr_starts_with\(|\bstrpos\([^)]*\)\s*[!=]==?\s*0\b"
+    # every character from an allowed set (`strspn(name, ALNUM) != strlen(name)`), a whole-string pattern (C++)
+    r"|\bstrspn\(|\bregex_match\b|\bRegex\.IsMatch\b"
     # a key looked up in a fixed table (`isset(SIZES[$size])`, `array_key_exists($k, MAP)`, `MAP.hasOwnProperty(k)`)
     r"|\barray_key_exists\(|\.hasOwnProperty\(|\bObject\.hasOwn\(|\bisset\(\s*(self::|static::)?[A-Z][A-Z0-9_]*\["
     # a prefix compared with a root (`strncmp(resolved, ROOT, n)`, `strncmp(real, base_dir, len)`), not with a literal

@@ -382,6 +382,10 @@ class Values:
         if t in _COMPREHENSIONS:
             self._comprehension(node, scope, acc)
             return
+        if t in ("match_expression", "switch_expression"):  # match ($sort) { 'name' => 'name', default => 'id' }
+            for arm in self._selected_values(node):
+                self._walk(arm, scope, acc)
+            return
         if t in spec.idents or (t in MEMBERS and self.text(node) in scope.vars):
             name = self.name_of(node)
             if name in scope.vars:
@@ -402,6 +406,22 @@ class Values:
                 return
         for child in node.named_children:
             self._walk(child, scope, acc)
+
+    def _selected_values(self, node) -> list:
+        """What a PHP `match`, a C# or Java `switch` expression gives: its arms' values, not what it tests."""
+        out, stack = [], [node]
+        while stack:
+            n = stack.pop()
+            if n.type in ("match_conditional_expression", "match_default_expression"):
+                value = n.child_by_field_name("return_expression")
+                out += [value] if value is not None else []
+            elif n.type == "switch_expression_arm" and n.named_children:
+                out.append(n.named_children[-1])
+            elif n.type == "switch_rule" and n.named_children:
+                out.append(n.named_children[-1])
+            else:
+                stack.extend(c for c in n.named_children if not (n is node and c is n.named_children[0]))
+        return out
 
     def _file_args(self, node) -> list:
         """The files a shell `cat` reads (none, `-` or /dev/stdin: its standard input)."""
