@@ -397,3 +397,14 @@ def test_every_character_from_an_allowed_set_or_a_whole_pattern():
     )
     assert "CWE-22" not in cwes(c.replace("CHECK", "if (strspn(name, ALNUM) != strlen(name)) return 1;"), "c")
     assert 11 in lines(c.replace("CHECK", ""), "c", "CWE-22")
+
+
+def test_php_a_function_named_by_the_request_is_code_injection():
+    code = "<?php\n$fn = $_GET['action'] ?? 'index';\necho CALL;\n"
+    assert "CWE-94" in cwes(code.replace("CALL", "call_user_func($fn, 1)"), "php")
+    assert "CWE-94" in cwes(code.replace("CALL", "$fn(1)"), "php")
+    mapped = (
+        "<?php\n$h = ['list' => 'list_items'];\n$a = $_GET['action'] ?? 'list';\n"
+        "$fn = $h[$a] ?? 'list_items';\necho $fn(1);\n"
+    )
+    assert "CWE-94" not in cwes(mapped, "php")

@@ -698,6 +698,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         if summary is not None:
             self.call_local(summary, node, scope)
         self.db_cli_call(node, callee, args, scope)
+        self.variable_function(node, scope)
         argv = callee == "proc_open" and bool(args) and self.argv_array(args[0], scope)
         for sink in spec.sinks:
             if not sink.callee.search(callee) or argv:
@@ -737,6 +738,16 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         """A shell script that answers requests (a webhook, CGI, inetd or a forced ssh command): files it opens
         by names the request gives are a traversal whatever the variable is called."""
         return self.spec.language == "bash" and sink.cwe == 22 and self.service
+
+    def variable_function(self, node, scope: Scope) -> None:
+        """PHP `$action($arg)`: the request names the function that runs."""
+        fn = node.child_by_field_name("function") if node.type == "function_call_expression" else None
+        if fn is None or fn.type != "variable_name":
+            return
+        for sink in self.spec.sinks:
+            if sink.rule_id == "php-taint-callable":
+                self.hit(sink, fn, scope, node)
+                return
 
     def argv_array(self, node, scope: Scope, depth: int = 0) -> bool:
         """PHP `proc_open($argv, ...)` given an array (a literal, a variable holding one, a parameter declared

@@ -532,6 +532,13 @@ def php_spec() -> Spec:
         strong_only=True,  # a helper including what its caller names: reported when a caller passes input
         also=(k["path"],),  # the name may climb out of the folder too (local file inclusion)
     )
+    callable_ = (
+        "php-taint-callable",
+        94,
+        "high",
+        "untrusted input chooses the function that is called: code injection",
+        "map the input to a fixed set of functions (a match or an array of callables)",
+    )
     code_file = (
         "php-code-file-write",
         94,
@@ -593,6 +600,13 @@ def php_spec() -> Spec:
             S(k["html"], r"^(printf|vprintf)$", requires=TAG),  # printf('<p>%s</p>', $name) writes the page
             S(k["html"], r"^(response|Response)$|->setContent$", args=(0,), built=True, requires=TAG),  # Laravel
             S(k["eval"], r"^(eval|create_function)$"),
+            S(k["eval"], r"^assert$", args=(0,), built=True),  # PHP 7: assert("$x > 0") evaluates the string
+            S(
+                callable_,
+                r"^(call_user_func|call_user_func_array|forward_static_call|forward_static_call_array)$",
+                args=(0,),
+                strong_only=True,
+            ),
             S(
                 k["ssrf"],
                 r"^(file_get_contents|fopen|readfile|file|get_headers|getimagesize)$",
