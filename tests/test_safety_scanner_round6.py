@@ -408,3 +408,5 @@ def test_php_a_function_named_by_the_request_is_code_injection():
         "$fn = $h[$a] ?? 'list_items';\necho $fn(1);\n"
     )
     assert "CWE-94" not in cwes(mapped, "php")
+    closure = "<?php\n$unix = function ($p) { return str_replace('\\\\', '/', $p); };\necho $unix($_GET['p']);\n"
+    assert "CWE-94" not in cwes(closure, "php")  # the file's own closure, called with input

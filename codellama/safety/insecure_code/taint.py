@@ -744,6 +744,9 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         fn = node.child_by_field_name("function") if node.type == "function_call_expression" else None
         if fn is None or fn.type != "variable_name":
             return
+        assigned = scope.rhs.get(self.name_of(fn))
+        if assigned is not None and assigned.type in self.spec.functions:
+            return  # $unixPath = function ($p) {...}: the file's own closure
         for sink in self.spec.sinks:
             if sink.rule_id == "php-taint-callable":
                 self.hit(sink, fn, scope, node)
