@@ -170,14 +170,18 @@ def _aliased_pickle_loads(tree: ast.Module, calls: list) -> list[int]:
     loader or pickle`; then `self.loader.loads(blob)` unpickles whatever it is given (the regex rule sees only
     `pickle.loads`)."""
     aliases: set[str] = set()
+    imported = False
     for node in ast.walk(tree):
         if isinstance(node, ast.Import | ast.ImportFrom):
             for a in node.names:
                 module = a.name if isinstance(node, ast.Import) else f"{node.module}.{a.name}"
+                imported |= module.split(".")[0] in _PICKLERS
                 if a.asname and (
                     a.name in _PICKLERS or (module.split(".")[0] in _PICKLERS and a.name in ("loads", "load"))
                 ):
                     aliases.add(a.asname + ("" if a.name in _PICKLERS else "()"))
+    if not imported:  # no pickler imported: nothing can hold one (and two more walks of the tree are saved)
+        return []
     for _ in range(2):  # a parameter's default, then the field it is stored in
         for node in ast.walk(tree):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
