@@ -410,3 +410,14 @@ def test_php_a_function_named_by_the_request_is_code_injection():
     assert "CWE-94" not in cwes(mapped, "php")
     closure = "<?php\n$unix = function ($p) { return str_replace('\\\\', '/', $p); };\necho $unix($_GET['p']);\n"
     assert "CWE-94" not in cwes(closure, "php")  # the file's own closure, called with input
+
+
+def test_a_length_read_from_the_input_and_checked_against_the_field_bounds_the_copy():
+    code = (
+        "#include <unistd.h>\nstruct user { char name[64]; int age; };\n"
+        "int read_user(int fd, struct user *u) {\n    unsigned char len;\n"
+        "    if (read(fd, &len, 1) != 1) return -1;\n    CHECK\n"
+        "    if (read(fd, u->name, len) != len) return -1;\n    u->name[len] = '\\0';\n    return 0;\n}\n"
+    )
+    assert not cwes(code.replace("CHECK", "if (len >= sizeof u->name) return -1;"), "c")
+    assert {"CWE-120", "CWE-787"} <= cwes(code.replace("CHECK", ""), "c")

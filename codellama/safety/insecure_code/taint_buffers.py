@@ -229,8 +229,8 @@ class BufferChecks:
     def bounded(self, name: str, dst: str, scope) -> bool:
         """`name` was compared with a bound that fits `dst` (or is bounded by how it was computed)."""
         value = scope.values.get(name, "")
-        if rx(r"\b(read|recv|recvfrom|fread)\s*\(").search(value):
-            return bool(rx(r"-\s*1\b").search(value))
+        if rx(r"\b(read|recv|recvfrom|fread)\s*\(").search(value) and rx(r"-\s*1\b").search(value):
+            return True  # (a count read from the input is bounded only by a check of it, below)
         if rx(r"\bmin\s*\(|\bsizeof\b|%|\bstrn?len\s*\(").search(value):
             return True
         if name in scope.loops and self.fits(scope.loops[name], dst):
