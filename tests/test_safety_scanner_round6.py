@@ -421,3 +421,16 @@ def test_a_length_read_from_the_input_and_checked_against_the_field_bounds_the_c
     )
     assert not cwes(code.replace("CHECK", "if (len >= sizeof u->name) return -1;"), "c")
     assert {"CWE-120", "CWE-787"} <= cwes(code.replace("CHECK", ""), "c")
+
+
+def test_a_helper_copying_as_much_as_the_source_holds_into_a_fixed_field_its_caller_passes():
+    code = (
+        "#include <cstring>\n#include <string>\nstruct Header { char name[32]; char value[128]; };\n"
+        "static void copy_field(char *dst, const std::string &src) {\n"
+        "    std::memcpy(dst, src.data(), src.size());\n    dst[src.size()] = '\\0';\n}\n"
+        "Header parse(const std::string &line) {\n    Header h{};\n    CHECK\n"
+        "    copy_field(h.value, line);\n    return h;\n}\n"
+    )
+    assert {5, 11} <= lines(code.replace("CHECK", ""), "cpp", "CWE-120")
+    checked = code.replace("CHECK", "if (line.size() >= sizeof h.value) return h;")
+    assert "CWE-120" not in cwes(checked, "cpp")

@@ -800,6 +800,8 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         """A call to a function of this file: its parameter sinks fire with what the call passes, and what it writes
         into its out-parameters lands in the caller's arguments."""
         bound = self.bind(summary, node)
+        if summary.copies:
+            self.copied_into(summary, node, bound, scope)
         obj = self.receiver(node)
         if obj is not None and self.field_writers and function_name(summary.node, self.text) in self.field_writers:
             holder = self.root_name(obj)  # report.filter("region", input): the report holds the input from then on

@@ -117,6 +117,9 @@ class Summary:
     # `return sql, params`: what each position holds, when every return gives a tuple or array of one length
     # (None: not seen yet; False: returns of other shapes)
     items: list | bool | None = None
+    # C/C++: parameters the function copies into with a length of its own (`memcpy(dst, src.data(), src.size())`):
+    # a caller passing a fixed-size array there overflows it
+    copies: list = field(default_factory=list)
 
     def param_names(self) -> set[str]:
         return {n for names in self.params for n in names}
