@@ -148,7 +148,7 @@ class Scope:
 # `$_SESSION['next']`, `req.session.next`, `HttpContext.Session.GetString("next")`, `getSession().getAttribute("next")`,
 # `$request->session()->get('next')`, `session('next')`
 _SESSION_KEY = re.compile(
-    r"""^\s*[\w.$>()-]*?(?:session|Session|\$_SESSION)(?:\(\))?\s*(?:\[\s*|(?:\.|->)(?:get|pop|pull|put|set"""
+    r"""^\s*(?:[\w.$>-]|\(\))*?(?:session|Session|\$_SESSION)(?:\(\))?\s*(?:\[\s*|(?:\.|->)(?:get|pop|pull|put|set"""
     r"""|setdefault|GetString|SetString|getAttribute|setAttribute|Get|Set|remove)\s*\(\s*|\(\s*)['"]([\w.-]+)['"]"""
     r"""|^\s*[\w.]*\bsession\.([A-Za-z_]\w*)\s*$"""
 )
