@@ -437,3 +437,12 @@ def test_a_helper_copying_as_much_as_the_source_holds_into_a_fixed_field_its_cal
     assert {5, 11} <= lines(code.replace("CHECK", ""), "cpp", "CWE-120")
     checked = code.replace("CHECK", "if (line.size() >= sizeof h.value) return h;")
     assert "CWE-120" not in cwes(checked, "cpp")
+
+
+def test_a_default_after_a_comparison_with_literals_leaves_one_of_them_but_after_a_type_test_the_input():
+    code = (
+        'app.get("/list", (req, res) => {\n  let dir = req.query.dir;\n  CHECK dir = "asc";\n'
+        "  db.query(`SELECT * FROM items ORDER BY name ${dir}`, (e, rows) => res.json(rows));\n});\n"
+    )
+    assert "CWE-89" not in cwes(code.replace("CHECK", 'if (dir !== "asc" && dir !== "desc")'), "javascript")
+    assert 4 in lines(code.replace("CHECK", 'if (typeof dir !== "string")'), "javascript", "CWE-89")

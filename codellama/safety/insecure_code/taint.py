@@ -661,8 +661,12 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
                 cond = n.child_by_field_name("condition")
                 text = self.text(cond) if cond is not None else ""
                 name = self.name_of(self.spec.sides(node)[0])
-                # (a default given when the value failed a test that is no allow-list: what passed it is still input)
-                return self.mentions(text, name) and (bool(_MISSING.search(text)) or not is_allow_check(text))
+                # (a default given when the value failed a test that is no allow-list: what passed it is still input;
+                # compared with literals, `if (dir !== "asc" && dir !== "desc") dir = "asc"`, it is one of them)
+                if not self.mentions(text, name):
+                    return False
+                compared = _LITERAL_COMPARE.search(_TYPE_TEST.sub(" ", text))
+                return bool(_MISSING.search(text)) or not (is_allow_check(text) or compared)
             n = n.parent
         return False
 
@@ -879,6 +883,12 @@ _SERVICE = re.compile(
 )
 # Calls that make a URI object of the text they are given
 _URI_WRAPPER = re.compile(r"(^|\.)(URI|URL|Uri|HttpUrl)(\.create|\.parse|\.of|\.get)?$|^(encodeURI|URI\.create)$")
+# A value compared with a non-empty string literal (`dir !== "asc"`, `"asc".equals(dir)`, `strcmp(m, "x")`)
+_LITERAL_COMPARE = re.compile(
+    r"""[!=]==?\s*(['"])[^'"]+\1|(['"])[^'"]+\2\s*[!=]==?|(['"])[^'"]+\3\.equals(IgnoreCase)?\(|\.equals(IgnoreCase)?\(\s*(['"])[^'"]+\5"""
+    r"""|\bstr(case)?cmp\([^,()]+,\s*"[^"]+"\s*\)|\bnot\s+in\s*\("""
+)
+_TYPE_TEST = re.compile(r"""\btypeof\s+[\w.$]+\s*[!=]==?\s*(['"])\w+\1|\bgettype\([^)]*\)\s*[!=]==?\s*(['"])\w+\2""")
 _SELF_NAME = re.compile(r"^(this|self|\$this|base|super)$")
 _SHELLS = {"bash", "sh", "zsh", "dash", "ksh", "su", "sudo"}
 _WHOLE_NAME = "a file opened by a name taken whole from untrusted input: external control of file name"
