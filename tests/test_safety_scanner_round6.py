@@ -446,3 +446,13 @@ def test_a_default_after_a_comparison_with_literals_leaves_one_of_them_but_after
     )
     assert "CWE-89" not in cwes(code.replace("CHECK", 'if (dir !== "asc" && dir !== "desc")'), "javascript")
     assert 4 in lines(code.replace("CHECK", 'if (typeof dir !== "string")'), "javascript", "CWE-89")
+
+
+def test_a_redirect_starting_with_a_url_the_app_builds_stays_on_the_site():
+    code = (
+        "import tornado.web\nclass Back(tornado.web.RequestHandler):\n    def get(self):\n"
+        '        tab = self.get_argument("tab", "overview")\n        self.redirect(START + "?tab=" + tab)\n'
+    )
+    assert "CWE-601" not in cwes(code.replace("START", 'self.reverse_url("profile")'), "python")
+    assert 5 in lines(code.replace("START", 'self.get_argument("next")'), "python", "CWE-601")
+    assert 5 in lines(code.replace("START", "tab.strip()"), "python", "CWE-601")

@@ -273,7 +273,10 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         call = rx(r"\s*\(([^()]*)\)").match(text, first.end())  # url_for("login") + ...: what the call is given
         if call is not None and any(v.strong and self.mentions(call.group(1), n) for n, v in scope.vars.items()):
             return False
-        var = scope.vars.get(first.group(1))
+        name = first.group(1)  # login_url, settings.LOGIN_URL, self.reverse_url("profile")
+        if self.spec.sources.search(name) or self.spec.sources.search(name + "("):
+            return False  # req.query.next + "...": the input itself
+        var = scope.vars.get(name) or scope.vars.get(name.split(".")[0])
         return var is None or not var.strong
 
     def remember(self, sink: Sink, params, built: bool, at, scope: Scope) -> None:
@@ -896,7 +899,8 @@ _WHOLE_NAME = "a file opened by a name taken whole from untrusted input: externa
 _LOCAL_PATH = re.compile(r"""^(f|\$|@)?[`'"]/[^/`'"{$\\]""")
 # The first name a value is built from (`login_url` in `login_url + "?next=" + x`, f"{login_url}?...")
 _FIRST_NAME = re.compile(
-    r"""^\s*(?:(?:f|\$|@)?[`'"]\{?\$?\{?)?([A-Za-z_$][\w$]*)(?=\s*(\+|\.\s|\}|[`'"]?\s*\.\s)|\([^()]*\)\s*\+)"""
+    r"""^\s*(?:(?:f|\$|@)?[`'"]\{?\$?\{?)?([A-Za-z_$][\w$]*(?:\.[A-Za-z_]\w*)*)"""
+    r"""(?=\s*(\+|\.\s|\}|[`'"]?\s*\.\s)|\([^()]*\)\s*\+)"""
 )
 # A condition that tests whether a value is missing: null, None, empty, blank, unset
 # A value parsed out of a URL (its host, origin, scheme): a check of it is a check of the URL. An extension or a MIME
