@@ -456,3 +456,26 @@ def test_a_redirect_starting_with_a_url_the_app_builds_stays_on_the_site():
     assert "CWE-601" not in cwes(code.replace("START", 'self.reverse_url("profile")'), "python")
     assert 5 in lines(code.replace("START", 'self.get_argument("next")'), "python", "CWE-601")
     assert 5 in lines(code.replace("START", "tab.strip()"), "python", "CWE-601")
+
+
+def test_a_weakened_parser_or_trust_manager_is_reported_where_it_is_used_too():
+    java = (
+        "import javax.net.ssl.*;\nclass Client {\n"
+        "  private static final X509TrustManager LENIENT = new X509TrustManager() {\n"
+        "    public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) { }\n"
+        "    public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) { BODY }\n"
+        "    public java.security.cert.X509Certificate[] getAcceptedIssuers() { return null; }\n  };\n"
+        '  Client() throws Exception {\n    SSLContext ctx = SSLContext.getInstance("TLS");\n'
+        "    ctx.init(null, new TrustManager[] { LENIENT }, null);\n  }\n}\n"
+    )
+    assert {5, 10} <= lines(java.replace("BODY", ""), "java", "CWE-295")
+    assert "CWE-295" not in cwes(
+        java.replace("BODY", 'throw new java.security.cert.CertificateException("no");'), "java"
+    )
+    php = (
+        "<?php\nclass Import {\n  private int $flags = LIBXML_NONET;\n"
+        "  public function __construct(bool $entities) { if ($entities) { $this->flags |= FLAG; } }\n"
+        "  public function parse(string $xml) { $d = new DOMDocument(); $d->loadXML($xml, $this->flags); }\n}\n"
+    )
+    assert {4, 5} <= lines(php.replace("FLAG", "LIBXML_NOENT"), "php", "CWE-611")
+    assert "CWE-611" not in cwes(php.replace("FLAG", "LIBXML_NOBLANKS"), "php")

@@ -118,6 +118,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         self.field_values: dict[str, list] = {}  # C/C++ struct field -> the values the file gives it
         self.globals: dict[str, Var] = {}  # shell: variables a function sets for the whole script
         self.field_writers: set[str] = set()
+        self.trusts_all: bool | None = None  # Java: the file defines a trust manager that checks nothing
 
     # ---- helpers ----
     def report(self, sink: Sink | tuple, node) -> None:
@@ -706,6 +707,20 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
             self.call_local(summary, node, scope)
         self.db_cli_call(node, callee, args, scope)
         self.variable_function(node, scope)
+        if spec.language == "php" and _PHP_XML_PARSE.search(callee):
+            self.entity_flags_in_field(node)
+        if spec.language == "java" and callee.endswith(".init") and self.trusts_all is None:
+            text = self.src.decode("utf-8", "replace")
+            self.trusts_all = bool(_EMPTY_TRUST_CHECK.search(text))
+        if (
+            spec.language == "java"
+            and self.trusts_all
+            and callee.endswith(".init")
+            and "TrustManager" in self.text(node)
+        ):
+            self.report(
+                _TRUST_ALL_INSTALLED, node
+            )  # ctx.init(null, new TrustManager[] { LENIENT }, ...): where it acts
         argv = callee == "proc_open" and bool(args) and self.argv_array(args[0], scope)
         for sink in spec.sinks:
             if not sink.callee.search(callee) or argv:
@@ -745,6 +760,15 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         """A shell script that answers requests (a webhook, CGI, inetd or a forced ssh command): files it opens
         by names the request gives are a traversal whatever the variable is called."""
         return self.spec.language == "bash" and sink.cwe == 22 and self.service
+
+    def entity_flags_in_field(self, node) -> None:
+        """PHP `$doc->loadXML($xml, $this->flags)` where the class sets `$this->flags |= LIBXML_NOENT`: the parse that
+        substitutes entities is where the flaw acts (the flags' own line is reported by the rule)."""
+        for field_name in rx(r"->\s*(\w+)").findall(" ".join(self.text(a) for a in self.args(node))):
+            pattern = rf"\$this->{field_name}\s*[|.]?=[^;\n]*\bLIBXML_(NOENT|DTDLOAD)\b"
+            if rx(pattern).search(self.src.decode("utf-8", "replace")):
+                self.report(_PHP_XXE, node)
+                return
 
     def variable_function(self, node, scope: Scope) -> None:
         """PHP `$action($arg)`: the request names the function that runs."""
@@ -892,6 +916,23 @@ _LITERAL_COMPARE = re.compile(
     r"""|\bstr(case)?cmp\([^,()]+,\s*"[^"]+"\s*\)|\bnot\s+in\s*\("""
 )
 _TYPE_TEST = re.compile(r"""\btypeof\s+[\w.$]+\s*[!=]==?\s*(['"])\w+\1|\bgettype\([^)]*\)\s*[!=]==?\s*(['"])\w+\2""")
+# A Java trust manager that accepts every certificate chain, and the finding where an SSLContext is given one
+_EMPTY_TRUST_CHECK = re.compile(r"\bcheckServerTrusted\s*\([^)]*\)\s*(throws\s+[\w.,\s]+)?\{\s*(return\s*;\s*)?\}")
+_TRUST_ALL_INSTALLED = (
+    "java-trust-all",
+    295,
+    "high",
+    "TLS certificates or host names not checked",
+    "use the default TrustManager and HostnameVerifier",
+)
+_PHP_XML_PARSE = re.compile(r"(->|^)(loadXML|load|loadHTML|simplexml_load_string|simplexml_load_file|xml)$")
+_PHP_XXE = (
+    "php-xxe",
+    611,
+    "high",
+    "XML parsed with external entities substituted or DTDs loaded: XXE",
+    "parse without LIBXML_NOENT / LIBXML_DTDLOAD",
+)
 _SELF_NAME = re.compile(r"^(this|self|\$this|base|super)$")
 _SHELLS = {"bash", "sh", "zsh", "dash", "ksh", "su", "sudo"}
 _WHOLE_NAME = "a file opened by a name taken whole from untrusted input: external control of file name"
