@@ -10,15 +10,15 @@ rules); C = the system headers under /usr/include; the other languages = their l
 1 MB (dense with findings, so the slow path of every rule runs). Each timing is the best of --repeats runs, as wall
 time and as this process's CPU time (the CPU is shared: when other jobs run, wall time overstates the cost).
 
-Completion latency: scan_completion on a 100-line completion per language (the language's labelled snippets
-joined and cut to 100 lines, after a 5-line prompt), --completion-runs times each, after a warm-up; p50 and p99 of
-wall time.
+Completion latency: scan_completion on a 100-line completion per language (the language's snippets of the latest
+spent held-out set, realistic 20-60 line code, joined and cut to 100 lines, after a 5-line prompt), --completion-runs
+times each, after a warm-up; p50 and p99 of wall time.
 
 Issue 14's snippet sets (insecure_dev14, insecure_untuned14/14b, insecure_dev14c and the spent held-out sets
-benchmarks/data/heldout14, heldout14b, heldout14c and heldout14d, now development data), scored as the issue's
-held-out scorer does: a vulnerable snippet is found with a finding of its CWE family (FAMILIES below) within 4 lines
-of its marked line (any line when none is marked); a safe near-miss counts as flagged with any finding at all,
-whatever its severity.
+benchmarks/data/heldout14, heldout14b, heldout14c, heldout14d and heldout14e, now development data), scored as the
+issue's held-out scorer does: a vulnerable snippet is found with a finding of its CWE family (FAMILIES below) within
+4 lines of its marked line (any line when none is marked); a safe near-miss counts as flagged with any finding at
+all, whatever its severity.
 
     .venv/bin/python benchmarks/safety_insecure_code.py [--repeats 3] [--errors] [--completion-runs 200]
 """
@@ -87,6 +87,7 @@ HELDOUT14 = Path(__file__).parent / "data" / "heldout14" / "snippets.jsonl"
 HELDOUT14B = Path(__file__).parent / "data" / "heldout14b" / "snippets.jsonl"
 HELDOUT14C = Path(__file__).parent / "data" / "heldout14c" / "snippets.jsonl"
 HELDOUT14D = Path(__file__).parent / "data" / "heldout14d" / "snippets.jsonl"
+HELDOUT14E = Path(__file__).parent / "data" / "heldout14e" / "snippets.jsonl"
 FAMILIES = [  # as benchmarks/safety_heldout14.py groups them (MITRE's parents and children)
     {"CWE-22", "CWE-23", "CWE-36", "CWE-73"},
     {"CWE-77", "CWE-78", "CWE-88"},
@@ -176,6 +177,7 @@ def main() -> None:
         ("heldout14b", HELDOUT14B),
         ("heldout14c", HELDOUT14C),
         ("heldout14d", HELDOUT14D),
+        ("heldout14e", HELDOUT14E),
     )
     for name, path in spent:
         if path.exists():
@@ -186,8 +188,10 @@ def main() -> None:
         print(f"  {name:28} found {rate}, safe near-misses flagged {flagged}/{safe}")
         if args.errors and errors:
             print(f"  {'':28} wrong: {', '.join(errors)}")
-    print(f"\nscan_completion of a 100-line completion, {args.completion_runs} runs (wall ms):")
-    for language, (p50, p99) in completion_latency(snippets, args.completion_runs).items():
+    name, path = spent[-1]
+    latest = [json.loads(line) for line in path.read_text().splitlines() if line]
+    print(f"\nscan_completion of a 100-line completion of {name}'s code, {args.completion_runs} runs (wall ms):")
+    for language, (p50, p99) in completion_latency(latest, args.completion_runs).items():
         print(f"  {language:11} p50 {p50:6.2f}  p99 {p99:6.2f}")
 
 

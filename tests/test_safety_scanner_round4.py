@@ -153,8 +153,13 @@ def test_a_default_for_a_missing_redirect_target_keeps_the_input():
         "    resp.sendRedirect(next);\n  }\n}\n"
     )
     assert 7 in lines(code, "java", "CWE-601")
-    checked = code.replace("next == null || next.isEmpty()", 'next == null || !next.startsWith("/")')
+    checked = code.replace(
+        "next == null || next.isEmpty()", 'next == null || !next.startsWith("/") || next.startsWith("//")'
+    )
     assert "CWE-601" not in cwes(checked, "java")
+    # one leading slash alone lets "//evil.example" through (round 6)
+    slash_only = code.replace("next == null || next.isEmpty()", 'next == null || !next.startsWith("/")')
+    assert 7 in lines(slash_only, "java", "CWE-601")
 
 
 def test_process_start_is_reported_with_the_command_line_its_start_info_was_made_with():

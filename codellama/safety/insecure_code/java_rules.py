@@ -220,6 +220,16 @@ RULES = [
         needle=("getConnection", "assword", "ASSWORD", "ecret", "ECRET", "piKey", "API_KEY", "asswd"),
         unless=r"(pattern|regex|format|policy|rule)\w*['\"]?\s*[:=]|[:=]\s*['\"/]\^|\(\?=|\\d|\{\d",
     ),
+    rule(  # Spring: @Value("${smtp.password:S3cret!}"), the default used when the property is not set
+        "java-hardcoded-credentials",
+        798,
+        "high",
+        r"""\$\{[\w.-]*(?i:password|passwd|secret|token|api-?key|apikey)[\w.-]*:"""
+        + r"""(?![^}]*(\$\{|changeme|your[_-]?|xxxx|example|placeholder|dummy))[^}\s"']{6,}\}""",
+        "a credential written into the code as a property's default",
+        "give the property no default: read it from the environment or a secrets store",
+        needle=("${",),
+    ),
     rule(
         "java-open-redirect",
         601,

@@ -50,6 +50,7 @@ from codellama.safety.insecure_code.taint_values import (
     Values,
     Var,
     mentions,
+    session_key,
 )
 
 _PARSER_MODULES = {
@@ -114,6 +115,10 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         self._params: dict[tuple, list] = {}
         self._strong: dict[tuple, set] = {}
         self.fields: dict[str, Var] = {}
+        self.field_values: dict[str, list] = {}  # C/C++ struct field -> the values the file gives it
+        self.globals: dict[str, Var] = {}  # shell: variables a function sets for the whole script
+        self.field_writers: set[str] = set()
+        self.trusts_all: bool | None = None  # Java: the file defines a trust manager that checks nothing
 
     # ---- helpers ----
     def report(self, sink: Sink | tuple, node) -> None:
@@ -168,7 +173,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
     def whole_name(self, sink: Sink, built: bool) -> Sink:
         """C/C++: a file opened by a name the input gives whole (no folder it was meant to stay in) is external
         control of the file name (CWE-73), not a traversal out of a folder (CWE-22)."""
-        if sink.cwe != 22 or built or self.spec.language not in ("c", "cpp"):
+        if sink.cwe != 22 or built or self.spec.language not in ("c", "cpp", "bash"):
             return sink
         return replace(sink, rule_id=sink.rule_id.replace("-path", "-file-name"), cwe=73, message=_WHOLE_NAME)
 
@@ -206,6 +211,8 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
                 if summary is not None and summary.returns is not None and summary.returns.built:
                     fn = summary.node
                     for ret in return_value_nodes(fn, self.spec) or self._return_statements(fn):
+                        if sink.cwe == 601 and self.fixed_start(ret, Scope()):
+                            continue  # return "/tickets/" + id: a local path, wherever the id comes from
                         if self.built(ret, Scope()):
                             self.report(sink, ret)
                         elif ret.type in self.spec.idents:  # return sql: where sql was built from a parameter
@@ -246,6 +253,18 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         assigned = scope.rhs.get(self.name_of(node)) if node.type in self.spec.idents else None
         if assigned is not None and depth < 3:  # redirect_uri = f"{login_uri}?{query}"
             return self.fixed_start(assigned, scope, depth + 1)
+        if (node.type in self.spec.calls or node.type in self.spec.news) and depth < 3:
+            args = self.args(node)
+            if len(args) == 1 and _URI_WRAPPER.search(self.callee(node)):  # URI.create("/tickets/" + id)
+                return self.fixed_start(args[0], scope, depth + 1)
+        summary = self.local(self.callee(node), scope) if node.type in self.spec.calls and depth < 3 else None
+        returned = summary.returns if summary is not None else None
+        if returned is not None and returned.params and not returned.strong:
+            # landing(next, id) whose returns that carry what the call passes all start with a local path
+            fn, passed = summary.node, summary.returns.params
+            returns = return_value_nodes(fn, self.spec) or self._return_statements(fn)
+            carrying = [r for r in returns if any(self.mentions(self.text(r), p) for p in passed)]
+            return bool(carrying) and all(self.fixed_start(r, Scope(), depth + 1) for r in carrying)
         text = self.text(node).strip()
         if _LOCAL_PATH.match(text):
             return True
@@ -255,7 +274,10 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         call = rx(r"\s*\(([^()]*)\)").match(text, first.end())  # url_for("login") + ...: what the call is given
         if call is not None and any(v.strong and self.mentions(call.group(1), n) for n, v in scope.vars.items()):
             return False
-        var = scope.vars.get(first.group(1))
+        name = first.group(1)  # login_url, settings.LOGIN_URL, self.reverse_url("profile")
+        if self.spec.sources.search(name) or self.spec.sources.search(name + "("):
+            return False  # req.query.next + "...": the input itself
+        var = scope.vars.get(name) or scope.vars.get(name.split(".")[0])
         return var is None or not var.strong
 
     def remember(self, sink: Sink, params, built: bool, at, scope: Scope) -> None:
@@ -269,8 +291,11 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
     def run(self, root) -> list[Finding]:
         self.root = root
         if self.spec.language in ("c", "cpp"):
+            self.field_values = self.struct_fields(root)
             self.arrays = self.fixed_arrays(root)
             self.privileged = bool(_PRIVILEGED.search(self.src.decode("utf-8", "replace")))
+        if self.spec.language == "bash":  # (a URL in a comment, `show_bug.cgi?id=`, says nothing)
+            self.service = bool(_SERVICE.search(rx(r"\w+://\S+").sub(" ", self.src.decode("utf-8", "replace"))))
         # Only functions the file calls need a summary (a name that occurs more often than it is defined).
         text = self.src.decode("utf-8", "replace")
         defined = self.named_functions(root)
@@ -307,6 +332,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
                 break
             previous = shape
         self.quiet = False
+        self.struct_secrets()
         self.scope_walk(root, Scope())
         return self.findings
 
@@ -367,6 +393,8 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         if self.spec.language == "bash":
             for n in ("@", "*"):
                 scope.vars[n] = Var(params=frozenset({n}))
+            for n, var in self.globals.items():  # set by another function (`load_settings` fills `settings`)
+                scope.vars.setdefault(n, var)
         if self.spec.language == "java":  # a parameter's declared type tells what it is (`PrintWriter out`)
             plist = parameter_list(fn, self.spec)
             for p in plist.named_children if plist is not None else ():
@@ -486,6 +514,28 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
                     self.clear(name, scope)
             if cond is not node and is_allow_check(_TRAVERSAL_CHECK.sub(" ", text)):  # (not only `..` refused)
                 self.clear_read_in_place(cond, scope)
+        if cond is not node and _MISSING.search(text):
+            self.clear_looked_up(text, scope)
+
+    def clear_looked_up(self, text: str, scope: Scope) -> None:
+        """`codec = FORMATS.get(fmt)` then `if codec is None: abort(...)`: a key found in a fixed table is one of the
+        table's keys (an allow-list in all but name)."""
+        for name, rhs in list(scope.rhs.items()):
+            if not self.mentions(text, name) or not _MISSING.search(text):
+                continue
+            key = None
+            if rhs.type in self.spec.calls and rx(r"(^|\.|->|::)(get|Get|getOrDefault|GetValueOrDefault)$").search(
+                self.callee(rhs)
+            ):
+                table = self.receiver(rhs)
+                args = self.args(rhs)
+                key = args[0] if args and table is not None and _TABLE.fullmatch(self.text(table)) else None
+            elif rhs.type in SUBSCRIPTS and len(rhs.named_children) >= 2:
+                if _TABLE.fullmatch(self.text(rhs.named_children[0])):
+                    key = rhs.named_children[1]
+            if key is not None:
+                for ident in self._identifiers(key):
+                    self.clear(ident, scope)
 
     def started(self, node, callee: str, args: list, scope: Scope) -> None:
         """C# `Process.Start(psi)`: the command line `psi` was made with (`new ProcessStartInfo("cmd.exe", "/c " +
@@ -547,6 +597,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         name = self.root_name(lhs) if container else self.name_of(lhs)
         if name is None:
             return
+        self.session_write(self.text(lhs), [rhs], scope)
         rhs_text = self.text(rhs)
         keeps = augmented or container or mentions(rhs_text, name)  # x = x.strip()
         scope.values[name] = scope.values.get(name, "") + " " + rhs_text if keeps else rhs_text
@@ -577,12 +628,32 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
                 var = Var(old.strong or var.strong, old.remote or var.remote, old.params | var.params, old.built)
             scope.vars[name] = var
             scope.parents[name] = set(acc.names)
+            self.shell_global(name, var, scope)
             if rhs.type in self.spec.calls or rhs.type in MEMBERS or rhs.type in self.spec.news:
                 scope.views.add(name)
             else:
                 scope.views.discard(name)
         elif not augmented and not container and not self.in_branch(node, scope):
             scope.vars.pop(name, None)
+
+    def session_write(self, target: str, values: list, scope: Scope) -> None:
+        """Input kept in the user's session under a literal key: reading that key elsewhere reads the input."""
+        key = session_key(target)
+        if key is not None and any(self.value(v, scope).strong for v in values):
+            if not isinstance(self.session_keys, set):
+                self.session_keys = set()
+            self.session_keys.add(key)
+
+    def shell_global(self, name: str, var: Var, scope: Scope) -> None:
+        """A shell function's variables are the script's unless declared `local`: what one function puts in them
+        (`settings[$key]="$value"` read from a file) is there for the others (`eval "x=${settings[$k]}"`)."""
+        fn = scope.fn
+        if self.spec.language != "bash" or fn is None or var.params - {"<file>"}:
+            return  # (a value made from the function's own arguments means nothing to the others)
+        if rx(rf"\b(local|declare|typeset)\b[^\n;]*\b{re.escape(name)}\b").search(self.text(fn)):
+            return
+        old = self.globals.get(name)
+        self.globals[name] = var if old is None else Var(old.strong or var.strong, old.remote, old.params, True)
 
     def in_branch(self, node, scope: Scope) -> bool:
         """A default filled in when the value is missing (`if (!target) target = "/";`, `if x is None: x = ...`):
@@ -594,7 +665,12 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
                 cond = n.child_by_field_name("condition")
                 text = self.text(cond) if cond is not None else ""
                 name = self.name_of(self.spec.sides(node)[0])
-                return self.mentions(text, name) and bool(_MISSING.search(text))
+                # (a default given when the value failed a test that is no allow-list: what passed it is still input;
+                # compared with literals, `if (dir !== "asc" && dir !== "desc") dir = "asc"`, it is one of them)
+                if not self.mentions(text, name):
+                    return False
+                compared = _LITERAL_COMPARE.search(_TYPE_TEST.sub(" ", text))
+                return bool(_MISSING.search(text)) or not (is_allow_check(text) or compared)
             n = n.parent
         return False
 
@@ -607,6 +683,10 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         self.out_params(node, callee, args, scope)
         if spec.language == "php" and callee == "define" and len(args) == 2 and args[0].type in spec.strings:
             self.secret(args[0], args[1], self.text(args[0]).strip("'\""))  # define('DB_PASSWORD', '...')
+        if node.type != "command":
+            self.setter_secret(callee, args)
+            if len(args) >= 2:  # session.put("next", $next), HttpContext.Session.SetString("next", next)
+                self.session_write(self.text(node), args[1:], scope)
         if node.type == "command" and callee == "read":
             self.shell_read(node, args, scope)
         if _APPEND.search(callee) and node.type != "command":
@@ -626,12 +706,28 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         if summary is not None:
             self.call_local(summary, node, scope)
         self.db_cli_call(node, callee, args, scope)
+        self.variable_function(node, scope)
+        if spec.language == "php" and _PHP_XML_PARSE.search(callee):
+            self.entity_flags_in_field(node)
+        if spec.language == "java" and callee.endswith(".init") and self.trusts_all is None:
+            text = self.src.decode("utf-8", "replace")
+            self.trusts_all = bool(_EMPTY_TRUST_CHECK.search(text))
+        if (
+            spec.language == "java"
+            and self.trusts_all
+            and callee.endswith(".init")
+            and "TrustManager" in self.text(node)
+        ):
+            self.report(
+                _TRUST_ALL_INSTALLED, node
+            )  # ctx.init(null, new TrustManager[] { LENIENT }, ...): where it acts
+        argv = callee == "proc_open" and bool(args) and self.argv_array(args[0], scope)
         for sink in spec.sinks:
-            if not sink.callee.search(callee):
+            if not sink.callee.search(callee) or argv:
                 continue
             if sink.requires is not None or sink.excludes is not None:
                 text = self.expanded(node, scope)
-                if sink.requires is not None and not sink.requires.search(text):
+                if sink.requires is not None and not sink.requires.search(text) and not self.serves(sink):
                     continue
                 if sink.excludes is not None and sink.excludes.search(text):
                     self.started(node, callee, args, scope)
@@ -643,6 +739,9 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
                 chosen = [obj] if obj is not None else []
             elif node.type == "command" and callee == "ssh":
                 chosen = self.remote_command(args)
+            elif node.type == "command" and callee in _SHELLS:  # su -c CMD user, bash -c CMD name args: CMD
+                texts = [self.text(a) for a in args]
+                chosen = [args[i + 1] for i, t in enumerate(texts[:-1]) if t == "-c"][:1] or args
             elif node.type == "command" and callee == "find":  # find ... -exec sh -c SCRIPT: the script
                 texts = [self.text(a) for a in args]
                 chosen = [args[i + 1] for i, t in enumerate(texts[:-1]) if t == "-c"][:1]
@@ -656,6 +755,54 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
             for a in chosen:
                 if self.hit(sink, a, scope, node):
                     return
+
+    def serves(self, sink: Sink) -> bool:
+        """A shell script that answers requests (a webhook, CGI, inetd or a forced ssh command): files it opens
+        by names the request gives are a traversal whatever the variable is called."""
+        return self.spec.language == "bash" and sink.cwe == 22 and self.service
+
+    def entity_flags_in_field(self, node) -> None:
+        """PHP `$doc->loadXML($xml, $this->flags)` where the class sets `$this->flags |= LIBXML_NOENT`: the parse that
+        substitutes entities is where the flaw acts (the flags' own line is reported by the rule)."""
+        for field_name in rx(r"->\s*(\w+)").findall(" ".join(self.text(a) for a in self.args(node))):
+            pattern = rf"\$this->{field_name}\s*[|.]?=[^;\n]*\bLIBXML_(NOENT|DTDLOAD)\b"
+            if rx(pattern).search(self.src.decode("utf-8", "replace")):
+                self.report(_PHP_XXE, node)
+                return
+
+    def variable_function(self, node, scope: Scope) -> None:
+        """PHP `$action($arg)`: the request names the function that runs."""
+        fn = node.child_by_field_name("function") if node.type == "function_call_expression" else None
+        if fn is None or fn.type != "variable_name":
+            return
+        assigned = scope.rhs.get(self.name_of(fn))
+        if assigned is not None and assigned.type in self.spec.functions:
+            return  # $unixPath = function ($p) {...}: the file's own closure
+        for sink in self.spec.sinks:
+            if sink.rule_id == "php-taint-callable":
+                self.hit(sink, fn, scope, node)
+                return
+
+    def argv_array(self, node, scope: Scope, depth: int = 0) -> bool:
+        """PHP `proc_open($argv, ...)` given an array (a literal, a variable holding one, a parameter declared
+        `array`, a helper of this file returning one) runs the program with those arguments: no shell."""
+        if node.type == "array_creation_expression":
+            return True
+        if depth > 3:
+            return False
+        if node.type in self.spec.idents:
+            name = self.name_of(node)
+            if scope.rhs.get(name) is not None:
+                return self.argv_array(scope.rhs[name], scope, depth + 1)
+            plist = parameter_list(scope.fn, self.spec) if scope.fn is not None else None
+            return plist is not None and bool(rx(rf"\barray\s+&?{re.escape(name)}\b").search(self.text(plist)))
+        if node.type in self.spec.calls:
+            summary = self.local(self.callee(node), scope)
+            if summary is None:
+                return False
+            returned = self._return_statements(summary.node)
+            return bool(returned) and all(r.type == "array_creation_expression" for r in returned)
+        return False
 
     def remote_command(self, args: list) -> list:
         """`ssh [options] destination command...`: the command words (the destination is a host, not a command)."""
@@ -671,6 +818,10 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         if node.type in self.spec.idents:
             value = scope.values.get(self.name_of(node), "")
             return bool(rx(r'\s*(L|u8|u|U)?"[^"]*"\s*').fullmatch(value))
+        if node.type == "field_expression" and node.child_by_field_name("field") is not None:
+            # cfg->topic_fmt, where every value the file gives that field is a literal (`.topic_fmt = "a/%s"`)
+            given = self.field_values.get(self.text(node.child_by_field_name("field")), [])
+            return bool(given) and all(v.type in self.spec.strings for v in given)
         if node.type in self.spec.calls and _TRANSLATED.search(self.callee(node)):  # _("cannot open %s\n")
             args = self.args(node)
             return bool(args) and all(a.type in self.spec.strings or a.type in ("number_literal",) for a in args)
@@ -680,6 +831,18 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         """A call to a function of this file: its parameter sinks fire with what the call passes, and what it writes
         into its out-parameters lands in the caller's arguments."""
         bound = self.bind(summary, node)
+        if summary.copies:
+            self.copied_into(summary, node, bound, scope)
+        obj = self.receiver(node)
+        if obj is not None and self.field_writers and function_name(summary.node, self.text) in self.field_writers:
+            holder = self.root_name(obj)  # report.filter("region", input): the report holds the input from then on
+            acc = Acc()
+            for arg in self.args(node):
+                self._walk(arg, scope, acc)
+            if acc.any and holder and not _SELF_NAME.match(holder):
+                was = scope.vars.get(holder, Var())
+                held = Var(was.strong or acc.strong, was.remote or acc.remote, was.params | acc.params, True)
+                scope.vars[holder] = held
         for target, var in summary.writes.items():
             acc = Acc()
             if var.strong:
@@ -740,17 +903,52 @@ _TUPLE_PATTERNS = {"pattern_list", "tuple_pattern", "array_pattern", "list_patte
 _PRIVILEGED = re.compile(
     r"\bset(e|re|res)?[ug]id\s*\(|\bS_IS[UG]ID\b|\bsetuid\b|set-user-ID|\bsuid\b|chmod\s+[ugo]*\+s\b"
 )
+# A shell script that answers requests: its stdin (`payload="$(cat)"`) is the request
+_SERVICE = re.compile(
+    r"(?i)\bweb-?hooks?\b|\bcgi\b|\bQUERY_STRING\b|\bREQUEST_METHOD\b|\bSSH_ORIGINAL_COMMAND\b|\bx?inetd\b"
+    r"|\bsocat\b|\bncat\b|\bnc\s+-l"
+)
+# Calls that make a URI object of the text they are given
+_URI_WRAPPER = re.compile(r"(^|\.)(URI|URL|Uri|HttpUrl)(\.create|\.parse|\.of|\.get)?$|^(encodeURI|URI\.create)$")
+# A value compared with a non-empty string literal (`dir !== "asc"`, `"asc".equals(dir)`, `strcmp(m, "x")`)
+_LITERAL_COMPARE = re.compile(
+    r"""[!=]==?\s*(['"])[^'"]+\1|(['"])[^'"]+\2\s*[!=]==?|(['"])[^'"]+\3\.equals(IgnoreCase)?\(|\.equals(IgnoreCase)?\(\s*(['"])[^'"]+\5"""
+    r"""|\bstr(case)?cmp\([^,()]+,\s*"[^"]+"\s*\)|\bnot\s+in\s*\("""
+)
+_TYPE_TEST = re.compile(r"""\btypeof\s+[\w.$]+\s*[!=]==?\s*(['"])\w+\1|\bgettype\([^)]*\)\s*[!=]==?\s*(['"])\w+\2""")
+# A Java trust manager that accepts every certificate chain, and the finding where an SSLContext is given one
+_EMPTY_TRUST_CHECK = re.compile(r"\bcheckServerTrusted\s*\([^)]*\)\s*(throws\s+[\w.,\s]+)?\{\s*(return\s*;\s*)?\}")
+_TRUST_ALL_INSTALLED = (
+    "java-trust-all",
+    295,
+    "high",
+    "TLS certificates or host names not checked",
+    "use the default TrustManager and HostnameVerifier",
+)
+_PHP_XML_PARSE = re.compile(r"(->|^)(loadXML|load|loadHTML|simplexml_load_string|simplexml_load_file|xml)$")
+_PHP_XXE = (
+    "php-xxe",
+    611,
+    "high",
+    "XML parsed with external entities substituted or DTDs loaded: XXE",
+    "parse without LIBXML_NOENT / LIBXML_DTDLOAD",
+)
+_SELF_NAME = re.compile(r"^(this|self|\$this|base|super)$")
+_SHELLS = {"bash", "sh", "zsh", "dash", "ksh", "su", "sudo"}
 _WHOLE_NAME = "a file opened by a name taken whole from untrusted input: external control of file name"
 # A literal local path at the start of a value ("/account?tab=" + x), not a protocol-relative "//host"
 _LOCAL_PATH = re.compile(r"""^(f|\$|@)?[`'"]/[^/`'"{$\\]""")
 # The first name a value is built from (`login_url` in `login_url + "?next=" + x`, f"{login_url}?...")
 _FIRST_NAME = re.compile(
-    r"""^\s*(?:(?:f|\$|@)?[`'"]\{?\$?\{?)?([A-Za-z_$][\w$]*)(?=\s*(\+|\.\s|\}|[`'"]?\s*\.\s)|\([^()]*\)\s*\+)"""
+    r"""^\s*(?:(?:f|\$|@)?[`'"]\{?\$?\{?)?([A-Za-z_$][\w$]*(?:\.[A-Za-z_]\w*)*)"""
+    r"""(?=\s*(\+|\.\s|\}|[`'"]?\s*\.\s)|\([^()]*\)\s*\+)"""
 )
 # A condition that tests whether a value is missing: null, None, empty, blank, unset
 # A value parsed out of a URL (its host, origin, scheme): a check of it is a check of the URL. An extension or a MIME
 # type checked says nothing of the rest of a file name.
 _URL_PARTS = re.compile(r"(?i)url|uri|parse|host|origin|netloc|scheme|authority|domain|IPAddress|ip_address|inet_")
+# A fixed table named as a constant (FORMATS, self.CODECS, static::SIZES, Config.ALLOWED_TYPES)
+_TABLE = re.compile(r"((self|this|cls|static|self::|static::|[A-Z]\w*)(\.|->|::))?\$?[A-Z][A-Z0-9_]+")
 # Translation lookups of a literal message: the translated text is the program's own format.
 _TRANSLATED = re.compile(r"^(_|N_|gettext|dgettext|dcgettext|ngettext|pgettext|tr|QObject::tr|i18n|_T|TEXT)$")
 _MISSING = re.compile(

@@ -103,6 +103,7 @@ class BufferChecks:
             return
         dst = self._destination(args[0])
         if dst not in self.arrays:
+            self.copy_into_parameter(node, dst, args, scope)
             return
         size = self.text(args[-1] if len(args) == 2 else args[2])
         capacity = self.arrays[dst][0]
@@ -114,6 +115,34 @@ class BufferChecks:
         elif all(self.bounded(n, dst, scope) for n in self._names(size)):
             return
         self.report(COPY, node)
+
+    def copy_into_parameter(self, node, dst: str, args: list, scope) -> None:
+        """`copy_field(char *dst, const std::string &src) { memcpy(dst, src.data(), src.size()); }`: the helper copies
+        as much as the source holds into whatever its caller passes (reported where a caller passes a fixed array)."""
+        summary = scope.summary
+        if summary is None or scope.fn is not summary.node or dst not in summary.param_names() or len(args) < 3:
+            return
+        size = self.text(args[2])
+        if rx(r"\bsizeof\b|\bmin\b|^\s*\d+[uUlL]*\s*$").search(size) or any(
+            self.mentions(size, p)
+            for p in summary.param_names()
+            if p != dst and rx(r"(?i)(len|size|cap|max|n)$").search(p)
+        ):
+            return  # (a length the caller gives: `copy(dst, src, sizeof dst)` is the caller's to get right)
+        summary.copies.append((dst, node))
+
+    def copied_into(self, summary, node, bound: dict, scope) -> None:
+        """A caller passing a fixed-size array to a helper that copies into it as much as the source holds."""
+        for param, at in summary.copies:
+            for arg in bound.get(param, ()):
+                dst = self._destination(arg)
+                if dst not in self.arrays:
+                    continue
+                token = self.arrays[dst][1]
+                if any(dst in cond or (token and token in cond) for cond in scope.checked):
+                    continue  # the caller checked the source against the field's size first
+                self.report(COPY, at)
+                self.report(COPY, node)
 
     def range_copy(self, node, callee: str, args: list, scope) -> None:
         """std::copy(s.begin(), s.end(), arr) / std::copy_n(src, n, arr) into a fixed array: the source's length
@@ -229,8 +258,8 @@ class BufferChecks:
     def bounded(self, name: str, dst: str, scope) -> bool:
         """`name` was compared with a bound that fits `dst` (or is bounded by how it was computed)."""
         value = scope.values.get(name, "")
-        if rx(r"\b(read|recv|recvfrom|fread)\s*\(").search(value):
-            return bool(rx(r"-\s*1\b").search(value))
+        if rx(r"\b(read|recv|recvfrom|fread)\s*\(").search(value) and rx(r"-\s*1\b").search(value):
+            return True  # (a count read from the input is bounded only by a check of it, below)
         if rx(r"\bmin\s*\(|\bsizeof\b|%|\bstrn?len\s*\(").search(value):
             return True
         if name in scope.loops and self.fits(scope.loops[name], dst):

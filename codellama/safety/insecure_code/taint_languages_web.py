@@ -43,6 +43,11 @@ _JAVA_SHELL_C = rx(r"""["'](/usr)?(/bin/)?(ba|z|da|k)?sh["']\s*,\s*["']-c["']|["
 CODE_FILE = rx(r"\.(php|phtml|inc)\b")
 
 
+# A response's Location header set through its headers (`resp.headers["Location"] = url`, C#'s
+# `Response.Headers["Location"]` and `Response.Headers.Location`)
+_LOCATION_HEADER = r"""(?i)headers\s*\[\s*(['"]location['"]|HeaderNames\.Location)\s*\]$|Headers\.Location$"""
+
+
 def python_spec() -> Spec:
     k = common_sinks("py")
     return Spec(
@@ -136,7 +141,10 @@ def python_spec() -> Spec:
             S(k["html"], r"^self\.(write|finish)$", args=(0,), built=True, requires=TAG),  # Tornado handlers
             S(
                 k["redirect"],
-                r"^(flask\.)?redirect$|(^|\.)(HttpResponseRedirect|HttpResponsePermanentRedirect|RedirectResponse)$",
+                r"^(flask\.|bottle\.)?redirect$|(^|\.)(HttpResponseRedirect|HttpResponsePermanentRedirect|RedirectResponse)$"
+                # Tornado's handler, aiohttp's and Pyramid's redirect responses, Falcon's and Starlette's
+                r"|^self\.redirect$|(^|\.)(HTTPFound|HTTPSeeOther|HTTPMovedPermanently|HTTPTemporaryRedirect"
+                r"|HTTPPermanentRedirect|HTTPMovedPermanently)$",
                 args=(0,),
                 strong_only=True,
             ),
@@ -151,8 +159,11 @@ def python_spec() -> Spec:
                 strong_only=True,
             ),
         ],
-        property_sinks=[S(k["html"], r"^resp\.(text|body|data)$", built=True, requires=TAG)],  # Falcon
-        conditions={"if_statement", "match_statement", "while_statement"},
+        property_sinks=[
+            S(k["html"], r"^resp\.(text|body|data)$", built=True, requires=TAG),  # Falcon
+            S(k["redirect"], _LOCATION_HEADER, strong_only=True),  # resp.headers["Location"] = url
+        ],
+        conditions={"if_statement", "match_statement", "while_statement", "conditional_expression"},
         return_sink=S(k["html"], r".", built=True, requires=HTML),
         sides=generic_sides,
     )
@@ -171,7 +182,7 @@ def javascript_spec() -> Spec:
             "function",
         },
         params={"formal_parameters"},
-        idents={"identifier", "shorthand_property_identifier_pattern"},
+        idents={"identifier", "shorthand_property_identifier_pattern", "shorthand_property_identifier"},
         assigns={
             "variable_declarator",
             "assignment_expression",
@@ -259,7 +270,9 @@ def javascript_spec() -> Spec:
                 requires=HTML,
             ),
             S(k["deser"], r"(^|\.)(unserialize|deserialize)$", strong_only=True),
-            S(k["redirect"], r"^(res|ctx|reply|response|resp)\.(redirect|location)$", strong_only=True),
+            S(k["redirect"], r"^(res|ctx|reply|response|resp|h)\.(redirect|location)$", strong_only=True),
+            # Next.js and the Fetch API's responses, Next.js's and Remix's redirect()
+            S(k["redirect"], r"^(NextResponse|Response)\.redirect$|^redirect$", args=(0,), strong_only=True),
             S(k["redirect"], r"^(window\.)?location\.(assign|replace)$", args=(0,), strong_only=True),
             S(
                 k["redirect"],
@@ -375,6 +388,14 @@ def java_spec() -> Spec:
                 requires=rx(r"(?i)\(\s*\"location\""),
             ),
             S(k["redirect"], r"^RedirectView$", args=(0,), strong_only=True),
+            # Spring's ResponseEntity and HttpHeaders, JAX-RS's Response: the Location of a redirect
+            S(
+                k["redirect"],
+                r"(^|\.)(location|setLocation|seeOther|temporaryRedirect|permanentRedirect|redirect)$",
+                args=(0,),
+                strong_only=True,
+                requires=rx(r"^(ResponseEntity|Response|headers|httpHeaders|HttpHeaders|HttpResponse)\b|\.status\("),
+            ),
             S(k["ldap"], r"\.search$", args=(1,), built=True, requires=LDAP_FILTER),
             S(
                 k["ldap"],
@@ -476,13 +497,22 @@ def csharp_spec() -> Spec:
             S(k["ssrf"], r"HttpRequestMessage$", args=(1,), strong_only=True),
             S(
                 k["redirect"],
-                r"^(Redirect|RedirectPermanent|Response\.Redirect|Results\.Redirect|RedirectPreserveMethod|RedirectResult)$",
+                r"^(Redirect|RedirectPermanent|Response\.Redirect|Results\.Redirect|RedirectPreserveMethod|RedirectResult"
+                r"|RedirectPermanentPreserveMethod|TypedResults\.Redirect|HttpContext\.Response\.Redirect)$",
                 args=(0,),
                 strong_only=True,
             ),
             S(k["ldap"], r"(^|\.)(DirectorySearcher|SearchRequest)$", built=True, requires=LDAP_FILTER),
+            S(
+                k["redirect"],
+                r"Headers\.(Add|Append|TryAdd)$",
+                args=(1,),
+                strong_only=True,
+                requires=rx(r'(?i)\(\s*"location"|HeaderNames\.Location'),
+            ),
         ],
         property_sinks=[
+            S(k["redirect"], _LOCATION_HEADER, strong_only=True),  # Response.Headers["Location"] = url
             S(k["sql"], r"(^|\.)CommandText$", built=True),
             S(k["shell"], r"(^|\.)Arguments$", built=True),
             S(k["html"], r"\.(InnerHtml|Text)$", built=True, strong_only=True),
@@ -501,6 +531,13 @@ def php_spec() -> Spec:
         r".",
         strong_only=True,  # a helper including what its caller names: reported when a caller passes input
         also=(k["path"],),  # the name may climb out of the folder too (local file inclusion)
+    )
+    callable_ = (
+        "php-taint-callable",
+        94,
+        "high",
+        "untrusted input chooses the function that is called: code injection",
+        "map the input to a fixed set of functions (a match or an array of callables)",
     )
     code_file = (
         "php-code-file-write",
@@ -563,6 +600,13 @@ def php_spec() -> Spec:
             S(k["html"], r"^(printf|vprintf)$", requires=TAG),  # printf('<p>%s</p>', $name) writes the page
             S(k["html"], r"^(response|Response)$|->setContent$", args=(0,), built=True, requires=TAG),  # Laravel
             S(k["eval"], r"^(eval|create_function)$"),
+            S(k["eval"], r"^assert$", args=(0,), built=True),  # PHP 7: assert("$x > 0") evaluates the string
+            S(
+                callable_,
+                r"^(call_user_func|call_user_func_array|forward_static_call|forward_static_call_array)$",
+                args=(0,),
+                strong_only=True,
+            ),
             S(
                 k["ssrf"],
                 r"^(file_get_contents|fopen|readfile|file|get_headers|getimagesize)$",
@@ -590,9 +634,18 @@ def php_spec() -> Spec:
             ),
             S(
                 k["redirect"],
-                r"^(wp_redirect|redirect)$|^(redirect\(\)->|Redirect::)(away|to)$",
+                r"^(wp_redirect|redirect)$|^(redirect\(\)->|Redirect::)(away|to)$"
+                # Symfony's RedirectResponse and controller helper, Laravel's redirectTo, Laminas' toUrl
+                r"|^(RedirectResponse|TrustedRedirectResponse)$|^\$this->redirect$|->(redirectTo|toUrl)$",
                 args=(0,),
                 strong_only=True,
+            ),
+            S(  # PSR-7: $response->withHeader('Location', $url)
+                k["redirect"],
+                r"->(withHeader|withAddedHeader)$",
+                args=(1,),
+                strong_only=True,
+                requires=rx(r"(?i)\(\s*['\"]location['\"]"),
             ),
             S(k["ldap"], r"^(ldap_search|ldap_list|ldap_read)$", args=(2,), built=True),
             S(k["ssrf"], r"^curl_init$", args=(0,), strong_only=True),

@@ -54,7 +54,14 @@ ALLOW_CHECK = _rx(
     r"|\bALLOWED\w*|\bVALID\w*|\bcommonpath\b|\bis_relative_to\b|\brfind\([^)]*,\s*0\s*\)\s*[!=]=\s*0|=~"
     r"|\b[iI]s_?(Local|local|Safe|safe|Relative|relative|Trusted|trusted|Allowed|allowed)\w*\(|url_has_allowed_host"
     r"|\bstr_starts_with\(|\bstrpos\([^)]*\)\s*[!=]==?\s*0\b"
-    r"|\bstrn(case)?cmp\(\s*[^,]+,\s*[^\s'\"]"  # a prefix compared with a root, not with a literal
+    # every character from an allowed set (`strspn(name, ALNUM) != strlen(name)`), a whole-string pattern (C++)
+    r"|\bstrspn\(|\bregex_match\b|\bRegex\.IsMatch\b"
+    # a key looked up in a fixed table (`isset(SIZES[$size])`, `array_key_exists($k, MAP)`, `MAP.hasOwnProperty(k)`)
+    r"|\barray_key_exists\(|\.hasOwnProperty\(|\bObject\.hasOwn\(|\bisset\(\s*(self::|static::)?[A-Z][A-Z0-9_]*\["
+    # a prefix compared with a root (`strncmp(resolved, ROOT, n)`, `strncmp(real, base_dir, len)`), not with a literal
+    # nor with a key searched for (`strncmp(p, key, klen) == 0` finds a query parameter, it checks nothing)
+    r"|\bstrn(case)?cmp\(\s*[^,]+,\s*\$?([A-Z][A-Z0-9_]*\b|[\w.>-]*(?i:root|base|dir|prefix|allow|home|jail|top|safe|www"
+    r"|upload|folder|path)[\w]*\b)"
     # a name refused when it holds a slash or "..": strchr(name, '/'), strstr(q, ".."), ".." in name
     r"""|\b(strchr|strrchr|strstr|strpos|stripos|str_contains)\s*\([^,()]+,\s*['"](\.\.|/|\\\\)['"]"""
     r"""|['"](\.\.|/)['"]\s+(not\s+)?in\b|\.find\(\s*['"](\.\.|/)['"]\s*\)"""
@@ -69,13 +76,27 @@ LDAP_FILTER = _rx(r"""[`'"]\s*\(\s*[&|!]?\s*\(?\s*[A-Za-z][\w.-]*\s*[~<>]?=""")
 # start (anything may follow it).
 _NOT_A_CHECK = _rx(
     r"""(?i)\.(startswith|startsWith|StartsWith)\(\s*\(?\s*(\s*['"](https?|ftp|file|ws|wss)(:|://)?['"]\s*,?)+\s*\)?\s*\)"""
+    # a substring of the value (`url.Contains("example.com")`, `host.includes("example.com")`): any value holding it
+    # passes (`evil.example/?example.com`); a refused `..` or slash stays a check
+    r"""|\.(includes|contains|Contains)\(\s*['"](?!\.\.['"]|/['"]|\\\\['"])[^'"]*['"]\s*(,\s*[\w.]+\s*)?\)"""
     r"""|/\^?\(?https?(?:(?!\$/)\S)*?/[gimsuy]*\.test\(|(re\.match|preg_match)\(\s*r?['"]/?\^?\(?https?[^'"$]*['"]"""
+)
+
+
+# A value starting with one slash: "//evil.example" and "/\\evil.example" start with it too (and an absolute path is
+# no root), unless the same condition refuses those or a host (`not target.startswith("//")`, `parts.netloc`).
+_SLASH_ONLY = _rx(r"""\.(startswith|startsWith|StartsWith)\(\s*['"]/['"]\s*(,\s*[\w.]+\s*)?\)""")
+_NOT_ONLY_LOCAL = _rx(
+    r"""['"]//|['"]/\\|\\\\|netloc|\bscheme\b|\bhost(name)?\b|\bHost\b|IsAbsoluteUri|authority|Authority"""
 )
 
 
 def is_allow_check(condition: str) -> bool:
     """A condition that checks a value against an allow-list, a full pattern or a canonical root."""
-    return bool(ALLOW_CHECK.search(_NOT_A_CHECK.sub(" ", condition)))
+    condition = _NOT_A_CHECK.sub(" ", condition)
+    if not _NOT_ONLY_LOCAL.search(condition):
+        condition = _SLASH_ONLY.sub(" ", condition)
+    return bool(ALLOW_CHECK.search(condition))
 
 
 SECRET_NAME = _rx(
@@ -234,6 +255,20 @@ def secret_name(name: str) -> bool:
     return any(w in _SECRET_WORDS for w in words) or any(p in _SECRET_PAIRS for p in zip(words, words[1:]))
 
 
+def setter_secret_name(method: str) -> str | None:
+    """The secret a setter call hands over (`setPassword` -> password, `withApiKey` -> api_key,
+    `username_pw_set` -> password), or None for any other call."""
+    words = identifier_words(re.split(r"\.|->|::", method)[-1])
+    if "pw" in words and ("user" in words or "username" in words):
+        words = ["password"]
+    elif len(words) > 1 and words[0] in ("set", "with", "put"):
+        words = words[1:]
+    else:
+        return None
+    name = "_".join(words)
+    return name if secret_name(name) else None
+
+
 _REGEX_LIKE = _rx(r"^\^|\$$|\(\?|\\[dwsbDWS.]|\[[^\]]*\]|\{\d*,\d*\}|\.[*+?]|[*+]\)|\|")
 _FORMAT_LIKE = _rx(r"%[sdif]|\{\w*\}|\$\{|\{\{")
 _PLACEHOLDER = _rx(
@@ -284,7 +319,16 @@ class Spec:
     statement_extra: dict[str, tuple] = field(default_factory=dict)
     out_params: list[tuple[re.Pattern, int]] = field(default_factory=list)
     source_nodes: set[str] = field(default_factory=set)  # member/subscript nodes read whole against `sources`
-    conditions: set[str] = field(default_factory=lambda: {"if_statement", "switch_statement", "case_statement"})
+    # (a ternary's test too: `Url.IsLocalUrl(next) ? Redirect(next) : Redirect("/")`)
+    conditions: set[str] = field(
+        default_factory=lambda: {
+            "if_statement",
+            "switch_statement",
+            "case_statement",
+            "conditional_expression",
+            "ternary_expression",
+        }
+    )
     remote_sources: re.Pattern | None = None  # data fetched over the network (counts for HTML sinks only)
     weak_sources: re.Pattern | None = None  # the environment: set by whoever runs the program (like a parameter)
     loops: set[str] = field(default_factory=set)  # loops whose condition bounds an index (C/C++)

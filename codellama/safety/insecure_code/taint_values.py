@@ -42,6 +42,8 @@ _SQL_TEXT = re.compile(r"""^\s*\(?\s*[fbru]*['"`]+\s*(SELECT|WITH)\b""", re.I)
 _REPLACERS = re.compile(r"(^|\.|\\)(preg_replace|sub|replace|replaceAll|Replace|str_replace)$")
 # Quotes doubled for an SQL string literal: x.replace("'", "''"), str_replace("'", "''", $x), ${x//\'/\'\'}
 _QUOTES_DOUBLED = re.compile(r"""(['"]\\?'['"]|/'/g?)\s*,\s*['"]\\?'\\?'['"]|^\$\{\w+//(\\'|"'")/(\\'\\'|"''")\}$""")
+_SERVER_FILE_FIELDS = re.compile(r"""^\$_FILES\s*\[[^\]]+\]\s*\[\s*['"](tmp_name|size|error)['"]\s*\]$""")
+_QUOTED_FORMAT = re.compile(r"""^['"]?%q""")  # a shell printf quoting each argument
 _STRIP_TO_CLASS = re.compile(r"""\[\^(?![^\]]*(/|<|>|'|"|;|&|\||\$|`|\\s|\\W|\\S| ))[^\]]*\][^,]*,\s*(r?''|r?""|@"")""")
 
 
@@ -115,6 +117,9 @@ class Summary:
     # `return sql, params`: what each position holds, when every return gives a tuple or array of one length
     # (None: not seen yet; False: returns of other shapes)
     items: list | bool | None = None
+    # C/C++: parameters the function copies into with a length of its own (`memcpy(dst, src.data(), src.size())`):
+    # a caller passing a fixed-size array there overflows it
+    copies: list = field(default_factory=list)
 
     def param_names(self) -> set[str]:
         return {n for names in self.params for n in names}
@@ -139,12 +144,32 @@ class Scope:
         self.handler = False  # the function is a request handler (its return value is the response)
 
 
+# A value kept in the user's session under a literal key: `request.session["next"]`, `session.get("next")`,
+# `$_SESSION['next']`, `req.session.next`, `HttpContext.Session.GetString("next")`, `getSession().getAttribute("next")`,
+# `$request->session()->get('next')`, `session('next')`
+_SESSION_KEY = re.compile(
+    r"""^\s*(?:[\w.$>-]|\(\))*?(?:session|Session|\$_SESSION)(?:\(\))?\s*(?:\[\s*|(?:\.|->)(?:get|pop|pull|put|set"""
+    r"""|setdefault|GetString|SetString|getAttribute|setAttribute|Get|Set|remove)\s*\(\s*|\(\s*)['"]([\w.-]+)['"]"""
+    r"""|^\s*[\w.]*\bsession\.([A-Za-z_]\w*)\s*$"""
+)
+
+
+def session_key(text: str) -> str | None:
+    m = _SESSION_KEY.match(text)
+    return (m.group(1) or m.group(2)) if m else None
+
+
 class Values:
     """Mixed into the tree checker (needs self.src, self.spec, self.summaries)."""
 
     # A program that runs with more rights than its user (setuid): the environment is the user's input, not its
     # configuration (`fopen(getenv("REPORT"), "w")` in a setuid-root tool writes any file the user names).
     privileged = False
+    # A shell script that answers requests (a webhook, CGI, inetd): what it reads on stdin is the request.
+    service = False
+    # Session keys some handler of the file fills from the request (`request.session["next"] = request.GET["next"]`):
+    # read back in another handler, they are that input.
+    session_keys: set = frozenset()
 
     def text(self, node) -> str:
         return self.src[node.start_byte : node.end_byte].decode("utf-8", "replace")
@@ -156,6 +181,8 @@ class Values:
                 for c in node.named_children:
                     if c.type in ("variable_name", "special_variable_name"):
                         return self.text(c)
+                    if c.type == "subscript" and c.child_by_field_name("name") is not None:  # ${settings[$key]}
+                        return self.text(c.child_by_field_name("name"))
             return self.text(node).strip().lstrip("$").strip('{}"')
         return self.text(node).strip()
 
@@ -163,7 +190,7 @@ class Values:
         if node.type == "command":
             name = node.child_by_field_name("name")
             return self.text(name).strip() if name is not None else ""
-        args = node.child_by_field_name("arguments")
+        args = self._arguments(node)
         if args is None and node.type == "object_creation_expression":  # C# `new T { ... }`
             kind = node.child_by_field_name("type")
             return self.text(kind) if kind is not None else ""
@@ -174,11 +201,17 @@ class Values:
     def args(self, node) -> list:
         if node.type == "command":
             return node.children_by_field_name("argument")
-        args = node.child_by_field_name("arguments")
+        args = self._arguments(node)
         if args is None:
             return []
         out = [a for a in args.named_children if a.type not in ("comment",)]
         return [a.named_children[-1] if a.type == "argument" and a.named_children else a for a in out]
+
+    def _arguments(self, node):
+        args = node.child_by_field_name("arguments")
+        if args is None and node.type == "object_creation_expression":  # PHP `new RedirectResponse($url)`
+            args = next((c for c in node.named_children if c.type == "arguments"), None)
+        return args
 
     def receiver(self, node):
         """The object a method is called on (`obj` in obj.f(x), $obj->f(), Cls::f()), or None."""
@@ -192,7 +225,7 @@ class Values:
     def root_name(self, node) -> str | None:
         """`sb` for sb.append(a).append(b), `$arr` for $arr[$k], `params` for params.items."""
         while node is not None:
-            if node.type in self.spec.idents:
+            if node.type in self.spec.idents or (node.type == "variable_name" and self.spec.language == "bash"):
                 return self.name_of(node)
             if node.type in self.spec.calls:
                 node = self.receiver(node)
@@ -230,9 +263,14 @@ class Values:
         """Parameter name -> the argument nodes a call passes for it."""
         args = self.args(call)
         params = summary.params
+        bound: dict[str, list] = {}
         if params and params[0] and params[0][0] in ("self", "cls"):
             params = params[1:]
-        bound: dict[str, list] = {}
+            # probe.command(): `self` is the object, made from what it was given (self.helper() inside the class:
+            # the helper's own findings already say it)
+            obj = self.receiver(call)
+            if obj is not None and call.type in self.spec.calls and not _SELF.match(self.text(obj)):
+                bound[summary.params[0][0]] = [obj]
         positional = [a for a in args if a.type not in ("keyword_argument", "named_argument")]
         for names, arg in zip(params, positional):
             for n in names:
@@ -242,6 +280,11 @@ class Values:
                 key, value = a.child_by_field_name("name"), a.child_by_field_name("value")
                 if key is not None and value is not None:
                     bound.setdefault(self.text(key), []).append(value)
+        obj = self.receiver(call) if call.type in self.spec.calls else None
+        if obj is not None and not _SELF.match(self.text(obj)):  # report.build(): the fields it reads are report's
+            for name, var in getattr(self, "fields", {}).items():
+                if var.params == {name} and name not in bound:
+                    bound[name] = [obj]
         if self.spec.language == "bash":
             bound["@"] = bound["*"] = list(args)
         if params and len(positional) > len(params):  # varargs: the rest goes to the last parameter
@@ -266,10 +309,21 @@ class Values:
             self.text(node)
         ):
             return  # quotes doubled: the value stays inside its SQL string
+        if t in spec.calls or t in MEMBERS or t in SUBSCRIPTS:
+            key = session_key(self.text(node))
+            if key is not None:  # what the file's handlers put under that key, not the whole session
+                if key in self.session_keys:
+                    acc.source(strong=True)  # input, put in the session by this or another handler
+                return
         if t in spec.calls:
             callee = self.callee(node)
             if spec.sanitisers.search(callee):
                 return
+            if node.type == "command" and callee == "cat" and self.service and not self._file_args(node):
+                acc.source(strong=True)  # payload="$(cat)": the request's body
+                return
+            if node.type == "command" and callee == "printf" and _QUOTED_FORMAT.match(self.text(node)[6:].lstrip()):
+                return  # printf '%q ' "${files[@]}": quoted for the shell
             if _QUERY_CALL.search(callee) and self._rows(node, scope):
                 return
             if _REPLACERS.search(callee) and _STRIP_TO_CLASS.search(self.text(node)):
@@ -305,6 +359,8 @@ class Values:
         if t == "cast_expression" and rx(r"\(\s*(int|long|float|bool|double|unsigned|size_t)").match(self.text(node)):
             return
         if t in SUBSCRIPTS and node.named_children:  # table[key]: the value comes from the table, not the key
+            if _SERVER_FILE_FIELDS.search(self.text(node)):
+                return  # $_FILES['f']['tmp_name']: the name PHP gave the upload, not the client's
             container = node.named_children[0]
             if spec.sources.search(self.text(container)):
                 acc.source(strong=True)
@@ -329,6 +385,10 @@ class Values:
         if t in _COMPREHENSIONS:
             self._comprehension(node, scope, acc)
             return
+        if t in ("match_expression", "switch_expression"):  # match ($sort) { 'name' => 'name', default => 'id' }
+            for arm in self._selected_values(node):
+                self._walk(arm, scope, acc)
+            return
         if t in spec.idents or (t in MEMBERS and self.text(node) in scope.vars):
             name = self.name_of(node)
             if name in scope.vars:
@@ -349,6 +409,27 @@ class Values:
                 return
         for child in node.named_children:
             self._walk(child, scope, acc)
+
+    def _selected_values(self, node) -> list:
+        """What a PHP `match`, a C# or Java `switch` expression gives: its arms' values, not what it tests."""
+        out, stack = [], [node]
+        while stack:
+            n = stack.pop()
+            if n.type in ("match_conditional_expression", "match_default_expression"):
+                value = n.child_by_field_name("return_expression")
+                out += [value] if value is not None else []
+            elif n.type == "switch_expression_arm" and n.named_children:
+                out.append(n.named_children[-1])
+            elif n.type == "switch_rule" and n.named_children:
+                out.append(n.named_children[-1])
+            else:
+                stack.extend(c for c in n.named_children if not (n is node and c is n.named_children[0]))
+        return out
+
+    def _file_args(self, node) -> list:
+        """The files a shell `cat` reads (none, `-` or /dev/stdin: its standard input)."""
+        words = [self.text(a) for a in self.args(node)]
+        return [w for w in words if w not in ("-", "/dev/stdin") and not w.startswith("-")]
 
     def _rows(self, node, scope: Scope) -> bool:
         """`db.execute("SELECT ... WHERE title LIKE ?", (q,))`: a parameterised query, whose result is rows of the
@@ -456,7 +537,8 @@ class Values:
             if n.type in spec.concat and spec.concat_op.search(self._operator(n)):
                 return True
             if n.type in spec.interp_strings and any(c.type in spec.interpolations for c in n.named_children):
-                return True
+                if not (spec.language == "bash" and len(n.named_children) == 1):  # "$f", "$(jq ...)": one value
+                    return True
             if n.type == "heredoc_body" and any(c.type in spec.interpolations for c in n.named_children):
                 return True  # PHP <<<SQL ... '$name' ... SQL
             if n.type in spec.calls:
@@ -572,9 +654,14 @@ class Values:
             )
 
     def shell_read(self, node, args: list, scope: Scope) -> None:
-        """`read [-p prompt] NAME`: input (a `while read` loop reads a file, not the user)."""
-        if node.parent is not None and node.parent.type == "while_statement":
-            return
+        """`read [-p prompt] NAME`: input. A `while read` loop reads a file, not the user: what it reads is data of
+        unknown origin (weak, like a parameter: evaluating it as code is a flaw, opening it as a path is not)."""
+        var = Var(strong=True)
+        up = node.parent
+        while up is not None and up.type in ("list", "pipeline", "negated_command", "redirected_statement"):
+            up = up.parent
+        if up is not None and up.type == "while_statement":
+            var = Var(params=frozenset({"<file>"}))
         skip = False
         for a in args:
             word = self.text(a)
@@ -583,4 +670,4 @@ class Values:
             elif word in ("-p", "-d", "-n", "-t", "-u", "-a", "-N"):
                 skip = True
             elif not word.startswith("-"):
-                scope.vars[word] = Var(strong=True)
+                scope.vars[word] = var
