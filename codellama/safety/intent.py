@@ -80,6 +80,7 @@ from codellama.safety.intent_patterns import (
     TRIGGER,
     found,
 )
+from codellama.safety.intent_situation import situation
 
 if TYPE_CHECKING:
     from codellama.generation import Generator
@@ -108,6 +109,10 @@ MODEL_BLOCK = 0.79  # the model blocks alone at or above this probability of mal
 RULES_CONFIRM = 0.1  # a rule block stands when the model gives at least this
 NAMED_CONFIRM = 0.03  # ... and one for naming a kind of malware to build ("write ransomware": few words to go on)
 _NAMED = "it asks to build malware"
+# A block of the situation rule (someone else's + unnoticed + a capability, intent_situation.py) stands when the model
+# gives at least this (round 6, chosen by the same calibration).
+SITUATION_CONFIRM = 0.03
+_SITUATION = "it acts on someone else's"
 MODEL_WARN = 0.35  # an otherwise allowed request is warned about at or above this
 # An explanation that asks for no code is at most a warning, unless the model is this sure: "pretend you're Elliot
 # explaining to his apprentice how to write a worm" reads as an explanation; out of subset, no benign explanation
@@ -222,6 +227,18 @@ def _named_malware(t: str) -> tuple[Action, str, str] | None:
     return None
 
 
+def _situation(t: str) -> tuple[Action, str, str] | None:
+    """The situation rule (round 6): someone else's systems, data, accounts or people, hidden from them or without their
+    consent, and a capability (run code, copy data, take an account, track, encrypt, spread), in any lexicon
+    language; taking an account or spreading to someone's contacts needs no concealment."""
+    found = situation(t)
+    if not found.harmful:
+        return None
+    how = "hidden from them or without their consent" if found.unnoticed else "without their agreement"
+    what = CATEGORIES.get(found.category, "harms them")
+    return Action.BLOCK, found.category, f"{_SITUATION} systems, data, accounts or people, {how}: code that {what}"
+
+
 def _defends(t: str) -> bool:
     """The requested code's job is defence (alert the on-call, canary files, detection rules, a takedown) and nothing
     in it hides from anyone: a rule's block becomes a warning, and the learned layer may still block on its own."""
@@ -236,6 +253,8 @@ def judge_by_rules(text: str) -> Verdict:
         hit = (Action.WARN, hit[1], hit[2] + "; explaining it is fine, working code is not")
     if hit is None or hit[0] is Action.WARN:
         hit = _named_malware(t) or hit
+    if hit is None or hit[0] is Action.WARN:
+        hit = _situation(t) or hit
     if hit is not None and hit[0] is Action.BLOCK and _defends(t):
         hit = (Action.WARN, hit[1], hit[2] + "; the code asked for defends against it (detection, alerting, takedown)")
     if hit is None:
@@ -257,7 +276,8 @@ def _model_score(text: str, model=None) -> tuple[float, str] | None:
 
 # An explanation (in any of the corpus languages) that asks for no code, program or script: at most a warning.
 _EXPLAIN = re.compile(
-    r"\b(explain\w*|describe|conceptual\w*|overview|explanation|tutorial|lesson|how\s+(does|do|did)\s|what\s+is"
+    r"\b(explain\w*|describe|conceptual\w*|overview|explanation|tutorial|lesson|how\s+(does|did)\s"
+    r"|how\s+do\s+(?!i\b)|what\s+is"
     r"|what\s+(did|was|were)|how\s+(was|were)\s+(it|they|the)|why\s+(did|does|do|is|are|was|were)|what\s+happened"
     r"|for\s+(a|my|our)\s+(\w+\s+)?(class|course|lecture|lesson|thesis|exam|presentation|training))\b"
     r"|expli[cq]|erklär|spieg|объясн|解释|原理|説明|仕組み|wyjaśni|açıkla|uitleg|설명|يشرح|समझा|giải thích|menjelaskan"
@@ -325,6 +345,7 @@ class Thresholds:
     named_confirm: float = NAMED_CONFIRM
     model_warn: float = MODEL_WARN
     explain_block: float = EXPLAIN_BLOCK
+    situation_confirm: float = SITUATION_CONFIRM
 
 
 def decide(
@@ -340,7 +361,11 @@ def decide(
 
 
 def _combine(rules: Verdict, p: float, category: str, at: Thresholds) -> Verdict:
-    confirm = at.named_confirm if rules.reason.startswith(_NAMED) else at.rules_confirm
+    confirm = at.rules_confirm
+    if rules.reason.startswith(_NAMED):
+        confirm = at.named_confirm
+    elif rules.reason.startswith(_SITUATION):
+        confirm = at.situation_confirm
     if rules.action is Action.BLOCK and p >= confirm:
         return Verdict(Action.BLOCK, rules.category, rules.reason, source="rules+model")
     if p >= at.model_block:

@@ -99,7 +99,7 @@ _LEXICON = {
         "загруж|выгруж|передаё|发送|发到|发给|上传|传给|送|アップロード|wysył|przesył|gönder|yükle|aktar|dropbox|external server"
     ),
     "others": (
-        "victim|coworker|colleague|wife|husband|girlfriend|boyfriend|my ex|partner|flatmate|roommate|"
+        "victim|coworker|colleague|wife|husband|girlfriend|boyfriend|my ex |my ex'|my ex,|my ex.|my ex-|partner|flatmate|roommate|"
         "neighbour|neighbor|boss|classmate|employees|staff|students|visitors|someone|another person|"
         "other people|rival|competitor|customer's|client's|víctima|compañer|esposa|novia|vecin|jefe|expareja|"
         "mi ex|victime|collègue|femme|copine|voisin|colocataire|patron|camarade|quelqu'un|opfer|kolleg|frau|"

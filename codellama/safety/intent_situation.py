@@ -1,0 +1,218 @@
+# ruff: noqa: E501  (data: stem lists, one language a line)
+"""The situation a request describes, read as three roles in any language (round 6).
+
+Five independent sets missed requests whose harm lies in the situation rather than in the words: a game that DMs
+itself to a friend's contacts, a miner on a university lab's machines "so IT doesn't notice", a master code in
+smart-lock firmware sold to apartment buildings "that never shows up in the logs", a school's student database
+copied "without it showing up in the network logs". No single word in them is an attack; the combination is:
+
+    someone else's   (systems, data, accounts or people: a friend, a client, a school, an employer, a stranger)
+  + unnoticed        (concealment or no consent: "without them noticing", "they don't know", "not trigger alerts")
+  + a capability     (runs code on machines, copies data out, takes an account, tracks, encrypts, spreads, hides)
+
+`situation(text)` answers the three roles from the concept lexicon (intent_concepts: "others", "stealth",
+"unauthorised" and the action concepts, in about 70 languages) and from the stems below, which name the same roles
+in the forms the lexicon lacked: possessives of other people and institutions, and concealment said as its effect
+("doesn't notice", "bez śladu", "不触发告警", "気づかれにくい"). intent.judge_by_rules blocks when all three hold
+and nothing marks the request as defence; the learned layer must still give it some probability
+(intent.SITUATION_CONFIRM), chosen by leave-one-subset-out calibration like the other thresholds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from codellama.safety.intent_concepts import CONCEPTS, concept_vector
+
+# Someone else's systems, data, accounts or people, beyond the lexicon's "others" (which names persons: victim,
+# colleague, ex...). Possessives and institutions the user does not own.
+ELSEWHERE = (
+    # English
+    "friend's|friends'|my friends|a friend|someone's|somebody's|a guy |this guy|that guy|a woman|this woman|a girl |"
+    "his account|her account|their account|his phone|her phone|their phone|their pc|their pcs|their computer|"
+    "their machine|their laptop|their device|their network|their server|their data|their files|their database|"
+    "their aws|their cloud|their s3|their console|customer machines|customers' |client machines|clients' |"
+    "the client's|a client's|client's|customer's|the customer's|customers' machines|my employer|former employer|"
+    "company i'm leaving|company i am leaving|i'm leaving|i am leaving|my old company|my last job|"
+    "at my school|my school's|the school's|school's|university's|the university|lab's|front office|front-office|"
+    "the office pc|other users|other people's|people's|strangers|the tenants|tenants'|residents'|patients'|"
+    "the patients|students'|the students|employees'|apartment buildings|every lock|"
+    "des clients|chez le client|du client|le client |sur les pc|sur les postes|les ordinateurs des|"
+    # Spanish, Portuguese, Italian, French
+    "de mi amigo|de mis amigos|de un amigo|de alguien|de otra persona|del cliente|de los clientes|de la empresa objetivo|"
+    "de la escuela|del colegio|de la universidad|de mi antiguo|de um amigo|dos meus amigos|de alguém|do cliente|"
+    "dos clientes|da escola|da universidade|del mio amico|dei miei amici|di qualcuno|del cliente|"
+    "dei clienti|della scuola|dell'università|de mon ami|de mes amis|d'un ami|de quelqu'un|du client|"
+    "des clients|de l'école|de la fac|de l'université|chez le client|chez un client|"
+    # German, Dutch
+    "meines freundes|meiner freunde|eines freundes|von jemandem|des kunden|der kunden|beim kunden|"
+    "der schule|der uni|einer zahnarztpraxis|einer praxis|einer firma|van een vriend|van iemand|van de klant|"
+    "van klanten|bij de klant|van de school|"
+    # Slavic
+    "моего друга|моих друзей|чужой|чужие|чужих|чужого|у клиента|клиентов|"
+    "университета|мого друга|моїх друзів|чужі|клієнта|клієнтів|mojego kolegi|moich znajomych|znajomego|kogoś|klienta|"
+    "klientów|u klienta|mého kamaráda|kamarádů|někoho|u zákazníka|"
+    # East and South-East Asia
+    "朋友的|别人的|他人的|客户的|客户机器|学校的|大学的|实验室的|友達の|友人の|他人の|お客さんの|顧客の|客先|辞める会社|前の会社|学校の|"
+    "大学の|친구의|친구들|남의|고객의|학교의|대학교|ของเพื่อน|ของคนอื่น|ของลูกค้า|ของโรงเรียน|"
+    "của bạn tôi|của người khác|của khách|máy của khách|của khách hàng|của trường|milik teman|milik orang lain|"
+    "milik pelanggan|komputer pelanggan|"
+    # Middle East, South Asia, others
+    "صديقي|أصدقائي|شخص آخر|أجهزة العملاء|بيانات العملاء|של חבר|של חברים|של מישהו|של הלקוח|של הלקוחות|"
+    "של בית הספר|של אנשים|בשמות של|دوستم|مشتریان|दोस्त के|दोस्तों के|किसी के|ग्राहकों के कंप्यूटर|"
+    "स्कूल के|कॉलेज के|arkadaşımın|arkadaşlarımın|birinin|başkasının|müşterinin|müşterilerin|"
+    "prietenului|prietenilor|cuiva|clientului|clienților|ystäväni|jonkun|asiakkaan|asiakkaiden|"
+    "barátom|valakinek|ügyfelek|του φίλου|των φίλων|κάποιου|του πελάτη|των πελατών"
+)
+
+# Concealment or no consent, said as its effect: the owner or the defenders do not notice, know, see or trace it.
+UNNOTICED = (
+    # English
+    "doesn't notice|don't notice|won't notice|wouldn't notice|not notice|never notice|without noticing|"
+    "doesn't know|don't know what it is|they don't know|he doesn't know|she doesn't know|won't know|nobody will know|"
+    "no one will know|no one knows|nobody knows|without it showing|never shows up|never show up|not show up|"
+    "doesn't show up|don't show up|won't show up|not trigger|without triggering|doesn't trigger|don't trigger|"
+    "won't trigger|no alert|not alert|can't be traced|cannot be traced|not be traced|untraceable|traced back|"
+    "trace it back|doesn't find out|don't find out|won't find out|without getting caught|not get caught|don't get caught|"
+    "harder to notice|less noticeable|under the radar|blend in|looks legit|fake name|isn't told|hasn't been told|"
+    "haven't told|not been told|not told|unaware|behind their back|behind his back|behind her back|"
+    # Spanish, Portuguese, Italian, French
+    "no se dé cuenta|no se den cuenta|sin que se note|no lo sepa|no sepa|no sabe nada|no saben nada|sin levantar sospechas|"
+    "sin dejar rastro|no deje rastro|sin que nadie|no se entere|no se enteren|não perceba|não percebam|sem que percebam|"
+    "sem deixar rastro|sem levantar suspeitas|não saiba|não sabe de nada|ninguém saiba|non se ne accorga|non si accorga|"
+    "senza lasciare traccia|non sappia|all'insaputa|nessuno se ne accorga|ne s'en rende|ne s'en aperçoive|ne le sache|"
+    "ni le sache|à l'insu|sans laisser de trace|sans éveiller|ne remarque|passer inaperçu|remonter jusqu'à moi|"
+    "ne soit pas détecté|sans qu'il le sache|"
+    # German, Dutch
+    "nicht merkt|nichts merkt|nicht bemerkt|nicht mitbekommt|keine spuren|nicht zurückverfolgt|zurückverfolgt werden|"
+    "nicht auffällt|unauffällig|weiß nichts|nichts davon weiß|nichts davon wissen|niemand merkt|niet merkt|niets merkt|"
+    "zonder sporen|niet weet|niemand merkt|"
+    # Slavic
+    "не заметил|не заметит|не заметили|не заметят|не узнал|не узнает|не узнают|ничего не знает|не знают|без следов|"
+    "не оставляя следов|не вызывая подозрений|не сработал|не попал в лог|не отследить|непомітно|не помітив|"
+    "не помітять|не дізна|нічого не знає|без слідів|nie zauważy|nie zauważą|niezauważ|bez śladu|nic nie wie|"
+    "nikt się nie dowie|nepozná|nevšimne|nevšimnou|bez stopy|nic neví|"
+    # East and South-East Asia
+    "不被发现|不被察觉|不触发|不会触发|不留痕迹|神不知鬼不觉|察觉不到|发现不了|不让他们知道|不让对方知道|不知情|避开审计|"
+    "気づかれ|バレない|ばれない|バレずに|知られない|知られずに|痕跡を残さ|検知されない|目立たない|気付かれ|"
+    "들키지|눈치채지|눈치 못|티 안 나게|눈에 안 띄|흔적 없이|알아채지|모르게|"
+    "ไม่ให้รู้|ไม่รู้ตัว|ไม่รู้เรื่อง|ไม่ให้จับได้|ไม่ทิ้งร่องรอย|โดยไม่ให้|"
+    "không bị phát hiện|chạy ẩn|ẩn đi|ẩn khỏi|một cách ẩn|miner ẩn|không để lại dấu vết|không hề biết|không biết gì|không để ý|không ai biết|"
+    "tanpa ketahuan|tidak ketahuan|tanpa jejak|tanpa disadari|tidak tahu apa-apa|"
+    # Middle East, South Asia, others
+    "دون أن يلاحظ|بدون أن يلاحظ|لا يلاحظ|دون أن يعرف|دون أن يعلم|لا يعرفون|دون ترك أثر|بشكل خفي|خفية|"
+    "שלא ישימו לב|שלא ירגישו|בלי שידעו|בלי שישימו לב|בלי להשאיר עקבות|לא יודעים|שלא יזהו|"
+    "متوجه نشود|متوجه نشوند|نفهمد|نفهمند|بدون ردپا|بی‌آنکه بدانند|بدون اینکه بدانند|"
+    "पता न चले|पता ना चले|किसी को पता|बिना निशान|भनक न|"
+    "fark etmeden|fark etmesin|fark edilmeden|anlamadan|iz bırakmadan|haberi yok|kimse bilmesin|"
+    "fără să observe|să nu observe|să nu-și dea seama|pe ascuns|nu știe nimic|fără urme|să nu fie detectat|"
+    "huomaamatta|tietämättä|jäljettömiin|ei huomaa|észrevétlen|tudta nélkül|nem veszi észre|nyomtalanul|"
+    "χωρίς να το καταλάβ|να μην καταλάβ|χωρίς ίχνη|δεν ξέρει τίποτα|να μην το μάθ"
+)
+
+# The capabilities: the lexicon's action concepts, each with the category a block is filed under.
+CAPABILITIES = {
+    "encrypt": "ransomware",
+    "keys_typed": "keylogger",
+    "self_copy": "self_spreading",
+    "miner": "cryptojacking",
+    "backdoor": "backdoor",
+    "hidden_service": "backdoor",
+    "camera_mic_location": "spyware",
+    "takeover": "account_takeover",
+    "brute_force": "account_takeover",
+    "credentials": "credential_theft",
+    "fake_page": "credential_theft",
+    "fraud": "fraud",
+    "evade_security": "evasion",
+    "personal_data": "exfiltration",
+    "send_away": "exfiltration",
+    "steal": "exfiltration",
+    "delete": "wiper",
+}
+# Capabilities the lexicon's action concepts lack, said as what the code gets: someone's account, a copy of a
+# database, data synced to the user's own account.
+MORE_CAPABILITIES = {
+    "account_takeover": (
+        "get his account|get her account|get their account|get the account|take his account|take her account|"
+        "take their account|his handle|her handle|access to his|access to her|into his account|into her account|"
+        "reset flow|sim swap|sim-swap|su cuenta|sa cuenta|seinen account|ihren account|его аккаунт|её аккаунт|他的账号|"
+        "她的账号|のアカウントを"
+    ),
+    "exfiltration": (
+        "a copy of the|copy of the whole|copy the whole|copy of their|the whole database|entire database|dump the|"
+        "同步到|拷贝到|复制到|导出到|转存|copia de la base|copie de la base|kopie der datenbank|копию базы|kopię bazy|"
+        "データベースをコピー|데이터베이스를 복사"
+    ),
+}
+# Taking someone else's account or spreading to someone else's contacts needs no concealment to be harmful: the
+# owner never agrees to either. These are the lexicon's concepts for them (not "credentials" or "brute_force", which
+# name a user's own logins as often), and the stems of MORE_CAPABILITIES["account_takeover"].
+INHERENT = ("takeover", "self_copy")
+# What marks a request as defence, consented work or declined code: the lexicon's defensive aim and work (detect,
+# protect, alert, audit, restore...), consent that is not negated (approved, signed off, GDPR), and "no code needed".
+# Defensive words also fill attacks ("so the EDR doesn't detect it", "without triggering CloudTrail alerts", "flagged
+# by Defender"): when the request names evading security or an alert not firing, they do not count.
+DEFENCE = ("defensive_work", "defence", "no_code")
+# A request to check one's own (or a relative's) device for an attack is defence, whatever it names.
+CHECKS = (
+    "what should i check|should i check|how do i check|how can i check|how do i know if|how can i tell if|"
+    "signs of|is there a keylogger|is there spyware|is there a tracker|get rid of|check my phone|check my laptop|"
+    "check my computer|check my android|check my iphone|check her laptop|check his laptop|"
+    "qué debo revisar|cómo compruebo|cómo saber si|que dois-je vérifier|comment savoir si|was sollte ich prüfen|"
+    "wie erkenne ich|o que devo verificar|como saber se|cosa devo controllare|come capire se|что проверить|"
+    "как понять|如何检查|怎么检查|怎么知道|どうやって確認|확인하려면|어떻게 확인|co sprawdzić|jak sprawdzić|"
+    "nasıl anlarım|neyi kontrol"
+)
+EVADES = (
+    "not trigger|without triggering|doesn't trigger|don't trigger|won't trigger|not detect|undetect|not be detected|"
+    "not get detected|get past|bypass|no lo detecte|no detecte|sans être détecté|ne détecte|nicht erkannt|nicht erkennt|"
+    "não detecte|non rilevi|не обнаруж|не сработал|不触发|不会触发|绕过|検知されない|検知を回避|탐지되지|우회|nie wykryje|"
+    "tespit edilmeden|לא יזהה|שלא יזהו|không bị phát hiện|tidak terdeteksi|لا يكتشف|دون أن يكتشف|पकड़ में न"
+)
+_ELSEWHERE = tuple(ELSEWHERE.split("|"))
+_UNNOTICED = tuple(UNNOTICED.split("|"))
+_EVADES = tuple(EVADES.split("|"))
+_CHECKS = tuple(CHECKS.split("|"))
+_MORE_CAPABILITIES = {category: tuple(stems.split("|")) for category, stems in MORE_CAPABILITIES.items()}
+
+
+@dataclass(frozen=True)
+class Situation:
+    elsewhere: bool  # someone else's systems, data, accounts or people
+    unnoticed: bool  # hidden from them, or done without their consent
+    capabilities: tuple[str, ...]  # the categories of the capabilities named, in CAPABILITIES order
+    defence: bool  # defensive aim or work, consent, or declined code, and no evasion named
+    inherent: str | None = None  # the category of a capability harmful to others without concealment, if named
+
+    @property
+    def category(self) -> str | None:
+        """The category of a harmful situation (None when it is not one)."""
+        if self.defence or not self.elsewhere or not self.capabilities:
+            return None
+        if self.unnoticed:
+            return self.capabilities[0]
+        return self.inherent
+
+    @property
+    def harmful(self) -> bool:
+        return self.category is not None
+
+
+def situation(text: str) -> Situation:
+    """The three roles (and the defence marker) of a request, in any lexicon language."""
+    t = f" {' '.join(text.lower().split())} "
+    on = {name for name, hit in zip(CONCEPTS, concept_vector(text)) if hit}
+    elsewhere = "others" in on or any(stem in t for stem in _ELSEWHERE)
+    unnoticed = bool(on & {"stealth", "unauthorised"})
+    found = [category for concept, category in CAPABILITIES.items() if concept in on]
+    found += [category for category, stems in _MORE_CAPABILITIES.items() if any(stem in t for stem in stems)]
+    capabilities = tuple(dict.fromkeys(found))
+    inherent = next((CAPABILITIES[c] for c in INHERENT if c in on), None)
+    if inherent is None and any(stem in t for stem in _MORE_CAPABILITIES["account_takeover"]):
+        inherent = "account_takeover"
+    evades = "evade_security" in on or any(stem in t for stem in _EVADES)
+    said_unnoticed = any(stem in t for stem in _UNNOTICED)
+    # "sans que le client l'ait autorisé ni le sache": a consent word beside an explicit "they don't know" is negated
+    defence = bool(on & set(DEFENCE)) or ("consent" in on and not said_unnoticed) or any(s in t for s in _CHECKS)
+    return Situation(elsewhere, unnoticed or said_unnoticed, capabilities, defence and not evades, inherent)
