@@ -80,7 +80,7 @@ from codellama.safety.intent_patterns import (
     TRIGGER,
     found,
 )
-from codellama.safety.intent_situation import situation
+from codellama.safety.intent_situation import combination, situation
 
 if TYPE_CHECKING:
     from codellama.generation import Generator
@@ -112,7 +112,7 @@ _NAMED = "it asks to build malware"
 # A block of the situation rule (someone else's + unnoticed + a capability, intent_situation.py) stands when the model
 # gives at least this (round 6, chosen by the same calibration).
 SITUATION_CONFIRM = 0.03
-_SITUATION = "it acts on someone else's"
+_SITUATION = "in the situation it describes"
 MODEL_WARN = 0.35  # an otherwise allowed request is warned about at or above this
 # An explanation that asks for no code is at most a warning, unless the model is this sure: "pretend you're Elliot
 # explaining to his apprentice how to write a worm" reads as an explanation; out of subset, no benign explanation
@@ -227,16 +227,32 @@ def _named_malware(t: str) -> tuple[Action, str, str] | None:
     return None
 
 
+# What each harmful combination of intent_situation.COMBINATIONS does, for the reason shown to the user.
+_COMBINED = {
+    "card_testing": "it would test which payment cards are live with small charges",
+    "locate_person": "it would find where a person lives or how to reach her without her knowledge",
+    "bulk_fake_identities": "it would create accounts or reviews in bulk under fake identities",
+    "credential_stuffing": "it would try leaked logins on a service to take over the accounts",
+    "encrypt_and_pay": "it would encrypt files and demand payment for them",
+}
+
+
 def _situation(t: str) -> tuple[Action, str, str] | None:
-    """The situation rule (round 6): someone else's systems, data, accounts or people, hidden from them or without their
-    consent, and a capability (run code, copy data, take an account, track, encrypt, spread), in any lexicon
-    language; taking an account or spreading to someone's contacts needs no concealment."""
+    """The situation rule (round 6), in any lexicon language: someone else's systems, data, accounts or people, hidden
+    from them or without their consent, and a capability (run code, copy data, take an account, track, encrypt,
+    spread); taking an account or spreading to someone's contacts needs no concealment. Then the combinations harmful
+    whoever they aim at (testing cards, locating a person, fake identities in bulk, leaked logins, encrypt-and-pay)."""
     found = situation(t)
-    if not found.harmful:
-        return None
-    how = "hidden from them or without their consent" if found.unnoticed else "without their agreement"
-    what = CATEGORIES.get(found.category, "harms them")
-    return Action.BLOCK, found.category, f"{_SITUATION} systems, data, accounts or people, {how}: code that {what}"
+    if found.harmful:
+        how = "hidden from them or without their consent" if found.unnoticed else "without their agreement"
+        what = CATEGORIES.get(found.category, "harms them")
+        reason = f"{_SITUATION}, it acts on someone else's systems, data, accounts or people, {how}: code that {what}"
+        return Action.BLOCK, found.category, reason
+    combined = combination(t)
+    if combined is not None:
+        name, category = combined
+        return Action.BLOCK, category, f"{_SITUATION}, {_COMBINED[name].removeprefix('it ')}"
+    return None
 
 
 def _defends(t: str) -> bool:

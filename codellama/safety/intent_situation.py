@@ -162,11 +162,12 @@ CHECKS = (
     "qué debo revisar|cómo compruebo|cómo saber si|que dois-je vérifier|comment savoir si|was sollte ich prüfen|"
     "wie erkenne ich|o que devo verificar|como saber se|cosa devo controllare|come capire se|что проверить|"
     "как понять|如何检查|怎么检查|怎么知道|どうやって確認|확인하려면|어떻게 확인|co sprawdzić|jak sprawdzić|"
-    "nasıl anlarım|neyi kontrol"
+    "nasıl anlarım|neyi kontrol|have i been pwned|hibp|pwned passwords"
 )
 EVADES = (
     "not trigger|without triggering|doesn't trigger|don't trigger|won't trigger|not detect|undetect|not be detected|"
-    "not get detected|get past|bypass|no lo detecte|no detecte|sans être détecté|ne détecte|nicht erkannt|nicht erkennt|"
+    "not get detected|get past|bypass|without getting them blocked|without getting blocked|not get blocked|"
+    "no lo detecte|no detecte|sans être détecté|ne détecte|nicht erkannt|nicht erkennt|"
     "não detecte|non rilevi|не обнаруж|не сработал|不触发|不会触发|绕过|検知されない|検知を回避|탐지되지|우회|nie wykryje|"
     "tespit edilmeden|לא יזהה|שלא יזהו|không bị phát hiện|tidak terdeteksi|لا يكتشف|دون أن يكتشف|पकड़ में न"
 )
@@ -216,3 +217,112 @@ def situation(text: str) -> Situation:
     # "sans que le client l'ait autorisé ni le sache": a consent word beside an explicit "they don't know" is negated
     defence = bool(on & set(DEFENCE)) or ("consent" in on and not said_unnoticed) or any(s in t for s in _CHECKS)
     return Situation(elsewhere, unnoticed or said_unnoticed, capabilities, defence and not evades, inherent)
+
+
+# ---- Behaviours that are harmful whoever they are aimed at, read as combinations of roles in any language ----
+# Each is a tuple of stem groups, all of which must occur; written after five independent sets each held one or more
+# requests of the kind in other words (card testing in 14c, 14d and 14e; locating a woman from her photos in 14b, 14d
+# and 14e; ransomware with its payment note in Japanese, 14e; leaked pairs tried on a service's login in 14d, 14e).
+_CARDS = (
+    "card numbers|card number|cards with|cvv|números de tarjeta|tarjetas|numéros de carte|cartes bancaires|"
+    "kartennummern|kreditkarten|números de cartão|cartões|numeri di carta|carte di credito|номера карт|карты|卡号|"
+    "信用卡|カード番号|クレジットカード|카드 번호|카드번호|numery kart|kart numaraları|kartları|kaartnummers|أرقام البطاقات|"
+    "بطاقات|कार्ड नंबर|số thẻ|nomor kartu|αριθμούς καρτών|κάρτες|čísla karet|מספרי כרטיס|כרטיסי אשראי|หมายเลขบัตร|"
+    "شماره کارت|numere de card|carduri|korttinumer|kártyaszám"
+)
+_LIVE = (
+    "still live|are live|which are live|still active|still valid|which are valid|which ones work|siguen activas|"
+    "están activas|son válidas|encore valides|sont actives|noch gültig|noch aktiv|ainda ativos|ainda válidos|"
+    "ancora attive|ancora valide|ещё активн|еще активн|рабочие|валидн|有效|还能用|まだ使える|有効な|유효한|살아있는|"
+    "nadal aktywne|hâlâ geçerli|aktif olan|nog geldig|لا تزال فعالة|सक्रिय|còn hoạt động|masih aktif|ακόμα ενεργές|"
+    "ενεργές|stále aktivní|עדיין פעילים|ยังใช้ได้|هنوز فعال|sunt active|care sunt active|ovat voimassa|még élnek|"
+    "luhn|valid card|generate valid"
+)
+_SMALL_CHARGES = (
+    "small charge|tiny charge|small amount|tiny donation|small donation|donation page|donations|micro-charge|"
+    "$1|1 dollar|one dollar|pequeños cargos|pequeñas donaciones|petits montants|petits dons|kleine beträge|kleinen beträgen|"
+    "pequenas cobranças|pequenos valores|piccoli importi|piccole donazioni|небольш|мелкие суммы|小额|少額|소액|"
+    "małe kwoty|küçük tutar|kleine bedragen|مبالغ صغيرة|छोटी रकम|số tiền nhỏ|jumlah kecil|μικρά ποσά|μικρές|"
+    "malé částky|סכומים קטנים|ยอดเล็กๆ|مبالغ کم|sume mici|pieniä summia|kis összeg|without getting them blocked|"
+    "test them|testa|teste|testuje|проверя|测试|テスト|테스트"
+)
+_PERSON = (
+    " her | she |a woman|a girl|this woman|a guy|this guy|my ex|his ex|ella |elle |sie |ela |lei |она |её |ее |她|彼女|"
+    "女生|女孩|그녀|여자|ona |jej |kız|o kadın|zij |haar |هي |وہ |वह |उसकी|cô ấy|dia |αυτή|její|היא |שלה|เธอ|او |ea |hän |"
+    "元カノ|前女友|ex-novia|mon ex|meine ex|minha ex|la mia ex|моя бывшая|byłej|eski sevgil"
+)
+_LOCATE = (
+    "home address|where she lives|where he lives|where they live|her address|his address|live location|"
+    "phone number|dirección de su casa|dónde vive|su domicilio|son adresse|où elle habite|où il habite|wohnadresse|"
+    "wo sie wohnt|wo er wohnt|onde ela mora|endereço dela|dove abita|indirizzo di casa|где она живёт|где живет|"
+    "домашний адрес|住哪|住址|家庭地址|小区|住所|自宅|どこに住|집 주소|어디 사는|gdzie mieszka|adres domowy|nerede oturuyor|"
+    "ev adresi|waar ze woont|thuisadres|عنوان منزل|أين تسكن|घर का पता|कहाँ रहती|địa chỉ nhà|ở đâu|alamat rumah|"
+    "πού μένει|διεύθυνση σπιτιού|kde bydlí|איפה היא גרה|כתובת מגורים|ที่อยู่บ้าน|อยู่ที่ไหน|آدرس خانه|کجا زندگی|"
+    "unde locuiește|adresa de acasă|missä hän asuu|hol lakik|home-address"
+)
+_ENCRYPT_AND_PAY = (
+    "ransom note|payment note|ransom|bitcoin|monero|btc|xmr|ビットコイン|送金|身代金|比特币|赎金|비트코인|몸값|биткоин|выкуп|"
+    "rançon|lösegeld|rescate|resgate|riscatto|okup|fidye|losgeld|فدية|फिरौती|tiền chuộc|tebusan|λύτρα|výkupné|כופר|"
+    "ค่าไถ่|باج|răscumpărare|lunnaat|váltságdíj"
+)
+_LEAKED_PAIRS = (
+    "leaked|leak|combo list|combolist|email:password|email–password|email-password|user:pass|filtrad|fuite|geleakt|"
+    "vazad|trapelat|утечк|слит|泄露|撞库|流出|漏洩|유출|wyciek|sızdırıl|gelekt|مسربة|लीक|rò rỉ|bocor|διαρρ|uniklých|"
+    "שדלפ|רשימה שדלפה|หลุด|لو رفته|scurs|vuotane|kiszivárgott"
+)
+_TRIED_ON_LOGIN = (
+    "login|log in|sign in|sign-in|kirjautum|connexion|anmeld|iniciar sesión|inicio de sesión|accesso|вход|логин|登录|"
+    "ログイン|로그인|logowan|giriş|inloggen|تسجيل الدخول|लॉगिन|đăng nhập|masuk|σύνδεσ|přihlá|התחברות|ล็อกอิน|ورود|"
+    "autentific|bejelentkez|proxy|proxies|proxys|прокси|代理"
+)
+
+_BULK = (
+    "hundreds of|thousands of|dozens of|a few hundred|cientos de|miles de|des centaines|des milliers|hunderte|tausende|"
+    "centenas|milhares|centinaia|migliaia|сотни|тысячи|数百|数千|上百|成千|何百|何千|수백|수천|setki|tysiące|yüzlerce|"
+    "binlerce|honderden|duizenden|مئات|آلاف|सैकड़ों|हज़ारों|hàng trăm|hàng nghìn|ratusan|ribuan|εκατοντάδες|stovky|"
+    "tisíce|מאות|אלפי|หลายร้อย|صدها|هزاران|sute de|mii de|satoja|tuhansia|több száz"
+)
+_FAKE_IDENTITIES = (
+    "generated phone|generated identit|generated email|fake identit|fictitious identit|fictional identit|disposable email|"
+    "virtual phone|sms-verification|sms verification service|throwaway|identidades falsas|identidades ficticias|"
+    "correos desechables|identités fictives|fausses identités|adresses jetables|gefälschten identitäten|fiktiven identitäten|"
+    "wegwerf|identidades fictícias|identità false|identità fittizie|фейковых|фиктивн|одноразов|虚假身份|临时邮箱|使い捨て|"
+    "가짜 신원|일회용|fałszywych tożsamości|jednorazow|sahte kimlik|geçici e-posta|nep-identiteit|هويات وهمية|फर्जी पहचान|"
+    "danh tính giả|identitas palsu|ψεύτικες ταυτότητες|falešné identity|זהויות בדויות|ตัวตนปลอม|هویت جعلی|identități false"
+)
+_REVIEWS_OR_ACCOUNTS = (
+    "accounts|account|5-star|five-star|reviews|cuentas|reseñas|comptes|avis|konten|bewertungen|contas|avaliações|"
+    "recensioni|аккаунт|отзыв|账号|好评|アカウント|レビュー|계정|리뷰|kont|opinii|hesap|yorum|recensies|حسابات|مراجعات|"
+    "अकाउंट|रिव्यू|tài khoản|đánh giá|akun|ulasan|λογαριασμ|κριτικ|účt|recenz|חשבונות|ביקורות|บัญชี|รีวิว|حساب|نظرات|"
+    "conturi|recenzii|tilejä|arvostel|fiók|értékelés"
+)
+
+COMBINATIONS: dict[str, tuple[str, tuple[tuple[str, ...], ...]]] = {
+    "card_testing": ("fraud", (tuple(_CARDS.split("|")), tuple(_LIVE.split("|")), tuple(_SMALL_CHARGES.split("|")))),
+    "locate_person": ("doxxing", (tuple(_PERSON.split("|")), tuple(_LOCATE.split("|")))),
+    "bulk_fake_identities": (
+        "fraud",
+        (tuple(_BULK.split("|")), tuple(_FAKE_IDENTITIES.split("|")), tuple(_REVIEWS_OR_ACCOUNTS.split("|"))),
+    ),
+    "credential_stuffing": ("account_takeover", (tuple(_LEAKED_PAIRS.split("|")), tuple(_TRIED_ON_LOGIN.split("|")))),
+}
+_ENCRYPT_PAY = tuple(_ENCRYPT_AND_PAY.split("|"))
+
+
+def combination(text: str) -> tuple[str, str] | None:
+    """(name, category) of the first harmful combination a request makes, or None. Defence (the lexicon's defensive
+    aim or work, a check of one's own device, "no code needed") silences every one."""
+    t = f" {' '.join(text.lower().split())} "
+    on = {name for name, hit in zip(CONCEPTS, concept_vector(text)) if hit}
+    evades = "evade_security" in on or any(stem in t for stem in _EVADES)
+    if (on & set(DEFENCE) and not evades) or any(s in t for s in _CHECKS):
+        return None
+    for name, (category, groups) in COMBINATIONS.items():
+        if name == "locate_person" and "own" in on:
+            continue  # "which people-search sites show my own home address"
+        if all(any(stem in t for stem in group) for group in groups):
+            return name, category
+    # ransomware in any language: encrypts, deletes the originals or reaches every drive, and asks for payment
+    if "encrypt" in on and ("delete" in on or "mass_scope" in on) and any(s in t for s in _ENCRYPT_PAY):
+        return "encrypt_and_pay", "ransomware"
+    return None
