@@ -80,7 +80,7 @@ from codellama.safety.intent_patterns import (
     TRIGGER,
     found,
 )
-from codellama.safety.intent_situation import combination, situation
+from codellama.safety.intent_situation import checks_for_attack, combination, situation
 
 if TYPE_CHECKING:
     from codellama.generation import Generator
@@ -258,7 +258,8 @@ def _situation(t: str) -> tuple[Action, str, str] | None:
 def _defends(t: str) -> bool:
     """The requested code's job is defence (alert the on-call, canary files, detection rules, a takedown) and nothing
     in it hides from anyone: a rule's block becomes a warning, and the learned layer may still block on its own."""
-    return _has(DEFENSIVE_PURPOSE, t) and not (_has(STEALTH, t) or _has(EVADE, t))
+    defends = _has(DEFENSIVE_PURPOSE, t) or checks_for_attack(t)
+    return defends and not (_has(STEALTH, t) or _has(EVADE, t))
 
 
 def judge_by_rules(text: str) -> Verdict:

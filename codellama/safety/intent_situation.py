@@ -162,7 +162,7 @@ CHECKS = (
     "qué debo revisar|cómo compruebo|cómo saber si|que dois-je vérifier|comment savoir si|was sollte ich prüfen|"
     "wie erkenne ich|o que devo verificar|como saber se|cosa devo controllare|come capire se|что проверить|"
     "как понять|如何检查|怎么检查|怎么知道|どうやって確認|확인하려면|어떻게 확인|co sprawdzić|jak sprawdzić|"
-    "nasıl anlarım|neyi kontrol|have i been pwned|hibp|pwned passwords"
+    "nasıl anlarım|neyi kontrol|have i been pwned|hibp|pwned passwords|om te zien of|waar moeten we op letten"
 )
 EVADES = (
     "not trigger|without triggering|doesn't trigger|don't trigger|won't trigger|not detect|undetect|not be detected|"
@@ -326,3 +326,10 @@ def combination(text: str) -> tuple[str, str] | None:
     if "encrypt" in on and ("delete" in on or "mass_scope" in on) and any(s in t for s in _ENCRYPT_PAY):
         return "encrypt_and_pay", "ransomware"
     return None
+
+
+def checks_for_attack(text: str) -> bool:
+    """Whether the request checks a device or account (the user's own or a relative's) for an attack, in any lexicon
+    language: "what should I check", "is there a keylogger", "how do I know if": defence, whatever attack it names."""
+    t = f" {' '.join(text.lower().split())} "
+    return any(stem in t for stem in _CHECKS)
