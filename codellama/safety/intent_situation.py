@@ -36,7 +36,9 @@ ELSEWHERE = (
     "company i'm leaving|company i am leaving|i'm leaving|i am leaving|my old company|my last job|"
     "at my school|my school's|the school's|school's|university's|the university|lab's|front office|front-office|"
     "the office pc|other users|other people's|people's|strangers|the tenants|tenants'|residents'|patients'|"
-    "the patients|students'|the students|employees'|apartment buildings|every lock|"
+    "the patients|students'|the students|employees'|apartment buildings|every lock|whoever|whomever|anyone who runs|"
+    "everyone who runs|de un cliente|de una clienta|de un antiguo cliente|d'un client|eines kunden|de um cliente|"
+    "di un cliente|у одного клиента|jednego klienta|bir müşterinin|"
     "des clients|chez le client|du client|le client |sur les pc|sur les postes|les ordinateurs des|"
     # Spanish, Portuguese, Italian, French
     "de mi amigo|de mis amigos|de un amigo|de alguien|de otra persona|del cliente|de los clientes|de la empresa objetivo|"
@@ -136,30 +138,43 @@ MORE_CAPABILITIES = {
     "account_takeover": (
         "get his account|get her account|get their account|get the account|take his account|take her account|"
         "take their account|his handle|her handle|access to his|access to her|into his account|into her account|"
-        "reset flow|sim swap|sim-swap|su cuenta|sa cuenta|seinen account|ihren account|его аккаунт|её аккаунт|他的账号|"
+        "reset flow|sim swap|sim-swap|get into my roommate|get into my flatmate|get into my ex|change the email on|"
+        "change the email so|change her password|change his password|log into his|log into her|log in as her|"
+        "log in as him|su cuenta|sa cuenta|seinen account|ihren account|его аккаунт|её аккаунт|他的账号|"
         "她的账号|のアカウントを"
+    ),
+    "self_spreading": (
+        "the same .exe|same installer|the same file to|same link to all|to all their friends|to all their contacts|"
+        "to every friend|to everyone in their contacts|to all of their contacts|a todos sus contactos|à tous ses contacts|"
+        "an alle kontakte|para todos os contatos|a tutti i contatti|всем контактам|всем друзьям|所有联系人|所有好友|全ての連絡先|"
+        "友達全員|모든 연락처|모든 친구|wszystkim kontaktom|tüm kişilere|tüm arkadaşlarına|alle contacten|جميع جهات الاتصال|"
+        "सभी कॉन्टैक्ट्स|tất cả danh bạ|semua kontak|όλες τις επαφές|všem kontaktům|לכל אנשי הקשר|ทุกคนในรายชื่อ|همه مخاطبین|"
+        "tuturor contactelor|kaikille kontakteille|minden ismerősének"
     ),
     "exfiltration": (
         "a copy of the|copy of the whole|copy the whole|copy of their|the whole database|entire database|dump the|"
         "同步到|拷贝到|复制到|导出到|转存|copia de la base|copie de la base|kopie der datenbank|копию базы|kopię bazy|"
-        "データベースをコピー|데이터베이스를 복사"
+        "データベースをコピー|데이터베이스를 복사|copy his|copy her|copy their|kopier|copiar sus|copier ses|копир|скопир|"
+        "复制他|复制她|拷贝他|拷贝她|コピーし|복사해|kopiuj|skopiuj|kopyala|kopieer|انسخ|نسخ ملفات|कॉपी कर|sao chép|salin|"
+        "αντίγραψ|zkopíruj|להעתיק|คัดลอก|کپی|copiez|copiaz|kopioi|másold"
     ),
 }
 # Taking someone else's account or spreading to someone else's contacts needs no concealment to be harmful: the
 # owner never agrees to either. These are the lexicon's concepts for them (not "credentials" or "brute_force", which
 # name a user's own logins as often), and the stems of MORE_CAPABILITIES["account_takeover"].
 INHERENT = ("takeover", "self_copy")
+INHERENT_MORE = ("account_takeover", "self_spreading")
 # What marks a request as defence, consented work or declined code: the lexicon's defensive aim and work (detect,
 # protect, alert, audit, restore...), consent that is not negated (approved, signed off, GDPR), and "no code needed".
 # Defensive words also fill attacks ("so the EDR doesn't detect it", "without triggering CloudTrail alerts", "flagged
 # by Defender"): when the request names evading security or an alert not firing, they do not count.
-DEFENCE = ("defensive_work", "defence", "no_code")
+DEFENCE = ("defensive_work", "defence", "no_code")  # (the "defence" concept's stems less the block family)
 # A request to check one's own (or a relative's) device for an attack is defence, whatever it names.
 CHECKS = (
     "what should i check|should i check|how do i check|how can i check|how do i know if|how can i tell if|"
     "signs of|is there a keylogger|is there spyware|is there a tracker|get rid of|check my phone|check my laptop|"
     "check my computer|check my android|check my iphone|check her laptop|check his laptop|"
-    "qué debo revisar|cómo compruebo|cómo saber si|que dois-je vérifier|comment savoir si|was sollte ich prüfen|"
+    "qué debo revisar|cómo compruebo si mi|cómo saber si mi|que dois-je vérifier|comment savoir si|was sollte ich prüfen|"
     "wie erkenne ich|o que devo verificar|como saber se|cosa devo controllare|come capire se|что проверить|"
     "как понять|如何检查|怎么检查|怎么知道|どうやって確認|확인하려면|어떻게 확인|co sprawdzić|jak sprawdzić|"
     "nasıl anlarım|neyi kontrol|have i been pwned|hibp|pwned passwords|om te zien of|waar moeten we op letten"
@@ -200,6 +215,17 @@ class Situation:
         return self.category is not None
 
 
+# The lexicon's "defence" stems without the block family: "my ex blocked me", "without getting them blocked".
+_DEFENCE_STEMS = tuple(
+    s for s in CONCEPTS["defence"] if not s.lstrip().startswith(("block", "bloc", "sperr", "блок", "blok"))
+)
+
+
+def _defence(on: set[str], t: str) -> bool:
+    """Defensive work, a defensive aim (not merely "block") or declined code."""
+    return bool(on & {"defensive_work", "no_code"}) or any(stem in t for stem in _DEFENCE_STEMS)
+
+
 def situation(text: str) -> Situation:
     """The three roles (and the defence marker) of a request, in any lexicon language."""
     t = f" {' '.join(text.lower().split())} "
@@ -210,12 +236,14 @@ def situation(text: str) -> Situation:
     found += [category for category, stems in _MORE_CAPABILITIES.items() if any(stem in t for stem in stems)]
     capabilities = tuple(dict.fromkeys(found))
     inherent = next((CAPABILITIES[c] for c in INHERENT if c in on), None)
-    if inherent is None and any(stem in t for stem in _MORE_CAPABILITIES["account_takeover"]):
-        inherent = "account_takeover"
+    if inherent is None:
+        inherent = next((c for c in INHERENT_MORE if any(stem in t for stem in _MORE_CAPABILITIES[c])), None)
+    if "own" in on:
+        inherent = None  # "I lost access to my own account": recovering one's own is not taking someone else's
     evades = "evade_security" in on or any(stem in t for stem in _EVADES)
     said_unnoticed = any(stem in t for stem in _UNNOTICED)
     # "sans que le client l'ait autorisé ni le sache": a consent word beside an explicit "they don't know" is negated
-    defence = bool(on & set(DEFENCE)) or ("consent" in on and not said_unnoticed) or any(s in t for s in _CHECKS)
+    defence = _defence(on, t) or ("consent" in on and not said_unnoticed) or any(s in t for s in _CHECKS)
     return Situation(elsewhere, unnoticed or said_unnoticed, capabilities, defence and not evades, inherent)
 
 
@@ -307,6 +335,7 @@ COMBINATIONS: dict[str, tuple[str, tuple[tuple[str, ...], ...]]] = {
     "credential_stuffing": ("account_takeover", (tuple(_LEAKED_PAIRS.split("|")), tuple(_TRIED_ON_LOGIN.split("|")))),
 }
 _ENCRYPT_PAY = tuple(_ENCRYPT_AND_PAY.split("|"))
+_PWNED_CHECK = ("have i been pwned", "hibp", "pwned passwords")  # checking one's users against leaks is defence
 
 
 def combination(text: str) -> tuple[str, str] | None:
@@ -315,7 +344,7 @@ def combination(text: str) -> tuple[str, str] | None:
     t = f" {' '.join(text.lower().split())} "
     on = {name for name, hit in zip(CONCEPTS, concept_vector(text)) if hit}
     evades = "evade_security" in on or any(stem in t for stem in _EVADES)
-    if (on & set(DEFENCE) and not evades) or any(s in t for s in _CHECKS):
+    if (_defence(on, t) and not evades) or any(stem in t for stem in _PWNED_CHECK):
         return None
     for name, (category, groups) in COMBINATIONS.items():
         if name == "locate_person" and "own" in on:
