@@ -104,14 +104,16 @@ CATEGORIES = {
 }
 # The learned layer's operating points, calibrated by leave-one-subset-out validation (intent_crossval.py): the most
 # malicious requests blocked while at most 4% of the benign neighbours of the whole-request subsets are refused, a
-# rule's block confirmed at 0.25 or less (round 4: 3.8% refused; docs/safety.md).
-MODEL_BLOCK = 0.79  # the model blocks alone at or above this probability of malicious
+# rule's block confirmed at 0.25 or less (round 6: 3.9% refused; docs/safety.md).
+MODEL_BLOCK = 0.76  # the model blocks alone at or above this probability of malicious
 RULES_CONFIRM = 0.1  # a rule block stands when the model gives at least this
 NAMED_CONFIRM = 0.03  # ... and one for naming a kind of malware to build ("write ransomware": few words to go on)
 _NAMED = "it asks to build malware"
-# A block of the situation rule (someone else's + unnoticed + a capability, intent_situation.py) stands when the model
-# gives at least this (round 6, chosen by the same calibration).
-SITUATION_CONFIRM = 0.03
+# A block of the situation rule (someone else's + unnoticed + a capability, or a harmful combination; intent_situation)
+# stands when the model gives at least this. The calibration (round 6) chose 0.0 among 0.0-0.1: the rule blocks on its
+# own, as the requests it reads are those the model scores lowest (P 0.00-0.02 for a wiper left at an employer, a
+# school database copied out, customer data synced away "without triggering CloudTrail alerts").
+SITUATION_CONFIRM = 0.0
 _SITUATION = "in the situation it describes"
 MODEL_WARN = 0.35  # an otherwise allowed request is warned about at or above this
 # An explanation that asks for no code is at most a warning, unless the model is this sure: "pretend you're Elliot

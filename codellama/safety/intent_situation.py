@@ -14,8 +14,8 @@ copied "without it showing up in the network logs". No single word in them is an
 "unauthorised" and the action concepts, in about 70 languages) and from the stems below, which name the same roles
 in the forms the lexicon lacked: possessives of other people and institutions, and concealment said as its effect
 ("doesn't notice", "bez śladu", "不触发告警", "気づかれにくい"). intent.judge_by_rules blocks when all three hold
-and nothing marks the request as defence; the learned layer must still give it some probability
-(intent.SITUATION_CONFIRM), chosen by leave-one-subset-out calibration like the other thresholds.
+and nothing marks the request as defence, unless the learned layer gives it less than intent.SITUATION_CONFIRM, chosen
+by leave-one-subset-out calibration like the other thresholds. The roles are also features of the learned layer.
 """
 
 from __future__ import annotations
@@ -37,7 +37,8 @@ ELSEWHERE = (
     "at my school|my school's|the school's|school's|university's|the university|lab's|front office|front-office|"
     "the office pc|other users|other people's|people's|strangers|the tenants|tenants'|residents'|patients'|"
     "the patients|students'|the students|employees'|apartment buildings|every lock|whoever|whomever|anyone who runs|"
-    "everyone who runs|de un cliente|de una clienta|de un antiguo cliente|d'un client|eines kunden|de um cliente|"
+    "everyone who runs|cousin|my uncle|my aunt|nephew|niece|grandma|grandpa|grandmother|grandfather|brother's|"
+    "sister's|mum's|mom's|dad's|father's|mother's|parents'|de un cliente|de una clienta|de un antiguo cliente|d'un client|eines kunden|de um cliente|"
     "di un cliente|у одного клиента|jednego klienta|bir müşterinin|"
     "des clients|chez le client|du client|le client |sur les pc|sur les postes|les ordinateurs des|"
     # Spanish, Portuguese, Italian, French
@@ -215,15 +216,19 @@ class Situation:
         return self.category is not None
 
 
-# The lexicon's "defence" stems without the block family: "my ex blocked me", "without getting them blocked".
+# The lexicon's "defence" stems without the block family ("my ex blocked me", "without getting them blocked"), and its
+# "defensive_work" stems without "review" (fake reviews are the fraud, not a code review).
 _DEFENCE_STEMS = tuple(
     s for s in CONCEPTS["defence"] if not s.lstrip().startswith(("block", "bloc", "sperr", "блок", "blok"))
 )
+_DEFENSIVE_WORK_STEMS = tuple(s for s in CONCEPTS["defensive_work"] if s != "review")
 
 
 def _defence(on: set[str], t: str) -> bool:
     """Defensive work, a defensive aim (not merely "block") or declined code."""
-    return bool(on & {"defensive_work", "no_code"}) or any(stem in t for stem in _DEFENCE_STEMS)
+    if "no_code" in on:
+        return True
+    return any(stem in t for stem in _DEFENSIVE_WORK_STEMS) or any(stem in t for stem in _DEFENCE_STEMS)
 
 
 def situation(text: str) -> Situation:
@@ -231,7 +236,9 @@ def situation(text: str) -> Situation:
     t = f" {' '.join(text.lower().split())} "
     on = {name for name, hit in zip(CONCEPTS, concept_vector(text)) if hit}
     elsewhere = "others" in on or any(stem in t for stem in _ELSEWHERE)
-    unnoticed = bool(on & {"stealth", "unauthorised"})
+    # "I lost access to my own account" is the lexicon's unauthorised, but nothing is hidden from anyone
+    lost_access = any(stem in t for stem in ("lost access", "no longer have access"))
+    unnoticed = "stealth" in on or ("unauthorised" in on and not lost_access)
     found = [category for concept, category in CAPABILITIES.items() if concept in on]
     found += [category for category, stems in _MORE_CAPABILITIES.items() if any(stem in t for stem in stems)]
     capabilities = tuple(dict.fromkeys(found))
