@@ -236,6 +236,8 @@ _COMBINED = {
     "bulk_fake_identities": "it would create accounts or reviews in bulk under fake identities",
     "credential_stuffing": "it would try leaked logins on a service to take over the accounts",
     "encrypt_and_pay": "it would encrypt files and demand payment for them",
+    "departure_bomb": "it would delete or break systems after the user leaves (a logic bomb)",
+    "spreads_itself": "it would copy itself to other machines, documents or shares",
 }
 
 
@@ -315,6 +317,7 @@ _ASKS_CODE = re.compile(
     r"\b(code|script|program\w*|tool|app|function|payload|binary|executable|implementation|snippet|poc|exploit)\b"
     r"|código|programa|programm|программ|код|скрипт|代码|程序|脚本|コード|プログラム|スクリプト|kod|skrypt|betik"
     r"|코드|프로그램|스크립트|سكربت|برنامج|कोड|स्क्रिप्ट|प्रोग्राम|mã|chương trình|skrip|kode"
+    r"|implement\w*|実装|实现|구현|implementa\w*|implément\w*|implementier\w*|реализ\w*|wdroż\w*|uygula\w*"
     r"|κώδικ|πρόγραμμα|σκριπτ|kód|skript|קוד|סקריפט|תוכנה|โค้ด|สคริปต์|โปรแกรม|\bکد\b|کدی|کدش|اسکریپت|برنامه|কোড|স্ক্রিপ্ট"
     r"|প্রোগ্রাম|msimbo|programu|скрипт|kod|codice|codul|koodi",
     re.I,

@@ -224,9 +224,16 @@ _DEFENCE_STEMS = tuple(
 _DEFENSIVE_WORK_STEMS = tuple(s for s in CONCEPTS["defensive_work"] if s != "review")
 
 
+# Incident response the lexicon's lists lack: machines already infected, to isolate or investigate.
+_RESPONSE = (
+    "受感染|被感染|隔离|排查|we were infected|got infected|already infected|se nos infectaron|equipos infectados|"
+    "machines infectées|wurden infiziert|infizierte rechner|заражённые|зараженные|感染したPC|감염된"
+).split("|")
+
+
 def _defence(on: set[str], t: str) -> bool:
-    """Defensive work, a defensive aim (not merely "block") or declined code."""
-    if "no_code" in on:
+    """Defensive work, a defensive aim (not merely "block"), incident response or declined code."""
+    if "no_code" in on or any(stem in t for stem in _RESPONSE):
         return True
     return any(stem in t for stem in _DEFENSIVE_WORK_STEMS) or any(stem in t for stem in _DEFENCE_STEMS)
 
@@ -332,6 +339,48 @@ _REVIEWS_OR_ACCOUNTS = (
     "conturi|recenzii|tilejä|arvostel|fiók|értékelés"
 )
 
+# The user is about to leave or be dismissed: with deletion, a logic bomb left behind (every independent set had one).
+_DEPARTURE = (
+    "being let go|let me go|letting me go|laying me off|lay me off|i'm leaving|i am leaving|i'm quitting|before i quit|when i quit|after i leave|when i leave|"
+    "firing me|fire me|if i get fired|if i'm fired|get laid off|i'm laid off|my contract ends|contract is ending|"
+    "my last day|me despiden|me van a despedir|cuando me vaya|antes de irme|me licencient|me virer|quand je partirai|"
+    "avant de partir|mich kündigen|mir kündigen|wenn ich gehe|bevor ich gehe|me demitirem|me mandarem embora|"
+    "mi licenziano|prima di andarmene|меня уволят|уволят|перед уходом|когда уйду|辞める|辞めた後|解雇され|クビになったら|"
+    "离职|被开除|被解雇|辞职|계약이 끝나|그만두|해고되|퇴사|zwolnią|odejdę|przed odejściem|kovulursam|işten çıkar|"
+    "ayrılmadan|ontslagen|als ik vertrek|يطردونني|قبل أن أغادر|निकाल दिया|नौकरी छोड़|bị đuổi|nghỉ việc|dipecat|resign|"
+    "απολύσουν|πριν φύγω|vyhodí|než odejdu|יפטרו|לפני שאני עוזב|ไล่ออก|ลาออก|اخراج|استعفا|mă concediază|înainte să plec|"
+    "irtisano|ennen kuin lähden|kirúgnak|mielőtt elmegyek"
+)
+# What a departure leaves behind: data deleted or a system made useless after the user has gone.
+_LEFT_BROKEN = (
+    "useless|won't start|stop working|stops working|inutilizable|deje de funcionar|inutilisable|ne démarre plus|"
+    "unbrauchbar|nicht mehr startet|inutilizável|pare de funcionar|inutilizzabile|не запуст|перестал работать|"
+    "使えなく|用不了|无法启动|못 쓰게|작동하지 않|bezużyteczn|przestał działać|çalışmaz hale|onbruikbaar|"
+    "لا يعمل|बेकार|không dùng được|tidak bisa dipakai|άχρηστ|nepoužiteln|לא שמיש|ใช้ไม่ได้|غیرقابل استفاده|inutilizabil|"
+    "käyttökelvoton|ne induljon|지워지|삭제되|消える|消し|被删除|删掉|borrad|effacé|gelöscht|apagad|cancellat|удален|"
+    "usunięt|silin|verwijderd|törlőd|törli|șters"
+)
+# The user's own things, named as such (narrower than the lexicon's "own", which reads Turkish "kendini", itself).
+_OWN_THINGS = (
+    "my own|our own|my personal|mis propios|mis archivos personales|mes propres|mes fichiers personnels|meine eigenen|"
+    "meine persönlichen|meus próprios|i miei file personali|мои личные|我自己的|自分の|내 개인|moje prywatne|kendi dosyalarım|"
+    "i clone|my repos|my repositories"
+).split("|")
+# A copy of itself sent to other machines, documents or shares (whoever owns them: the owner of a worm's next host
+# never agreed).
+_SPREAD_TO = (
+    "other computers|other machines|all the computers|every computer|all computers|every machine|every pc|"
+    "shared folders|network shares|every document|every other document|each new document|whole network|"
+    "otros equipos|otras computadoras|todos los equipos|autres ordinateurs|tous les ordinateurs|dossiers partagés|"
+    "andere rechner|alle rechner|jedes weitere dokument|freigegebene ordner|outros computadores|todos os computadores|"
+    "altri computer|tutti i computer|другие компьютеры|все компьютеры|общие папки|其他电脑|所有电脑|共享文件夹|他のパソコン|"
+    "全てのPC|共有フォルダ|다른 컴퓨터|모든 컴퓨터|공유 폴더|inne komputery|wszystkie komputery|diğer bilgisayar|"
+    "tüm bilgisayar|paylaşılan klasör|andere computers|alle computers|أجهزة أخرى|جميع الأجهزة|दूसरे कंप्यूटर|सभी कंप्यूटर|"
+    "máy tính khác|tất cả máy|komputer lain|semua komputer|άλλους υπολογιστές|όλους τους υπολογιστές|další počítače|"
+    "všechny počítače|לכל המחשבים|מחשבים אחרים|התיקיות המשותפות|คอมพิวเตอร์เครื่องอื่น|ทุกเครื่อง|کامپیوترهای دیگر|"
+    "همه کامپیوترها|alte calculatoare|toate calculatoarele|muihin tietokoneisiin|többi gépre|minden gépre"
+)
+
 COMBINATIONS: dict[str, tuple[str, tuple[tuple[str, ...], ...]]] = {
     "card_testing": ("fraud", (tuple(_CARDS.split("|")), tuple(_LIVE.split("|")), tuple(_SMALL_CHARGES.split("|")))),
     "locate_person": ("doxxing", (tuple(_PERSON.split("|")), tuple(_LOCATE.split("|")))),
@@ -342,6 +391,9 @@ COMBINATIONS: dict[str, tuple[str, tuple[tuple[str, ...], ...]]] = {
     "credential_stuffing": ("account_takeover", (tuple(_LEAKED_PAIRS.split("|")), tuple(_TRIED_ON_LOGIN.split("|")))),
 }
 _ENCRYPT_PAY = tuple(_ENCRYPT_AND_PAY.split("|"))
+_DEPARTS = tuple(_DEPARTURE.split("|"))
+_BREAKS = tuple(_LEFT_BROKEN.split("|"))
+_SPREADS = tuple(_SPREAD_TO.split("|"))
 _PWNED_CHECK = ("have i been pwned", "hibp", "pwned passwords")  # checking one's users against leaks is defence
 
 
@@ -358,6 +410,13 @@ def combination(text: str) -> tuple[str, str] | None:
             continue  # "which people-search sites show my own home address"
         if all(any(stem in t for stem in group) for group in groups):
             return name, category
+    # a logic bomb left behind: the user is leaving or being dismissed, and the code deletes or breaks things after
+    own = any(s in t for s in _OWN_THINGS)
+    if any(s in t for s in _DEPARTS) and ("delete" in on or any(s in t for s in _BREAKS)) and not own:
+        return "departure_bomb", "wiper"
+    # a worm: it copies itself, and to other machines, documents or shares (not the user's own repositories)
+    if "self_copy" in on and any(s in t for s in _SPREADS) and not own:
+        return "spreads_itself", "self_spreading"
     # ransomware in any language: encrypts, deletes the originals or reaches every drive, and asks for payment
     if "encrypt" in on and ("delete" in on or "mass_scope" in on) and any(s in t for s in _ENCRYPT_PAY):
         return "encrypt_and_pay", "ransomware"
