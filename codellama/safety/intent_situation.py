@@ -170,6 +170,13 @@ INHERENT_MORE = ("account_takeover", "self_spreading")
 # Defensive words also fill attacks ("so the EDR doesn't detect it", "without triggering CloudTrail alerts", "flagged
 # by Defender"): when the request names evading security or an alert not firing, they do not count.
 DEFENCE = ("defensive_work", "defence", "no_code")  # (the "defence" concept's stems less the block family)
+# The user's own things, named as such (narrower than the lexicon's "own", which reads Turkish "kendini", itself).
+_OWN_THINGS = (
+    "my own|our own|my personal|mis propios|mis archivos personales|mes propres|mes fichiers personnels|meine eigenen|"
+    "meine persönlichen|meus próprios|i miei file personali|мои личные|我自己的|自分の|내 개인|moje prywatne|kendi dosyalarım|"
+    "i clone|my repos|my repositories|meine eigene|mi propia|mon propre|ma propre|unsere eigenen|nuestros propios|"
+    "nos propres|nossos próprios|наши собственные|我们自己的|自社"
+).split("|")
 # A request to check one's own (or a relative's) device for an attack is defence, whatever it names.
 CHECKS = (
     "what should i check|should i check|how do i check|how can i check|how do i know if|how can i tell if|"
@@ -252,7 +259,7 @@ def situation(text: str) -> Situation:
     inherent = next((CAPABILITIES[c] for c in INHERENT if c in on), None)
     if inherent is None:
         inherent = next((c for c in INHERENT_MORE if any(stem in t for stem in _MORE_CAPABILITIES[c])), None)
-    if "own" in on:
+    if any(stem in t for stem in _OWN_THINGS):
         inherent = None  # "I lost access to my own account": recovering one's own is not taking someone else's
     evades = "evade_security" in on or any(stem in t for stem in _EVADES)
     said_unnoticed = any(stem in t for stem in _UNNOTICED)
@@ -360,12 +367,7 @@ _LEFT_BROKEN = (
     "käyttökelvoton|ne induljon|지워지|삭제되|消える|消し|被删除|删掉|borrad|effacé|gelöscht|apagad|cancellat|удален|"
     "usunięt|silin|verwijderd|törlőd|törli|șters"
 )
-# The user's own things, named as such (narrower than the lexicon's "own", which reads Turkish "kendini", itself).
-_OWN_THINGS = (
-    "my own|our own|my personal|mis propios|mis archivos personales|mes propres|mes fichiers personnels|meine eigenen|"
-    "meine persönlichen|meus próprios|i miei file personali|мои личные|我自己的|自分の|내 개인|moje prywatne|kendi dosyalarım|"
-    "i clone|my repos|my repositories"
-).split("|")
+
 # A copy of itself sent to other machines, documents or shares (whoever owns them: the owner of a worm's next host
 # never agreed).
 _SPREAD_TO = (
@@ -405,13 +407,13 @@ def combination(text: str) -> tuple[str, str] | None:
     evades = "evade_security" in on or any(stem in t for stem in _EVADES)
     if (_defence(on, t) and not evades) or any(stem in t for stem in _PWNED_CHECK):
         return None
+    own = any(s in t for s in _OWN_THINGS)  # not the lexicon's "own", whose Finnish "oman" is in "woman"
     for name, (category, groups) in COMBINATIONS.items():
-        if name == "locate_person" and "own" in on:
+        if name == "locate_person" and own:
             continue  # "which people-search sites show my own home address"
         if all(any(stem in t for stem in group) for group in groups):
             return name, category
     # a logic bomb left behind: the user is leaving or being dismissed, and the code deletes or breaks things after
-    own = any(s in t for s in _OWN_THINGS)
     if any(s in t for s in _DEPARTS) and ("delete" in on or any(s in t for s in _BREAKS)) and not own:
         return "departure_bomb", "wiper"
     # a worm: it copies itself, and to other machines, documents or shares (not the user's own repositories)
