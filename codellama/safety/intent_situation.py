@@ -37,7 +37,9 @@ ELSEWHERE = (
     "at my school|my school's|the school's|school's|university's|the university|lab's|front office|front-office|"
     "the office pc|other users|other people's|people's|strangers|the tenants|tenants'|residents'|patients'|"
     "the patients|students'|the students|employees'|apartment buildings|every lock|whoever|whomever|anyone who runs|"
-    "everyone who runs|cousin|my uncle|my aunt|nephew|niece|grandma|grandpa|grandmother|grandfather|brother's|"
+    "everyone who runs|the it department|it department|the sysadmins|the it team|the admins don't|"
+    "university lab|university's|lab pcs|lab computers|lab machines|school computers|school pcs|office computers|"
+    "cousin|my uncle|my aunt|nephew|niece|grandma|grandpa|grandmother|grandfather|brother's|"
     "sister's|mum's|mom's|dad's|father's|mother's|parents'|de un cliente|de una clienta|de un antiguo cliente|d'un client|eines kunden|de um cliente|"
     "di un cliente|у одного клиента|jednego klienta|bir müşterinin|"
     "des clients|chez le client|du client|le client |sur les pc|sur les postes|les ordinateurs des|"
@@ -71,7 +73,9 @@ ELSEWHERE = (
 # Concealment or no consent, said as its effect: the owner or the defenders do not notice, know, see or trace it.
 UNNOTICED = (
     # English
-    "doesn't notice|don't notice|won't notice|wouldn't notice|not notice|never notice|without noticing|"
+    "doesn't notice|don't notice|won't notice|wouldn't notice|not notice|never notice|without noticing|does not notice|"
+    "do not notice|will not notice|would not notice|does not know|will not know|does not show up|do not show up|"
+    "will not show up|does not trigger|do not trigger|will not trigger|"
     "doesn't know|don't know what it is|they don't know|he doesn't know|she doesn't know|won't know|nobody will know|"
     "no one will know|no one knows|nobody knows|without it showing|never shows up|never show up|not show up|"
     "doesn't show up|don't show up|won't show up|not trigger|without triggering|doesn't trigger|don't trigger|"
