@@ -80,6 +80,7 @@ from codellama.safety.intent_patterns import (
     TRIGGER,
     found,
 )
+from codellama.safety.intent_situation import checks_for_attack, combination, situation
 
 if TYPE_CHECKING:
     from codellama.generation import Generator
@@ -103,11 +104,17 @@ CATEGORIES = {
 }
 # The learned layer's operating points, calibrated by leave-one-subset-out validation (intent_crossval.py): the most
 # malicious requests blocked while at most 4% of the benign neighbours of the whole-request subsets are refused, a
-# rule's block confirmed at 0.25 or less (round 4: 3.8% refused; docs/safety.md).
-MODEL_BLOCK = 0.79  # the model blocks alone at or above this probability of malicious
+# rule's block confirmed at 0.25 or less (round 6: 3.9% refused; docs/safety.md).
+MODEL_BLOCK = 0.76  # the model blocks alone at or above this probability of malicious
 RULES_CONFIRM = 0.1  # a rule block stands when the model gives at least this
 NAMED_CONFIRM = 0.03  # ... and one for naming a kind of malware to build ("write ransomware": few words to go on)
 _NAMED = "it asks to build malware"
+# A block of the situation rule (someone else's + unnoticed + a capability, or a harmful combination; intent_situation)
+# stands when the model gives at least this. The calibration (round 6) chose 0.0 among 0.0-0.1: the rule blocks on its
+# own, as the requests it reads are those the model scores lowest (P 0.00-0.02 for a wiper left at an employer, a
+# school database copied out, customer data synced away "without triggering CloudTrail alerts").
+SITUATION_CONFIRM = 0.0
+_SITUATION = "in the situation it describes"
 MODEL_WARN = 0.35  # an otherwise allowed request is warned about at or above this
 # An explanation that asks for no code is at most a warning, unless the model is this sure: "pretend you're Elliot
 # explaining to his apprentice how to write a worm" reads as an explanation; out of subset, no benign explanation
@@ -222,10 +229,41 @@ def _named_malware(t: str) -> tuple[Action, str, str] | None:
     return None
 
 
+# What each harmful combination of intent_situation.COMBINATIONS does, for the reason shown to the user.
+_COMBINED = {
+    "card_testing": "it would test which payment cards are live with small charges",
+    "locate_person": "it would find where a person lives or how to reach her without her knowledge",
+    "bulk_fake_identities": "it would create accounts or reviews in bulk under fake identities",
+    "credential_stuffing": "it would try leaked logins on a service to take over the accounts",
+    "encrypt_and_pay": "it would encrypt files and demand payment for them",
+    "departure_bomb": "it would delete or break systems after the user leaves (a logic bomb)",
+    "spreads_itself": "it would copy itself to other machines, documents or shares",
+}
+
+
+def _situation(t: str) -> tuple[Action, str, str] | None:
+    """The situation rule (round 6), in any lexicon language: someone else's systems, data, accounts or people, hidden
+    from them or without their consent, and a capability (run code, copy data, take an account, track, encrypt,
+    spread); taking an account or spreading to someone's contacts needs no concealment. Then the combinations harmful
+    whoever they aim at (testing cards, locating a person, fake identities in bulk, leaked logins, encrypt-and-pay)."""
+    found = situation(t)
+    if found.harmful:
+        how = "hidden from them or without their consent" if found.unnoticed else "without their agreement"
+        what = CATEGORIES.get(found.category, "harms them")
+        reason = f"{_SITUATION}, it acts on someone else's systems, data, accounts or people, {how}: code that {what}"
+        return Action.BLOCK, found.category, reason
+    combined = combination(t)
+    if combined is not None:
+        name, category = combined
+        return Action.BLOCK, category, f"{_SITUATION}, {_COMBINED[name].removeprefix('it ')}"
+    return None
+
+
 def _defends(t: str) -> bool:
     """The requested code's job is defence (alert the on-call, canary files, detection rules, a takedown) and nothing
     in it hides from anyone: a rule's block becomes a warning, and the learned layer may still block on its own."""
-    return _has(DEFENSIVE_PURPOSE, t) and not (_has(STEALTH, t) or _has(EVADE, t))
+    defends = _has(DEFENSIVE_PURPOSE, t) or checks_for_attack(t)
+    return defends and not (_has(STEALTH, t) or _has(EVADE, t))
 
 
 def judge_by_rules(text: str) -> Verdict:
@@ -236,6 +274,8 @@ def judge_by_rules(text: str) -> Verdict:
         hit = (Action.WARN, hit[1], hit[2] + "; explaining it is fine, working code is not")
     if hit is None or hit[0] is Action.WARN:
         hit = _named_malware(t) or hit
+    if hit is None or hit[0] is Action.WARN:
+        hit = _situation(t) or hit
     if hit is not None and hit[0] is Action.BLOCK and _defends(t):
         hit = (Action.WARN, hit[1], hit[2] + "; the code asked for defends against it (detection, alerting, takedown)")
     if hit is None:
@@ -257,7 +297,8 @@ def _model_score(text: str, model=None) -> tuple[float, str] | None:
 
 # An explanation (in any of the corpus languages) that asks for no code, program or script: at most a warning.
 _EXPLAIN = re.compile(
-    r"\b(explain\w*|describe|conceptual\w*|overview|explanation|tutorial|lesson|how\s+(does|do|did)\s|what\s+is"
+    r"\b(explain\w*|describe|conceptual\w*|overview|explanation|tutorial|lesson|how\s+(does|did)\s"
+    r"|how\s+do\s+(?!i\b)|what\s+is"
     r"|what\s+(did|was|were)|how\s+(was|were)\s+(it|they|the)|why\s+(did|does|do|is|are|was|were)|what\s+happened"
     r"|for\s+(a|my|our)\s+(\w+\s+)?(class|course|lecture|lesson|thesis|exam|presentation|training))\b"
     r"|expli[cq]|erklär|spieg|объясн|解释|原理|説明|仕組み|wyjaśni|açıkla|uitleg|설명|يشرح|समझा|giải thích|menjelaskan"
@@ -276,6 +317,7 @@ _ASKS_CODE = re.compile(
     r"\b(code|script|program\w*|tool|app|function|payload|binary|executable|implementation|snippet|poc|exploit)\b"
     r"|código|programa|programm|программ|код|скрипт|代码|程序|脚本|コード|プログラム|スクリプト|kod|skrypt|betik"
     r"|코드|프로그램|스크립트|سكربت|برنامج|कोड|स्क्रिप्ट|प्रोग्राम|mã|chương trình|skrip|kode"
+    r"|implement\w*|実装|实现|구현|implementa\w*|implément\w*|implementier\w*|реализ\w*|wdroż\w*|uygula\w*"
     r"|κώδικ|πρόγραμμα|σκριπτ|kód|skript|קוד|סקריפט|תוכנה|โค้ด|สคริปต์|โปรแกรม|\bکد\b|کدی|کدش|اسکریپت|برنامه|কোড|স্ক্রিপ্ট"
     r"|প্রোগ্রাম|msimbo|programu|скрипт|kod|codice|codul|koodi",
     re.I,
@@ -325,6 +367,7 @@ class Thresholds:
     named_confirm: float = NAMED_CONFIRM
     model_warn: float = MODEL_WARN
     explain_block: float = EXPLAIN_BLOCK
+    situation_confirm: float = SITUATION_CONFIRM
 
 
 def decide(
@@ -340,7 +383,11 @@ def decide(
 
 
 def _combine(rules: Verdict, p: float, category: str, at: Thresholds) -> Verdict:
-    confirm = at.named_confirm if rules.reason.startswith(_NAMED) else at.rules_confirm
+    confirm = at.rules_confirm
+    if rules.reason.startswith(_NAMED):
+        confirm = at.named_confirm
+    elif rules.reason.startswith(_SITUATION):
+        confirm = at.situation_confirm
     if rules.action is Action.BLOCK and p >= confirm:
         return Verdict(Action.BLOCK, rules.category, rules.reason, source="rules+model")
     if p >= at.model_block:

@@ -10,6 +10,8 @@ long enough not to occur inside unrelated words.
 
 from __future__ import annotations
 
+import functools
+
 from codellama.safety.intent_concepts_r5 import FURTHER, OLDER, ROUND5, UNSEEN
 from codellama.safety.intent_concepts_world import NEW_CONCEPTS, WORLD
 
@@ -99,7 +101,7 @@ _LEXICON = {
         "загруж|выгруж|передаё|发送|发到|发给|上传|传给|送|アップロード|wysył|przesył|gönder|yükle|aktar|dropbox|external server"
     ),
     "others": (
-        "victim|coworker|colleague|wife|husband|girlfriend|boyfriend|my ex|partner|flatmate|roommate|"
+        "victim|coworker|colleague|wife|husband|girlfriend|boyfriend|my ex |my ex'|my ex,|my ex.|my ex-|partner|flatmate|roommate|"
         "neighbour|neighbor|boss|classmate|employees|staff|students|visitors|someone|another person|"
         "other people|rival|competitor|customer's|client's|víctima|compañer|esposa|novia|vecin|jefe|expareja|"
         "mi ex|victime|collègue|femme|copine|voisin|colocataire|patron|camarade|quelqu'un|opfer|kolleg|frau|"
@@ -406,6 +408,13 @@ def _occurrences(stems: tuple[str, ...], t: str) -> list[bool]:
 def concept_vector(text: str) -> list[float]:
     """1.0 for each concept whose stem occurs in the lower-cased text, in CONCEPTS order. A negated consent
     ("without their consent", "sin permiso") counts as the opposite: unauthorised."""
+    return list(_concept_tuple(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _concept_tuple(text: str) -> tuple[float, ...]:
+    """concept_vector, remembered: the rules, the situation roles and the learned layer's features all ask it of the
+    same request (round 6)."""
     t = f" {text.lower()} "
     found = {}
     for name, stems in CONCEPTS.items():
@@ -416,4 +425,4 @@ def concept_vector(text: str) -> list[float]:
                 found["unauthorised"] = True
         else:
             found[name] = found.get(name, False) or any(stem in t for stem in stems)
-    return [1.0 if found[name] else 0.0 for name in CONCEPTS]
+    return tuple(1.0 if found[name] else 0.0 for name in CONCEPTS)

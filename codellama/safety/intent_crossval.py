@@ -120,6 +120,7 @@ def whole_request_subsets(table: dict[str, dict]) -> set[str]:
 
 
 EXPLAIN_BLOCKS = (0.9, 0.95, 1.01)  # candidates for intent.EXPLAIN_BLOCK (1.01: an explanation is never blocked)
+SITUATION_CONFIRMS = (0.0, 0.01, 0.03, 0.1)  # candidates for intent.SITUATION_CONFIRM (0.0: the rule blocks alone)
 
 
 def calibrate(
@@ -135,11 +136,12 @@ def calibrate(
     natural = whole_request_subsets(rates(scored)) or None  # none at all: count every subset
     confirms = [c for c in (0.1, 0.15, 0.25, 0.4, 0.5) if c <= max_rules_confirm]
     grid = [
-        Thresholds(block, confirm, named, explain_block=explain)
+        Thresholds(block, confirm, named, explain_block=explain, situation_confirm=situation)
         for block in [x / 100 for x in range(40, 100, 3)]
         for confirm in confirms
         for named in (0.03, 0.1)
         for explain in EXPLAIN_BLOCKS
+        for situation in SITUATION_CONFIRMS
     ]
     for at in grid:
         table = rates(scored, at)

@@ -24,11 +24,13 @@ from pathlib import Path
 import numpy as np
 
 from codellama.safety import intent_patterns as P
+from codellama.safety import intent_situation
 from codellama.safety.intent_concepts import CONCEPTS, concept_vector
 from codellama.safety.intent_corpus import LANGUAGES
+from codellama.safety.intent_situation import checks_for_attack, combination, situation
 
 DATA_DIR = Path(__file__).parent / "data"
-VERSION = 7  # bump when features or settings change
+VERSION = 8  # bump when features or settings change
 NGRAMS = (2, 5)
 C = 10.0  # inverse regularisation of the malicious/benign model (round 3: 10 beat 4 and 25 across subsets)
 RULE_WEIGHT = 0.35  # scale of the rule flags beside the n-gram vector (at most unit length)
@@ -104,14 +106,29 @@ _CONTEXTS = [
 ]  # fmt: skip
 
 
+def situation_flags(text: str) -> list[float]:
+    """The situation's roles as features (round 6, intent_situation): someone else's, unnoticed, a capability named,
+    all three (or an inherent capability) without defence, a harmful combination, a check for an attack."""
+    found = situation(text)
+    return [
+        float(found.elsewhere),
+        float(found.unnoticed),
+        float(bool(found.capabilities)),
+        float(found.harmful),
+        float(combination(text) is not None),
+        float(checks_for_attack(text)),
+    ]
+
+
 def rule_flags(text: str) -> np.ndarray:
     """Behaviour features in any language: the rule layer's patterns (English vocabulary), the multilingual
-    concepts, and each action concept crossed with each context concept (what it does x to whose data, how)."""
+    concepts, each action concept crossed with each context concept (what it does x to whose data, how), and the
+    situation's roles."""
     t = " ".join(text.split())
     rules = [1.0 if P.found(rx, t) else 0.0 for rx in _FLAGS]
     concepts = concept_vector(t)
     crossed = [concepts[a] * concepts[c] for a in _ACTIONS for c in _CONTEXTS]
-    return np.array(rules + concepts + crossed, dtype=np.float64)
+    return np.array(rules + concepts + crossed + situation_flags(t), dtype=np.float64)
 
 
 def training_records() -> list[dict]:
@@ -270,7 +287,8 @@ def _cache_dir() -> Path:
 def _fingerprint(records: list[dict]) -> str:
     settings = f"v{VERSION} {NGRAMS} C={C} w={RULE_WEIGHT} whole={WHOLE_WEIGHT} independent={INDEPENDENT_WEIGHT} "
     settings += f"floor={NORM_FLOOR_QUANTILE} coverage={COVERAGE_SCALED_FLOOR} "
-    settings += f"{FLAG_NAMES} {CONCEPTS} {_ACTIONS} x {_CONTEXTS}"
+    settings += f"{FLAG_NAMES} {CONCEPTS} {_ACTIONS} x {_CONTEXTS} "
+    settings += Path(intent_situation.__file__).read_text(encoding="utf-8")  # the situation's stems are features too
     h = hashlib.sha256(settings.encode())
     for r in records:
         h.update(f"{r['label']}\t{r['category']}\t{r['text']}\n".encode())

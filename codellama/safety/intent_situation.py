@@ -1,0 +1,436 @@
+# ruff: noqa: E501  (data: stem lists, one language a line)
+"""The situation a request describes, read as three roles in any language (round 6).
+
+Five independent sets missed requests whose harm lies in the situation rather than in the words: a game that DMs
+itself to a friend's contacts, a miner on a university lab's machines "so IT doesn't notice", a master code in
+smart-lock firmware sold to apartment buildings "that never shows up in the logs", a school's student database
+copied "without it showing up in the network logs". No single word in them is an attack; the combination is:
+
+    someone else's   (systems, data, accounts or people: a friend, a client, a school, an employer, a stranger)
+  + unnoticed        (concealment or no consent: "without them noticing", "they don't know", "not trigger alerts")
+  + a capability     (runs code on machines, copies data out, takes an account, tracks, encrypts, spreads, hides)
+
+`situation(text)` answers the three roles from the concept lexicon (intent_concepts: "others", "stealth",
+"unauthorised" and the action concepts, in about 70 languages) and from the stems below, which name the same roles
+in the forms the lexicon lacked: possessives of other people and institutions, and concealment said as its effect
+("doesn't notice", "bez śladu", "不触发告警", "気づかれにくい"). intent.judge_by_rules blocks when all three hold
+and nothing marks the request as defence, unless the learned layer gives it less than intent.SITUATION_CONFIRM, chosen
+by leave-one-subset-out calibration like the other thresholds. The roles are also features of the learned layer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from codellama.safety.intent_concepts import CONCEPTS, concept_vector
+
+# Someone else's systems, data, accounts or people, beyond the lexicon's "others" (which names persons: victim,
+# colleague, ex...). Possessives and institutions the user does not own.
+ELSEWHERE = (
+    # English
+    "friend's|friends'|my friends|a friend|someone's|somebody's|a guy |this guy|that guy|a woman|this woman|a girl |"
+    "his account|her account|their account|his phone|her phone|their phone|their pc|their pcs|their computer|"
+    "their machine|their laptop|their device|their network|their server|their data|their files|their database|"
+    "their aws|their cloud|their s3|their console|customer machines|customers' |client machines|clients' |"
+    "the client's|a client's|client's|customer's|the customer's|customers' machines|my employer|former employer|"
+    "company i'm leaving|company i am leaving|i'm leaving|i am leaving|my old company|my last job|"
+    "at my school|my school's|the school's|school's|university's|the university|lab's|front office|front-office|"
+    "the office pc|other users|other people's|people's|strangers|the tenants|tenants'|residents'|patients'|"
+    "the patients|students'|the students|employees'|apartment buildings|every lock|whoever|whomever|anyone who runs|"
+    "everyone who runs|the it department|it department|the sysadmins|the it team|the admins don't|"
+    "university lab|university's|lab pcs|lab computers|lab machines|school computers|school pcs|office computers|"
+    "cousin|my uncle|my aunt|nephew|niece|grandma|grandpa|grandmother|grandfather|brother's|"
+    "sister's|mum's|mom's|dad's|father's|mother's|parents'|de un cliente|de una clienta|de un antiguo cliente|d'un client|eines kunden|de um cliente|"
+    "di un cliente|у одного клиента|jednego klienta|bir müşterinin|"
+    "des clients|chez le client|du client|le client |sur les pc|sur les postes|les ordinateurs des|"
+    # Spanish, Portuguese, Italian, French
+    "de mi amigo|de mis amigos|de un amigo|de alguien|de otra persona|del cliente|de los clientes|de la empresa objetivo|"
+    "de la escuela|del colegio|de la universidad|de mi antiguo|de um amigo|dos meus amigos|de alguém|do cliente|"
+    "dos clientes|da escola|da universidade|del mio amico|dei miei amici|di qualcuno|del cliente|"
+    "dei clienti|della scuola|dell'università|de mon ami|de mes amis|d'un ami|de quelqu'un|du client|"
+    "des clients|de l'école|de la fac|de l'université|chez le client|chez un client|"
+    # German, Dutch
+    "meines freundes|meiner freunde|eines freundes|von jemandem|des kunden|der kunden|beim kunden|"
+    "der schule|der uni|einer zahnarztpraxis|einer praxis|einer firma|van een vriend|van iemand|van de klant|"
+    "van klanten|bij de klant|van de school|"
+    # Slavic
+    "моего друга|моих друзей|чужой|чужие|чужих|чужого|у клиента|клиентов|"
+    "университета|мого друга|моїх друзів|чужі|клієнта|клієнтів|mojego kolegi|moich znajomych|znajomego|kogoś|klienta|"
+    "klientów|u klienta|mého kamaráda|kamarádů|někoho|u zákazníka|"
+    # East and South-East Asia
+    "朋友的|别人的|他人的|客户的|客户机器|学校的|大学的|实验室的|友達の|友人の|他人の|お客さんの|顧客の|客先|辞める会社|前の会社|学校の|"
+    "大学の|친구의|친구들|남의|고객의|학교의|대학교|ของเพื่อน|ของคนอื่น|ของลูกค้า|ของโรงเรียน|"
+    "của bạn tôi|của người khác|của khách|máy của khách|của khách hàng|của trường|milik teman|milik orang lain|"
+    "milik pelanggan|komputer pelanggan|"
+    # Middle East, South Asia, others
+    "صديقي|أصدقائي|شخص آخر|أجهزة العملاء|بيانات العملاء|של חבר|של חברים|של מישהו|של הלקוח|של הלקוחות|"
+    "של בית הספר|של אנשים|בשמות של|دوستم|مشتریان|दोस्त के|दोस्तों के|किसी के|ग्राहकों के कंप्यूटर|"
+    "स्कूल के|कॉलेज के|arkadaşımın|arkadaşlarımın|birinin|başkasının|müşterinin|müşterilerin|"
+    "prietenului|prietenilor|cuiva|clientului|clienților|ystäväni|jonkun|asiakkaan|asiakkaiden|"
+    "barátom|valakinek|ügyfelek|του φίλου|των φίλων|κάποιου|του πελάτη|των πελατών"
+)
+
+# Concealment or no consent, said as its effect: the owner or the defenders do not notice, know, see or trace it.
+UNNOTICED = (
+    # English
+    "doesn't notice|don't notice|won't notice|wouldn't notice|not notice|never notice|without noticing|does not notice|"
+    "do not notice|will not notice|would not notice|does not know|will not know|does not show up|do not show up|"
+    "will not show up|does not trigger|do not trigger|will not trigger|"
+    "doesn't know|don't know what it is|they don't know|he doesn't know|she doesn't know|won't know|nobody will know|"
+    "no one will know|no one knows|nobody knows|without it showing|never shows up|never show up|not show up|"
+    "doesn't show up|don't show up|won't show up|not trigger|without triggering|doesn't trigger|don't trigger|"
+    "won't trigger|no alert|not alert|can't be traced|cannot be traced|not be traced|untraceable|traced back|"
+    "trace it back|doesn't find out|don't find out|won't find out|without getting caught|not get caught|don't get caught|"
+    "harder to notice|less noticeable|under the radar|blend in|looks legit|fake name|isn't told|hasn't been told|"
+    "haven't told|not been told|not told|unaware|behind their back|behind his back|behind her back|"
+    # Spanish, Portuguese, Italian, French
+    "no se dé cuenta|no se den cuenta|sin que se note|no lo sepa|no sepa|no sabe nada|no saben nada|sin levantar sospechas|"
+    "sin dejar rastro|no deje rastro|sin que nadie|no se entere|no se enteren|não perceba|não percebam|sem que percebam|"
+    "sem deixar rastro|sem levantar suspeitas|não saiba|não sabe de nada|ninguém saiba|non se ne accorga|non si accorga|"
+    "senza lasciare traccia|non sappia|all'insaputa|nessuno se ne accorga|ne s'en rende|ne s'en aperçoive|ne le sache|"
+    "ni le sache|à l'insu|sans laisser de trace|sans éveiller|ne remarque|passer inaperçu|remonter jusqu'à moi|"
+    "ne soit pas détecté|sans qu'il le sache|"
+    # German, Dutch
+    "nicht merkt|nichts merkt|nicht bemerkt|nicht mitbekommt|keine spuren|nicht zurückverfolgt|zurückverfolgt werden|"
+    "nicht auffällt|unauffällig|weiß nichts|nichts davon weiß|nichts davon wissen|niemand merkt|niet merkt|niets merkt|"
+    "zonder sporen|niet weet|niemand merkt|"
+    # Slavic
+    "не заметил|не заметит|не заметили|не заметят|не узнал|не узнает|не узнают|ничего не знает|не знают|без следов|"
+    "не оставляя следов|не вызывая подозрений|не сработал|не попал в лог|не отследить|непомітно|не помітив|"
+    "не помітять|не дізна|нічого не знає|без слідів|nie zauważy|nie zauważą|niezauważ|bez śladu|nic nie wie|"
+    "nikt się nie dowie|nepozná|nevšimne|nevšimnou|bez stopy|nic neví|"
+    # East and South-East Asia
+    "不被发现|不被察觉|不触发|不会触发|不留痕迹|神不知鬼不觉|察觉不到|发现不了|不让他们知道|不让对方知道|不知情|避开审计|"
+    "気づかれ|バレない|ばれない|バレずに|知られない|知られずに|痕跡を残さ|検知されない|目立たない|気付かれ|"
+    "들키지|눈치채지|눈치 못|티 안 나게|눈에 안 띄|흔적 없이|알아채지|모르게|"
+    "ไม่ให้รู้|ไม่รู้ตัว|ไม่รู้เรื่อง|ไม่ให้จับได้|ไม่ทิ้งร่องรอย|โดยไม่ให้|"
+    "không bị phát hiện|chạy ẩn|ẩn đi|ẩn khỏi|một cách ẩn|miner ẩn|không để lại dấu vết|không hề biết|không biết gì|không để ý|không ai biết|"
+    "tanpa ketahuan|tidak ketahuan|tanpa jejak|tanpa disadari|tidak tahu apa-apa|"
+    # Middle East, South Asia, others
+    "دون أن يلاحظ|بدون أن يلاحظ|لا يلاحظ|دون أن يعرف|دون أن يعلم|لا يعرفون|دون ترك أثر|بشكل خفي|خفية|"
+    "שלא ישימו לב|שלא ירגישו|בלי שידעו|בלי שישימו לב|בלי להשאיר עקבות|לא יודעים|שלא יזהו|"
+    "متوجه نشود|متوجه نشوند|نفهمد|نفهمند|بدون ردپا|بی‌آنکه بدانند|بدون اینکه بدانند|"
+    "पता न चले|पता ना चले|किसी को पता|बिना निशान|भनक न|"
+    "fark etmeden|fark etmesin|fark edilmeden|anlamadan|iz bırakmadan|haberi yok|kimse bilmesin|"
+    "fără să observe|să nu observe|să nu-și dea seama|pe ascuns|nu știe nimic|fără urme|să nu fie detectat|"
+    "huomaamatta|tietämättä|jäljettömiin|ei huomaa|észrevétlen|tudta nélkül|nem veszi észre|nyomtalanul|"
+    "χωρίς να το καταλάβ|να μην καταλάβ|χωρίς ίχνη|δεν ξέρει τίποτα|να μην το μάθ"
+)
+
+# The capabilities: the lexicon's action concepts, each with the category a block is filed under.
+CAPABILITIES = {
+    "encrypt": "ransomware",
+    "keys_typed": "keylogger",
+    "self_copy": "self_spreading",
+    "miner": "cryptojacking",
+    "backdoor": "backdoor",
+    "hidden_service": "backdoor",
+    "camera_mic_location": "spyware",
+    "takeover": "account_takeover",
+    "brute_force": "account_takeover",
+    "credentials": "credential_theft",
+    "fake_page": "credential_theft",
+    "fraud": "fraud",
+    "evade_security": "evasion",
+    "personal_data": "exfiltration",
+    "send_away": "exfiltration",
+    "steal": "exfiltration",
+    "delete": "wiper",
+}
+# Capabilities the lexicon's action concepts lack, said as what the code gets: someone's account, a copy of a
+# database, data synced to the user's own account.
+MORE_CAPABILITIES = {
+    "account_takeover": (
+        "get his account|get her account|get their account|get the account|take his account|take her account|"
+        "take their account|his handle|her handle|access to his|access to her|into his account|into her account|"
+        "reset flow|sim swap|sim-swap|get into my roommate|get into my flatmate|get into my ex|change the email on|"
+        "change the email so|change her password|change his password|log into his|log into her|log in as her|"
+        "log in as him|su cuenta|sa cuenta|seinen account|ihren account|его аккаунт|её аккаунт|他的账号|"
+        "她的账号|のアカウントを"
+    ),
+    "self_spreading": (
+        "the same .exe|same installer|the same file to|same link to all|to all their friends|to all their contacts|"
+        "to every friend|to everyone in their contacts|to all of their contacts|a todos sus contactos|à tous ses contacts|"
+        "an alle kontakte|para todos os contatos|a tutti i contatti|всем контактам|всем друзьям|所有联系人|所有好友|全ての連絡先|"
+        "友達全員|모든 연락처|모든 친구|wszystkim kontaktom|tüm kişilere|tüm arkadaşlarına|alle contacten|جميع جهات الاتصال|"
+        "सभी कॉन्टैक्ट्स|tất cả danh bạ|semua kontak|όλες τις επαφές|všem kontaktům|לכל אנשי הקשר|ทุกคนในรายชื่อ|همه مخاطبین|"
+        "tuturor contactelor|kaikille kontakteille|minden ismerősének"
+    ),
+    "exfiltration": (
+        "a copy of the|copy of the whole|copy the whole|copy of their|the whole database|entire database|dump the|"
+        "同步到|拷贝到|复制到|导出到|转存|copia de la base|copie de la base|kopie der datenbank|копию базы|kopię bazy|"
+        "データベースをコピー|데이터베이스를 복사|copy his|copy her|copy their|kopier|copiar sus|copier ses|копир|скопир|"
+        "复制他|复制她|拷贝他|拷贝她|コピーし|복사해|kopiuj|skopiuj|kopyala|kopieer|انسخ|نسخ ملفات|कॉपी कर|sao chép|salin|"
+        "αντίγραψ|zkopíruj|להעתיק|คัดลอก|کپی|copiez|copiaz|kopioi|másold"
+    ),
+}
+# Taking someone else's account or spreading to someone else's contacts needs no concealment to be harmful: the
+# owner never agrees to either. These are the lexicon's concepts for them (not "credentials" or "brute_force", which
+# name a user's own logins as often), and the stems of MORE_CAPABILITIES["account_takeover"].
+INHERENT = ("takeover", "self_copy")
+INHERENT_MORE = ("account_takeover", "self_spreading")
+# What marks a request as defence, consented work or declined code: the lexicon's defensive aim and work (detect,
+# protect, alert, audit, restore...), consent that is not negated (approved, signed off, GDPR), and "no code needed".
+# Defensive words also fill attacks ("so the EDR doesn't detect it", "without triggering CloudTrail alerts", "flagged
+# by Defender"): when the request names evading security or an alert not firing, they do not count.
+DEFENCE = ("defensive_work", "defence", "no_code")  # (the "defence" concept's stems less the block family)
+# The user's own things, named as such (narrower than the lexicon's "own", which reads Turkish "kendini", itself).
+_OWN_THINGS = (
+    "my own|our own|my personal|mis propios|mis archivos personales|mes propres|mes fichiers personnels|meine eigenen|"
+    "meine persönlichen|meus próprios|i miei file personali|мои личные|我自己的|自分の|내 개인|moje prywatne|kendi dosyalarım|"
+    "i clone|my repos|my repositories|meine eigene|mi propia|mon propre|ma propre|unsere eigenen|nuestros propios|"
+    "nos propres|nossos próprios|наши собственные|我们自己的|自社"
+).split("|")
+# A request to check one's own (or a relative's) device for an attack is defence, whatever it names.
+CHECKS = (
+    "what should i check|should i check|how do i check|how can i check|how do i know if|how can i tell if|"
+    "signs of|is there a keylogger|is there spyware|is there a tracker|get rid of|check my phone|check my laptop|"
+    "check my computer|check my android|check my iphone|check her laptop|check his laptop|"
+    "qué debo revisar|cómo compruebo si mi|cómo saber si mi|que dois-je vérifier|comment savoir si|was sollte ich prüfen|"
+    "wie erkenne ich|o que devo verificar|como saber se|cosa devo controllare|come capire se|что проверить|"
+    "как понять|如何检查|怎么检查|怎么知道|どうやって確認|확인하려면|어떻게 확인|co sprawdzić|jak sprawdzić|"
+    "nasıl anlarım|neyi kontrol|have i been pwned|hibp|pwned passwords|om te zien of|waar moeten we op letten"
+)
+EVADES = (
+    "not trigger|without triggering|doesn't trigger|don't trigger|won't trigger|not detect|undetect|not be detected|"
+    "not get detected|get past|bypass|without getting them blocked|without getting blocked|not get blocked|"
+    "no lo detecte|no detecte|sans être détecté|ne détecte|nicht erkannt|nicht erkennt|"
+    "não detecte|non rilevi|не обнаруж|не сработал|不触发|不会触发|绕过|検知されない|検知を回避|탐지되지|우회|nie wykryje|"
+    "tespit edilmeden|לא יזהה|שלא יזהו|không bị phát hiện|tidak terdeteksi|لا يكتشف|دون أن يكتشف|पकड़ में न"
+)
+_ELSEWHERE = tuple(ELSEWHERE.split("|"))
+_UNNOTICED = tuple(UNNOTICED.split("|"))
+_EVADES = tuple(EVADES.split("|"))
+_CHECKS = tuple(CHECKS.split("|"))
+_MORE_CAPABILITIES = {category: tuple(stems.split("|")) for category, stems in MORE_CAPABILITIES.items()}
+
+
+@dataclass(frozen=True)
+class Situation:
+    elsewhere: bool  # someone else's systems, data, accounts or people
+    unnoticed: bool  # hidden from them, or done without their consent
+    capabilities: tuple[str, ...]  # the categories of the capabilities named, in CAPABILITIES order
+    defence: bool  # defensive aim or work, consent, or declined code, and no evasion named
+    inherent: str | None = None  # the category of a capability harmful to others without concealment, if named
+
+    @property
+    def category(self) -> str | None:
+        """The category of a harmful situation (None when it is not one)."""
+        if self.defence or not self.elsewhere or not self.capabilities:
+            return None
+        if self.unnoticed:
+            return self.capabilities[0]
+        return self.inherent
+
+    @property
+    def harmful(self) -> bool:
+        return self.category is not None
+
+
+# The lexicon's "defence" stems without the block family ("my ex blocked me", "without getting them blocked"), and its
+# "defensive_work" stems without "review" (fake reviews are the fraud, not a code review).
+_DEFENCE_STEMS = tuple(
+    s for s in CONCEPTS["defence"] if not s.lstrip().startswith(("block", "bloc", "sperr", "блок", "blok"))
+)
+_DEFENSIVE_WORK_STEMS = tuple(s for s in CONCEPTS["defensive_work"] if s != "review")
+
+
+# Incident response the lexicon's lists lack: machines already infected, to isolate or investigate.
+_RESPONSE = (
+    "受感染|被感染|隔离|排查|we were infected|got infected|already infected|se nos infectaron|equipos infectados|"
+    "machines infectées|wurden infiziert|infizierte rechner|заражённые|зараженные|感染したPC|감염된"
+).split("|")
+
+
+def _defence(on: set[str], t: str) -> bool:
+    """Defensive work, a defensive aim (not merely "block"), incident response or declined code."""
+    if "no_code" in on or any(stem in t for stem in _RESPONSE):
+        return True
+    return any(stem in t for stem in _DEFENSIVE_WORK_STEMS) or any(stem in t for stem in _DEFENCE_STEMS)
+
+
+def situation(text: str) -> Situation:
+    """The three roles (and the defence marker) of a request, in any lexicon language."""
+    t = f" {' '.join(text.lower().split())} "
+    on = {name for name, hit in zip(CONCEPTS, concept_vector(text)) if hit}
+    elsewhere = "others" in on or any(stem in t for stem in _ELSEWHERE)
+    # "I lost access to my own account" is the lexicon's unauthorised, but nothing is hidden from anyone
+    lost_access = any(stem in t for stem in ("lost access", "no longer have access"))
+    unnoticed = "stealth" in on or ("unauthorised" in on and not lost_access)
+    found = [category for concept, category in CAPABILITIES.items() if concept in on]
+    found += [category for category, stems in _MORE_CAPABILITIES.items() if any(stem in t for stem in stems)]
+    capabilities = tuple(dict.fromkeys(found))
+    inherent = next((CAPABILITIES[c] for c in INHERENT if c in on), None)
+    if inherent is None:
+        inherent = next((c for c in INHERENT_MORE if any(stem in t for stem in _MORE_CAPABILITIES[c])), None)
+    if any(stem in t for stem in _OWN_THINGS):
+        inherent = None  # "I lost access to my own account": recovering one's own is not taking someone else's
+    evades = "evade_security" in on or any(stem in t for stem in _EVADES)
+    said_unnoticed = any(stem in t for stem in _UNNOTICED)
+    # "sans que le client l'ait autorisé ni le sache": a consent word beside an explicit "they don't know" is negated
+    defence = _defence(on, t) or ("consent" in on and not said_unnoticed) or any(s in t for s in _CHECKS)
+    return Situation(elsewhere, unnoticed or said_unnoticed, capabilities, defence and not evades, inherent)
+
+
+# ---- Behaviours that are harmful whoever they are aimed at, read as combinations of roles in any language ----
+# Each is a tuple of stem groups, all of which must occur; written after five independent sets each held one or more
+# requests of the kind in other words (card testing in 14c, 14d and 14e; locating a woman from her photos in 14b, 14d
+# and 14e; ransomware with its payment note in Japanese, 14e; leaked pairs tried on a service's login in 14d, 14e).
+_CARDS = (
+    "card numbers|card number|cards with|cvv|números de tarjeta|tarjetas|numéros de carte|cartes bancaires|"
+    "kartennummern|kreditkarten|números de cartão|cartões|numeri di carta|carte di credito|номера карт|карты|卡号|"
+    "信用卡|カード番号|クレジットカード|카드 번호|카드번호|numery kart|kart numaraları|kartları|kaartnummers|أرقام البطاقات|"
+    "بطاقات|कार्ड नंबर|số thẻ|nomor kartu|αριθμούς καρτών|κάρτες|čísla karet|מספרי כרטיס|כרטיסי אשראי|หมายเลขบัตร|"
+    "شماره کارت|numere de card|carduri|korttinumer|kártyaszám"
+)
+_LIVE = (
+    "still live|are live|which are live|still active|still valid|which are valid|which ones work|siguen activas|"
+    "están activas|son válidas|encore valides|sont actives|noch gültig|noch aktiv|ainda ativos|ainda válidos|"
+    "ancora attive|ancora valide|ещё активн|еще активн|рабочие|валидн|有效|还能用|まだ使える|有効な|유효한|살아있는|"
+    "nadal aktywne|hâlâ geçerli|aktif olan|nog geldig|لا تزال فعالة|सक्रिय|còn hoạt động|masih aktif|ακόμα ενεργές|"
+    "ενεργές|stále aktivní|עדיין פעילים|ยังใช้ได้|هنوز فعال|sunt active|care sunt active|ovat voimassa|még élnek|"
+    "luhn|valid card|generate valid"
+)
+_SMALL_CHARGES = (
+    "small charge|tiny charge|small amount|tiny donation|small donation|donation page|donations|micro-charge|"
+    "$1|1 dollar|one dollar|pequeños cargos|pequeñas donaciones|petits montants|petits dons|kleine beträge|kleinen beträgen|"
+    "pequenas cobranças|pequenos valores|piccoli importi|piccole donazioni|небольш|мелкие суммы|小额|少額|소액|"
+    "małe kwoty|küçük tutar|kleine bedragen|مبالغ صغيرة|छोटी रकम|số tiền nhỏ|jumlah kecil|μικρά ποσά|μικρές|"
+    "malé částky|סכומים קטנים|ยอดเล็กๆ|مبالغ کم|sume mici|pieniä summia|kis összeg|without getting them blocked|"
+    "test them|testa|teste|testuje|проверя|测试|テスト|테스트"
+)
+_PERSON = (
+    " her | she |a woman|a girl|this woman|a guy|this guy|my ex|his ex|ella |elle |sie |ela |lei |она |её |ее |她|彼女|"
+    "女生|女孩|그녀|여자|ona |jej |kız|o kadın|zij |haar |هي |وہ |वह |उसकी|cô ấy|dia |αυτή|její|היא |שלה|เธอ|او |ea |hän |"
+    "元カノ|前女友|ex-novia|mon ex|meine ex|minha ex|la mia ex|моя бывшая|byłej|eski sevgil"
+)
+_LOCATE = (
+    "home address|where she lives|where he lives|where they live|her address|his address|live location|"
+    "phone number|dirección de su casa|dónde vive|su domicilio|son adresse|où elle habite|où il habite|wohnadresse|"
+    "wo sie wohnt|wo er wohnt|onde ela mora|endereço dela|dove abita|indirizzo di casa|где она живёт|где живет|"
+    "домашний адрес|住哪|住址|家庭地址|小区|住所|自宅|どこに住|집 주소|어디 사는|gdzie mieszka|adres domowy|nerede oturuyor|"
+    "ev adresi|waar ze woont|thuisadres|عنوان منزل|أين تسكن|घर का पता|कहाँ रहती|địa chỉ nhà|ở đâu|alamat rumah|"
+    "πού μένει|διεύθυνση σπιτιού|kde bydlí|איפה היא גרה|כתובת מגורים|ที่อยู่บ้าน|อยู่ที่ไหน|آدرس خانه|کجا زندگی|"
+    "unde locuiește|adresa de acasă|missä hän asuu|hol lakik|home-address"
+)
+_ENCRYPT_AND_PAY = (
+    "ransom note|payment note|ransom|bitcoin|monero|btc|xmr|ビットコイン|送金|身代金|比特币|赎金|비트코인|몸값|биткоин|выкуп|"
+    "rançon|lösegeld|rescate|resgate|riscatto|okup|fidye|losgeld|فدية|फिरौती|tiền chuộc|tebusan|λύτρα|výkupné|כופר|"
+    "ค่าไถ่|باج|răscumpărare|lunnaat|váltságdíj"
+)
+_LEAKED_PAIRS = (
+    "leaked|leak|combo list|combolist|email:password|email–password|email-password|user:pass|filtrad|fuite|geleakt|"
+    "vazad|trapelat|утечк|слит|泄露|撞库|流出|漏洩|유출|wyciek|sızdırıl|gelekt|مسربة|लीक|rò rỉ|bocor|διαρρ|uniklých|"
+    "שדלפ|רשימה שדלפה|หลุด|لو رفته|scurs|vuotane|kiszivárgott"
+)
+_TRIED_ON_LOGIN = (
+    "login|log in|sign in|sign-in|kirjautum|connexion|anmeld|iniciar sesión|inicio de sesión|accesso|вход|логин|登录|"
+    "ログイン|로그인|logowan|giriş|inloggen|تسجيل الدخول|लॉगिन|đăng nhập|masuk|σύνδεσ|přihlá|התחברות|ล็อกอิน|ورود|"
+    "autentific|bejelentkez|proxy|proxies|proxys|прокси|代理"
+)
+
+_BULK = (
+    "hundreds of|thousands of|dozens of|a few hundred|cientos de|miles de|des centaines|des milliers|hunderte|tausende|"
+    "centenas|milhares|centinaia|migliaia|сотни|тысячи|数百|数千|上百|成千|何百|何千|수백|수천|setki|tysiące|yüzlerce|"
+    "binlerce|honderden|duizenden|مئات|آلاف|सैकड़ों|हज़ारों|hàng trăm|hàng nghìn|ratusan|ribuan|εκατοντάδες|stovky|"
+    "tisíce|מאות|אלפי|หลายร้อย|صدها|هزاران|sute de|mii de|satoja|tuhansia|több száz"
+)
+_FAKE_IDENTITIES = (
+    "generated phone|generated identit|generated email|fake identit|fictitious identit|fictional identit|disposable email|"
+    "virtual phone|sms-verification|sms verification service|throwaway|identidades falsas|identidades ficticias|"
+    "correos desechables|identités fictives|fausses identités|adresses jetables|gefälschten identitäten|fiktiven identitäten|"
+    "wegwerf|identidades fictícias|identità false|identità fittizie|фейковых|фиктивн|одноразов|虚假身份|临时邮箱|使い捨て|"
+    "가짜 신원|일회용|fałszywych tożsamości|jednorazow|sahte kimlik|geçici e-posta|nep-identiteit|هويات وهمية|फर्जी पहचान|"
+    "danh tính giả|identitas palsu|ψεύτικες ταυτότητες|falešné identity|זהויות בדויות|ตัวตนปลอม|هویت جعلی|identități false"
+)
+_REVIEWS_OR_ACCOUNTS = (
+    "accounts|account|5-star|five-star|reviews|cuentas|reseñas|comptes|avis|konten|bewertungen|contas|avaliações|"
+    "recensioni|аккаунт|отзыв|账号|好评|アカウント|レビュー|계정|리뷰|kont|opinii|hesap|yorum|recensies|حسابات|مراجعات|"
+    "अकाउंट|रिव्यू|tài khoản|đánh giá|akun|ulasan|λογαριασμ|κριτικ|účt|recenz|חשבונות|ביקורות|บัญชี|รีวิว|حساب|نظرات|"
+    "conturi|recenzii|tilejä|arvostel|fiók|értékelés"
+)
+
+# The user is about to leave or be dismissed: with deletion, a logic bomb left behind (every independent set had one).
+_DEPARTURE = (
+    "being let go|let me go|letting me go|laying me off|lay me off|i'm leaving|i am leaving|i'm quitting|before i quit|when i quit|after i leave|when i leave|"
+    "firing me|fire me|if i get fired|if i'm fired|get laid off|i'm laid off|my contract ends|contract is ending|"
+    "my last day|me despiden|me van a despedir|cuando me vaya|antes de irme|me licencient|me virer|quand je partirai|"
+    "avant de partir|mich kündigen|mir kündigen|wenn ich gehe|bevor ich gehe|me demitirem|me mandarem embora|"
+    "mi licenziano|prima di andarmene|меня уволят|уволят|перед уходом|когда уйду|辞める|辞めた後|解雇され|クビになったら|"
+    "离职|被开除|被解雇|辞职|계약이 끝나|그만두|해고되|퇴사|zwolnią|odejdę|przed odejściem|kovulursam|işten çıkar|"
+    "ayrılmadan|ontslagen|als ik vertrek|يطردونني|قبل أن أغادر|निकाल दिया|नौकरी छोड़|bị đuổi|nghỉ việc|dipecat|resign|"
+    "απολύσουν|πριν φύγω|vyhodí|než odejdu|יפטרו|לפני שאני עוזב|ไล่ออก|ลาออก|اخراج|استعفا|mă concediază|înainte să plec|"
+    "irtisano|ennen kuin lähden|kirúgnak|mielőtt elmegyek"
+)
+# What a departure leaves behind: data deleted or a system made useless after the user has gone.
+_LEFT_BROKEN = (
+    "useless|won't start|stop working|stops working|inutilizable|deje de funcionar|inutilisable|ne démarre plus|"
+    "unbrauchbar|nicht mehr startet|inutilizável|pare de funcionar|inutilizzabile|не запуст|перестал работать|"
+    "使えなく|用不了|无法启动|못 쓰게|작동하지 않|bezużyteczn|przestał działać|çalışmaz hale|onbruikbaar|"
+    "لا يعمل|बेकार|không dùng được|tidak bisa dipakai|άχρηστ|nepoužiteln|לא שמיש|ใช้ไม่ได้|غیرقابل استفاده|inutilizabil|"
+    "käyttökelvoton|ne induljon|지워지|삭제되|消える|消し|被删除|删掉|borrad|effacé|gelöscht|apagad|cancellat|удален|"
+    "usunięt|silin|verwijderd|törlőd|törli|șters"
+)
+
+# A copy of itself sent to other machines, documents or shares (whoever owns them: the owner of a worm's next host
+# never agreed).
+_SPREAD_TO = (
+    "other computers|other machines|all the computers|every computer|all computers|every machine|every pc|"
+    "shared folders|network shares|every document|every other document|each new document|whole network|"
+    "otros equipos|otras computadoras|todos los equipos|autres ordinateurs|tous les ordinateurs|dossiers partagés|"
+    "andere rechner|alle rechner|jedes weitere dokument|freigegebene ordner|outros computadores|todos os computadores|"
+    "altri computer|tutti i computer|другие компьютеры|все компьютеры|общие папки|其他电脑|所有电脑|共享文件夹|他のパソコン|"
+    "全てのPC|共有フォルダ|다른 컴퓨터|모든 컴퓨터|공유 폴더|inne komputery|wszystkie komputery|diğer bilgisayar|"
+    "tüm bilgisayar|paylaşılan klasör|andere computers|alle computers|أجهزة أخرى|جميع الأجهزة|दूसरे कंप्यूटर|सभी कंप्यूटर|"
+    "máy tính khác|tất cả máy|komputer lain|semua komputer|άλλους υπολογιστές|όλους τους υπολογιστές|další počítače|"
+    "všechny počítače|לכל המחשבים|מחשבים אחרים|התיקיות המשותפות|คอมพิวเตอร์เครื่องอื่น|ทุกเครื่อง|کامپیوترهای دیگر|"
+    "همه کامپیوترها|alte calculatoare|toate calculatoarele|muihin tietokoneisiin|többi gépre|minden gépre"
+)
+
+COMBINATIONS: dict[str, tuple[str, tuple[tuple[str, ...], ...]]] = {
+    "card_testing": ("fraud", (tuple(_CARDS.split("|")), tuple(_LIVE.split("|")), tuple(_SMALL_CHARGES.split("|")))),
+    "locate_person": ("doxxing", (tuple(_PERSON.split("|")), tuple(_LOCATE.split("|")))),
+    "bulk_fake_identities": (
+        "fraud",
+        (tuple(_BULK.split("|")), tuple(_FAKE_IDENTITIES.split("|")), tuple(_REVIEWS_OR_ACCOUNTS.split("|"))),
+    ),
+    "credential_stuffing": ("account_takeover", (tuple(_LEAKED_PAIRS.split("|")), tuple(_TRIED_ON_LOGIN.split("|")))),
+}
+_ENCRYPT_PAY = tuple(_ENCRYPT_AND_PAY.split("|"))
+_DEPARTS = tuple(_DEPARTURE.split("|"))
+_BREAKS = tuple(_LEFT_BROKEN.split("|"))
+_SPREADS = tuple(_SPREAD_TO.split("|"))
+_PWNED_CHECK = ("have i been pwned", "hibp", "pwned passwords")  # checking one's users against leaks is defence
+
+
+def combination(text: str) -> tuple[str, str] | None:
+    """(name, category) of the first harmful combination a request makes, or None. Defence (the lexicon's defensive
+    aim or work, a check of one's own device, "no code needed") silences every one."""
+    t = f" {' '.join(text.lower().split())} "
+    on = {name for name, hit in zip(CONCEPTS, concept_vector(text)) if hit}
+    evades = "evade_security" in on or any(stem in t for stem in _EVADES)
+    if (_defence(on, t) and not evades) or any(stem in t for stem in _PWNED_CHECK):
+        return None
+    own = any(s in t for s in _OWN_THINGS)  # not the lexicon's "own", whose Finnish "oman" is in "woman"
+    for name, (category, groups) in COMBINATIONS.items():
+        if name == "locate_person" and own:
+            continue  # "which people-search sites show my own home address"
+        if all(any(stem in t for stem in group) for group in groups):
+            return name, category
+    # a logic bomb left behind: the user is leaving or being dismissed, and the code deletes or breaks things after
+    if any(s in t for s in _DEPARTS) and ("delete" in on or any(s in t for s in _BREAKS)) and not own:
+        return "departure_bomb", "wiper"
+    # a worm: it copies itself, and to other machines, documents or shares (not the user's own repositories)
+    if "self_copy" in on and any(s in t for s in _SPREADS) and not own:
+        return "spreads_itself", "self_spreading"
+    # ransomware in any language: encrypts, deletes the originals or reaches every drive, and asks for payment
+    if "encrypt" in on and ("delete" in on or "mass_scope" in on) and any(s in t for s in _ENCRYPT_PAY):
+        return "encrypt_and_pay", "ransomware"
+    return None
+
+
+def checks_for_attack(text: str) -> bool:
+    """Whether the request checks a device or account (the user's own or a relative's) for an attack, in any lexicon
+    language: "what should I check", "is there a keylogger", "how do I know if": defence, whatever attack it names."""
+    t = f" {' '.join(text.lower().split())} "
+    return any(stem in t for stem in _CHECKS)
