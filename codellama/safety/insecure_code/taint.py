@@ -511,11 +511,32 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         if is_allow_check(text) or node.type in ("case_statement", "switch_statement", "match_statement"):
             for name in list(scope.vars):
                 if self.mentions(text, name):
-                    self.clear(name, scope)
+                    fields = self.checked_fields(text, name, scope)
+                    if fields:
+                        scope.cleared.update(fields)
+                    else:
+                        self.clear(name, scope)
             if cond is not node and is_allow_check(_TRAVERSAL_CHECK.sub(" ", text)):  # (not only `..` refused)
                 self.clear_read_in_place(cond, scope)
         if cond is not node and _MISSING.search(text):
             self.clear_looked_up(text, scope)
+
+    def checked_fields(self, text: str, name: str, scope: Scope) -> list[str]:
+        """`['dhl', 'ups'].includes(body.carrier)`, `parsed.scheme in ("http", "https")`: a check that reads only
+        fields of an object checks those fields (cleared where they are read), not the object's other fields
+        (`body.reference`). A parsed URL's host, origin or path checked stays a check of the whole URL."""
+        fields = []
+        for m in _FIELD_READ.finditer(text):
+            if m.group(1) == name:
+                fields.append(m.group(0).replace(" ", ""))
+        if not fields or sum(1 for _ in _word(name).finditer(text)) != len(fields):
+            return []  # the object itself is read somewhere in the check
+        if any(self.spec.sources.search(f) for f in fields):
+            return []  # input read in place (`argv[1]`, `req.query.x`): clear_read_in_place judges the check
+        parsed_url = name in scope.views and _URL_PARTS.search(scope.values.get(name, ""))
+        if parsed_url and not all(_SCHEME_FIELD.search(f.split(name, 1)[1]) for f in fields):
+            return []
+        return fields
 
     def clear_looked_up(self, text: str, scope: Scope) -> None:
         """`codec = FORMATS.get(fmt)` then `if codec is None: abort(...)`: a key found in a fixed table is one of the
@@ -946,6 +967,18 @@ _FIRST_NAME = re.compile(
 # A condition that tests whether a value is missing: null, None, empty, blank, unset
 # A value parsed out of a URL (its host, origin, scheme): a check of it is a check of the URL. An extension or a MIME
 # type checked says nothing of the rest of a file name.
+# `obj.field`, `obj?.field`, `$obj->field`, `obj["key"]` (a method called on the object is a read of the object)
+_FIELD_READ = re.compile(
+    r"""(?<![\w$.>])(\$?[A-Za-z_]\w*)((\s*(\?\.|\.|->)\s*\w+)|\[\s*['"]?[\w-]+['"]?\s*\])+(?!\s*\(|\w)"""
+)
+_SCHEME_FIELD = re.compile(r"(?i)^\W*(scheme|protocol)\W*$")
+
+
+@cache
+def _word(name: str) -> re.Pattern:
+    return re.compile(r"(?<![\w$])" + re.escape(name) + r"(?!\w)")
+
+
 _URL_PARTS = re.compile(r"(?i)url|uri|parse|host|origin|netloc|scheme|authority|domain|IPAddress|ip_address|inet_")
 # A fixed table named as a constant (FORMATS, self.CODECS, static::SIZES, Config.ALLOWED_TYPES)
 _TABLE = re.compile(r"((self|this|cls|static|self::|static::|[A-Z]\w*)(\.|->|::))?\$?[A-Z][A-Z0-9_]+")
