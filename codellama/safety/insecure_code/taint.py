@@ -283,7 +283,8 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
     def remember(self, sink: Sink, params, built: bool, at, scope: Scope) -> None:
         summary = scope.summary
         if summary is not None:
-            mine = frozenset(params) & summary.param_names()
+            # (a field the method reads: `job.run()` passes what `job` was made from, see bind)
+            mine = frozenset(params) & (summary.param_names() | self.fields.keys())
             if mine:
                 summary.sinks.append((sink, mine, at, built))
 
@@ -589,7 +590,8 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         """A checked value is clean, and so are the values it was parsed from (`urlparse(url).hostname in ALLOWED`
         checks url) and those built only from it."""
         scope.vars.pop(name, None)
-        if name in scope.views and _URL_PARTS.search(scope.values.get(name, "")):
+        made = scope.values.get(name, "")
+        if name in scope.views and _URL_PARTS.search(made) and not _SCHEME_PART.search(made):
             for parent in scope.parents.get(name, ()):
                 scope.vars.pop(parent, None)
         for child, parents in list(scope.parents.items()):
@@ -971,6 +973,8 @@ _FIRST_NAME = re.compile(
 _FIELD_READ = re.compile(
     r"""(?<![\w$.>])(\$?[A-Za-z_]\w*)((\s*(\?\.|\.|->)\s*\w+)|\[\s*['"]?[\w-]+['"]?\s*\])+(?!\s*\(|\w)"""
 )
+# `parse_url($url, PHP_URL_SCHEME)`, `urlparse(u).scheme`, `new URL(u).protocol`, `uri.getScheme()`: only the scheme
+_SCHEME_PART = re.compile(r"(?i)(URL_SCHEME|[.>](scheme|protocol|getScheme\(\)|Scheme)\s*$)")
 _SCHEME_FIELD = re.compile(r"(?i)^\W*(scheme|protocol)\W*$")
 
 

@@ -302,7 +302,8 @@ class Values:
         spec = self.spec
         t = node.type
         if (t in MEMBERS or t in spec.calls) and spec.language not in ("c", "cpp") and _COUNT.search(self.text(node)):
-            return
+            if self.text(node) not in scope.vars:  # (`$this->size` a constructor set from its parameter is a field)
+                return
         if scope.cleared and (t in MEMBERS or t in SUBSCRIPTS or t in spec.calls) and self.text(node) in scope.cleared:
             return
         if (t == "expansion" or (t in spec.calls and _REPLACERS.search(self.callee(node)))) and _QUOTES_DOUBLED.search(
@@ -466,9 +467,12 @@ class Values:
             acc.strong |= value.strong
             acc.remote |= value.remote
         bound = self.bind(summary, call)
+        fields = getattr(self, "fields", {})
         for name in value.params:
             for arg in bound.get(name, ()):
                 self._walk(arg, scope, acc)
+            if name not in bound and name in fields and name in scope.vars:
+                acc.add(scope.vars[name], name)  # $this->command() reads $this->size: this object's field
 
     def _mapped(self, node, scope: Scope, acc: Acc) -> bool:
         """items.map(render) / items.map(x => `<li>${x}</li>`): the function's result for each element."""
