@@ -119,6 +119,8 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         self.globals: dict[str, Var] = {}  # shell: variables a function sets for the whole script
         self.field_writers: set[str] = set()
         self.trusts_all: bool | None = None  # Java: the file defines a trust manager that checks nothing
+        self.module_names: set[str] = set()  # names the file defines outside any function
+        self.held: dict[str, Var] = {}  # module-level containers a function fills with input (a Map, a dict)
 
     # ---- helpers ----
     def report(self, sink: Sink | tuple, node) -> None:
@@ -306,6 +308,8 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         words = Counter(re.findall(r"[A-Za-z_][\w-]*" if self.spec.language == "bash" else r"[A-Za-z_]\w*", text))
         functions = [(n, fn) for n, fn in defined if words[n] > counts[n]]
         self.fields = self.class_fields(root)
+        if self.spec.language not in ("bash", "c"):
+            self.module_names = self.top_level_names(root)
         self.quiet = True
         previous = None
         script = Scope()
@@ -359,6 +363,26 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
             stack.extend(n.named_children)
         return {name: text for name, text in out.items() if seen[name] == 1}
 
+    def top_level_names(self, root) -> set[str]:
+        """Names assigned outside any function (`const integrations = new Map()`, `SESSIONS = {}`)."""
+        spec, out, stack = self.spec, set(), [root]
+        while stack:
+            n = stack.pop()
+            if n.type in spec.functions or n.type in ("class_declaration", "class_definition", "class_body"):
+                continue
+            if n.type in spec.assigns and n.type not in spec.loops:
+                lhs, _ = spec.sides(n)
+                if lhs is not None and lhs.type in spec.idents:
+                    out.add(self.name_of(lhs))
+            stack.extend(n.named_children)
+        return out
+
+    def hold(self, name: str | None, acc: Acc, scope: Scope) -> None:
+        """A module-level container a function fills with input (`integrations.set(id, new Integration(id,
+        {callbackUrl}))`, `JOBS[job_id] = request.json`): every function of the file that reads it reads input."""
+        if name and name in self.module_names and scope.fn is not None and acc.strong and name not in scope.locals:
+            self.held[name] = Var(strong=True, built=True)
+
     def params(self, fn) -> list[tuple[str, ...]]:
         key = (fn.start_byte, fn.end_byte)
         if key not in self._params:
@@ -380,6 +404,8 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         """Walk one function: its parameters are untrusted (strong when a framework fills them from the request)."""
         scope = Scope(outer, summary=summary, fn=fn)
         for name, var in self.fields.items():
+            scope.vars.setdefault(name, var)
+        for name, var in self.held.items():
             scope.vars.setdefault(name, var)
         key = (fn.start_byte, fn.end_byte)
         if key not in self._strong:
@@ -642,6 +668,10 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
 
     def assign_name(self, name: str, rhs, scope: Scope, augmented: bool, container: bool, node) -> None:
         acc = self.value(rhs, scope)
+        if container:
+            self.hold(name, acc, scope)
+        elif scope.fn is not None and name in self.module_names:
+            scope.locals.add(name)  # (a local of the same name shadows the module's)
         if acc.any:
             var = acc.var(self.built(rhs, scope) or (augmented and node.type != "for_statement"))
             old = scope.vars.get(name)
@@ -719,6 +749,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
                 self._walk(a, scope, acc)
             if target and target not in ("this", "self", "$this") and len(scope.values.get(target, "")) < 2000:
                 scope.values[target] = scope.values.get(target, "") + " " + " ".join(self.text(a) for a in args)
+            self.hold(target, acc, scope)
             if target and acc.any and target not in ("this", "self", "$this"):
                 old = scope.vars.get(target, Var())
                 scope.vars[target] = Var(

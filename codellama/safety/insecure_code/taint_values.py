@@ -142,6 +142,7 @@ class Scope:
         self.summary = summary if summary is not None else (outer.summary if outer else None)
         self.fn = fn if fn is not None else (outer.fn if outer else None)
         self.handler = False  # the function is a request handler (its return value is the response)
+        self.locals: set[str] = set(outer.locals) if outer and fn is None else set()
 
 
 # A value kept in the user's session under a literal key: `request.session["next"]`, `session.get("next")`,
