@@ -782,6 +782,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
             if sink.requires is not None or sink.excludes is not None:
                 text = self.expanded(node, scope)
                 if sink.requires is not None and not sink.requires.search(text) and not self.serves(sink):
+                    self.defer(sink, args, scope, node)
                     continue
                 if sink.excludes is not None and sink.excludes.search(text):
                     self.started(node, callee, args, scope)
@@ -809,6 +810,16 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
             for a in chosen:
                 if self.hit(sink, a, scope, node):
                     return
+
+    def defer(self, sink: Sink, args: list, scope: Scope, node) -> None:
+        """A helper passing its parameter to a sink that needs to see what the value is (SQL words for a database
+        client): its callers decide, by what they pass."""
+        if scope.summary is None or sink.cwe != 89:
+            return
+        for a in args:
+            acc = self.value(a, scope)
+            if acc.params:
+                self.remember(replace(sink, deferred=True), acc.params, False, node, scope)
 
     def serves(self, sink: Sink) -> bool:
         """A shell script that answers requests (a webhook, CGI, inetd or a forced ssh command): files it opens
@@ -913,6 +924,8 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
                 for arg in bound.get(p, ()):
                     acc = self.value(arg, scope)
                     if not acc.any:
+                        continue
+                    if sink.deferred and not sink.requires.search(self.expanded(arg, scope)):
                         continue
                     built = built_at or self.built(arg, scope)
                     if self.fires(sink, acc, built):

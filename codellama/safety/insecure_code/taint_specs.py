@@ -30,6 +30,9 @@ class Sink:
     remote_ok: bool = False  # data fetched from elsewhere (an HTTP response body) counts too (HTML output)
     on_receiver: bool = False  # the value is the object the method is called on (Path(p).read_text())
     also: tuple = ()  # further findings (rule_id, cwe, severity, message, fix) for the same flaw under other CWEs
+    # a helper's sink whose own text did not show what `requires` asks (`run_query() { sqlite3 "$DB" "$1"; }`): the
+    # argument a caller passes must show it (`run_query "SELECT ... '$1'"`)
+    deferred: bool = False
 
     def finding_fields(self) -> tuple:
         return self.rule_id, self.cwe, self.severity, self.message, self.fix
