@@ -646,6 +646,12 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         name = self.root_name(lhs) if container else self.name_of(lhs)
         if name is None:
             return
+        if self.spec.language in ("c", "cpp"):
+            target = lhs
+            while target.type == "field_expression" and target.named_children:  # out->readings[i].value = v
+                target = target.named_children[0]
+            if target.type == "subscript_expression":
+                self.index_write(target, node, scope)  # (before `name` is given this value)
         self.session_write(self.text(lhs), [rhs], scope)
         rhs_text = self.text(rhs)
         keeps = augmented or container or mentions(rhs_text, name)  # x = x.strip()
@@ -658,12 +664,6 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
                 sink.requires is None or sink.requires.search(self.text(node.parent or node))
             ):
                 self.hit(sink, rhs, scope, node)
-        if self.spec.language in ("c", "cpp"):
-            target = lhs
-            while target.type == "field_expression" and target.named_children:  # out->readings[i].value = v
-                target = target.named_children[0]
-            if target.type == "subscript_expression":
-                self.index_write(target, node, scope)
         self.assign_name(name, rhs, scope, augmented, container, node)
 
     def assign_name(self, name: str, rhs, scope: Scope, augmented: bool, container: bool, node) -> None:

@@ -468,6 +468,11 @@ class Values:
             acc.strong |= value.strong
             acc.remote |= value.remote
         bound = self.bind(summary, call)
+        if not value.strong and self.spec.weak_sources is not None:
+            # header("HTTP_X_MODEL") where header(name) returns getenv(name): the request's header, not configuration
+            named = [a for args in bound.values() for a in args if _CGI.search(self.text(a))]
+            if named and self.spec.weak_sources.search(self.text(summary.node)):
+                acc.source(strong=True)
         fields = getattr(self, "fields", {})
         for name in value.params:
             for arg in bound.get(name, ()):
