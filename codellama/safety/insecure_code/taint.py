@@ -617,7 +617,9 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         checks url) and those built only from it."""
         scope.vars.pop(name, None)
         made = scope.values.get(name, "")
-        if name in scope.views and _URL_PARTS.search(made) and not _SCHEME_PART.search(made):
+        if name in scope.views and (
+            _URL_PARTS.search(made) and not _SCHEME_PART.search(made) or _RELATIVE.search(made)
+        ):
             for parent in scope.parents.get(name, ()):
                 scope.vars.pop(parent, None)
         for child, parents in list(scope.parents.items()):
@@ -787,6 +789,8 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
                 if sink.excludes is not None and sink.excludes.search(text):
                     self.started(node, callee, args, scope)
                     continue
+                if sink.excludes is not None and spec.language == "java" and args and self.java_argv(args[0], scope):
+                    continue
             if sink.receiver is not None and not self.receiver_is(callee, sink.receiver, scope):
                 continue
             if sink.on_receiver:
@@ -847,6 +851,28 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
             if sink.rule_id == "php-taint-callable":
                 self.hit(sink, fn, scope, node)
                 return
+
+    def java_argv(self, node, scope: Scope) -> bool:
+        """`new ProcessBuilder(cmd)` where `cmd` is a list started with a program that is no shell
+        (`cmd.add("pg_dump")`), also when a helper of this file builds and returns it: each element is one argument,
+        no shell reads it."""
+        if node.type in self.spec.idents and scope.fn is not None:
+            lists = [(self.name_of(node), self.text(scope.fn))]
+        elif node.type in self.spec.calls and self.local(self.callee(node), scope) is not None:
+            fn = self.local(self.callee(node), scope).node
+            returned = [r for r in self._return_statements(fn) if r.type in self.spec.idents]
+            lists = [(self.name_of(r), self.text(fn)) for r in returned]
+        else:
+            return False
+        for name, body in lists:
+            first = rx(
+                rf"\b{re.escape(name)}\s*\.\s*(add|addAll)\s*\(\s*(List\.of\(|Arrays\.asList\()?\s*\"([^\"]*)\""
+            ).search(body)
+            if first is None or rx(r"^((/usr)?(/bin/)?(ba|z|da|k)?sh|cmd(\.exe)?|powershell(\.exe)?|pwsh)$").match(
+                first.group(3)
+            ):
+                return False
+        return bool(lists)
 
     def argv_array(self, node, scope: Scope, depth: int = 0) -> bool:
         """PHP `proc_open($argv, ...)` given an array (a literal, a variable holding one, a parameter declared
@@ -1027,6 +1053,8 @@ def _word(name: str) -> re.Pattern:
     return re.compile(r"(?<![\w$])" + re.escape(name) + r"(?!\w)")
 
 
+# a path made relative to a root: checking it (`*rel.begin() == ".."`) checks the path it was made from
+_RELATIVE = re.compile(r"\b(lexically_relative|lexically_proximate|relative_to|relpath|GetRelativePath)\b")
 _URL_PARTS = re.compile(r"(?i)url|uri|parse|host|origin|netloc|scheme|authority|domain|IPAddress|ip_address|inet_")
 # A fixed table named as a constant (FORMATS, self.CODECS, static::SIZES, Config.ALLOWED_TYPES)
 _TABLE = re.compile(r"((self|this|cls|static|self::|static::|[A-Z]\w*)(\.|->|::))?\$?[A-Z][A-Z0-9_]+")

@@ -68,6 +68,8 @@ ALLOW_CHECK = _rx(
     # a name refused when it holds a slash or "..": strchr(name, '/'), strstr(q, ".."), ".." in name
     r"""|\b(strchr|strrchr|strstr|strpos|stripos|str_contains)\s*\([^,()]+,\s*['"](\.\.|/|\\\\)['"]"""
     r"""|['"](\.\.|/)['"]\s+(not\s+)?in\b|\.find\(\s*['"](\.\.|/)['"]\s*\)"""
+    # the path relative to the root starts with "..": `*rel.begin() == ".."` (rel = p.lexically_relative(root))
+    r"""|\*\s*[\w.]+\.begin\(\)\s*[!=]=\s*['"]\.\.['"]|\.parts\[0\]\s*[!=]=\s*['"]\.\.['"]"""
     # a URL's origin or host compared with the one allowed (`target.origin !== APP_ORIGIN.origin`, `u.host == HOST`),
     # not with an address refused (`u.hostname === 'localhost'` is a deny-list: every other host passes)
     rf"|\.(origin|host|hostname|netloc|Host|Authority)\s*[!=]==?\s*(?!{_NOT_ALLOWED_HOST})[\w'\"]"
