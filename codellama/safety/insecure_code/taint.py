@@ -437,6 +437,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
     def returned(self, node, scope: Scope) -> None:
         if scope.summary is not None and scope.fn is scope.summary.node:
             self.returned_items(node, scope)
+            self.returned_keys(node, scope)
             acc = self.value(node, scope)
             if acc.any:
                 var = acc.var(self.built(node, scope))
@@ -479,6 +480,47 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
                 else Var(a.strong or b.strong, a.remote or b.remote, a.params | b.params, a.built or b.built)
                 for a, b in zip(summary.items, items)
             ]
+
+    def returned_keys(self, node, scope: Scope) -> None:
+        """`return {"fmt": payload.get("format"), "width": int(...)}`, `const opts = {...}; return opts;`: what each
+        key holds, so a caller reading one key gets that key's value."""
+        summary = scope.summary
+        if summary.keys is False:
+            return
+        literal = node
+        if node.type in self.spec.idents:
+            name = self.name_of(node)
+            literal = scope.rhs.get(name)
+            mutated = rx(rf"\b{re.escape(name)}\s*(\.\s*\w+|\[[^\]]*\])\s*[-+]?=(?!=)")
+            if literal is None or mutated.search(self.text(scope.fn)):
+                summary.keys = False
+                return
+        if literal.type not in _OBJECT_LITERALS:
+            summary.keys = False
+            return
+        keys = {}
+        for pair in literal.named_children:
+            if pair.type in ("pair", "keyed_element") and pair.named_children:
+                key, value = pair.named_children[0], pair.named_children[-1]
+            elif pair.type == "shorthand_property_identifier":
+                key = value = pair
+            elif pair.type == "comment":
+                continue
+            else:  # a spread, a computed key: give up on keys
+                summary.keys = False
+                return
+            acc = self.value(value, scope)
+            keys[self.text(key).strip("'\"`")] = acc.var(self.built(value, scope)) if acc.any else None
+        old = summary.keys or {}
+        for k, var in old.items():
+            if k not in keys:
+                keys[k] = var
+            elif var is not None and keys[k] is not None:
+                new = keys[k]
+                keys[k] = Var(var.strong or new.strong, var.remote or new.remote, var.params | new.params, True)
+            else:
+                keys[k] = var or keys[k]
+        summary.keys = keys
 
     def unpacked(self, lhs, rhs, scope: Scope, node) -> bool:
         """`where, params = self._where(criteria)`: each name gets its own position of what the helper returns."""
@@ -539,12 +581,16 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
             for name in list(scope.vars):
                 if self.mentions(text, name):
                     fields = self.checked_fields(text, name, scope)
-                    if fields:
-                        scope.cleared.update(fields)
+                    if fields:  # (opts["fmt"] checked is opts['fmt'] read)
+                        scope.cleared.update(fields + [f.translate(_SWAP_QUOTES) for f in fields])
                     else:
                         self.clear(name, scope)
             if cond is not node and is_allow_check(_TRAVERSAL_CHECK.sub(" ", text)):  # (not only `..` refused)
                 self.clear_read_in_place(cond, scope)
+            if self.spec.language == "bash":  # [[ "$1" =~ ^[a-f0-9]{32}$ ]] || exit: the script's argument is checked
+                for m in _POSITIONAL.finditer(text):
+                    if m.group(1) not in scope.vars:
+                        scope.cleared.update({f"${m.group(1)}", f"${{{m.group(1)}}}"})
         if cond is not node and _MISSING.search(text):
             self.clear_looked_up(text, scope)
 
@@ -990,6 +1036,7 @@ _TRAVERSAL_CHECK = re.compile(
     r"""|['"](\.\.|/)['"]\s+(not\s+)?in\b|\.find\(\s*['"](\.\.|/)['"]\s*\)|\.includes\(\s*['"](\.\.|/)['"]\s*\)"""
 )
 # A tuple or array returned whole (`return sql, params`, `return [sql, params]`) and the patterns unpacking one
+_OBJECT_LITERALS = {"dictionary", "object"}
 _TUPLES = {"expression_list", "tuple", "array", "list"}
 _TUPLE_PATTERNS = {"pattern_list", "tuple_pattern", "array_pattern", "list_pattern"}
 # A program installed or running setuid/setgid (said in code or in a comment)
@@ -1045,6 +1092,8 @@ _FIELD_READ = re.compile(
 )
 # `parse_url($url, PHP_URL_SCHEME)`, `urlparse(u).scheme`, `new URL(u).protocol`, `uri.getScheme()`: only the scheme
 _SCHEME_PART = re.compile(r"(?i)(URL_SCHEME|[.>](scheme|protocol|getScheme\(\)|Scheme)\s*$)")
+_SWAP_QUOTES = str.maketrans({"'": '"', '"': "'"})
+_POSITIONAL = re.compile(r"\$\{?([1-9])\}?")
 _SCHEME_FIELD = re.compile(r"(?i)^\W*(scheme|protocol)\W*$")
 
 

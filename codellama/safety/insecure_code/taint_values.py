@@ -12,6 +12,7 @@ from codellama.safety.insecure_code.taint_functions import parameter_names, retu
 from codellama.safety.insecure_code.taint_specs import is_allow_check
 
 SUBSCRIPTS = {"subscript_expression", "subscript", "element_access_expression", "array_access"}
+_EXPANSIONS = {"simple_expansion", "expansion"}  # shell `$1`, `${1}`
 _TERNARIES = {"conditional_expression", "ternary_expression"}
 _COMPREHENSIONS = {"list_comprehension", "generator_expression", "set_comprehension", "dictionary_comprehension"}
 MEMBERS = {"attribute", "member_expression", "field_access", "member_access_expression", "field_expression"}
@@ -117,6 +118,8 @@ class Summary:
     # `return sql, params`: what each position holds, when every return gives a tuple or array of one length
     # (None: not seen yet; False: returns of other shapes)
     items: list | bool | None = None
+    # `return {"fmt": ..., "title": ...}` (or a name given that literal): what each key holds (False: other shapes)
+    keys: dict | bool | None = None
     # C/C++: parameters the function copies into with a length of its own (`memcpy(dst, src.data(), src.size())`):
     # a caller passing a fixed-size array there overflows it
     copies: list = field(default_factory=list)
@@ -305,12 +308,18 @@ class Values:
         if (t in MEMBERS or t in spec.calls) and spec.language not in ("c", "cpp") and _COUNT.search(self.text(node)):
             if self.text(node) not in scope.vars:  # (`$this->size` a constructor set from its parameter is a field)
                 return
-        if scope.cleared and (t in MEMBERS or t in SUBSCRIPTS or t in spec.calls) and self.text(node) in scope.cleared:
+        if (
+            scope.cleared
+            and (t in MEMBERS or t in SUBSCRIPTS or t in spec.calls or t in _EXPANSIONS)
+            and (self.text(node) in scope.cleared)
+        ):
             return
         if (t == "expansion" or (t in spec.calls and _REPLACERS.search(self.callee(node)))) and _QUOTES_DOUBLED.search(
             self.text(node)
         ):
             return  # quotes doubled: the value stays inside its SQL string
+        if (t in MEMBERS or t in SUBSCRIPTS) and self._keyed(node, scope, acc):
+            return
         if t in spec.calls or t in MEMBERS or t in SUBSCRIPTS:
             key = session_key(self.text(node))
             if key is not None:  # what the file's handlers put under that key, not the whole session
@@ -411,6 +420,28 @@ class Values:
                 return
         for child in node.named_children:
             self._walk(child, scope, acc)
+
+    def _keyed(self, node, scope: Scope, acc: Acc) -> bool:
+        """`opts["title"]`, `opts.ref` where `opts = export_options(...)` and that helper returns a literal: the value
+        of that key, not of the whole object (`"fmt"` checked, `"width"` an int, `"title"` raw)."""
+        if not node.named_children:
+            return False
+        obj = node.named_children[0]
+        if obj.type not in self.spec.idents:
+            return False
+        made = scope.rhs.get(self.name_of(obj))
+        if made is None or made.type not in self.spec.calls:
+            return False
+        summary = self.local(self.callee(made), scope)
+        if summary is None or not summary.keys:
+            return False
+        key = node.child_by_field_name("property") or node.child_by_field_name("name") or node.named_children[-1]
+        name = self.text(key).strip("'\"` ")
+        if name not in summary.keys:
+            return False
+        if summary.keys[name] is not None:
+            self._returned(summary.keys[name], summary, made, scope, acc)
+        return True
 
     def _selected_values(self, node) -> list:
         """What a PHP `match`, a C# or Java `switch` expression gives: its arms' values, not what it tests."""
