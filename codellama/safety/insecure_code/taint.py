@@ -120,6 +120,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         self.field_writers: set[str] = set()
         self.trusts_all: bool | None = None  # Java: the file defines a trust manager that checks nothing
         self.module_names: set[str] = set()  # names the file defines outside any function
+        self._validators: dict[str, bool] = {}  # functions whose result is an allow-list check
         self.held: dict[str, Var] = {}  # module-level containers a function fills with input (a Map, a dict)
 
     # ---- helpers ----
@@ -577,7 +578,11 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         scope.checked.append(text)
         if cond is node and node.type == "case_statement" and self.spec.language != "bash":
             return  # `default:` checks nothing (its body is not a condition: `fprintf(stderr, "usage: -i iface")`)
-        if is_allow_check(text) or node.type in ("case_statement", "switch_statement", "match_statement"):
+        if (
+            is_allow_check(text)
+            or node.type in ("case_statement", "switch_statement", "match_statement")
+            or self.validates(text)
+        ):
             for name in list(scope.vars):
                 if self.mentions(text, name):
                     fields = self.checked_fields(text, name, scope)
@@ -593,6 +598,27 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
                         scope.cleared.update({f"${m.group(1)}", f"${{{m.group(1)}}}"})
         if cond is not node and _MISSING.search(text):
             self.clear_looked_up(text, scope)
+
+    def validates(self, text: str) -> bool:
+        """`if (!valid_printer(name)) return 1;`: a function of this file whose result is an allow-list check
+        (`return strspn(name, ALNUM) == strlen(name);`, `return ALLOWED.includes(x)`) checks what it is given."""
+        for called in _CALLED.findall(text):
+            summary = self.summaries.get(called)
+            if summary is None:
+                continue
+            if called not in self._validators:
+                returns = self._return_statements(summary.node) or return_value_nodes(summary.node, self.spec)
+                # each return checks a parameter itself (not a part of it: a URL's path or scheme lets any host by)
+                params = summary.param_names()
+                self._validators[called] = bool(returns) and all(
+                    is_allow_check(self.text(r))
+                    and not _SCHEME_WORD.search(self.text(r))
+                    and any(self.mentions(self.text(r), p) for p in params)
+                    for r in returns
+                )
+            if self._validators[called]:
+                return True
+        return False
 
     def checked_fields(self, text: str, name: str, scope: Scope) -> list[str]:
         """`['dhl', 'ups'].includes(body.carrier)`, `parsed.scheme in ("http", "https")`: a check that reads only
@@ -797,7 +823,10 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
                 self._walk(a, scope, acc)
             if target and target not in ("this", "self", "$this") and len(scope.values.get(target, "")) < 2000:
                 scope.values[target] = scope.values.get(target, "") + " " + " ".join(self.text(a) for a in args)
-            self.hold(target, acc, scope)
+            if rx(r"(^|\.|->)(set|put|Add|setdefault)$").search(callee) and len(args) == 2:
+                self.hold(target, self.value(args[1], scope), scope)  # Map.set(key, value): the value is what is read
+            else:
+                self.hold(target, acc, scope)
             if target and acc.any and target not in ("this", "self", "$this"):
                 old = scope.vars.get(target, Var())
                 scope.vars[target] = Var(
@@ -1092,6 +1121,8 @@ _FIELD_READ = re.compile(
 )
 # `parse_url($url, PHP_URL_SCHEME)`, `urlparse(u).scheme`, `new URL(u).protocol`, `uri.getScheme()`: only the scheme
 _SCHEME_PART = re.compile(r"(?i)(URL_SCHEME|[.>](scheme|protocol|getScheme\(\)|Scheme)\s*$)")
+_SCHEME_WORD = re.compile(r"(?i)scheme|protocol")
+_CALLED = re.compile(r"([A-Za-z_]\w*)\s*\(")
 _SWAP_QUOTES = str.maketrans({"'": '"', '"': "'"})
 _POSITIONAL = re.compile(r"\$\{?([1-9])\}?")
 _SCHEME_FIELD = re.compile(r"(?i)^\W*(scheme|protocol)\W*$")
