@@ -1028,7 +1028,8 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
                         continue
                     if sink.deferred and not sink.requires.search(self.expanded(arg, scope)):
                         continue
-                    built = built_at or self.built(arg, scope)
+                    # (deferred: the caller's value holds SQL words around the input, so it was pasted into SQL)
+                    built = built_at or sink.deferred or self.built(arg, scope)
                     if self.fires(sink, acc, built):
                         sink = self.whole_name(sink, built)
                         self.report(sink, at)  # where the value reaches the sink, inside the helper
