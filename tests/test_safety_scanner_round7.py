@@ -351,3 +351,22 @@ int main(int argc, char **argv) {
 }
 """
     assert not cwes(code, "c")
+
+
+def test_python_self_method_building_a_command_from_a_field_reaches_the_shell():
+    code = """import subprocess
+from flask import Flask, request
+app = Flask(__name__)
+class Archiver:
+    def __init__(self, name):
+        self.name = name
+    def command(self):
+        return f"tar czf /backups/{NAME}.tgz /srv/data"
+    def run(self):
+        return subprocess.run(self.command(), shell=True).returncode
+@app.post("/archive")
+def archive():
+    return str(Archiver(request.form["name"]).run())
+"""
+    assert 10 in lines(code.replace("NAME", "self.name"), "python", "CWE-78")
+    assert "CWE-78" not in cwes(code.replace("NAME", "shlex.quote(self.name)"), "python")

@@ -275,6 +275,8 @@ class Values:
             obj = self.receiver(call)
             if obj is not None and call.type in self.spec.calls and not _SELF.match(self.text(obj)):
                 bound[summary.params[0][0]] = [obj]
+            elif obj is not None and call.type in self.spec.calls and self.text(obj) == "self":
+                bound[summary.params[0][0]] = [obj]  # self.command() inside run(): the same object's fields
         positional = [a for a in args if a.type not in ("keyword_argument", "named_argument")]
         for names, arg in zip(params, positional):
             for n in names:
