@@ -370,3 +370,42 @@ def archive():
 """
     assert 10 in lines(code.replace("NAME", "self.name"), "python", "CWE-78")
     assert "CWE-78" not in cwes(code.replace("NAME", "shlex.quote(self.name)"), "python")
+
+
+def test_a_controllers_static_map_filled_by_one_action_is_input_in_another():
+    java = """import java.net.URI;
+import java.net.http.*;
+import java.util.*;
+@RestController
+class Hooks {
+    private static final Map<String, String> TARGETS = new HashMap<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+    @PostMapping("/hooks/{id}")
+    void register(@PathVariable String id, @RequestParam String url) { TARGETS.put(id, VALUE); }
+    @PostMapping("/hooks/{id}/test")
+    int test(@PathVariable String id) throws Exception {
+        String target = TARGETS.get(id);
+        HttpRequest req = HttpRequest.newBuilder(URI.create(target)).build();
+        return http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}
+"""
+    assert 13 in lines(java.replace("VALUE", "url"), "java", "CWE-918")
+    assert "CWE-918" not in cwes(java.replace("VALUE", '"https://hooks.example.com/" + id.hashCode()'), "java")
+    csharp = """public class HooksController : Controller
+{
+    private static readonly ConcurrentDictionary<string, string> Targets = new();
+    private static readonly HttpClient Http = new();
+    [HttpPost("hooks/{id}")]
+    public IActionResult Register(string id, [FromBody] HookDto dto) { Targets[id] = VALUE; return Ok(); }
+    [HttpPost("hooks/{id}/test")]
+    public async Task<IActionResult> Test(string id)
+    {
+        if (!Targets.TryGetValue(id, out var url)) return NotFound();
+        var resp = await Http.PostAsync(url, null);
+        return Ok((int)resp.StatusCode);
+    }
+}
+"""
+    assert 11 in lines(csharp.replace("VALUE", "dto.Url"), "csharp", "CWE-918")
+    assert "CWE-918" not in cwes(csharp.replace("VALUE", '"https://hooks.example.com/default"'), "csharp")

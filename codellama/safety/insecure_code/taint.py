@@ -369,8 +369,21 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         spec, out, stack = self.spec, set(), [root]
         while stack:
             n = stack.pop()
-            if n.type in spec.functions or n.type in ("class_declaration", "class_definition", "class_body"):
+            if n.type in spec.functions:
                 continue
+            if n.type in _FIELD_DECLARATIONS:  # a controller's field (`static Map<String, String> TARGETS`)
+                stack.extend(c for c in n.named_children if c.type not in spec.functions)
+                for d in n.named_children:
+                    declarators = d.named_children if d.type == "variable_declaration" else [d]  # C#: inside
+                    for v in declarators:
+                        name = v.child_by_field_name("name") if v.type == "variable_declarator" else None
+                        if name is None and v.type == "variable_declarator" and v.named_children:
+                            name = v.named_children[0]
+                        if name is not None:
+                            out.add(self.text(name))
+                continue
+            if n.type in ("class_definition", "class_body") and spec.language == "python":
+                continue  # (a Python class attribute is read through self or the class, not by its name)
             if n.type in spec.assigns and n.type not in spec.loops:
                 lhs, _ = spec.sides(n)
                 if lhs is not None and lhs.type in spec.idents:
@@ -378,10 +391,12 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
             stack.extend(n.named_children)
         return out
 
-    def hold(self, name: str | None, acc: Acc, scope: Scope) -> None:
+    def hold(self, name: str | None, acc: Acc, scope: Scope, value=None) -> None:
         """A module-level container a function fills with input (`integrations.set(id, new Integration(id,
         {callbackUrl}))`, `JOBS[job_id] = request.json`): every function of the file that reads it reads input."""
         if name and name in self.module_names and scope.fn is not None and acc.strong and name not in scope.locals:
+            if value is not None and self.fixed_host(value, scope):
+                return  # "https://hooks.example.com/" + id: a URL on the server's own host
             self.held[name] = Var(strong=True, built=True)
 
     def params(self, fn) -> list[tuple[str, ...]]:
@@ -406,8 +421,9 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         scope = Scope(outer, summary=summary, fn=fn)
         for name, var in self.fields.items():
             scope.vars.setdefault(name, var)
-        for name, var in self.held.items():
-            scope.vars.setdefault(name, var)
+        for name, var in self.held.items():  # (over a field's own weak value; the parameters below come after)
+            if name not in scope.vars or not scope.vars[name].strong:
+                scope.vars[name] = var
         key = (fn.start_byte, fn.end_byte)
         if key not in self._strong:
             self._strong[key] = strong_parameters(fn, self.spec, self.text, self.name_of)
@@ -743,7 +759,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
     def assign_name(self, name: str, rhs, scope: Scope, augmented: bool, container: bool, node) -> None:
         acc = self.value(rhs, scope)
         if container:
-            self.hold(name, acc, scope)
+            self.hold(name, acc, scope, rhs)
         elif scope.fn is not None and name in self.module_names:
             scope.locals.add(name)  # (a local of the same name shadows the module's)
         if acc.any:
@@ -824,7 +840,9 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
             if target and target not in ("this", "self", "$this") and len(scope.values.get(target, "")) < 2000:
                 scope.values[target] = scope.values.get(target, "") + " " + " ".join(self.text(a) for a in args)
             if rx(r"(^|\.|->)(set|put|Add|setdefault)$").search(callee) and len(args) == 2:
-                self.hold(target, self.value(args[1], scope), scope)  # Map.set(key, value): the value is what is read
+                self.hold(
+                    target, self.value(args[1], scope), scope, args[1]
+                )  # Map.set(key, value): the value is what is read
             else:
                 self.hold(target, acc, scope)
             if target and acc.any and target not in ("this", "self", "$this"):
@@ -1066,6 +1084,7 @@ _TRAVERSAL_CHECK = re.compile(
     r"""|['"](\.\.|/)['"]\s+(not\s+)?in\b|\.find\(\s*['"](\.\.|/)['"]\s*\)|\.includes\(\s*['"](\.\.|/)['"]\s*\)"""
 )
 # A tuple or array returned whole (`return sql, params`, `return [sql, params]`) and the patterns unpacking one
+_FIELD_DECLARATIONS = {"field_declaration"}  # Java and C# fields
 _OBJECT_LITERALS = {"dictionary", "object"}
 _TUPLES = {"expression_list", "tuple", "array", "list"}
 _TUPLE_PATTERNS = {"pattern_list", "tuple_pattern", "array_pattern", "list_pattern"}
