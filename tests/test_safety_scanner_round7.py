@@ -409,3 +409,17 @@ class Hooks {
 """
     assert 11 in lines(csharp.replace("VALUE", "dto.Url"), "csharp", "CWE-918")
     assert "CWE-918" not in cwes(csharp.replace("VALUE", '"https://hooks.example.com/default"'), "csharp")
+
+
+def test_a_name_given_a_helpers_literal_made_from_its_own_field_does_not_recurse():
+    code = """const { exec } = require('child_process');
+function make(init) {
+  return { url: init.url, mode: init.mode };
+}
+function f(input) {
+  let request = make({ url: input });
+  request = make({ url: request.url, mode: 'cors' });
+  exec('curl ' + request.url);
+}
+"""
+    assert "CWE-78" in cwes(code, "javascript")

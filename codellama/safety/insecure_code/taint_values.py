@@ -442,7 +442,14 @@ class Values:
         if name not in summary.keys:
             return False
         if summary.keys[name] is not None:
-            self._returned(summary.keys[name], summary, made, scope, acc)
+            active = self.__dict__.setdefault("_keying", set())
+            if made.id in active:  # opts = merge(opts["a"]): the call is already being read
+                return False
+            active.add(made.id)
+            try:
+                self._returned(summary.keys[name], summary, made, scope, acc)
+            finally:
+                active.discard(made.id)
         return True
 
     def _selected_values(self, node) -> list:
