@@ -235,6 +235,9 @@ mysql shop -e "DELETE FROM carts WHERE session_id = '$1';"
 """
     assert 3 in lines(code.replace("CHECK", ":"), "bash", "CWE-89")
     assert not cwes(code.replace("CHECK", '[[ "$1" =~ ^[a-f0-9]{32}$ ]] || exit 2'), "bash")
+    # after `shift`, `$1` is another argument than the one checked
+    shifted = code.replace("CHECK", '[[ "$1" =~ ^[a-f0-9]{32}$ ]] || exit 2\nshift')
+    assert "CWE-89" in cwes(shifted, "bash")
 
 
 # ---- C and C++: getenv through a helper, pointers into fixed arrays ----

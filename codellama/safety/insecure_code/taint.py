@@ -120,6 +120,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         self.field_writers: set[str] = set()
         self.trusts_all: bool | None = None  # Java: the file defines a trust manager that checks nothing
         self.module_names: set[str] = set()  # names the file defines outside any function
+        self.shifts = False  # a shell script that shifts its arguments
         self._validators: dict[str, bool] = {}  # functions whose result is an allow-list check
         self.held: dict[str, Var] = {}  # module-level containers a function fills with input (a Map, a dict)
 
@@ -298,6 +299,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
             self.field_values = self.struct_fields(root)
             self.arrays = self.fixed_arrays(root)
             self.privileged = bool(_PRIVILEGED.search(self.src.decode("utf-8", "replace")))
+        self.shifts = self.spec.language == "bash" and bool(rx(r"(^|[\s;&|(])shift\b").search(self.lines_text()))
         if self.spec.language == "bash":  # (a URL in a comment, `show_bug.cgi?id=`, says nothing)
             self.service = bool(_SERVICE.search(rx(r"\w+://\S+").sub(" ", self.src.decode("utf-8", "replace"))))
         # Only functions the file calls need a summary (a name that occurs more often than it is defined).
@@ -363,6 +365,9 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
                         out[name] = self.text(rhs)
             stack.extend(n.named_children)
         return {name: text for name, text in out.items() if seen[name] == 1}
+
+    def lines_text(self) -> str:
+        return self.src.decode("utf-8", "replace")
 
     def top_level_names(self, root) -> set[str]:
         """Names assigned outside any function (`const integrations = new Map()`, `SESSIONS = {}`)."""
@@ -608,7 +613,9 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
                         self.clear(name, scope)
             if cond is not node and is_allow_check(_TRAVERSAL_CHECK.sub(" ", text)):  # (not only `..` refused)
                 self.clear_read_in_place(cond, scope)
-            if self.spec.language == "bash":  # [[ "$1" =~ ^[a-f0-9]{32}$ ]] || exit: the script's argument is checked
+            # [[ "$1" =~ ^[a-f0-9]{32}$ ]] || exit: the script's argument is checked (not a `case` over options, and not
+            # in a script that shifts its arguments: `$1` is another one after `shift`)
+            if self.spec.language == "bash" and node.type != "case_statement" and not self.shifts:
                 for m in _POSITIONAL.finditer(text):
                     if m.group(1) not in scope.vars:
                         scope.cleared.update({f"${m.group(1)}", f"${{{m.group(1)}}}"})
