@@ -115,6 +115,19 @@ def test_a_helper_returning_a_dict_is_read_key_by_key():
     assert not cwes(EXPORT.replace("KEY", ""), "python")  # fmt checked, width an int, title not used
 
 
+def test_a_php_helper_returning_an_array_is_read_key_by_key():
+    code = """<?php
+function exportOptions(array $in): array
+{
+    return ['limit' => LIMIT, 'label' => $in['label'] ?? 'export'];
+}
+$opts = exportOptions($_GET);
+passthru('reportctl export --limit ' . $opts['limit']);
+"""
+    assert 7 in lines(code.replace("LIMIT", "$in['limit'] ?? '100'"), "php", "CWE-78")
+    assert not cwes(code.replace("LIMIT", "(int) ($in['limit'] ?? 100)"), "php")
+
+
 # ---- fields a constructor sets, read by another method ----
 
 JOB = """<?php

@@ -524,6 +524,8 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         for pair in literal.named_children:
             if pair.type in ("pair", "keyed_element") and pair.named_children:
                 key, value = pair.named_children[0], pair.named_children[-1]
+            elif pair.type == "array_element_initializer" and len(pair.named_children) == 2:  # PHP 'k' => v
+                key, value = pair.named_children
             elif pair.type == "shorthand_property_identifier":
                 key = value = pair
             elif pair.type == "comment":
@@ -1092,7 +1094,7 @@ _TRAVERSAL_CHECK = re.compile(
 )
 # A tuple or array returned whole (`return sql, params`, `return [sql, params]`) and the patterns unpacking one
 _FIELD_DECLARATIONS = {"field_declaration"}  # Java and C# fields
-_OBJECT_LITERALS = {"dictionary", "object"}
+_OBJECT_LITERALS = {"dictionary", "object", "array_creation_expression"}
 _TUPLES = {"expression_list", "tuple", "array", "list"}
 _TUPLE_PATTERNS = {"pattern_list", "tuple_pattern", "array_pattern", "list_pattern"}
 # A program installed or running setuid/setgid (said in code or in a comment)
