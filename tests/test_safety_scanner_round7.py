@@ -148,6 +148,24 @@ def test_a_field_set_by_the_constructor_reaches_a_method_through_this_method():
     assert "CWE-78" not in cwes(JOB.replace("SIZE", "escapeshellarg($this->size)"), "php")
 
 
+def test_a_field_the_constructor_casts_or_sanitises_holds_nothing_of_the_caller():
+    code = """<?php
+class Resizer {
+    private $width;
+    private $file;
+    public function __construct($file, $width) { $this->file = FILE; $this->width = WIDTH; }
+    private function command(): string {
+        return 'convert ' . escapeshellarg('/srv/in/' . $this->file) . ' -resize ' . $this->width . ' out.png';
+    }
+    public function run(): void { shell_exec($this->command()); }
+}
+(new Resizer($_POST['file'] ?? '', $_POST['width'] ?? 100))->run();
+"""
+    safe = code.replace("FILE", "basename($file)").replace("WIDTH", "(int) $width")
+    assert not cwes(safe, "php")
+    assert "CWE-78" in cwes(code.replace("FILE", "basename($file)").replace("WIDTH", "$width"), "php")
+
+
 def test_a_javascript_field_reaches_the_method_that_builds_the_command():
     code = """const { execSync } = require('child_process');
 class Thumb {

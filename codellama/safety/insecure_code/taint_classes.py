@@ -9,7 +9,7 @@ import re
 from codellama.safety.insecure_code.rule import rx
 from codellama.safety.insecure_code.taint_functions import function_name
 from codellama.safety.insecure_code.taint_specs import looks_like_secret, secret_name, setter_secret_name
-from codellama.safety.insecure_code.taint_values import Var
+from codellama.safety.insecure_code.taint_values import Scope, Var
 
 # Calls whose last argument is a fallback value: getOrDefault("DB_PASS", "..."), os.environ.get("X", "...")
 _FALLBACK_CALL = rx(r"(?i)(getOrDefault|GetValueOrDefault|getProperty|\.get|getenv|env)$")
@@ -76,6 +76,12 @@ class ClassChecks:
             used = frozenset(p for p in params if self.mentions(text, p))
             if not strong and not used:
                 continue
+            if not strong:  # `$this->width = (int) $width`, `this.name = basename(name)`: nothing of the caller's kept
+                scope = Scope()
+                for p in used:
+                    scope.vars[p] = Var(params=frozenset({p}))
+                if not self.value(rhs, scope).any:
+                    continue
             var = Var(strong=strong, params=frozenset({m.group(2)}) if used else frozenset())
             for key in (target, m.group(2), f"this.{m.group(2)}", f"this->{m.group(2)}", f"$this->{m.group(2)}"):
                 fields[key] = var
