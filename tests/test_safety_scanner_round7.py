@@ -457,3 +457,41 @@ function f(input) {
 }
 """
     assert "CWE-78" in cwes(code, "javascript")
+
+
+def test_a_shell_helper_running_all_its_arguments_in_psql_is_reported_where_sql_is_built():
+    code = """#!/usr/bin/env bash
+q() {
+  psql -At -d shop -c "$*"
+}
+orders_for() {
+  q "SELECT id FROM orders WHERE email = '$1'"
+}
+orders_for "$1"
+"""
+    assert {3, 6} <= lines(code, "bash", "CWE-89")
+    assert "CWE-89" not in cwes(code.replace("email = '$1'", "created > now() - interval '1 day'"), "bash")
+
+
+def test_constructor_promoted_parameters_are_fields():
+    php = """<?php
+final class WebhookClient {
+    public function __construct(private string $endpoint, private int $timeout = 5) {}
+    public function send(): void {
+        $ch = curl_init($this->endpoint);
+        curl_exec($ch);
+    }
+}
+$client = new WebhookClient(ENDPOINT);
+$client->send();
+"""
+    assert 5 in lines(php.replace("ENDPOINT", "$_POST['endpoint']"), "php", "CWE-918")
+    assert "CWE-918" not in cwes(php.replace("ENDPOINT", "'https://hooks.example.com/in'"), "php")
+    ts = """class Poller {
+  constructor(private url: string) {}
+  async poll() { return (await axios.get(this.url)).status; }
+}
+app.get('/poll', async (req, res) => res.json({ s: await new Poller(URL).poll() }));
+"""
+    assert 3 in lines(ts.replace("URL", "String(req.query.url)"), "javascript", "CWE-918")
+    assert "CWE-918" not in cwes(ts.replace("URL", "'https://status.example.com/health'"), "javascript")

@@ -288,7 +288,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         summary = scope.summary
         if summary is not None:
             # (a field the method reads: `job.run()` passes what `job` was made from, see bind)
-            mine = frozenset(params) & (summary.param_names() | self.fields.keys())
+            mine = frozenset(params) & (summary.param_names() | self.fields.keys() | _ALL_ARGS)
             if mine:
                 summary.sinks.append((sink, mine, at, built))
 
@@ -1093,6 +1093,7 @@ _TRAVERSAL_CHECK = re.compile(
     r"""|['"](\.\.|/)['"]\s+(not\s+)?in\b|\.find\(\s*['"](\.\.|/)['"]\s*\)|\.includes\(\s*['"](\.\.|/)['"]\s*\)"""
 )
 # A tuple or array returned whole (`return sql, params`, `return [sql, params]`) and the patterns unpacking one
+_ALL_ARGS = frozenset({"@", "*"})  # a shell function's "$@" and "$*": every argument a caller passes
 _FIELD_DECLARATIONS = {"field_declaration"}  # Java and C# fields
 _OBJECT_LITERALS = {"dictionary", "object", "array_creation_expression"}
 _TUPLES = {"expression_list", "tuple", "array", "list"}

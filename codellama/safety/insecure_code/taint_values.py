@@ -259,7 +259,8 @@ class Values:
         # a class (`WebhookTester.ping`), not a CONSTANT (`ORDERINGS.get` looks a key up in a table)
         if receiver and not _SELF.match(receiver) and not rx(r"[A-Z]\w*[a-z]\w*").fullmatch(receiver):
             made = scope.values.get(receiver, "") if scope is not None else ""
-            if not _NEW_OBJECT.match(made):
+            # (an object made in place: `new Poller(url).poll()`)
+            if not _NEW_OBJECT.match(made) and not _NEW_OBJECT.match(receiver.lstrip("(")):
                 return None
         return summary
 
