@@ -495,3 +495,15 @@ app.get('/poll', async (req, res) => res.json({ s: await new Poller(URL).poll() 
 """
     assert 3 in lines(ts.replace("URL", "String(req.query.url)"), "javascript", "CWE-918")
     assert "CWE-918" not in cwes(ts.replace("URL", "'https://status.example.com/health'"), "javascript")
+
+
+def test_git_rev_parse_sq_output_is_quoted_for_eval():
+    code = """#!/bin/sh
+main() {
+    eval "set -- $(git rev-parse QUOTE -- "$@")"
+    echo "$1"
+}
+main "$@"
+"""
+    assert "CWE-95" not in cwes(code.replace("QUOTE", "--sq"), "bash")
+    assert "CWE-95" in cwes(code.replace("QUOTE", "--symbolic"), "bash")

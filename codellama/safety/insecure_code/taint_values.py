@@ -44,6 +44,7 @@ _REPLACERS = re.compile(r"(^|\.|\\)(preg_replace|sub|replace|replaceAll|Replace|
 # Quotes doubled for an SQL string literal: x.replace("'", "''"), str_replace("'", "''", $x), ${x//\'/\'\'}
 _QUOTES_DOUBLED = re.compile(r"""(['"]\\?'['"]|/'/g?)\s*,\s*['"]\\?'\\?'['"]|^\$\{\w+//(\\'|"'")/(\\'\\'|"''")\}$""")
 _SERVER_FILE_FIELDS = re.compile(r"""^\$_FILES\s*\[[^\]]+\]\s*\[\s*['"](tmp_name|size|error)['"]\s*\]$""")
+_GIT_QUOTED = re.compile(r"\brev-parse\b.*\s--(sq|sq-quote|parseopt)\b")
 _QUOTED_FORMAT = re.compile(r"""^['"]?%q""")  # a shell printf quoting each argument
 _STRIP_TO_CLASS = re.compile(r"""\[\^(?![^\]]*(/|<|>|'|"|;|&|\||\$|`|\\s|\\W|\\S| ))[^\]]*\][^,]*,\s*(r?''|r?""|@"")""")
 
@@ -338,6 +339,8 @@ class Values:
                 return
             if node.type == "command" and callee == "printf" and _QUOTED_FORMAT.match(self.text(node)[6:].lstrip()):
                 return  # printf '%q ' "${files[@]}": quoted for the shell
+            if node.type == "command" and callee == "git" and _GIT_QUOTED.search(self.text(node)):
+                return  # git rev-parse --sq / --sq-quote / --parseopt: printed quoted for the shell's eval
             if _QUERY_CALL.search(callee) and self._rows(node, scope):
                 return
             if _REPLACERS.search(callee) and _STRIP_TO_CLASS.search(self.text(node)):
