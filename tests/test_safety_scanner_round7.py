@@ -507,3 +507,20 @@ main "$@"
 """
     assert "CWE-95" not in cwes(code.replace("QUOTE", "--sq"), "bash")
     assert "CWE-95" in cwes(code.replace("QUOTE", "--symbolic"), "bash")
+
+
+def test_a_c_helper_pointing_a_struct_field_at_its_parameter_fills_the_callers_struct():
+    code = """#include <stdio.h>
+#include <stdlib.h>
+struct opts { const char *outfile; };
+static void from_query(struct opts *o, char *qs) { o->outfile = VALUE; }
+int main(void)
+{
+    struct opts o;
+    from_query(&o, getenv("QUERY_STRING"));
+    FILE *f = fopen(o.outfile, "w");
+    return f == NULL;
+}
+"""
+    assert {"CWE-22", "CWE-73"} & cwes(code.replace("VALUE", "qs + 4"), "c")
+    assert not cwes(code.replace("VALUE", '"/var/lib/app/report.txt"'), "c")

@@ -764,6 +764,10 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
             ):
                 self.hit(sink, rhs, scope, node)
         self.assign_name(name, rhs, scope, augmented, container, node)
+        if self.spec.language in ("c", "cpp") and lhs.type == "field_expression" and scope.summary is not None:
+            acc = self.value(rhs, scope)  # o->outfile = qs + 4 in a helper: the caller's struct holds it
+            if acc.any:
+                self.wrote(self.text(lhs), acc.var(self.built(rhs, scope)), scope)
 
     def assign_name(self, name: str, rhs, scope: Scope, augmented: bool, container: bool, node) -> None:
         acc = self.value(rhs, scope)
