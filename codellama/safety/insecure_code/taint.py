@@ -1050,7 +1050,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
             for arg in bound.get(target, ()):
                 name = self.name_of(arg).lstrip("&*")
                 if acc.any and rx(r"[$\w.>-]+").fullmatch(name):
-                    scope.vars[name] = acc.var(True)
+                    scope.vars[name] = acc.var(var.built)  # (`o->f = qs + 4` is not built, snprintf is)
         for sink, params, at, built_at in summary.sinks:
             for p in params:
                 for arg in bound.get(p, ()):

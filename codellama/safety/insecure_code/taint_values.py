@@ -44,6 +44,7 @@ _REPLACERS = re.compile(r"(^|\.|\\)(preg_replace|sub|replace|replaceAll|Replace|
 # Quotes doubled for an SQL string literal: x.replace("'", "''"), str_replace("'", "''", $x), ${x//\'/\'\'}
 _QUOTES_DOUBLED = re.compile(r"""(['"]\\?'['"]|/'/g?)\s*,\s*['"]\\?'\\?'['"]|^\$\{\w+//(\\'|"'")/(\\'\\'|"''")\}$""")
 _SERVER_FILE_FIELDS = re.compile(r"""^\$_FILES\s*\[[^\]]+\]\s*\[\s*['"](tmp_name|size|error)['"]\s*\]$""")
+_POINTER_OFFSET = re.compile(r"^\s*[A-Za-z_]\w*\s*\+\s*(\d+|strlen\s*\([^()]*\)|sizeof\s*\(?[^()]*\)?)\s*$")
 _GIT_QUOTED = re.compile(r"\brev-parse\b.*\s--(sq|sq-quote|parseopt)\b")
 _QUOTED_FORMAT = re.compile(r"""^['"]?%q""")  # a shell printf quoting each argument
 _STRIP_TO_CLASS = re.compile(r"""\[\^(?![^\]]*(/|<|>|'|"|;|&|\||\$|`|\\s|\\W|\\S| ))[^\]]*\][^,]*,\s*(r?''|r?""|@"")""")
@@ -589,7 +590,8 @@ class Values:
         while stack:
             n = stack.pop()
             if n.type in spec.concat and spec.concat_op.search(self._operator(n)):
-                return True
+                if not (spec.language in ("c", "cpp") and _POINTER_OFFSET.match(self.text(n))):
+                    return True  # (C `tok + 4` moves a pointer along the same string: nothing is joined)
             if n.type in spec.interp_strings and any(c.type in spec.interpolations for c in n.named_children):
                 if not (spec.language == "bash" and len(n.named_children) == 1):  # "$f", "$(jq ...)": one value
                     return True
