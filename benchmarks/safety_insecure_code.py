@@ -12,11 +12,11 @@ time and as this process's CPU time (the CPU is shared: when other jobs run, wal
 
 Completion latency: scan_completion on a 100-line completion per language (the language's snippets of the latest
 spent held-out set, realistic 20-60 line code, joined and cut to 100 lines, after a 5-line prompt), --completion-runs
-times each, after a warm-up; p50 and p99 of wall time.
+times each, after a warm-up; p50 and p99 of wall time and of this process's CPU time.
 
 Issue 14's snippet sets (insecure_dev14, insecure_untuned14/14b, insecure_dev14c and the spent held-out sets
-benchmarks/data/heldout14, heldout14b, heldout14c, heldout14d and heldout14e, now development data), scored as the
-issue's held-out scorer does: a vulnerable snippet is found with a finding of its CWE family (FAMILIES below) within
+benchmarks/data/heldout14, heldout14b ... heldout14f, now development data), scored as the issue's held-out scorer
+does: a vulnerable snippet is found with a finding of its CWE family (FAMILIES below) within
 4 lines of its marked line (any line when none is marked); a safe near-miss counts as flagged with any finding at
 all, whatever its severity.
 
@@ -65,21 +65,25 @@ def one_megabyte(language: str, snippets: list[dict]) -> tuple[str, str]:
     return code[: code.rfind("\n") + 1], where
 
 
-def completion_latency(snippets: list[dict], runs: int) -> dict[str, tuple[float, float]]:
-    """language -> (p50 ms, p99 ms) of scan_completion on a 100-line completion after a 5-line prompt."""
+def completion_latency(snippets: list[dict], runs: int) -> dict[str, tuple[float, float, float, float]]:
+    """language -> (p50 ms, p99 ms) of scan_completion on a 100-line completion after a 5-line prompt, in wall time
+    and in this process's CPU time (the wall time also counts other jobs on a shared machine)."""
     out = {}
     for language in LANGUAGES:
         own = "\n".join(s["code"] for s in snippets if normalise_language(s["language"]) == language)
         lines = (own.splitlines() * 10)[:105]
         prompt, completion = "\n".join(lines[:5]) + "\n", "\n".join(lines[5:]) + "\n"
         scan_completion(prompt, completion, language)  # warm-up: parsers, compiled patterns
-        times = []
+        times, cpu = [], []
         for _ in range(runs):
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             scan_completion(prompt, completion, language)
             times.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - started_cpu) * 1000)
         times.sort()
-        out[language] = (times[len(times) // 2], times[int(0.99 * (len(times) - 1))])
+        cpu.sort()
+        p50, p99 = len(times) // 2, int(0.99 * (len(times) - 1))
+        out[language] = (times[p50], times[p99], cpu[p50], cpu[p99])
     return out
 
 
@@ -88,6 +92,7 @@ HELDOUT14B = Path(__file__).parent / "data" / "heldout14b" / "snippets.jsonl"
 HELDOUT14C = Path(__file__).parent / "data" / "heldout14c" / "snippets.jsonl"
 HELDOUT14D = Path(__file__).parent / "data" / "heldout14d" / "snippets.jsonl"
 HELDOUT14E = Path(__file__).parent / "data" / "heldout14e" / "snippets.jsonl"
+HELDOUT14F = Path(__file__).parent / "data" / "heldout14f" / "snippets.jsonl"
 FAMILIES = [  # as benchmarks/safety_heldout14.py groups them (MITRE's parents and children)
     {"CWE-22", "CWE-23", "CWE-36", "CWE-73"},
     {"CWE-77", "CWE-78", "CWE-88"},
@@ -178,6 +183,7 @@ def main() -> None:
         ("heldout14c", HELDOUT14C),
         ("heldout14d", HELDOUT14D),
         ("heldout14e", HELDOUT14E),
+        ("heldout14f", HELDOUT14F),
     )
     for name, path in spent:
         if path.exists():
@@ -190,9 +196,9 @@ def main() -> None:
             print(f"  {'':28} wrong: {', '.join(errors)}")
     name, path = spent[-1]
     latest = [json.loads(line) for line in path.read_text().splitlines() if line]
-    print(f"\nscan_completion of a 100-line completion of {name}'s code, {args.completion_runs} runs (wall ms):")
-    for language, (p50, p99) in completion_latency(latest, args.completion_runs).items():
-        print(f"  {language:11} p50 {p50:6.2f}  p99 {p99:6.2f}")
+    print(f"\nscan_completion of a 100-line completion of {name}'s code, {args.completion_runs} runs (ms):")
+    for language, (p50, p99, cpu50, cpu99) in completion_latency(latest, args.completion_runs).items():
+        print(f"  {language:11} wall p50 {p50:6.2f}  p99 {p99:6.2f}   cpu p50 {cpu50:6.2f}  p99 {cpu99:6.2f}")
 
 
 if __name__ == "__main__":

@@ -73,6 +73,20 @@ RULES = [
         needle=("curl", "wget", "ssl", "SSL", "TLS", "trusted-host", "tls"),
     ),
     rule(
+        "sh-tls-off-options",
+        295,
+        "medium",
+        # CURL_OPTS+=(--insecure), WGET_ARGS="--no-check-certificate", curl_flags="-sk": options kept for a later
+        # `curl "${CURL_OPTS[@]}"` (the switch is set where the options are made, often under a condition)
+        r"^\s*(?:(?:local|declare|typeset|readonly|export)\s+(?:-\w+\s+)*)?"
+        r"(?:\w*(?:curl|CURL|Curl)\w*\+?=\(?[^\n#]*(?<![\w-])-[a-zA-Z]*k\b"
+        r"|\w+\+?=\(?[^\n#]*(?<![\w-])(?:--insecure|--no-check-certificate)\b)",
+        "TLS certificate checking is turned off in options passed to curl or wget",
+        "keep verification; pass --cacert for a private CA",
+        needle=("insecure", "no-check-certificate", "CURL", "curl", "Curl"),
+        file_if=r"\b(curl|wget)\b",
+    ),
+    rule(
         "sh-weak-random",
         330,
         "medium",

@@ -119,6 +119,10 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         self.globals: dict[str, Var] = {}  # shell: variables a function sets for the whole script
         self.field_writers: set[str] = set()
         self.trusts_all: bool | None = None  # Java: the file defines a trust manager that checks nothing
+        self.module_names: set[str] = set()  # names the file defines outside any function
+        self.shifts = False  # a shell script that shifts its arguments
+        self._validators: dict[str, bool] = {}  # functions whose result is an allow-list check
+        self.held: dict[str, Var] = {}  # module-level containers a function fills with input (a Map, a dict)
 
     # ---- helpers ----
     def report(self, sink: Sink | tuple, node) -> None:
@@ -283,7 +287,8 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
     def remember(self, sink: Sink, params, built: bool, at, scope: Scope) -> None:
         summary = scope.summary
         if summary is not None:
-            mine = frozenset(params) & summary.param_names()
+            # (a field the method reads: `job.run()` passes what `job` was made from, see bind)
+            mine = frozenset(params) & (summary.param_names() | self.fields.keys() | _ALL_ARGS)
             if mine:
                 summary.sinks.append((sink, mine, at, built))
 
@@ -294,6 +299,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
             self.field_values = self.struct_fields(root)
             self.arrays = self.fixed_arrays(root)
             self.privileged = bool(_PRIVILEGED.search(self.src.decode("utf-8", "replace")))
+        self.shifts = self.spec.language == "bash" and bool(rx(r"(^|[\s;&|(])shift\b").search(self.lines_text()))
         if self.spec.language == "bash":  # (a URL in a comment, `show_bug.cgi?id=`, says nothing)
             self.service = bool(_SERVICE.search(rx(r"\w+://\S+").sub(" ", self.src.decode("utf-8", "replace"))))
         # Only functions the file calls need a summary (a name that occurs more often than it is defined).
@@ -305,6 +311,8 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         words = Counter(re.findall(r"[A-Za-z_][\w-]*" if self.spec.language == "bash" else r"[A-Za-z_]\w*", text))
         functions = [(n, fn) for n, fn in defined if words[n] > counts[n]]
         self.fields = self.class_fields(root)
+        if self.spec.language not in ("bash", "c"):
+            self.module_names = self.top_level_names(root)
         self.quiet = True
         previous = None
         script = Scope()
@@ -358,6 +366,44 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
             stack.extend(n.named_children)
         return {name: text for name, text in out.items() if seen[name] == 1}
 
+    def lines_text(self) -> str:
+        return self.src.decode("utf-8", "replace")
+
+    def top_level_names(self, root) -> set[str]:
+        """Names assigned outside any function (`const integrations = new Map()`, `SESSIONS = {}`)."""
+        spec, out, stack = self.spec, set(), [root]
+        while stack:
+            n = stack.pop()
+            if n.type in spec.functions:
+                continue
+            if n.type in _FIELD_DECLARATIONS:  # a controller's field (`static Map<String, String> TARGETS`)
+                stack.extend(c for c in n.named_children if c.type not in spec.functions)
+                for d in n.named_children:
+                    declarators = d.named_children if d.type == "variable_declaration" else [d]  # C#: inside
+                    for v in declarators:
+                        name = v.child_by_field_name("name") if v.type == "variable_declarator" else None
+                        if name is None and v.type == "variable_declarator" and v.named_children:
+                            name = v.named_children[0]
+                        if name is not None:
+                            out.add(self.text(name))
+                continue
+            if n.type in ("class_definition", "class_body") and spec.language == "python":
+                continue  # (a Python class attribute is read through self or the class, not by its name)
+            if n.type in spec.assigns and n.type not in spec.loops:
+                lhs, _ = spec.sides(n)
+                if lhs is not None and lhs.type in spec.idents:
+                    out.add(self.name_of(lhs))
+            stack.extend(n.named_children)
+        return out
+
+    def hold(self, name: str | None, acc: Acc, scope: Scope, value=None) -> None:
+        """A module-level container a function fills with input (`integrations.set(id, new Integration(id,
+        {callbackUrl}))`, `JOBS[job_id] = request.json`): every function of the file that reads it reads input."""
+        if name and name in self.module_names and scope.fn is not None and acc.strong and name not in scope.locals:
+            if value is not None and self.fixed_host(value, scope):
+                return  # "https://hooks.example.com/" + id: a URL on the server's own host
+            self.held[name] = Var(strong=True, built=True)
+
     def params(self, fn) -> list[tuple[str, ...]]:
         key = (fn.start_byte, fn.end_byte)
         if key not in self._params:
@@ -380,6 +426,9 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         scope = Scope(outer, summary=summary, fn=fn)
         for name, var in self.fields.items():
             scope.vars.setdefault(name, var)
+        for name, var in self.held.items():  # (over a field's own weak value; the parameters below come after)
+            if name not in scope.vars or not scope.vars[name].strong:
+                scope.vars[name] = var
         key = (fn.start_byte, fn.end_byte)
         if key not in self._strong:
             self._strong[key] = strong_parameters(fn, self.spec, self.text, self.name_of)
@@ -410,6 +459,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
     def returned(self, node, scope: Scope) -> None:
         if scope.summary is not None and scope.fn is scope.summary.node:
             self.returned_items(node, scope)
+            self.returned_keys(node, scope)
             acc = self.value(node, scope)
             if acc.any:
                 var = acc.var(self.built(node, scope))
@@ -452,6 +502,49 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
                 else Var(a.strong or b.strong, a.remote or b.remote, a.params | b.params, a.built or b.built)
                 for a, b in zip(summary.items, items)
             ]
+
+    def returned_keys(self, node, scope: Scope) -> None:
+        """`return {"fmt": payload.get("format"), "width": int(...)}`, `const opts = {...}; return opts;`: what each
+        key holds, so a caller reading one key gets that key's value."""
+        summary = scope.summary
+        if summary.keys is False:
+            return
+        literal = node
+        if node.type in self.spec.idents:
+            name = self.name_of(node)
+            literal = scope.rhs.get(name)
+            mutated = rx(rf"\b{re.escape(name)}\s*(\.\s*\w+|\[[^\]]*\])\s*[-+]?=(?!=)")
+            if literal is None or mutated.search(self.text(scope.fn)):
+                summary.keys = False
+                return
+        if literal.type not in _OBJECT_LITERALS:
+            summary.keys = False
+            return
+        keys = {}
+        for pair in literal.named_children:
+            if pair.type in ("pair", "keyed_element") and pair.named_children:
+                key, value = pair.named_children[0], pair.named_children[-1]
+            elif pair.type == "array_element_initializer" and len(pair.named_children) == 2:  # PHP 'k' => v
+                key, value = pair.named_children
+            elif pair.type == "shorthand_property_identifier":
+                key = value = pair
+            elif pair.type == "comment":
+                continue
+            else:  # a spread, a computed key: give up on keys
+                summary.keys = False
+                return
+            acc = self.value(value, scope)
+            keys[self.text(key).strip("'\"`")] = acc.var(self.built(value, scope)) if acc.any else None
+        old = summary.keys or {}
+        for k, var in old.items():
+            if k not in keys:
+                keys[k] = var
+            elif var is not None and keys[k] is not None:
+                new = keys[k]
+                keys[k] = Var(var.strong or new.strong, var.remote or new.remote, var.params | new.params, True)
+            else:
+                keys[k] = var or keys[k]
+        summary.keys = keys
 
     def unpacked(self, lhs, rhs, scope: Scope, node) -> bool:
         """`where, params = self._where(criteria)`: each name gets its own position of what the helper returns."""
@@ -508,14 +601,66 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         scope.checked.append(text)
         if cond is node and node.type == "case_statement" and self.spec.language != "bash":
             return  # `default:` checks nothing (its body is not a condition: `fprintf(stderr, "usage: -i iface")`)
-        if is_allow_check(text) or node.type in ("case_statement", "switch_statement", "match_statement"):
+        if (
+            is_allow_check(text)
+            or node.type in ("case_statement", "switch_statement", "match_statement")
+            or self.validates(text)
+        ):
             for name in list(scope.vars):
                 if self.mentions(text, name):
-                    self.clear(name, scope)
+                    fields = self.checked_fields(text, name, scope)
+                    if fields:  # (opts["fmt"] checked is opts['fmt'] read)
+                        scope.cleared.update(fields + [f.translate(_SWAP_QUOTES) for f in fields])
+                    else:
+                        self.clear(name, scope)
             if cond is not node and is_allow_check(_TRAVERSAL_CHECK.sub(" ", text)):  # (not only `..` refused)
                 self.clear_read_in_place(cond, scope)
+            # [[ "$1" =~ ^[a-f0-9]{32}$ ]] || exit: the script's argument is checked (not a `case` over options, and not
+            # in a script that shifts its arguments: `$1` is another one after `shift`)
+            if self.spec.language == "bash" and node.type != "case_statement" and not self.shifts:
+                for m in _POSITIONAL.finditer(text):
+                    if m.group(1) not in scope.vars:
+                        scope.cleared.update({f"${m.group(1)}", f"${{{m.group(1)}}}"})
         if cond is not node and _MISSING.search(text):
             self.clear_looked_up(text, scope)
+
+    def validates(self, text: str) -> bool:
+        """`if (!valid_printer(name)) return 1;`: a function of this file whose result is an allow-list check
+        (`return strspn(name, ALNUM) == strlen(name);`, `return ALLOWED.includes(x)`) checks what it is given."""
+        for called in _CALLED.findall(text):
+            summary = self.summaries.get(called)
+            if summary is None:
+                continue
+            if called not in self._validators:
+                returns = self._return_statements(summary.node) or return_value_nodes(summary.node, self.spec)
+                # each return checks a parameter itself (not a part of it: a URL's path or scheme lets any host by)
+                params = summary.param_names()
+                self._validators[called] = bool(returns) and all(
+                    is_allow_check(self.text(r))
+                    and not _SCHEME_WORD.search(self.text(r))
+                    and any(self.mentions(self.text(r), p) for p in params)
+                    for r in returns
+                )
+            if self._validators[called]:
+                return True
+        return False
+
+    def checked_fields(self, text: str, name: str, scope: Scope) -> list[str]:
+        """`['dhl', 'ups'].includes(body.carrier)`, `parsed.scheme in ("http", "https")`: a check that reads only
+        fields of an object checks those fields (cleared where they are read), not the object's other fields
+        (`body.reference`). A parsed URL's host, origin or path checked stays a check of the whole URL."""
+        fields = []
+        for m in _FIELD_READ.finditer(text):
+            if m.group(1) == name:
+                fields.append(m.group(0).replace(" ", ""))
+        if not fields or sum(1 for _ in _word(name).finditer(text)) != len(fields):
+            return []  # the object itself is read somewhere in the check
+        if any(self.spec.sources.search(f) for f in fields):
+            return []  # input read in place (`argv[1]`, `req.query.x`): clear_read_in_place judges the check
+        parsed_url = name in scope.views and _URL_PARTS.search(scope.values.get(name, ""))
+        if parsed_url and not all(_SCHEME_FIELD.search(f.split(name, 1)[1]) for f in fields):
+            return []
+        return fields
 
     def clear_looked_up(self, text: str, scope: Scope) -> None:
         """`codec = FORMATS.get(fmt)` then `if codec is None: abort(...)`: a key found in a fixed table is one of the
@@ -568,7 +713,10 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         """A checked value is clean, and so are the values it was parsed from (`urlparse(url).hostname in ALLOWED`
         checks url) and those built only from it."""
         scope.vars.pop(name, None)
-        if name in scope.views and _URL_PARTS.search(scope.values.get(name, "")):
+        made = scope.values.get(name, "")
+        if name in scope.views and (
+            _URL_PARTS.search(made) and not _SCHEME_PART.search(made) or _RELATIVE.search(made)
+        ):
             for parent in scope.parents.get(name, ()):
                 scope.vars.pop(parent, None)
         for child, parents in list(scope.parents.items()):
@@ -597,6 +745,12 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         name = self.root_name(lhs) if container else self.name_of(lhs)
         if name is None:
             return
+        if self.spec.language in ("c", "cpp"):
+            target = lhs
+            while target.type == "field_expression" and target.named_children:  # out->readings[i].value = v
+                target = target.named_children[0]
+            if target.type == "subscript_expression":
+                self.index_write(target, node, scope)  # (before `name` is given this value)
         self.session_write(self.text(lhs), [rhs], scope)
         rhs_text = self.text(rhs)
         keeps = augmented or container or mentions(rhs_text, name)  # x = x.strip()
@@ -609,16 +763,18 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
                 sink.requires is None or sink.requires.search(self.text(node.parent or node))
             ):
                 self.hit(sink, rhs, scope, node)
-        if self.spec.language in ("c", "cpp"):
-            target = lhs
-            while target.type == "field_expression" and target.named_children:  # out->readings[i].value = v
-                target = target.named_children[0]
-            if target.type == "subscript_expression":
-                self.index_write(target, node, scope)
         self.assign_name(name, rhs, scope, augmented, container, node)
+        if self.spec.language in ("c", "cpp") and lhs.type == "field_expression" and scope.summary is not None:
+            acc = self.value(rhs, scope)  # o->outfile = qs + 4 in a helper: the caller's struct holds it
+            if acc.any:
+                self.wrote(self.text(lhs), acc.var(self.built(rhs, scope)), scope)
 
     def assign_name(self, name: str, rhs, scope: Scope, augmented: bool, container: bool, node) -> None:
         acc = self.value(rhs, scope)
+        if container:
+            self.hold(name, acc, scope, rhs)
+        elif scope.fn is not None and name in self.module_names:
+            scope.locals.add(name)  # (a local of the same name shadows the module's)
         if acc.any:
             var = acc.var(self.built(rhs, scope) or (augmented and node.type != "for_statement"))
             old = scope.vars.get(name)
@@ -696,6 +852,12 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
                 self._walk(a, scope, acc)
             if target and target not in ("this", "self", "$this") and len(scope.values.get(target, "")) < 2000:
                 scope.values[target] = scope.values.get(target, "") + " " + " ".join(self.text(a) for a in args)
+            if rx(r"(^|\.|->)(set|put|Add|setdefault)$").search(callee) and len(args) == 2:
+                self.hold(
+                    target, self.value(args[1], scope), scope, args[1]
+                )  # Map.set(key, value): the value is what is read
+            else:
+                self.hold(target, acc, scope)
             if target and acc.any and target not in ("this", "self", "$this"):
                 old = scope.vars.get(target, Var())
                 scope.vars[target] = Var(
@@ -728,9 +890,12 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
             if sink.requires is not None or sink.excludes is not None:
                 text = self.expanded(node, scope)
                 if sink.requires is not None and not sink.requires.search(text) and not self.serves(sink):
+                    self.defer(sink, args, scope, node)
                     continue
                 if sink.excludes is not None and sink.excludes.search(text):
                     self.started(node, callee, args, scope)
+                    continue
+                if sink.excludes is not None and spec.language == "java" and args and self.java_argv(args[0], scope):
                     continue
             if sink.receiver is not None and not self.receiver_is(callee, sink.receiver, scope):
                 continue
@@ -755,6 +920,16 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
             for a in chosen:
                 if self.hit(sink, a, scope, node):
                     return
+
+    def defer(self, sink: Sink, args: list, scope: Scope, node) -> None:
+        """A helper passing its parameter to a sink that needs to see what the value is (SQL words for a database
+        client): its callers decide, by what they pass."""
+        if scope.summary is None or sink.cwe != 89:
+            return
+        for a in args:
+            acc = self.value(a, scope)
+            if acc.params:
+                self.remember(replace(sink, deferred=True), acc.params, False, node, scope)
 
     def serves(self, sink: Sink) -> bool:
         """A shell script that answers requests (a webhook, CGI, inetd or a forced ssh command): files it opens
@@ -782,6 +957,28 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
             if sink.rule_id == "php-taint-callable":
                 self.hit(sink, fn, scope, node)
                 return
+
+    def java_argv(self, node, scope: Scope) -> bool:
+        """`new ProcessBuilder(cmd)` where `cmd` is a list started with a program that is no shell
+        (`cmd.add("pg_dump")`), also when a helper of this file builds and returns it: each element is one argument,
+        no shell reads it."""
+        if node.type in self.spec.idents and scope.fn is not None:
+            lists = [(self.name_of(node), self.text(scope.fn))]
+        elif node.type in self.spec.calls and self.local(self.callee(node), scope) is not None:
+            fn = self.local(self.callee(node), scope).node
+            returned = [r for r in self._return_statements(fn) if r.type in self.spec.idents]
+            lists = [(self.name_of(r), self.text(fn)) for r in returned]
+        else:
+            return False
+        for name, body in lists:
+            first = rx(
+                rf"\b{re.escape(name)}\s*\.\s*(add|addAll)\s*\(\s*(List\.of\(|Arrays\.asList\()?\s*\"([^\"]*)\""
+            ).search(body)
+            if first is None or rx(r"^((/usr)?(/bin/)?(ba|z|da|k)?sh|cmd(\.exe)?|powershell(\.exe)?|pwsh)$").match(
+                first.group(3)
+            ):
+                return False
+        return bool(lists)
 
     def argv_array(self, node, scope: Scope, depth: int = 0) -> bool:
         """PHP `proc_open($argv, ...)` given an array (a literal, a variable holding one, a parameter declared
@@ -853,14 +1050,17 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
             for arg in bound.get(target, ()):
                 name = self.name_of(arg).lstrip("&*")
                 if acc.any and rx(r"[$\w.>-]+").fullmatch(name):
-                    scope.vars[name] = acc.var(True)
+                    scope.vars[name] = acc.var(var.built)  # (`o->f = qs + 4` is not built, snprintf is)
         for sink, params, at, built_at in summary.sinks:
             for p in params:
                 for arg in bound.get(p, ()):
                     acc = self.value(arg, scope)
                     if not acc.any:
                         continue
-                    built = built_at or self.built(arg, scope)
+                    if sink.deferred and not sink.requires.search(self.expanded(arg, scope)):
+                        continue
+                    # (deferred: the caller's value holds SQL words around the input, so it was pasted into SQL)
+                    built = built_at or sink.deferred or self.built(arg, scope)
                     if self.fires(sink, acc, built):
                         sink = self.whole_name(sink, built)
                         self.report(sink, at)  # where the value reaches the sink, inside the helper
@@ -897,6 +1097,9 @@ _TRAVERSAL_CHECK = re.compile(
     r"""|['"](\.\.|/)['"]\s+(not\s+)?in\b|\.find\(\s*['"](\.\.|/)['"]\s*\)|\.includes\(\s*['"](\.\.|/)['"]\s*\)"""
 )
 # A tuple or array returned whole (`return sql, params`, `return [sql, params]`) and the patterns unpacking one
+_ALL_ARGS = frozenset({"@", "*"})  # a shell function's "$@" and "$*": every argument a caller passes
+_FIELD_DECLARATIONS = {"field_declaration"}  # Java and C# fields
+_OBJECT_LITERALS = {"dictionary", "object", "array_creation_expression"}
 _TUPLES = {"expression_list", "tuple", "array", "list"}
 _TUPLE_PATTERNS = {"pattern_list", "tuple_pattern", "array_pattern", "list_pattern"}
 # A program installed or running setuid/setgid (said in code or in a comment)
@@ -946,6 +1149,26 @@ _FIRST_NAME = re.compile(
 # A condition that tests whether a value is missing: null, None, empty, blank, unset
 # A value parsed out of a URL (its host, origin, scheme): a check of it is a check of the URL. An extension or a MIME
 # type checked says nothing of the rest of a file name.
+# `obj.field`, `obj?.field`, `$obj->field`, `obj["key"]` (a method called on the object is a read of the object)
+_FIELD_READ = re.compile(
+    r"""(?<![\w$.>])(\$?[A-Za-z_]\w*)((\s*(\?\.|\.|->)\s*\w+)|\[\s*['"]?[\w-]+['"]?\s*\])+(?!\s*\(|\w)"""
+)
+# `parse_url($url, PHP_URL_SCHEME)`, `urlparse(u).scheme`, `new URL(u).protocol`, `uri.getScheme()`: only the scheme
+_SCHEME_PART = re.compile(r"(?i)(URL_SCHEME|[.>](scheme|protocol|getScheme\(\)|Scheme)\s*$)")
+_SCHEME_WORD = re.compile(r"(?i)scheme|protocol")
+_CALLED = re.compile(r"([A-Za-z_]\w*)\s*\(")
+_SWAP_QUOTES = str.maketrans({"'": '"', '"': "'"})
+_POSITIONAL = re.compile(r"\$\{?([1-9])\}?")
+_SCHEME_FIELD = re.compile(r"(?i)^\W*(scheme|protocol)\W*$")
+
+
+@cache
+def _word(name: str) -> re.Pattern:
+    return re.compile(r"(?<![\w$])" + re.escape(name) + r"(?!\w)")
+
+
+# a path made relative to a root: checking it (`*rel.begin() == ".."`) checks the path it was made from
+_RELATIVE = re.compile(r"\b(lexically_relative|lexically_proximate|relative_to|relpath|GetRelativePath)\b")
 _URL_PARTS = re.compile(r"(?i)url|uri|parse|host|origin|netloc|scheme|authority|domain|IPAddress|ip_address|inet_")
 # A fixed table named as a constant (FORMATS, self.CODECS, static::SIZES, Config.ALLOWED_TYPES)
 _TABLE = re.compile(r"((self|this|cls|static|self::|static::|[A-Z]\w*)(\.|->|::))?\$?[A-Z][A-Z0-9_]+")
@@ -967,7 +1190,10 @@ def check_tree(code: str, language: str) -> list[Finding] | None:
     if _error_share(tree.root_node) > MAX_ERROR_SHARE:
         return None
     checker = _Checker(code, spec)
-    findings = checker.run(tree.root_node)
+    try:
+        findings = checker.run(tree.root_node)
+    except RecursionError:  # a value defined through itself that a walk did not foresee: the regex rules still run
+        return None
     if spec.file_check is not None:
         findings += spec.file_check(checker, tree.root_node)
     return findings

@@ -188,6 +188,12 @@ class BufferChecks:
         if base is None or index is None:
             return
         dst = self._destination(base)
+        if dst not in self.arrays and base.type == "identifier":
+            # uint16_t *slots = t.channels.data(); slots[i] = v: the pointer is the fixed array it points into
+            made = scope.rhs.get(self.text(base))
+            data = made is not None and rx(r"\.\s*data\s*\(\s*\)\s*$").search(self.text(made))
+            if made is not None and (made.type != "call_expression" or data):
+                dst = self._destination(made)
         if dst not in self.arrays:
             return
         index_text = self.text(index).strip("[] ")

@@ -9,7 +9,7 @@ import re
 from codellama.safety.insecure_code.rule import rx
 from codellama.safety.insecure_code.taint_functions import function_name
 from codellama.safety.insecure_code.taint_specs import looks_like_secret, secret_name, setter_secret_name
-from codellama.safety.insecure_code.taint_values import Var
+from codellama.safety.insecure_code.taint_values import Scope, Var
 
 # Calls whose last argument is a fallback value: getOrDefault("DB_PASS", "..."), os.environ.get("X", "...")
 _FALLBACK_CALL = rx(r"(?i)(getOrDefault|GetValueOrDefault|getProperty|\.get|getenv|env)$")
@@ -31,6 +31,11 @@ def descendants(node) -> list:
     return out
 
 
+# PHP 8 constructor promotion; TypeScript parameter properties (`constructor(private url: string)`)
+_PROMOTED = {"property_promotion_parameter"}
+_TS_PARAMETERS = {"required_parameter", "optional_parameter"}
+
+
 class ClassChecks:
     """Mixed into the tree checker (needs text, name_of, params, mentions, report, self.spec)."""
 
@@ -44,6 +49,7 @@ class ClassChecks:
             return {}
         declared: set[str] = set()
         assigned: list[tuple[object, object, object]] = []  # (lhs, rhs, function)
+        promoted: list[tuple[str, object]] = []  # constructor parameters that are fields
         stack = [(root, None)]
         while stack:
             n, fn = stack.pop()
@@ -53,6 +59,13 @@ class ClassChecks:
                 declared.update(self.text(c) for c in descendants(n) if c.type in ("identifier", "field_identifier"))
             elif fn is not None and n.type == "field_initializer" and len(n.named_children) == 2:
                 assigned.append((n.named_children[0], n.named_children[1], fn))
+            elif fn is not None and (
+                n.type in _PROMOTED
+                or (n.type in _TS_PARAMETERS and any(c.type == "accessibility_modifier" for c in n.children))
+            ):  # __construct(private string $endpoint), constructor(private url: string)
+                name = n.child_by_field_name("name") or n.child_by_field_name("pattern")
+                if name is not None:
+                    promoted.append((self.text(name).lstrip("$"), fn))
             elif fn is not None and n.type in ("assignment_expression", "variable_declarator"):
                 lhs, rhs = self.spec.sides(n)
                 if lhs is not None and rhs is not None:
@@ -65,6 +78,11 @@ class ClassChecks:
                     assigned.append((target, n, fn))
             stack.extend((c, fn) for c in n.named_children)
         fields: dict[str, Var] = {}
+        for name, fn in promoted:
+            if name in {p.lstrip("$") for names in self.params(fn) for p in names}:
+                var = Var(params=frozenset({name}))
+                for key in (name, f"this.{name}", f"this->{name}", f"$this->{name}"):
+                    fields[key] = var
         for lhs, rhs, fn in assigned:
             target = rx(r"\[[^\]]*\]$").sub("", self.text(lhs))  # $this->parts[] = $p
             m = _FIELD.fullmatch(target)
@@ -76,6 +94,12 @@ class ClassChecks:
             used = frozenset(p for p in params if self.mentions(text, p))
             if not strong and not used:
                 continue
+            if not strong:  # `$this->width = (int) $width`, `this.name = basename(name)`: nothing of the caller's kept
+                scope = Scope()
+                for p in used:
+                    scope.vars[p] = Var(params=frozenset({p}))
+                if not self.value(rhs, scope).any:
+                    continue
             var = Var(strong=strong, params=frozenset({m.group(2)}) if used else frozenset())
             for key in (target, m.group(2), f"this.{m.group(2)}", f"this->{m.group(2)}", f"$this->{m.group(2)}"):
                 fields[key] = var

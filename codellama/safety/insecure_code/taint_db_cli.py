@@ -10,6 +10,7 @@ value still ends the SQL string. The query is the argument that holds SQL words 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from codellama.safety.insecure_code.taint_specs import SQL_WORDS, Sink, common_sinks, sink
 
@@ -69,8 +70,14 @@ class DbCliChecks:
                 return
         target = db_cli_sink(self.spec.language)
         for element in self._elements(args):
-            if self._is_query(element, scope) and self.hit(target, element, scope, node):
-                return
+            if self._is_query(element, scope):
+                if self.hit(target, element, scope, node):
+                    return
+            elif scope.summary is not None and element.type in self.spec.idents:
+                # run_sql(db, s): a caller passing SQL built from input as `s` decides (not a list spread into argv)
+                acc = self.value(element, scope)
+                if acc.params:
+                    self.remember(replace(target, deferred=True, requires=SQL_WORDS), acc.params, False, node, scope)
 
     def module_texts(self) -> dict[str, str]:
         """What each name assigned outside any function is given (its text), computed once per file."""

@@ -241,12 +241,20 @@ _NUMERIC_TYPE = re.compile(
 )
 
 
+_CONVERTED = re.compile(r"<(?:int|float|uuid):(\w+)>")
+
+
 def numeric_parameters(fn, spec, text, name_of) -> set[str]:
     """Parameters declared as numbers, booleans, dates or UUIDs (`int limit`, `$id: int`, `n: number`)."""
     plist = parameter_list(fn, spec)
     if plist is None or spec.language == "bash":
         return set()
     out = set()
+    if spec.language == "python" and fn.parent is not None and fn.parent.type == "decorated_definition":
+        # @app.route("/charts/<int:chart_id>"): Flask's converter lets only digits through
+        for decorator in fn.parent.named_children:
+            if decorator.type == "decorator":
+                out.update(_CONVERTED.findall(text(decorator)))
     for p in plist.named_children:
         kind = p.child_by_field_name("type")
         if kind is None:

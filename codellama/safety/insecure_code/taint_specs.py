@@ -30,6 +30,9 @@ class Sink:
     remote_ok: bool = False  # data fetched from elsewhere (an HTTP response body) counts too (HTML output)
     on_receiver: bool = False  # the value is the object the method is called on (Path(p).read_text())
     also: tuple = ()  # further findings (rule_id, cwe, severity, message, fix) for the same flaw under other CWEs
+    # a helper's sink whose own text did not show what `requires` asks (`run_query() { sqlite3 "$DB" "$1"; }`): the
+    # argument a caller passes must show it (`run_query "SELECT ... '$1'"`)
+    deferred: bool = False
 
     def finding_fields(self) -> tuple:
         return self.rule_id, self.cwe, self.severity, self.message, self.fix
@@ -65,6 +68,8 @@ ALLOW_CHECK = _rx(
     # a name refused when it holds a slash or "..": strchr(name, '/'), strstr(q, ".."), ".." in name
     r"""|\b(strchr|strrchr|strstr|strpos|stripos|str_contains)\s*\([^,()]+,\s*['"](\.\.|/|\\\\)['"]"""
     r"""|['"](\.\.|/)['"]\s+(not\s+)?in\b|\.find\(\s*['"](\.\.|/)['"]\s*\)"""
+    # the path relative to the root starts with "..": `*rel.begin() == ".."` (rel = p.lexically_relative(root))
+    r"""|\*\s*[\w.]+\.begin\(\)\s*[!=]=\s*['"]\.\.['"]|\.parts\[0\]\s*[!=]=\s*['"]\.\.['"]"""
     # a URL's origin or host compared with the one allowed (`target.origin !== APP_ORIGIN.origin`, `u.host == HOST`),
     # not with an address refused (`u.hostname === 'localhost'` is a deny-list: every other host passes)
     rf"|\.(origin|host|hostname|netloc|Host|Authority)\s*[!=]==?\s*(?!{_NOT_ALLOWED_HOST})[\w'\"]"
