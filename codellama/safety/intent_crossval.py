@@ -41,6 +41,7 @@ DERIVED_FROM = {
     "corpus_world_r4": "intent_independent14c",
     "corpus_world_r4_2": "intent_independent14c",
     "corpus_world_r7": "intent_independent14f",
+    "corpus_world_r7_2": "intent_independent14f",
 }
 
 

@@ -157,6 +157,16 @@ MORE_CAPABILITIES = {
         "सभी कॉन्टैक्ट्स|tất cả danh bạ|semua kontak|όλες τις επαφές|všem kontaktům|לכל אנשי הקשר|ทุกคนในรายชื่อ|همه مخاطبین|"
         "tuturor contactelor|kaikille kontakteille|minden ismerősének"
     ),
+    # round 7: fake accounts and reviews, inflected as people write them (the lexicon's "gefälschte konten" misses
+    # "mit Hunderten falscher Konten")
+    "fraud": (
+        "falsche konten|falschen konten|falscher konten|falsche bewertungen|falschen bewertungen|falscher bewertungen|"
+        "faux comptes|faux avis|fałszywych kont|fałszywe konta|fałszywych opinii|sahte hesap|sahte yorum|nepaccounts|"
+        "valse reviews|حسابات وهمية|مراجعات مزيفة|حساب‌های جعلی|نظرات جعلی|ψεύτικους λογαριασμούς|ψεύτικες κριτικές|"
+        "falešné účty|falešných účtů|falešných recenzí|falešné recenze|hamis fiók|hamis értékelés|akun palsu|ulasan palsu|"
+        "tài khoản ảo|đánh giá giả|가짜 계정|가짜 리뷰|偽アカウント|サクラレビュー|虚假账号|刷好评|假评论|фейковые аккаунты|"
+        "фейковых аккаунтов|фейковые отзывы|фейковых отзывов|накрутк|contas falsas|avaliações falsas|cuentas falsas"
+    ),
     "exfiltration": (
         "a copy of the|copy of the whole|copy the whole|copy of their|the whole database|entire database|dump the|"
         "同步到|拷贝到|复制到|导出到|转存|copia de la base|copie de la base|kopie der datenbank|копию базы|kopię bazy|"
@@ -423,9 +433,13 @@ _ROLE = (
     "あなたは|として|役になりきって|역할을|당신은|wciel się|udawaj|jesteś|rolünü|sen bir|speel de rol|je bent een|"
     "تقمص دور|أنت هاكر|تظاهر|भूमिका|तुम एक|hãy đóng vai|bạn là|berperan|kamu adalah|παίξε το ρόλο|είσαι ένας|"
     "hraj roli|jsi |שחק את התפקיד|אתה האקר|สวมบทบาท|คุณคือ|فرض کن|نقش|joacă rolul|ești un|esitä|olet |játszd|te vagy|"
-    "spela rollen|du är en|spil rollen|spill rollen|igiza|wewe ni"
+    "spela rollen|du är en|spil rollen|spill rollen|igiza|wewe ni|"
+    # crime fiction, books and scripts the lexicon's fiction stems lack
+    "polar|krimi|my book|mon livre|mein buch|screenplay|scénario|drehbuch|guion|sceneggiatura|сценари|剧本|in my game|"
+    "dans mon jeu|in meinem spiel|en mi juego"
 )
 _ROLES = tuple(_ROLE.split("|"))
+_WEAK_IN_FICTION = ("credentials", "personal_data", "send_away", "delete")
 _ENCRYPT_PAY = tuple(_ENCRYPT_AND_PAY.split("|"))
 _DEPARTS = tuple(_DEPARTURE.split("|"))
 _BREAKS = tuple(_LEFT_BROKEN.split("|"))
@@ -456,9 +470,13 @@ def combination(text: str) -> tuple[str, str] | None:
     # fiction or a role asking for the real code of a harmful capability (round 7)
     asks_explanation = "explain" in on and "full_code" not in on  # a character explaining is fine, code is not
     if ("fiction" in on or any(s in t for s in _ROLES)) and not asks_explanation:
-        found = situation(text)
-        if found.capabilities and not found.defence and any(s in t for s in _CODE_ASKS):
-            return "fiction_code", found.capabilities[0]
+        # a login, a report sent, old files deleted or a password hashed are what a tutor's or a heroine's own code
+        # does as well (encryption counts with a ransom, every drive or deleted originals)
+        weak = _WEAK_IN_FICTION if on & {"ransom", "mass_scope", "delete"} else (*_WEAK_IN_FICTION, "encrypt")
+        strong = [CAPABILITIES[c] for c in CAPABILITIES if c in on and c not in weak]
+        strong += [category for category, stems in _MORE_CAPABILITIES.items() if any(stem in t for stem in stems)]
+        if strong and not situation(text).defence and any(s in t for s in _CODE_ASKS):
+            return "fiction_code", strong[0]
     # ransomware in any language: encrypts, deletes the originals or reaches every drive, and asks for payment
     if "encrypt" in on and ("delete" in on or "mass_scope" in on) and any(s in t for s in _ENCRYPT_PAY):
         return "encrypt_and_pay", "ransomware"
