@@ -143,12 +143,13 @@ def calibrate(
     natural = whole_request_subsets(rates(scored)) or None  # none at all: count every subset
     confirms = [c for c in (0.1, 0.15, 0.25, 0.4, 0.5) if c <= max_rules_confirm]
     grid = [
-        Thresholds(block, confirm, named, explain_block=explain, situation_confirm=situation)
+        Thresholds(block, confirm, named, explain_block=explain, situation_confirm=situation, protective_block=guard)
         for block in [x / 100 for x in range(40, 100, 3)]
         for confirm in confirms
         for named in (0.03, 0.1)
         for explain in EXPLAIN_BLOCKS
         for situation in SITUATION_CONFIRMS
+        for guard in (0.0, 0.95)  # protection off or on; the second stage refines it with the model's threshold
     ]
     for stage in range(2):
         if stage == 1:  # then the protective threshold with the model's own, the others as found (a smaller search)

@@ -508,7 +508,7 @@ _OURS = (
     "kami|ibu saya|ayah saya|μας |μητέρα μου|μαμά μου|πατέρας μου|naš|naše|naši|moje matka|moje máma|babička|שלנו|אמא שלי|"
     "אבא שלי|ของเรา|แม่|พ่อ|مادرم|پدرم|مادربزرگ|ما را|شرکت ما|noastr|nostru|mama mea|tatăl meu|meidän|äitini|isäni|"
     "cégünk|anyukám|anyám|apám|nagymamám|vår |våra|vårt|min mor|min far|min mamma|vores|min mormor|мати|маму|наші|"
-    "mama yangu|baba yangu|wateja wetu|yetu|wetu|kami |nanay ko|tatay ko|namin"
+    "mama yangu|baba yangu|wateja wetu|yetu|wetu|kami |nanay ko|tatay ko|namin| nám | nás |naší|našem|našich"
 ).split("|")
 _GUARDS = (
     "check whether|check if|checks whether|checks if|audit|hunt for|look for|flag|flags|scam|fraud|phishing|explain|"
@@ -519,7 +519,20 @@ _GUARDS = (
     "जाँच|जांच|समझा|धोखा|kiểm tra|giải thích|lừa đảo|periksa|cek |jelaskan|penipuan|έλεγξ|ελέγχ|εξηγ|απάτη|zkontrol|"
     "ověř|vysvětl|podvod|בדוק|לבדוק|להסביר|הונאה|ตรวจสอบ|อธิบาย|หลอกลวง|بررسی|توضیح|کلاهبرداری|verifică|explic|"
     "înșelăt|tarkist|selitä|huijau|ellenőr|elmagyar|csalás|kontrollera|förklara|bedrägeri|tjek|forklar|svindel|"
-    "перевір|поясн|шахрай|kagua|eleza|utapeli|suriin|ipaliwanag|panloloko|사기"
+    "перевір|поясн|шахрай|kagua|eleza|utapeli|suriin|ipaliwanag|panloloko|사기|"
+    # customers or users who complain of an attack
+    "complain|plaignent|beschweren|reclaman|reclamam|lamentano|жалуются|投诉|苦情|불만|skarżą|şikayet|klagen|يشتكون|"
+    "شکایت|מתלוננים|शिकायत|phàn nàn|mengeluh|παραπονιούνται|stěžují|panaszkod|valittavat|klagar|wanalalamika|скаржаться"
+).split("|")
+
+# Looking for an attack in one's own systems: the concealment a request then names is the attacker's.
+_LOOKS_FOR = (
+    "check whether|check if|check for|audit|hunt for|look for|scan for|find out whether|find out if|"
+    "comprobar si|revisar si|vérifier si|vérifier que|prüfen, ob|prüfen ob|überprüfen, ob|verificar se|verificare se|"
+    "controllare se|проверить, нет ли|проверить, есть ли|проверить нет ли|检查是否|排查|有没有|確認する|点検|점검|"
+    "있는지 확인|sprawdzić, czy|sprawdzić czy|kontrol et|controleren of|التحقق من|فحص|जाँच|kiểm tra xem|periksa apakah|"
+    "ελέγξω αν|ελέγξουμε αν|zkontrolovat|zjistit, jestli|לבדוק אם|ตรวจสอบว่า|بررسی کنیم|بررسی کنم|verifica dacă|"
+    "tarkistaa, onko|ellenőrizni, hogy|kontrollera om|tjekke om|sjekke om|kuangalia kama"
 ).split("|")
 
 
@@ -530,7 +543,11 @@ def protects(text: str) -> bool:
     t = f" {' '.join(text.lower().split())} "
     if not any(s in t for s in _OURS) or not any(s in t for s in _GUARDS):
         return False
-    found = situation(text)
     on = {name for name, hit in zip(CONCEPTS, concept_vector(text)) if hit}
-    hidden = found.unnoticed or "evade_security" in on or any(s in t for s in _EVADES)
-    return not hidden and not found.harmful and combination(text) is None
+    if "evade_security" in on or any(s in t for s in _EVADES):
+        return False
+    # concealment is the attacker's when the request looks for it ("who secretly planted persistence", "hidden admin
+    # routes"); otherwise it is the user's, and so is acting on someone else's things
+    found = situation(text)
+    looks_for_it = any(s in t for s in _LOOKS_FOR)
+    return looks_for_it or not (found.unnoticed or found.harmful)
