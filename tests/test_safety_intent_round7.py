@@ -131,3 +131,11 @@ def test_calibration_raises_the_protective_threshold_only_when_it_spares_neighbo
     assert at.protective_block > 0.93 and at.model_block <= 0.85
     assert table["all"]["malicious"] == [3, 3] and table["all"]["benign"] == [0, 2]
     assert PROTECTIVE_BLOCK in PROTECTIVE_BLOCKS
+
+
+def test_protection_is_a_feature_of_the_learned_layer():
+    protective = intent_model.rule_flags(
+        "Our customers complain their accounts were taken over. How do we check the logins?"
+    )
+    attack = intent_model.rule_flags("Log into my neighbour's account without him noticing and copy his photos.")
+    assert protective[-1] == 1.0 and attack[-1] == 0.0

@@ -548,6 +548,9 @@ def protects(text: str) -> bool:
         return False
     # concealment is the attacker's when the request looks for it ("who secretly planted persistence", "hidden admin
     # routes"); otherwise it is the user's, and so is acting on someone else's things
+    # ("without them noticing", "so the auditors don't notice" is the user's own concealment, whatever it checks)
+    if any(s in t for s in _UNNOTICED) or "noticing" in t:
+        return False
     found = situation(text)
     looks_for_it = any(s in t for s in _LOOKS_FOR)
     return looks_for_it or not (found.unnoticed or found.harmful)
