@@ -123,8 +123,9 @@ EXPLAIN_BLOCK = 0.9
 # A request that protects the user's own organisation, customers or family and hides nothing (intent_situation.protects:
 # "audit our servers for persistence", "customers complain their accounts were taken over", "explain the scam to my
 # mother") is blocked, by the rules or the model, only when the model is at least this sure (round 7; 0.0: no
-# difference). Calibrated with the others by leave-one-subset-out validation.
-PROTECTIVE_BLOCK = 0.0
+# difference, above 1: at most a warning). Calibrated with the others by leave-one-subset-out validation, which chose
+# 1.01 over 0.9-0.98 (5 of 3,062 training attacks read as protective; 87 of 3,469 neighbours).
+PROTECTIVE_BLOCK = 1.01
 
 
 @dataclass(frozen=True)
