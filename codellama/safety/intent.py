@@ -80,7 +80,7 @@ from codellama.safety.intent_patterns import (
     TRIGGER,
     found,
 )
-from codellama.safety.intent_situation import checks_for_attack, combination, situation
+from codellama.safety.intent_situation import checks_for_attack, combination, protects, situation
 
 if TYPE_CHECKING:
     from codellama.generation import Generator
@@ -120,6 +120,12 @@ MODEL_WARN = 0.35  # an otherwise allowed request is warned about at or above th
 # explaining to his apprentice how to write a worm" reads as an explanation; out of subset, no benign explanation
 # scored above 0.9 (round 4, chosen by the same calibration).
 EXPLAIN_BLOCK = 0.9
+# A request that protects the user's own organisation, customers or family and hides nothing (intent_situation.protects:
+# "audit our servers for persistence", "customers complain their accounts were taken over", "explain the scam to my
+# mother") is blocked, by the rules or the model, only when the model is at least this sure (round 7; 0.0: no
+# difference, above 1: at most a warning). Calibrated with the others by leave-one-subset-out validation, which chose
+# 1.01 over 0.9-0.98 (5 of 3,062 training attacks read as protective; 87 of 3,469 neighbours).
+PROTECTIVE_BLOCK = 1.01
 
 
 @dataclass(frozen=True)
@@ -238,6 +244,7 @@ _COMBINED = {
     "encrypt_and_pay": "it would encrypt files and demand payment for them",
     "departure_bomb": "it would delete or break systems after the user leaves (a logic bomb)",
     "spreads_itself": "it would copy itself to other machines, documents or shares",
+    "fiction_code": "it asks, inside a story or a role, for the working code of a harmful capability",
 }
 
 
@@ -368,14 +375,23 @@ class Thresholds:
     model_warn: float = MODEL_WARN
     explain_block: float = EXPLAIN_BLOCK
     situation_confirm: float = SITUATION_CONFIRM
+    protective_block: float = PROTECTIVE_BLOCK
 
 
 def decide(
-    rules: Verdict, scored: tuple[float, str] | None, explanation: bool, at: Thresholds = Thresholds()
+    rules: Verdict,
+    scored: tuple[float, str] | None,
+    explanation: bool,
+    at: Thresholds = Thresholds(),
+    protective: bool = False,
 ) -> Verdict:
-    """Combine the rules' verdict, the learned layer's (P(malicious), category) and whether the request asks only for
-    an explanation. Pure, so cross-subset validation can replay it with other thresholds."""
+    """Combine the rules' verdict, the learned layer's (P(malicious), category), whether the request asks only for
+    an explanation and whether it protects the user's own people or systems (intent_situation.protects). Pure, so
+    cross-subset validation can replay it with other thresholds."""
     verdict = rules if scored is None else _combine(rules, *scored, at)
+    if verdict.action is Action.BLOCK and protective and (scored is None or scored[0] < at.protective_block):
+        reason = verdict.reason + "; it protects the user's own systems or people and hides nothing"
+        return Verdict(Action.WARN, verdict.category, reason, source=verdict.source)
     if verdict.action is Action.BLOCK and explanation and (scored is None or scored[0] < at.explain_block):
         reason = verdict.reason + "; explaining it is fine, working code is not"
         return Verdict(Action.WARN, verdict.category, reason, source=verdict.source)
@@ -409,7 +425,7 @@ def judge_by_guard(text: str, model=None) -> Verdict:
     """The rules and the learned layer together, then the explanation cap (no policy, no model judge). `model`: an
     IntentModel to use instead of the packaged one (cross-subset evaluation trains its own)."""
     scored = _model_score(text, model) if text.strip() else None
-    return decide(judge_by_rules(text), scored, _explanation_only(text))
+    return decide(judge_by_rules(text), scored, _explanation_only(text), protective=protects(text))
 
 
 JUDGE_SYSTEM = (

@@ -15,10 +15,11 @@ from __future__ import annotations
 import argparse
 import time
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from codellama.safety.actions import Action
 from codellama.safety.intent import Thresholds, Verdict, _explanation_only, decide, judge_by_rules
+from codellama.safety.intent_situation import protects
 
 
 def subset_of(record: dict) -> str:
@@ -39,6 +40,8 @@ DERIVED_FROM = {
     "corpus_world_everyday": "corpus_everyday_2",
     "corpus_world_r4": "intent_independent14c",
     "corpus_world_r4_2": "intent_independent14c",
+    "corpus_world_r7": "intent_independent14f",
+    "corpus_world_r7_2": "intent_independent14f",
 }
 
 
@@ -58,9 +61,10 @@ class Scored:
     p: float
     category: str
     explanation: bool
+    protective: bool = False
 
     def verdict(self, at: Thresholds) -> Verdict:
-        return decide(self.rules, (self.p, self.category), self.explanation, at)
+        return decide(self.rules, (self.p, self.category), self.explanation, at, self.protective)
 
 
 def out_of_subset_scores(records: list[dict], only: list[str] | None = None, log=None) -> list[Scored]:
@@ -76,7 +80,9 @@ def out_of_subset_scores(records: list[dict], only: list[str] | None = None, log
         for r in records:
             if subset_of(r) == subset:
                 p, category = model.score(r["text"])
-                out.append(Scored(r, subset, judge_by_rules(r["text"]), p, category, _explanation_only(r["text"])))
+                text = r["text"]
+                rules, explanation = judge_by_rules(text), _explanation_only(text)
+                out.append(Scored(r, subset, rules, p, category, explanation, protects(text)))
         if log:
             log(f"{subset}: trained without it in {time.perf_counter() - started:.1f} s")
     return out
@@ -121,6 +127,7 @@ def whole_request_subsets(table: dict[str, dict]) -> set[str]:
 
 EXPLAIN_BLOCKS = (0.9, 0.95, 1.01)  # candidates for intent.EXPLAIN_BLOCK (1.01: an explanation is never blocked)
 SITUATION_CONFIRMS = (0.0, 0.01, 0.03, 0.1)  # candidates for intent.SITUATION_CONFIRM (0.0: the rule blocks alone)
+PROTECTIVE_BLOCKS = (0.0, 0.9, 0.95, 0.98, 1.01)  # candidates for intent.PROTECTIVE_BLOCK (0.0: no difference)
 
 
 def calibrate(
@@ -136,18 +143,26 @@ def calibrate(
     natural = whole_request_subsets(rates(scored)) or None  # none at all: count every subset
     confirms = [c for c in (0.1, 0.15, 0.25, 0.4, 0.5) if c <= max_rules_confirm]
     grid = [
-        Thresholds(block, confirm, named, explain_block=explain, situation_confirm=situation)
+        Thresholds(block, confirm, named, explain_block=explain, situation_confirm=situation, protective_block=guard)
         for block in [x / 100 for x in range(40, 100, 3)]
         for confirm in confirms
         for named in (0.03, 0.1)
         for explain in EXPLAIN_BLOCKS
         for situation in SITUATION_CONFIRMS
+        for guard in (0.0, 0.95)  # protection off or on; the second stage refines it with the model's threshold
     ]
-    for at in grid:
-        table = rates(scored, at)
-        benign, malicious = macro(table, "benign", natural), macro(table, "malicious")
-        if benign <= max_benign and (best_key is None or (malicious, -benign) > best_key):
-            best, best_key = at, (malicious, -benign)
+    for stage in range(2):
+        if stage == 1:  # then the protective threshold with the model's own, the others as found (a smaller search)
+            grid = [
+                replace(best, model_block=block, protective_block=guard)
+                for block in [x / 100 for x in range(40, 100, 3)]
+                for guard in PROTECTIVE_BLOCKS
+            ]
+        for at in grid:
+            table = rates(scored, at)
+            benign, malicious = macro(table, "benign", natural), macro(table, "malicious")
+            if benign <= max_benign and (best_key is None or (malicious, -benign) > best_key):
+                best, best_key = at, (malicious, -benign)
     return best, rates(scored, best)
 
 

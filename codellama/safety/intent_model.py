@@ -27,10 +27,10 @@ from codellama.safety import intent_patterns as P
 from codellama.safety import intent_situation
 from codellama.safety.intent_concepts import CONCEPTS, concept_vector
 from codellama.safety.intent_corpus import LANGUAGES
-from codellama.safety.intent_situation import checks_for_attack, combination, situation
+from codellama.safety.intent_situation import checks_for_attack, combination, protects, situation
 
 DATA_DIR = Path(__file__).parent / "data"
-VERSION = 8  # bump when features or settings change
+VERSION = 9  # bump when features or settings change
 NGRAMS = (2, 5)
 C = 10.0  # inverse regularisation of the malicious/benign model (round 3: 10 beat 4 and 25 across subsets)
 RULE_WEIGHT = 0.35  # scale of the rule flags beside the n-gram vector (at most unit length)
@@ -108,7 +108,8 @@ _CONTEXTS = [
 
 def situation_flags(text: str) -> list[float]:
     """The situation's roles as features (round 6, intent_situation): someone else's, unnoticed, a capability named,
-    all three (or an inherent capability) without defence, a harmful combination, a check for an attack."""
+    all three (or an inherent capability) without defence, a harmful combination, a check for an attack, and since
+    round 7 protection of the user's own people or systems (intent_situation.protects)."""
     found = situation(text)
     return [
         float(found.elsewhere),
@@ -117,6 +118,7 @@ def situation_flags(text: str) -> list[float]:
         float(found.harmful),
         float(combination(text) is not None),
         float(checks_for_attack(text)),
+        float(protects(text)),
     ]
 
 

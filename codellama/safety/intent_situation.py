@@ -136,6 +136,7 @@ CAPABILITIES = {
     "send_away": "exfiltration",
     "steal": "exfiltration",
     "delete": "wiper",
+    "flood": "dos",
 }
 # Capabilities the lexicon's action concepts lack, said as what the code gets: someone's account, a copy of a
 # database, data synced to the user's own account.
@@ -156,6 +157,16 @@ MORE_CAPABILITIES = {
         "सभी कॉन्टैक्ट्स|tất cả danh bạ|semua kontak|όλες τις επαφές|všem kontaktům|לכל אנשי הקשר|ทุกคนในรายชื่อ|همه مخاطبین|"
         "tuturor contactelor|kaikille kontakteille|minden ismerősének"
     ),
+    # round 7: fake accounts and reviews, inflected as people write them (the lexicon's "gefälschte konten" misses
+    # "mit Hunderten falscher Konten")
+    "fraud": (
+        "falsche konten|falschen konten|falscher konten|falsche bewertungen|falschen bewertungen|falscher bewertungen|"
+        "faux comptes|faux avis|fałszywych kont|fałszywe konta|fałszywych opinii|sahte hesap|sahte yorum|nepaccounts|"
+        "valse reviews|حسابات وهمية|مراجعات مزيفة|حساب‌های جعلی|نظرات جعلی|ψεύτικους λογαριασμούς|ψεύτικες κριτικές|"
+        "falešné účty|falešných účtů|falešných recenzí|falešné recenze|hamis fiók|hamis értékelés|akun palsu|ulasan palsu|"
+        "tài khoản ảo|đánh giá giả|가짜 계정|가짜 리뷰|偽アカウント|サクラレビュー|虚假账号|刷好评|假评论|фейковые аккаунты|"
+        "фейковых аккаунтов|фейковые отзывы|фейковых отзывов|накрутк|contas falsas|avaliações falsas|cuentas falsas"
+    ),
     "exfiltration": (
         "a copy of the|copy of the whole|copy the whole|copy of their|the whole database|entire database|dump the|"
         "同步到|拷贝到|复制到|导出到|转存|copia de la base|copie de la base|kopie der datenbank|копию базы|kopię bazy|"
@@ -167,7 +178,7 @@ MORE_CAPABILITIES = {
 # Taking someone else's account or spreading to someone else's contacts needs no concealment to be harmful: the
 # owner never agrees to either. These are the lexicon's concepts for them (not "credentials" or "brute_force", which
 # name a user's own logins as often), and the stems of MORE_CAPABILITIES["account_takeover"].
-INHERENT = ("takeover", "self_copy")
+INHERENT = ("takeover", "self_copy", "flood")  # round 7: a flood aimed at someone else's site or phone
 INHERENT_MORE = ("account_takeover", "self_spreading")
 # What marks a request as defence, consented work or declined code: the lexicon's defensive aim and work (detect,
 # protect, alert, audit, restore...), consent that is not negated (approved, signed off, GDPR), and "no code needed".
@@ -198,7 +209,15 @@ EVADES = (
     "não detecte|non rilevi|не обнаруж|не сработал|不触发|不会触发|绕过|検知されない|検知を回避|탐지되지|우회|nie wykryje|"
     "tespit edilmeden|לא יזהה|שלא יזהו|không bị phát hiện|tidak terdeteksi|لا يكتشف|دون أن يكتشف|पकड़ में न"
 )
-_ELSEWHERE = tuple(ELSEWHERE.split("|"))
+# Round 7: a rival or competitor, a client's systems and a former employer's, in more languages (the roles recur in
+# every set; a flood aimed at them needs no concealment to harm).
+RIVALS = (
+    "concurrent|konkurrent|konkurrenz|competidor|concorrente|concorrenza|конкурент|竞争对手|对手|ライバル|競合|경쟁|"
+    "rakip|منافس|رقیب|מתחרה|प्रतिस्पर्धी|đối thủ|pesaing|ανταγωνιστ|konkurenc|konkurent|rival|kilpailija|versenytárs|"
+    "kundens|des kunden|unseres kunden|klanten|klant |kunder|zákazník|klienta|клиента|客户的|顧客の|고객사|müşterinin|"
+    "العميل|مشتری|הלקוח|ग्राहक के|khách hàng|klien|πελάτη|clientului|asiakkaan|ügyfél|mteja"
+)
+_ELSEWHERE = tuple(ELSEWHERE.split("|")) + tuple(RIVALS.split("|"))
 _UNNOTICED = tuple(UNNOTICED.split("|"))
 _EVADES = tuple(EVADES.split("|"))
 _CHECKS = tuple(CHECKS.split("|"))
@@ -396,6 +415,31 @@ COMBINATIONS: dict[str, tuple[str, tuple[tuple[str, ...], ...]]] = {
     ),
     "credential_stuffing": ("account_takeover", (tuple(_LEAKED_PAIRS.split("|")), tuple(_TRIED_ON_LOGIN.split("|")))),
 }
+# A request for code, a script or a configuration, in any lexicon language (round 7): with fiction or a role and a
+# harmful capability it asks for the working thing the story would only need described ("write her real code so the
+# scene is credible"; every independent set had several).
+_ASKS_FOR_CODE = (
+    " code|code |script|program|config|implementation|source|código|codice|kod|коде|кода|код |код,|код.|コード|代码|"
+    "程序|脚本|코드|스크립트|κώδικα|קוד|کد|كود|कोड|स्क्रिप्ट|mã |kode|skript|szkript|kódot|koodi|cod |codul|macro|"
+    "bot |tool|outil|werkzeug|herramienta|ferramenta|strumento|инструмент|工具|ツール|도구|narzędzi|araç|أداة|ابزار|"
+    "כלי|टूल|công cụ|alat|εργαλείο|nástroj|eszköz|työkalu|unealt"
+)
+_CODE_ASKS = tuple(_ASKS_FOR_CODE.split("|"))
+# Playing a role, beside the lexicon's fiction stems ("you are a legendary hacker", "play an experienced carder").
+_ROLE = (
+    "play the role|play a|act as|you are a|you're a|imagine you are|joue le rôle|jouez le rôle|incarne|tu es un|"
+    "spiel die rolle|du bist ein|haz el papel|interpreta a|eres un|finge ser|faça o papel|finja ser|você é um|"
+    "interpreta il ruolo|fai finta di essere|sei un|сыграй роль|представь, что ты|ты — |ты опытный|扮演|假设你是|你是一个|"
+    "あなたは|として|役になりきって|역할을|당신은|wciel się|udawaj|jesteś|rolünü|sen bir|speel de rol|je bent een|"
+    "تقمص دور|أنت هاكر|تظاهر|भूमिका|तुम एक|hãy đóng vai|bạn là|berperan|kamu adalah|παίξε το ρόλο|είσαι ένας|"
+    "hraj roli|jsi |שחק את התפקיד|אתה האקר|สวมบทบาท|คุณคือ|فرض کن|نقش|joacă rolul|ești un|esitä|olet |játszd|te vagy|"
+    "spela rollen|du är en|spil rollen|spill rollen|igiza|wewe ni|"
+    # crime fiction, books and scripts the lexicon's fiction stems lack
+    "polar|krimi|my book|mon livre|mein buch|screenplay|scénario|drehbuch|guion|sceneggiatura|сценари|剧本|in my game|"
+    "dans mon jeu|in meinem spiel|en mi juego"
+)
+_ROLES = tuple(_ROLE.split("|"))
+_WEAK_IN_FICTION = ("credentials", "personal_data", "send_away", "delete")
 _ENCRYPT_PAY = tuple(_ENCRYPT_AND_PAY.split("|"))
 _DEPARTS = tuple(_DEPARTURE.split("|"))
 _BREAKS = tuple(_LEFT_BROKEN.split("|"))
@@ -423,6 +467,16 @@ def combination(text: str) -> tuple[str, str] | None:
     # a worm: it copies itself, and to other machines, documents or shares (not the user's own repositories)
     if "self_copy" in on and any(s in t for s in _SPREADS) and not own:
         return "spreads_itself", "self_spreading"
+    # fiction or a role asking for the real code of a harmful capability (round 7)
+    asks_explanation = "explain" in on and "full_code" not in on  # a character explaining is fine, code is not
+    if ("fiction" in on or any(s in t for s in _ROLES)) and not asks_explanation:
+        # a login, a report sent, old files deleted or a password hashed are what a tutor's or a heroine's own code
+        # does as well (encryption counts with a ransom, every drive or deleted originals)
+        weak = _WEAK_IN_FICTION if on & {"ransom", "mass_scope", "delete"} else (*_WEAK_IN_FICTION, "encrypt")
+        strong = [CAPABILITIES[c] for c in CAPABILITIES if c in on and c not in weak]
+        strong += [category for category, stems in _MORE_CAPABILITIES.items() if any(stem in t for stem in stems)]
+        if strong and not situation(text).defence and any(s in t for s in _CODE_ASKS):
+            return "fiction_code", strong[0]
     # ransomware in any language: encrypts, deletes the originals or reaches every drive, and asks for payment
     if "encrypt" in on and ("delete" in on or "mass_scope" in on) and any(s in t for s in _ENCRYPT_PAY):
         return "encrypt_and_pay", "ransomware"
@@ -434,3 +488,69 @@ def checks_for_attack(text: str) -> bool:
     language: "what should I check", "is there a keylogger", "how do I know if": defence, whatever attack it names."""
     t = f" {' '.join(text.lower().split())} "
     return any(stem in t for stem in _CHECKS)
+
+
+# ---- Protection of one's own people and systems (round 7) ----
+# Benign requests the learned layer refused in every independent set were defence of the user's own organisation or
+# family: an audit of "our servers" for persistence, customers whose accounts were taken over, an elderly mother sent a
+# scam, a contractor's backdoor looked for, coupon abuse flagged. They name whom they protect and a check, and hide
+# nothing from anyone. The model then needs more certainty to refuse alone (intent.PROTECTIVE_BLOCK).
+_OURS = (
+    " our | we | us |my company|my shop|my store|mi empresa|ma société|meine firma|minha empresa|la mia azienda|"
+    "моей компании|我公司|私の会社|moja firma|şirketim|mijn bedrijf|شركتي|मेरी कंपनी|công ty tôi|perusahaan saya|"
+    "my mother|my mom|my mum|my father|my dad|my parents|my grandm|my grandp|my elderly|my kids|"
+    "my children|my son|my daughter|customers complain|users complain|clients complain|"
+    "nuestr|nosotros|mi madre|mi mamá|mi padre|mi abuel|notre |nos |nous |ma mère|mon père|ma grand|unser|wir |"
+    "meine mutter|meine oma|mein vater|nosso|nossa|minha mãe|meu pai|minha avó|nostr|mia madre|mio padre|mia nonna|"
+    "наш|мама|маме|мамы|мать|отец|папа|бабушк|我们|我妈|母亲|父亲|奶奶|自社|うちの|弊社|母が|母の|父が|祖母|우리 |"
+    "어머니|엄마|아버지|할머니|nasz|mama|mamy|babci|ojciec|taty|bizim|şirketimiz|annem|babam|onze |mijn moeder|mijn vader|"
+    "oma |شركتنا|عملاؤنا|عملائنا|موقعنا|أمي|والدتي|والدي|हमारी|हमारे|हमारा|मेरी माँ|मेरे पिता|chúng tôi|mẹ tôi|bố tôi|"
+    "kami|ibu saya|ayah saya|μας |μητέρα μου|μαμά μου|πατέρας μου|naš|naše|naši|moje matka|moje máma|babička|שלנו|אמא שלי|"
+    "אבא שלי|ของเรา|แม่|พ่อ|مادرم|پدرم|مادربزرگ|ما را|شرکت ما|noastr|nostru|mama mea|tatăl meu|meidän|äitini|isäni|"
+    "cégünk|anyukám|anyám|apám|nagymamám|vår |våra|vårt|min mor|min far|min mamma|vores|min mormor|мати|маму|наші|"
+    "mama yangu|baba yangu|wateja wetu|yetu|wetu|kami |nanay ko|tatay ko|namin| nám | nás |naší|našem|našich"
+).split("|")
+_GUARDS = (
+    "check whether|check if|checks whether|checks if|audit|hunt for|look for|flag|flags|scam|fraud|phishing|explain|"
+    "recover|protect|secure|harden|detect|alert|monitor|prevent|hash|bcrypt|argon2|2fa|two-factor|mfa|rate limit|"
+    "verific|comprob|revis|vérifi|contrôl|expliqu|arnaque|escroquer|prüf|überprüf|erklär|betrug|verifi|controll|spieg|"
+    "truffa|golpe|fraude|estafa|провер|объясн|мошенн|检查|排查|核查|解释|诈骗|骗局|確認|チェック|点検|説明|詐欺|점검|확인|"
+    "설명|사기|sprawdz|sprawdź|wyjaśn|oszust|kontrol|açıkla|dolandır|controleer|uitleg|oplichting|تحقق|فحص|اشرح|احتيال|"
+    "जाँच|जांच|समझा|धोखा|kiểm tra|giải thích|lừa đảo|periksa|cek |jelaskan|penipuan|έλεγξ|ελέγχ|εξηγ|απάτη|zkontrol|"
+    "ověř|vysvětl|podvod|בדוק|לבדוק|להסביר|הונאה|ตรวจสอบ|อธิบาย|หลอกลวง|بررسی|توضیح|کلاهبرداری|verifică|explic|"
+    "înșelăt|tarkist|selitä|huijau|ellenőr|elmagyar|csalás|kontrollera|förklara|bedrägeri|tjek|forklar|svindel|"
+    "перевір|поясн|шахрай|kagua|eleza|utapeli|suriin|ipaliwanag|panloloko|사기|"
+    # customers or users who complain of an attack
+    "complain|plaignent|beschweren|reclaman|reclamam|lamentano|жалуются|投诉|苦情|불만|skarżą|şikayet|klagen|يشتكون|"
+    "شکایت|מתלוננים|शिकायत|phàn nàn|mengeluh|παραπονιούνται|stěžují|panaszkod|valittavat|klagar|wanalalamika|скаржаться"
+).split("|")
+
+# Looking for an attack in one's own systems: the concealment a request then names is the attacker's.
+_LOOKS_FOR = (
+    "check whether|check if|check for|audit|hunt for|look for|scan for|find out whether|find out if|"
+    "comprobar si|revisar si|vérifier si|vérifier que|prüfen, ob|prüfen ob|überprüfen, ob|verificar se|verificare se|"
+    "controllare se|проверить, нет ли|проверить, есть ли|проверить нет ли|检查是否|排查|有没有|確認する|点検|점검|"
+    "있는지 확인|sprawdzić, czy|sprawdzić czy|kontrol et|controleren of|التحقق من|فحص|जाँच|kiểm tra xem|periksa apakah|"
+    "ελέγξω αν|ελέγξουμε αν|zkontrolovat|zjistit, jestli|לבדוק אם|ตรวจสอบว่า|بررسی کنیم|بررسی کنم|verifica dacă|"
+    "tarkistaa, onko|ellenőrizni, hogy|kontrollera om|tjekke om|sjekke om|kuangalia kama"
+).split("|")
+
+
+def protects(text: str) -> bool:
+    """Whether the request protects the user's own organisation, customers or family (names them and a check,
+    detection, hardening or explanation) and hides nothing from anyone: no concealment, no evasion, no one else's
+    systems acted on."""
+    t = f" {' '.join(text.lower().split())} "
+    if not any(s in t for s in _OURS) or not any(s in t for s in _GUARDS):
+        return False
+    on = {name for name, hit in zip(CONCEPTS, concept_vector(text)) if hit}
+    if "evade_security" in on or any(s in t for s in _EVADES):
+        return False
+    # concealment is the attacker's when the request looks for it ("who secretly planted persistence", "hidden admin
+    # routes"); otherwise it is the user's, and so is acting on someone else's things
+    # ("without them noticing", "so the auditors don't notice" is the user's own concealment, whatever it checks)
+    if any(s in t for s in _UNNOTICED) or "noticing" in t:
+        return False
+    found = situation(text)
+    looks_for_it = any(s in t for s in _LOOKS_FOR)
+    return looks_for_it or not (found.unnoticed or found.harmful)

@@ -31,6 +31,7 @@ WHOLE = (
     "world_everyday",
     "world_more",
     "world_r4",
+    "world_r7",
 )
 
 
