@@ -49,8 +49,11 @@ from pathlib import Path
 
 import torch
 
-from codellama.cuda_step import StaticDecoder
-from codellama.model import ModelArgs, Transformer
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/: http_clients beside this script
+from http_clients import at_once  # noqa: E402
+
+from codellama.cuda_step import StaticDecoder  # noqa: E402
+from codellama.model import ModelArgs, Transformer  # noqa: E402
 
 
 @dataclass
@@ -470,25 +473,15 @@ def scheduler_transport(generator, parallel: int, context: int):
     scheduler = Scheduler(generator, max_batch=parallel, context=context, max_queue=4 * parallel)
 
     def run_clients(job: dict, timeout: float) -> tuple[float, list, list]:
-        count = job["count"]
-        streamed, failures = [None] * count, [None] * count
+        def client(i: int) -> int:
+            request = Request(job["prompts"][i], SamplingParams(max_new_tokens=job["tokens"], ignore_eos=True))
+            streamed = 0
+            for delta in scheduler.submit([request])[0]:
+                if delta.completion is not None:
+                    streamed = len(delta.completion.token_ids)
+            return streamed
 
-        def client(i: int) -> None:
-            try:
-                request = Request(job["prompts"][i], SamplingParams(max_new_tokens=job["tokens"], ignore_eos=True))
-                for delta in scheduler.submit([request])[0]:
-                    if delta.completion is not None:
-                        streamed[i] = len(delta.completion.token_ids)
-            except Exception as e:
-                failures[i] = f"{type(e).__name__}: {e}"
-
-        threads = [threading.Thread(target=client, args=(i,), daemon=True) for i in range(count)]
-        start = time.perf_counter()
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=max(start + timeout - time.perf_counter(), 0))
-        return time.perf_counter() - start, streamed, failures
+        return at_once(job["count"], client, timeout)
 
     try:
         yield run_clients

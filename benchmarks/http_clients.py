@@ -19,6 +19,7 @@ import json
 import sys
 import threading
 import time
+from collections.abc import Callable
 
 
 def stream_completion(port: int, prompt: list[int], tokens: int, timeout: float) -> int:
@@ -40,25 +41,34 @@ def stream_completion(port: int, prompt: list[int], tokens: int, timeout: float)
         connection.close()
 
 
-def run(job: dict) -> dict:
-    count = job["count"]
+def at_once(count: int, client: Callable[[int], int], timeout: float) -> tuple[float, list, list]:
+    """Clients 0..count-1 started together, each on a thread: client(i) -> tokens streamed. Returns the seconds
+    until the last finished (or `timeout`), the tokens each streamed (None: raised or unfinished) and what each
+    raised (None: nothing)."""
     streamed: list[int | None] = [None] * count
     failures: list[str | None] = [None] * count
 
-    def client(i: int) -> None:
+    def run_one(i: int) -> None:
         try:
-            streamed[i] = stream_completion(job["port"], job["prompts"][i], job["tokens"], job["timeout"])
+            streamed[i] = client(i)
         except Exception as e:
             failures[i] = f"{type(e).__name__}: {e}"
 
-    threads = [threading.Thread(target=client, args=(i,), daemon=True) for i in range(count)]
+    threads = [threading.Thread(target=run_one, args=(i,), daemon=True) for i in range(count)]
     start = time.perf_counter()
     for thread in threads:
         thread.start()
-    deadline = start + job["timeout"]
     for thread in threads:
-        thread.join(timeout=max(deadline - time.perf_counter(), 0))
-    return {"seconds": time.perf_counter() - start, "streamed": streamed, "failures": failures}
+        thread.join(timeout=max(start + timeout - time.perf_counter(), 0))
+    return time.perf_counter() - start, streamed, failures
+
+
+def run(job: dict) -> dict:
+    def client(i: int) -> int:
+        return stream_completion(job["port"], job["prompts"][i], job["tokens"], job["timeout"])
+
+    seconds, streamed, failures = at_once(job["count"], client, job["timeout"])
+    return {"seconds": seconds, "streamed": streamed, "failures": failures}
 
 
 def main() -> None:
