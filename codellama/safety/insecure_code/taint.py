@@ -302,6 +302,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         self.shifts = self.spec.language == "bash" and bool(rx(r"(^|[\s;&|(])shift\b").search(self.lines_text()))
         if self.spec.language == "bash":  # (a URL in a comment, `show_bug.cgi?id=`, says nothing)
             self.service = bool(_SERVICE.search(rx(r"\w+://\S+").sub(" ", self.src.decode("utf-8", "replace"))))
+            self.sudo_script = bool(_SUDO_SCRIPT.search(self.src.decode("utf-8", "replace")))
         # Only functions the file calls need a summary (a name that occurs more often than it is defined).
         text = self.src.decode("utf-8", "replace")
         defined = self.named_functions(root)
@@ -760,7 +761,10 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         self.secret(lhs, rhs, self.name_of(lhs))
         for sink in self.spec.property_sinks:
             if sink.callee.search(self.name_of(lhs)) and (
-                sink.requires is None or sink.requires.search(self.text(node.parent or node))
+                sink.requires is None
+                or sink.requires.search(self.text(node.parent or node))
+                # `searcher.Filter = BuildFilter(login, office)`: the filter the file's helper builds and returns
+                or sink.requires.search(self.expanded(rhs, scope))
             ):
                 self.hit(sink, rhs, scope, node)
         self.assign_name(name, rhs, scope, augmented, container, node)
@@ -910,6 +914,8 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
             elif node.type == "command" and callee == "find":  # find ... -exec sh -c SCRIPT: the script
                 texts = [self.text(a) for a in args]
                 chosen = [args[i + 1] for i, t in enumerate(texts[:-1]) if t == "-c"][:1]
+            elif callee == "curl_setopt_array":
+                chosen = self.keyed_values(args[1:2], "CURLOPT_URL")
             else:
                 chosen = [a for i, a in enumerate(args) if sink.args is None or i in sink.args]
             if sink.literal_ok is False:
@@ -920,6 +926,17 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
             for a in chosen:
                 if self.hit(sink, a, scope, node):
                     return
+
+    def keyed_values(self, arrays: list, key: str) -> list:
+        """The values given under `key` in PHP array literals (`[CURLOPT_URL => $url, CURLOPT_POSTFIELDS => $body]`):
+        the other options' values go elsewhere (a body posted to a fixed URL is no SSRF)."""
+        out = []
+        for array in arrays:
+            for item in array.named_children if array.type == "array_creation_expression" else ():
+                parts = item.named_children
+                if len(parts) == 2 and self.text(parts[0]).strip() == key:
+                    out.append(parts[1])
+        return out
 
     def defer(self, sink: Sink, args: list, scope: Scope, node) -> None:
         """A helper passing its parameter to a sink that needs to see what the value is (SQL words for a database
@@ -932,9 +949,11 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
                 self.remember(replace(sink, deferred=True), acc.params, False, node, scope)
 
     def serves(self, sink: Sink) -> bool:
-        """A shell script that answers requests (a webhook, CGI, inetd or a forced ssh command): files it opens
-        by names the request gives are a traversal whatever the variable is called."""
-        return self.spec.language == "bash" and sink.cwe == 22 and self.service
+        """A shell script that answers requests (a webhook, CGI, inetd or a forced ssh command), or one that others
+        run through sudo (`Run via sudo by the self-service portal: restore-file <user> <path>`): files it opens by
+        names the request or the caller gives, joined under a folder, are a traversal whatever the variable is
+        called."""
+        return self.spec.language == "bash" and sink.cwe == 22 and (self.service or self.sudo_script)
 
     def entity_flags_in_field(self, node) -> None:
         """PHP `$doc->loadXML($xml, $this->flags)` where the class sets `$this->flags |= LIBXML_NOENT`: the parse that
@@ -1106,6 +1125,8 @@ _TUPLE_PATTERNS = {"pattern_list", "tuple_pattern", "array_pattern", "list_patte
 _PRIVILEGED = re.compile(
     r"\bset(e|re|res)?[ug]id\s*\(|\bS_IS[UG]ID\b|\bsetuid\b|set-user-ID|\bsuid\b|chmod\s+[ugo]*\+s\b"
 )
+# A shell script that other users run with more rights than their own (sudo rules, setuid): its arguments are theirs
+_SUDO_SCRIPT = re.compile(r"(?i)\b(via|through|by|under|with)\s+sudo\b|\bsudoers\b|\bSUDO_USER\b|\bNOPASSWD\b")
 # A shell script that answers requests: its stdin (`payload="$(cat)"`) is the request
 _SERVICE = re.compile(
     r"(?i)\bweb-?hooks?\b|\bcgi\b|\bQUERY_STRING\b|\bREQUEST_METHOD\b|\bSSH_ORIGINAL_COMMAND\b|\bx?inetd\b"

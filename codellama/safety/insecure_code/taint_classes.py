@@ -45,7 +45,10 @@ class ClassChecks:
         """Fields a method or constructor sets from its parameters or from input (`this.table = table`,
         `_root = root`, `$this->sort = $sort`, `: dest_(dest)`): read in another method, they hold what the caller
         passed, as a parameter does (weak), or input (strong). Python needs none: `self` is a parameter."""
-        if self.spec.language in ("python", "bash", "c") or not _CLASS_WORD.search(self.text(root)):
+        if self.spec.language == "python":
+            self._python_field_writers(root)
+            return {}
+        if self.spec.language in ("bash", "c") or not _CLASS_WORD.search(self.text(root)):
             return {}
         declared: set[str] = set()
         assigned: list[tuple[object, object, object]] = []  # (lhs, rhs, function)
@@ -106,6 +109,39 @@ class ClassChecks:
             if used and function_name(fn, self.text):  # list.add(name): the object holds what it was given
                 self.field_writers.add(function_name(fn, self.text))
         return fields
+
+    def _python_field_writers(self, root) -> None:
+        """Python methods that keep text built from a parameter in a field of `self` (`self.clauses.append("ward =
+        '" + ward + "'")`, `self.sql += f" AND {col}"`): a caller's `search.add_ward(ward)` leaves the input in
+        `search`, which its other methods (`search.sql()`) read. A bare value kept (`self.params.append(ward)`, a
+        bound parameter) is not counted: the object is not known to paste it anywhere."""
+        if "self." not in self.text(root):
+            return
+        for fn in descendants(root):
+            if fn.type not in self.spec.functions:
+                continue
+            names = [p for names in self.params(fn) for p in names]
+            if len(names) < 2 or names[0] != "self":
+                continue
+            others = names[1:]
+            for n in descendants(fn):
+                if n.type in self.spec.calls and _FIELD_APPEND.search(self.callee(n)):
+                    target = self.receiver(n)
+                    written = [a for a in self.args(n)]
+                elif n.type in ("assignment", "augmented_assignment"):
+                    target, written = n.child_by_field_name("left"), [n.child_by_field_name("right")]
+                else:
+                    continue
+                if target is None or not self.text(target).startswith("self."):
+                    continue
+                # text built around the parameter, not the bare value (`self.params.append(status)` binds it)
+                built = [w for w in written if w is not None and w.type in ("binary_operator", "string", "call")]
+                used = {self.text(i) for w in built for i in descendants(w) if i.type == "identifier"}
+                if used & set(others):
+                    name = function_name(fn, self.text)
+                    if name:
+                        self.field_writers.add(name)
+                    break
 
     def secret(self, lhs, rhs, name: str) -> None:
         literal = rhs.type in self.spec.strings or (

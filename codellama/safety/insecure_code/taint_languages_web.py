@@ -650,6 +650,8 @@ def php_spec() -> Spec:
             S(k["ldap"], r"^(ldap_search|ldap_list|ldap_read)$", args=(2,), built=True),
             S(k["ssrf"], r"^curl_init$", args=(0,), strong_only=True),
             S(k["ssrf"], r"^curl_setopt$", args=(2,), strong_only=True, requires=rx(r"CURLOPT_URL")),
+            # curl_setopt_array($ch, [CURLOPT_URL => $url, ...]): the URL's value (taint.py picks it from the array)
+            S(k["ssrf"], r"^curl_setopt_array$", args=(1,), strong_only=True, requires=rx(r"CURLOPT_URL")),
             S(
                 k["ssrf"],
                 r"->(get|post|request|head|put|delete|sendRequest)$",

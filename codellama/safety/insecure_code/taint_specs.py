@@ -60,6 +60,10 @@ ALLOW_CHECK = _rx(
     # every character from an allowed set (`strspn(name, ALNUM) != strlen(name)`), a whole-string pattern (C++)
     r"|\bstrspn\(|\bregex_match\b|\bRegex\.IsMatch\b"
     # a key looked up in a fixed table (`isset(SIZES[$size])`, `array_key_exists($k, MAP)`, `MAP.hasOwnProperty(k)`)
+    # membership in a fixed set named for what it allows (`kAllowedServices.count(name) == 0`,
+    # `knownPrinters.contains(p)`, `ValidModes.Contains(m)`)
+    r"|\b\w*(Allowed|Allow|Permitted|Known|Valid|Whitelist|Allowlist)\w*\s*(\.|->)\s*(count|contains|find|has|Contains"
+    r"|ContainsKey)\s*\("
     r"|\barray_key_exists\(|\.hasOwnProperty\(|\bObject\.hasOwn\(|\bisset\(\s*(self::|static::)?[A-Z][A-Z0-9_]*\["
     # a prefix compared with a root (`strncmp(resolved, ROOT, n)`, `strncmp(real, base_dir, len)`), not with a literal
     # nor with a key searched for (`strncmp(p, key, klen) == 0` finds a query parameter, it checks nothing)
@@ -84,7 +88,7 @@ _NOT_A_CHECK = _rx(
     # a substring of the value (`url.Contains("example.com")`, `host.includes("example.com")`): any value holding it
     # passes (`evil.example/?example.com`); a refused `..` or slash stays a check
     r"""|\.(includes|contains|Contains)\(\s*['"](?!\.\.['"]|/['"]|\\\\['"])[^'"]*['"]\s*(,\s*[\w.]+\s*)?\)"""
-    r"""|/\^?\(?https?(?:(?!\$/)\S)*?/[gimsuy]*\.test\(|(re\.match|preg_match)\(\s*r?['"]/?\^?\(?https?[^'"$]*['"]"""
+    r"""|/\^?\(?https?(?:(?!\$/)\S)*?/[gimsuy]*\.test\(|(re\.match|preg_match)\(\s*r?['"][/#~!|@%{]?\^?\(?https?[^'"$]*['"]"""
 )
 
 

@@ -173,6 +173,7 @@ class Values:
     privileged = False
     # A shell script that answers requests (a webhook, CGI, inetd): what it reads on stdin is the request.
     service = False
+    sudo_script = False  # a shell script others run through sudo (taint.py)
     # Session keys some handler of the file fills from the request (`request.session["next"] = request.GET["next"]`):
     # read back in another handler, they are that input.
     session_keys: set = frozenset()
@@ -306,6 +307,14 @@ class Values:
         self._walk(node, scope, acc)
         return acc
 
+    def _local_argv(self, node, scope: Scope) -> bool:
+        """C/C++ `argv` in a function that has no parameter of that name: a local array or vector, not main's."""
+        if self.spec.language not in ("c", "cpp") or node.type not in self.spec.idents or scope.fn is None:
+            return False
+        if self.name_of(node) != "argv":
+            return False
+        return "argv" not in {p for names in self.params(scope.fn) for p in names}
+
     def _walk(self, node, scope: Scope, acc: Acc) -> None:
         """Names and sources a value is made of, skipping what a sanitiser wraps."""
         spec = self.spec
@@ -380,7 +389,11 @@ class Values:
             if _SERVER_FILE_FIELDS.search(self.text(node)):
                 return  # $_FILES['f']['tmp_name']: the name PHP gave the upload, not the client's
             container = node.named_children[0]
-            if spec.sources.search(self.text(container)):
+            if self._local_argv(container, scope):
+                # a local of a source's name (`std::vector<char*> argv = to_argv(args); execv(argv[0], ...)`): what
+                # was assigned to it, not the program's arguments
+                self._walk(container, scope, acc)
+            elif spec.sources.search(self.text(container)):
                 acc.source(strong=True)
             elif spec.weak_sources is not None and spec.weak_sources.search(self.text(container)):
                 acc.source()  # $_SERVER['HTTP_HOST'] is the request; $_SERVER['DOCUMENT_ROOT'] is configuration
@@ -411,7 +424,7 @@ class Values:
             name = self.name_of(node)
             if name in scope.vars:
                 acc.add(scope.vars[name], name)
-            elif spec.sources.search(self.text(node)):
+            elif spec.sources.search(self.text(node)) and not self._local_argv(node, scope):
                 acc.source(strong=True)
             return
         if t not in spec.calls and (t in spec.source_nodes or node.child_count == 0) and not self._compound(node):
