@@ -95,6 +95,9 @@ _WRITE_NEEDLE_STRICT = re.compile(
     r"|savefig|\.save\(|>>?\s*\"?\$|\btee\b|ofstream|FileOutputStream|FileWriter|StreamWriter|File\.Create|mkdir|rename"
     r"|copy|move|unlink|remove"
 )
+# A C++ constructor's initializer list (`) : workDir_(std::move(workDir)), n_(0) {}`) and one of its entries
+_MEMBER_INIT = re.compile(r"\)\s*(?:noexcept\s*)?:(?!:)\s*")
+_INITIALISER = re.compile(r"([A-Za-z_]\w*)\s*[({]((?:[^(){}]|\([^()]*\))*)[)}]")
 _OUT_CALL = re.compile(r"^\s*([A-Za-z_]\w*)\s*\(\s*&?([A-Za-z_]\w*)\s*,")
 _WRITER_CALL = re.compile(r"^\s*(?:\$this->|this\.|self\.)?([A-Za-z_]\w*)\s*\((.*)\)\s*;?\s*$")
 _FINDING = (
@@ -139,6 +142,8 @@ def predictable_tmp_writes(code: str, language: str) -> list[Finding]:
             if named and named not in private:
                 field = scope is None or re.search(r"(this\.|self\.|\$this->)" + named + r"\b", text)
                 names.setdefault(None if field else scope, set()).add(named)
+            for field in _initialised_fields(text, lambda init, s=scope: tmp(init, s)):
+                names[None].add(field)  # PdfRenderer(std::string dir = "/tmp") : dir_(std::move(dir)): a field
             out = _FILE_OUT.match(text)
             if out:
                 names.setdefault(scope, set()).add(out.group(1))
@@ -259,6 +264,15 @@ def _assigned(text: str, names: set[str], functions: set[str]) -> str | None:
             return key.group(1)
     m = _ASSIGN.search(text)
     return m.group(1) if m else None
+
+
+def _initialised_fields(text: str, is_tmp) -> list[str]:
+    """C++ fields a constructor's initializer list gives a temporary path (`: workDir_(std::move(workDir))`, after
+    the parameter's default `std::string workDir = "/tmp"` made `workDir` one): read in the class's methods."""
+    start = _MEMBER_INIT.search(text)
+    if start is None:
+        return []
+    return [m.group(1) for m in _INITIALISER.finditer(text[start.end() :]) if is_tmp(m.group(2))]
 
 
 def _writer_functions(lines: list[str], scopes: list, headers: list, writes: list) -> dict[str, tuple[int, int]]:
