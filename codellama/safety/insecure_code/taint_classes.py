@@ -136,8 +136,10 @@ class ClassChecks:
                     continue
                 # text built around the parameter, not the bare value (`self.params.append(status)` binds it)
                 built = [w for w in written if w is not None and w.type in ("binary_operator", "string", "call")]
-                used = {self.text(i) for w in built for i in descendants(w) if i.type == "identifier"}
-                if used & set(others):
+                scope = Scope()  # (what a cast, a lookup or a sanitiser makes of the parameter holds none of it)
+                for p in others:
+                    scope.vars[p] = Var(params=frozenset({p}))
+                if any(self.value(w, scope).params for w in built):
                     name = function_name(fn, self.text)
                     if name:
                         self.field_writers.add(name)

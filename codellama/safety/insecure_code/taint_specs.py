@@ -62,8 +62,8 @@ ALLOW_CHECK = _rx(
     # a key looked up in a fixed table (`isset(SIZES[$size])`, `array_key_exists($k, MAP)`, `MAP.hasOwnProperty(k)`)
     # membership in a fixed set named for what it allows (`kAllowedServices.count(name) == 0`,
     # `knownPrinters.contains(p)`, `ValidModes.Contains(m)`)
-    r"|\b\w*(Allowed|Allow|Permitted|Known|Valid|Whitelist|Allowlist)\w*\s*(\.|->)\s*(count|contains|find|has|Contains"
-    r"|ContainsKey)\s*\("
+    r"|\b(\w*(Allowed|Allow|Permitted|Known|Valid|Whitelist|Allowlist)|(allow|permitted|known|valid|whitelist))\w*"
+    r"\s*(\.|->)\s*(count|contains|find|has|Contains|ContainsKey)\s*\("
     r"|\barray_key_exists\(|\.hasOwnProperty\(|\bObject\.hasOwn\(|\bisset\(\s*(self::|static::)?[A-Z][A-Z0-9_]*\["
     # a prefix compared with a root (`strncmp(resolved, ROOT, n)`, `strncmp(real, base_dir, len)`), not with a literal
     # nor with a key searched for (`strncmp(p, key, klen) == 0` finds a query parameter, it checks nothing)
