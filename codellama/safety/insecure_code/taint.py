@@ -1073,6 +1073,8 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         for sink, params, at, built_at in summary.sinks:
             for p in params:
                 for arg in bound.get(p, ()):
+                    if self.fields_checked(p, arg, at, scope):
+                        continue
                     acc = self.value(arg, scope)
                     if not acc.any:
                         continue
@@ -1086,6 +1088,18 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
                         self.report(sink, node)  # and the call that passes it (a completion may add only the call)
                     else:
                         self.remember(sink, acc.params, built, at, scope)
+
+    def fields_checked(self, param: str, arg, at, scope: Scope) -> bool:
+        """`if (!MODES.includes(opts.mode)) return; run(opts)` where `run` puts only `opts.mode` into the sink: the
+        caller checked every field of the object the helper's sink reads (the sink's own text reads the parameter
+        only through fields, each of them cleared in the caller), so the object passed whole is no input there."""
+        if not scope.cleared or arg.type not in self.spec.idents:
+            return False
+        text, name = self.text(at), self.name_of(arg)
+        reads = [m.group(0).replace(" ", "") for m in _FIELD_READ.finditer(text) if m.group(1) == param]
+        if not reads or sum(1 for _ in _word(param).finditer(text)) != len(reads):
+            return False  # the parameter is read whole somewhere in the sink (or through a local of the helper)
+        return all(name + r[len(param) :] in scope.cleared for r in reads)
 
     def statement_sink(self, node, scope: Scope) -> None:
         sink = self.spec.statement_sinks[node.type]
