@@ -271,3 +271,44 @@ def test_a_completion_passing_an_object_whose_checked_field_is_all_the_helper_ru
     # the helper also runs a field the caller did not check
     wider = BACKUP_HELPER.replace("${opts.mode}`", "${opts.mode} --tag ${opts.tag}`")
     assert {f.cwe for f in scan_completion(wider, BACKUP_HANDLER, "javascript")} == {"CWE-78"}
+
+
+# ---- a method keeping its argument in a field and returning the object, called in a chain ----
+
+MEMBERS = """import java.sql.*;
+import javax.servlet.http.*;
+
+public class MemberSearch {
+    private final StringBuilder where = new StringBuilder("1=1");
+
+    public MemberSearch withTeam(String team) {
+        where.append(APPENDED);
+        return this;
+    }
+
+    public String sql() { return "SELECT id, name FROM members WHERE " + where; }
+}
+
+class MemberServlet extends HttpServlet {
+    private Connection db;
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws Exception {
+        MemberSearch s = new MemberSearch().withTeam(req.getParameter("team"));
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(s.sql())) {
+            while (rs.next()) resp.getWriter().println(rs.getString("name"));
+        }
+    }
+}
+"""
+
+
+def test_a_chained_method_that_keeps_its_argument_and_returns_this_hands_on_the_input():
+    assert "CWE-89" in cwes(MEMBERS.replace("APPENDED", '" AND team = \'" + team + "\'"'), "java")
+    python = SEARCH.replace("CLAUSE", 'self.clauses.append("owner = \'" + owner + "\'")\n        return self')
+    python = python.replace(
+        's = Search()\n    s.add_owner(request.args.get("owner", ""))', 's = Search().add_owner(request.args["o"])'
+    )
+    assert "CWE-89" in cwes(python, "python")
+
+
+def test_a_chained_method_keeping_nothing_of_its_argument_hands_on_nothing():
+    assert cwes(MEMBERS.replace("APPENDED", '" AND team = " + Integer.parseInt(team)'), "java") == set()

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from codellama.safety.insecure_code.rule import rx
-from codellama.safety.insecure_code.taint_functions import parameter_names, return_value_nodes
+from codellama.safety.insecure_code.taint_functions import function_name, parameter_names, return_value_nodes
 from codellama.safety.insecure_code.taint_specs import is_allow_check
 
 SUBSCRIPTS = {"subscript_expression", "subscript", "element_access_expression", "array_access"}
@@ -359,6 +359,11 @@ class Values:
             if summary is not None:
                 if not summary.escapes:
                     self._returns(summary, node, scope, acc)
+                if self._fills_and_returns_itself(summary):
+                    # `new MemberSearch().withTeam(team)`: a method keeping its argument in a field and returning
+                    # the object hands the caller an object that holds the argument
+                    for arg in self.args(node):
+                        self._walk(arg, scope, acc)
                 return
             # the call's own name: `[row(a), row(req.get('ua'))].join` is not `req.get` (its parts are walked below)
             callee = callee[max(callee.rfind(")"), callee.rfind("]"), callee.rfind("}")) + 1 :] or callee
@@ -565,6 +570,14 @@ class Values:
                 self._walk(body, inner, acc)
             return True
         return False
+
+    def _fills_and_returns_itself(self, summary) -> bool:
+        """A method of this file that keeps a parameter in a field (`field_writers`) and returns `this`/`self`."""
+        writers = getattr(self, "field_writers", None)
+        if not writers or function_name(summary.node, self.text) not in writers:
+            return False
+        returned = self._return_statements(summary.node)
+        return bool(returned) and all(self.text(r) in ("this", "self", "$this") for r in returned)
 
     def _return_statements(self, fn) -> list:
         out, stack = [], list(fn.named_children)
