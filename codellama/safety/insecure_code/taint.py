@@ -1139,8 +1139,9 @@ _TUPLE_PATTERNS = {"pattern_list", "tuple_pattern", "array_pattern", "list_patte
 _PRIVILEGED = re.compile(
     r"\bset(e|re|res)?[ug]id\s*\(|\bS_IS[UG]ID\b|\bsetuid\b|set-user-ID|\bsuid\b|chmod\s+[ugo]*\+s\b"
 )
-# A shell script that other users run with more rights than their own (sudo rules, setuid): its arguments are theirs
-_SUDO_SCRIPT = re.compile(r"(?i)\b(via|through|by|under|with)\s+sudo\b|\bsudoers\b|\bSUDO_USER\b|\bNOPASSWD\b")
+# A shell script that other users run with more rights than their own (a sudo rule for it): its arguments are theirs.
+# Not `$SUDO_USER` alone nor "run with sudo": an installer its administrator runs with sudo takes the administrator's.
+_SUDO_SCRIPT = re.compile(r"(?i)\b(via|through|under)\s+sudo\b|\bsudoers\b|\bNOPASSWD\b")
 # A shell script that answers requests: its stdin (`payload="$(cat)"`) is the request
 _SERVICE = re.compile(
     r"(?i)\bweb-?hooks?\b|\bcgi\b|\bQUERY_STRING\b|\bREQUEST_METHOD\b|\bSSH_ORIGINAL_COMMAND\b|\bx?inetd\b"
