@@ -312,3 +312,36 @@ def test_a_chained_method_that_keeps_its_argument_and_returns_this_hands_on_the_
 
 def test_a_chained_method_keeping_nothing_of_its_argument_hands_on_nothing():
     assert cwes(MEMBERS.replace("APPENDED", '" AND team = " + Integer.parseInt(team)'), "java") == set()
+
+
+# ---- Python: a bare argument kept in a list field that the class joins into one string ----
+
+THUMB = """import subprocess
+from flask import Flask, request
+
+app = Flask(__name__)
+
+
+class Convert:
+    def __init__(self, src):
+        self.args = ["convert", src]
+
+    def resize(self, geometry):
+        self.args += ["-resize", GEOMETRY]
+        return self
+
+    def command(self):
+        return " ".join(self.args) + " /srv/out/thumb.png"
+
+
+@app.post("/thumb")
+def thumb():
+    job = Convert("/srv/in/upload.png").resize(request.form["geometry"])
+    subprocess.run(job.command(), shell=True, check=True)
+    return "ok"
+"""
+
+
+def test_a_bare_argument_kept_in_a_field_the_class_joins_into_a_command_is_input():
+    assert "CWE-78" in cwes(THUMB.replace("GEOMETRY", "geometry"), "python")
+    assert cwes(THUMB.replace("GEOMETRY", "str(int(geometry))"), "python") == set()

@@ -114,9 +114,13 @@ class ClassChecks:
         """Python methods that keep text built from a parameter in a field of `self` (`self.clauses.append("ward =
         '" + ward + "'")`, `self.sql += f" AND {col}"`): a caller's `search.add_ward(ward)` leaves the input in
         `search`, which its other methods (`search.sql()`) read. A bare value kept (`self.params.append(ward)`, a
-        bound parameter) is not counted: the object is not known to paste it anywhere."""
-        if "self." not in self.text(root):
+        bound parameter) is not counted, unless the class joins that field into one string (`" ".join(self.args)`):
+        the object is not known to paste it anywhere else."""
+        text = self.text(root)
+        if "self." not in text:
             return
+        # fields the class joins into one string (`" ".join(self.args)`): a bare value kept there is pasted into text
+        joined = set(rx(r"\.join\(\s*self\.(\w+)\s*\)").findall(text))
         for fn in descendants(root):
             if fn.type not in self.spec.functions:
                 continue
@@ -135,7 +139,10 @@ class ClassChecks:
                 if target is None or not self.text(target).startswith("self."):
                     continue
                 # text built around the parameter, not the bare value (`self.params.append(status)` binds it)
-                built = [w for w in written if w is not None and w.type in ("binary_operator", "string", "call")]
+                kinds = ("binary_operator", "string", "call")
+                if self.text(target).removeprefix("self.").split(".")[0] in joined:
+                    kinds += ("identifier", "list", "tuple")  # self.args += ["-resize", geometry]
+                built = [w for w in written if w is not None and w.type in kinds]
                 scope = Scope()  # (what a cast, a lookup or a sanitiser makes of the parameter holds none of it)
                 for p in others:
                     scope.vars[p] = Var(params=frozenset({p}))
