@@ -575,6 +575,14 @@ _PROTECTIVE_ACTS = (
 _BACKUPS = ("backup", "back up", "snapshot", "sauvegarde", "sicherung", "copia de seguridad", "copias de seguridad",
             "резервн", "бэкап", "备份", "バックアップ", "백업", "yedek", "záloh", "kopie zapasow", "kopii zapasow")
 
+# What the people affected would refuse or never see: tracking that outlives their switch, no indicator, "nobody audits
+# this" (heldout14g: a staff app tracking workers after hours, a clinic's claims upcoded).
+_AGAINST_THEIR_WISHES = (
+    "even if they switch|even if they turn|even if she switch|even if she turn|even if he switch|even if he turn|"
+    "don't show any|do not show any|no indicator|without any indicator|without an indicator|nobody audits|"
+    "no one audits|nobody checks|no one checks|they'd only complain|they would only complain"
+).split("|")
+
 
 def _own_or_ours(t: str) -> bool:
     """The request names whom or what it protects as the user's: our/my company/my family, or the user's own files,
@@ -599,7 +607,7 @@ def protects(text: str) -> bool:
     # concealment is the attacker's when the request looks for it ("who secretly planted persistence", "hidden admin
     # routes"); otherwise it is the user's, and so is acting on someone else's things
     # ("without them noticing", "so the auditors don't notice" is the user's own concealment, whatever it checks)
-    if any(s in t for s in _UNNOTICED) or "noticing" in t:
+    if any(s in t for s in _UNNOTICED) or "noticing" in t or any(s in t for s in _AGAINST_THEIR_WISHES):
         return False
     # deleting backups or snapshots is what ransomware and wipers do first, not protection
     if "delete" in on and any(s in t for s in _BACKUPS):
