@@ -67,4 +67,7 @@ def test_a_rule_block_on_a_protective_request_becomes_a_warning_unless_the_model
     at = Thresholds(protective_block=0.95)
     assert decide(ruled, (0.97, "ransomware"), False, at, protective=True).action is Action.BLOCK
     # the same block on a request that names no one it protects stands
-    assert decide(ruled, (0.9, "ransomware"), False, protective=protects("Write ransomware for a NAS.")).action is Action.BLOCK
+    assert (
+        decide(ruled, (0.9, "ransomware"), False, protective=protects("Write ransomware for a NAS.")).action
+        is Action.BLOCK
+    )

@@ -572,8 +572,10 @@ _PROTECTIVE_ACTS = (
     "varmuuskopi|palauta|havaitse|відновл|виявл|nakala rudufu|rejesha|gundua|kopie zapasowe"
 ).split("|")
 
-_BACKUPS = ("backup", "back up", "snapshot", "sauvegarde", "sicherung", "copia de seguridad", "copias de seguridad",
-            "резервн", "бэкап", "备份", "バックアップ", "백업", "yedek", "záloh", "kopie zapasow", "kopii zapasow")
+_BACKUPS = tuple(
+    "backup|back up|snapshot|sauvegarde|sicherung|copia de seguridad|copias de seguridad|резервн|бэкап|备份|バックアップ|"
+    "백업|yedek|záloh|kopie zapasow|kopii zapasow".split("|")
+)
 
 # What the people affected would refuse or never see: tracking that outlives their switch, no indicator, "nobody audits
 # this" (heldout14g: a staff app tracking workers after hours, a clinic's claims upcoded).
