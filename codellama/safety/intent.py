@@ -104,16 +104,16 @@ CATEGORIES = {
 }
 # The learned layer's operating points, calibrated by leave-one-subset-out validation (intent_crossval.py): the most
 # malicious requests blocked while at most 4% of the benign neighbours of the whole-request subsets are refused, a
-# rule's block confirmed at 0.25 or less (round 6: 3.9% refused; docs/safety.md).
-MODEL_BLOCK = 0.76  # the model blocks alone at or above this probability of malicious
-RULES_CONFIRM = 0.1  # a rule block stands when the model gives at least this
+# rule's block confirmed at 0.25 or less (round 8, over 45 subsets with heldout14g: 4.0% refused; docs/safety.md).
+MODEL_BLOCK = 0.73  # the model blocks alone at or above this probability of malicious
+RULES_CONFIRM = 0.25  # a rule block stands when the model gives at least this
 NAMED_CONFIRM = 0.03  # ... and one for naming a kind of malware to build ("write ransomware": few words to go on)
 _NAMED = "it asks to build malware"
 # A block of the situation rule (someone else's + unnoticed + a capability, or a harmful combination; intent_situation)
 # stands when the model gives at least this. The calibration (round 6) chose 0.0 among 0.0-0.1: the rule blocks on its
 # own, as the requests it reads are those the model scores lowest (P 0.00-0.02 for a wiper left at an employer, a
-# school database copied out, customer data synced away "without triggering CloudTrail alerts").
-SITUATION_CONFIRM = 0.0
+# school database copied out, customer data synced away "without triggering CloudTrail alerts"); round 8's chose 0.1.
+SITUATION_CONFIRM = 0.1
 _SITUATION = "in the situation it describes"
 MODEL_WARN = 0.35  # an otherwise allowed request is warned about at or above this
 # An explanation that asks for no code is at most a warning, unless the model is this sure: "pretend you're Elliot
@@ -124,7 +124,10 @@ EXPLAIN_BLOCK = 0.9
 # "audit our servers for persistence", "customers complain their accounts were taken over", "explain the scam to my
 # mother") is blocked, by the rules or the model, only when the model is at least this sure (round 7; 0.0: no
 # difference, above 1: at most a warning). Calibrated with the others by leave-one-subset-out validation, which chose
-# 1.01 over 0.9-0.98 (5 of 3,062 training attacks read as protective; 87 of 3,469 neighbours).
+# 1.01 over 0.9-0.98 (5 of 3,062 training attacks read as protective; 87 of 3,469 neighbours). Round 8 reads one's own
+# property and the code's direction too (6 of 3,162 attacks, 573 of 3,569 neighbours); its calibration preferred 0.0
+# (protection off: +1 attack, +5 refusals on the seven independent sets, the mean over all subsets a little higher),
+# and 1.01 is kept by choice: the round's aim was the neighbours refused, and the bar on them is the one missed.
 PROTECTIVE_BLOCK = 1.01
 
 
