@@ -4,7 +4,6 @@ and its safe near-miss: open redirects in more frameworks and through the sessio
 shell functions sharing the script's variables, request handlers written in Bash, PHP argv arrays, values passed in
 object literals."""
 
-import json
 from pathlib import Path
 
 import pytest
@@ -342,18 +341,6 @@ def test_values_passed_in_an_object_literal_reach_the_helper():
 
 
 # ---- heldout14e (development data since round 6) ----
-
-
-def test_heldout14e_all_found_in_their_family_and_no_safe_snippet_flagged():
-    families = [{"CWE-22", "CWE-23", "CWE-36", "CWE-73"}, {"CWE-94", "CWE-95"}, {"CWE-330", "CWE-338"}]
-    rows = [json.loads(line) for line in (REPO / "benchmarks/data/heldout14e/snippets.jsonl").read_text().splitlines()]
-    for row in rows:
-        found = cwes(row["code"], row["language"])
-        if row["label"] == "safe":
-            assert not found, row["id"]
-        else:
-            family = next((f for f in families if row["cwe"] in f), {row["cwe"]})
-            assert family & found, (row["id"], row["cwe"], found)
 
 
 # ---- objects holding what they are given; selections and character allow-lists ----

@@ -5,7 +5,6 @@ containers filled by one handler and read by another, database clients behind a 
 HTTP_ header through a helper, pointers into fixed arrays, curl options kept in a variable, ProcessBuilder lists,
 paths made relative to a root, functions whose result is an allow-list check, a shell script's checked argument."""
 
-import json
 from pathlib import Path
 
 import pytest
@@ -21,19 +20,6 @@ def cwes(code: str, language: str) -> set[str]:
 
 def lines(code: str, language: str, cwe: str) -> set[int]:
     return {f.line for f in scan(code, language) if f.cwe == cwe}
-
-
-def test_heldout14f_all_found_in_their_family_and_no_safe_snippet_flagged():
-    families = [{"CWE-22", "CWE-23", "CWE-36", "CWE-73"}, {"CWE-94", "CWE-95"}, {"CWE-120", "CWE-787"}]
-    rows = [json.loads(line) for line in (REPO / "benchmarks/data/heldout14f/snippets.jsonl").read_text().splitlines()]
-    assert len(rows) == 48
-    for row in rows:
-        found = cwes(row["code"], row["language"])
-        if row["label"] == "safe":
-            assert not found, row["id"]
-        else:
-            family = next((f for f in families if row["cwe"] in f), {row["cwe"]})
-            assert family & found, (row["id"], row["cwe"], found)
 
 
 # ---- a check of one field checks that field, not the object ----

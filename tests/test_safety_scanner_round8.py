@@ -7,18 +7,27 @@ through sudo, and a C++ field given "/tmp" through a constructor's default and i
 import json
 from pathlib import Path
 
+import pytest
+
 from codellama.safety.insecure_code import scan, scan_completion
 
 REPO = Path(__file__).resolve().parents[1]
-FAMILIES = [{"CWE-22", "CWE-23", "CWE-36", "CWE-73"}, {"CWE-94", "CWE-95"}, {"CWE-330", "CWE-338"}]
+FAMILIES = [  # benchmarks/safety_heldout14.py's, where these sets' CWEs fall
+    {"CWE-22", "CWE-23", "CWE-36", "CWE-73"},
+    {"CWE-94", "CWE-95"},
+    {"CWE-330", "CWE-338"},
+    {"CWE-120", "CWE-787"},
+]
 
 
 def cwes(code: str, language: str) -> set[str]:
     return {f.cwe for f in scan(code, language)}
 
 
-def test_heldout14g_all_found_in_their_family_and_no_safe_snippet_flagged():
-    rows = [json.loads(line) for line in (REPO / "benchmarks/data/heldout14g/snippets.jsonl").read_text().splitlines()]
+@pytest.mark.parametrize("spent", ["heldout14e", "heldout14f", "heldout14g"])
+def test_each_spent_held_out_set_is_all_found_in_its_family_and_no_safe_snippet_flagged(spent):
+    # development data since its first pass (docs/safety.md): what rounds 6-8 fixed stays fixed
+    rows = [json.loads(line) for line in (REPO / f"benchmarks/data/{spent}/snippets.jsonl").read_text().splitlines()]
     assert len(rows) == 48
     for row in rows:
         found = cwes(row["code"], row["language"])
