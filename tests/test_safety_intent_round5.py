@@ -8,23 +8,12 @@ import pytest
 
 from codellama.safety import intent_model
 from codellama.safety.actions import Action
-from codellama.safety.evaluate import DATA_DIR
-from codellama.safety.intent import CATEGORIES, _explanation_only, judge_by_rules
+from codellama.safety.intent import _explanation_only, judge_by_rules
 from codellama.safety.intent_concepts import CONCEPTS, concept_vector
-from codellama.safety.intent_crossval import subset_of
 
 
 def concepts(text: str) -> set[str]:
     return {name for name, on in zip(CONCEPTS, concept_vector(text)) if on}
-
-
-def test_the_fourth_independent_set_trains_the_model_with_its_provenance():
-    records = [r for r in intent_model.training_records() if r["source"] == "intent_independent14d"]
-    assert len(records) == 200 and sum(r["lang"] != "en" for r in records) == 100
-    assert sum(r["label"] == "malicious" for r in records) == 100
-    assert {r["category"] for r in records} == set(CATEGORIES)  # its category names mapped to the guard's
-    assert {subset_of(r) for r in records} == {"intent_independent14d"}  # left out as one subset
-    assert "intent_independent14d" in (DATA_DIR / "README.md").read_text()
 
 
 @pytest.mark.parametrize(

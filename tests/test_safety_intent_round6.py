@@ -7,9 +7,7 @@ import pytest
 
 from codellama.safety import intent_model
 from codellama.safety.actions import Action
-from codellama.safety.evaluate import DATA_DIR
 from codellama.safety.intent import (
-    CATEGORIES,
     SITUATION_CONFIRM,
     Thresholds,
     Verdict,
@@ -17,17 +15,8 @@ from codellama.safety.intent import (
     decide,
     judge_by_rules,
 )
-from codellama.safety.intent_crossval import SITUATION_CONFIRMS, Scored, calibrate, subset_of
+from codellama.safety.intent_crossval import SITUATION_CONFIRMS, Scored, calibrate
 from codellama.safety.intent_situation import checks_for_attack, combination, situation
-
-
-def test_the_fifth_independent_set_trains_the_model_with_its_provenance():
-    records = [r for r in intent_model.training_records() if r["source"] == "intent_independent14e"]
-    assert len(records) == 200 and sum(r["lang"] != "en" for r in records) == 100
-    assert sum(r["label"] == "malicious" for r in records) == 100
-    assert {r["category"] for r in records} == set(CATEGORIES)  # its category names mapped to the guard's
-    assert {subset_of(r) for r in records} == {"intent_independent14e"}  # left out as one subset
-    assert "intent_independent14e" in (DATA_DIR / "README.md").read_text()
 
 
 @pytest.mark.parametrize(

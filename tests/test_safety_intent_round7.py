@@ -7,19 +7,9 @@ import pytest
 
 from codellama.safety import intent_model
 from codellama.safety.actions import Action
-from codellama.safety.evaluate import DATA_DIR
 from codellama.safety.intent import CATEGORIES, PROTECTIVE_BLOCK, Thresholds, Verdict, decide, judge_by_rules
-from codellama.safety.intent_crossval import PROTECTIVE_BLOCKS, Scored, calibrate, subset_of, trains_without
+from codellama.safety.intent_crossval import PROTECTIVE_BLOCKS, Scored, calibrate, trains_without
 from codellama.safety.intent_situation import combination, protects
-
-
-def test_the_sixth_independent_set_trains_the_model_with_its_provenance():
-    records = [r for r in intent_model.training_records() if r["source"] == "intent_independent14f"]
-    assert len(records) == 200 and sum(r["lang"] != "en" for r in records) == 100
-    assert sum(r["label"] == "malicious" for r in records) == 100
-    assert {r["category"] for r in records} == set(CATEGORIES)  # its category names mapped to the guard's
-    assert {subset_of(r) for r in records} == {"intent_independent14f"}
-    assert "intent_independent14f" in (DATA_DIR / "README.md").read_text()
 
 
 def test_the_round7_corpus_is_many_languages_and_left_out_with_the_set_it_was_written_after():

@@ -13,13 +13,15 @@ from codellama.safety.intent_crossval import subset_of
 from codellama.safety.intent_situation import protects
 
 
-def test_the_seventh_independent_set_trains_the_model_with_its_provenance():
-    records = [r for r in intent_model.training_records() if r["source"] == "intent_independent14g"]
+@pytest.mark.parametrize("spent", ["14d", "14e", "14f", "14g"])
+def test_each_spent_independent_set_trains_the_model_with_its_provenance(spent):
+    source = f"intent_independent{spent}"
+    records = [r for r in intent_model.training_records() if r["source"] == source]
     assert len(records) == 200 and sum(r["lang"] != "en" for r in records) == 100
     assert sum(r["label"] == "malicious" for r in records) == 100
     assert {r["category"] for r in records} == set(CATEGORIES)  # its category names mapped to the guard's
-    assert {subset_of(r) for r in records} == {"intent_independent14g"}
-    assert "intent_independent14g" in (DATA_DIR / "README.md").read_text()
+    assert {subset_of(r) for r in records} == {source}  # left out as one subset
+    assert source in (DATA_DIR / "README.md").read_text()
 
 
 @pytest.mark.parametrize(
