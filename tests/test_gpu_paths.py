@@ -174,11 +174,14 @@ def test_a_kv_cache_larger_than_free_memory_is_refused_with_the_flags_to_change(
 
 
 @pytest.mark.parametrize("kv_heads", [4, 2])
-def test_single_query_attention_equals_sdpa_with_the_mask(kv_heads):
+@pytest.mark.parametrize("rows", [1, 3])
+def test_single_query_attention_equals_sdpa_with_the_mask(kv_heads, rows):
     g = torch.Generator().manual_seed(8)
-    q = torch.randn(1, 4, 1, 16, generator=g)
-    k, v = torch.randn(1, kv_heads, 50, 16, generator=g), torch.randn(1, kv_heads, 50, 16, generator=g)
-    mask = torch.zeros(1, 1, 1, 50).masked_fill_(torch.arange(50) > 33, -math.inf)
+    q = torch.randn(rows, 4, 1, 16, generator=g)
+    cache_k, cache_v = torch.randn(rows + 1, kv_heads, 64, 16, generator=g), torch.randn(rows + 1, kv_heads, 64, 16)
+    k, v = cache_k[:rows, :, :50], cache_v[:rows, :, :50]  # a slice of a longer cache, as a decode step reads it
+    lengths = torch.tensor([34, 50, 7][:rows])  # each row's own position
+    mask = torch.zeros(rows, 1, 1, 50).masked_fill_(torch.arange(50) >= lengths[:, None, None, None], -math.inf)
     expected = F.scaled_dot_product_attention(q, k, v, attn_mask=mask, enable_gqa=kv_heads != 4)
     assert torch.allclose(single_token_attention(q, k, v, mask), expected, atol=1e-5)
 
