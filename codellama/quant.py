@@ -294,8 +294,12 @@ class Int8Linear(nn.Module):
     fly where a device has neither).
 
     `rows(index)` gives int8 rows back (from the packed planes on the CPU: see `_split_rows`), for `refine_top`
-    without keeping the int8 table too. `split=False`: the int8 kernel over the table as it is (a tied output
-    layer shares the embedding's table this way: quant_load.QuantModules).
+    without keeping the int8 table too. `split=False`: the int8 kernel over the table as it is.
+
+    `tied_table`: `weight.q` is also the embedding's table (tied embeddings), so it must stay one copy. The
+    packed planes then take exactly the table's bytes, and are written over it block by block (`packed_in_place`:
+    no second table at the peak of a load; the embedding gathers its rows from them, TiedEmbedding); where they
+    cannot, the int8 kernel runs the table as it is.
 
     `refine_top` (the output layer: `REFINE_TOP`): the kernel's bf16 output holds 8 significant bits, so logits
     near 30 come in steps of 0.125 and the best few tokens often tie; the `refine_top` largest outputs of each
@@ -309,6 +313,7 @@ class Int8Linear(nn.Module):
         device: str | torch.device = "cpu",
         refine_top: int = 0,
         split: bool = True,
+        tied_table: bool = False,
     ):
         super().__init__()
         if weight.bits != 8 or weight.group_size != weight.shape[1]:
@@ -316,17 +321,28 @@ class Int8Linear(nn.Module):
         device = torch.device(device)
         self.out_features, self.in_features = weight.shape
         cpu_int4 = device.type == "cpu" and self.in_features % GROUP_SIZE == 0 and _has_kernel(INT4_CPU, device)
-        self.split = split and cpu_int4
+        q = weight.q
+        self.packed_in_place = (
+            tied_table
+            and cpu_int4
+            and q.device.type == "cpu"
+            and q.is_contiguous()
+            and self.out_features % _SPLIT_BLOCK == 0
+            and _split_layout_known()
+        )
+        self.split = split and cpu_int4 and (self.packed_in_place or not tied_table)
         self.split_rows = False  # rows read back from the packed planes (else from a kept int8 copy)
         # (the int8 CPU kernel crashes on columns that are not a multiple of 16: torch 2.13)
         self.has_kernel = self.split or (self.in_features % 16 == 0 and _has_kernel("_weight_int8pack_mm", device))
         scales = weight.scales[:, 0]
         if self.split:
-            packed, scales_and_zeros = _split_planes(weight.q, scales.to(COMPUTE_DTYPE).float())
+            over = q.view(torch.uint8) if self.packed_in_place else None
+            packed, scales_and_zeros = _split_planes(q, scales.to(COMPUTE_DTYPE).float(), over)
             self.register_buffer("packed_weight", packed.to(device))
             self.register_buffer("scales_and_zeros", scales_and_zeros.to(device))
             self.register_buffer("row_offsets", torch.arange(2 * self.in_features) * _SPLIT_LANES, persistent=False)
             self.split_rows = _split_layout_known()
+            self.split_group = split_group_size(self.in_features)
         self.register_buffer("weight_int8", None if self.split and self.split_rows else weight.q.to(device))
         self.register_buffer("scales", scales.to(device=device, dtype=COMPUTE_DTYPE))
         bias = None if bias is None else nn.Parameter(bias.detach().to(device), requires_grad=False)
@@ -344,13 +360,16 @@ class Int8Linear(nn.Module):
         lead = x.shape[:-1]
         x2 = x.reshape(-1, self.in_features)
         x_compute = x2 if x2.dtype == COMPUTE_DTYPE else x2.to(COMPUTE_DTYPE)
-        if self.split:
+        many = len(x2) >= INT8_DEQUANTIZED_FROM
+        if self.split and many and self.split_rows:
+            y = F.linear(x_compute, self.unpacked()[: self.out_features].to(COMPUTE_DTYPE)) * self.scales
+        elif self.split:
             x_twice = torch.cat((x_compute, x_compute), dim=-1)
             packed, scales_and_zeros = self.packed_weight, self.scales_and_zeros
-            y = torch.ops.aten._weight_int4pack_mm_for_cpu(x_twice, packed, GROUP_SIZE, scales_and_zeros)
+            y = torch.ops.aten._weight_int4pack_mm_for_cpu(x_twice, packed, self.split_group, scales_and_zeros)
             if y.shape[-1] != self.out_features:
                 y = y[:, : self.out_features]
-        elif self.has_kernel and len(x2) < INT8_DEQUANTIZED_FROM:
+        elif self.has_kernel and not many:
             y = torch.ops.aten._weight_int8pack_mm(x_compute, self.weight_int8, self.scales)
         else:
             y = F.linear(x_compute, self.weight_int8.to(COMPUTE_DTYPE)) * self.scales
@@ -363,6 +382,22 @@ class Int8Linear(nn.Module):
             y = y.scatter(-1, top, exact.to(y.dtype))
         y = y.view(*lead, self.out_features)
         return y if self.bias is None else y + self.bias
+
+    def unpacked(self) -> torch.Tensor:
+        """The int8 table (N padded to 64, K) read back from the packed planes (`split_rows`), whole: what a
+        matmul over many rows of activations needs (the kernel runs those like repeated matrix-vector products:
+        the default model's output layer at 392 rows, 358 ms, against ~270 ms so). Within each block of 64
+        rows, byte [k, j] holds row j's nibble of column k in its low half and row 32 + j's in its high half,
+        the hi plane in columns 0..K-1 and the lo plane in K..2K-1 (see `_split_planes`)."""
+        N, K = len(self.packed_weight), self.in_features
+        blocks = self.packed_weight.view(N // _SPLIT_BLOCK, 2 * K, _SPLIT_LANES)
+
+        def rows(nibbles: torch.Tensor) -> torch.Tensor:  # (N/64, 2K, 32) nibbles -> (N/64, K, 32) int8
+            nibbles = nibbles.view(torch.int8)
+            return (nibbles[:, :K] - 8) * 16 + nibbles[:, K:]
+
+        table = torch.stack((rows(blocks & 15), rows(blocks >> 4)), dim=1)  # (N/64, 2, K, 32)
+        return table.transpose(2, 3).reshape(N, K)
 
     def extra_repr(self) -> str:
         refine = f", refine_top={self.refine_top}" if self.refine_top else ""
@@ -381,25 +416,37 @@ _SPLIT_BLOCK, _SPLIT_LANES = 64, 32
 _SPLIT_ROWS = 4 * _SPLIT_BLOCK  # rows packed at a time
 
 
-def _split_planes(q: torch.Tensor, scales: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+def _split_planes(
+    q: torch.Tensor, scales: torch.Tensor, out: torch.Tensor | None = None
+) -> tuple[torch.Tensor, torch.Tensor]:
     """The int4-pack form of int8 `q` (N, K) with per-row `scales` (N,): the kernel's packed (hi | lo) planes
-    with N padded to the packer's blocks of 64, and their (2K/32, N, 2) bf16 scales and zeros."""
+    with N padded to the packer's blocks of 64, and their (2K/32, N, 2) bf16 scales and zeros. `out`: where
+    the planes go (N + padding, K) uint8; it may be `q`'s own memory (each block is read before it is written)."""
     N, K = q.shape
     padded = -N % _SPLIT_BLOCK
     scales = F.pad(scales, (0, padded))
     # a block of rows at a time: the packer takes int32, 8x the int8 table (~450 MB of temporaries for the
-    # default model's output layer at once); its blocks of 64 rows lie one after another in its output
-    packed = torch.empty(N + padded, K, dtype=torch.uint8)
+    # default model's output layer at once); its blocks of 64 rows lie one after another in its output, each
+    # in the bytes its rows had in `q`
+    packed = torch.empty(N + padded, K, dtype=torch.uint8) if out is None else out
     for start in range(0, N + padded, _SPLIT_ROWS):
         values = q[start : start + _SPLIT_ROWS].to(torch.int32)
         values = F.pad(values, (0, 0, 0, min(_SPLIT_ROWS, N + padded - start) - len(values)))  # the last block
         planes = torch.cat(((values >> 4) + 8, values & 15), dim=1)  # kernel values 0..15: hi + 8, then lo
         packed[start : start + _SPLIT_ROWS] = torch.ops.aten._convert_weight_to_int4pack_for_cpu(planes, 1)
-    groups = K // GROUP_SIZE
-    hi_scales, lo_scales = (16 * scales)[:, None].expand(-1, groups), scales[:, None].expand(-1, groups)
-    zeros = torch.cat((torch.zeros_like(hi_scales), 8 * lo_scales), dim=1)
-    scales_and_zeros = torch.stack((torch.cat((hi_scales, lo_scales), dim=1).t(), zeros.t()), dim=-1)
-    return packed, scales_and_zeros.to(COMPUTE_DTYPE).contiguous()
+    # one scale a row, so one group may span a whole plane's row: the widest group the kernel takes that K
+    # splits into (fewer scales to hold and read: 18 groups, not 36, for the output layer's 576 columns)
+    groups = K // split_group_size(K)
+    scales_and_zeros = torch.zeros(2 * groups, N + padded, 2, dtype=COMPUTE_DTYPE)  # (groups, N, scale | zero)
+    scales_and_zeros[:groups, :, 0] = 16 * scales  # hi plane: zero 0
+    scales_and_zeros[groups:, :, 0] = scales
+    scales_and_zeros[groups:, :, 1] = 8 * scales
+    return packed, scales_and_zeros
+
+
+def split_group_size(K: int) -> int:
+    """The int4 kernel's group size for an int8 layer of K columns run as two planes (`_split_planes`)."""
+    return max(g for g in INT4_GROUP_SIZES if K % g == 0)
 
 
 def _split_rows(packed: torch.Tensor, offsets: torch.Tensor, index: torch.Tensor, K: int) -> torch.Tensor:
@@ -425,6 +472,38 @@ def _split_layout_known() -> bool:
         rows = _split_rows(packed, offsets, torch.arange(len(q)), q.shape[1])
         _layout_known = torch.equal(rows, q)
     return _layout_known
+
+
+class TiedEmbedding(nn.Module):
+    """The embedding of a model whose output layer holds the same int8 table (tied embeddings), packed for the
+    int4 kernel (Int8Linear.packed_in_place): a lookup reads the rows back from the packed planes, exactly, and
+    scales them in float32. The output layer is held by reference, not as a submodule (it is the model's
+    `output`: one table, one state-dict entry)."""
+
+    def __init__(self, output: Int8Linear, scales: torch.Tensor, dtype: torch.dtype = torch.float32):
+        super().__init__()
+        self.num_embeddings, self.embedding_dim = output.out_features, output.in_features
+        self.bits, self.dtype = 8, dtype
+        self._output = [output]
+        self.register_buffer("scales", scales.float().to(output.packed_weight.device))  # (N,)
+        self._stand_in = torch.full((), float("nan"), dtype=dtype, device=self.scales.device).expand(
+            self.num_embeddings, self.embedding_dim
+        )
+
+    @property
+    def weight(self) -> torch.Tensor:  # as QuantEmbedding's: shape, dtype and device, no values
+        return self._stand_in
+
+    def table(self) -> QuantTensor:
+        q = self._output[0].unpacked()[: self.num_embeddings]
+        return QuantTensor(8, q, self.scales[:, None], None, (self.num_embeddings, self.embedding_dim))
+
+    def forward(self, tokens: torch.Tensor) -> torch.Tensor:
+        rows = self._output[0].rows(tokens).float() * self.scales[tokens][..., None]
+        return rows.to(self.dtype)
+
+    def extra_repr(self) -> str:
+        return f"{self.num_embeddings}, {self.embedding_dim}, int8, rows from the output layer's packed table"
 
 
 class QuantEmbedding(nn.Module):

@@ -23,6 +23,7 @@ from codellama.quant import (
     QuantEmbedding,
     QuantError,
     QuantTensor,
+    TiedEmbedding,
     is_linear_weight,
     quantize_int4,
     quantize_int8,
@@ -219,10 +220,10 @@ def quantized_module(
     bias: torch.Tensor | None = None,
     dtype: torch.dtype = torch.float32,
     device: str | torch.device = "cpu",
-    split: bool = True,
+    tied_table: bool = False,
 ) -> nn.Module:
-    """The module that holds `weight` for the parameter `name` (a linear weight, or the embedding). `split`: an
-    int8 layer may run on the CPU's int4 kernel (Int8Linear)."""
+    """The module that holds `weight` for the parameter `name` (a linear weight, or the embedding). `tied_table`:
+    the output layer's weight is the embedding's table too (Int8Linear)."""
     if name == EMBEDDING:
         return QuantEmbedding(weight, dtype, device)
     if not linear_usable(weight):
@@ -234,7 +235,8 @@ def quantized_module(
         bias = bias.to(dtype)
     if weight.bits == 4:
         return Int4Linear(weight, bias, device)
-    return Int8Linear(weight, bias, device, refine_top=REFINE_TOP if name == OUTPUT else 0, split=split)
+    refine_top = REFINE_TOP if name == OUTPUT else 0
+    return Int8Linear(weight, bias, device, refine_top=refine_top, tied_table=tied_table)
 
 
 # -- fused projections ------------------------------------------------------------------------------
@@ -268,7 +270,8 @@ class QuantModules:
     then stacked row-wise into one weight (the same blocks, so the same values) and run as one layer,
     Attention.wqkv (FeedForward.w13): one matmul and one pair of casts instead of three. Where their forms
     differ (a GGUF file may hold attn_v in more bits than attn_q), or some are not quantised, each runs alone.
-    `fuse=False`: every weight alone (the tests' reference)."""
+    `fuse=False`: every weight alone (the tests' reference). The weights given to `add` become the modules'
+    own: a tied output layer's table may be packed over its own bytes (see `_build`)."""
 
     def __init__(self, dtype: torch.dtype = torch.float32, device: str | torch.device = "cpu", fuse: bool = True):
         self.dtype, self.device, self.fuse = dtype, device, fuse
@@ -300,11 +303,15 @@ class QuantModules:
                 self._build(member, [member], w)
 
     def _build(self, path: str, parts: list[str], weight: QuantTensor) -> None:
-        # a tied output layer runs the embedding's int8 table as it is (the int8 kernel), rather than packing a
-        # second copy for the faster int4 one: that copy would raise the peak memory of a load (the default
-        # model's 49152 x 576 table: +35 MB at the peak, a fifth of llama.cpp's whole increase)
+        # a tied output layer and the embedding share one int8 table: a second copy would raise the peak memory
+        # of a load (the default model's 49152 x 576 table: +35 MB, a fifth of llama.cpp's whole increase). On
+        # the CPU the table is packed for the faster int4 kernel over its own bytes (the tables given to `add`
+        # are this load's own), and the embedding gathers from the packed planes; elsewhere the int8 kernel
+        # runs the table as it is.
         tied = path == _OUTPUT_PATH and weight is self._embedding_table
-        module = quantized_module(path + ".weight", weight, None, self.dtype, self.device, split=not tied)
+        module = quantized_module(path + ".weight", weight, None, self.dtype, self.device, tied_table=tied)
+        if tied and isinstance(module, Int8Linear) and module.packed_in_place:
+            self.modules[_EMBEDDING_PATH] = TiedEmbedding(module, weight.scales[:, 0], self.dtype)
         self.modules[path] = module
         self._parts[path] = parts
         if path == _EMBEDDING_PATH:
@@ -375,7 +382,7 @@ def describe(model: nn.Module) -> str:
     counts: dict[str, int] = {}
     for path, module in model.named_modules():
         kind = {Int4Linear: "int4", Int8Linear: "int8"}.get(type(module))
-        if isinstance(module, QuantEmbedding):
+        if isinstance(module, QuantEmbedding | TiedEmbedding):
             kind = f"int{module.bits}"
         if kind:
             weights = next((len(m) for f, m in FUSED.items() if path.endswith("." + f)), 1)  # a fused layer

@@ -30,6 +30,7 @@ from codellama.quant import (
     QuantEmbedding,
     QuantError,
     QuantTensor,
+    TiedEmbedding,
     pack_int4,
     quantize_int4,
     quantize_int8,
@@ -121,18 +122,23 @@ def test_int8_linear_on_the_cpu_runs_as_int4_planes_and_gives_its_rows_back(rows
     index = torch.tensor([[0, rows - 1], [rows // 2, 3]])
     assert torch.equal(layer.rows(index), qt.q[index])
     assert torch.equal(layer.rows(torch.arange(rows)), qt.q)  # every row, across the blocks packed at a time
+    if layer.split:
+        assert torch.equal(layer.unpacked()[:rows], qt.q)  # the whole table at once
     x = torch.randn(5, cols)
     reference = x @ qt.dequantize().t()
     assert (layer(x) - reference).abs().le(_bound(x, qt.dequantize(), reference)).all()
 
 
+@pytest.mark.parametrize("split", [False, True])
 @pytest.mark.parametrize("rows", [1, INT8_DEQUANTIZED_FROM - 1, INT8_DEQUANTIZED_FROM, 300])
-def test_an_unsplit_int8_layer_gives_the_same_outputs_for_few_rows_and_many(rows):
-    """Many rows at once (scoring candidates) go through a bf16 matmul over the table cast on the fly, few
-    through the int8 kernel: the two agree to bf16 rounding, and both with the dequantised weights."""
+def test_an_int8_layer_gives_the_same_outputs_for_few_rows_and_many(rows, split):
+    """Many rows at once (scoring candidates) go through a bf16 matmul over the table cast on the fly (split:
+    unpacked from the planes), few through the int8 kernel (split: the int4 one): the two agree to bf16
+    rounding, and both with the dequantised weights."""
     torch.manual_seed(6)
     qt = quantize_int8(torch.randn(200, 96))
-    layer = Int8Linear(qt, split=False)
+    layer = Int8Linear(qt, split=split)
+    assert layer.split == split
     x = torch.randn(rows, 96)
     reference = x @ qt.dequantize().t()
     together, one_by_one = layer(x), torch.cat([layer(row) for row in x.split(1)])
@@ -140,14 +146,42 @@ def test_an_unsplit_int8_layer_gives_the_same_outputs_for_few_rows_and_many(rows
     assert torch.allclose(together, one_by_one, rtol=2**-7, atol=2**-6 * reference.abs().max().item())
 
 
-def test_a_tied_int8_output_layer_shares_the_embeddings_table():
-    """One int8 table for both (no packed copy: it would raise a load's peak memory); an untied int8 output
-    layer runs on the int4 kernel."""
-    tied = quantize_model(tiny_model(tie_embeddings=True), "int8")
-    assert isinstance(tied.output, Int8Linear) and not tied.output.split
-    assert tied.output.weight_int8.data_ptr() == tied.tok_embeddings.q.data_ptr()
-    untied = quantize_model(tiny_model(tie_embeddings=False), "int8")
+@pytest.mark.parametrize("vocab", [256, 300])
+def test_a_tied_int8_output_layer_and_the_embedding_hold_one_table(vocab):
+    """Tied embeddings hold one int8 table (a second copy would raise a load's peak memory). On the CPU, where
+    the table's rows fill whole blocks of the packer's, it is packed for the int4 kernel over its own bytes and
+    the embedding gathers its rows from the packed planes; else the int8 kernel runs the table as it is. Either
+    way the embedding's rows and the layer's outputs are those of the table."""
+    model = tiny_model(tie_embeddings=True, vocab_size=vocab)
+    weight = model.tok_embeddings.weight.detach().clone()
+    table = quant.quantize_int8(weight)
+    expected_rows, expected_q = table.dequantize(), table.q.clone()
+    tied = quantize_model(model, "int8")
+    output, embedding = tied.output, tied.tok_embeddings
+    tokens = torch.tensor([[0, vocab - 1, 7], [64, 65, 200]])
+    assert torch.equal(embedding(tokens), expected_rows[tokens])
+    x = torch.randn(3, weight.shape[1])
+    assert (output(x) - x @ expected_rows.t()).abs().le(_bound(x, expected_rows, x @ expected_rows.t())).all()
+    if vocab % 64 == 0:
+        assert isinstance(output, Int8Linear) and output.split and output.packed_in_place
+        assert output.weight_int8 is None and isinstance(embedding, TiedEmbedding)
+        assert torch.equal(embedding.table().q, expected_q)
+        assert quant_load.describe(tied) == "int8 x 16"  # as before: 2 layers x 7, the output, the embedding
+    else:
+        assert isinstance(output, Int8Linear) and not output.split
+        assert output.weight_int8.data_ptr() == embedding.q.data_ptr()
+    untied = quantize_model(tiny_model(tie_embeddings=False, vocab_size=vocab), "int8")
     assert isinstance(untied.output, Int8Linear) and untied.output.split and untied.output.weight_int8 is None
+
+
+def test_a_tied_table_is_packed_over_its_own_bytes_with_no_second_copy():
+    table = quant.quantize_int8(torch.randn(512, 64))
+    modules = quant_load.QuantModules()
+    modules.add(quant.EMBEDDING, table)
+    modules.add(quant.OUTPUT, table)
+    output = modules.modules["output"]
+    assert output.packed_in_place and output.packed_weight.data_ptr() == table.q.data_ptr()
+    assert modules.modules["tok_embeddings"].scales.shape == (512,)
 
 
 def test_quant_embedding_gathers_the_exact_dequantised_rows():
