@@ -239,7 +239,8 @@ class BufferChecks:
         if not names or not all(rx(r"\w+").fullmatch(n) for n in names):
             return
         for name in names:
-            upper = rx(rf"\b{re.escape(name)}\s*([+-]\s*\w+\s*)?(<|<=)|(>|>=)\s*{re.escape(name)}\b")
+            # any comparison of the index (`n < cap`, `if (n >= cap) break;`, `i + 1 < cap`) leaves the bound to the caller
+            upper = rx(rf"\b{re.escape(name)}\s*([+-]\s*\w+\s*)?(<|>)(?![<>])|(?<![<>])(<|>)=?\s*{re.escape(name)}\b")
             if any(upper.search(text) for text in scope.checked) or name in scope.loops:
                 return
             if self.counter(name, lhs):
