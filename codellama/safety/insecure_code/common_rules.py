@@ -116,7 +116,7 @@ RULES = [
         r"[^|;\n]*<<<",
         "a password hashed with one fast hash: easy to brute-force",
         "use a password hash: argon2, bcrypt, scrypt or PBKDF2 with many iterations",
-        needle=("sha", "SHA", "md5", "MD5", "Digest", "Hash", "hash"),
+        needle=("sha", "SHA", "md5", "MD5", "Digest", "Hash", "hash(", "hash_init", "digestbyname"),
         # about passwords: the line, the lines around it, the function's header (`_digest(password, salt)`) or its
         # callers (`password_hash = digest(pw)`); not a key derivation or a password hash library on the line
         # (`plain`: a parameter holding the password in clear)
