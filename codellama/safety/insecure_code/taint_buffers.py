@@ -239,7 +239,7 @@ class BufferChecks:
         if not names or not all(rx(r"\w+").fullmatch(n) for n in names):
             return
         for name in names:
-            # any comparison of the index (`n < cap`, `if (n >= cap) break;`, `i + 1 < cap`) leaves the bound to the caller
+            # any comparison of the index (`n < cap`, `if (n >= cap) break;`, `i + 1 < cap`): the bound is the caller's
             upper = rx(rf"\b{re.escape(name)}\s*([+-]\s*\w+\s*)?(<|>)(?![<>])|(?<![<>])(<|>)=?\s*{re.escape(name)}\b")
             if any(upper.search(text) for text in scope.checked) or name in scope.loops:
                 return
