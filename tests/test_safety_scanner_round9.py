@@ -26,10 +26,16 @@ def findings(row_id: str) -> list[tuple[int, str]]:
 def test_round_48_holds_a_vulnerable_probe_and_a_near_miss_for_each_mechanism():
     mechanisms = {rid.split("-r48-")[1].rsplit("-", 1)[0] for rid in ROUND_48}
     labels = {(rid.split("-r48-")[1].rsplit("-", 1)[0], ROUND_48[rid]["label"]) for rid in ROUND_48}
-    assert len(ROUND_48) == 25
+    assert len(ROUND_48) == 29
     for mechanism in ("cache-membership", "session-constant", "escaped-nearby", "digest-by-name"):
         assert {(mechanism, "vulnerable"), (mechanism, "safe")} <= labels
-    assert {"outparam-chars", "index-into-parameter", "exchange-rest", "exchange-not-http"} <= mechanisms
+    assert {
+        "outparam-chars",
+        "outparam-pointer",
+        "index-into-parameter",
+        "exchange-rest",
+        "exchange-not-http",
+    } <= mechanisms
 
 
 @pytest.mark.parametrize(
@@ -43,10 +49,12 @@ def test_round_48_holds_a_vulnerable_probe_and_a_near_miss_for_each_mechanism():
         "php-r48-session-constant-v",
         "java-r48-exchange-rest-v",
         "c-r48-outparam-chars-v",
+        "c-r48-outparam-pointer-v",
         "cpp-r48-index-into-parameter-v",
         "javascript-r48-escaped-nearby-v",
         "php-r48-escaped-nearby-v",
         "python-r48-escaped-nearby-v",
+        "java-r48-escaped-nearby-v",
         "php-r48-digest-by-name-v",
         "c-r48-digest-by-name-v",
     ],

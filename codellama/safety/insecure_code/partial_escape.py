@@ -62,7 +62,7 @@ _FINDING = (
 # record, 3 the field
 _RAW_WRITE = re.compile(
     r"^\s*(?:([\w$.>-]+?)\s*(?:\.\s*(?:Append|AppendLine|append|push|write|Write|add)\s*\(|\+=|\.=)|echo\b|print\b)"
-    r"\s*\(?\s*(\$?[A-Za-z_]\w*)\s*(?:\.|->|\[\s*['\"])\s*([A-Za-z_]\w*)['\"]?\s*\]?\s*\)?\s*;?\s*$"
+    r"\s*\(?\s*(\$?[A-Za-z_]\w*)\s*(?:\.|->|\[\s*['\"])\s*([A-Za-z_]\w*)(?:\(\s*\))?['\"]?\s*\]?\s*\)?\s*;?\s*$"
 )
 _NEARBY = 4  # how far from the escaping line a bare write of the same record is looked for
 
@@ -78,7 +78,13 @@ def _bare_writes_nearby(lines: list[str], number: int, roots: set[str], done: se
             continue
         builder, root, field = m.group(1), m.group(2), m.group(3)
         same_builder = builder is None or re.search(rf"(?<![\w$]){re.escape(builder)}\s*(\.|\+=|\.=)", text)
-        if root in roots and (root, field) not in done and same_builder and not _NOT_TEXT.match(field):
+        plain = re.sub(r"^get(?=[A-Z])", "", field)  # a Java getter: c.getBody() is the field body
+        if (
+            root in roots
+            and (root, field) not in done
+            and same_builder
+            and not _NOT_TEXT.match(plain[:1].lower() + plain[1:])
+        ):
             rule_id, cwe, severity, message, fix = _FINDING
             found.append(Finding(rule_id, f"CWE-{cwe}", severity, j, message, fix, lines[j - 1].strip()[:200]))
     return found

@@ -752,6 +752,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
                 target = target.named_children[0]
             if target.type == "subscript_expression":
                 self.index_write(target, node, scope)  # (before `name` is given this value)
+            if target.type in ("subscript_expression", "pointer_expression"):
                 self.wrote_element(target, rhs, scope)
         self.session_write(self.text(lhs), [rhs], scope)
         rhs_text = self.text(rhs)
@@ -776,13 +777,21 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
 
     def wrote_element(self, target, rhs, scope: Scope) -> None:
         """C/C++: a helper copying its source into its out-parameter one character at a time (`dst[i++] = *src` in
-        `url_decode(dst, src, cap)`) fills the caller's buffer with the source, as `snprintf(dst, ...)` would."""
+        `url_decode(dst, src, cap)`, `*dst++ = *src++`, or through a pointer into it: `char *d = dst; *d++ = c`)
+        fills the caller's buffer with the source, as `snprintf(dst, ...)` would."""
+        summary = scope.summary
         base = target.child_by_field_name("argument")
-        if scope.summary is None or base is None or base.type != "identifier":
+        while base is not None and base.type in ("update_expression", "parenthesized_expression"):
+            base = base.child_by_field_name("argument") or (base.named_children[0] if base.named_children else None)
+        if summary is None or base is None or base.type != "identifier":
             return
+        name = self.text(base)
+        if name not in summary.param_names() and scope.rhs.get(name) is not None:
+            alias = rx(r"\s*\(?\s*([A-Za-z_]\w*)\s*\)?\s*(\+[^=]*)?$").match(self.text(scope.rhs[name]))
+            name = alias.group(1) if alias else name  # char *d = dst; (or dst + len)
         acc = self.value(rhs, scope)
         if acc.any and acc.textual:
-            self.wrote(self.text(base), acc.var(False), scope)
+            self.wrote(name, acc.var(False), scope)
 
     def assign_name(self, name: str, rhs, scope: Scope, augmented: bool, container: bool, node) -> None:
         acc = self.value(rhs, scope)
