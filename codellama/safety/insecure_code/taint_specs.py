@@ -84,7 +84,9 @@ LDAP_FILTER = _rx(r"""[`'"]\s*\(\s*[&|!]?\s*\(?\s*[A-Za-z][\w.-]*\s*[~<>]?=""")
 # Checks that look like allow-lists but are not: a URL's scheme (any host passes), a pattern anchored only at the
 # start (anything may follow it).
 _NOT_A_CHECK = _rx(
-    r"""(?i)\.(startswith|startsWith|StartsWith)\(\s*\(?\s*(\s*['"](https?|ftp|file|ws|wss)(:|://)?['"]\s*,?)+\s*\)?\s*\)"""
+    # (also with a comparison given: `raw.StartsWith("http", StringComparison.OrdinalIgnoreCase)`)
+    r"""(?i)\.(startswith|startsWith|StartsWith)\(\s*\(?\s*(\s*['"](https?|ftp|file|ws|wss)(:|://)?['"]\s*,?)+\s*\)?"""
+    r"""\s*(,?\s*(StringComparison\.\w+|true|false)\s*)?\)"""
     # a substring of the value (`url.Contains("example.com")`, `host.includes("example.com")`): any value holding it
     # passes (`evil.example/?example.com`); a refused `..` or slash stays a check
     r"""|\.(includes|contains|Contains)\(\s*['"](?!\.\.['"]|/['"]|\\\\['"])[^'"]*['"]\s*(,\s*[\w.]+\s*)?\)"""

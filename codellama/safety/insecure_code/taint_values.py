@@ -592,6 +592,8 @@ class Values:
                 continue
             if n.type == "return_statement" and n.named_children:
                 out.append(n.named_children[0])
+            elif n.type == "return_statement" and len(n.children) > 1 and n.children[1].type == "this":
+                out.append(n.children[1])  # C#'s `return this;` (its `this` is a keyword, not a named node)
             stack.extend(n.named_children)
         return out
 
