@@ -15,11 +15,12 @@ from codellama.safety.insecure_code.taint_specs import is_allow_check
 from codellama.safety.insecure_code.taint_values import session_key
 
 DATA = Path(__file__).resolve().parents[1] / "codellama" / "safety" / "data" / "insecure_dev14c.jsonl"
-ROUND_48 = {row["id"]: row for row in map(json.loads, DATA.read_text().splitlines()) if row.get("round") == 48}
+PROBES = {row["id"]: row for row in map(json.loads, DATA.read_text().splitlines()) if row.get("round", 0) >= 48}
+ROUND_48 = {rid: row for rid, row in PROBES.items() if row["round"] == 48}
 
 
 def findings(row_id: str) -> list[tuple[int, str]]:
-    row = ROUND_48[row_id]
+    row = PROBES[row_id]
     return [(f.line, f.cwe) for f in scan(row["code"], row["language"])]
 
 
