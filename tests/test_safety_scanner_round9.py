@@ -95,6 +95,7 @@ def test_allow_lists_beside_a_cache_still_count(condition):
         ("session.setAttribute(RETURN_KEY, returnTo)", "RETURN_KEY"),
         ("HttpContext.Session.GetString(ReturnKey)", "ReturnKey"),
         ("$_SESSION[self::RETURN_KEY]", "self::RETURN_KEY"),
+        ("HttpContext.Session.GetString(SessionKeys.Next)", "SessionKeys.Next"),
         ('session["next"]', "next"),
         ("session.get(key)", None),  # a variable: which key it names is unknown
     ],

@@ -160,7 +160,7 @@ _SESSION_KEY = re.compile(
     r"""^\s*(?:[\w.$>-]|\(\))*?(?:session|Session|\$_SESSION)(?:\(\))?\s*(?:\[\s*|(?:\.|->)(?:get|pop|pull|put|set"""
     r"""|setdefault|GetString|SetString|getAttribute|setAttribute|Get|Set|remove)\s*\(\s*|\(\s*)(?:['"]([\w.-]+)['"]"""
     # or a constant naming the key (`session.setAttribute(RETURN_KEY, returnTo)`, `Session.GetString(SessionKeys.Next)`)
-    r"""|((?:(?:self|static|[A-Z]\w*)(?:\.|::))?(?:[A-Z][A-Z0-9_]*|k[A-Z]\w*|[A-Z][a-z]\w*Key))\s*[,)\]])"""
+    r"""|((?:self|static|[A-Z]\w*)(?:\.|::)[A-Z]\w*|[A-Z][A-Z0-9_]*|k[A-Z]\w*|[A-Z][a-z]\w*Key)\s*[,)\]])"""
     r"""|^\s*[\w.]*\bsession\.([A-Za-z_]\w*)\s*$"""
 )
 
