@@ -17,6 +17,7 @@ FAMILIES = [  # benchmarks/safety_heldout14.py's, where these sets' CWEs fall
     {"CWE-94", "CWE-95"},
     {"CWE-330", "CWE-338"},
     {"CWE-120", "CWE-787"},
+    {"CWE-327", "CWE-328", "CWE-759", "CWE-916"},
 ]
 
 
@@ -24,9 +25,9 @@ def cwes(code: str, language: str) -> set[str]:
     return {f.cwe for f in scan(code, language)}
 
 
-@pytest.mark.parametrize("spent", ["heldout14e", "heldout14f", "heldout14g"])
+@pytest.mark.parametrize("spent", ["heldout14e", "heldout14f", "heldout14g", "heldout14h"])
 def test_each_spent_held_out_set_is_all_found_in_its_family_and_no_safe_snippet_flagged(spent):
-    # development data since its first pass (docs/safety.md): what rounds 6-8 fixed stays fixed
+    # development data since its first pass (docs/safety.md): what rounds 6-9 fixed stays fixed
     rows = [json.loads(line) for line in (REPO / f"benchmarks/data/{spent}/snippets.jsonl").read_text().splitlines()]
     assert len(rows) == 48
     for row in rows:

@@ -106,12 +106,17 @@ RULES = [
         r"|\b(SHA1|SHA256|SHA384|SHA512|MD5)\.(Create|HashData)\s*\(|\bnew\s+SHA(1|256|512)Managed\b"
         r"|(?<![\w>.$])(md5|sha1)\s*\(|\bhash\s*\(\s*['\"](md5|sha1|sha256|sha512)['\"]"
         r"|\b(SHA1|SHA256|SHA512|MD5)(_Init)?\s*\(|\bEVP_(md5|sha1|sha256|sha512)\s*\(\s*\)"
+        # a digest chosen by a name kept elsewhere (`IncrementalHash.CreateHash(_algorithm)` with `_algorithm =
+        # HashAlgorithmName.SHA1` set in the constructor, `hash($this->algo, $salt . $password)`): these make only
+        # fast digests too
+        r"|\bIncrementalHash\.CreateHash\s*\(|\bHashAlgorithm\.Create\s*\(|\bCryptoConfig\.CreateFromName\s*\("
+        r"|\bhash(_init)?\s*\(\s*\$[\w>-]+\s*[,)]|\bEVP_get_digestbyname\s*\("
         # the shell: a value piped in (`sha256sum /etc/shadow` checksums a file)
         r"|\|\s*(sha\d+sum|md5sum|openssl\s+(dgst|sha\d+|md5))\b|\b(sha\d+sum|md5sum|openssl\s+(dgst|sha\d+|md5))"
         r"[^|;\n]*<<<",
         "a password hashed with one fast hash: easy to brute-force",
         "use a password hash: argon2, bcrypt, scrypt or PBKDF2 with many iterations",
-        needle=("sha", "SHA", "md5", "MD5", "Digest", "Hash"),
+        needle=("sha", "SHA", "md5", "MD5", "Digest", "Hash", "hash(", "hash_init", "digestbyname"),
         # about passwords: the line, the lines around it, the function's header (`_digest(password, salt)`) or its
         # callers (`password_hash = digest(pw)`); not a key derivation or a password hash library on the line
         # (`plain`: a parameter holding the password in clear)

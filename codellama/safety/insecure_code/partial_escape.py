@@ -57,11 +57,45 @@ _FINDING = (
 )
 
 
+# A statement writing one field of a record, bare, into a builder or the page (`html.Append(r.Comment);`,
+# `out += row.note;`, `$html .= $c['body'];`, `parts.push(item.text)`, `echo $c->body;`): group 1 the builder, 2 the
+# record, 3 the field
+_RAW_WRITE = re.compile(
+    r"^\s*(?:([\w$.>-]+?)\s*(?:\.\s*(?:Append|AppendLine|append|push|write|Write|add)\s*\(|\+=|\.=)|echo\b|print\b)"
+    r"\s*\(?\s*(\$?[A-Za-z_]\w*)\s*(?:\.|->|\[\s*['\"])\s*([A-Za-z_]\w*)(?:\(\s*\))?['\"]?\s*\]?\s*\)?\s*;?\s*$"
+)
+_NEARBY = 4  # how far from the escaping line a bare write of the same record is looked for
+
+
+def _bare_writes_nearby(lines: list[str], number: int, roots: set[str], done: set) -> list[Finding]:
+    """The record's other field written bare into the same builder a few lines away: `html.Append(r.Comment);` next
+    to `html.Append("<em>").Append(HtmlEncode(r.Author))` builds one piece of markup over several statements."""
+    text = lines[number - 1]
+    found = []
+    for j in range(max(1, number - _NEARBY), min(len(lines), number + _NEARBY) + 1):
+        m = _RAW_WRITE.match(lines[j - 1])
+        if j == number or m is None:
+            continue
+        builder, root, field = m.group(1), m.group(2), m.group(3)
+        same_builder = builder is None or re.search(rf"(?<![\w$]){re.escape(builder)}\s*(\.|\+=|\.=)", text)
+        plain = re.sub(r"^get(?=[A-Z])", "", field)  # a Java getter: c.getBody() is the field body
+        if (
+            root in roots
+            and (root, field) not in done
+            and same_builder
+            and not _NOT_TEXT.match(plain[:1].lower() + plain[1:])
+        ):
+            rule_id, cwe, severity, message, fix = _FINDING
+            found.append(Finding(rule_id, f"CWE-{cwe}", severity, j, message, fix, lines[j - 1].strip()[:200]))
+    return found
+
+
 def partly_escaped_markup(code: str) -> list[Finding]:
     if "(" not in code or "<" not in code:
         return []
     found = []
-    for number, text in enumerate(code.splitlines(), 1):
+    lines = code.splitlines()
+    for number, text in enumerate(lines, 1):
         if not _MARKUP.search(text):
             continue
         escaped = _ESCAPED.findall(text)
@@ -69,6 +103,7 @@ def partly_escaped_markup(code: str) -> list[Finding]:
             continue
         roots = {root for root, _ in escaped}
         done = {(root, field) for root, field in escaped}
+        found += _bare_writes_nearby(lines, number, roots, done)
         spans = [(m.start(), _closing(text, m.end() - 1)) for m in _ESCAPER_CALL.finditer(text)]
         markup_at = _MARKUP.search(text).start()  # the fields written into the markup (not `ctx.body = ...`)
         for m in _FIELD.finditer(text, markup_at):

@@ -752,6 +752,8 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
                 target = target.named_children[0]
             if target.type == "subscript_expression":
                 self.index_write(target, node, scope)  # (before `name` is given this value)
+            if target.type in ("subscript_expression", "pointer_expression"):
+                self.wrote_element(target, rhs, scope)
         self.session_write(self.text(lhs), [rhs], scope)
         rhs_text = self.text(rhs)
         keeps = augmented or container or mentions(rhs_text, name)  # x = x.strip()
@@ -772,6 +774,24 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
             acc = self.value(rhs, scope)  # o->outfile = qs + 4 in a helper: the caller's struct holds it
             if acc.any:
                 self.wrote(self.text(lhs), acc.var(self.built(rhs, scope)), scope)
+
+    def wrote_element(self, target, rhs, scope: Scope) -> None:
+        """C/C++: a helper copying its source into its out-parameter one character at a time (`dst[i++] = *src` in
+        `url_decode(dst, src, cap)`, `*dst++ = *src++`, or through a pointer into it: `char *d = dst; *d++ = c`)
+        fills the caller's buffer with the source, as `snprintf(dst, ...)` would."""
+        summary = scope.summary
+        base = target.child_by_field_name("argument")
+        while base is not None and base.type in ("update_expression", "parenthesized_expression"):
+            base = base.child_by_field_name("argument") or (base.named_children[0] if base.named_children else None)
+        if summary is None or base is None or base.type != "identifier":
+            return
+        name = self.text(base)
+        if name not in summary.param_names() and scope.rhs.get(name) is not None:
+            alias = rx(r"\s*\(?\s*([A-Za-z_]\w*)\s*\)?\s*(\+[^=]*)?$").match(self.text(scope.rhs[name]))
+            name = alias.group(1) if alias else name  # char *d = dst; (or dst + len)
+        acc = self.value(rhs, scope)
+        if acc.any and acc.textual:
+            self.wrote(name, acc.var(False), scope)
 
     def assign_name(self, name: str, rhs, scope: Scope, augmented: bool, container: bool, node) -> None:
         acc = self.value(rhs, scope)
@@ -1047,7 +1067,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         """A call to a function of this file: its parameter sinks fire with what the call passes, and what it writes
         into its out-parameters lands in the caller's arguments."""
         bound = self.bind(summary, node)
-        if summary.copies:
+        if summary.copies or summary.index_writes:
             self.copied_into(summary, node, bound, scope)
         obj = self.receiver(node)
         if obj is not None and self.field_writers and function_name(summary.node, self.text) in self.field_writers:
@@ -1070,6 +1090,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
                 name = self.name_of(arg).lstrip("&*")
                 if acc.any and rx(r"[$\w.>-]+").fullmatch(name):
                     scope.vars[name] = acc.var(var.built)  # (`o->f = qs + 4` is not built, snprintf is)
+                    self.wrote(name, scope.vars[name], scope)  # get_param(qs, out) { url_decode(out, qs) }
         for sink, params, at, built_at in summary.sinks:
             for p in params:
                 for arg in bound.get(p, ()):

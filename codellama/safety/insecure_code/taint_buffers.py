@@ -133,7 +133,9 @@ class BufferChecks:
 
     def copied_into(self, summary, node, bound: dict, scope) -> None:
         """A caller passing a fixed-size array to a helper that copies into it as much as the source holds."""
-        for param, at in summary.copies:
+        for param, at, finding in [(p, a, COPY) for p, a in summary.copies] + [
+            (p, a, INDEX) for p, a in summary.index_writes
+        ]:
             for arg in bound.get(param, ()):
                 dst = self._destination(arg)
                 if dst not in self.arrays:
@@ -141,8 +143,8 @@ class BufferChecks:
                 token = self.arrays[dst][1]
                 if any(dst in cond or (token and token in cond) for cond in scope.checked):
                     continue  # the caller checked the source against the field's size first
-                self.report(COPY, at)
-                self.report(COPY, node)
+                self.report(finding, at)
+                self.report(finding, node)
 
     def range_copy(self, node, callee: str, args: list, scope) -> None:
         """std::copy(s.begin(), s.end(), arr) / std::copy_n(src, n, arr) into a fixed array: the source's length
@@ -194,7 +196,8 @@ class BufferChecks:
             data = made is not None and rx(r"\.\s*data\s*\(\s*\)\s*$").search(self.text(made))
             if made is not None and (made.type != "call_expression" or data):
                 dst = self._destination(made)
-        if dst not in self.arrays:
+        into_parameter = dst not in self.arrays and self.writes_into_parameter(base, scope)
+        if dst not in self.arrays and not into_parameter:
             return
         index_text = self.text(index).strip("[] ")
         if index.type == "call_expression" or rx(r"\bsizeof\b|%|&\s*(0x|\d)|\bstr[nc]?[sc]?[pn]?len\b").search(
@@ -204,6 +207,9 @@ class BufferChecks:
         member = rx(r"^\s*(?:\+\+|--)?\s*([A-Za-z_]\w*(?:(?:->|\.)\w+)+)\s*(?:\+\+|--)?\s*$").match(index_text)
         if member and self.member_bounded(member.group(1), lhs, scope):
             return  # cmd->args[cmd->argc++] in a loop, or after a check, that keeps cmd->argc below a bound
+        if into_parameter:
+            self.unbounded_parameter_write(base, index_text, lhs, scope)
+            return
         risky = set()
         for name in self._names(index_text):
             if name in scope.vars:
@@ -214,6 +220,32 @@ class BufferChecks:
                 risky.add(name)
         if risky and not all(self.bounded(n, dst, scope) for n in risky):
             self.report(INDEX, node)
+
+    def writes_into_parameter(self, base, scope) -> bool:
+        summary = scope.summary
+        return (
+            summary is not None
+            and scope.fn is summary.node
+            and base.type == "identifier"
+            and self.text(base) in summary.param_names()
+        )
+
+    def unbounded_parameter_write(self, base, index_text: str, lhs, scope) -> None:
+        """`split_values(char *line, double *out) { ... while (tok) { out[n] = strtod(tok, NULL); n++; ... } }`: a
+        helper writing into the array its caller passes at a counter that grows with the input and that nothing
+        compares with any bound (a loop or a check against a capacity parameter, `i + 1 < cap`, is the caller's
+        to get right). Reported where a caller passes a fixed-size array."""
+        names = self._names(index_text)
+        if not names or not all(rx(r"\w+").fullmatch(n) for n in names):
+            return
+        for name in names:
+            # any comparison of the index (`n < cap`, `if (n >= cap) break;`, `i + 1 < cap`): the bound is the caller's
+            upper = rx(rf"\b{re.escape(name)}\s*([+-]\s*\w+\s*)?(<|>)(?![<>])|(?<![<>])(<|>)=?\s*{re.escape(name)}\b")
+            if any(upper.search(text) for text in scope.checked) or name in scope.loops:
+                return
+            if self.counter(name, lhs):
+                scope.summary.index_writes.append((self.text(base), lhs.parent or lhs))
+                return
 
     def member_bounded(self, member: str, lhs, scope) -> bool:
         """A member used as the index (`cmd->argc`) compared with an upper bound by the loop around the write or by
@@ -242,7 +274,9 @@ class BufferChecks:
         if cond is None:
             return True
         # bounded only by a comparison of the counter (`i < n`), not by the input's end (`src[i] != 0`)
-        return not rx(rf"\b{re.escape(name)}\s*(<|<=)|(>|>=)\s*{re.escape(name)}\b").search(self.text(cond))
+        return not rx(rf"\b{re.escape(name)}\s*([+-]\s*\w+\s*)?(<|<=)|(>|>=)\s*{re.escape(name)}\b").search(
+            self.text(cond)
+        )
 
     def loop(self, node, scope) -> None:
         """for (i = 0; i < n; i++): i is bounded by n."""

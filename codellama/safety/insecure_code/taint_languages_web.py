@@ -406,9 +406,20 @@ def java_spec() -> Spec:
             S(
                 k["ssrf"],
                 r"^(HttpGet|HttpPost|HttpPut|HttpDelete|HttpHead)$|HttpRequest\.newBuilder$|(^|\.)(getForObject"
-                r"|getForEntity|postForObject|postForEntity|exchange|uri|url)$|Jsoup\.connect$",
+                r"|getForEntity|postForObject|postForEntity)$|Jsoup\.connect$",
                 args=(0,),
                 strong_only=True,
+            ),
+            # RestTemplate.exchange, WebClient's .uri(...), OkHttp's Request.Builder().url(...): on an HTTP client or a
+            # request being built, not on any object with a method of that name (`verifier.exchange(code, session)`)
+            S(
+                k["ssrf"],
+                r"(^|\.)(exchange|uri|url)$",
+                args=(0,),
+                strong_only=True,
+                receiver=rx(
+                    r"(?i)rest|template|client|http|request|builder|\.(get|post|put|delete|patch|method)\(|^get\(|^post\("
+                ),
             ),
             S(k["ssrf"], r"\.(openConnection|openStream|getContent)$", on_receiver=True, strong_only=True),
         ],

@@ -84,10 +84,17 @@ LDAP_FILTER = _rx(r"""[`'"]\s*\(\s*[&|!]?\s*\(?\s*[A-Za-z][\w.-]*\s*[~<>]?=""")
 # Checks that look like allow-lists but are not: a URL's scheme (any host passes), a pattern anchored only at the
 # start (anything may follow it).
 _NOT_A_CHECK = _rx(
-    r"""(?i)\.(startswith|startsWith|StartsWith)\(\s*\(?\s*(\s*['"](https?|ftp|file|ws|wss)(:|://)?['"]\s*,?)+\s*\)?\s*\)"""
+    # (also with a comparison given: `raw.StartsWith("http", StringComparison.OrdinalIgnoreCase)`)
+    r"""(?i)\.(startswith|startsWith|StartsWith)\(\s*\(?\s*(\s*['"](https?|ftp|file|ws|wss)(:|://)?['"]\s*,?)+\s*\)?"""
+    r"""\s*(,?\s*(StringComparison\.\w+|true|false)\s*)?\)"""
     # a substring of the value (`url.Contains("example.com")`, `host.includes("example.com")`): any value holding it
     # passes (`evil.example/?example.com`); a refused `..` or slash stays a check
     r"""|\.(includes|contains|Contains)\(\s*['"](?!\.\.['"]|/['"]|\\\\['"])[^'"]*['"]\s*(,\s*[\w.]+\s*)?\)"""
+    # membership in a cache, a memo or a set of values already seen (`previewCache.has(url)`, `_cache.ContainsKey(k)`,
+    # `key in self._cache`): it says the value came before, not that it is allowed
+    r"""|\b[\w.>$-]*(?i:cache|memo|seen|visited|pending|in_?flight|processed|recent|dedupe?)\w*\s*(\.|->)\s*"""
+    r"""(has|contains|Contains|ContainsKey|containsKey|includes|indexOf|IndexOf|count|find)\s*\([^()]*\)"""
+    r"""|\bin\s+[\w.]*(?i:cache|memo|seen|visited|pending|processed)\w*\b"""
     r"""|/\^?\(?https?(?:(?!\$/)\S)*?/[gimsuy]*\.test\(|(re\.match|preg_match)\(\s*r?['"][/#~!|@%{]?\^?\(?https?[^'"$]*['"]"""
 )
 

@@ -125,6 +125,9 @@ class Summary:
     # C/C++: parameters the function copies into with a length of its own (`memcpy(dst, src.data(), src.size())`):
     # a caller passing a fixed-size array there overflows it
     copies: list = field(default_factory=list)
+    # C/C++: pointer parameters the function writes into at an index nothing bounds (`out[n++] = strtod(tok, NULL)`
+    # while the input lasts): a caller passing a fixed-size array there overflows it
+    index_writes: list = field(default_factory=list)
 
     def param_names(self) -> set[str]:
         return {n for names in self.params for n in names}
@@ -155,14 +158,16 @@ class Scope:
 # `$request->session()->get('next')`, `session('next')`
 _SESSION_KEY = re.compile(
     r"""^\s*(?:[\w.$>-]|\(\))*?(?:session|Session|\$_SESSION)(?:\(\))?\s*(?:\[\s*|(?:\.|->)(?:get|pop|pull|put|set"""
-    r"""|setdefault|GetString|SetString|getAttribute|setAttribute|Get|Set|remove)\s*\(\s*|\(\s*)['"]([\w.-]+)['"]"""
+    r"""|setdefault|GetString|SetString|getAttribute|setAttribute|Get|Set|remove)\s*\(\s*|\(\s*)(?:['"]([\w.-]+)['"]"""
+    # or a constant naming the key (`session.setAttribute(RETURN_KEY, returnTo)`, `Session.GetString(SessionKeys.Next)`)
+    r"""|((?:self|static|[A-Z]\w*)(?:\.|::)[A-Z]\w*|[A-Z][A-Z0-9_]*|k[A-Z]\w*|[A-Z][a-z]\w*Key)\s*[,)\]])"""
     r"""|^\s*[\w.]*\bsession\.([A-Za-z_]\w*)\s*$"""
 )
 
 
 def session_key(text: str) -> str | None:
     m = _SESSION_KEY.match(text)
-    return (m.group(1) or m.group(2)) if m else None
+    return (m.group(1) or m.group(2) or m.group(3)) if m else None
 
 
 class Values:
@@ -587,6 +592,8 @@ class Values:
                 continue
             if n.type == "return_statement" and n.named_children:
                 out.append(n.named_children[0])
+            elif n.type == "return_statement" and len(n.children) > 1 and n.children[1].type == "this":
+                out.append(n.children[1])  # C#'s `return this;` (its `this` is a keyword, not a named node)
             stack.extend(n.named_children)
         return out
 
