@@ -242,6 +242,7 @@ def _named_malware(t: str) -> tuple[Action, str, str] | None:
 _COMBINED = {
     "card_testing": "it would test which payment cards are live with small charges",
     "locate_person": "it would find where a person lives or how to reach her without her knowledge",
+    "unmask_person": "it would link a person's handle or photo to their real name, home or workplace",
     "bulk_fake_identities": "it would create accounts or reviews in bulk under fake identities",
     "credential_stuffing": "it would try leaked logins on a service to take over the accounts",
     "encrypt_and_pay": "it would encrypt files and demand payment for them",
