@@ -597,7 +597,10 @@ _OWN_PROPERTY = (
     "내 파일|내 컴퓨터|개발하고|moje pliki|mój laptop|mój projekt|rozwijam|dosyalarım|bilgisayarım|projem|"
     "geliştiriyorum|mijn bestanden|mijn laptop|mijn project|ملفاتي|حاسوبي|मेरी फ़ाइलें|मेरा प्रोजेक्ट|tệp của tôi|"
     "máy tính của tôi|file saya|laptop saya|proyek saya|τα αρχεία μου|moje soubory|můj počítač|fájljaim|"
-    "a gépemen|fișierele mele|calculatorul meu|mina filer|mine filer|tiedostoni|הקבצים שלי|فایل‌های من"
+    "a gépemen|fișierele mele|calculatorul meu|mina filer|mine filer|tiedostoni|הקבצים שלי|فایل‌های من|"
+    # round 9: "my own" in more languages
+    "mi propio|mi propia|mon propre|ma propre|mein eigen|meine eigen|meu próprio|minha própria|我自己|mój własny|"
+    "moja własna|mijn eigen|của riêng tôi|saya sendiri|μου δικ|můj vlastní|propriul meu|saját "
 ).split("|")
 # What the code does when it protects: backs up, restores, detects, alerts, lists, reports (any lexicon language).
 # Counted as the request's check, and the reason a detection request's word for "detect" is not its own evasion.
