@@ -688,6 +688,10 @@ _HIDES_OWN_ADDRESS = re.compile(
     r"hid(e|es|ing) (the|its|our|my) (real |origin |server'?s? )?ip|(masquer|cacher) (son|l'|notre|mon) ?(adresse )?ip"
     r"|ocultar (la|su|nuestra|mi) (ip|dirección ip)|(die|unsere|seine) (echte )?ip(-adresse)? (verbergen|verstecken)"
 )
+# "Secret" as a noun for key material is not concealment: libsodium's secretbox, a secret key, a secrets manager.
+_KEY_SECRETS = re.compile(
+    r"secretbox|secret[ _-]?key|secrets?[ _-]?manager|client[ _-]?secret|shared secret|totp secret"
+)
 # Turkish marks "our" with a suffix: kafemizin, sunucumuz, şirketimizin (only in text with Turkish letters).
 _TURKISH_OUR = re.compile(r"\w{3,}(?:m[ıiuü]z)(?:[ıiuü]n|da|de|dan|den|a|e|ı|i|u|ü|daki|deki)?\b")
 _TURKISH_LETTERS = re.compile(r"[ığşİ]")
@@ -711,8 +715,8 @@ def protects(text: str) -> bool:
     antivirus: the lexicon's evasion counts only when the request neither looks for it nor builds the detection
     (round 8); an evasion spelled out ("without triggering", "bypass") always counts."""
     t = f" {' '.join(text.lower().split())} "
-    if _HIDES_OWN_ADDRESS.search(t):
-        text = t = _HIDES_OWN_ADDRESS.sub(" ", t)
+    if _HIDES_OWN_ADDRESS.search(t) or _KEY_SECRETS.search(t):
+        text = t = _KEY_SECRETS.sub(" key ", _HIDES_OWN_ADDRESS.sub(" ", t))
     acts = any(s in t for s in _PROTECTIVE_ACTS) or any(s in t for s in _SETS_UP_PROTECTION)
     if not _own_or_ours(t, acts) or not (acts or any(s in t for s in _GUARDS)):
         return False
