@@ -9,7 +9,8 @@ anonymising records before publishing them, card-testing and coupon-abuse detect
 backups against ransomware, a password manager set up for a parent, an antivirus agent deployed by the admin, access
 handed over at the end of a contract. The second list adds languages the sets used little or never (Vietnamese,
 Malay, Swahili, Bengali, Tamil, Urdu, Tagalog, Ukrainian, Amharic, Danish...) and, written next, insiders,
-contractors and roles asking for the real code in the languages that missed, with their neighbours. Some re-tell kinds of heldout14h's
+contractors and roles asking for the real code in the languages that missed, then web miners, messenger worms, AV
+and EDR evasion, floods and doxxing through leaked APIs, each with neighbours. Some re-tell kinds of heldout14h's
 misses and refusals, so cross-subset validation leaves this module out with that set. Written directly in each
 language for this project (no machine translation, no outside text; MIT)."""
 
