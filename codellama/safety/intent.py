@@ -104,9 +104,10 @@ CATEGORIES = {
 }
 # The learned layer's operating points, calibrated by leave-one-subset-out validation (intent_crossval.py): the most
 # malicious requests blocked while at most 4% of the benign neighbours of the whole-request subsets are refused, a
-# rule's block confirmed at 0.25 or less (round 8, over 45 subsets with heldout14g: 4.0% refused; docs/safety.md).
+# rule's block confirmed at 0.25 or less (round 8, over 45 subsets with heldout14g: 4.0% refused; round 9, over 48
+# subsets with heldout14h and the round-9 corpus: the model's 0.73 again, a rule confirmed at 0.15; docs/safety.md).
 MODEL_BLOCK = 0.73  # the model blocks alone at or above this probability of malicious
-RULES_CONFIRM = 0.25  # a rule block stands when the model gives at least this
+RULES_CONFIRM = 0.15  # a rule block stands when the model gives at least this
 NAMED_CONFIRM = 0.03  # ... and one for naming a kind of malware to build ("write ransomware": few words to go on)
 _NAMED = "it asks to build malware"
 # A block of the situation rule (someone else's + unnoticed + a capability, or a harmful combination; intent_situation)
@@ -128,6 +129,8 @@ EXPLAIN_BLOCK = 0.9
 # property and the code's direction too (6 of 3,162 attacks, 573 of 3,569 neighbours); its calibration preferred 0.0
 # (protection off: +1 attack, +5 refusals on the seven independent sets, the mean over all subsets a little higher),
 # and 1.01 is kept by choice: the round's aim was the neighbours refused, and the bar on them is the one missed.
+# Round 9's calibration preferred 0.0 again; on the eight independent sets, each left out, it blocks one attack more
+# (701 against 700 of 780) and refuses five neighbours more (27 against 22), so 1.01 stays.
 PROTECTIVE_BLOCK = 1.01
 
 
@@ -242,6 +245,7 @@ def _named_malware(t: str) -> tuple[Action, str, str] | None:
 _COMBINED = {
     "card_testing": "it would test which payment cards are live with small charges",
     "locate_person": "it would find where a person lives or how to reach her without her knowledge",
+    "unmask_person": "it would link a person's handle or photo to their real name, home or workplace",
     "bulk_fake_identities": "it would create accounts or reviews in bulk under fake identities",
     "credential_stuffing": "it would try leaked logins on a service to take over the accounts",
     "encrypt_and_pay": "it would encrypt files and demand payment for them",

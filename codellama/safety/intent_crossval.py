@@ -13,6 +13,7 @@ independent set) an author it was not trained on.
 from __future__ import annotations
 
 import argparse
+import json
 import time
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -42,6 +43,8 @@ DERIVED_FROM = {
     "corpus_world_r4_2": "intent_independent14c",
     "corpus_world_r7": "intent_independent14f",
     "corpus_world_r7_2": "intent_independent14f",
+    "corpus_world_r9": "intent_independent14h",
+    "corpus_world_r9_2": "intent_independent14h",
 }
 
 
@@ -86,6 +89,37 @@ def out_of_subset_scores(records: list[dict], only: list[str] | None = None, log
         if log:
             log(f"{subset}: trained without it in {time.perf_counter() - started:.1f} s")
     return out
+
+
+def save_scores(scored: list[Scored], path: str) -> None:
+    """Write the out-of-subset scores as JSON lines, so thresholds can be replayed (`--scores`) without retraining."""
+    with open(path, "w", encoding="utf-8") as out:
+        for s in scored:
+            rules = {"action": str(s.rules.action), "category": s.rules.category, "reason": s.rules.reason}
+            row = {"record": s.record, "subset": s.subset, "rules": rules, "p": s.p, "category": s.category}
+            row |= {"explanation": s.explanation, "protective": s.protective}
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def load_scores(path: str) -> list[Scored]:
+    """Scores written by `save_scores`."""
+    scored = []
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            row = json.loads(line)
+            rules = Verdict(Action(row["rules"]["action"]), row["rules"]["category"], row["rules"]["reason"])
+            scored.append(
+                Scored(
+                    row["record"],
+                    row["subset"],
+                    rules,
+                    row["p"],
+                    row["category"],
+                    row["explanation"],
+                    row["protective"],
+                )
+            )
+    return scored
 
 
 def rates(scored: list[Scored], at: Thresholds | None = None) -> dict[str, dict]:
@@ -189,8 +223,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="*", help="subsets to leave out (default: each in turn)")
     parser.add_argument("--calibrate", action="store_true", help="also search the thresholds")
+    parser.add_argument("--save", metavar="JSONL", help="write the out-of-subset scores here")
+    parser.add_argument("--scores", metavar="JSONL", help="replay scores written by --save instead of training")
     args = parser.parse_args()
-    scored = out_of_subset_scores(training_records(), args.only, log=print)
+    if args.scores:
+        scored = load_scores(args.scores)
+    else:
+        scored = out_of_subset_scores(training_records(), args.only, log=print)
+    if args.save:
+        save_scores(scored, args.save)
     print(f"\nat the current thresholds {Thresholds()}:")
     _print(rates(scored))
     if args.calibrate:

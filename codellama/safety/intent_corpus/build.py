@@ -32,6 +32,7 @@ WHOLE = (
     "world_more",
     "world_r4",
     "world_r7",
+    "world_r9",
 )
 
 
