@@ -323,13 +323,15 @@ class Attention(nn.Module):
                 gqa = False
             out = F.scaled_dot_product_attention(q, k, v, attn_mask=where.lower_right, enable_gqa=gqa)
         elif T == 1 and where.mask is not None and (q.device.type == "cpu" or B == 1):
-            out = single_token_attention(q, k, v, where.mask)
+            out = single_token_attention(q, k, v, where.mask, K)
         else:
             out = F.scaled_dot_product_attention(q, k, v, attn_mask=where.mask, is_causal=where.causal, enable_gqa=gqa)
         return self.wo(out.transpose(1, 2).reshape(B, T, -1))
 
 
-def single_token_attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+def single_token_attention(
+    q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, mask: torch.Tensor, kv_heads: int
+) -> torch.Tensor:
     """One query per row (B, H, 1, D) over its cache row (B, K, S, D) as two batched matrix-vector products over
     the cache's own strides (no copy), query heads grouped by kv head (GQA) without expanding K/V; scores and
     softmax in float32. `mask` (B, 1, 1, S) is added to the scores.
@@ -337,9 +339,11 @@ def single_token_attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, ma
     Why not SDPA for a decode step: on a GPU, its memory-efficient kernel (the one that takes a mask) runs one
     block per head for a single query, where this is parallel over the cache's length; on the CPU, its flash
     kernel costs ~40-100 us a call in set-up for a few us of arithmetic (~3 ms of a ~12 ms compiled step on the
-    default model), where these few ops fuse into inductor's kernels."""
+    default model), where these few ops fuse into inductor's kernels. `kv_heads` as a plain int, not read from
+    `k`: a compiled graph's cache sizes are symbols, and a reshape by a symbolic quotient took dynamo minutes
+    of shape reasoning at every start."""
     B, H, _, D = q.shape
-    K = k.shape[1]
+    K = kv_heads
     q = q.reshape(B, K, H // K, D) * (1.0 / math.sqrt(D))
     scores = torch.matmul(q, k.transpose(-1, -2)).float() + mask  # (B, K, G, S)
     probs = torch.softmax(scores, dim=-1).to(v.dtype)

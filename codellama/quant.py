@@ -386,18 +386,8 @@ class Int8Linear(nn.Module):
     def unpacked(self) -> torch.Tensor:
         """The int8 table (N padded to 64, K) read back from the packed planes (`split_rows`), whole: what a
         matmul over many rows of activations needs (the kernel runs those like repeated matrix-vector products:
-        the default model's output layer at 392 rows, 358 ms, against ~270 ms so). Within each block of 64
-        rows, byte [k, j] holds row j's nibble of column k in its low half and row 32 + j's in its high half,
-        the hi plane in columns 0..K-1 and the lo plane in K..2K-1 (see `_split_planes`)."""
-        N, K = len(self.packed_weight), self.in_features
-        blocks = self.packed_weight.view(N // _SPLIT_BLOCK, 2 * K, _SPLIT_LANES)
-
-        def rows(nibbles: torch.Tensor) -> torch.Tensor:  # (N/64, 2K, 32) nibbles -> (N/64, K, 32) int8
-            nibbles = nibbles.view(torch.int8)
-            return (nibbles[:, :K] - 8) * 16 + nibbles[:, K:]
-
-        table = torch.stack((rows(blocks & 15), rows(blocks >> 4)), dim=1)  # (N/64, 2, K, 32)
-        return table.transpose(2, 3).reshape(N, K)
+        the default model's output layer at 392 rows, 358 ms, against ~270 ms so)."""
+        return _unpack_split(self.packed_weight, self.in_features)
 
     def extra_repr(self) -> str:
         refine = f", refine_top={self.refine_top}" if self.refine_top else ""
@@ -458,6 +448,21 @@ def _split_rows(packed: torch.Tensor, offsets: torch.Tensor, index: torch.Tensor
     return ((nibbles[..., :K] - 8) * 16 + nibbles[..., K:]).to(torch.int8)
 
 
+def _unpack_split(packed: torch.Tensor, K: int) -> torch.Tensor:
+    """The whole int8 table that `_split_planes` packed. Within each block of 64 rows, byte [k, j] holds row j's
+    nibble of column k in its low half and row 32 + j's in its high half; the hi plane is columns 0..K-1, the
+    lo plane K..2K-1."""
+    N = len(packed)
+    blocks = packed.view(N // _SPLIT_BLOCK, 2 * K, _SPLIT_LANES)
+
+    def rows(nibbles: torch.Tensor) -> torch.Tensor:  # (N/64, 2K, 32) nibbles -> (N/64, K, 32) int8
+        nibbles = nibbles.view(torch.int8)
+        return (nibbles[:, :K] - 8) * 16 + nibbles[:, K:]
+
+    table = torch.stack((rows(blocks & 15), rows(blocks >> 4)), dim=1)  # (N/64, 2, K, 32)
+    return table.transpose(2, 3).reshape(N, K)
+
+
 _layout_known: bool | None = None
 
 
@@ -477,14 +482,16 @@ def _split_layout_known() -> bool:
 class TiedEmbedding(nn.Module):
     """The embedding of a model whose output layer holds the same int8 table (tied embeddings), packed for the
     int4 kernel (Int8Linear.packed_in_place): a lookup reads the rows back from the packed planes, exactly, and
-    scales them in float32. The output layer is held by reference, not as a submodule (it is the model's
-    `output`: one table, one state-dict entry)."""
+    scales them in float32. The packed planes are the output layer's own tensor, registered here too (one
+    table in memory; as a buffer rather than a reference to the layer, so that a compiled graph takes it as an
+    input, not as a constant that would keep inductor from caching the graph on disk)."""
 
     def __init__(self, output: Int8Linear, scales: torch.Tensor, dtype: torch.dtype = torch.float32):
         super().__init__()
         self.num_embeddings, self.embedding_dim = output.out_features, output.in_features
         self.bits, self.dtype = 8, dtype
-        self._output = [output]
+        self.register_buffer("packed_weight", output.packed_weight)
+        self.register_buffer("row_offsets", output.row_offsets, persistent=False)
         self.register_buffer("scales", scales.float().to(output.packed_weight.device))  # (N,)
         self._stand_in = torch.full((), float("nan"), dtype=dtype, device=self.scales.device).expand(
             self.num_embeddings, self.embedding_dim
@@ -495,15 +502,15 @@ class TiedEmbedding(nn.Module):
         return self._stand_in
 
     def table(self) -> QuantTensor:
-        q = self._output[0].unpacked()[: self.num_embeddings]
+        q = _unpack_split(self.packed_weight, self.embedding_dim)[: self.num_embeddings]
         return QuantTensor(8, q, self.scales[:, None], None, (self.num_embeddings, self.embedding_dim))
 
     def forward(self, tokens: torch.Tensor) -> torch.Tensor:
-        rows = self._output[0].rows(tokens).float() * self.scales[tokens][..., None]
-        return rows.to(self.dtype)
+        rows = _split_rows(self.packed_weight, self.row_offsets, tokens, self.embedding_dim)
+        return (rows.float() * self.scales[tokens][..., None]).to(self.dtype)
 
     def extra_repr(self) -> str:
-        return f"{self.num_embeddings}, {self.embedding_dim}, int8, rows from the output layer's packed table"
+        return f"{self.num_embeddings}, {self.embedding_dim}, int8, rows from the output layer's packed planes"
 
 
 class QuantEmbedding(nn.Module):

@@ -183,7 +183,7 @@ def test_single_query_attention_equals_sdpa_with_the_mask(kv_heads, rows):
     lengths = torch.tensor([34, 50, 7][:rows])  # each row's own position
     mask = torch.zeros(rows, 1, 1, 50).masked_fill_(torch.arange(50) >= lengths[:, None, None, None], -math.inf)
     expected = F.scaled_dot_product_attention(q, k, v, attn_mask=mask, enable_gqa=kv_heads != 4)
-    assert torch.allclose(single_token_attention(q, k, v, mask), expected, atol=1e-5)
+    assert torch.allclose(single_token_attention(q, k, v, mask, kv_heads), expected, atol=1e-5)
 
 
 # -- benchmarks/gpu_suite.py, the one command a GPU session runs ------------------------------------------------

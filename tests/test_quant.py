@@ -181,7 +181,8 @@ def test_a_tied_table_is_packed_over_its_own_bytes_with_no_second_copy():
     modules.add(quant.OUTPUT, table)
     output = modules.modules["output"]
     assert output.packed_in_place and output.packed_weight.data_ptr() == table.q.data_ptr()
-    assert modules.modules["tok_embeddings"].scales.shape == (512,)
+    embedding = modules.modules["tok_embeddings"]
+    assert embedding.packed_weight is output.packed_weight and embedding.scales.shape == (512,)
 
 
 def test_quant_embedding_gathers_the_exact_dequantised_rows():
