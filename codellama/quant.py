@@ -270,8 +270,7 @@ class Int4Linear(nn.Module):
         layout (`unpackable`): in each block of 64 rows, byte [k, j] holds column k of row j in its low nibble
         and of row 32 + j in its high one."""
         N, K, G = len(self.packed_weight), self.in_features, self.group_size
-        blocks = self.packed_weight.view(N // _SPLIT_BLOCK, K, _SPLIT_LANES)
-        q = torch.cat((blocks & 15, blocks >> 4), dim=-1).view(N // _SPLIT_BLOCK, K // G, G, _SPLIT_BLOCK)
+        q = _packed_values(self.packed_weight, K).view(N // _SPLIT_BLOCK, K // G, G, _SPLIT_BLOCK)
         # (K/G, N, 2) -> (N/64, K/G, 2, 64): each group's scale and zero beside its block's rows
         scales_and_zeros = self.scales_and_zeros.view(K // G, N // _SPLIT_BLOCK, _SPLIT_BLOCK, 2).permute(1, 0, 3, 2)
         scales, zeros = scales_and_zeros[:, :, 0, None].float(), scales_and_zeros[:, :, 1, None].float()
@@ -360,19 +359,18 @@ class Int8Linear(nn.Module):
         lead = x.shape[:-1]
         x2 = x.reshape(-1, self.in_features)
         x_compute = x2 if x2.dtype == COMPUTE_DTYPE else x2.to(COMPUTE_DTYPE)
-        many = len(x2) >= INT8_DEQUANTIZED_FROM
-        if self.split and many and self.split_rows:
-            y = F.linear(x_compute, self.unpacked()[: self.out_features].to(COMPUTE_DTYPE)) * self.scales
-        elif self.split:
+        few = len(x2) < INT8_DEQUANTIZED_FROM
+        if self.split and few:
             x_twice = torch.cat((x_compute, x_compute), dim=-1)
             packed, scales_and_zeros = self.packed_weight, self.scales_and_zeros
             y = torch.ops.aten._weight_int4pack_mm_for_cpu(x_twice, packed, self.split_group, scales_and_zeros)
             if y.shape[-1] != self.out_features:
                 y = y[:, : self.out_features]
-        elif self.has_kernel and not many:
+        elif self.has_kernel and few:
             y = torch.ops.aten._weight_int8pack_mm(x_compute, self.weight_int8, self.scales)
-        else:
-            y = F.linear(x_compute, self.weight_int8.to(COMPUTE_DTYPE)) * self.scales
+        else:  # the table for one bf16 matmul: as kept, or unpacked from the planes
+            table = self.weight_int8 if self.weight_int8 is not None else self.unpacked()[: self.out_features]
+            y = F.linear(x_compute, table.to(COMPUTE_DTYPE)) * self.scales
         if y.dtype != x.dtype:
             y = y.to(x.dtype)
         if self.refine_top:
@@ -448,19 +446,20 @@ def _split_rows(packed: torch.Tensor, offsets: torch.Tensor, index: torch.Tensor
     return ((nibbles[..., :K] - 8) * 16 + nibbles[..., K:]).to(torch.int8)
 
 
+def _packed_values(packed: torch.Tensor, K: int) -> torch.Tensor:
+    """The 4-bit values the CPU packer laid out for a weight of K columns, (N/64, K, 64): [b, k, j] is column k of
+    row 64b + j. In each block of 64 rows, byte [k, j] holds column k of row j in its low nibble and of row 32 + j
+    in its high one."""
+    blocks = packed.view(len(packed) // _SPLIT_BLOCK, K, _SPLIT_LANES)
+    return torch.cat((blocks & 15, blocks >> 4), dim=-1)
+
+
 def _unpack_split(packed: torch.Tensor, K: int) -> torch.Tensor:
-    """The whole int8 table that `_split_planes` packed. Within each block of 64 rows, byte [k, j] holds row j's
-    nibble of column k in its low half and row 32 + j's in its high half; the hi plane is columns 0..K-1, the
-    lo plane K..2K-1."""
-    N = len(packed)
-    blocks = packed.view(N // _SPLIT_BLOCK, 2 * K, _SPLIT_LANES)
-
-    def rows(nibbles: torch.Tensor) -> torch.Tensor:  # (N/64, 2K, 32) nibbles -> (N/64, K, 32) int8
-        nibbles = nibbles.view(torch.int8)
-        return (nibbles[:, :K] - 8) * 16 + nibbles[:, K:]
-
-    table = torch.stack((rows(blocks & 15), rows(blocks >> 4)), dim=1)  # (N/64, 2, K, 32)
-    return table.transpose(2, 3).reshape(N, K)
+    """The whole int8 table (N, K) that `_split_planes` packed: the hi plane is columns 0..K-1, the lo plane
+    K..2K-1."""
+    values = _packed_values(packed, 2 * K).view(torch.int8)
+    table = (values[:, :K] - 8) * 16 + values[:, K:]  # (N/64, K, 64)
+    return table.transpose(1, 2).reshape(len(packed), K)
 
 
 _layout_known: bool | None = None

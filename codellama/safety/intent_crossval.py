@@ -16,7 +16,7 @@ import argparse
 import json
 import time
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 
 from codellama.safety.actions import Action
 from codellama.safety.intent import Thresholds, Verdict, _explanation_only, decide, judge_by_rules
@@ -95,10 +95,7 @@ def save_scores(scored: list[Scored], path: str) -> None:
     """Write the out-of-subset scores as JSON lines, so thresholds can be replayed (`--scores`) without retraining."""
     with open(path, "w", encoding="utf-8") as out:
         for s in scored:
-            rules = {"action": str(s.rules.action), "category": s.rules.category, "reason": s.rules.reason}
-            row = {"record": s.record, "subset": s.subset, "rules": rules, "p": s.p, "category": s.category}
-            row |= {"explanation": s.explanation, "protective": s.protective}
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            out.write(json.dumps(asdict(s), ensure_ascii=False) + "\n")
 
 
 def load_scores(path: str) -> list[Scored]:
@@ -107,18 +104,8 @@ def load_scores(path: str) -> list[Scored]:
     with open(path, encoding="utf-8") as lines:
         for line in lines:
             row = json.loads(line)
-            rules = Verdict(Action(row["rules"]["action"]), row["rules"]["category"], row["rules"]["reason"])
-            scored.append(
-                Scored(
-                    row["record"],
-                    row["subset"],
-                    rules,
-                    row["p"],
-                    row["category"],
-                    row["explanation"],
-                    row["protective"],
-                )
-            )
+            rules = row["rules"]
+            scored.append(Scored(**(row | {"rules": Verdict(**(rules | {"action": Action(rules["action"])}))})))
     return scored
 
 
