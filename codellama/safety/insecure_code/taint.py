@@ -26,6 +26,7 @@ from functools import cache
 
 from codellama.safety.insecure_code.rule import Finding, rx
 from codellama.safety.insecure_code.taint_buffers import BufferChecks
+from codellama.safety.insecure_code.taint_callers import CallerChecks
 from codellama.safety.insecure_code.taint_classes import ClassChecks
 from codellama.safety.insecure_code.taint_db_cli import DbCliChecks
 from codellama.safety.insecure_code.taint_functions import (
@@ -102,7 +103,7 @@ def _error_share(root) -> float:
     return bad / max(1, root.end_byte - root.start_byte)
 
 
-class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
+class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks, CallerChecks):
     def __init__(self, code: str, spec: Spec):
         self.src = code.encode("utf-8", "surrogatepass")
         self.spec = spec
@@ -169,8 +170,10 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
             and not self.callers_decide(sink, acc, scope)
             and not self.named_on_command_line(sink, value_node, built, scope)
         ):
+            start = len(self.findings)
             self.report(self.whole_name(sink, built), at)
             self.report_builders(sink, value_node, scope)
+            self.decided_by_callers(acc, scope, start)
             return True
         return False
 
@@ -311,6 +314,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
             counts[name] = counts.get(name, 0) + 1
         words = Counter(re.findall(r"[A-Za-z_][\w-]*" if self.spec.language == "bash" else r"[A-Za-z_]\w*", text))
         functions = [(n, fn) for n, fn in defined if words[n] > counts[n]]
+        self.start_callers({n: words[n] - counts[n] for n, _ in functions})
         self.fields = self.class_fields(root)
         if self.spec.language not in ("bash", "c"):
             self.module_names = self.top_level_names(root)
@@ -343,6 +347,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         self.quiet = False
         self.struct_secrets()
         self.scope_walk(root, Scope())
+        self.drop_decided_clean()
         return self.findings
 
     def module_strings(self, root) -> dict[str, str]:
@@ -1067,6 +1072,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         """A call to a function of this file: its parameter sinks fire with what the call passes, and what it writes
         into its out-parameters lands in the caller's arguments."""
         bound = self.bind(summary, node)
+        self.note_call(summary, node, bound, scope)
         if summary.copies or summary.index_writes:
             self.copied_into(summary, node, bound, scope)
         obj = self.receiver(node)

@@ -95,6 +95,10 @@ _NOT_A_CHECK = _rx(
     r"""|\b[\w.>$-]*(?i:cache|memo|seen|visited|pending|in_?flight|processed|recent|dedupe?)\w*\s*(\.|->)\s*"""
     r"""(has|contains|Contains|ContainsKey|containsKey|includes|indexOf|IndexOf|count|find)\s*\([^()]*\)"""
     r"""|\bin\s+[\w.]*(?i:cache|memo|seen|visited|pending|processed)\w*\b"""
+    # a key present (`params.has('welcome')`, `query.ContainsKey("next")`): the value under it may be anything
+    r"""|(\.|->)\s*(has|ContainsKey|containsKey|hasOwnProperty|has_key)\(\s*['"][^'"]*['"]\s*\)"""
+    # one character's class (`isalnum((unsigned char)host[0])`): the rest of the value may hold anything
+    r"""|\bis(alnum|alpha|digit|xdigit|lower|upper)\s*\(\s*(\(\s*unsigned\s+char\s*\)\s*)?[\w.>-]+\s*\[\s*\d+\s*\]\s*\)"""
     r"""|/\^?\(?https?(?:(?!\$/)\S)*?/[gimsuy]*\.test\(|(re\.match|preg_match)\(\s*r?['"][/#~!|@%{]?\^?\(?https?[^'"$]*['"]"""
 )
 
