@@ -302,6 +302,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks, CallerChecks):
             self.field_values = self.struct_fields(root)
             self.arrays = self.fixed_arrays(root)
             self.privileged = bool(_PRIVILEGED.search(self.src.decode("utf-8", "replace")))
+        self.linked = bool(_LINK_HANDLER.search(self.src.decode("utf-8", "replace")))
         self.shifts = self.spec.language == "bash" and bool(rx(r"(^|[\s;&|(])shift\b").search(self.lines_text()))
         if self.spec.language == "bash":  # (a URL in a comment, `show_bug.cgi?id=`, says nothing)
             self.service = bool(_SERVICE.search(rx(r"\w+://\S+").sub(" ", self.src.decode("utf-8", "replace"))))
@@ -1165,6 +1166,14 @@ _TUPLE_PATTERNS = {"pattern_list", "tuple_pattern", "array_pattern", "list_patte
 # A program installed or running setuid/setgid (said in code or in a comment)
 _PRIVILEGED = re.compile(
     r"\bset(e|re|res)?[ug]id\s*\(|\bS_IS[UG]ID\b|\bsetuid\b|set-user-ID|\bsuid\b|chmod\s+[ugo]*\+s\b"
+)
+# A program that a link opens (a URL-scheme handler, `pixelquest://restore?slot=..` in its header, Electron's
+# setAsDefaultProtocolClient, a desktop file's x-scheme-handler): whoever wrote the link chose its command line.
+_LINK_HANDLER = re.compile(
+    r"(?i)x-scheme-handler|setAsDefaultProtocolClient|\b(protocol|url[- ]scheme|custom[- ]scheme|deep[- ]link)"
+    r"\s+handler"
+    r"|\b(?!(https?|ftps?|file|wss?|jdbc|postgres(ql)?|mysql|mongodb(\+srv)?|redis|rediss|amqps?|s3|gs|sqlite|mailto|git"
+    r"|ssh|sftp|smb|ldaps?|tcp|udp|unix|grpc|nats|kafka|mqtts?|data)://)[a-z][a-z0-9+.-]{2,}://[\w/.-]*\?\w+="
 )
 # A shell script that other users run with more rights than their own (a sudo rule for it): its arguments are theirs.
 # Not `$SUDO_USER` alone nor "run with sudo": an installer its administrator runs with sudo takes the administrator's.
