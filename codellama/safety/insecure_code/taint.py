@@ -613,8 +613,9 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks, CallerChecks):
             or node.type in ("case_statement", "switch_statement", "match_statement")
             or self.validates(text)
         ):
+            rewrites = self.rewritten(node, cond)
             for name in list(scope.vars):
-                if self.mentions(text, name):
+                if self.mentions(text, name) and name not in rewrites:
                     fields = self.checked_fields(text, name, scope)
                     if fields:  # (opts["fmt"] checked is opts['fmt'] read)
                         scope.cleared.update(fields + [f.translate(_SWAP_QUOTES) for f in fields])
@@ -630,6 +631,19 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks, CallerChecks):
                         scope.cleared.update({f"${m.group(1)}", f"${{{m.group(1)}}}"})
         if cond is not node and _MISSING.search(text):
             self.clear_looked_up(text, scope)
+
+    def rewritten(self, node, cond) -> set[str]:
+        """`if (src.startsWith("//")) { src = "https:" + src; }`: a branch that rewrites the value it tested and goes
+        on (no return, throw, exit) normalises the value, it does not check it: the names it assigns stay as they were.
+        """
+        body = node.child_by_field_name("consequence") or node.child_by_field_name("body")
+        if cond is node or node.type != "if_statement" or body is None:
+            return set()
+        text = self.text(body)
+        if _LEAVES.search(text):
+            return set()
+        # (`if (!ALLOWED.includes(sort)) sort = "id";` replaces the value: the check holds; a rewrite reads it)
+        return {m.group(1) for m in _ASSIGNED.finditer(text) if m.group(2) or self.mentions(m.group(3), m.group(1))}
 
     def validates(self, text: str) -> bool:
         """`if (!valid_printer(name)) return 1;`: a function of this file whose result is an allow-list check
@@ -1175,6 +1189,9 @@ _LINK_HANDLER = re.compile(
     r"|\b(?!(https?|ftps?|file|wss?|jdbc|postgres(ql)?|mysql|mongodb(\+srv)?|redis|rediss|amqps?|s3|gs|sqlite|mailto|git"
     r"|ssh|sftp|smb|ldaps?|tcp|udp|unix|grpc|nats|kafka|mqtts?|data)://)[a-z][a-z0-9+.-]{2,}://[\w/.-]*\?\w+="
 )
+# A branch that leaves (a refusal); the names a branch assigns (`src = ...`, `$src .= ...`, `src += ...`), what with
+_LEAVES = re.compile(r"\b(return|throw|raise|exit|die|abort|continue|break|goto|sys\.exit|process\.exit)\b")
+_ASSIGNED = re.compile(r"(?<![\w.>])\$?([A-Za-z_]\w*)\s*([.+]|\?\?)?=(?!=)([^;\n]*)")
 # A shell script that other users run with more rights than their own (a sudo rule for it): its arguments are theirs.
 # Not `$SUDO_USER` alone nor "run with sudo": an installer its administrator runs with sudo takes the administrator's.
 _SUDO_SCRIPT = re.compile(r"(?i)\b(via|through|under)\s+sudo\b|\bsudoers\b|\bNOPASSWD\b")
