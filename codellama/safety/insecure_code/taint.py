@@ -320,6 +320,8 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks, CallerChecks):
         if self.spec.language not in ("bash", "c"):
             self.module_names = self.top_level_names(root)
         self.quiet = True
+        if functions and _SESSION_WRITE.search(text):
+            self.session_writes(root)
         previous = None
         script = Scope()
         if self.spec.language == "bash" and functions:
@@ -350,6 +352,14 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks, CallerChecks):
         self.scope_walk(root, Scope())
         self.drop_decided_clean()
         return self.findings
+
+    def session_writes(self, root) -> None:
+        """The session keys the file's handlers fill from the request, known before the helpers are summarised: a
+        helper reading one (`landingFor(session)` returns `session.getAttribute("postLoginTarget")`, set by another
+        handler from its `@RequestParam`) returns that input. A quiet walk that keeps only the keys."""
+        held, shell_globals = dict(self.held), dict(self.globals)
+        self.scope_walk(root, Scope())
+        self.held, self.globals = held, shell_globals
 
     def module_strings(self, root) -> dict[str, str]:
         """Names given one plain string outside any function (`API_BASE = "https://api.github.com"`, a `static final`
@@ -1188,6 +1198,10 @@ _LINK_HANDLER = re.compile(
     r"\s+handler"
     r"|\b(?!(https?|ftps?|file|wss?|jdbc|postgres(ql)?|mysql|mongodb(\+srv)?|redis|rediss|amqps?|s3|gs|sqlite|mailto|git"
     r"|ssh|sftp|smb|ldaps?|tcp|udp|unix|grpc|nats|kafka|mqtts?|data)://)[a-z][a-z0-9+.-]{2,}://[\w/.-]*\?\w+="
+)
+# A value stored in the session (`session.setAttribute(`, `session["next"] = `, `$_SESSION['to'] = `)
+_SESSION_WRITE = re.compile(
+    r"(?i)session(\(\))?\s*(\.|->)\s*(setAttribute|put|set|SetString|Set)\s*\(|session\s*\[[^\]\n]+\]\s*=(?!=)"
 )
 # A branch that leaves (a refusal); the names a branch assigns (`src = ...`, `$src .= ...`, `src += ...`), what with
 _LEAVES = re.compile(r"\b(return|throw|raise|exit|die|abort|continue|break|goto|sys\.exit|process\.exit)\b")
