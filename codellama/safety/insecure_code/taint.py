@@ -179,7 +179,11 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks, CallerChecks):
 
     def whole_name(self, sink: Sink, built: bool) -> Sink:
         """C/C++: a file opened by a name the input gives whole (no folder it was meant to stay in) is external
-        control of the file name (CWE-73), not a traversal out of a folder (CWE-22)."""
+        control of the file name (CWE-73), not a traversal out of a folder (CWE-22). Code built around the input
+        (`eval "export $key=\"$value\""`, `eval('return ' . $expr . ';')`) is code injection (CWE-94); the input
+        evaluated whole stays eval injection (CWE-95)."""
+        if sink.cwe == 95 and built:
+            return replace(sink, rule_id=sink.rule_id.replace("-eval", "-code"), cwe=94, message=_BUILT_CODE)
         if sink.cwe != 22 or built or self.spec.language not in ("c", "cpp", "bash"):
             return sink
         return replace(sink, rule_id=sink.rule_id.replace("-path", "-file-name"), cwe=73, message=_WHOLE_NAME)
@@ -1199,6 +1203,7 @@ _LINK_HANDLER = re.compile(
     r"|\b(?!(https?|ftps?|file|wss?|jdbc|postgres(ql)?|mysql|mongodb(\+srv)?|redis|rediss|amqps?|s3|gs|sqlite|mailto|git"
     r"|ssh|sftp|smb|ldaps?|tcp|udp|unix|grpc|nats|kafka|mqtts?|data)://)[a-z][a-z0-9+.-]{2,}://[\w/.-]*\?\w+="
 )
+_BUILT_CODE = "code built around untrusted input is evaluated: code injection"
 # A value stored in the session (`session.setAttribute(`, `session["next"] = `, `$_SESSION['to'] = `)
 _SESSION_WRITE = re.compile(
     r"(?i)session(\(\))?\s*(\.|->)\s*(setAttribute|put|set|SetString|Set)\s*\(|session\s*\[[^\]\n]+\]\s*=(?!=)"
