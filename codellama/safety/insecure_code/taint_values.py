@@ -644,6 +644,12 @@ class Values:
                     return True
             if n.type in spec.idents and scope.vars.get(self.name_of(n), Var()).built:
                 return True
+            if n.type in _TERNARIES and len(n.named_children) >= 3:
+                # env ? env : DEFAULT_DIR "/receipts.txt": only the branches that carry a value in (a default
+                # written out is built from nothing)
+                cond = n.named_children[1] if spec.language == "python" else n.named_children[0]
+                stack.extend(c for c in n.named_children if c != cond and self.value(c, scope).any)
+                continue
             if n.type not in spec.calls or n is node:
                 stack.extend(n.named_children)
             elif (obj := self.receiver(n)) is not None:
@@ -737,14 +743,17 @@ class Values:
         """A helper writes into its own parameter (snprintf(out, n, "... %s", host)): its callers' argument holds it."""
         summary = scope.summary
         root = rx(r"^[\w$]+").match(target)
+        field = False
         if summary is not None and target not in summary.param_names() and root and self.spec.language in ("c", "cpp"):
-            target = root.group(0)  # strncpy(cfg->iface, ...): the caller's struct holds it
+            target, field = root.group(0), True  # strncpy(cfg->iface, ...): the caller's struct holds it
         if summary is not None and target in summary.param_names() and scope.fn is summary.node:
             old = summary.writes.get(target)
+            # (two fields written, `o->store = ...; o->out_file = env;`, are not one value joined from both)
+            built = old is not None and (old.built or var.built or not field)
             summary.writes[target] = (
                 var
                 if old is None
-                else Var(old.strong or var.strong, old.remote or var.remote, old.params | var.params, True)
+                else Var(old.strong or var.strong, old.remote or var.remote, old.params | var.params, built)
             )
 
     def shell_read(self, node, args: list, scope: Scope) -> None:
