@@ -97,8 +97,11 @@ _NOT_A_CHECK = _rx(
     r"""|\bin\s+[\w.]*(?i:cache|memo|seen|visited|pending|processed)\w*\b"""
     # a key present (`params.has('welcome')`, `query.ContainsKey("next")`): the value under it may be anything
     r"""|(\.|->)\s*(has|ContainsKey|containsKey|hasOwnProperty|has_key)\(\s*['"][^'"]*['"]\s*\)"""
-    # one character's class (`isalnum((unsigned char)host[0])`): the rest of the value may hold anything
-    r"""|\bis(alnum|alpha|digit|xdigit|lower|upper)\s*\(\s*(\(\s*unsigned\s+char\s*\)\s*)?[\w.>-]+\s*\[\s*\d+\s*\]\s*\)"""
+    # one character's class (`isalnum((unsigned char)host[0])`, `ctype_alpha($h[0])`, `name[0].isalpha()`,
+    # `char.IsLetter(s[0])`): the rest of the value may hold anything
+    r"""|\b(is(alnum|alpha|digit|xdigit|lower|upper)|ctype_\w+|Is(Letter|Digit|LetterOrDigit))\s*\(\s*"""
+    r"""(\(\s*unsigned\s+char\s*\)\s*)?[\w.>$-]+\s*\[\s*\d+\s*\]\s*\)"""
+    r"""|[\w.$]+\s*\[\s*\d+\s*\]\s*\.\s*is(alnum|alpha|digit|lower|upper|identifier)\s*\(\s*\)"""
     r"""|/\^?\(?https?(?:(?!\$/)\S)*?/[gimsuy]*\.test\(|(re\.match|preg_match)\(\s*r?['"][/#~!|@%{]?\^?\(?https?[^'"$]*['"]"""
 )
 
