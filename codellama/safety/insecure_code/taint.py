@@ -657,7 +657,12 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks, CallerChecks):
         if _LEAVES.search(text):
             return set()
         # (`if (!ALLOWED.includes(sort)) sort = "id";` replaces the value: the check holds; a rewrite reads it)
-        return {m.group(1) for m in _ASSIGNED.finditer(text) if m.group(2) or self.mentions(m.group(3), m.group(1))}
+        names = set()
+        for m in _ASSIGNED.finditer(text):
+            name, php = m.group(1), "$" + m.group(1)  # (PHP's names keep their `$`)
+            if m.group(2) or self.mentions(m.group(3), name) or self.mentions(m.group(3), php):
+                names |= {name, php}
+        return names
 
     def validates(self, text: str) -> bool:
         """`if (!valid_printer(name)) return 1;`: a function of this file whose result is an allow-list check

@@ -48,6 +48,7 @@ _STD_COPY = re.compile(r"^(std::)?(copy|copy_n)$")
 _STRCPY = re.compile(r"(^|::|\b)(strcpy|wcscpy|_tcscpy|lstrcpy[AW]?|stpcpy|strcat|wcscat|_tcscat|lstrcat[AW]?)$")
 # a length clamped by a conditional (`a < b ? a : b`, `len > MAX ? MAX : len`)
 _CLAMP = re.compile(r"(<=?|>=?)[^?;]*\?[^:;]*:")
+_MIN = re.compile(r"(?i)\bmin\s*\(")
 _KEYWORDS = {"sizeof", "min", "max", "std", "size_t", "int", "unsigned", "static_cast", "const", "char", "uint8_t"}
 
 
@@ -130,7 +131,7 @@ class BufferChecks:
             return  # (a length the caller gives: `copy(dst, src, sizeof dst)` is the caller's to get right)
         # n = src_len < dst_size - 1 ? src_len : dst_size - 1: the length was clamped to the size the caller gives
         clamps = [scope.values.get(n, "") for n in self._names(size)]
-        if any(_CLAMP.search(v) and any(self.mentions(v, p) for p in sizes) for v in clamps):
+        if any((_CLAMP.search(v) or _MIN.search(v)) and any(self.mentions(v, p) for p in sizes) for v in clamps):
             return
         summary.copies.append((dst, node))
 
@@ -313,7 +314,7 @@ class BufferChecks:
         value = scope.values.get(name, "")
         if rx(r"\b(read|recv|recvfrom|fread)\s*\(").search(value) and rx(r"-\s*1\b").search(value):
             return True  # (a count read from the input is bounded only by a check of it, below)
-        if rx(r"(?i:\bmin\s*\()|\bsizeof\b|%|\bstrn?len\s*\(").search(value):
+        if _MIN.search(value) or rx(r"\bsizeof\b|%|\bstrn?len\s*\(").search(value):
             return True
         if _CLAMP.search(value) and any(self.fits(part, dst) for part in rx(r"[<>=?:]+|\s[-+]\s").split(value)):
             return True  # n = len > MAX_NAME ? MAX_NAME : len
