@@ -95,8 +95,10 @@ _NOT_A_CHECK = _rx(
     r"""|\b[\w.>$-]*(?i:cache|memo|seen|visited|pending|in_?flight|processed|recent|dedupe?)\w*\s*(\.|->)\s*"""
     r"""(has|contains|Contains|ContainsKey|containsKey|includes|indexOf|IndexOf|count|find)\s*\([^()]*\)"""
     r"""|\bin\s+[\w.]*(?i:cache|memo|seen|visited|pending|processed)\w*\b"""
-    # a key present (`params.has('welcome')`, `query.ContainsKey("next")`): the value under it may be anything
-    r"""|(\.|->)\s*(has|ContainsKey|containsKey|hasOwnProperty|has_key)\(\s*['"][^'"]*['"]\s*\)"""
+    # a key present in the request's parameters (`params.has('welcome')`, `Request.Query.ContainsKey("next")`): the
+    # value under it may be anything (not a header set on an outgoing request: `request.headers.has('connection')`)
+    r"""|\b(query|Query|searchParams|params|Params|args|form|Form|GET|POST|REQUEST|cookies|Cookies|q|qs|sp|search)"""
+    r"""\s*(\.|->)\s*(has|ContainsKey|containsKey|hasOwnProperty|has_key)\(\s*['"][^'"]*['"]\s*\)"""
     # one character's class (`isalnum((unsigned char)host[0])`, `ctype_alpha($h[0])`, `name[0].isalpha()`,
     # `char.IsLetter(s[0])`): the rest of the value may hold anything
     r"""|\b(is(alnum|alpha|digit|xdigit|lower|upper)|ctype_\w+|Is(Letter|Digit|LetterOrDigit))\s*\(\s*"""
