@@ -319,7 +319,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks, CallerChecks):
             counts[name] = counts.get(name, 0) + 1
         words = Counter(re.findall(r"[A-Za-z_][\w-]*" if self.spec.language == "bash" else r"[A-Za-z_]\w*", text))
         functions = [(n, fn) for n, fn in defined if words[n] > counts[n]]
-        self.start_callers({n: words[n] - counts[n] for n, _ in functions})
+        self.start_callers(root, functions)
         self.fields = self.class_fields(root)
         if self.spec.language not in ("bash", "c"):
             self.module_names = self.top_level_names(root)

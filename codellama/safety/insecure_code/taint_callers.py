@@ -13,12 +13,30 @@ from __future__ import annotations
 
 from codellama.safety.insecure_code.taint_functions import function_name
 
+# Leaves that hold a name in the grammars without "identifier" in the type (bash's command words, PHP's names)
+_NAME_LEAVES = {"word", "name"}
+
 
 class CallerChecks:
     """Mixed into the tree checker (needs text, params, value, summaries, findings, quiet)."""
 
-    def start_callers(self, mentions: dict[str, int]) -> None:
-        self.mentions_as_call = mentions  # name -> how often it is written besides its definitions
+    def start_callers(self, root, functions: list) -> None:
+        """Count where each summarised function's name is written as a name (not inside a string or a comment)."""
+        counts = {name: 0 for name, _ in functions}
+        stack = [root]
+        while stack:
+            n = stack.pop()
+            if n.child_count == 0:
+                if n.type in _NAME_LEAVES or "identifier" in n.type:
+                    name = self.text(n)
+                    if name in counts:
+                        counts[name] += 1
+            else:
+                stack.extend(n.children)
+        defined: dict[str, int] = {}
+        for name, _ in functions:
+            defined[name] = defined.get(name, 0) + 1
+        self.mentions_as_call = {n: counts[n] - defined[n] for n in counts}  # besides its definitions
         self.calls_seen: dict[str, set[int]] = {}  # name -> the call sites the final walk bound
         self.dirty: dict[str, set[str]] = {}  # name -> parameters some call passes input for
         self.caller_decided: list[tuple[str, frozenset, list]] = []

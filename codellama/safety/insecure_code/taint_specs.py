@@ -99,6 +99,8 @@ _NOT_A_CHECK = _rx(
     # value under it may be anything (not a header set on an outgoing request: `request.headers.has('connection')`)
     r"""|\b(query|Query|searchParams|params|Params|args|form|Form|GET|POST|REQUEST|cookies|Cookies|q|qs|sp|search)"""
     r"""\s*(\.|->)\s*(has|ContainsKey|containsKey|hasOwnProperty|has_key)\(\s*['"][^'"]*['"]\s*\)"""
+    # a shell pattern not anchored at the end (`[[ "$line" =~ ^[A-Z_]+= ]]`): anything may follow what it matched
+    r"""|=~\s*["']?\^?[^\s"']*[^\s"'$]["']?\s*\]\]"""
     # one character's class (`isalnum((unsigned char)host[0])`, `ctype_alpha($h[0])`, `name[0].isalpha()`,
     # `char.IsLetter(s[0])`): the rest of the value may hold anything
     r"""|\b(is(alnum|alpha|digit|xdigit|lower|upper)|ctype_\w+|Is(Letter|Digit|LetterOrDigit))\s*\(\s*"""
