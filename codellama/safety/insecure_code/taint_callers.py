@@ -71,7 +71,9 @@ class CallerChecks:
         """Drop the findings of helpers whose every call (all mentions of the name) passed clean values."""
         dropped: set[int] = set()
         for name, params, found in self.caller_decided:
-            every_call_seen = len(self.calls_seen.get(name, ())) == self.mentions_as_call.get(name, -1)
+            # (at least one call: a name mentioned only in a docstring has its callers elsewhere)
+            seen = len(self.calls_seen.get(name, ()))
+            every_call_seen = seen > 0 and seen == self.mentions_as_call.get(name, -1)
             if every_call_seen and not (self.dirty.get(name, set()) & params):
                 dropped.update(id(f) for f in found)
         if dropped:
