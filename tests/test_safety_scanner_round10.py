@@ -44,6 +44,19 @@ def test_python_helper_nobody_calls_or_passed_as_a_callback_keeps_its_finding():
     assert "CWE-89" in cwes(handlers, "python")  # one caller seen, another unseen (the table's)
 
 
+def test_a_helper_mentioned_only_in_a_docstring_keeps_its_finding_and_a_callback_inside_one_is_its_own():
+    doc = '"""Runs a report.\n\n    >>> render("weekly")\n"""\nimport os\ndef render(name):\n    os.system("r " + name)\n'
+    assert "CWE-78" in cwes(doc, "python")  # its callers are elsewhere
+    js = """const { exec } = require("child_process");
+function runTool(name) {
+  return new Promise((resolve) => exec("npm run " + name, (err, out) => resolve(out)));
+}
+runTool(ARG);
+"""
+    assert not cwes(js.replace("ARG", '"lint"'), "javascript")
+    assert "CWE-78" in cwes(js.replace("ARG", "process.argv[2]"), "javascript")
+
+
 BASH_HELPER = """#!/usr/bin/env bash
 day="${1:-$(date +%F)}"
 CHECK

@@ -57,15 +57,23 @@ class CallerChecks:
     def decided_by_callers(self, acc, scope, start: int) -> None:
         """The findings reported since `start` came from the function's own parameters only: keep them aside until
         the calls are known."""
+        if acc.strong or acc.remote or not acc.params or start == len(self.findings):
+            return
         fn = scope.fn
-        if acc.strong or acc.remote or not acc.params or fn is None or start == len(self.findings):
-            return
-        name = function_name(fn, self.text)
-        if not name or name not in self.summaries:
-            return
-        own = {n for names in self.params(fn) for n in names} | {"@", "*"}
-        if acc.params <= own:
-            self.caller_decided.append((name, frozenset(acc.params), self.findings[start:]))
+        while fn is not None:  # (a callback inside the helper, `new Promise((resolve) => exec(... + name))`)
+            name = function_name(fn, self.text)
+            own = {n for names in self.params(fn) for n in names} | {"@", "*"}
+            if name and acc.params <= own:
+                if name in self.summaries:
+                    self.caller_decided.append((name, frozenset(acc.params), self.findings[start:]))
+                return
+            fn = self.enclosing_function(fn)
+
+    def enclosing_function(self, node):
+        up = node.parent
+        while up is not None and up.type not in self.spec.functions:
+            up = up.parent
+        return up
 
     def drop_decided_clean(self) -> None:
         """Drop the findings of helpers whose every call (all mentions of the name) passed clean values."""
