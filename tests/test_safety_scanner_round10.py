@@ -45,7 +45,8 @@ def test_python_helper_nobody_calls_or_passed_as_a_callback_keeps_its_finding():
 
 
 def test_a_helper_mentioned_only_in_a_docstring_keeps_its_finding_and_a_callback_inside_one_is_its_own():
-    doc = '"""Runs a report.\n\n    >>> render("weekly")\n"""\nimport os\ndef render(name):\n    os.system("r " + name)\n'
+    doc = '"""Runs a report.\n\n    >>> render("weekly")\n"""\nimport os\n'
+    doc += 'def render(name):\n    os.system("r " + name)\n'
     assert "CWE-78" in cwes(doc, "python")  # its callers are elsewhere
     js = """const { exec } = require("child_process");
 function runTool(name) {
