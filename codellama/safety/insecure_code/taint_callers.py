@@ -21,9 +21,19 @@ class CallerChecks:
     """Mixed into the tree checker (needs text, params, value, summaries, findings, quiet)."""
 
     def start_callers(self, root, functions: list) -> None:
-        """Count where each summarised function's name is written as a name (not inside a string or a comment)."""
+        """Before the final walk: the file's summarised functions (their mentions are counted only if needed)."""
+        self.caller_root, self.caller_functions = root, functions
+        self.mentions_as_call: dict[str, int] | None = None  # counted when a finding needs it
+        self.calls_seen: dict[str, set[int]] = {}  # name -> the call sites the final walk bound
+        self.dirty: dict[str, set[str]] = {}  # name -> parameters some call passes input for
+        self.caller_decided: list[tuple[str, frozenset, list]] = []
+
+    def count_mentions(self) -> dict[str, int]:
+        """Where each summarised function's name is written as a name (not inside a string or a comment), besides
+        its definitions."""
+        functions = self.caller_functions
         counts = {name: 0 for name, _ in functions}
-        stack = [root]
+        stack = [self.caller_root]
         while stack:
             n = stack.pop()
             if n.child_count == 0:
@@ -36,10 +46,7 @@ class CallerChecks:
         defined: dict[str, int] = {}
         for name, _ in functions:
             defined[name] = defined.get(name, 0) + 1
-        self.mentions_as_call = {n: counts[n] - defined[n] for n in counts}  # besides its definitions
-        self.calls_seen: dict[str, set[int]] = {}  # name -> the call sites the final walk bound
-        self.dirty: dict[str, set[str]] = {}  # name -> parameters some call passes input for
-        self.caller_decided: list[tuple[str, frozenset, list]] = []
+        return {n: counts[n] - defined[n] for n in counts}
 
     def note_call(self, summary, node, bound: dict, scope) -> None:
         """At a call of a summarised helper (final walk only): which parameters this call fills with input."""
@@ -78,6 +85,8 @@ class CallerChecks:
     def drop_decided_clean(self) -> None:
         """Drop the findings of helpers whose every call (all mentions of the name) passed clean values."""
         dropped: set[int] = set()
+        if self.caller_decided and self.mentions_as_call is None:
+            self.mentions_as_call = self.count_mentions()
         for name, params, found in self.caller_decided:
             # (at least one call: a name mentioned only in a docstring has its callers elsewhere)
             seen = len(self.calls_seen.get(name, ()))
