@@ -25,15 +25,18 @@ def cwes(code: str, language: str) -> set[str]:
     return {f.cwe for f in scan(code, language)}
 
 
-@pytest.mark.parametrize("spent", ["heldout14e", "heldout14f", "heldout14g", "heldout14h"])
+@pytest.mark.parametrize("spent", ["heldout14e", "heldout14f", "heldout14g", "heldout14h", "heldout14i"])
 def test_each_spent_held_out_set_is_all_found_in_its_family_and_no_safe_snippet_flagged(spent):
-    # development data since its first pass (docs/safety.md): what rounds 6-9 fixed stays fixed
+    # development data since its first pass (docs/safety.md): what rounds 6-10 fixed stays fixed (heldout14i's
+    # python-04, a command-line path, is its one family miss: left on purpose, as heldout14c's python-06 in round 4)
     rows = [json.loads(line) for line in (REPO / f"benchmarks/data/{spent}/snippets.jsonl").read_text().splitlines()]
     assert len(rows) == 48
     for row in rows:
         found = cwes(row["code"], row["language"])
         if row["label"] == "safe":
             assert not found, row["id"]
+        elif (spent, row["id"]) == ("heldout14i", "python-04"):
+            assert not found  # (the known miss above: if it is found one day, this says so)
         else:
             family = next((f for f in FAMILIES if row["cwe"] in f), {row["cwe"]})
             assert family & found, (row["id"], row["cwe"], found)

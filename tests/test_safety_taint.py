@@ -124,7 +124,7 @@ def test_python_shell_true_reached_through_a_variable_is_found_and_the_allow_lis
             "bash",
             '#!/bin/bash\nop="$1"\ncmd="service $op"\neval "$cmd"\n',
             '#!/bin/bash\nop="$1"\ncase "$op" in\n  start|stop) service nginx "$op" ;;\nesac\n',
-            "CWE-95",
+            "CWE-94",  # (code built around the input: CWE-94 since round 10)
         ),
         (
             "bash",

@@ -400,6 +400,9 @@ def scan(code: str, language: str | None = None) -> list[Finding]:
     for extra in (tree_findings or (), common, partly_escaped_markup(code)):
         known = {(f.cwe, f.line) for f in findings}
         findings += [f for f in extra if (f.cwe, f.line) not in known]
+    # code built around input (CWE-94, the tree's finding) is what a rule's `eval` of a value (CWE-95) found there
+    built_code = {f.line for f in tree_findings or () if f.cwe == "CWE-94"}
+    findings = [f for f in findings if not (f.cwe == "CWE-95" and f.line in built_code)]
     # a name under the temporary folder that is only read or tested afterwards: no file is created there
     if any(f.cwe == "CWE-377" for f in findings):
         only_read = only_read_tmp_lines(code)

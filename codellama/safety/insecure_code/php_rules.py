@@ -13,12 +13,25 @@ _PASSWORDS = r"pass|pwd|secret|token|salt|auth|sign|hmac|credential|login|api_?k
 
 _INPUT = r"\$_(GET|POST|REQUEST|COOKIE|FILES|SERVER\[['\"](HTTP_|QUERY_STRING|REQUEST_URI|PHP_SELF))"
 
+# eval's argument written around a value: a literal joined to it, a double-quoted string holding it
+_BUILT_ARG = r"""\s*\(\s*(['"][^'"\n]*['"]\s*\.|"[^"\n]*(?<!\\)\$\w|\$\w+\s*\.\s*['"])"""
+_BUILT_EVAL = r"\beval" + _BUILT_ARG
+
 RULES = [
+    rule(  # code written around a value (`eval('return ' . $expr . ';')`, `eval("\$x = $v;")`): code injection
+        "php-eval-code",
+        94,
+        "high",
+        _BUILT_EVAL,
+        "code built around a value is evaluated: code injection",
+        "never eval input; parse it",
+        needle="eval",
+    ),
     rule(
         "php-eval",
         95,
         "high",
-        r"\b(eval|create_function)\s*\([^;\n]*\$|\bassert\s*\(\s*\$\w+\s*\)"
+        rf"\b(eval(?!{_BUILT_ARG})|create_function)\s*\([^;\n]*\$|\bassert\s*\(\s*\$\w+\s*\)"
         r"|\bpreg_replace\s*\(\s*['\"](.).*\2[a-z]*e"
         r"[a-z]*['\"]",
         "code evaluated from a value: code injection",

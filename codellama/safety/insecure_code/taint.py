@@ -26,6 +26,7 @@ from functools import cache
 
 from codellama.safety.insecure_code.rule import Finding, rx
 from codellama.safety.insecure_code.taint_buffers import BufferChecks
+from codellama.safety.insecure_code.taint_callers import CallerChecks
 from codellama.safety.insecure_code.taint_classes import ClassChecks
 from codellama.safety.insecure_code.taint_db_cli import DbCliChecks
 from codellama.safety.insecure_code.taint_functions import (
@@ -102,7 +103,7 @@ def _error_share(root) -> float:
     return bad / max(1, root.end_byte - root.start_byte)
 
 
-class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
+class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks, CallerChecks):
     def __init__(self, code: str, spec: Spec):
         self.src = code.encode("utf-8", "surrogatepass")
         self.spec = spec
@@ -169,14 +170,20 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
             and not self.callers_decide(sink, acc, scope)
             and not self.named_on_command_line(sink, value_node, built, scope)
         ):
+            start = len(self.findings)
             self.report(self.whole_name(sink, built), at)
             self.report_builders(sink, value_node, scope)
+            self.decided_by_callers(acc, scope, start)
             return True
         return False
 
     def whole_name(self, sink: Sink, built: bool) -> Sink:
         """C/C++: a file opened by a name the input gives whole (no folder it was meant to stay in) is external
-        control of the file name (CWE-73), not a traversal out of a folder (CWE-22)."""
+        control of the file name (CWE-73), not a traversal out of a folder (CWE-22). Code built around the input
+        (`eval "export $key=\"$value\""`, `eval('return ' . $expr . ';')`) is code injection (CWE-94); the input
+        evaluated whole stays eval injection (CWE-95)."""
+        if sink.cwe == 95 and built:
+            return replace(sink, rule_id=sink.rule_id.replace("-eval", "-code"), cwe=94, message=_BUILT_CODE)
         if sink.cwe != 22 or built or self.spec.language not in ("c", "cpp", "bash"):
             return sink
         return replace(sink, rule_id=sink.rule_id.replace("-path", "-file-name"), cwe=73, message=_WHOLE_NAME)
@@ -299,6 +306,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
             self.field_values = self.struct_fields(root)
             self.arrays = self.fixed_arrays(root)
             self.privileged = bool(_PRIVILEGED.search(self.src.decode("utf-8", "replace")))
+        self.linked = bool(_LINK_HANDLER.search(self.src.decode("utf-8", "replace")))
         self.shifts = self.spec.language == "bash" and bool(rx(r"(^|[\s;&|(])shift\b").search(self.lines_text()))
         if self.spec.language == "bash":  # (a URL in a comment, `show_bug.cgi?id=`, says nothing)
             self.service = bool(_SERVICE.search(rx(r"\w+://\S+").sub(" ", self.src.decode("utf-8", "replace"))))
@@ -311,10 +319,13 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
             counts[name] = counts.get(name, 0) + 1
         words = Counter(re.findall(r"[A-Za-z_][\w-]*" if self.spec.language == "bash" else r"[A-Za-z_]\w*", text))
         functions = [(n, fn) for n, fn in defined if words[n] > counts[n]]
+        self.start_callers(root, functions)
         self.fields = self.class_fields(root)
         if self.spec.language not in ("bash", "c"):
             self.module_names = self.top_level_names(root)
         self.quiet = True
+        if functions and _SESSION_WRITE.search(text):
+            self.session_writes(root)
         previous = None
         script = Scope()
         if self.spec.language == "bash" and functions:
@@ -343,7 +354,16 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         self.quiet = False
         self.struct_secrets()
         self.scope_walk(root, Scope())
+        self.drop_decided_clean()
         return self.findings
+
+    def session_writes(self, root) -> None:
+        """The session keys the file's handlers fill from the request, known before the helpers are summarised: a
+        helper reading one (`landingFor(session)` returns `session.getAttribute("postLoginTarget")`, set by another
+        handler from its `@RequestParam`) returns that input. A quiet walk that keeps only the keys."""
+        held, shell_globals = dict(self.held), dict(self.globals)
+        self.scope_walk(root, Scope())
+        self.held, self.globals = held, shell_globals
 
     def module_strings(self, root) -> dict[str, str]:
         """Names given one plain string outside any function (`API_BASE = "https://api.github.com"`, a `static final`
@@ -607,8 +627,9 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
             or node.type in ("case_statement", "switch_statement", "match_statement")
             or self.validates(text)
         ):
+            rewrites = self.rewritten(node, cond)
             for name in list(scope.vars):
-                if self.mentions(text, name):
+                if self.mentions(text, name) and name not in rewrites:
                     fields = self.checked_fields(text, name, scope)
                     if fields:  # (opts["fmt"] checked is opts['fmt'] read)
                         scope.cleared.update(fields + [f.translate(_SWAP_QUOTES) for f in fields])
@@ -624,6 +645,24 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
                         scope.cleared.update({f"${m.group(1)}", f"${{{m.group(1)}}}"})
         if cond is not node and _MISSING.search(text):
             self.clear_looked_up(text, scope)
+
+    def rewritten(self, node, cond) -> set[str]:
+        """`if (src.startsWith("//")) { src = "https:" + src; }`: a branch that rewrites the value it tested and goes
+        on (no return, throw, exit) normalises the value, it does not check it: the names it assigns stay as they were.
+        """
+        body = node.child_by_field_name("consequence") or node.child_by_field_name("body")
+        if cond is node or node.type != "if_statement" or body is None:
+            return set()
+        text = self.text(body)
+        if _LEAVES.search(text):
+            return set()
+        # (`if (!ALLOWED.includes(sort)) sort = "id";` replaces the value: the check holds; a rewrite reads it)
+        names = set()
+        for m in _ASSIGNED.finditer(text):
+            name, php = m.group(1), "$" + m.group(1)  # (PHP's names keep their `$`)
+            if m.group(2) or self.mentions(m.group(3), name) or self.mentions(m.group(3), php):
+                names |= {name, php}
+        return names
 
     def validates(self, text: str) -> bool:
         """`if (!valid_printer(name)) return 1;`: a function of this file whose result is an allow-list check
@@ -1067,6 +1106,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks):
         """A call to a function of this file: its parameter sinks fire with what the call passes, and what it writes
         into its out-parameters lands in the caller's arguments."""
         bound = self.bind(summary, node)
+        self.note_call(summary, node, bound, scope)
         if summary.copies or summary.index_writes:
             self.copied_into(summary, node, bound, scope)
         obj = self.receiver(node)
@@ -1160,6 +1200,22 @@ _TUPLE_PATTERNS = {"pattern_list", "tuple_pattern", "array_pattern", "list_patte
 _PRIVILEGED = re.compile(
     r"\bset(e|re|res)?[ug]id\s*\(|\bS_IS[UG]ID\b|\bsetuid\b|set-user-ID|\bsuid\b|chmod\s+[ugo]*\+s\b"
 )
+# A program that a link opens (a URL-scheme handler, `pixelquest://restore?slot=..` in its header, Electron's
+# setAsDefaultProtocolClient, a desktop file's x-scheme-handler): whoever wrote the link chose its command line.
+_LINK_HANDLER = re.compile(
+    r"(?i)x-scheme-handler|setAsDefaultProtocolClient|\b(protocol|url[- ]scheme|custom[- ]scheme|deep[- ]link)"
+    r"\s+handler"
+    r"|\b(?!(https?|ftps?|file|wss?|jdbc|postgres(ql)?|mysql|mongodb(\+srv)?|redis|rediss|amqps?|s3|gs|sqlite|mailto|git"
+    r"|ssh|sftp|smb|ldaps?|tcp|udp|unix|grpc|nats|kafka|mqtts?|data)://)[a-z][a-z0-9+.-]{2,}://[\w/.-]*\?\w+="
+)
+_BUILT_CODE = "code built around untrusted input is evaluated: code injection"
+# A value stored in the session (`session.setAttribute(`, `session["next"] = `, `$_SESSION['to'] = `)
+_SESSION_WRITE = re.compile(
+    r"(?i)session(\(\))?\s*(\.|->)\s*(setAttribute|put|set|SetString|Set)\s*\(|session\s*\[[^\]\n]+\]\s*=(?!=)"
+)
+# A branch that leaves (a refusal); the names a branch assigns (`src = ...`, `$src .= ...`, `src += ...`), what with
+_LEAVES = re.compile(r"\b(return|throw|raise|exit|die|abort|continue|break|goto|sys\.exit|process\.exit)\b")
+_ASSIGNED = re.compile(r"(?<![\w.>])\$?([A-Za-z_]\w*)\s*([.+]|\?\?)?=(?!=)([^;\n]*)")
 # A shell script that other users run with more rights than their own (a sudo rule for it): its arguments are theirs.
 # Not `$SUDO_USER` alone nor "run with sudo": an installer its administrator runs with sudo takes the administrator's.
 _SUDO_SCRIPT = re.compile(r"(?i)\b(via|through|under)\s+sudo\b|\bsudoers\b|\bNOPASSWD\b")

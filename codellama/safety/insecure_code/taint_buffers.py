@@ -46,6 +46,9 @@ _READS = re.compile(r"(^|::|\b)(read|recv|recvfrom)$")
 _FGETS = re.compile(r"(^|::|\b)fgets$")
 _STD_COPY = re.compile(r"^(std::)?(copy|copy_n)$")
 _STRCPY = re.compile(r"(^|::|\b)(strcpy|wcscpy|_tcscpy|lstrcpy[AW]?|stpcpy|strcat|wcscat|_tcscat|lstrcat[AW]?)$")
+# a length clamped by a conditional (`a < b ? a : b`, `len > MAX ? MAX : len`)
+_CLAMP = re.compile(r"(<=?|>=?)[^?;]*\?[^:;]*:")
+_MIN = re.compile(r"(?i)\bmin\s*\(")
 _KEYWORDS = {"sizeof", "min", "max", "std", "size_t", "int", "unsigned", "static_cast", "const", "char", "uint8_t"}
 
 
@@ -123,12 +126,13 @@ class BufferChecks:
         if summary is None or scope.fn is not summary.node or dst not in summary.param_names() or len(args) < 3:
             return
         size = self.text(args[2])
-        if rx(r"\bsizeof\b|\bmin\b|^\s*\d+[uUlL]*\s*$").search(size) or any(
-            self.mentions(size, p)
-            for p in summary.param_names()
-            if p != dst and rx(r"(?i)(len|size|cap|max|n)$").search(p)
-        ):
+        sizes = [p for p in summary.param_names() if p != dst and rx(r"(?i)(len|size|cap|max|n)$").search(p)]
+        if rx(r"\bsizeof\b|(?i:\bmin\b)|^\s*\d+[uUlL]*\s*$").search(size) or any(self.mentions(size, p) for p in sizes):
             return  # (a length the caller gives: `copy(dst, src, sizeof dst)` is the caller's to get right)
+        # n = src_len < dst_size - 1 ? src_len : dst_size - 1: the length was clamped to the size the caller gives
+        clamps = [scope.values.get(n, "") for n in self._names(size)]
+        if any((_CLAMP.search(v) or _MIN.search(v)) and any(self.mentions(v, p) for p in sizes) for v in clamps):
+            return
         summary.copies.append((dst, node))
 
     def copied_into(self, summary, node, bound: dict, scope) -> None:
@@ -176,11 +180,21 @@ class BufferChecks:
                 return
         src_name = rx(r"->|\.").split(src)[-1].split("(")[0].strip()
         for cond in scope.checked:
-            if rx(rf"\bstrn?len\s*\(\s*[^)]*\b{re.escape(src_name)}\b").search(cond) and rx(
-                rf"\bsizeof\b|\b{re.escape(self.arrays.get(dst, (None, '~'))[1])}\b|[<>]=?\s*\d"
-            ).search(cond):
+            if rx(rf"\bstrn?len\s*\(\s*[^)]*\b{re.escape(src_name)}\b").search(cond) and (
+                rx(rf"\bsizeof\b|\b{re.escape(self.arrays.get(dst, (None, '~'))[1])}\b|[<>]=?\s*\d").search(cond)
+                or (dst not in self.arrays and self.sized_by_parameter(cond, scope))
+            ):
                 return
         self.report(finding, node)
+
+    def sized_by_parameter(self, cond: str, scope) -> bool:
+        """`if (strlen(resolved) >= out_size) return -1; strcpy(out, resolved);` in a helper given `out` and its size:
+        the source's length was compared with a size parameter of the function (the caller's to pass right)."""
+        if scope.fn is None:
+            return False
+        names = {n for names in self.params(scope.fn) for n in names}
+        sizes = [n for n in names if rx(r"(?i)(len|size|cap|max)\w*$|^n$").search(n)]
+        return any(rx(rf"[<>]=?\s*\(?\s*{re.escape(n)}\b|\b{re.escape(n)}\s*\)?\s*[<>]").search(cond) for n in sizes)
 
     def index_write(self, lhs, node, scope) -> None:
         """table[i] = v into a fixed array when i (or the bound of the loop that makes i) comes from a parameter or
@@ -300,8 +314,10 @@ class BufferChecks:
         value = scope.values.get(name, "")
         if rx(r"\b(read|recv|recvfrom|fread)\s*\(").search(value) and rx(r"-\s*1\b").search(value):
             return True  # (a count read from the input is bounded only by a check of it, below)
-        if rx(r"\bmin\s*\(|\bsizeof\b|%|\bstrn?len\s*\(").search(value):
+        if _MIN.search(value) or rx(r"\bsizeof\b|%|\bstrn?len\s*\(").search(value):
             return True
+        if _CLAMP.search(value) and any(self.fits(part, dst) for part in rx(r"[<>=?:]+|\s[-+]\s").split(value)):
+            return True  # n = len > MAX_NAME ? MAX_NAME : len
         if name in scope.loops and self.fits(scope.loops[name], dst):
             return True
         for cond in scope.checked:

@@ -233,10 +233,11 @@ def javascript_spec() -> Spec:
             ),
             S(
                 k["eval"],
-                r"^(eval|Function|vm\.runInNewContext|vm\.runInThisContext|vm\.runInContext"
-                r"|vm\.compileFunction|new Function)$|^(vm\.)?Script$",
+                r"^(eval|vm\.runInNewContext|vm\.runInThisContext|vm\.runInContext|vm\.compileFunction)$|^(vm\.)?Script$",
                 args=(0,),
             ),
+            # new Function("order", "return " + rule): the body is the last argument (the names before it are code too)
+            S(k["eval"], r"^(new )?Function$"),
             S(k["eval"], r"^(setTimeout|setInterval)$", args=(0,), built=True),  # a string of code, not a callback
             S(
                 k["path"],

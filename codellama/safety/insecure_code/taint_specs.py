@@ -95,6 +95,17 @@ _NOT_A_CHECK = _rx(
     r"""|\b[\w.>$-]*(?i:cache|memo|seen|visited|pending|in_?flight|processed|recent|dedupe?)\w*\s*(\.|->)\s*"""
     r"""(has|contains|Contains|ContainsKey|containsKey|includes|indexOf|IndexOf|count|find)\s*\([^()]*\)"""
     r"""|\bin\s+[\w.]*(?i:cache|memo|seen|visited|pending|processed)\w*\b"""
+    # a key present in the request's parameters (`params.has('welcome')`, `Request.Query.ContainsKey("next")`): the
+    # value under it may be anything (not a header set on an outgoing request: `request.headers.has('connection')`)
+    r"""|\b(query|Query|searchParams|params|Params|args|form|Form|GET|POST|REQUEST|cookies|Cookies|q|qs|sp|search)"""
+    r"""\s*(\.|->)\s*(has|ContainsKey|containsKey|hasOwnProperty|has_key)\(\s*['"][^'"]*['"]\s*\)"""
+    # a shell pattern not anchored at the end (`[[ "$line" =~ ^[A-Z_]+= ]]`): anything may follow what it matched
+    r"""|=~\s*["']?\^?[^\s"']*[^\s"'$]["']?\s*\]\]"""
+    # one character's class (`isalnum((unsigned char)host[0])`, `ctype_alpha($h[0])`, `name[0].isalpha()`,
+    # `char.IsLetter(s[0])`): the rest of the value may hold anything
+    r"""|\b(is(alnum|alpha|digit|xdigit|lower|upper)|ctype_\w+|Is(Letter|Digit|LetterOrDigit))\s*\(\s*"""
+    r"""(\(\s*unsigned\s+char\s*\)\s*)?[\w.>$-]+\s*\[\s*\d+\s*\]\s*\)"""
+    r"""|[\w.$]+\s*\[\s*\d+\s*\]\s*\.\s*is(alnum|alpha|digit|lower|upper|identifier)\s*\(\s*\)"""
     r"""|/\^?\(?https?(?:(?!\$/)\S)*?/[gimsuy]*\.test\(|(re\.match|preg_match)\(\s*r?['"][/#~!|@%{]?\^?\(?https?[^'"$]*['"]"""
 )
 

@@ -22,6 +22,8 @@ _SELF = re.compile(r"^(this|self|cls|\$this|self::|static::|parent::|super|base|
 _LOOKUP = re.compile(r"(^|\.|->)(get|getOrDefault|GetValueOrDefault|TryGetValue|get_or_default|getProperty|fetch)$")
 PATTERNS = {"object_pattern", "array_pattern", "pattern_list", "tuple_pattern", "list_pattern", "list_literal"}
 # Environment variables that carry a CGI request
+# The program's command line (a weak source, strong in a program that a link opens)
+_ARGV = re.compile(r"\bargv\b|\bparse_args\b|\bargs\b|\bGetCommandLineArgs\b|\$argv\b")
 _CGI = re.compile(r"\b(QUERY_STRING|HTTP_[A-Z_]+|REQUEST_URI|PATH_INFO|CONTENT_TYPE|REMOTE_USER|SCRIPT_NAME)\b")
 # A function of this file that escapes HTML (it maps &, <, > to entities): its result is clean.
 ESCAPER = re.compile(r"&(lt|gt|amp|quot|#0?39|#x27);|replace\w*\(\s*/\[[^\]/]*[<>&][^\]/]*\]/g?")
@@ -176,6 +178,7 @@ class Values:
     # A program that runs with more rights than its user (setuid): the environment is the user's input, not its
     # configuration (`fopen(getenv("REPORT"), "w")` in a setuid-root tool writes any file the user names).
     privileged = False
+    linked = False  # a program a link opens (a URL-scheme handler): its command line is the link's (taint.py)
     # A shell script that answers requests (a webhook, CGI, inetd): what it reads on stdin is the request.
     service = False
     sudo_script = False  # a shell script others run through sudo (taint.py)
@@ -378,6 +381,7 @@ class Values:
             if spec.weak_sources is not None and spec.weak_sources.search(callee + "("):
                 acc.source()
                 acc.strong |= bool(_CGI.search(self.text(node))) or self.privileged  # getenv("QUERY_STRING")
+                acc.strong |= self.linked and bool(_ARGV.search(callee))
                 return
             if spec.remote_sources is not None and spec.remote_sources.search(callee + "("):
                 acc.source(remote=True)
@@ -408,7 +412,7 @@ class Values:
             elif spec.weak_sources is not None and spec.weak_sources.search(self.text(container)):
                 acc.source()  # $_SERVER['HTTP_HOST'] is the request; $_SERVER['DOCUMENT_ROOT'] is configuration
                 acc.strong |= bool(spec.sources.search(self.text(node)) or _CGI.search(self.text(node)))
-                acc.strong |= self.privileged
+                acc.strong |= self.privileged or (self.linked and bool(_ARGV.search(self.text(container))))
             else:
                 self._walk(container, scope, acc)
             return
@@ -444,6 +448,7 @@ class Values:
             if spec.weak_sources is not None and spec.weak_sources.search(self.text(node)):
                 acc.source()
                 acc.strong |= bool(_CGI.search(self.text(node))) or self.privileged
+                acc.strong |= self.linked and bool(_ARGV.search(self.text(node)))
                 return
             if spec.remote_sources is not None and spec.remote_sources.search(self.text(node)):
                 acc.source(remote=True)
@@ -639,6 +644,12 @@ class Values:
                     return True
             if n.type in spec.idents and scope.vars.get(self.name_of(n), Var()).built:
                 return True
+            if n.type in _TERNARIES and len(n.named_children) >= 3:
+                # env ? env : DEFAULT_DIR "/receipts.txt": only the branches that carry a value in (a default
+                # written out is built from nothing)
+                cond = n.named_children[1] if spec.language == "python" else n.named_children[0]
+                stack.extend(c for c in n.named_children if c != cond and self.value(c, scope).any)
+                continue
             if n.type not in spec.calls or n is node:
                 stack.extend(n.named_children)
             elif (obj := self.receiver(n)) is not None:
@@ -732,14 +743,17 @@ class Values:
         """A helper writes into its own parameter (snprintf(out, n, "... %s", host)): its callers' argument holds it."""
         summary = scope.summary
         root = rx(r"^[\w$]+").match(target)
+        field = False
         if summary is not None and target not in summary.param_names() and root and self.spec.language in ("c", "cpp"):
-            target = root.group(0)  # strncpy(cfg->iface, ...): the caller's struct holds it
+            target, field = root.group(0), True  # strncpy(cfg->iface, ...): the caller's struct holds it
         if summary is not None and target in summary.param_names() and scope.fn is summary.node:
             old = summary.writes.get(target)
+            # (two fields written, `o->store = ...; o->out_file = env;`, are not one value joined from both)
+            built = old is not None and (old.built or var.built or not field)
             summary.writes[target] = (
                 var
                 if old is None
-                else Var(old.strong or var.strong, old.remote or var.remote, old.params | var.params, True)
+                else Var(old.strong or var.strong, old.remote or var.remote, old.params | var.params, built)
             )
 
     def shell_read(self, node, args: list, scope: Scope) -> None:
