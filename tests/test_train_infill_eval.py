@@ -12,7 +12,7 @@ from codellama.model import ModelArgs, Transformer
 from codellama.train.data.fim import FIMConfig, transform
 from codellama.train.infill_eval import chunks, middle_loss, single_line_exact_match
 from codellama.train.infill_tokens import add_infill_tokens, prepare_for_infill
-from codellama.train.metrics import flops_per_token, measured_matmul_flops, peak_flops
+from codellama.train.metrics import decode_flops_per_token, flops_per_token, measured_matmul_flops, peak_flops
 from tests.support.models import tiny_model
 
 TEXTS = [
@@ -130,6 +130,8 @@ def test_flops_per_token_counts_six_per_matmul_weight_and_the_attention(tied):
         matmul += args.vocab_size * args.dim
     attention = 12 * 3 * 4 * 16 * 256  # PaLM: 12 x layers x heads x head size x sequence length
     assert flops_per_token(args, 256) == 6 * matmul + attention
+    # a generated token: the forward alone, with its query against the cached keys and values
+    assert decode_flops_per_token(args, 256) == 2 * matmul + attention // 3
 
 
 def test_peak_flops_given_or_measured():

@@ -20,11 +20,21 @@ GPU_PEAK_FLOPS = {
 }
 
 
+def matmul_params(args: ModelArgs) -> int:
+    """Weights a token multiplies through: all but the embedding lookup (the output projection is a matmul, the
+    lookup is not; a tied table counts once, as the output)."""
+    non_embedding = args.num_params - args.vocab_size * args.dim * (1 if args.tie_embeddings else 2)
+    return non_embedding + args.vocab_size * args.dim
+
+
 def flops_per_token(args: ModelArgs, seq_len: int) -> float:
     """Training FLOPs per token: 6 per parameter (forward + backward) plus attention (PaLM's 12 * L * H * D * T)."""
-    non_embedding = args.num_params - args.vocab_size * args.dim * (1 if args.tie_embeddings else 2)
-    matmul_params = non_embedding + args.vocab_size * args.dim  # the output projection is a matmul, the lookup is not
-    return 6 * matmul_params + 12 * args.n_layers * args.n_heads * args.head_dim * seq_len
+    return 6 * matmul_params(args) + 12 * args.n_layers * args.n_heads * args.head_dim * seq_len
+
+
+def decode_flops_per_token(args: ModelArgs, context: int) -> float:
+    """FLOPs of one generated token at `context` cached positions: 2 per weight, plus scores and values."""
+    return 2 * matmul_params(args) + 4 * args.n_layers * args.n_heads * args.head_dim * context
 
 
 def datasheet_peak(device: torch.device) -> tuple[float, str] | None:
