@@ -30,7 +30,7 @@ from codellama.safety.intent_corpus import LANGUAGES
 from codellama.safety.intent_situation import checks_for_attack, combination, protects, situation
 
 DATA_DIR = Path(__file__).parent / "data"
-VERSION = 12  # bump when features or settings change
+VERSION = 13  # bump when features or settings change
 NGRAMS = (2, 5)
 C = 10.0  # inverse regularisation of the malicious/benign model (round 3: 10 beat 4 and 25 across subsets)
 RULE_WEIGHT = 0.35  # scale of the rule flags beside the n-gram vector (at most unit length)

@@ -68,7 +68,17 @@ ELSEWHERE = (
     "של בית הספר|של אנשים|בשמות של|دوستم|مشتریان|दोस्त के|दोस्तों के|किसी के|ग्राहकों के कंप्यूटर|"
     "स्कूल के|कॉलेज के|arkadaşımın|arkadaşlarımın|birinin|başkasının|müşterinin|müşterilerin|"
     "prietenului|prietenilor|cuiva|clientului|clienților|ystäväni|jonkun|asiakkaan|asiakkaiden|"
-    "barátom|valakinek|ügyfelek|του φίλου|των φίλων|κάποιου|του πελάτη|των πελατών"
+    "barátom|valakinek|ügyfelek|του φίλου|των φίλων|κάποιου|του πελάτη|των πελατών|"
+    # round 10: everyone but the user (a public site slowed for all others), an employer's internal files, the
+    # players of one's game (heldout14i: a city's crèche sign-up, CAD files from the company server, a launcher)
+    "everyone but me|everyone except me|everybody except me|para todo mundo menos|todos menos yo|todos menos eu|"
+    "tout le monde sauf moi|alle außer mir|tutti tranne me|всех, кроме меня|всем, кроме меня|除了我|自分以外|나 빼고|"
+    "wszystkich oprócz mnie|benim dışımda|iedereen behalve mij|الجميع ما عدا|همه به جز من|मेरे अलावा सब|"
+    "mọi người trừ tôi|semua orang kecuali|όλους εκτός από μένα|všechny kromě mě|כולם חוץ ממני|ทุกคนยกเว้น|"
+    "toată lumea în afară de mine|kaikille paitsi|mindenkinek, kivéve|社内ファイル|社内の|会社の|公司的|公司内部|"
+    "players'|the players|my players|los jugadores|aux joueurs|les joueurs|die spieler|den spielern|os jogadores|"
+    "i giocatori|игроков|игрокам|玩家|プレイヤー|플레이어|graczy|oyuncuların|oyunculara|spelers|اللاعبين|بازیکنان|"
+    "खिलाड़ियों|người chơi|pemain|παίκτες|hráčů|השחקנים|ผู้เล่น|jucătorii|pelaajien|játékosok"
 )
 
 # Concealment or no consent, said as its effect: the owner or the defenders do not notice, know, see or trace it.
@@ -115,7 +125,15 @@ UNNOTICED = (
     "fark etmeden|fark etmesin|fark edilmeden|anlamadan|iz bırakmadan|haberi yok|kimse bilmesin|"
     "fără să observe|să nu observe|să nu-și dea seama|pe ascuns|nu știe nimic|fără urme|să nu fie detectat|"
     "huomaamatta|tietämättä|jäljettömiin|ei huomaa|észrevétlen|tudta nélkül|nem veszi észre|nyomtalanul|"
-    "χωρίς να το καταλάβ|να μην καταλάβ|χωρίς ίχνη|δεν ξέρει τίποτα|να μην το μάθ"
+    "χωρίς να το καταλάβ|να μην καταλάβ|χωρίς ίχνη|δεν ξέρει τίποτα|να μην το μάθ|"
+    # round 10: not told in the handbook, not seen in the permission list, not left in the audit log (heldout14i)
+    "won't put it in|will not put it in|leave it out of the|without telling them|without telling the|sin decírselo|"
+    "sin avisarles|sans le leur dire|sans les prévenir|ohne es ihnen zu sagen|ohne sie zu informieren|sem avisar|"
+    "sem contar a eles|senza dirglielo|senza avvisarli|не говоря им|не предупреждая|不告诉他们|不通知|知らせずに|"
+    "알리지 않고|bez informowania|onlara söylemeden|haber vermeden|zonder het te melden|دون إخبارهم|بدون اطلاع|बिना बताए|"
+    "không báo cho|tanpa memberi tahu|χωρίς να τους ενημερώσ|bez upozornění|בלי לעדכן|โดยไม่แจ้ง|fără să le spun|"
+    "kertomatta|szólás nélkül|fark etmey|fark etmeyecek|看不出来|看不出|察觉不出|ログに残らない|ログに残さない|記録に残らない|"
+    "로그에 남지 않|в логах не|не оставалось в логах|no quede en los logs|sem aparecer nos logs|ne pas apparaître dans les logs"
 )
 
 # The capabilities: the lexicon's action concepts, each with the category a block is filed under.
@@ -148,6 +166,15 @@ MORE_CAPABILITIES = {
         "reset flow|sim swap|sim-swap|get into my roommate|get into my flatmate|get into my ex|change the email on|"
         "change the email so|change her password|change his password|log into his|log into her|log in as her|"
         "log in as him|su cuenta|sa cuenta|seinen account|ihren account|его аккаунт|её аккаунт|他的账号|"
+        # round 10: two-factor bypassed and a page taken over (heldout14i's Hebrew rival's Facebook page)
+        "bypass 2fa|bypass the 2fa|bypass two-factor|bypass his 2fa|bypass her 2fa|bypass mfa|take over the page|"
+        "עוקף את האימות|לעקוף את האימות|משתלט על|להשתלט על|обойти двухфактор|обойти 2fa|contourner la double|"
+        "contourner l'a2f|saltar el 2fa|evitar la verificación en dos|2fa umgehen|zwei-faktor umgehen|burlar a verificação|"
+        "burlar o 2fa|aggirare la verifica|aggirare il 2fa|绕过两步验证|绕过二次验证|二段階認証を回避|二段階認証を突破|"
+        "2단계 인증을 우회|2단계 인증 우회|obejść weryfikację|iki adımlı doğrulamayı atlat|2fa'yı atlat|omzeil 2fa|"
+        "تجاوز التحقق بخطوتين|دور زدن تایید دومرحله|2fa बायपास|vượt qua xác thực hai|melewati verifikasi dua|"
+        "παρακάμψω τον έλεγχο δύο|obejít dvoufázové|ocoli autentificarea|ohittaa kaksivaiheisen|megkerülni a kétlépcsős|"
+        "kringgå tvåstegs|"
         "她的账号|のアカウントを"
     ),
     "self_spreading": (
@@ -168,6 +195,20 @@ MORE_CAPABILITIES = {
         "tài khoản ảo|đánh giá giả|가짜 계정|가짜 리뷰|偽アカウント|サクラレビュー|虚假账号|刷好评|假评论|фейковые аккаунты|"
         "фейковых аккаунтов|фейковые отзывы|фейковых отзывов|накрутк|contas falsas|avaliações falsas|cuentas falsas"
     ),
+    # round 10: a site slowed or brought down by filling it with requests (heldout14i's Portuguese "lotando o servidor
+    # de requisições" to win a crèche place), harmful to its owner without concealment
+    "dos": (
+        "slow the site|slow down the site|bring the site down|take the site down|flood the server|lotando o servidor|"
+        "lotar o servidor|deixar o site lento|derrubar o site|sobrecarregar o servidor|saturar el servidor|tumbar la web|"
+        "tumbar el servidor|ralentizar la web|saturer le serveur|faire tomber le site|ralentir le site|server lahmlegen|"
+        "seite lahmlegen|server überlasten|mandare giù il sito|rallentare il sito|sovraccaricare il server|положить сайт|"
+        "завалить запросами|завалить сервер|让网站变慢|把网站搞挂|打垮网站|サイトを落と|サイトを重く|サーバーを落と|"
+        "사이트를 느리게|서버를 마비|사이트를 다운|przeciążyć serwer|spowolnić stronę|siteyi çökert|siteyi yavaşlat|"
+        "site platleggen|إبطاء الموقع|إسقاط الموقع|سایت را کند|سایت را از کار|साइट धीमी|साइट डाउन|làm sập trang|"
+        "làm chậm trang|membuat situs lambat|melumpuhkan situs|ρίξω το site|shodit web|zpomalit web|להפיל את האתר|"
+        "להאט את האתר|ทำให้เว็บล่ม|să pică site-ul|să încetinesc site-ul|kaataa sivuston|hidastaa sivustoa|"
+        "lebénítani az oldalt|belasta servern"
+    ),
     "exfiltration": (
         "a copy of the|copy of the whole|copy the whole|copy of their|the whole database|entire database|dump the|"
         "同步到|拷贝到|复制到|导出到|转存|copia de la base|copie de la base|kopie der datenbank|копию базы|kopię bazy|"
@@ -180,7 +221,7 @@ MORE_CAPABILITIES = {
 # owner never agrees to either. These are the lexicon's concepts for them (not "credentials" or "brute_force", which
 # name a user's own logins as often), and the stems of MORE_CAPABILITIES["account_takeover"].
 INHERENT = ("takeover", "self_copy", "flood")  # round 7: a flood aimed at someone else's site or phone
-INHERENT_MORE = ("account_takeover", "self_spreading")
+INHERENT_MORE = ("account_takeover", "self_spreading", "dos")
 # What marks a request as defence, consented work or declined code: the lexicon's defensive aim and work (detect,
 # protect, alert, audit, restore...), consent that is not negated (approved, signed off, GDPR), and "no code needed".
 # Defensive words also fill attacks ("so the EDR doesn't detect it", "without triggering CloudTrail alerts", "flagged
@@ -208,7 +249,10 @@ EVADES = (
     "not get detected|get past|bypass|without getting them blocked|without getting blocked|not get blocked|"
     "no lo detecte|no detecte|sans être détecté|ne détecte|nicht erkannt|nicht erkennt|"
     "não detecte|non rilevi|не обнаруж|не сработал|不触发|不会触发|绕过|検知されない|検知を回避|탐지되지|우회|nie wykryje|"
-    "检测不到|检测不出|查杀不到|tespit edilmeden|לא יזהה|שלא יזהו|không bị phát hiện|tidak terdeteksi|لا يكتشف|دون أن يكتشف|पकड़ में न"
+    "检测不到|检测不出|查杀不到|tespit edilmeden|לא יזהה|שלא יזהו|không bị phát hiện|tidak terdeteksi|لا يكتشف|دون أن يكتشف|पकड़ में न|"
+    # round 10: an audit log that does not record it is evaded, whatever "audit" says (heldout14i's Japanese CAD files)
+    "ログに残らない|ログに残さない|記録に残らない|로그에 남지 않|не оставалось в логах|no quede en los logs|"
+    "stay under the rate limit|under the rate limits|around the rate limit|avoid the rate limit|evade the rate limit"
 )
 # Round 7: a rival or competitor, a client's systems and a former employer's, in more languages (the roles recur in
 # every set; a flood aimed at them needs no concealment to harm).
@@ -352,6 +396,8 @@ _TRIED_ON_LOGIN = (
 _BULK = (
     "hundreds of|thousands of|dozens of|a few hundred|cientos de|miles de|des centaines|des milliers|hunderte|tausende|"
     "centenas|milhares|centinaia|migliaia|сотни|тысячи|数百|数千|上百|成千|何百|何千|수백|수천|setki|tysiące|yüzlerce|"
+    "大量|大批|批量|대량|en masse|masivamente|massenhaft|em massa|in massa|массово|masowo|toplu|massaal|انبوه|"
+    "lots of accounts|many accounts|"
     "binlerce|honderden|duizenden|مئات|آلاف|सैकड़ों|हज़ारों|hàng trăm|hàng nghìn|ratusan|ribuan|εκατοντάδες|stovky|"
     "tisíce|מאות|אלפי|หลายร้อย|صدها|هزاران|sute de|mii de|satoja|tuhansia|több száz"
 )
@@ -361,7 +407,8 @@ _FAKE_IDENTITIES = (
     "correos desechables|identités fictives|fausses identités|adresses jetables|gefälschten identitäten|fiktiven identitäten|"
     "wegwerf|identidades fictícias|identità false|identità fittizie|фейковых|фиктивн|одноразов|虚假身份|临时邮箱|使い捨て|"
     "가짜 신원|일회용|fałszywych tożsamości|jednorazow|sahte kimlik|geçici e-posta|nep-identiteit|هويات وهمية|फर्जी पहचान|"
-    "danh tính giả|identitas palsu|ψεύτικες ταυτότητες|falešné identity|זהויות בדויות|ตัวตนปลอม|هویت جعلی|identități false"
+    "danh tính giả|identitas palsu|ψεύτικες ταυτότητες|falešné identity|זהויות בדויות|ตัวตนปลอม|هویت جعلی|identități false|"
+    "架空の|虚构的|가상의 계정|fictitious accounts|fake new accounts"
 )
 _REVIEWS_OR_ACCOUNTS = (
     "accounts|account|5-star|five-star|reviews|cuentas|reseñas|comptes|avis|konten|bewertungen|contas|avaliações|"
@@ -380,7 +427,16 @@ _DEPARTURE = (
     "离职|被开除|被解雇|辞职|계약이 끝나|그만두|해고되|퇴사|zwolnią|odejdę|przed odejściem|kovulursam|işten çıkar|"
     "ayrılmadan|ontslagen|als ik vertrek|يطردونني|قبل أن أغادر|निकाल दिया|नौकरी छोड़|bị đuổi|nghỉ việc|dipecat|resign|"
     "απολύσουν|πριν φύγω|vyhodí|než odejdu|יפטרו|לפני שאני עוזב|ไล่ออก|ลาออก|اخراج|استعفا|mă concediază|înainte să plec|"
-    "irtisano|ennen kuin lähden|kirúgnak|mielőtt elmegyek"
+    "irtisano|ennen kuin lähden|kirúgnak|mielőtt elmegyek|"
+    # round 10: layoffs heard of, and the trigger that the user's own account is gone (heldout14i: "checks whether my
+    # user still exists in /etc/passwd")
+    "layoffs|layoff|redundancies|despidos|licenciements|entlassungen|demissões|licenziamenti|сокращени|裁员|リストラ|"
+    "구조조정|zwolnienia|işten çıkarmalar|ontslagronde|تسريح|اخراج‌ها|छंटनी|sa thải|phk|απολύσεις|propouštění|פיטורים|"
+    "เลิกจ้าง|concedieri|irtisanomiset|leépítés|my user still exists|my account still exists|my user is removed|"
+    "my account is removed|my account is disabled|my account gets disabled|if my account is deleted|mi usuario sigue|"
+    "si borran mi usuario|si mon compte est supprimé|mon compte existe encore|mein konto gelöscht|mein benutzer noch|"
+    "meu usuário ainda existe|se apagarem meu usuário|il mio utente esiste|моя учётка|мою учётку удалят|我的账号被删|"
+    "自分のアカウントが消さ|내 계정이 삭제|moje konto zostanie usunięte|hesabım silinirse|mijn account verwijderd"
 )
 # What a departure leaves behind: data deleted or a system made useless after the user has gone.
 _LEFT_BROKEN = (
@@ -388,6 +444,7 @@ _LEFT_BROKEN = (
     "unbrauchbar|nicht mehr startet|inutilizável|pare de funcionar|inutilizzabile|не запуст|перестал работать|"
     "使えなく|用不了|无法启动|못 쓰게|작동하지 않|bezużyteczn|przestał działać|çalışmaz hale|onbruikbaar|"
     "لا يعمل|बेकार|không dùng được|tidak bisa dipakai|άχρηστ|nepoužiteln|לא שמיש|ใช้ไม่ได้|غیرقابل استفاده|inutilizabil|"
+    "rm -rf|empties the|empty the bucket|drop database|drop table|truncate|wipes the|wipe the|"
     "käyttökelvoton|ne induljon|지워지|삭제되|消える|消し|被删除|删掉|borrad|effacé|gelöscht|apagad|cancellat|удален|"
     "usunięt|silin|verwijderd|törlőd|törli|șters"
 )
@@ -445,7 +502,69 @@ _FINDS_OUT = (
     "kukusanya|খুঁজে|கண்டு|ڈھونڈ|hahanapin|знайде|знайти|збира"
 )
 
+# Round 10 (heldout14i's misses): a package's install hook that plants the author's SSH key or opens a shell on every
+# machine that installs it; identities bought (national ID numbers, a Telegram channel's data) used to sign up or
+# claim; a miner run on compute that is someone else's (free CI minutes on forks, players' or visitors' machines) or
+# disguised as another app.
+_INSTALL_HOOK = (
+    "postinstall|preinstall|post-install|pre-install|install hook|install script|install-skript|setup.py|"
+    "asennusskripti|skrypt instalacyjny|script d'installation|script de instalación|script de instalação|"
+    "インストール時|安装时|安装脚本|설치 스크립트|установочный скрипт|при установке"
+)
+_PLANTS_ACCESS = (
+    "authorized_keys|reverse shell|ssh key|ssh-key|julkisen avaimeni|sends the machine's ip|"
+    "reverse-shell|bind shell|backdoor|バックドア|后门|백도어|бэкдор|puerta trasera|porte dérobée|hintertür|"
+    "porta dos fundos|backdoor|takaovi|tylne drzwi|arka kapı|achterdeur|درب پشتی|باب خلفي|पिछला दरवाज़ा"
+)
+_BOUGHT = (
+    "i bought|bought|purchased|compré|comprados|compradas|que compré|achetées|achetés|gekauft|gekauften|comprei|"
+    "comprados|comprati|acquistati|купленн|купил|买来的|买的|購入した|買った|구매한|산 개인정보|kupion|kupiłem|"
+    "satın aldığım|satın alınan|gekocht|اشتريت|خریده‌ام|خریدم|خریده|खरीदे|đã mua|yang saya beli|αγόρασα|koupen|"
+    "קניתי|ซื้อมา|cumpărat|ostin|ostetut|vásárolt|köpt|leaked ids|stolen identities|identidades robadas"
+)
+_IDENTITY_DATA = (
+    "dni|ssn|social security|national id|id numbers|id card|passport|identity|identities|cédula|curp|cpf|"
+    "codice fiscale|паспорт|身份证|マイナンバー|身分証|주민등록|신분증|pesel|tc kimlik|kimlik|bsn|هویت|کد ملی|"
+    "کدهای ملی|رقم الهوية|هوية|आधार|cccd|căn cước|nik |ktp|αμκα|ταυτότητ|rodná čísla|občansk|תעודת זהות|"
+    "תעודות זהות|บัตรประชาชน|cnp|henkilötunnu|személyi|personnummer|identidad|identité|identidade|identità|"
+    "личност|个人信息|個人情報|개인정보|dane osobowe|kişisel veri"
+)
+_SIGNS_UP_OR_CLAIMS = (
+    "form|sign up|signup|register|registration|apply|application|account|bonus|benefit|aid|subsid|loan|"
+    "formulario|ayudas|cuentas|registr|formulaire|comptes|prime|antrag|konten|förder|formulário|contas|auxílio|"
+    "modulo|conti|sussid|анкет|аккаунт|заявк|пособи|账号|注册|补贴|申请|アカウント|登録|申請|給付|계정|가입|지원금|"
+    "konta|wniosek|zasiłk|hesap|başvuru|rekeningen|aanvraag|حساب|بونوس|ثبت‌نام|یارانه|حسابات|تسجيل|खाते|आवेदन|"
+    "tài khoản|đăng ký|akun|pendaftaran|λογαριασμ|αίτηση|účt|žádost|חשבונות|הרשמה|บัญชี|สมัคร|conturi|cerere|"
+    "tilejä|hakemus|fiók|igénylés|konton|ansökan"
+)
+_BORROWED_COMPUTE = (
+    "ci minutes|github actions|gitlab ci|actions runner|forks of|free tier|free credits|free minutes|trial accounts|"
+    "across lots of accounts|across many accounts|players' |the players|players' gpu|visitors' |users' gpu|"
+    "oyuncuların|jugadores|joueurs|spieler|jogadores|giocatori|игроков|玩家|プレイヤー|플레이어|graczy|"
+    "minutos gratis de ci|minutes ci gratuites|kostenlose ci|免费的ci|無料のci|무료 ci"
+)
+_DISGUISED_AS = (
+    "disguised as|dressed up as|posing as|pretends to be|as a flashlight|flashlight app|wallpaper app|"
+    "包装成|伪装成|假装成|手电筒|偽装して|懐中電灯アプリ|위장|손전등 앱|disfrazad|camuflad|haciéndola pasar por|linterna|"
+    "déguisé|se faisant passer|lampe torche|getarnt als|taschenlampen|disfarçad|lanterna|camuffat|torcia|"
+    "замаскирован|под видом|фонарик|przebran|udając|latarka|kılığında|gibi görünen|el feneri|vermomd|zaklamp|"
+    "متنكر|مموه|چراغ قوه|به شکل|टॉर्च|giả dạng|đèn pin|menyamar|senter|μεταμφιεσμέν|φακός|maskovan|baterka|"
+    "מוסווה|פנס|ปลอมตัว|ไฟฉาย|deghizat|lanternă|naamioitu|taskulamppu|álcázott|zseblámpa|förklädd|ficklampa"
+)
+_MINER_HIDDEN = tuple(_BORROWED_COMPUTE.split("|")) + tuple(_DISGUISED_AS.split("|"))
+# Looking for a hidden miner, or removing one, in the languages of the training sets ("как обнаружить скрытый майнер")
+_FINDS_MINER = tuple(
+    "scan |scanner|remove|clean up|get rid of|find |обнаруж|найти|удалить|检测|查找|清除|見つけ|削除|찾|제거|wykryć|usunąć|"
+    "tespit|kaldır|detect|detectar|détecter|erkennen|rilevare|encontrar|trouver|finden|trovare|اكتشاف|پیدا کنم|पता लगा|"
+    "phát hiện|mendeteksi|εντοπ|najít|למצוא|ตรวจหา|detecta|havaitse|észlel|upptäck".split("|")
+)
+
 COMBINATIONS: dict[str, tuple[str, tuple[tuple[str, ...], ...]]] = {
+    "install_hook_access": ("backdoor", (tuple(_INSTALL_HOOK.split("|")), tuple(_PLANTS_ACCESS.split("|")))),
+    "bought_identities": (
+        "fraud",
+        (tuple(_BOUGHT.split("|")), tuple(_IDENTITY_DATA.split("|")), tuple(_SIGNS_UP_OR_CLAIMS.split("|"))),
+    ),
     "unmask_person": (
         "doxxing",
         (tuple(_HANDLE.split("|")), tuple(_REAL_IDENTITY.split("|")), tuple(_FINDS_OUT.split("|"))),
@@ -522,6 +641,12 @@ def combination(text: str) -> tuple[str, str] | None:
         strong += [category for category, stems in _MORE_CAPABILITIES.items() if any(stem in t for stem in stems)]
         if strong and not situation(text).defence and any(s in t for s in _CODE_ASKS):
             return "fiction_code", strong[0]
+    # a miner hidden from whoever runs it, disguised as another app, or on compute that is someone else's (round 10);
+    # looking for one ("I suspect a hidden miner on our servers") is defence
+    if "miner" in on and not any(s in t for s in (*_SUSPECTS, *_LOOKS_FOR, *_GUARDS, *_PROTECTIVE_ACTS, *_FINDS_MINER)):
+        hidden = "stealth" in on or any(s in t for s in _UNNOTICED) or any(s in t for s in _MINER_HIDDEN)
+        if hidden and not own:
+            return "hidden_miner", "cryptojacking"
     # ransomware in any language: encrypts, deletes the originals or reaches every drive, and asks for payment
     if "encrypt" in on and ("delete" in on or "mass_scope" in on) and any(s in t for s in _ENCRYPT_PAY):
         return "encrypt_and_pay", "ransomware"
@@ -564,7 +689,7 @@ _GUARDS = (
     "जाँच|जांच|समझा|धोखा|kiểm tra|giải thích|lừa đảo|periksa|cek |jelaskan|penipuan|έλεγξ|ελέγχ|εξηγ|απάτη|zkontrol|"
     "ověř|vysvětl|podvod|בדוק|לבדוק|להסביר|הונאה|ตรวจสอบ|อธิบาย|หลอกลวง|بررسی|توضیح|کلاهبرداری|verifică|explic|"
     "înșelăt|tarkist|selitä|huijau|ellenőr|elmagyar|csalás|kontrollera|förklara|bedrägeri|tjek|forklar|svindel|"
-    "перевір|поясн|шахрай|kagua|eleza|utapeli|suriin|ipaliwanag|panloloko|사기|"
+    "перевір|поясн|шахрай|kagua|eleza|utapeli|suriin|ipaliwanag|panloloko|사기|בודק|בודקת|"
     # customers or users who complain of an attack
     "complain|plaignent|beschweren|reclaman|reclamam|lamentano|жалуются|投诉|苦情|불만|skarżą|şikayet|klagen|يشتكون|"
     "شکایت|מתלוננים|शिकायत|phàn nàn|mengeluh|παραπονιούνται|stěžují|panaszkod|valittavat|klagar|wanalalamika|скаржаться"
@@ -578,7 +703,14 @@ _LOOKS_FOR = (
     "있는지 확인|sprawdzić, czy|sprawdzić czy|kontrol et|controleren of|التحقق من|فحص|जाँच|kiểm tra xem|periksa apakah|"
     "ελέγξω αν|ελέγξουμε αν|zkontrolovat|zjistit, jestli|לבדוק אם|ตรวจสอบว่า|بررسی کنیم|بررسی کنم|verifica dacă|"
     "tarkistaa, onko|ellenőrizni, hogy|ellenőrizhetem, hogy|nincs-e|kontrollera om|tjekke om|sjekke om|kuangalia kama|"
-    "verific dacă|how do i know if|how can i tell if|find out whether"
+    "verific dacă|how do i know if|how can i tell if|find out whether|"
+    # round 10: checks that a protection is on ("checks on every machine that Tamper Protection is active and there are
+    # no suspicious exclusions", heldout14i's Hebrew audit)
+    "check that|checks that|verify that|verifies that|make sure that|ensure that|בודק ש|שבודק|שבודקת|לוודא ש|מוודא ש|"
+    "vérifie que|vérifier que|prüft, ob|überprüft, ob|comprueba que|verifica que|verifica se|verifica che|controlla che|"
+    "проверяет, что|проверяет, включ|检查是否|確認する|확인하는|sprawdza, czy|olduğunu kontrol|controleert of|يتحقق من أن|"
+    "जाँचता है कि|kiểm tra rằng|memeriksa bahwa|ελέγχει ότι|ověří, že|ตรวจว่า|بررسی می‌کند که|verifică dacă|tarkistaa, että|"
+    "ellenőrzi, hogy|kontrollerar att"
 ).split("|")
 
 
@@ -600,7 +732,14 @@ _OWN_PROPERTY = (
     "a gépemen|fișierele mele|calculatorul meu|mina filer|mine filer|tiedostoni|הקבצים שלי|فایل‌های من|"
     # round 9: "my own" in more languages
     "mi propio|mi propia|mon propre|ma propre|mein eigen|meine eigen|meu próprio|minha própria|我自己|mój własny|"
-    "moja własna|mijn eigen|của riêng tôi|saya sendiri|μου δικ|můj vlastní|propriul meu|saját "
+    "moja własna|mijn eigen|của riêng tôi|saya sendiri|μου δικ|můj vlastní|propriul meu|saját |"
+    # round 10: one's own photo archive (heldout14i's Russian "это мой архив фотографий", refused at P 0.87)
+    "my photo|my archive|my pictures|mis fotos|mi archivo de|mes photos|mon archive|meine fotos|mein archiv|"
+    "minhas fotos|meu arquivo de|le mie foto|il mio archivio|мой архив|мои фото|моих фото|мой фотоархив|我的照片|我的相册|"
+    "私の写真|自分の写真|내 사진|moje zdjęcia|moje archiwum|fotoğraflarım|arşivim|mijn foto's|mijn archief|صوري|أرشيفي|"
+    "मेरी तस्वीरें|ảnh của tôi|foto saya|arsip saya|τις φωτογραφίες μου|moje fotky|můj archiv|התמונות שלי|הארכיון שלי|"
+    "รูปของฉัน|عکس‌هایم|عکس‌های من|pozele mele|arhiva mea|valokuvani|arkistoni|fényképeim|az archívumom|mina foton|"
+    "mine billeder|mine bilder|мої фото|мій архів"
 ).split("|")
 # What the code does when it protects: backs up, restores, detects, alerts, lists, reports (any lexicon language).
 # Counted as the request's check, and the reason a detection request's word for "detect" is not its own evasion.
@@ -630,7 +769,20 @@ _BACKUPS = tuple(
 _AGAINST_THEIR_WISHES = (
     "even if they switch|even if they turn|even if she switch|even if she turn|even if he switch|even if he turn|"
     "don't show any|do not show any|no indicator|without any indicator|without an indicator|nobody audits|"
-    "no one audits|nobody checks|no one checks|they'd only complain|they would only complain"
+    "no one audits|nobody checks|no one checks|they'd only complain|they would only complain|"
+    # round 10: the staff's own phones, and their mail read (heldout14i: a call centre's agent on "the agents' personal
+    # phones", a teacher trying passwords on students' logins "so I can read their email")
+    "personal phones|personal mobiles|private phones|their own phones|teléfonos personales|móviles personales|"
+    "téléphones personnels|privathandys|private handys|celulares pessoais|telefoni personali|личные телефоны|"
+    "личных телефонах|私人手机|個人のスマホ|개인 휴대폰|prywatne telefony|kişisel telefon|privételefoons|الهواتف الشخصية|"
+    "गोशی‌های شخصی|گوشی‌های شخصی|निजी फ़ोन|điện thoại cá nhân|ponsel pribadi|προσωπικά κινητά|soukromé telefony|"
+    "הטלפונים האישיים|โทรศัพท์ส่วนตัว|telefoanele personale|omat puhelimet|saját telefonj|privata telefoner|"
+    "read their email|read their e-mail|read their mail|read their messages|read their chats|read her messages|"
+    "read his messages|leer sus correos|leer sus mensajes|lire leurs mails|lire leurs messages|ihre e-mails lesen|"
+    "ihre nachrichten lesen|ler os e-mails|ler as mensagens|leggere le loro email|читать их почту|читать их переписку|"
+    "看他们的邮件|看他们的聊天|メールを読|메일을 읽|czytać ich maile|e-postalarını oku|hun e-mail lezen|أقرأ رسائلهم|"
+    "ایمیل‌هایشان را بخوانم|उनके ईमेल पढ़|đọc email của|membaca email mereka|να διαβάζω τα email|číst jejich e-maily|"
+    "לקרוא את המיילים|อ่านอีเมลของ|să le citesc|lukea heidän|elolvassam"
 ).split("|")
 
 
@@ -650,7 +802,19 @@ _RUNS = (
     "مدیر سیستم|אני מנהל|אני מנהלת|ผมดูแล|ฉันดูแล|tôi quản lý|tôi phụ trách|saya mengelola|saya mengurus|"
     "διαχειρίζομαι τ|spravuji|provozuji|administrez|conduc un|gestionez|ylläpidän|hallinnoin|vezetek|üzemeltet|"
     "förvaltar|ninaendesha|ninasimamia|मैं चलाता|मैं चलाती|मैं संभालता|আমি চালাই|நான் நடத்து|میں چلاتا|"
-    "ako ang nagpapatakbo|керую|адмініструю|saya pentadbir|saya menguruskan"
+    "ako ang nagpapatakbo|керую|адмініструю|saya pentadbir|saya menguruskan|"
+    # round 10: where the user works or what they look after (heldout14i: "Lucrez la o bancă mică", "Cuido do CI da
+    # empresa"), counted only when the code protects
+    "i work at|i work for|i work in|i'm responsible for|i am responsible for|i look after|i take care of|lucrez la|"
+    "lucrez într|răspund de|trabajo en|trabajo para|me encargo de|soy responsable|je travaille|je suis responsable|"
+    "ich arbeite|ich bin verantwortlich|ich kümmere mich|trabalho em|trabalho na|trabalho no|cuido do|cuido da|"
+    "cuido de|sou responsável|lavoro in|lavoro per|lavoro presso|sono responsabile|mi occupo|работаю в|работаю на|"
+    "отвечаю за|я отвечаю|在一家|我在公司负责|负责公司|で働いて|を担当|に勤めて|에서 일하|담당하고|pracuję w|pracuję jako|"
+    "odpowiadam za|çalışıyorum|sorumluyum|ik werk bij|ik werk in|ik ben verantwoordelijk|أعمل في|أعمل لدى|مسؤول عن|"
+    "कार्य करता|में काम करता|में काम करती|ज़िम्मेदार|tôi làm ở|tôi làm việc tại|saya bekerja di|bertanggung jawab|"
+    "δουλεύω σε|δουλεύω στ|υπεύθυνος|υπεύθυνη|pracuji v|pracuju v|zodpovídám|אני עובד ב|אני עובדת ב|אחראי על|אחראית על|"
+    "ผมทำงานที่|ฉันทำงานที่|รับผิดชอบ|کار می‌کنم|مسئول|työskentelen|vastaan|dolgozom|felelős vagyok|"
+    "jobber i|arbetar på|arbejder i|ninafanya kazi|nagtatrabaho ako|працюю в|відповідаю за"
 ).split("|")
 _OWN_ACCOUNTS = (
     "my account|my instagram|my facebook|my whatsapp|my email account|mi cuenta|mon compte|mein konto|meinen account|"
@@ -675,7 +839,20 @@ _SETS_UP_PROTECTION = (
     "กู้บัญชี|recuperez|takaisin|visszaszerez|få tillbaka|kurejesha|ফেরত পাব|மீட்|واپس|mababawi|відновити|"
     "two-factor|2-step|two-step|dos pasos|deux facteurs|zwei-faktor|duas etapas|due fattori|двухфактор|двофактор|"
     "二段階|2단계|dwuetapow|iki adımlı|تحقق بخطوتين|دومرحله|दो-चरण|टू-फैक्टर|hai lớp|dua langkah|δύο βημάτων|"
-    "dvoufázov|דו-שלבי|สองขั้น|doi factori|kaksivaihei|kétlépcsős|tvåstegs|hatua mbili|টু-ফ্যাক্টর|two-factor"
+    "dvoufázov|דו-שלבי|สองขั้น|doi factori|kaksivaihei|kétlépcsős|tvåstegs|hatua mbili|টু-ফ্যাক্টর|two-factor|"
+    # round 10: attempts limited, and a project against fraud (heldout14i: OTP tries capped in German, a Romanian bank's
+    # anti-fraud signals, both refused by the model alone)
+    "lockout|lock out after|attempts per|tries per|versuche pro|versuche begrenz|"
+    "límite de intentos|intentos por|limitar los intentos|tentatives par|limiter les tentatives|tentativas por|"
+    "limitar as tentativas|tentativi per|limitare i tentativi|попыток на|ограничение попыток|ограничить число попыток|"
+    "尝试次数|限制次数|試行回数|시도 횟수|prób na|limit prób|deneme sınırı|deneme hakkı|pogingen per|عدد المحاولات|"
+    "تعداد تلاش|प्रयासों की सीमा|số lần thử|batas percobaan|όριο προσπαθειών|počet pokusů|מספר הניסיונות|จำกัดจำนวนครั้ง|"
+    "număr de încercări|yritysten määrä|próbálkozások száma|antal försök|anti-fraud|antifraud|anti-fraude|antifraude|"
+    "against fraud|fraud prevention|contra fraudelor|contra el fraude|contra a fraude|contre la fraude|gegen betrug|"
+    "betrugsbekämpfung|betrugsprävention|antifrode|contro le frodi|против мошенничества|антифрод|反欺诈|反诈|不正対策|"
+    "不正検知|사기 방지|이상거래 탐지|przeciw oszustwom|antyfraud|dolandırıcılığa karşı|fraudebestrijding|مكافحة الاحتيال|"
+    "ضد کلاهبرداری|मुकाबला धोखाधड़ी|धोखाधड़ी रोक|chống gian lận|anti-penipuan|κατά της απάτης|proti podvodům|נגד הונאות|"
+    "ป้องกันการฉ้อโกง|mot bedrägeri|petosten torjun|csalás elleni|dhidi ya ulaghai|протидії шахрайству"
 ).split("|")
 _SUSPECTS = (
     "i suspect|we suspect|suspect that|sospecho|sospechamos|je soupçonne|nous soupçonnons|ich vermute|wir vermuten|"
@@ -695,6 +872,17 @@ _KEY_SECRETS = re.compile(
 # Turkish marks "our" with a suffix: kafemizin, sunucumuz, şirketimizin (only in text with Turkish letters).
 _TURKISH_OUR = re.compile(r"\w{3,}(?:m[ıiuü]z)(?:[ıiuü]n|da|de|dan|den|a|e|ı|i|u|ü|daki|deki)?\b")
 _TURKISH_LETTERS = re.compile(r"[ığşİ]")
+
+
+# Round 10: an exercise or simulation (a ransomware tabletop renaming files on an isolated test VM "so the SOC can
+# practise detection", heldout14i): its hidden copy or fake encryption is the drill's, not concealment from anyone.
+_DRILL = (
+    "tabletop|simulat|drill|exercise|isolated test|simulacro|simulación|exercice|übung|simulier|simulação|exercício|"
+    "simulazione|esercitazione|учени|симуляц|演练|模拟|訓練|演習|シミュレーション|모의 훈련|시뮬레이션|ćwiczeni|symulacj|"
+    "tatbikat|simülasyon|oefening|simulatie|تمرين|محاكاة|अभ्यास|सिमुलेशन|diễn tập|mô phỏng|latihan|simulasi|άσκηση|"
+    "προσομοίωση|cvičení|simulace|תרגיל|סימולציה|ซ้อม|จำลอง|مانور|شبیه‌سازی|exercițiu|simulare|harjoitus|simulaatio|"
+    "gyakorlat|szimuláció|övning|simulering"
+).split("|")
 
 
 def _own_or_ours(t: str, acts: bool = False) -> bool:
@@ -733,5 +921,7 @@ def protects(text: str) -> bool:
     if "delete" in on and any(s in t for s in _BACKUPS):
         return False
     found = situation(text)
+    if acts and "test_env" in on and any(s in t for s in _DRILL) and not found.elsewhere:
+        return True  # a drill on the user's own test machines: its hidden copy is part of the exercise
     # code that detects, alerts or backs up may name the customer's account it protects: someone else's, not hidden
     return looks_for_it or not (found.unnoticed or found.harmful) or (acts and not found.unnoticed)
