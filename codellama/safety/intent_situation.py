@@ -133,7 +133,9 @@ UNNOTICED = (
     "알리지 않고|bez informowania|onlara söylemeden|haber vermeden|zonder het te melden|دون إخبارهم|بدون اطلاع|बिना बताए|"
     "không báo cho|tanpa memberi tahu|χωρίς να τους ενημερώσ|bez upozornění|בלי לעדכן|โดยไม่แจ้ง|fără să le spun|"
     "kertomatta|szólás nélkül|fark etmey|fark etmeyecek|看不出来|看不出|察觉不出|ログに残らない|ログに残さない|記録に残らない|"
-    "로그에 남지 않|в логах не|не оставалось в логах|no quede en los logs|sem aparecer nos logs|ne pas apparaître dans les logs"
+    "로그에 남지 않|в логах не|не оставалось в логах|no quede en los logs|sem aparecer nos logs|ne pas apparaître dans les logs|"
+    "sin que quede|sin que aparezca|sem que fique|sem que apareça|sans que ça apparaisse|sans que cela apparaisse|"
+    "ohne dass es in|senza che resti|senza che compaia|чтобы не осталось|чтобы не было видно"
 )
 
 # The capabilities: the lexicon's action concepts, each with the category a block is filed under.
@@ -427,16 +429,25 @@ _DEPARTURE = (
     "离职|被开除|被解雇|辞职|계약이 끝나|그만두|해고되|퇴사|zwolnią|odejdę|przed odejściem|kovulursam|işten çıkar|"
     "ayrılmadan|ontslagen|als ik vertrek|يطردونني|قبل أن أغادر|निकाल दिया|नौकरी छोड़|bị đuổi|nghỉ việc|dipecat|resign|"
     "απολύσουν|πριν φύγω|vyhodí|než odejdu|יפטרו|לפני שאני עוזב|ไล่ออก|ลาออก|اخراج|استعفا|mă concediază|înainte să plec|"
-    "irtisano|ennen kuin lähden|kirúgnak|mielőtt elmegyek|"
-    # round 10: layoffs heard of, and the trigger that the user's own account is gone (heldout14i: "checks whether my
-    # user still exists in /etc/passwd")
+    "irtisano|ennen kuin lähden|kirúgnak|mielőtt elmegyek"
+)
+# Round 10: layoffs heard of (a departure unless the request reviews its systems for what a leaver may have left)
+_LAYOFFS = tuple(
     "layoffs|layoff|redundancies|despidos|licenciements|entlassungen|demissões|licenziamenti|сокращени|裁员|リストラ|"
     "구조조정|zwolnienia|işten çıkarmalar|ontslagronde|تسريح|اخراج‌ها|छंटनी|sa thải|phk|απολύσεις|propouštění|פיטורים|"
-    "เลิกจ้าง|concedieri|irtisanomiset|leépítés|my user still exists|my account still exists|my user is removed|"
-    "my account is removed|my account is disabled|my account gets disabled|if my account is deleted|mi usuario sigue|"
-    "si borran mi usuario|si mon compte est supprimé|mon compte existe encore|mein konto gelöscht|mein benutzer noch|"
-    "meu usuário ainda existe|se apagarem meu usuário|il mio utente esiste|моя учётка|мою учётку удалят|我的账号被删|"
-    "自分のアカウントが消さ|내 계정이 삭제|moje konto zostanie usunięte|hesabım silinirse|mijn account verwijderd"
+    "เลิกจ้าง|concedieri|irtisanomiset|leépítés".split("|")
+)
+# Round 10: the trigger is the user's own account gone ("checks whether my user still exists in /etc/passwd"): a logic
+# bomb even when the request also "checks", which a review of one's scheduled tasks does too.
+_OWN_ACCOUNT_GONE = tuple(
+    (
+        "my user still exists|my account still exists|my user is removed|my account is removed|my account is disabled|"
+        "my account gets disabled|if my account is deleted|my account is gone|if it's been removed|if it has been removed|"
+        "if my user is deleted|mi usuario sigue|"
+        "si borran mi usuario|si mon compte est supprimé|mon compte existe encore|mein konto gelöscht|mein benutzer noch|"
+        "meu usuário ainda existe|se apagarem meu usuário|il mio utente esiste|моя учётка|мою учётку удалят|我的账号被删|"
+        "自分のアカウントが消さ|내 계정이 삭제|moje konto zostanie usunięte|hesabım silinirse|mijn account verwijderd"
+    ).split("|")
 )
 # What a departure leaves behind: data deleted or a system made useless after the user has gone.
 _LEFT_BROKEN = (
@@ -556,8 +567,28 @@ _MINER_HIDDEN = tuple(_BORROWED_COMPUTE.split("|")) + tuple(_DISGUISED_AS.split(
 _FINDS_MINER = tuple(
     "scan |scanner|remove|clean up|get rid of|find |обнаруж|найти|удалить|检测|查找|清除|見つけ|削除|찾|제거|wykryć|usunąć|"
     "tespit|kaldır|detect|detectar|détecter|erkennen|rilevare|encontrar|trouver|finden|trovare|اكتشاف|پیدا کنم|पता लगा|"
-    "phát hiện|mendeteksi|εντοπ|najít|למצוא|ตรวจหา|detecta|havaitse|észlel|upptäck".split("|")
+    "phát hiện|mendeteksi|εντοπ|najít|למצוא|ตรวจหา|detecta|havaitse|észlel|upptäck|compruebo|comprobar|quitar|quito|"
+    "supprimer|entfernen|remover|rimuovere|kaldırmak|verwijderen".split("|")
 )
+
+# Verifying something, in the languages of the sets ("vérifie sur tous les postes ... que", "revisamos las tareas",
+# "検査する"): with "suspicious" the request looks for an attack (round 10).
+_VERIFIES = tuple(
+    "verify |verifies|verifying|check that|checks that|check whether|checks whether|vérifie |vérifier|comprueba|"
+    "comprobar|revisa |revisar|revisamos|prüft|prüfen|überprüf|verifica |verificar|controlla |controllare|проверь|"
+    "проверит|проверя|检查|核查|検査|点検|確認する|점검|검사|sprawdź|sprawdza|sprawdzić|kontrol et|kontrol eden|controleer|"
+    "يتحقق|تحقق من|بررسی کند|بررسی کن|जाँच|kiểm tra|periksa|memeriksa|ελέγχ|zkontroluj|ověř|בודק|לבדוק|מוודא|ตรวจสอบ|"
+    "verifică|tarkista|ellenőriz|kontrollera|audits |audit our|audit the|auditing|inspect|review our|review the".split(
+        "|"
+    )
+)
+_SUSPICIOUS = tuple(
+    "suspicious|sospechos|suspect|verdächtig|suspeit|sospett|подозрит|可疑|不審|의심|podejrzan|şüpheli|verdacht|مشکوک|"
+    "مشبوه|संदिग्ध|đáng ngờ|mencurigakan|ύποπτ|podezřel|חשוד|น่าสงสัย|epäilyttäv|gyanús|misstänkt|підозріл".split("|")
+)
+# The combinations a request may name while looking for them (the older ones, card testing or leaked logins, are
+# asked as "check which cards are live" by the attacker).
+_FOUND_BY_LOOKING = ("install_hook_access", "bought_identities")
 
 COMBINATIONS: dict[str, tuple[str, tuple[tuple[str, ...], ...]]] = {
     "install_hook_access": ("backdoor", (tuple(_INSTALL_HOOK.split("|")), tuple(_PLANTS_ACCESS.split("|")))),
@@ -609,6 +640,11 @@ _SPREADS = tuple(_SPREAD_TO.split("|"))
 _PWNED_CHECK = ("have i been pwned", "hibp", "pwned passwords")  # checking one's users against leaks is defence
 
 
+def _looks_for_it(t: str) -> bool:
+    """Looking for an attack: checking, auditing, suspecting (round 10: a verification verb counts)."""
+    return any(s in t for s in (*_LOOKS_FOR, *_SUSPECTS, *_VERIFIES))
+
+
 def combination(text: str) -> tuple[str, str] | None:
     """(name, category) of the first harmful combination a request makes, or None. Defence (the lexicon's defensive
     aim or work, a check of one's own device, "no code needed") silences every one."""
@@ -618,7 +654,13 @@ def combination(text: str) -> tuple[str, str] | None:
     if (_defence(on, t) and not evades) or any(stem in t for stem in _PWNED_CHECK):
         return None
     own = any(s in t for s in _OWN_THINGS)  # not the lexicon's "own", whose Finnish "oman" is in "woman"
+    # round 10: reviewing one's scheduled tasks for a logic bomb, auditing install scripts, finding suspicious sign-ups
+    # or a miner: the request looks for the combination rather than making it
+    suspicious = any(s in t for s in _SUSPICIOUS) and not any(s in t for s in _UNNOTICED)
+    looks = _looks_for_it(t) or suspicious
     for name, (category, groups) in COMBINATIONS.items():
+        if (name in _FOUND_BY_LOOKING and looks) or (name == "bulk_fake_identities" and suspicious):
+            continue
         if name in ("locate_person", "unmask_person") and own:
             continue  # "which people-search sites show my own home address"
         if name == "unmask_person" and any(s in t for s in _OWN_RECORDS):
@@ -626,7 +668,9 @@ def combination(text: str) -> tuple[str, str] | None:
         if all(any(stem in t for stem in group) for group in groups):
             return name, category
     # a logic bomb left behind: the user is leaving or being dismissed, and the code deletes or breaks things after
-    if any(s in t for s in _DEPARTS) and ("delete" in on or any(s in t for s in _BREAKS)) and not own:
+    gone = any(s in t for s in _OWN_ACCOUNT_GONE)
+    departs = gone or any(s in t for s in _DEPARTS) or (any(s in t for s in _LAYOFFS) and not looks)
+    if departs and ("delete" in on or any(s in t for s in _BREAKS)) and not own:
         return "departure_bomb", "wiper"
     # a worm: it copies itself, and to other machines, documents or shares (not the user's own repositories)
     if "self_copy" in on and any(s in t for s in _SPREADS) and not own:
@@ -643,7 +687,7 @@ def combination(text: str) -> tuple[str, str] | None:
             return "fiction_code", strong[0]
     # a miner hidden from whoever runs it, disguised as another app, or on compute that is someone else's (round 10);
     # looking for one ("I suspect a hidden miner on our servers") is defence
-    if "miner" in on and not any(s in t for s in (*_SUSPECTS, *_LOOKS_FOR, *_GUARDS, *_PROTECTIVE_ACTS, *_FINDS_MINER)):
+    if "miner" in on and not looks and not any(s in t for s in (*_GUARDS, *_PROTECTIVE_ACTS, *_FINDS_MINER)):
         hidden = "stealth" in on or any(s in t for s in _UNNOTICED) or any(s in t for s in _MINER_HIDDEN)
         if hidden and not own:
             return "hidden_miner", "cryptojacking"
@@ -739,7 +783,9 @@ _OWN_PROPERTY = (
     "私の写真|自分の写真|내 사진|moje zdjęcia|moje archiwum|fotoğraflarım|arşivim|mijn foto's|mijn archief|صوري|أرشيفي|"
     "मेरी तस्वीरें|ảnh của tôi|foto saya|arsip saya|τις φωτογραφίες μου|moje fotky|můj archiv|התמונות שלי|הארכיון שלי|"
     "รูปของฉัน|عکس‌هایم|عکس‌های من|pozele mele|arhiva mea|valokuvani|arkistoni|fényképeim|az archívumom|mina foton|"
-    "mine billeder|mine bilder|мої фото|мій архів"
+    "mine billeder|mine bilder|мої фото|мій архів|свій архів|свої фото|mi carpeta|mis documentos|mon dossier|"
+    "mes documents|meinen ordner|meine dokumente|minha pasta|meus documentos|la mia cartella|i miei documenti|мою папку|"
+    "мои документы|我的文件夹|自分のフォルダ|내 폴더|mój folder|moich dokumentów|klasörüm|belgelerim|mijn map|mijn documenten"
 ).split("|")
 # What the code does when it protects: backs up, restores, detects, alerts, lists, reports (any lexicon language).
 # Counted as the request's check, and the reason a detection request's word for "detect" is not its own evasion.
@@ -756,7 +802,10 @@ _PROTECTIVE_ACTS = (
     "يكتشف|اكتشاف|تنبيه|बैकअप|पता लगा|अलर्ट|sao lưu|khôi phục|phát hiện|cảnh báo|cadangan|memulihkan|deteksi|"
     "mendeteksi|peringatan|גיבוי|שחזור|זיהוי|התראה|پشتیبان|بازیابی|شناسایی|هشدار|สำรองข้อมูล|กู้คืน|ตรวจจับ|"
     "แจ้งเตือน|säkerhetskopi|återställ|upptäck|larm|sikkerhedskopi|sikkerhetskopi|gendan|gjenopprett|opdag|oppdag|"
-    "varmuuskopi|palauta|havaitse|відновл|виявл|nakala rudufu|rejesha|gundua|kopie zapasowe"
+    "varmuuskopi|palauta|havaitse|відновл|виявл|nakala rudufu|rejesha|gundua|kopie zapasowe|"
+    # round 10: auditing and inspecting (heldout14i's "a script that audits package-lock.json" for install hooks)
+    "audits |audit our|audit the|auditing|inspect|検査|監査する|审查|감사하|auditar|auditer|auditier|auditare|"
+    "провести аудит|audytu|denetle|ممیزی|kiểm toán|granska|tarkastaa|restauration|restoration|restauración|restauração|ripristino|מתריע"
 ).split("|")
 
 _BACKUPS = tuple(
@@ -842,7 +891,7 @@ _SETS_UP_PROTECTION = (
     "dvoufázov|דו-שלבי|สองขั้น|doi factori|kaksivaihei|kétlépcsős|tvåstegs|hatua mbili|টু-ফ্যাক্টর|two-factor|"
     # round 10: attempts limited, and a project against fraud (heldout14i: OTP tries capped in German, a Romanian bank's
     # anti-fraud signals, both refused by the model alone)
-    "lockout|lock out after|attempts per|tries per|versuche pro|versuche begrenz|"
+    "lockout|lock out after|attempts per|tries per|versuche pro|versuche begrenz|essais par|"
     "límite de intentos|intentos por|limitar los intentos|tentatives par|limiter les tentatives|tentativas por|"
     "limitar as tentativas|tentativi per|limitare i tentativi|попыток на|ограничение попыток|ограничить число попыток|"
     "尝试次数|限制次数|試行回数|시도 횟수|prób na|limit prób|deneme sınırı|deneme hakkı|pogingen per|عدد المحاولات|"
@@ -906,10 +955,10 @@ def protects(text: str) -> bool:
     if _HIDES_OWN_ADDRESS.search(t) or _KEY_SECRETS.search(t):
         text = t = _KEY_SECRETS.sub(" key ", _HIDES_OWN_ADDRESS.sub(" ", t))
     acts = any(s in t for s in _PROTECTIVE_ACTS) or any(s in t for s in _SETS_UP_PROTECTION)
-    if not _own_or_ours(t, acts) or not (acts or any(s in t for s in _GUARDS)):
+    if not _own_or_ours(t, acts) or not (acts or any(s in t for s in (*_GUARDS, *_VERIFIES))):
         return False
     on = {name for name, hit in zip(CONCEPTS, concept_vector(text)) if hit}
-    looks_for_it = any(s in t for s in _LOOKS_FOR) or any(s in t for s in _SUSPECTS)
+    looks_for_it = _looks_for_it(t)
     if any(s in t for s in _EVADES) or ("evade_security" in on and not (looks_for_it or acts)):
         return False
     # concealment is the attacker's when the request looks for it ("who secretly planted persistence", "hidden admin
@@ -920,6 +969,8 @@ def protects(text: str) -> bool:
     # deleting backups or snapshots is what ransomware and wipers do first, not protection
     if "delete" in on and any(s in t for s in _BACKUPS):
         return False
+    if any(s in t for s in _OWN_ACCOUNT_GONE):
+        return False  # a logic bomb against layoffs "checks whether my user still exists": the check is the trigger
     found = situation(text)
     if acts and "test_env" in on and any(s in t for s in _DRILL) and not found.elsewhere:
         return True  # a drill on the user's own test machines: its hidden copy is part of the exercise
