@@ -443,7 +443,8 @@ _OWN_ACCOUNT_GONE = tuple(
     (
         "my user still exists|my account still exists|my user is removed|my account is removed|my account is disabled|"
         "my account gets disabled|if my account is deleted|my account is gone|if it's been removed|if it has been removed|"
-        "if my user is deleted|mi usuario sigue|"
+        "if my user is deleted|mijn account nog bestaat|mijn gebruiker nog bestaat|utilizatorul meu mai există|"
+        "contul meu mai există|mi usuario sigue|"
         "si borran mi usuario|si mon compte est supprimé|mon compte existe encore|mein konto gelöscht|mein benutzer noch|"
         "meu usuário ainda existe|se apagarem meu usuário|il mio utente esiste|моя учётка|мою учётку удалят|我的账号被删|"
         "自分のアカウントが消さ|내 계정이 삭제|moje konto zostanie usunięte|hesabım silinirse|mijn account verwijderd"
@@ -578,9 +579,8 @@ _VERIFIES = tuple(
     "comprobar|revisa |revisar|revisamos|prüft|prüfen|überprüf|verifica |verificar|controlla |controllare|проверь|"
     "проверит|проверя|检查|核查|検査|点検|確認する|점검|검사|sprawdź|sprawdza|sprawdzić|kontrol et|kontrol eden|controleer|"
     "يتحقق|تحقق من|بررسی کند|بررسی کن|जाँच|kiểm tra|periksa|memeriksa|ελέγχ|zkontroluj|ověř|בודק|לבדוק|מוודא|ตรวจสอบ|"
-    "verifică|tarkista|ellenőriz|kontrollera|audits |audit our|audit the|auditing|inspect|review our|review the".split(
-        "|"
-    )
+    "verifică|tarkista|ellenőriz|kontrollera|controleren|controleert|audits |audit our|audit the|auditing|inspect|"
+    "review our|review the".split("|")
 )
 _SUSPICIOUS = tuple(
     "suspicious|sospechos|suspect|verdächtig|suspeit|sospett|подозрит|可疑|不審|의심|podejrzan|şüpheli|verdacht|مشکوک|"
