@@ -350,7 +350,8 @@ COVERT_CHANNEL = _rx(
     r"|firewall)|\bget\s+(around|past)\s+the\s+firewall"
     # round 10: files cut into chunks and sent as the subdomains of DNS lookups; steganography into an upload to a
     # personal account, in the languages the sets used
-    r"|\b(files?|data|chunks?|base64\w*|hex)\b[^.]{0,80}\b(as|in|into)\s+(the\s+)?sub-?domains?\b"
+    r"|\b(files?|data|chunks?|pieces?|base(32|64)\w*|hex|encod\w*)\b[^.]{0,80}\b(as|in|into)\s+(the\s+|an?\s+|dns\s+)?"
+    r"sub-?domains?\b"
     r"|(steganograph\w*|ステガノグラフィ|隐写|스테가노그래피|стеганограф\w*|esteganograf\w*|stéganograph\w*"
     r"|steganograf\w*)[^.。]{0,60}(個人の|私人|개인|личн|personal|persönlich|pessoal|privat|upload|アップロード|上传|업로드)"
 )
