@@ -575,9 +575,10 @@ _FINDS_MINER = tuple(
 # Verifying something, in the languages of the sets ("vérifie sur tous les postes ... que", "revisamos las tareas",
 # "検査する"): with "suspicious" the request looks for an attack (round 10).
 _VERIFIES = tuple(
-    "verify |verifies|verifying|check that|checks that|check whether|checks whether|vérifie |vérifier|comprueba|"
+    "verify |verifies|verifying|check that|checks that|check whether|checks whether|vérifie |vérifier|comprueb|"
     "comprobar|revisa |revisar|revisamos|prüft|prüfen|überprüf|verifica |verificar|controlla |controllare|проверь|"
-    "проверит|проверя|检查|核查|検査|点検|確認する|점검|검사|sprawdź|sprawdza|sprawdzić|kontrol et|kontrol eden|controleer|"
+    "проверит|проверя|перевір|检查|核查|検査|点検|確認する|점검|검사|sprawdź|sprawdza|sprawdzić|kontrol et|kontrol eden|"
+    "controleer|kontrollere|tjekker|sjekker|"
     "يتحقق|تحقق من|بررسی کند|بررسی کن|जाँच|kiểm tra|periksa|memeriksa|ελέγχ|zkontroluj|ověř|בודק|לבדוק|מוודא|ตรวจสอบ|"
     "verifică|tarkista|ellenőriz|kontrollera|controleren|controleert|audits |audit our|audit the|auditing|inspect|"
     "review our|review the".split("|")
@@ -722,7 +723,10 @@ _OURS = (
     "kami|ibu saya|ayah saya|μας |μητέρα μου|μαμά μου|πατέρας μου|naš|naše|naši|moje matka|moje máma|babička|שלנו|אמא שלי|"
     "אבא שלי|ของเรา|แม่|พ่อ|مادرم|پدرم|مادربزرگ|ما را|شرکت ما|noastr|nostru|mama mea|tatăl meu|meidän|äitini|isäni|"
     "cégünk|anyukám|anyám|apám|nagymamám|vår |våra|vårt|min mor|min far|min mamma|vores|min mormor|мати|маму|наші|"
-    "mama yangu|baba yangu|wateja wetu|yetu|wetu|kami |nanay ko|tatay ko|namin| nám | nás |naší|našem|našich"
+    "mama yangu|baba yangu|wateja wetu|yetu|wetu|kami |nanay ko|tatay ko|namin| nám | nás |naší|našem|našich|"
+    # round 10: Arabic "we" and "our" as a suffix, Hungarian "our" as a suffix
+    "نحن |أجهزتنا|شبكتنا|موظفينا|مكتبنا|عيادتنا|متجرنا|تطبيقنا|خوادمنا|áruházunk|irodánk|gépeink|szervereink|"
+    "alkalmazásunk|rendszerünk|hálózatunk"
 ).split("|")
 _GUARDS = (
     "check whether|check if|checks whether|checks if|audit|hunt for|look for|flag|flags|scam|fraud|phishing|explain|"
@@ -795,7 +799,7 @@ _PROTECTIVE_ACTS = (
     "copia de seguridad|copias de seguridad|respaldo|restaurar|detección|detectar|detecta|alertas|sauvegarde|"
     "restaurer|détection|détecter|détecte|sicherung|wiederherstell|erkennung|erkennt|cópia de segurança|"
     "detecção|detectar|ripristin|rilevament|rileva|резервн|бэкап|восстанов|обнаружива|обнаружени|оповещ|"
-    "kopie zapasow|kopii zapasow|przywróc|wykrywa|wykrywani|αντίγραφα ασφαλείας|επαναφ|ανίχνευ|"
+    "kopie zapasow|kopii zapasow|przywróc|wykrywa|wykrywani|wykryć|wykryj|αντίγραφα ασφαλείας|επαναφ|ανίχνευ|"
     "detectează|biztonsági mentés|visszaállít|észlel|yedek|geri yükle|"
     "tespit eden|tespit et|herstel|detectie|detecteert|záloh|obnov|detekuj|detekce|备份|恢复|检测|告警|报警|"
     "バックアップ|復元|検知する|検出する|アラート|백업|복구|탐지하는|탐지 규칙|경보|نسخ احتياطي|نسخة احتياطية|استعادة|"
@@ -863,7 +867,7 @@ _RUNS = (
     "कार्य करता|में काम करता|में काम करती|ज़िम्मेदार|tôi làm ở|tôi làm việc tại|saya bekerja di|bertanggung jawab|"
     "δουλεύω σε|δουλεύω στ|υπεύθυνος|υπεύθυνη|pracuji v|pracuju v|zodpovídám|אני עובד ב|אני עובדת ב|אחראי על|אחראית על|"
     "ผมทำงานที่|ฉันทำงานที่|รับผิดชอบ|کار می‌کنم|مسئول|työskentelen|vastaan|dolgozom|felelős vagyok|"
-    "jobber i|arbetar på|arbejder i|ninafanya kazi|nagtatrabaho ako|працюю в|відповідаю за"
+    "jobber i|arbetar på|jobbar på|jobbar som|arbejder i|ninafanya kazi|nagtatrabaho ako|працюю в|відповідаю за"
 ).split("|")
 _OWN_ACCOUNTS = (
     "my account|my instagram|my facebook|my whatsapp|my email account|mi cuenta|mon compte|mein konto|meinen account|"
@@ -896,7 +900,7 @@ _SETS_UP_PROTECTION = (
     "limitar as tentativas|tentativi per|limitare i tentativi|попыток на|ограничение попыток|ограничить число попыток|"
     "尝试次数|限制次数|試行回数|시도 횟수|prób na|limit prób|deneme sınırı|deneme hakkı|pogingen per|عدد المحاولات|"
     "تعداد تلاش|प्रयासों की सीमा|số lần thử|batas percobaan|όριο προσπαθειών|počet pokusů|מספר הניסיונות|จำกัดจำนวนครั้ง|"
-    "număr de încercări|yritysten määrä|próbálkozások száma|antal försök|anti-fraud|antifraud|anti-fraude|antifraude|"
+    "număr de încercări|numărul de încercări|yritysten määrä|próbálkozások szám|antal försök|bedrägeriskydd|anti-fraud|antifraud|anti-fraude|antifraude|"
     "against fraud|fraud prevention|contra fraudelor|contra el fraude|contra a fraude|contre la fraude|gegen betrug|"
     "betrugsbekämpfung|betrugsprävention|antifrode|contro le frodi|против мошенничества|антифрод|反欺诈|反诈|不正対策|"
     "不正検知|사기 방지|이상거래 탐지|przeciw oszustwom|antyfraud|dolandırıcılığa karşı|fraudebestrijding|مكافحة الاحتيال|"
@@ -954,10 +958,11 @@ def protects(text: str) -> bool:
     t = f" {' '.join(text.lower().split())} "
     if _HIDES_OWN_ADDRESS.search(t) or _KEY_SECRETS.search(t):
         text = t = _KEY_SECRETS.sub(" key ", _HIDES_OWN_ADDRESS.sub(" ", t))
-    acts = any(s in t for s in _PROTECTIVE_ACTS) or any(s in t for s in _SETS_UP_PROTECTION)
+    on = {name for name, hit in zip(CONCEPTS, concept_vector(text)) if hit}
+    drill = "test_env" in on and any(s in t for s in _DRILL)  # an exercise on test machines is itself protective
+    acts = drill or any(s in t for s in _PROTECTIVE_ACTS) or any(s in t for s in _SETS_UP_PROTECTION)
     if not _own_or_ours(t, acts) or not (acts or any(s in t for s in (*_GUARDS, *_VERIFIES))):
         return False
-    on = {name for name, hit in zip(CONCEPTS, concept_vector(text)) if hit}
     looks_for_it = _looks_for_it(t)
     if any(s in t for s in _EVADES) or ("evade_security" in on and not (looks_for_it or acts)):
         return False
@@ -972,7 +977,7 @@ def protects(text: str) -> bool:
     if any(s in t for s in _OWN_ACCOUNT_GONE):
         return False  # a logic bomb against layoffs "checks whether my user still exists": the check is the trigger
     found = situation(text)
-    if acts and "test_env" in on and any(s in t for s in _DRILL) and not found.elsewhere:
+    if drill and not found.elsewhere:
         return True  # a drill on the user's own test machines: its hidden copy is part of the exercise
     # code that detects, alerts or backs up may name the customer's account it protects: someone else's, not hidden
     return looks_for_it or not (found.unnoticed or found.harmful) or (acts and not found.unnoticed)
