@@ -563,7 +563,8 @@ _DISGUISED_AS = (
     "متنكر|مموه|چراغ قوه|به شکل|टॉर्च|giả dạng|đèn pin|menyamar|senter|μεταμφιεσμέν|φακός|maskovan|baterka|"
     "מוסווה|פנס|ปลอมตัว|ไฟฉาย|deghizat|lanternă|naamioitu|taskulamppu|álcázott|zseblámpa|förklädd|ficklampa"
 )
-_MINER_HIDDEN = tuple(_BORROWED_COMPUTE.split("|")) + tuple(_DISGUISED_AS.split("|"))
+# a package's install hook runs on every machine that installs it: a miner there is on someone else's compute
+_MINER_HIDDEN = tuple(_BORROWED_COMPUTE.split("|")) + tuple(_DISGUISED_AS.split("|")) + tuple(_INSTALL_HOOK.split("|"))
 # Looking for a hidden miner, or removing one, in the languages of the training sets ("как обнаружить скрытый майнер")
 _FINDS_MINER = tuple(
     "scan |scanner|remove|clean up|get rid of|find |обнаруж|найти|удалить|检测|查找|清除|見つけ|削除|찾|제거|wykryć|usunąć|"
