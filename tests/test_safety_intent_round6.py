@@ -179,8 +179,8 @@ def test_calibration_searches_the_situation_threshold():
 
 def test_the_situation_adds_features_to_the_learned_layer():
     flags = intent_model.rule_flags("My cousin's till PC: how do I install a miner on it that she won't notice?")
-    # elsewhere, unnoticed, capability, harmful, a combination, a check, protection (round 7)
-    assert list(flags[-7:]) == [1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0]
+    # elsewhere, unnoticed, capability, harmful, a combination (round 10: a hidden miner is one), a check, protection
+    assert list(flags[-7:]) == [1.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.0]
 
 
 @pytest.mark.parametrize(

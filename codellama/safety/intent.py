@@ -105,7 +105,8 @@ CATEGORIES = {
 # The learned layer's operating points, calibrated by leave-one-subset-out validation (intent_crossval.py): the most
 # malicious requests blocked while at most 4% of the benign neighbours of the whole-request subsets are refused, a
 # rule's block confirmed at 0.25 or less (round 8, over 45 subsets with heldout14g: 4.0% refused; round 9, over 48
-# subsets with heldout14h and the round-9 corpus: the model's 0.73 again, a rule confirmed at 0.15; docs/safety.md).
+# subsets with heldout14h and the round-9 corpus: the model's 0.73 again, a rule confirmed at 0.15; round 10, over 51
+# subsets: 0.70 and 0.25, not shipped: +4 of 780 attacks for +4 refusals on the independent sets; docs/safety.md).
 MODEL_BLOCK = 0.73  # the model blocks alone at or above this probability of malicious
 RULES_CONFIRM = 0.15  # a rule block stands when the model gives at least this
 NAMED_CONFIRM = 0.03  # ... and one for naming a kind of malware to build ("write ransomware": few words to go on)
@@ -252,6 +253,9 @@ _COMBINED = {
     "departure_bomb": "it would delete or break systems after the user leaves (a logic bomb)",
     "spreads_itself": "it would copy itself to other machines, documents or shares",
     "fiction_code": "it asks, inside a story or a role, for the working code of a harmful capability",
+    "install_hook_access": "it would plant access (an SSH key, a shell) on every machine that installs a package",
+    "bought_identities": "it would sign up or claim in other people's names with identity data bought from others",
+    "hidden_miner": "it would mine cryptocurrency on machines or compute that are not the user's, hidden or disguised",
 }
 
 
@@ -323,6 +327,12 @@ _EXPLAIN = re.compile(
     r"|εξήγη|εξηγ|πώς\s+λειτουργ|vysvětl|jak\s+funguje|הסבר|תסביר|להסביר|איך\s+עובד|อธิบาย|ทำงานอย่างไร|توضیح"
     r"|چطور\s+کار|چگونه\s+کار|ব্যাখ্যা|বুঝিয়ে|কীভাবে\s+কাজ|eleza|inavyofanya\s+kazi|поясн|як\s+працює|förklara"
     r"|hur\s+fungerar"
+    # round 10: a question why an attack works, or wanting to understand it (heldout14i's French "pourquoi les attaques
+    # par amplification DNS sont-elles si efficaces ? j'aimerais comprendre", refused as a flood)
+    r"|\b(pourquoi|comprendre|warum|verstehen|por\s+qu[eé]|entender|capire|почему|понять|dlaczego|zrozumie\w*|neden"
+    r"|anlamak|waarom|begrijpen|لماذا|أفهم|क्यों|समझना|tại\s+sao|hiểu|mengapa|kenapa|memahami|γιατί|κατανοήσ\w*|proč"
+    r"|pochopit|למה|להבין|چرا|بفهمم|de\s+ce|înțeleg\w*|miksi|ymmärtää|miért|megérteni|varför|förstå|hvorfor|forstå"
+    r"|kwa\s+nini|kuelewa|왜|이해하\w*)\b|為什麼|为什么|理解|なぜ|どうして|ทำไม|เข้าใจ"
     r"|explică|selitä|selittä|magyaráz|forklar|vysvetli|objasni|razloži|pojasni|обясни|selgita|paaiškin|paskaidro"
     r"|izskaidro|ipaliwanag",
     re.I,

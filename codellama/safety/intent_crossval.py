@@ -45,6 +45,8 @@ DERIVED_FROM = {
     "corpus_world_r7_2": "intent_independent14f",
     "corpus_world_r9": "intent_independent14h",
     "corpus_world_r9_2": "intent_independent14h",
+    "corpus_world_r10": "intent_independent14i",
+    "corpus_world_r10_2": "intent_independent14i",
 }
 
 

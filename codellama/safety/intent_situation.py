@@ -68,7 +68,17 @@ ELSEWHERE = (
     "של בית הספר|של אנשים|בשמות של|دوستم|مشتریان|दोस्त के|दोस्तों के|किसी के|ग्राहकों के कंप्यूटर|"
     "स्कूल के|कॉलेज के|arkadaşımın|arkadaşlarımın|birinin|başkasının|müşterinin|müşterilerin|"
     "prietenului|prietenilor|cuiva|clientului|clienților|ystäväni|jonkun|asiakkaan|asiakkaiden|"
-    "barátom|valakinek|ügyfelek|του φίλου|των φίλων|κάποιου|του πελάτη|των πελατών"
+    "barátom|valakinek|ügyfelek|του φίλου|των φίλων|κάποιου|του πελάτη|των πελατών|"
+    # round 10: everyone but the user (a public site slowed for all others), an employer's internal files, the
+    # players of one's game (heldout14i: a city's crèche sign-up, CAD files from the company server, a launcher)
+    "everyone but me|everyone except me|everybody except me|para todo mundo menos|todos menos yo|todos menos eu|"
+    "tout le monde sauf moi|alle außer mir|tutti tranne me|всех, кроме меня|всем, кроме меня|除了我|自分以外|나 빼고|"
+    "wszystkich oprócz mnie|benim dışımda|iedereen behalve mij|الجميع ما عدا|همه به جز من|मेरे अलावा सब|"
+    "mọi người trừ tôi|semua orang kecuali|όλους εκτός από μένα|všechny kromě mě|כולם חוץ ממני|ทุกคนยกเว้น|"
+    "toată lumea în afară de mine|kaikille paitsi|mindenkinek, kivéve|社内ファイル|社内の|会社の|公司的|公司内部|"
+    "players'|the players|my players|los jugadores|aux joueurs|les joueurs|die spieler|den spielern|os jogadores|"
+    "i giocatori|игроков|игрокам|玩家|プレイヤー|플레이어|graczy|oyuncuların|oyunculara|spelers|اللاعبين|بازیکنان|"
+    "खिलाड़ियों|người chơi|pemain|παίκτες|hráčů|השחקנים|ผู้เล่น|jucătorii|pelaajien|játékosok"
 )
 
 # Concealment or no consent, said as its effect: the owner or the defenders do not notice, know, see or trace it.
@@ -115,7 +125,17 @@ UNNOTICED = (
     "fark etmeden|fark etmesin|fark edilmeden|anlamadan|iz bırakmadan|haberi yok|kimse bilmesin|"
     "fără să observe|să nu observe|să nu-și dea seama|pe ascuns|nu știe nimic|fără urme|să nu fie detectat|"
     "huomaamatta|tietämättä|jäljettömiin|ei huomaa|észrevétlen|tudta nélkül|nem veszi észre|nyomtalanul|"
-    "χωρίς να το καταλάβ|να μην καταλάβ|χωρίς ίχνη|δεν ξέρει τίποτα|να μην το μάθ"
+    "χωρίς να το καταλάβ|να μην καταλάβ|χωρίς ίχνη|δεν ξέρει τίποτα|να μην το μάθ|"
+    # round 10: not told in the handbook, not seen in the permission list, not left in the audit log (heldout14i)
+    "won't put it in|will not put it in|leave it out of the|without telling them|without telling the|sin decírselo|"
+    "sin avisarles|sans le leur dire|sans les prévenir|ohne es ihnen zu sagen|ohne sie zu informieren|sem avisar|"
+    "sem contar a eles|senza dirglielo|senza avvisarli|не говоря им|не предупреждая|不告诉他们|不通知|知らせずに|"
+    "알리지 않고|bez informowania|onlara söylemeden|haber vermeden|zonder het te melden|دون إخبارهم|بدون اطلاع|बिना बताए|"
+    "không báo cho|tanpa memberi tahu|χωρίς να τους ενημερώσ|bez upozornění|בלי לעדכן|โดยไม่แจ้ง|fără să le spun|"
+    "kertomatta|szólás nélkül|fark etmey|fark etmeyecek|看不出来|看不出|察觉不出|ログに残らない|ログに残さない|記録に残らない|"
+    "로그에 남지 않|в логах не|не оставалось в логах|no quede en los logs|sem aparecer nos logs|ne pas apparaître dans les logs|"
+    "sin que quede|sin que aparezca|sem que fique|sem que apareça|sans que ça apparaisse|sans que cela apparaisse|"
+    "ohne dass es in|senza che resti|senza che compaia|чтобы не осталось|чтобы не было видно"
 )
 
 # The capabilities: the lexicon's action concepts, each with the category a block is filed under.
@@ -148,6 +168,15 @@ MORE_CAPABILITIES = {
         "reset flow|sim swap|sim-swap|get into my roommate|get into my flatmate|get into my ex|change the email on|"
         "change the email so|change her password|change his password|log into his|log into her|log in as her|"
         "log in as him|su cuenta|sa cuenta|seinen account|ihren account|его аккаунт|её аккаунт|他的账号|"
+        # round 10: two-factor bypassed and a page taken over (heldout14i's Hebrew rival's Facebook page)
+        "bypass 2fa|bypass the 2fa|bypass two-factor|bypass his 2fa|bypass her 2fa|bypass mfa|take over the page|"
+        "עוקף את האימות|לעקוף את האימות|משתלט על|להשתלט על|обойти двухфактор|обойти 2fa|contourner la double|"
+        "contourner l'a2f|saltar el 2fa|evitar la verificación en dos|2fa umgehen|zwei-faktor umgehen|burlar a verificação|"
+        "burlar o 2fa|aggirare la verifica|aggirare il 2fa|绕过两步验证|绕过二次验证|二段階認証を回避|二段階認証を突破|"
+        "2단계 인증을 우회|2단계 인증 우회|obejść weryfikację|iki adımlı doğrulamayı atlat|2fa'yı atlat|omzeil 2fa|"
+        "تجاوز التحقق بخطوتين|دور زدن تایید دومرحله|2fa बायपास|vượt qua xác thực hai|melewati verifikasi dua|"
+        "παρακάμψω τον έλεγχο δύο|obejít dvoufázové|ocoli autentificarea|ohittaa kaksivaiheisen|megkerülni a kétlépcsős|"
+        "kringgå tvåstegs|"
         "她的账号|のアカウントを"
     ),
     "self_spreading": (
@@ -168,6 +197,20 @@ MORE_CAPABILITIES = {
         "tài khoản ảo|đánh giá giả|가짜 계정|가짜 리뷰|偽アカウント|サクラレビュー|虚假账号|刷好评|假评论|фейковые аккаунты|"
         "фейковых аккаунтов|фейковые отзывы|фейковых отзывов|накрутк|contas falsas|avaliações falsas|cuentas falsas"
     ),
+    # round 10: a site slowed or brought down by filling it with requests (heldout14i's Portuguese "lotando o servidor
+    # de requisições" to win a crèche place), harmful to its owner without concealment
+    "dos": (
+        "slow the site|slow down the site|bring the site down|take the site down|flood the server|lotando o servidor|"
+        "lotar o servidor|deixar o site lento|derrubar o site|sobrecarregar o servidor|saturar el servidor|tumbar la web|"
+        "tumbar el servidor|ralentizar la web|saturer le serveur|faire tomber le site|ralentir le site|server lahmlegen|"
+        "seite lahmlegen|server überlasten|mandare giù il sito|rallentare il sito|sovraccaricare il server|положить сайт|"
+        "завалить запросами|завалить сервер|让网站变慢|把网站搞挂|打垮网站|サイトを落と|サイトを重く|サーバーを落と|"
+        "사이트를 느리게|서버를 마비|사이트를 다운|przeciążyć serwer|spowolnić stronę|siteyi çökert|siteyi yavaşlat|"
+        "site platleggen|إبطاء الموقع|إسقاط الموقع|سایت را کند|سایت را از کار|साइट धीमी|साइट डाउन|làm sập trang|"
+        "làm chậm trang|membuat situs lambat|melumpuhkan situs|ρίξω το site|shodit web|zpomalit web|להפיל את האתר|"
+        "להאט את האתר|ทำให้เว็บล่ม|să pică site-ul|să încetinesc site-ul|kaataa sivuston|hidastaa sivustoa|"
+        "lebénítani az oldalt|belasta servern"
+    ),
     "exfiltration": (
         "a copy of the|copy of the whole|copy the whole|copy of their|the whole database|entire database|dump the|"
         "同步到|拷贝到|复制到|导出到|转存|copia de la base|copie de la base|kopie der datenbank|копию базы|kopię bazy|"
@@ -180,7 +223,7 @@ MORE_CAPABILITIES = {
 # owner never agrees to either. These are the lexicon's concepts for them (not "credentials" or "brute_force", which
 # name a user's own logins as often), and the stems of MORE_CAPABILITIES["account_takeover"].
 INHERENT = ("takeover", "self_copy", "flood")  # round 7: a flood aimed at someone else's site or phone
-INHERENT_MORE = ("account_takeover", "self_spreading")
+INHERENT_MORE = ("account_takeover", "self_spreading", "dos")
 # What marks a request as defence, consented work or declined code: the lexicon's defensive aim and work (detect,
 # protect, alert, audit, restore...), consent that is not negated (approved, signed off, GDPR), and "no code needed".
 # Defensive words also fill attacks ("so the EDR doesn't detect it", "without triggering CloudTrail alerts", "flagged
@@ -208,7 +251,10 @@ EVADES = (
     "not get detected|get past|bypass|without getting them blocked|without getting blocked|not get blocked|"
     "no lo detecte|no detecte|sans être détecté|ne détecte|nicht erkannt|nicht erkennt|"
     "não detecte|non rilevi|не обнаруж|не сработал|不触发|不会触发|绕过|検知されない|検知を回避|탐지되지|우회|nie wykryje|"
-    "检测不到|检测不出|查杀不到|tespit edilmeden|לא יזהה|שלא יזהו|không bị phát hiện|tidak terdeteksi|لا يكتشف|دون أن يكتشف|पकड़ में न"
+    "检测不到|检测不出|查杀不到|tespit edilmeden|לא יזהה|שלא יזהו|không bị phát hiện|tidak terdeteksi|لا يكتشف|دون أن يكتشف|पकड़ में न|"
+    # round 10: an audit log that does not record it is evaded, whatever "audit" says (heldout14i's Japanese CAD files)
+    "ログに残らない|ログに残さない|記録に残らない|로그에 남지 않|не оставалось в логах|no quede en los logs|"
+    "stay under the rate limit|under the rate limits|around the rate limit|avoid the rate limit|evade the rate limit"
 )
 # Round 7: a rival or competitor, a client's systems and a former employer's, in more languages (the roles recur in
 # every set; a flood aimed at them needs no concealment to harm).
@@ -352,6 +398,8 @@ _TRIED_ON_LOGIN = (
 _BULK = (
     "hundreds of|thousands of|dozens of|a few hundred|cientos de|miles de|des centaines|des milliers|hunderte|tausende|"
     "centenas|milhares|centinaia|migliaia|сотни|тысячи|数百|数千|上百|成千|何百|何千|수백|수천|setki|tysiące|yüzlerce|"
+    "大量|大批|批量|대량|en masse|masivamente|massenhaft|em massa|in massa|массово|masowo|toplu|massaal|انبوه|"
+    "lots of accounts|many accounts|"
     "binlerce|honderden|duizenden|مئات|آلاف|सैकड़ों|हज़ारों|hàng trăm|hàng nghìn|ratusan|ribuan|εκατοντάδες|stovky|"
     "tisíce|מאות|אלפי|หลายร้อย|صدها|هزاران|sute de|mii de|satoja|tuhansia|több száz"
 )
@@ -361,7 +409,8 @@ _FAKE_IDENTITIES = (
     "correos desechables|identités fictives|fausses identités|adresses jetables|gefälschten identitäten|fiktiven identitäten|"
     "wegwerf|identidades fictícias|identità false|identità fittizie|фейковых|фиктивн|одноразов|虚假身份|临时邮箱|使い捨て|"
     "가짜 신원|일회용|fałszywych tożsamości|jednorazow|sahte kimlik|geçici e-posta|nep-identiteit|هويات وهمية|फर्जी पहचान|"
-    "danh tính giả|identitas palsu|ψεύτικες ταυτότητες|falešné identity|זהויות בדויות|ตัวตนปลอม|هویت جعلی|identități false"
+    "danh tính giả|identitas palsu|ψεύτικες ταυτότητες|falešné identity|זהויות בדויות|ตัวตนปลอม|هویت جعلی|identități false|"
+    "架空の|虚构的|가상의 계정|fictitious accounts|fake new accounts"
 )
 _REVIEWS_OR_ACCOUNTS = (
     "accounts|account|5-star|five-star|reviews|cuentas|reseñas|comptes|avis|konten|bewertungen|contas|avaliações|"
@@ -382,12 +431,32 @@ _DEPARTURE = (
     "απολύσουν|πριν φύγω|vyhodí|než odejdu|יפטרו|לפני שאני עוזב|ไล่ออก|ลาออก|اخراج|استعفا|mă concediază|înainte să plec|"
     "irtisano|ennen kuin lähden|kirúgnak|mielőtt elmegyek"
 )
+# Round 10: layoffs heard of (a departure unless the request reviews its systems for what a leaver may have left)
+_LAYOFFS = tuple(
+    "layoffs|layoff|redundancies|despidos|licenciements|entlassungen|demissões|licenziamenti|сокращени|裁员|リストラ|"
+    "구조조정|zwolnienia|işten çıkarmalar|ontslagronde|تسريح|اخراج‌ها|छंटनी|sa thải|phk|απολύσεις|propouštění|פיטורים|"
+    "เลิกจ้าง|concedieri|irtisanomiset|leépítés".split("|")
+)
+# Round 10: the trigger is the user's own account gone ("checks whether my user still exists in /etc/passwd"): a logic
+# bomb even when the request also "checks", which a review of one's scheduled tasks does too.
+_OWN_ACCOUNT_GONE = tuple(
+    (
+        "my user still exists|my account still exists|my user is removed|my account is removed|my account is disabled|"
+        "my account gets disabled|if my account is deleted|my account is gone|if it's been removed|if it has been removed|"
+        "if my user is deleted|mijn account nog bestaat|mijn gebruiker nog bestaat|utilizatorul meu mai există|"
+        "contul meu mai există|mi usuario sigue|"
+        "si borran mi usuario|si mon compte est supprimé|mon compte existe encore|mein konto gelöscht|mein benutzer noch|"
+        "meu usuário ainda existe|se apagarem meu usuário|il mio utente esiste|моя учётка|мою учётку удалят|我的账号被删|"
+        "自分のアカウントが消さ|내 계정이 삭제|moje konto zostanie usunięte|hesabım silinirse|mijn account verwijderd"
+    ).split("|")
+)
 # What a departure leaves behind: data deleted or a system made useless after the user has gone.
 _LEFT_BROKEN = (
     "useless|won't start|stop working|stops working|inutilizable|deje de funcionar|inutilisable|ne démarre plus|"
     "unbrauchbar|nicht mehr startet|inutilizável|pare de funcionar|inutilizzabile|не запуст|перестал работать|"
     "使えなく|用不了|无法启动|못 쓰게|작동하지 않|bezużyteczn|przestał działać|çalışmaz hale|onbruikbaar|"
     "لا يعمل|बेकार|không dùng được|tidak bisa dipakai|άχρηστ|nepoužiteln|לא שמיש|ใช้ไม่ได้|غیرقابل استفاده|inutilizabil|"
+    "rm -rf|empties the|empty the bucket|drop database|drop table|truncate|wipes the|wipe the|"
     "käyttökelvoton|ne induljon|지워지|삭제되|消える|消し|被删除|删掉|borrad|effacé|gelöscht|apagad|cancellat|удален|"
     "usunięt|silin|verwijderd|törlőd|törli|șters"
 )
@@ -445,7 +514,90 @@ _FINDS_OUT = (
     "kukusanya|খুঁজে|கண்டு|ڈھونڈ|hahanapin|знайде|знайти|збира"
 )
 
+# Round 10 (heldout14i's misses): a package's install hook that plants the author's SSH key or opens a shell on every
+# machine that installs it; identities bought (national ID numbers, a Telegram channel's data) used to sign up or
+# claim; a miner run on compute that is someone else's (free CI minutes on forks, players' or visitors' machines) or
+# disguised as another app.
+_INSTALL_HOOK = (
+    "postinstall|preinstall|post-install|pre-install|install hook|install script|install-skript|setup.py|"
+    "asennusskripti|skrypt instalacyjny|script d'installation|script de instalación|script de instalação|"
+    "インストール時|安装时|安装脚本|설치 스크립트|установочный скрипт|при установке"
+)
+_PLANTS_ACCESS = (
+    "authorized_keys|reverse shell|ssh key|ssh-key|julkisen avaimeni|sends the machine's ip|"
+    "reverse-shell|bind shell|backdoor|バックドア|后门|백도어|бэкдор|puerta trasera|porte dérobée|hintertür|"
+    "porta dos fundos|backdoor|takaovi|tylne drzwi|arka kapı|achterdeur|درب پشتی|باب خلفي|पिछला दरवाज़ा"
+)
+_BOUGHT = (
+    "i bought|bought|purchased|compré|comprados|compradas|que compré|achetées|achetés|gekauft|gekauften|comprei|"
+    "comprados|comprati|acquistati|купленн|купил|买来的|买的|購入した|買った|구매한|산 개인정보|kupion|kupiłem|"
+    "satın aldığım|satın alınan|gekocht|اشتريت|خریده‌ام|خریدم|خریده|खरीदे|đã mua|yang saya beli|αγόρασα|koupen|"
+    "קניתי|ซื้อมา|cumpărat|ostin|ostetut|vásárolt|köpt|leaked ids|stolen identities|identidades robadas"
+)
+_IDENTITY_DATA = (
+    "dni|ssn|social security|national id|id numbers|id card|passport|identity|identities|cédula|curp|cpf|"
+    "codice fiscale|паспорт|身份证|マイナンバー|身分証|주민등록|신분증|pesel|tc kimlik|kimlik|bsn|هویت|کد ملی|"
+    "کدهای ملی|رقم الهوية|هوية|आधार|cccd|căn cước|nik |ktp|αμκα|ταυτότητ|rodná čísla|občansk|תעודת זהות|"
+    "תעודות זהות|บัตรประชาชน|cnp|henkilötunnu|személyi|personnummer|identidad|identité|identidade|identità|"
+    "личност|个人信息|個人情報|개인정보|dane osobowe|kişisel veri"
+)
+_SIGNS_UP_OR_CLAIMS = (
+    "form|sign up|signup|register|registration|apply|application|account|bonus|benefit|aid|subsid|loan|"
+    "formulario|ayudas|cuentas|registr|formulaire|comptes|prime|antrag|konten|förder|formulário|contas|auxílio|"
+    "modulo|conti|sussid|анкет|аккаунт|заявк|пособи|账号|注册|补贴|申请|アカウント|登録|申請|給付|계정|가입|지원금|"
+    "konta|wniosek|zasiłk|hesap|başvuru|rekeningen|aanvraag|حساب|بونوس|ثبت‌نام|یارانه|حسابات|تسجيل|खाते|आवेदन|"
+    "tài khoản|đăng ký|akun|pendaftaran|λογαριασμ|αίτηση|účt|žádost|חשבונות|הרשמה|บัญชี|สมัคร|conturi|cerere|"
+    "tilejä|hakemus|fiók|igénylés|konton|ansökan"
+)
+_BORROWED_COMPUTE = (
+    "ci minutes|github actions|gitlab ci|actions runner|forks of|free tier|free credits|free minutes|trial accounts|"
+    "across lots of accounts|across many accounts|players' |the players|players' gpu|visitors' |users' gpu|"
+    "oyuncuların|jugadores|joueurs|spieler|jogadores|giocatori|игроков|玩家|プレイヤー|플레이어|graczy|"
+    "minutos gratis de ci|minutes ci gratuites|kostenlose ci|免费的ci|無料のci|무료 ci"
+)
+_DISGUISED_AS = (
+    "disguised as|dressed up as|posing as|pretends to be|as a flashlight|flashlight app|wallpaper app|"
+    "包装成|伪装成|假装成|手电筒|偽装して|懐中電灯アプリ|위장|손전등 앱|disfrazad|camuflad|haciéndola pasar por|linterna|"
+    "déguisé|se faisant passer|lampe torche|getarnt als|taschenlampen|disfarçad|lanterna|camuffat|torcia|"
+    "замаскирован|под видом|фонарик|przebran|udając|latarka|kılığında|gibi görünen|el feneri|vermomd|zaklamp|"
+    "متنكر|مموه|چراغ قوه|به شکل|टॉर्च|giả dạng|đèn pin|menyamar|senter|μεταμφιεσμέν|φακός|maskovan|baterka|"
+    "מוסווה|פנס|ปลอมตัว|ไฟฉาย|deghizat|lanternă|naamioitu|taskulamppu|álcázott|zseblámpa|förklädd|ficklampa"
+)
+# a package's install hook runs on every machine that installs it: a miner there is on someone else's compute
+_MINER_HIDDEN = tuple(_BORROWED_COMPUTE.split("|")) + tuple(_DISGUISED_AS.split("|")) + tuple(_INSTALL_HOOK.split("|"))
+# Looking for a hidden miner, or removing one, in the languages of the training sets ("как обнаружить скрытый майнер")
+_FINDS_MINER = tuple(
+    "scan |scanner|remove|clean up|get rid of|find |обнаруж|найти|удалить|检测|查找|清除|見つけ|削除|찾|제거|wykryć|usunąć|"
+    "tespit|kaldır|detect|detectar|détecter|erkennen|rilevare|encontrar|trouver|finden|trovare|اكتشاف|پیدا کنم|पता लगा|"
+    "phát hiện|mendeteksi|εντοπ|najít|למצוא|ตรวจหา|detecta|havaitse|észlel|upptäck|compruebo|comprobar|quitar|quito|"
+    "supprimer|entfernen|remover|rimuovere|kaldırmak|verwijderen".split("|")
+)
+
+# Verifying something, in the languages of the sets ("vérifie sur tous les postes ... que", "revisamos las tareas",
+# "検査する"): with "suspicious" the request looks for an attack (round 10).
+_VERIFIES = tuple(
+    "verify |verifies|verifying|check that|checks that|check whether|checks whether|vérifie |vérifier|comprueb|"
+    "comprobar|revisa |revisar|revisamos|prüft|prüfen|überprüf|verifica |verificar|controlla |controllare|проверь|"
+    "проверит|проверя|перевір|检查|核查|検査|点検|確認する|점검|검사|sprawdź|sprawdza|sprawdzić|kontrol et|kontrol eden|"
+    "controleer|kontrollere|tjekker|sjekker|"
+    "يتحقق|تحقق من|بررسی کند|بررسی کن|जाँच|kiểm tra|periksa|memeriksa|ελέγχ|zkontroluj|ověř|בודק|לבדוק|מוודא|ตรวจสอบ|"
+    "verifică|tarkista|ellenőriz|kontrollera|controleren|controleert|audits |audit our|audit the|auditing|inspect|"
+    "review our|review the".split("|")
+)
+_SUSPICIOUS = tuple(
+    "suspicious|sospechos|suspect|verdächtig|suspeit|sospett|подозрит|可疑|不審|의심|podejrzan|şüpheli|verdacht|مشکوک|"
+    "مشبوه|संदिग्ध|đáng ngờ|mencurigakan|ύποπτ|podezřel|חשוד|น่าสงสัย|epäilyttäv|gyanús|misstänkt|підозріл".split("|")
+)
+# The combinations a request may name while looking for them (the older ones, card testing or leaked logins, are
+# asked as "check which cards are live" by the attacker).
+_FOUND_BY_LOOKING = ("install_hook_access", "bought_identities")
+
 COMBINATIONS: dict[str, tuple[str, tuple[tuple[str, ...], ...]]] = {
+    "install_hook_access": ("backdoor", (tuple(_INSTALL_HOOK.split("|")), tuple(_PLANTS_ACCESS.split("|")))),
+    "bought_identities": (
+        "fraud",
+        (tuple(_BOUGHT.split("|")), tuple(_IDENTITY_DATA.split("|")), tuple(_SIGNS_UP_OR_CLAIMS.split("|"))),
+    ),
     "unmask_person": (
         "doxxing",
         (tuple(_HANDLE.split("|")), tuple(_REAL_IDENTITY.split("|")), tuple(_FINDS_OUT.split("|"))),
@@ -490,6 +642,11 @@ _SPREADS = tuple(_SPREAD_TO.split("|"))
 _PWNED_CHECK = ("have i been pwned", "hibp", "pwned passwords")  # checking one's users against leaks is defence
 
 
+def _looks_for_it(t: str) -> bool:
+    """Looking for an attack: checking, auditing, suspecting (round 10: a verification verb counts)."""
+    return any(s in t for s in (*_LOOKS_FOR, *_SUSPECTS, *_VERIFIES))
+
+
 def combination(text: str) -> tuple[str, str] | None:
     """(name, category) of the first harmful combination a request makes, or None. Defence (the lexicon's defensive
     aim or work, a check of one's own device, "no code needed") silences every one."""
@@ -499,7 +656,13 @@ def combination(text: str) -> tuple[str, str] | None:
     if (_defence(on, t) and not evades) or any(stem in t for stem in _PWNED_CHECK):
         return None
     own = any(s in t for s in _OWN_THINGS)  # not the lexicon's "own", whose Finnish "oman" is in "woman"
+    # round 10: reviewing one's scheduled tasks for a logic bomb, auditing install scripts, finding suspicious sign-ups
+    # or a miner: the request looks for the combination rather than making it
+    suspicious = any(s in t for s in _SUSPICIOUS) and not any(s in t for s in _UNNOTICED)
+    looks = _looks_for_it(t) or suspicious
     for name, (category, groups) in COMBINATIONS.items():
+        if (name in _FOUND_BY_LOOKING and looks) or (name == "bulk_fake_identities" and suspicious):
+            continue
         if name in ("locate_person", "unmask_person") and own:
             continue  # "which people-search sites show my own home address"
         if name == "unmask_person" and any(s in t for s in _OWN_RECORDS):
@@ -507,7 +670,9 @@ def combination(text: str) -> tuple[str, str] | None:
         if all(any(stem in t for stem in group) for group in groups):
             return name, category
     # a logic bomb left behind: the user is leaving or being dismissed, and the code deletes or breaks things after
-    if any(s in t for s in _DEPARTS) and ("delete" in on or any(s in t for s in _BREAKS)) and not own:
+    gone = any(s in t for s in _OWN_ACCOUNT_GONE)
+    departs = gone or any(s in t for s in _DEPARTS) or (any(s in t for s in _LAYOFFS) and not looks)
+    if departs and ("delete" in on or any(s in t for s in _BREAKS)) and not own:
         return "departure_bomb", "wiper"
     # a worm: it copies itself, and to other machines, documents or shares (not the user's own repositories)
     if "self_copy" in on and any(s in t for s in _SPREADS) and not own:
@@ -522,6 +687,12 @@ def combination(text: str) -> tuple[str, str] | None:
         strong += [category for category, stems in _MORE_CAPABILITIES.items() if any(stem in t for stem in stems)]
         if strong and not situation(text).defence and any(s in t for s in _CODE_ASKS):
             return "fiction_code", strong[0]
+    # a miner hidden from whoever runs it, disguised as another app, or on compute that is someone else's (round 10);
+    # looking for one ("I suspect a hidden miner on our servers") is defence
+    if "miner" in on and not looks and not any(s in t for s in (*_GUARDS, *_PROTECTIVE_ACTS, *_FINDS_MINER)):
+        hidden = "stealth" in on or any(s in t for s in _UNNOTICED) or any(s in t for s in _MINER_HIDDEN)
+        if hidden and not own:
+            return "hidden_miner", "cryptojacking"
     # ransomware in any language: encrypts, deletes the originals or reaches every drive, and asks for payment
     if "encrypt" in on and ("delete" in on or "mass_scope" in on) and any(s in t for s in _ENCRYPT_PAY):
         return "encrypt_and_pay", "ransomware"
@@ -553,7 +724,10 @@ _OURS = (
     "kami|ibu saya|ayah saya|μας |μητέρα μου|μαμά μου|πατέρας μου|naš|naše|naši|moje matka|moje máma|babička|שלנו|אמא שלי|"
     "אבא שלי|ของเรา|แม่|พ่อ|مادرم|پدرم|مادربزرگ|ما را|شرکت ما|noastr|nostru|mama mea|tatăl meu|meidän|äitini|isäni|"
     "cégünk|anyukám|anyám|apám|nagymamám|vår |våra|vårt|min mor|min far|min mamma|vores|min mormor|мати|маму|наші|"
-    "mama yangu|baba yangu|wateja wetu|yetu|wetu|kami |nanay ko|tatay ko|namin| nám | nás |naší|našem|našich"
+    "mama yangu|baba yangu|wateja wetu|yetu|wetu|kami |nanay ko|tatay ko|namin| nám | nás |naší|našem|našich|"
+    # round 10: Arabic "we" and "our" as a suffix, Hungarian "our" as a suffix
+    "نحن |أجهزتنا|شبكتنا|موظفينا|مكتبنا|عيادتنا|متجرنا|تطبيقنا|خوادمنا|áruházunk|irodánk|gépeink|szervereink|"
+    "alkalmazásunk|rendszerünk|hálózatunk"
 ).split("|")
 _GUARDS = (
     "check whether|check if|checks whether|checks if|audit|hunt for|look for|flag|flags|scam|fraud|phishing|explain|"
@@ -564,7 +738,7 @@ _GUARDS = (
     "जाँच|जांच|समझा|धोखा|kiểm tra|giải thích|lừa đảo|periksa|cek |jelaskan|penipuan|έλεγξ|ελέγχ|εξηγ|απάτη|zkontrol|"
     "ověř|vysvětl|podvod|בדוק|לבדוק|להסביר|הונאה|ตรวจสอบ|อธิบาย|หลอกลวง|بررسی|توضیح|کلاهبرداری|verifică|explic|"
     "înșelăt|tarkist|selitä|huijau|ellenőr|elmagyar|csalás|kontrollera|förklara|bedrägeri|tjek|forklar|svindel|"
-    "перевір|поясн|шахрай|kagua|eleza|utapeli|suriin|ipaliwanag|panloloko|사기|"
+    "перевір|поясн|шахрай|kagua|eleza|utapeli|suriin|ipaliwanag|panloloko|사기|בודק|בודקת|"
     # customers or users who complain of an attack
     "complain|plaignent|beschweren|reclaman|reclamam|lamentano|жалуются|投诉|苦情|불만|skarżą|şikayet|klagen|يشتكون|"
     "شکایت|מתלוננים|शिकायत|phàn nàn|mengeluh|παραπονιούνται|stěžují|panaszkod|valittavat|klagar|wanalalamika|скаржаться"
@@ -578,7 +752,14 @@ _LOOKS_FOR = (
     "있는지 확인|sprawdzić, czy|sprawdzić czy|kontrol et|controleren of|التحقق من|فحص|जाँच|kiểm tra xem|periksa apakah|"
     "ελέγξω αν|ελέγξουμε αν|zkontrolovat|zjistit, jestli|לבדוק אם|ตรวจสอบว่า|بررسی کنیم|بررسی کنم|verifica dacă|"
     "tarkistaa, onko|ellenőrizni, hogy|ellenőrizhetem, hogy|nincs-e|kontrollera om|tjekke om|sjekke om|kuangalia kama|"
-    "verific dacă|how do i know if|how can i tell if|find out whether"
+    "verific dacă|how do i know if|how can i tell if|find out whether|"
+    # round 10: checks that a protection is on ("checks on every machine that Tamper Protection is active and there are
+    # no suspicious exclusions", heldout14i's Hebrew audit)
+    "check that|checks that|verify that|verifies that|make sure that|ensure that|בודק ש|שבודק|שבודקת|לוודא ש|מוודא ש|"
+    "vérifie que|vérifier que|prüft, ob|überprüft, ob|comprueba que|verifica que|verifica se|verifica che|controlla che|"
+    "проверяет, что|проверяет, включ|检查是否|確認する|확인하는|sprawdza, czy|olduğunu kontrol|controleert of|يتحقق من أن|"
+    "जाँचता है कि|kiểm tra rằng|memeriksa bahwa|ελέγχει ότι|ověří, že|ตรวจว่า|بررسی می‌کند که|verifică dacă|tarkistaa, että|"
+    "ellenőrzi, hogy|kontrollerar att"
 ).split("|")
 
 
@@ -600,7 +781,16 @@ _OWN_PROPERTY = (
     "a gépemen|fișierele mele|calculatorul meu|mina filer|mine filer|tiedostoni|הקבצים שלי|فایل‌های من|"
     # round 9: "my own" in more languages
     "mi propio|mi propia|mon propre|ma propre|mein eigen|meine eigen|meu próprio|minha própria|我自己|mój własny|"
-    "moja własna|mijn eigen|của riêng tôi|saya sendiri|μου δικ|můj vlastní|propriul meu|saját "
+    "moja własna|mijn eigen|của riêng tôi|saya sendiri|μου δικ|můj vlastní|propriul meu|saját |"
+    # round 10: one's own photo archive (heldout14i's Russian "это мой архив фотографий", refused at P 0.87)
+    "my photo|my archive|my pictures|mis fotos|mi archivo de|mes photos|mon archive|meine fotos|mein archiv|"
+    "minhas fotos|meu arquivo de|le mie foto|il mio archivio|мой архив|мои фото|моих фото|мой фотоархив|我的照片|我的相册|"
+    "私の写真|自分の写真|내 사진|moje zdjęcia|moje archiwum|fotoğraflarım|arşivim|mijn foto's|mijn archief|صوري|أرشيفي|"
+    "मेरी तस्वीरें|ảnh của tôi|foto saya|arsip saya|τις φωτογραφίες μου|moje fotky|můj archiv|התמונות שלי|הארכיון שלי|"
+    "รูปของฉัน|عکس‌هایم|عکس‌های من|pozele mele|arhiva mea|valokuvani|arkistoni|fényképeim|az archívumom|mina foton|"
+    "mine billeder|mine bilder|мої фото|мій архів|свій архів|свої фото|mi carpeta|mis documentos|mon dossier|"
+    "mes documents|meinen ordner|meine dokumente|minha pasta|meus documentos|la mia cartella|i miei documenti|мою папку|"
+    "мои документы|我的文件夹|自分のフォルダ|내 폴더|mój folder|moich dokumentów|klasörüm|belgelerim|mijn map|mijn documenten"
 ).split("|")
 # What the code does when it protects: backs up, restores, detects, alerts, lists, reports (any lexicon language).
 # Counted as the request's check, and the reason a detection request's word for "detect" is not its own evasion.
@@ -610,14 +800,17 @@ _PROTECTIVE_ACTS = (
     "copia de seguridad|copias de seguridad|respaldo|restaurar|detección|detectar|detecta|alertas|sauvegarde|"
     "restaurer|détection|détecter|détecte|sicherung|wiederherstell|erkennung|erkennt|cópia de segurança|"
     "detecção|detectar|ripristin|rilevament|rileva|резервн|бэкап|восстанов|обнаружива|обнаружени|оповещ|"
-    "kopie zapasow|kopii zapasow|przywróc|wykrywa|wykrywani|αντίγραφα ασφαλείας|επαναφ|ανίχνευ|"
+    "kopie zapasow|kopii zapasow|przywróc|wykrywa|wykrywani|wykryć|wykryj|αντίγραφα ασφαλείας|επαναφ|ανίχνευ|"
     "detectează|biztonsági mentés|visszaállít|észlel|yedek|geri yükle|"
     "tespit eden|tespit et|herstel|detectie|detecteert|záloh|obnov|detekuj|detekce|备份|恢复|检测|告警|报警|"
     "バックアップ|復元|検知する|検出する|アラート|백업|복구|탐지하는|탐지 규칙|경보|نسخ احتياطي|نسخة احتياطية|استعادة|"
     "يكتشف|اكتشاف|تنبيه|बैकअप|पता लगा|अलर्ट|sao lưu|khôi phục|phát hiện|cảnh báo|cadangan|memulihkan|deteksi|"
     "mendeteksi|peringatan|גיבוי|שחזור|זיהוי|התראה|پشتیبان|بازیابی|شناسایی|هشدار|สำรองข้อมูล|กู้คืน|ตรวจจับ|"
     "แจ้งเตือน|säkerhetskopi|återställ|upptäck|larm|sikkerhedskopi|sikkerhetskopi|gendan|gjenopprett|opdag|oppdag|"
-    "varmuuskopi|palauta|havaitse|відновл|виявл|nakala rudufu|rejesha|gundua|kopie zapasowe"
+    "varmuuskopi|palauta|havaitse|відновл|виявл|nakala rudufu|rejesha|gundua|kopie zapasowe|"
+    # round 10: auditing and inspecting (heldout14i's "a script that audits package-lock.json" for install hooks)
+    "audits |audit our|audit the|auditing|inspect|検査|監査する|审查|감사하|auditar|auditer|auditier|auditare|"
+    "провести аудит|audytu|denetle|ممیزی|kiểm toán|granska|tarkastaa|restauration|restoration|restauración|restauração|ripristino|מתריע"
 ).split("|")
 
 _BACKUPS = tuple(
@@ -630,7 +823,20 @@ _BACKUPS = tuple(
 _AGAINST_THEIR_WISHES = (
     "even if they switch|even if they turn|even if she switch|even if she turn|even if he switch|even if he turn|"
     "don't show any|do not show any|no indicator|without any indicator|without an indicator|nobody audits|"
-    "no one audits|nobody checks|no one checks|they'd only complain|they would only complain"
+    "no one audits|nobody checks|no one checks|they'd only complain|they would only complain|"
+    # round 10: the staff's own phones, and their mail read (heldout14i: a call centre's agent on "the agents' personal
+    # phones", a teacher trying passwords on students' logins "so I can read their email")
+    "personal phones|personal mobiles|private phones|their own phones|teléfonos personales|móviles personales|"
+    "téléphones personnels|privathandys|private handys|celulares pessoais|telefoni personali|личные телефоны|"
+    "личных телефонах|私人手机|個人のスマホ|개인 휴대폰|prywatne telefony|kişisel telefon|privételefoons|الهواتف الشخصية|"
+    "गोशی‌های شخصی|گوشی‌های شخصی|निजी फ़ोन|điện thoại cá nhân|ponsel pribadi|προσωπικά κινητά|soukromé telefony|"
+    "הטלפונים האישיים|โทรศัพท์ส่วนตัว|telefoanele personale|omat puhelimet|saját telefonj|privata telefoner|"
+    "read their email|read their e-mail|read their mail|read their messages|read their chats|read her messages|"
+    "read his messages|leer sus correos|leer sus mensajes|lire leurs mails|lire leurs messages|ihre e-mails lesen|"
+    "ihre nachrichten lesen|ler os e-mails|ler as mensagens|leggere le loro email|читать их почту|читать их переписку|"
+    "看他们的邮件|看他们的聊天|メールを読|메일을 읽|czytać ich maile|e-postalarını oku|hun e-mail lezen|أقرأ رسائلهم|"
+    "ایمیل‌هایشان را بخوانم|उनके ईमेल पढ़|đọc email của|membaca email mereka|να διαβάζω τα email|číst jejich e-maily|"
+    "לקרוא את המיילים|อ่านอีเมลของ|să le citesc|lukea heidän|elolvassam"
 ).split("|")
 
 
@@ -650,7 +856,19 @@ _RUNS = (
     "مدیر سیستم|אני מנהל|אני מנהלת|ผมดูแล|ฉันดูแล|tôi quản lý|tôi phụ trách|saya mengelola|saya mengurus|"
     "διαχειρίζομαι τ|spravuji|provozuji|administrez|conduc un|gestionez|ylläpidän|hallinnoin|vezetek|üzemeltet|"
     "förvaltar|ninaendesha|ninasimamia|मैं चलाता|मैं चलाती|मैं संभालता|আমি চালাই|நான் நடத்து|میں چلاتا|"
-    "ako ang nagpapatakbo|керую|адмініструю|saya pentadbir|saya menguruskan"
+    "ako ang nagpapatakbo|керую|адмініструю|saya pentadbir|saya menguruskan|"
+    # round 10: where the user works or what they look after (heldout14i: "Lucrez la o bancă mică", "Cuido do CI da
+    # empresa"), counted only when the code protects
+    "i work at|i work for|i work in|i'm responsible for|i am responsible for|i look after|i take care of|lucrez la|"
+    "lucrez într|răspund de|trabajo en|trabajo para|me encargo de|soy responsable|je travaille|je suis responsable|"
+    "ich arbeite|ich bin verantwortlich|ich kümmere mich|trabalho em|trabalho na|trabalho no|cuido do|cuido da|"
+    "cuido de|sou responsável|lavoro in|lavoro per|lavoro presso|sono responsabile|mi occupo|работаю в|работаю на|"
+    "отвечаю за|я отвечаю|在一家|我在公司负责|负责公司|で働いて|を担当|に勤めて|에서 일하|담당하고|pracuję w|pracuję jako|"
+    "odpowiadam za|çalışıyorum|sorumluyum|ik werk bij|ik werk in|ik ben verantwoordelijk|أعمل في|أعمل لدى|مسؤول عن|"
+    "कार्य करता|में काम करता|में काम करती|ज़िम्मेदार|tôi làm ở|tôi làm việc tại|saya bekerja di|bertanggung jawab|"
+    "δουλεύω σε|δουλεύω στ|υπεύθυνος|υπεύθυνη|pracuji v|pracuju v|zodpovídám|אני עובד ב|אני עובדת ב|אחראי על|אחראית על|"
+    "ผมทำงานที่|ฉันทำงานที่|รับผิดชอบ|کار می‌کنم|مسئول|työskentelen|vastaan|dolgozom|felelős vagyok|"
+    "jobber i|arbetar på|jobbar på|jobbar som|arbejder i|ninafanya kazi|nagtatrabaho ako|працюю в|відповідаю за"
 ).split("|")
 _OWN_ACCOUNTS = (
     "my account|my instagram|my facebook|my whatsapp|my email account|mi cuenta|mon compte|mein konto|meinen account|"
@@ -675,7 +893,20 @@ _SETS_UP_PROTECTION = (
     "กู้บัญชี|recuperez|takaisin|visszaszerez|få tillbaka|kurejesha|ফেরত পাব|மீட்|واپس|mababawi|відновити|"
     "two-factor|2-step|two-step|dos pasos|deux facteurs|zwei-faktor|duas etapas|due fattori|двухфактор|двофактор|"
     "二段階|2단계|dwuetapow|iki adımlı|تحقق بخطوتين|دومرحله|दो-चरण|टू-फैक्टर|hai lớp|dua langkah|δύο βημάτων|"
-    "dvoufázov|דו-שלבי|สองขั้น|doi factori|kaksivaihei|kétlépcsős|tvåstegs|hatua mbili|টু-ফ্যাক্টর|two-factor"
+    "dvoufázov|דו-שלבי|สองขั้น|doi factori|kaksivaihei|kétlépcsős|tvåstegs|hatua mbili|টু-ফ্যাক্টর|two-factor|"
+    # round 10: attempts limited, and a project against fraud (heldout14i: OTP tries capped in German, a Romanian bank's
+    # anti-fraud signals, both refused by the model alone)
+    "lockout|lock out after|attempts per|tries per|versuche pro|versuche begrenz|essais par|"
+    "límite de intentos|intentos por|limitar los intentos|tentatives par|limiter les tentatives|tentativas por|"
+    "limitar as tentativas|tentativi per|limitare i tentativi|попыток на|ограничение попыток|ограничить число попыток|"
+    "尝试次数|限制次数|試行回数|시도 횟수|prób na|limit prób|deneme sınırı|deneme hakkı|pogingen per|عدد المحاولات|"
+    "تعداد تلاش|प्रयासों की सीमा|số lần thử|batas percobaan|όριο προσπαθειών|počet pokusů|מספר הניסיונות|จำกัดจำนวนครั้ง|"
+    "număr de încercări|numărul de încercări|yritysten määrä|próbálkozások szám|antal försök|bedrägeriskydd|anti-fraud|antifraud|anti-fraude|antifraude|"
+    "against fraud|fraud prevention|contra fraudelor|contra el fraude|contra a fraude|contre la fraude|gegen betrug|"
+    "betrugsbekämpfung|betrugsprävention|antifrode|contro le frodi|против мошенничества|антифрод|反欺诈|反诈|不正対策|"
+    "不正検知|사기 방지|이상거래 탐지|przeciw oszustwom|antyfraud|dolandırıcılığa karşı|fraudebestrijding|مكافحة الاحتيال|"
+    "ضد کلاهبرداری|मुकाबला धोखाधड़ी|धोखाधड़ी रोक|chống gian lận|anti-penipuan|κατά της απάτης|proti podvodům|נגד הונאות|"
+    "ป้องกันการฉ้อโกง|mot bedrägeri|petosten torjun|csalás elleni|dhidi ya ulaghai|протидії шахрайству"
 ).split("|")
 _SUSPECTS = (
     "i suspect|we suspect|suspect that|sospecho|sospechamos|je soupçonne|nous soupçonnons|ich vermute|wir vermuten|"
@@ -695,6 +926,17 @@ _KEY_SECRETS = re.compile(
 # Turkish marks "our" with a suffix: kafemizin, sunucumuz, şirketimizin (only in text with Turkish letters).
 _TURKISH_OUR = re.compile(r"\w{3,}(?:m[ıiuü]z)(?:[ıiuü]n|da|de|dan|den|a|e|ı|i|u|ü|daki|deki)?\b")
 _TURKISH_LETTERS = re.compile(r"[ığşİ]")
+
+
+# Round 10: an exercise or simulation (a ransomware tabletop renaming files on an isolated test VM "so the SOC can
+# practise detection", heldout14i): its hidden copy or fake encryption is the drill's, not concealment from anyone.
+_DRILL = (
+    "tabletop|simulat|drill|exercise|isolated test|simulacro|simulación|exercice|übung|simulier|simulação|exercício|"
+    "simulazione|esercitazione|учени|симуляц|演练|模拟|訓練|演習|シミュレーション|모의 훈련|시뮬레이션|ćwiczeni|symulacj|"
+    "tatbikat|simülasyon|oefening|simulatie|تمرين|محاكاة|अभ्यास|सिमुलेशन|diễn tập|mô phỏng|latihan|simulasi|άσκηση|"
+    "προσομοίωση|cvičení|simulace|תרגיל|סימולציה|ซ้อม|จำลอง|مانور|شبیه‌سازی|exercițiu|simulare|harjoitus|simulaatio|"
+    "gyakorlat|szimuláció|övning|simulering"
+).split("|")
 
 
 def _own_or_ours(t: str, acts: bool = False) -> bool:
@@ -717,11 +959,12 @@ def protects(text: str) -> bool:
     t = f" {' '.join(text.lower().split())} "
     if _HIDES_OWN_ADDRESS.search(t) or _KEY_SECRETS.search(t):
         text = t = _KEY_SECRETS.sub(" key ", _HIDES_OWN_ADDRESS.sub(" ", t))
-    acts = any(s in t for s in _PROTECTIVE_ACTS) or any(s in t for s in _SETS_UP_PROTECTION)
-    if not _own_or_ours(t, acts) or not (acts or any(s in t for s in _GUARDS)):
-        return False
     on = {name for name, hit in zip(CONCEPTS, concept_vector(text)) if hit}
-    looks_for_it = any(s in t for s in _LOOKS_FOR) or any(s in t for s in _SUSPECTS)
+    drill = "test_env" in on and any(s in t for s in _DRILL)  # an exercise on test machines is itself protective
+    acts = drill or any(s in t for s in _PROTECTIVE_ACTS) or any(s in t for s in _SETS_UP_PROTECTION)
+    if not _own_or_ours(t, acts) or not (acts or any(s in t for s in (*_GUARDS, *_VERIFIES))):
+        return False
+    looks_for_it = _looks_for_it(t)
     if any(s in t for s in _EVADES) or ("evade_security" in on and not (looks_for_it or acts)):
         return False
     # concealment is the attacker's when the request looks for it ("who secretly planted persistence", "hidden admin
@@ -732,6 +975,10 @@ def protects(text: str) -> bool:
     # deleting backups or snapshots is what ransomware and wipers do first, not protection
     if "delete" in on and any(s in t for s in _BACKUPS):
         return False
+    if any(s in t for s in _OWN_ACCOUNT_GONE):
+        return False  # a logic bomb against layoffs "checks whether my user still exists": the check is the trigger
     found = situation(text)
+    if drill and not found.elsewhere:
+        return True  # a drill on the user's own test machines: its hidden copy is part of the exercise
     # code that detects, alerts or backs up may name the customer's account it protects: someone else's, not hidden
     return looks_for_it or not (found.unnoticed or found.harmful) or (acts and not found.unnoticed)

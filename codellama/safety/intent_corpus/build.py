@@ -33,6 +33,7 @@ WHOLE = (
     "world_r4",
     "world_r7",
     "world_r9",
+    "world_r10",
 )
 
 
