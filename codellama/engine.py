@@ -29,7 +29,7 @@ from enum import StrEnum
 import torch
 
 from codellama.model import Transformer
-from codellama.quant import INT4_DEQUANTIZED_FROM
+from codellama.quant import INT4_DEQUANTIZED_FROM, unpacks_for_many_rows
 from codellama.stopping import CodeStop, TextTracker
 from codellama.tokenizer import Tokenizer
 
@@ -508,6 +508,9 @@ def cpp_compiler_available() -> bool:
     return bool(os.environ.get("CXX") or any(shutil.which(c) for c in ("g++", "clang++", "c++")))
 
 
+RECOMPILE_LIMIT = 16  # graphs of the compiled forward before dynamo runs a new kind eagerly (compile_decode)
+
+
 def compile_decode(model: Transformer) -> None:
     """From now on, run `model`'s one-token decode steps (Engine.step) through torch.compile: inductor's C++
     kernels fuse the norms, rotary, casts and the cache write around the quantised matmuls and attention, and
@@ -541,8 +544,13 @@ def compile_decode(model: Transformer) -> None:
 
     def decode(*args, **kwargs) -> torch.Tensor:
         # float attributes (the norms' eps) as constants, not symbols: else dynamo traces the model twice; and
-        # no "duck" sizes (a cache of 3 rows sharing a symbol with 3 kv heads), which would recompile later
-        with torch._dynamo.config.patch(specialize_float=True), fx_config.patch(use_duck_shape=False):
+        # no "duck" sizes (a cache of 3 rows sharing a symbol with 3 kv heads), which would recompile later.
+        # Generator.warm_up's graph kinds are 7, one short of dynamo's default limit of 8 graphs a function, past
+        # which every new kind would run eagerly without a word: room for a few more
+        with (
+            torch._dynamo.config.patch(specialize_float=True, recompile_limit=RECOMPILE_LIMIT),
+            fx_config.patch(use_duck_shape=False),
+        ):
             return compiled(*args, **kwargs)
 
     model.compiled_decode = decode
@@ -585,9 +593,11 @@ def _own_code(method: Callable) -> Callable:
 def many_tokens_forward(model: Transformer, tokens: int) -> Callable[..., torch.Tensor]:
     """What runs a forward over `tokens` tokens at once (a prefill chunk, infill candidates being scored): the
     compiled graph, if decode steps run compiled and there are enough tokens for the int4 layers to unpack their
-    weights for a bf16 matmul, fused (quant.INT4_DEQUANTIZED_FROM); else the eager model."""
+    weights for a bf16 matmul, fused (quant.INT4_DEQUANTIZED_FROM), where they can (quant.unpacks_for_many_rows);
+    else the eager model."""
     compiled = model.compiled_decode
-    return compiled if compiled is not None and tokens >= INT4_DEQUANTIZED_FROM else model
+    many = compiled is not None and tokens >= INT4_DEQUANTIZED_FROM
+    return compiled if many and unpacks_for_many_rows(model) else model
 
 
 def _out_of_time(row: Row) -> bool:

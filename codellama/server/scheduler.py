@@ -146,8 +146,12 @@ class Scheduler:
         self._stopping = False
         self._recent: deque[tuple[float, int]] = deque()
         # the KV cache now, not on the thread: one that cannot fit (Transformer.setup_cache's message names
-        # --parallel and --ctx-size) fails the server's start instead of leaving it up with no one generating
-        self.model.setup_cache(self.max_batch, self.context)
+        # --parallel and --ctx-size) fails the server's start instead of leaving it up with no one generating.
+        # As inference tensors, as the Generator's are: a compiled graph guards on that (its dispatch keys), so a
+        # cache made outside inference mode missed every graph Generator.warm_up had compiled; the recompiles
+        # then reached dynamo's limit and the batched steps ran eagerly.
+        with torch.inference_mode():
+            self.model.setup_cache(self.max_batch, self.context)
         self._thread = threading.Thread(target=self._loop, name="codellama-scheduler", daemon=True)
         self._thread.start()
 
@@ -201,8 +205,8 @@ class Scheduler:
 
     # -- the scheduler thread --------------------------------------------------------------
     def _loop(self) -> None:
-        self.model.setup_cache(self.max_batch, self.context)
         with torch.inference_mode():
+            self.model.setup_cache(self.max_batch, self.context)
             while True:
                 with self._wake:
                     while not (self._stopping or self._busy() or self._waiting or self._exclusive):
