@@ -597,6 +597,8 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks, CallerChecks):
                 continue
             if t in spec.conditions:
                 self.condition(child, scope)
+            elif t == "try_statement":
+                self.checked_by_raising(child, scope)
             if t in spec.loops:
                 self.loop(child, scope)
             if t == "return_statement" and child.named_children:
@@ -620,6 +622,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks, CallerChecks):
         cond = node.child_by_field_name("condition") or node.child_by_field_name("value") or node
         text = self.text(cond) if cond is not node else self.text(node)[:300]
         scope.checked.append(text)
+        text = self.substring_literals(text, scope)
         if cond is node and node.type == "case_statement" and self.spec.language != "bash":
             return  # `default:` checks nothing (its body is not a condition: `fprintf(stderr, "usage: -i iface")`)
         if (
@@ -645,6 +648,38 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks, CallerChecks):
                         scope.cleared.update({f"${m.group(1)}", f"${{{m.group(1)}}}"})
         if cond is not node and _MISSING.search(text):
             self.clear_looked_up(text, scope)
+
+    def substring_literals(self, text: str, scope: Scope) -> str:
+        """`wanted.includes(APP_DOMAIN)` with `const APP_DOMAIN = "messages.example.sch.uk"`: a substring test against
+        a name given a string is the same test as against the string (`evil.example/?messages.example.sch.uk` holds
+        it), so the string is written in for the allow-list test to read."""
+
+        def literal(m: re.Match) -> str:
+            value = scope.values.get(m.group(2), "").strip()
+            if not _STRING_VALUE.fullmatch(value):
+                return m.group(0)
+            return m.group(1) + value + m.group(3)
+
+        return _SUBSTRING_OF_NAME.sub(literal, text)
+
+    def checked_by_raising(self, node, scope: Scope) -> None:
+        """`try: candidate.relative_to(base) except ValueError: abort(404)`, `try { UUID.fromString(id); } catch (...)
+        { return badRequest(); }`: a call that raises unless the value lies under the root (or has a fixed shape),
+        every handler leaving, checks the names the call reads, as `if not ...: abort()` would."""
+        body = node.child_by_field_name("body")
+        handlers = [c for c in node.named_children if c.type in _HANDLERS]
+        if body is None or not handlers or not all(_LEAVES.search(self.text(h)) for h in handlers):
+            return
+        for statement in body.named_children:
+            call = statement.named_children[-1] if statement.named_children else None
+            if call is not None and call.type in self.spec.assigns:  # rel = candidate.relative_to(base)
+                call = call.child_by_field_name("right") or call.child_by_field_name("value") or call
+            if call is None or call.type not in self.spec.calls or not _RAISING_CHECK.search(self.callee(call)):
+                continue
+            text = self.text(call)
+            for name in list(scope.vars):
+                if self.mentions(text, name):
+                    self.clear(name, scope)
 
     def rewritten(self, node, cond) -> set[str]:
         """`if (src.startsWith("//")) { src = "https:" + src; }`: a branch that rewrites the value it tested and goes
@@ -979,7 +1014,9 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks, CallerChecks):
                 chosen = [a for i, a in enumerate(args) if sink.args is None or i in sink.args]
             if sink.literal_ok is False:
                 if chosen and not self.literal_format(chosen[0], scope):
+                    start = len(self.findings)
                     self.report(sink, node)
+                    self.format_by_callers(chosen[0], scope, start)
                     return
                 continue
             for a in chosen:
@@ -1214,6 +1251,15 @@ _SESSION_WRITE = re.compile(
     r"(?i)session(\(\))?\s*(\.|->)\s*(setAttribute|put|set|SetString|Set)\s*\(|session\s*\[[^\]\n]+\]\s*=(?!=)"
 )
 # A branch that leaves (a refusal); the names a branch assigns (`src = ...`, `$src .= ...`, `src += ...`), what with
+_HANDLERS = {"except_clause", "catch_clause"}
+# A substring test whose needle is a name (`url.includes(APP_DOMAIN)`, `u.Contains(AppHost)`)
+_SUBSTRING_OF_NAME = re.compile(r"(\.(?:includes|contains|Contains)\(\s*)([A-Za-z_$][\w$.]*)(\s*[,)])")
+_STRING_VALUE = re.compile(r"""(@|\$)?(['"])[^'"\\]*\2""")
+# Calls that raise unless a path lies under a root (`relative_to`) or a value has a fixed shape (a UUID, a number)
+_RAISING_CHECK = re.compile(
+    r"(^|\.)relative_to$|^(UUID\.fromString|uuid\.UUID|UUID|int|BigInt|Integer\.parseInt|Long\.parseLong"
+    r"|(int|long|Guid|Int32|Int64)\.Parse(Exact)?)$"
+)
 _LEAVES = re.compile(r"\b(return|throw|raise|exit|die|abort|continue|break|goto|sys\.exit|process\.exit)\b")
 _ASSIGNED = re.compile(r"(?<![\w.>])\$?([A-Za-z_]\w*)\s*([.+]|\?\?)?=(?!=)([^;\n]*)")
 # A shell script that other users run with more rights than their own (a sudo rule for it): its arguments are theirs.

@@ -7,6 +7,10 @@ its callers show what they pass: `count_for_day "$day"` after `[[ $day =~ ^[0-9]
 then dropped when every mention of the helper's name is a call seen by the walk and none of those calls passes
 anything that carries input for those parameters. One call passing input keeps it (and is reported at the call, as
 before); a name mentioned other than as a call (a callback, an export, a string) keeps it too: callers unseen.
+
+A C format string is judged the same way (round 11): `vsnprintf(msg, sizeof msg, fmt, ap)` in a printf-like
+wrapper reports its `fmt` parameter, and the finding is dropped when every mention of the wrapper is a call seen
+passing a literal format (or the `fmt` parameter of another wrapper whose own callers all do).
 """
 
 from __future__ import annotations
@@ -27,6 +31,11 @@ class CallerChecks:
         self.calls_seen: dict[str, set[int]] = {}  # name -> the call sites the final walk bound
         self.dirty: dict[str, set[str]] = {}  # name -> parameters some call passes input for
         self.caller_decided: list[tuple[str, frozenset, list]] = []
+        # printf-like wrappers: (wrapper, format parameter) -> the findings it decides; which parameters some call
+        # passes a non-literal format for; a wrapper's parameter passed on as another wrapper's format
+        self.format_decided: dict[tuple[str, str], list] = {}
+        self.nonliteral: dict[str, set[str]] = {}
+        self.forwarded: dict[tuple[str, str], set[tuple[str, str]]] = {}
 
     def count_mentions(self) -> dict[str, int]:
         """Where each summarised function's name is written as a name (not inside a string or a comment), besides
@@ -60,6 +69,44 @@ class CallerChecks:
         for param, args in bound.items():
             if any(self.value(arg, scope).any for arg in args):
                 dirty.add(param)
+            if self.spec.language in ("c", "cpp"):
+                self.note_format_args(name, param, args, scope)
+
+    def note_format_args(self, name: str, param: str, args: list, scope) -> None:
+        for arg in args[:1]:  # (the rest of a variadic call is bound to the last named parameter too)
+            outer = self.own_param(arg, scope)
+            if outer is not None:
+                self.forwarded.setdefault((name, param), set()).add(outer)
+            elif not self.literal_format(arg, scope):
+                self.nonliteral.setdefault(name, set()).add(param)
+
+    def own_param(self, node, scope) -> tuple[str, str] | None:
+        """(function, parameter) when `node` is a plain parameter of the named function it is read in."""
+        if node.type not in self.spec.idents or scope.fn is None:
+            return None
+        name, fn_name = self.name_of(node), function_name(scope.fn, self.text)
+        if not fn_name or fn_name not in self.summaries or scope.vars.get(name) is not None and scope.vars[name].strong:
+            return None
+        if name not in {n for names in self.params(scope.fn) for n in names}:
+            return None
+        return fn_name, name
+
+    def format_by_callers(self, fmt, scope, start: int) -> None:
+        """A format string that is the function's own parameter: its callers decide (see the module's docstring)."""
+        key = self.own_param(fmt, scope)
+        if key is not None and start < len(self.findings):
+            self.format_decided.setdefault(key, []).extend(self.findings[start:])
+
+    def format_clean(self, key: tuple[str, str], seen: set) -> bool:
+        """Every call of the wrapper seen, each passing a literal format or a clean wrapper's format parameter."""
+        if key in seen:
+            return False  # (a wrapper calling itself: no literal reaches it through that call)
+        seen.add(key)
+        name, param = key
+        calls = len(self.calls_seen.get(name, ()))
+        if calls == 0 or calls != self.mentions_as_call.get(name, -1) or param in self.nonliteral.get(name, set()):
+            return False
+        return all(self.format_clean(outer, seen) for outer in self.forwarded.get(key, ()))
 
     def decided_by_callers(self, acc, scope, start: int) -> None:
         """The findings reported since `start` came from the function's own parameters only: keep them aside until
@@ -85,13 +132,16 @@ class CallerChecks:
     def drop_decided_clean(self) -> None:
         """Drop the findings of helpers whose every call (all mentions of the name) passed clean values."""
         dropped: set[int] = set()
-        if self.caller_decided and self.mentions_as_call is None:
+        if (self.caller_decided or self.format_decided) and self.mentions_as_call is None:
             self.mentions_as_call = self.count_mentions()
         for name, params, found in self.caller_decided:
             # (at least one call: a name mentioned only in a docstring has its callers elsewhere)
             seen = len(self.calls_seen.get(name, ()))
             every_call_seen = seen > 0 and seen == self.mentions_as_call.get(name, -1)
             if every_call_seen and not (self.dirty.get(name, set()) & params):
+                dropped.update(id(f) for f in found)
+        for key, found in self.format_decided.items():
+            if self.format_clean(key, set()):
                 dropped.update(id(f) for f in found)
         if dropped:
             self.findings = [f for f in self.findings if id(f) not in dropped]
