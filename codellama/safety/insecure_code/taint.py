@@ -67,7 +67,7 @@ _PARSER_MODULES = {
 # builder.append(x), list.push(x), $arr[] = x: the container holds the value from then on
 _APPEND = re.compile(
     r"(^|\.|->)(append|push|add|extend|insert|put|set|unshift|Append|AppendLine|AppendFormat|Add|AddRange|Insert"
-    r"|addAll|write|writelines|update|setdefault|concat|join)$"
+    r"|addAll|write|writelines|update|setdefault|concat|join|push_back|emplace_back|push_front|emplace_front|emplace)$"
 )
 # A URL whose scheme and host are written out (only a path or query is filled in): the server talks to that host.
 _FIXED_HOST = re.compile(r"""^\s*(f|\$|@)?[`'"](https?://[\w.-]+(:\d+)?/)""")

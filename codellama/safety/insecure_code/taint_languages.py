@@ -17,6 +17,7 @@ from codellama.safety.insecure_code.taint_languages_web import (
 from codellama.safety.insecure_code.taint_specs import (
     LDAP_FILTER,
     SQL_WORDS,
+    XPATH_PREDICATE,
     Spec,
     cin_sides,
     common_sinks,
@@ -95,6 +96,14 @@ def c_like_spec(language: str) -> Spec:
             r"(^|::)(ldap_search_ext_s|ldap_search_ext|ldap_search_s|ldap_search_st|ldap_search)$",
             args=(3,),
             built=True,
+        ),
+        # libxml2's XPath (and pugixml's select_nodes / xpath_query)
+        S(
+            k["xpath"],
+            r"(^|::)(xmlXPathEvalExpression|xmlXPathEval|xmlXPathCompile|xmlXPathCtxtCompile|select_nodes|select_node"
+            r"|xpath_query)$|\.(select_nodes|select_node)$",
+            built=True,
+            requires=XPATH_PREDICATE,
         ),
     ]
     statements = {}

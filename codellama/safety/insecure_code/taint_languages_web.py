@@ -8,6 +8,7 @@ import re
 from codellama.safety.insecure_code.taint_specs import (
     LDAP_FILTER,
     SQL_WORDS,
+    XPATH_PREDICATE,
     Spec,
     common_sinks,
     generic_sides,
@@ -149,6 +150,14 @@ def python_spec() -> Spec:
                 strong_only=True,
             ),
             S(k["ldap"], r"\.search$", args=(1,), built=True, requires=LDAP_FILTER, excludes=rx(r"^\s*(re|regex)\.")),
+            # lxml's tree.xpath(expr) and etree.XPath(expr), ElementTree's find/findall/iterfind (paths with predicates)
+            S(
+                k["xpath"],
+                r"(^|\.)(xpath|XPath|ETXPath|find|findall|findtext|iterfind)$",
+                args=(0,),
+                built=True,
+                requires=XPATH_PREDICATE,
+            ),
             S(k["ldap"], r"\.(search_s|search_st|search_ext|search_ext_s|search_subtree_s)$", args=(2,), built=True),
             S(
                 k["ssrf"],
@@ -283,6 +292,14 @@ def javascript_spec() -> Spec:
             ),
             S(k["ldap"], r"\.search$", args=(1,), built=True, requires=LDAP_FILTER),
             S(k["ldap"], r"(^|\.)parseFilter$", args=(0,), built=True),
+            # the xpath package's select/select1/evaluate, the DOM's document.evaluate, xmldom + xpath, fontoxpath
+            S(
+                k["xpath"],
+                r"(^|\.)(select|select1|evaluate|parse|evaluateXPath\w*)$",
+                args=(0,),
+                built=True,
+                requires=XPATH_PREDICATE,
+            ),
             S(
                 k["ssrf"],
                 # also on a field holding the client (`this.http = axios` in a constructor: `this.http.get(url)`)
@@ -404,6 +421,15 @@ def java_spec() -> Spec:
                 built=True,
                 requires=LDAP_FILTER,
             ),
+            # javax.xml.xpath's evaluate/compile, dom4j's and Jaxen's selectNodes/selectSingleNode/valueOf
+            S(
+                k["xpath"],
+                r"(^|\.)(evaluate|compile|evaluateExpression|selectNodes|selectSingleNode|selectObject|valueOf"
+                r"|createXPath|newXPath)$",
+                args=(0,),
+                built=True,
+                requires=XPATH_PREDICATE,
+            ),
             S(
                 k["ssrf"],
                 r"^(HttpGet|HttpPost|HttpPut|HttpDelete|HttpHead)$|HttpRequest\.newBuilder$|(^|\.)(getForObject"
@@ -515,6 +541,14 @@ def csharp_spec() -> Spec:
                 strong_only=True,
             ),
             S(k["ldap"], r"(^|\.)(DirectorySearcher|SearchRequest)$", built=True, requires=LDAP_FILTER),
+            # XmlNode.SelectNodes/SelectSingleNode, XPathNavigator.Select/Evaluate/Compile, LINQ to XML's XPath*
+            S(
+                k["xpath"],
+                r"(^|\.)(SelectNodes|SelectSingleNode|Select|Evaluate|Compile|XPathSelectElement"
+                r"|XPathSelectElements|XPathEvaluate)$",
+                built=True,
+                requires=XPATH_PREDICATE,
+            ),
             S(
                 k["redirect"],
                 r"Headers\.(Add|Append|TryAdd)$",
@@ -660,6 +694,8 @@ def php_spec() -> Spec:
                 requires=rx(r"(?i)\(\s*['\"]location['\"]"),
             ),
             S(k["ldap"], r"^(ldap_search|ldap_list|ldap_read)$", args=(2,), built=True),
+            # DOMXPath's query/evaluate, SimpleXMLElement's xpath
+            S(k["xpath"], r"->(query|evaluate|xpath)$", args=(0,), built=True, requires=XPATH_PREDICATE),
             S(k["ssrf"], r"^curl_init$", args=(0,), strong_only=True),
             S(k["ssrf"], r"^curl_setopt$", args=(2,), strong_only=True, requires=rx(r"CURLOPT_URL")),
             # curl_setopt_array($ch, [CURLOPT_URL => $url, ...]): the URL's value (taint.py picks it from the array)

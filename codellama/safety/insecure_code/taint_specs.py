@@ -79,6 +79,12 @@ ALLOW_CHECK = _rx(
     rf"|\.(origin|host|hostname|netloc|Host|Authority)\s*[!=]==?\s*(?!{_NOT_ALLOWED_HOST})[\w'\"]"
     rf"|[!=]==?\s*(?!{_NOT_ALLOWED_HOST})[\w.]+\.(origin|host|hostname|netloc|Host|Authority)\b"
 )
+# An XPath predicate written in a string, where input is pasted between quotes: `"/staff/member[badge='"`,
+# `"//user[@name=\""`, `"//book[contains(title, '"`: a step's name (or `*`, `]`, `)`) then `[` then a test.
+XPATH_PREDICATE = _rx(
+    r"""[\w*\])]\[\s*(@?[A-Za-z_][\w.:-]*\s*(!?=|<|>)|(contains|starts-with|ends-with|text|normalize-space"""
+    r"""|translate|string|name|local-name)\s*\()"""
+)
 # An LDAP search filter written in a string: `"(uid=`, `'(&(objectClass=person)(cn=`.
 LDAP_FILTER = _rx(r"""[`'"]\s*\(\s*[&|!]?\s*\(?\s*[A-Za-z][\w.-]*\s*[~<>]?=""")
 # Checks that look like allow-lists but are not: a URL's scheme (any host passes), a pattern anchored only at the
@@ -380,8 +386,11 @@ def generic_sides(node):
     if node.type == "array_element_initializer":  # 'db_pass' => 'secret'
         named = node.named_children
         return (named[0], named[1]) if len(named) == 2 else (None, None)
-    if node.type == "for_range_loop":
-        return node.child_by_field_name("declarator"), node.child_by_field_name("right")
+    if node.type == "for_range_loop":  # (`const auto& job : jobs`: the name under the reference declarator)
+        lhs = node.child_by_field_name("declarator")
+        while lhs is not None and lhs.type in ("pointer_declarator", "reference_declarator") and lhs.named_children:
+            lhs = lhs.named_children[-1]
+        return lhs, node.child_by_field_name("right")
     if node.type == "property_declaration":  # C# `public string SmtpPassword { get; set; } = "..."`
         return node.child_by_field_name("name"), node.child_by_field_name("value")
     lhs = node.child_by_field_name("left") or node.child_by_field_name("name")
@@ -507,6 +516,13 @@ def common_sinks(p: str) -> dict[str, tuple]:
             "high",
             "an LDAP filter built from untrusted input: LDAP injection",
             "escape the value for an LDAP filter (RFC 4515) or pass it as a filter argument ({0})",
+        ),
+        "xpath": (
+            f"{p}-taint-xpath",
+            643,
+            "high",
+            "an XPath expression built from untrusted input: XPath injection",
+            "pass the value as an XPath variable ($name with a variable resolver) or check it against an allow-list",
         ),
         "deser": (
             f"{p}-taint-deserialize",

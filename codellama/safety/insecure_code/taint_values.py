@@ -721,6 +721,7 @@ class Values:
             if spec.sources.search(callee):
                 scope.vars[target] = Var(strong=True, built=True)
                 self.wrote(target, scope.vars[target], scope)
+                self.read_into_field(args[index], scope)
                 continue
             acc = Acc()
             if rx(r"TryGetValue$").search(callee):
@@ -738,6 +739,19 @@ class Values:
                 self.wrote(target, scope.vars[target], scope)
             else:
                 scope.vars.pop(target, None)
+
+    def read_into_field(self, arg, scope: Scope) -> None:
+        """`std::getline(row, job.project, '\t')`, `fgets(rec.name, sizeof rec.name, f)`: input read into a field
+        is held by the struct, as `job.project = line` would make it (`jobs.push_back(job)`, `tar_command(job)`)."""
+        while arg.type in ("pointer_expression", "parenthesized_expression") and arg.named_children:
+            arg = arg.named_children[-1]  # (&rec.name)
+        if self.spec.language not in ("c", "cpp") or arg.type not in MEMBERS:
+            return
+        root = self.root_name(arg)
+        if not root or root in ("this", "self"):
+            return
+        old = scope.vars.get(root)
+        scope.vars[root] = Var(True, old.remote if old else False, old.params if old else frozenset(), True)
 
     def wrote(self, target: str, var: Var, scope: Scope) -> None:
         """A helper writes into its own parameter (snprintf(out, n, "... %s", host)): its callers' argument holds it."""
