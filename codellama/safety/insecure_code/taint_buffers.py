@@ -43,6 +43,16 @@ STRCAT = (
 )
 _COPIES = re.compile(r"(^|::|\b)(memcpy|memmove|strncpy|strncat|wmemcpy|CopyMemory)$")
 _READS = re.compile(r"(^|::|\b)(read|recv|recvfrom)$")
+# An array size written as a product (or sum) of numbers and constant names
+_CONSTANT_PRODUCT = re.compile(r"\w+(\s*[*+]\s*\w+)+")
+# A name or a field read in an index's computation (`t.y`, `hdr.width`, `n`)
+_READ = re.compile(r"(?<![\w.])([A-Za-z_]\w*)(\.\w+)*")
+# A comparison with a number, a constant or a size: `t.x + t.w > 256`, `h->count >= MAX_TILES`, `n < sizeof buf`
+# (the bound a whole side: `n * 2 + 1 > len` compares with `len`)
+_FIXED_BOUND = re.compile(
+    r"(<|>)=?\s*(\d+|[A-Z_][A-Z0-9_]*|k[A-Z]\w*|sizeof)\b(?!\s*[-+*/])"
+    r"|(?<![-+*/\w])(?<![-+*/]\s)(\d+|[A-Z_][A-Z0-9_]*|k[A-Z]\w*)\s*(<|>)"
+)
 _FGETS = re.compile(r"(^|::|\b)fgets$")
 _STD_COPY = re.compile(r"^(std::)?(copy|copy_n)$")
 _STRCPY = re.compile(r"(^|::|\b)(strcpy|wcscpy|_tcscpy|lstrcpy[AW]?|stpcpy|strcat|wcscat|_tcscat|lstrcat[AW]?)$")
@@ -78,10 +88,26 @@ class BufferChecks:
                 value = int(token) if token.isdigit() else self.constants.get(token)
                 if inner is not None and token and rx(r"\w+").fullmatch(token):
                     arrays[self.text(inner).split("::")[-1]] = (value, token)
+                elif inner is not None and _CONSTANT_PRODUCT.fullmatch(token):  # gray[kMaxW * kMaxH]
+                    arrays[self.text(inner).split("::")[-1]] = (self.product(token), token)
             stack.extend(n.named_children)
         for token, name in rx(r"\bstd::array\s*<\s*[\w:\s*]+,\s*(\w+)\s*>\s+(\w+)\s*[;{=]").findall(text):
             arrays.setdefault(name, (int(token) if token.isdigit() else self.constants.get(token), token))
         return arrays
+
+    def product(self, token: str) -> int | None:
+        """`kMaxW * kMaxH`, `ROWS * COLS + 1`: the size when every factor is a number or a known constant."""
+        total = 0
+        for term in token.split("+"):
+            value = 1
+            for factor in term.split("*"):
+                factor = factor.strip()
+                known = int(factor) if factor.isdigit() else self.constants.get(factor)
+                if known is None:
+                    return None
+                value *= known
+            total += value
+        return total
 
     def buffer_call(self, node, callee: str, args: list, scope) -> None:
         if _COPIES.search(callee):
@@ -320,6 +346,8 @@ class BufferChecks:
             return True  # n = len > MAX_NAME ? MAX_NAME : len
         if name in scope.loops and self.fits(scope.loops[name], dst):
             return True
+        if self.inputs_compared(name, scope):
+            return True
         for cond in scope.checked:
             flat = cond.replace("->", ".").replace("<<", " ").replace(">>", " ")
             for part in rx(r"&&|\|\||\band\b|\bor\b").split(flat):
@@ -331,6 +359,23 @@ class BufferChecks:
                 if self.fits(other, dst):
                     return True
         return False
+
+    def inputs_compared(self, name: str, scope) -> bool:
+        """`dst = (t.y + row) * W + (t.x + col)` with `row < t.h`, `col < t.w`, after `if (t.x + t.w > W || t.y + t.h >
+        H) return;`: every input the index is computed from (and every input bounding its loops) was compared with a
+        fixed bound, so the author checked the coordinates, not the index."""
+        value = scope.values.get(name, "")
+        texts = [value] + [scope.loops[n] for n in self._names(value) if n in scope.loops]
+        reads = set()
+        for text in texts:
+            for m in _READ.finditer(text.replace("->", ".")):  # (fields of a struct read from the input)
+                if m.group(2) and m.group(1) in scope.vars and m.group(1) not in scope.loops and m.group(1) != name:
+                    reads.add(m.group(0))
+        parts = (p for c in scope.checked for p in rx(r"&&|\|\||\band\b|\bor\b").split(c.replace("->", ".")))
+        checks = [p for p in parts if _FIXED_BOUND.search(p)]
+        return bool(reads) and all(
+            any(rx(rf"(?<![\w.]){re.escape(r)}(?![\w.])").search(c) for c in checks) for r in reads
+        )
 
     def fits(self, bound: str, dst: str) -> bool:
         """A bound no larger than dst's capacity: sizeof, dst's size constant, a number that fits, a constant."""

@@ -135,6 +135,10 @@ class Summary:
         return {n for names in self.params for n in names}
 
 
+# A C or C++ cast written before an argument: `reinterpret_cast<char *>(`, `(char *)`, `(void *)`
+_CAST = re.compile(r"^\s*((reinterpret|static)_cast\s*<[^<>]*>\s*\(|\(\s*(const\s+)?(unsigned\s+)?\w+\s*\*+\s*\))")
+
+
 class Scope:
     """What is known inside one function: tainted names, the text each name was assigned, what each name was
     derived from (for clearing), the conditions seen so far, and the summary being gathered (if any)."""
@@ -708,7 +712,10 @@ class Values:
         targets: list[tuple[str, int | None]] = []
         for pattern, index in spec.out_params:
             if pattern.search(callee) and len(args) > index:
-                targets.append((self.name_of(args[index]).lstrip("&*"), index))
+                # (`reinterpret_cast<char *>(&hdr)`, `(char *)&hdr`: the struct read into)
+                target = _CAST.sub("", self.name_of(args[index])) if spec.language in ("c", "cpp") else None
+                target = target.strip("()&* ") if target else self.name_of(args[index]).lstrip("&*")
+                targets.append((target, index))
         if spec.language == "csharp":
             raw = node.child_by_field_name("arguments")
             for i, a in enumerate(raw.named_children if raw is not None else []):
