@@ -160,6 +160,9 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks, CallerChecks):
             return False
         if sink.cwe == 601 and self.fixed_start(value_node, scope):  # f"{login_url}?next={target}"
             return False
+        if sink.cwe == 918 and self.stored_url(value_node, scope):
+            self.report(replace(sink, message=_STORED_URL_MESSAGE), at)
+            return True
         acc = self.value(value_node, scope)
         if not acc.any:
             return False
@@ -176,6 +179,22 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks, CallerChecks):
             self.decided_by_callers(acc, scope, start)
             return True
         return False
+
+    def stored_url(self, value_node, scope: Scope) -> bool:
+        """`requests.post(integration.callback_url, ...)`, `fetch(hook.webhookUrl)`: a webhook or callback URL that the
+        application's users enter and it stores, read back from a record and fetched with no check of its host, is a
+        request forgery one step removed (the user typed it in an earlier request). Not the operator's configuration
+        (`settings.SLACK_WEBHOOK_URL`, `config.callbackUrl`), and not after a check of the URL or its host."""
+        text = self.expanded(value_node, scope)
+        fields = [m.group(0) for m in _STORED_URL.finditer(text) if not _CONFIG_HOLDER.match(m.group(1))]
+        if not fields:
+            return False
+        names = [self.name_of(value_node)] if value_node.type in self.spec.idents else []
+        for cond in scope.checked:
+            if any(self.mentions(cond, n) for n in names) or any(f in cond for f in fields):
+                if is_allow_check(cond) or self.validates(cond) or _URL_PARTS.search(cond):
+                    return False
+        return True
 
     def whole_name(self, sink: Sink, built: bool) -> Sink:
         """C/C++: a file opened by a name the input gives whole (no folder it was meant to stay in) is external
@@ -1252,6 +1271,20 @@ _SESSION_WRITE = re.compile(
 )
 # A branch that leaves (a refusal); the names a branch assigns (`src = ...`, `$src .= ...`, `src += ...`), what with
 _HANDLERS = {"except_clause", "catch_clause"}
+# A URL a user stores for the server to call back: `integration.callback_url`, `hook.webhookUrl`,
+# `$sub->notify_url`, `row["ipn_url"]`, `endpoint.getCallbackUrl()`, `hook.WebhookUrl`
+_STORED_URL = re.compile(
+    r"""(?<![\w$.>])(\$?[A-Za-z_]\w*)\s*(?:\.|->|\[\s*['"])\s*(?:get)?(?i:(?:webhook|callback|notify|notification"""
+    r"""|ipn|postback|status_callback|hook|delivery)_?(?:url|uri))(?:\(\))?(?![\w])"""
+)
+# The operator's configuration or the code's own object, not a record of the users'
+_CONFIG_HOLDER = re.compile(
+    r"^\$?((?i:settings|config|conf|cfg|env|environ|options|opts|app|current_app|self|this)|[A-Z0-9_]+)$"
+)
+_STORED_URL_MESSAGE = (
+    "the server fetches a URL its users stored (a webhook or callback URL) without checking the host: "
+    "server-side request forgery"
+)
 # A substring test whose needle is a name (`url.includes(APP_DOMAIN)`, `u.Contains(AppHost)`)
 _SUBSTRING_OF_NAME = re.compile(r"(\.(?:includes|contains|Contains)\(\s*)([A-Za-z_$][\w$.]*)(\s*[,)])")
 _STRING_VALUE = re.compile(r"""(@|\$)?(['"])[^'"\\]*\2""")

@@ -82,8 +82,8 @@ ALLOW_CHECK = _rx(
 # An XPath predicate written in a string, where input is pasted between quotes: `"/staff/member[badge='"`,
 # `"//user[@name=\""`, `"//book[contains(title, '"`: a step's name (or `*`, `]`, `)`) then `[` then a test.
 XPATH_PREDICATE = _rx(
-    r"""[\w*\])]\[\s*(@?[A-Za-z_][\w.:-]*\s*(!?=|<|>)|(contains|starts-with|ends-with|text|normalize-space"""
-    r"""|translate|string|name|local-name)\s*\()"""
+    r"""[\w*\])]\[[^\[\]'"=<>;]{0,80}(!=|=|<|>)=?\s*(\\?['"]|\$\{|\{)"""
+    r"""|[\w*\])]\[\s*(contains|starts-with|ends-with|normalize-space|translate)\s*\("""
 )
 # An LDAP search filter written in a string: `"(uid=`, `'(&(objectClass=person)(cn=`.
 LDAP_FILTER = _rx(r"""[`'"]\s*\(\s*[&|!]?\s*\(?\s*[A-Za-z][\w.-]*\s*[~<>]?=""")
