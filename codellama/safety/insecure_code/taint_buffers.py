@@ -43,8 +43,9 @@ STRCAT = (
 )
 _COPIES = re.compile(r"(^|::|\b)(memcpy|memmove|strncpy|strncat|wmemcpy|CopyMemory)$")
 _READS = re.compile(r"(^|::|\b)(read|recv|recvfrom)$")
-# An array size written as a product (or sum) of numbers and constant names
-_CONSTANT_PRODUCT = re.compile(r"\w+(\s*[*+]\s*\w+)+")
+# An array size written as a product of numbers and constant names (a 2-D grid kept flat)
+_CONSTANT_PRODUCT = re.compile(r"\w+(\s*\*\s*\w+)+")
+_CALL = re.compile(r"[A-Za-z_]\w*\s*\(")
 # A name or a field read in an index's computation (`t.y`, `hdr.width`, `n`)
 _READ = re.compile(r"(?<![\w.])([A-Za-z_]\w*)(\.\w+)*")
 # A comparison with a number, a constant or a size: `t.x + t.w > 256`, `h->count >= MAX_TILES`, `n < sizeof buf`
@@ -96,18 +97,15 @@ class BufferChecks:
         return arrays
 
     def product(self, token: str) -> int | None:
-        """`kMaxW * kMaxH`, `ROWS * COLS + 1`: the size when every factor is a number or a known constant."""
-        total = 0
-        for term in token.split("+"):
-            value = 1
-            for factor in term.split("*"):
-                factor = factor.strip()
-                known = int(factor) if factor.isdigit() else self.constants.get(factor)
-                if known is None:
-                    return None
-                value *= known
-            total += value
-        return total
+        """`kMaxW * kMaxH`: the size when every factor is a number or a known constant."""
+        value = 1
+        for factor in token.split("*"):
+            factor = factor.strip()
+            known = int(factor) if factor.isdigit() else self.constants.get(factor)
+            if known is None:
+                return None
+            value *= known
+        return value
 
     def buffer_call(self, node, callee: str, args: list, scope) -> None:
         if _COPIES.search(callee):
@@ -365,6 +363,8 @@ class BufferChecks:
         H) return;`: every input the index is computed from (and every input bounding its loops) was compared with a
         fixed bound, so the author checked the coordinates, not the index."""
         value = scope.values.get(name, "")
+        if _CALL.search(value):
+            return False  # (`read(fd, &n, 1)`: a call's arguments are not what the value is computed from)
         texts = [value] + [scope.loops[n] for n in self._names(value) if n in scope.loops]
         reads = set()
         for text in texts:
@@ -372,7 +372,7 @@ class BufferChecks:
                 if m.group(2) and m.group(1) in scope.vars and m.group(1) not in scope.loops and m.group(1) != name:
                     reads.add(m.group(0))
         parts = (p for c in scope.checked for p in rx(r"&&|\|\||\band\b|\bor\b").split(c.replace("->", ".")))
-        checks = [p for p in parts if _FIXED_BOUND.search(p)]
+        checks = [p for p in parts if _FIXED_BOUND.search(p) and not _CALL.search(p)]
         return bool(reads) and all(
             any(rx(rf"(?<![\w.]){re.escape(r)}(?![\w.])").search(c) for c in checks) for r in reads
         )

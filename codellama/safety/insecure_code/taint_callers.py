@@ -85,7 +85,7 @@ class CallerChecks:
         if node.type not in self.spec.idents or scope.fn is None:
             return None
         name, fn_name = self.name_of(node), function_name(scope.fn, self.text)
-        if not fn_name or fn_name not in self.summaries or scope.vars.get(name) is not None and scope.vars[name].strong:
+        if not fn_name or fn_name not in self.summaries or (name in scope.vars and scope.vars[name].strong):
             return None
         if name not in {n for names in self.params(scope.fn) for n in names}:
             return None

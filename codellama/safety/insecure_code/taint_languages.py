@@ -17,6 +17,7 @@ from codellama.safety.insecure_code.taint_languages_web import (
 from codellama.safety.insecure_code.taint_specs import (
     LDAP_FILTER,
     SQL_WORDS,
+    STRUCT_READ,
     XPATH_PREDICATE,
     Spec,
     cin_sides,
@@ -125,7 +126,7 @@ def c_like_spec(language: str) -> Spec:
         concat_op=PLUS,
         formatters=rx(r"(^|::)(sprintf|snprintf|strcat|format|append|str)$"),
         sources=rx(
-            r"\bargv\b|\bfgets\b|\bgets\b|\bscanf\b|\bfscanf\b|\bread\b|\bfread\b|\brecv\b|\brecvfrom\b|\bcin\b"
+            r"\bargv\b|\bfgets\b|\bgets\b|\bscanf\b|\bfscanf\b|\bread\b|\brecv\b|\brecvfrom\b|\bcin\b"
             r"|\bgetline\b|\bReadFile\b|QUERY_STRING|get_param_value|get_header_value|url_params|\bgetParam\b|\boptarg\b"
             r"|\bgetParameter\b"
         ),
@@ -142,9 +143,9 @@ def c_like_spec(language: str) -> Spec:
             (rx(r"(^|::)(scanf)$"), 1),
             *((rx(r"(^|::)sscanf$"), i) for i in range(2, 6)),  # sscanf(qs, "to=%255s", to): what qs held
             (rx(r"(^|::)(read|recv|recvfrom)$"), 1),
-            # a stream's or a file's bytes read into a buffer or a struct (`in.read((char *)&hdr, sizeof hdr)`,
-            # `fread(&hdr, sizeof hdr, 1, f)`): a file format's header says what the file's author wrote
-            (rx(r"(\.|->)read$|(^|::)fread$"), 0),
+            # a stream's or a file's bytes read into a struct (`in.read((char *)&hdr, sizeof hdr)`, `fread(&hdr,
+            # sizeof hdr, 1, f)`): a file format's header says what the file's author wrote (taint_values.py)
+            (STRUCT_READ, 0),
             (rx(r"(^|::)(strcpy|strcat|strncpy|strncat|sprintf|snprintf|memcpy|memmove|vsprintf|vsnprintf)$"), 0),
         ],
         loops={"for_statement"},

@@ -85,6 +85,8 @@ XPATH_PREDICATE = _rx(
     r"""[\w*\])]\[[^\[\]'"=<>;]{0,80}(!=|=|<|>)=?\s*(\\?['"]|\$\{|\{)"""
     r"""|[\w*\])]\[\s*(contains|starts-with|ends-with|normalize-space|translate)\s*\("""
 )
+# A stream's or a file's read into the memory at its first argument (`in.read(...)`, `fread(...)`)
+STRUCT_READ = _rx(r"(\.|->)read$|(^|::)fread$")
 # An LDAP search filter written in a string: `"(uid=`, `'(&(objectClass=person)(cn=`.
 LDAP_FILTER = _rx(r"""[`'"]\s*\(\s*[&|!]?\s*\(?\s*[A-Za-z][\w.-]*\s*[~<>]?=""")
 # Checks that look like allow-lists but are not: a URL's scheme (any host passes), a pattern anchored only at the

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from codellama.safety.insecure_code.rule import rx
 from codellama.safety.insecure_code.taint_functions import function_name, parameter_names, return_value_nodes
-from codellama.safety.insecure_code.taint_specs import is_allow_check
+from codellama.safety.insecure_code.taint_specs import STRUCT_READ, is_allow_check
 
 SUBSCRIPTS = {"subscript_expression", "subscript", "element_access_expression", "array_access"}
 _EXPANSIONS = {"simple_expansion", "expansion"}  # shell `$1`, `${1}`
@@ -711,6 +711,8 @@ class Values:
         spec = self.spec
         targets: list[tuple[str, int | None]] = []
         for pattern, index in spec.out_params:
+            if pattern is STRUCT_READ and not (len(args) > index and "&" in self.text(args[index])):
+                continue  # (bytes into a buffer, `in.read(magic, 4)`: only a struct read whole is a header)
             if pattern.search(callee) and len(args) > index:
                 # (`reinterpret_cast<char *>(&hdr)`, `(char *)&hdr`: the struct read into)
                 target = _CAST.sub("", self.name_of(args[index])) if spec.language in ("c", "cpp") else None
@@ -725,7 +727,7 @@ class Values:
                         targets.append((idents[-1], i))
         for target, index in targets:
             scope.values[target] = self.text(node)  # snprintf(q, n, "SELECT ... %s", x): what q now holds
-            if spec.sources.search(callee):
+            if spec.sources.search(callee) or STRUCT_READ.search(callee):
                 scope.vars[target] = Var(strong=True, built=True)
                 self.wrote(target, scope.vars[target], scope)
                 self.read_into_field(args[index], scope)
