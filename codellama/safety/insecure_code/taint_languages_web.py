@@ -153,7 +153,9 @@ def python_spec() -> Spec:
             # lxml's tree.xpath(expr) and etree.XPath(expr), ElementTree's find/findall/iterfind (paths with predicates)
             S(
                 k["xpath"],
-                r"(^|\.)(xpath|XPath|ETXPath|find|findall|findtext|iterfind)$",
+                # (find/findall on a tree or an element, not on a string or a regex)
+                r"(^|\.)(xpath|XPath|ETXPath)$|(?i:tree|root|doc|xml|dom|element|elem|node|el)\w*\.(find|findall"
+                r"|findtext|iterfind)$",
                 args=(0,),
                 built=True,
                 requires=XPATH_PREDICATE,
@@ -295,7 +297,9 @@ def javascript_spec() -> Spec:
             # the xpath package's select/select1/evaluate, the DOM's document.evaluate, xmldom + xpath, fontoxpath
             S(
                 k["xpath"],
-                r"(^|\.)(select|select1|evaluate|parse|evaluateXPath\w*)$",
+                # (not d3's or a query builder's select: the xpath module's, or select imported from it)
+                r"(?i:xpath)\w*\.(select|select1|evaluate|parse)$|^(select|select1)$|^document\.evaluate$"
+                r"|(^|\.)evaluateXPath\w*$",
                 args=(0,),
                 built=True,
                 requires=XPATH_PREDICATE,
@@ -424,8 +428,9 @@ def java_spec() -> Spec:
             # javax.xml.xpath's evaluate/compile, dom4j's and Jaxen's selectNodes/selectSingleNode/valueOf
             S(
                 k["xpath"],
-                r"(^|\.)(evaluate|compile|evaluateExpression|selectNodes|selectSingleNode|selectObject|valueOf"
-                r"|createXPath|newXPath)$",
+                # (on an XPath object: not Pattern.compile nor String.valueOf)
+                r"(?i:xpath)[\w()]*\.(evaluate|compile|evaluateExpression)$|(^|\.)(selectNodes|selectSingleNode"
+                r"|selectObject|createXPath)$",
                 args=(0,),
                 built=True,
                 requires=XPATH_PREDICATE,
@@ -544,8 +549,9 @@ def csharp_spec() -> Spec:
             # XmlNode.SelectNodes/SelectSingleNode, XPathNavigator.Select/Evaluate/Compile, LINQ to XML's XPath*
             S(
                 k["xpath"],
-                r"(^|\.)(SelectNodes|SelectSingleNode|Select|Evaluate|Compile|XPathSelectElement"
-                r"|XPathSelectElements|XPathEvaluate)$",
+                # (a navigator's Select, not LINQ's)
+                r"(^|\.)(SelectNodes|SelectSingleNode|XPathSelectElement|XPathSelectElements|XPathEvaluate)$"
+                r"|(?i:nav|navigator|xpath)\w*\.(Select|SelectSingleNode|Evaluate|Compile)$|XPathExpression\.Compile$",
                 built=True,
                 requires=XPATH_PREDICATE,
             ),
@@ -695,7 +701,14 @@ def php_spec() -> Spec:
             ),
             S(k["ldap"], r"^(ldap_search|ldap_list|ldap_read)$", args=(2,), built=True),
             # DOMXPath's query/evaluate, SimpleXMLElement's xpath
-            S(k["xpath"], r"->(query|evaluate|xpath)$", args=(0,), built=True, requires=XPATH_PREDICATE),
+            # (a DOMXPath's query, named for it, not PDO's or mysqli's)
+            S(
+                k["xpath"],
+                r"(?i:\$\w*(xp|path|finder)\w*)->(query|evaluate)$|->xpath$",
+                args=(0,),
+                built=True,
+                requires=XPATH_PREDICATE,
+            ),
             S(k["ssrf"], r"^curl_init$", args=(0,), strong_only=True),
             S(k["ssrf"], r"^curl_setopt$", args=(2,), strong_only=True, requires=rx(r"CURLOPT_URL")),
             # curl_setopt_array($ch, [CURLOPT_URL => $url, ...]): the URL's value (taint.py picks it from the array)
