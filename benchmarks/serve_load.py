@@ -115,10 +115,14 @@ def percentile(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, round(q * (len(values) - 1)))]
 
 
-def generator_throughput(requests: int, max_tokens: int, threads: int | None, compiled: bool) -> tuple[float, float]:
+def generator_throughput(
+    requests: int, max_tokens: int, threads: int | None, compiled: bool, batches: list[int]
+) -> tuple[float, dict[int, float], float]:
     """Generated tokens/s of `Generator.complete` in this process, on the prompts the one-at-a-time level
-    sent (the model loaded, and compiled or not, as `codellama serve` ran it); and the compute ceiling of any
-    batch: this CPU's fp32 matmul peak, measured now, over the FLOPs of one token (`compute_ceiling`)."""
+    sent (the model loaded, and compiled or not, as `codellama serve` ran it); its tokens/s with each of
+    `batches` prompts at once (one call: the engine's batched steps without a server, scheduler or client);
+    and the compute ceiling of any batch: this CPU's fp32 matmul peak, measured now, over the FLOPs of one
+    token (`compute_ceiling`)."""
     import torch
 
     from codellama.checkpoints.loading import load_generator
@@ -136,7 +140,14 @@ def generator_throughput(requests: int, max_tokens: int, threads: int | None, co
     started, tokens = time.perf_counter(), 0
     for i in range(requests):
         tokens += len(generator.complete(PROMPTS[i % len(PROMPTS)], params)[0].token_ids)
-    return tokens / (time.perf_counter() - started), compute_ceiling(generator.model.args, context=max_tokens + 16)
+    rate = tokens / (time.perf_counter() - started)
+    batch_rates = {}
+    for rows in batches:  # the same decode steps at `rows` rows, no server between: what the step allows there
+        prompts = [PROMPTS[i % len(PROMPTS)] for i in range(rows)]
+        started = time.perf_counter()
+        tokens = sum(len(c.token_ids) for c in generator.complete(prompts, params))
+        batch_rates[rows] = tokens / (time.perf_counter() - started)
+    return rate, batch_rates, compute_ceiling(generator.model.args, context=max_tokens + 16)
 
 
 def compute_ceiling(args, context: int) -> float:
@@ -223,7 +234,9 @@ def main() -> None:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
     sequential = rows[0][4]
-    generator_rate, ceiling = generator_throughput(args.sequential_requests, args.max_tokens, args.threads, compiled)
+    generator_rate, batch_rates, ceiling = generator_throughput(
+        args.sequential_requests, args.max_tokens, args.threads, compiled, levels
+    )
     mode = "compiled" if compiled else "eager"
     print(f"\ncodellama serve ({mode}), default model, {args.max_tokens} max tokens, greedy, {os.cpu_count()} CPUs")
     print(
@@ -247,6 +260,11 @@ def main() -> None:
     if at16:
         verdict = "meets" if at16[4] / sequential >= 8 else "MISSES"
         print(f"16 clients: {at16[4] / sequential:.2f}x the one-at-a-time throughput ({verdict} the 8x bar)")
+    for rows, rate in batch_rates.items():
+        print(
+            f"the Generator with {rows} prompts at once (the same batched decode steps, no server): {rate:.1f} tok/s "
+            f"= {rate / generator_rate:.2f}x its one-at-a-time: what the step allows at that batch on this CPU"
+        )
     print(
         f"compute ceiling of any batch on this CPU (its fp32 matmul peak, measured now, over the FLOPs of a token): "
         f"{ceiling:.0f} tok/s = {ceiling / sequential:.2f}x the one-at-a-time throughput"
