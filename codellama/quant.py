@@ -53,6 +53,10 @@ REFINE_TOP = 8  # the output layer's largest logits recomputed in float32 (Int8L
 # layer), so int4 does it only inside a compiled graph: a long prompt's prefill under --compile.
 INT8_DEQUANTIZED_FROM = 128
 INT4_DEQUANTIZED_FROM = 128
+# The dtype of the dense matmul that many rows of activations take (a long prefill, scored candidates): bf16
+# where oneDNN has native bf16 kernels (AVX-512 BF16, AMX); float32 elsewhere, as on AVX2 CPUs, where a bf16
+# matmul is emulated: a compiled 197-token prefill of the default model took 2.8 s in bf16, not 0.8 s eager.
+MANY_ROWS_DTYPE = torch.bfloat16 if torch.ops.mkldnn._is_mkldnn_bf16_supported() else torch.float32
 
 # the weights the quantised modules replace: every linear layer's, the output layer's, the embedding's
 _LINEAR = re.compile(r"^(layers\.\d+\.(attention\.w[qkvo]|feed_forward\.w[123])|output)\.weight$")
@@ -244,16 +248,19 @@ class Int4Linear(nn.Module):
         self.register_buffer("scales_and_zeros", scales_and_zeros.to(device))
         bias = None if bias is None else nn.Parameter(bias.detach().to(device), requires_grad=False)
         self.register_parameter("bias", bias)  # a loader may set it later
-        self.unpackable = device.type == "cpu" and len(packed) % _SPLIT_BLOCK == 0 and _split_layout_known()
+        layout = _split_layout()
+        self.unpackable = device.type == "cpu" and layout is not None and len(packed) % layout[0] == 0
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         # a decode step runs this ~200 times: each op left out (a cast to the dtype it has) is time saved
         x2 = x.reshape(-1, self.in_features)
-        if x2.dtype != COMPUTE_DTYPE:
-            x2 = x2.to(COMPUTE_DTYPE)
+        many = self.unpackable and len(x2) >= INT4_DEQUANTIZED_FROM and torch.compiler.is_compiling()
+        compute_dtype = MANY_ROWS_DTYPE if many else COMPUTE_DTYPE
+        if x2.dtype != compute_dtype:
+            x2 = x2.to(compute_dtype)
         packed, group, scales_and_zeros = self.packed_weight, self.group_size, self.scales_and_zeros
-        if self.unpackable and len(x2) >= INT4_DEQUANTIZED_FROM and torch.compiler.is_compiling():
-            y = F.linear(x2, self.dequantized())  # inductor fuses the unpacking into one loop
+        if many:
+            y = F.linear(x2, self.dequantized(compute_dtype))  # inductor fuses the unpacking into one loop
         elif self.on_cuda:
             y = torch.ops.aten._weight_int4pack_mm(x2, packed, group, scales_and_zeros)
         else:
@@ -265,17 +272,18 @@ class Int4Linear(nn.Module):
             y = y.to(x.dtype)
         return y if self.bias is None else y + self.bias
 
-    def dequantized(self) -> torch.Tensor:
-        """The weight (N padded to 16, K) in bf16, as the kernel dequantises it, unpacked from the CPU packer's
-        layout (`unpackable`): in each block of 64 rows, byte [k, j] holds column k of row j in its low nibble
-        and of row 32 + j in its high one."""
+    def dequantized(self, dtype: torch.dtype = COMPUTE_DTYPE) -> torch.Tensor:
+        """The weight (N padded to 16, K) in `dtype` (bf16: as the kernel dequantises it), unpacked from the CPU
+        packer's layout (`unpackable`): in each block of B rows (64 or 32, `_split_layout`), byte [k, j] holds
+        column k of row j in its low nibble and of row B/2 + j in its high one."""
         N, K, G = len(self.packed_weight), self.in_features, self.group_size
-        q = _packed_values(self.packed_weight, K).view(N // _SPLIT_BLOCK, K // G, G, _SPLIT_BLOCK)
-        # (K/G, N, 2) -> (N/64, K/G, 2, 64): each group's scale and zero beside its block's rows
-        scales_and_zeros = self.scales_and_zeros.view(K // G, N // _SPLIT_BLOCK, _SPLIT_BLOCK, 2).permute(1, 0, 3, 2)
+        block, _ = _split_layout()
+        q = _packed_values(self.packed_weight, K).view(N // block, K // G, G, block)
+        # (K/G, N, 2) -> (N/B, K/G, 2, B): each group's scale and zero beside its block's rows
+        scales_and_zeros = self.scales_and_zeros.view(K // G, N // block, block, 2).permute(1, 0, 3, 2)
         scales, zeros = scales_and_zeros[:, :, 0, None].float(), scales_and_zeros[:, :, 1, None].float()
-        w = ((q.float() - 8) * scales + zeros).to(COMPUTE_DTYPE)
-        return w.view(N // _SPLIT_BLOCK, K, _SPLIT_BLOCK).transpose(1, 2).reshape(N, K)
+        w = ((q.float() - 8) * scales + zeros).to(dtype)
+        return w.view(N // block, K, block).transpose(1, 2).reshape(N, K)
 
     def extra_repr(self) -> str:
         return f"in_features={self.in_features}, out_features={self.out_features}, group_size={self.group_size}"
@@ -284,12 +292,13 @@ class Int4Linear(nn.Module):
 class Int8Linear(nn.Module):
     """A linear layer over int8 weights with one scale per output channel, bf16 activations.
 
-    On the CPU (`split`, the default) it runs on ATen's int4-pack kernel, which is ~1.6x faster than the int8
-    one there at the same bytes read (measured on a 49152 x 576 layer). Each int8 value splits into two
-    4-bit planes, v = 16 * hi + lo (hi = v >> 4 in -8..7, lo = v & 15), laid side by side as a K x 2 weight
-    in groups of 32: the hi groups with scale 16s and zero 0, the lo groups with scale s and zero 8s, so the
-    kernel's (q - 8) * scale + zero gives 16 * hi * s and lo * s, and [x, x] times that weight is x times the
-    int8 weight, exactly. Elsewhere: ATen's int8-pack kernel (or a matmul over the weights dequantised on the
+    On the CPU (`split`, the default) it runs on ATen's int4-pack kernel where that is faster than the int8 one
+    (~1.6x at the same bytes read with AVX-512, on a 49152 x 576 layer; not with AVX2:
+    `_planes_beat_int8_kernel`). Each int8 value splits into two 4-bit planes, v = 16 * hi + lo (hi = v >> 4
+    in -8..7, lo = v & 15), laid side by side as a K x 2 weight in groups of 32: the hi groups with scale 16s
+    and zero 0, the lo groups with scale s and zero 8s, so the kernel's (q - 8) * scale + zero gives 16 * hi * s
+    and lo * s, and [x, x] times that weight is x times the int8 weight, exactly. Elsewhere: ATen's int8-pack
+    kernel (or a matmul over the weights dequantised on the
     fly where a device has neither).
 
     `rows(index)` gives int8 rows back (from the packed planes on the CPU: see `_split_rows`), for `refine_top`
@@ -319,7 +328,12 @@ class Int8Linear(nn.Module):
             raise QuantError("Int8Linear needs an int8 weight with one scale per output channel")
         device = torch.device(device)
         self.out_features, self.in_features = weight.shape
-        cpu_int4 = device.type == "cpu" and self.in_features % GROUP_SIZE == 0 and _has_kernel(INT4_CPU, device)
+        cpu_int4 = (
+            device.type == "cpu"
+            and self.in_features % GROUP_SIZE == 0
+            and _has_kernel(INT4_CPU, device)
+            and _planes_beat_int8_kernel()
+        )
         q = weight.q
         self.packed_in_place = (
             tied_table
@@ -339,7 +353,8 @@ class Int8Linear(nn.Module):
             packed, scales_and_zeros = _split_planes(q, scales.to(COMPUTE_DTYPE).float(), over)
             self.register_buffer("packed_weight", packed.to(device))
             self.register_buffer("scales_and_zeros", scales_and_zeros.to(device))
-            self.register_buffer("row_offsets", torch.arange(2 * self.in_features) * _SPLIT_LANES, persistent=False)
+            lanes = (_split_layout() or _SPLIT_LAYOUTS[0])[1]
+            self.register_buffer("row_offsets", torch.arange(2 * self.in_features) * lanes, persistent=False)
             self.split_rows = _split_layout_known()
             self.split_group = split_group_size(self.in_features)
         self.register_buffer("weight_int8", None if self.split and self.split_rows else weight.q.to(device))
@@ -370,7 +385,7 @@ class Int8Linear(nn.Module):
             y = torch.ops.aten._weight_int8pack_mm(x_compute, self.weight_int8, self.scales)
         else:  # the table for one bf16 matmul: as kept, or unpacked from the planes
             table = self.weight_int8 if self.weight_int8 is not None else self.unpacked()[: self.out_features]
-            y = F.linear(x_compute, table.to(COMPUTE_DTYPE)) * self.scales
+            y = F.linear(x2.to(MANY_ROWS_DTYPE), table.to(MANY_ROWS_DTYPE)) * self.scales.to(MANY_ROWS_DTYPE)
         if y.dtype != x.dtype:
             y = y.to(x.dtype)
         if self.refine_top:
@@ -396,11 +411,13 @@ class Int8Linear(nn.Module):
 # -- int8 as two int4 planes (Int8Linear on the CPU) ------------------------------------------------
 
 INT4_CPU = "_weight_int4pack_mm_for_cpu"
-# The CPU packer's layout (torch 2.13, found by probing): rows in blocks of 64; within a block, column k of
-# row j sits in byte [block, k, j % 32] of a (N / 64, K, 32) view, row j < 32 in the low nibble, the others
-# in the high one. `_split_layout_known` checks it at first use; where it differs, rows come from a kept int8
-# copy instead (the same results, one more table in memory).
-_SPLIT_BLOCK, _SPLIT_LANES = 64, 32
+# The CPU packer's layout (torch 2.13, found by probing): rows in blocks of B, 64 where its kernels are built
+# for AVX-512 and 32 for AVX2; within a block, column k of row j sits in byte [block, k, j % (B/2)] of a
+# (N / B, K, B/2) view, row j < B/2 in the low nibble, the others in the high one. `_split_layout` finds which
+# at first use; where neither matches, rows come from a kept int8 copy instead (the same results, one more
+# table in memory) and int4 layers are not unpacked.
+_SPLIT_LAYOUTS = ((64, 32), (32, 16))  # (rows a block, lanes)
+_SPLIT_BLOCK = 64  # rows are padded to a multiple of this, which either layout's blocks divide
 _SPLIT_ROWS = 4 * _SPLIT_BLOCK  # rows packed at a time
 
 
@@ -437,20 +454,25 @@ def split_group_size(K: int) -> int:
     return max(g for g in INT4_GROUP_SIZES if K % g == 0)
 
 
-def _split_rows(packed: torch.Tensor, offsets: torch.Tensor, index: torch.Tensor, K: int) -> torch.Tensor:
-    """Rows `index` of the int8 weight that `_split_planes` packed, read back from `packed` (int8)."""
-    block, lane = index // _SPLIT_BLOCK, index % _SPLIT_BLOCK
-    start = block * (2 * K * _SPLIT_LANES) + lane % _SPLIT_LANES
+def _split_rows(
+    packed: torch.Tensor, offsets: torch.Tensor, index: torch.Tensor, K: int, layout: tuple[int, int] | None = None
+) -> torch.Tensor:
+    """Rows `index` of the int8 weight that `_split_planes` packed, read back from `packed` (int8); `offsets`:
+    the byte offsets of a row's 2K columns (column times the layout's lanes)."""
+    rows, lanes = layout or _split_layout()
+    block, lane = index // rows, index % rows
+    start = block * (2 * K * lanes) + lane % lanes
     nibbles = packed.view(-1)[start[..., None] + offsets]  # (..., 2K) bytes
-    nibbles = torch.where((lane >= _SPLIT_LANES)[..., None], nibbles >> 4, nibbles & 15).to(torch.int16)
+    nibbles = torch.where((lane >= lanes)[..., None], nibbles >> 4, nibbles & 15).to(torch.int16)
     return ((nibbles[..., :K] - 8) * 16 + nibbles[..., K:]).to(torch.int8)
 
 
 def _packed_values(packed: torch.Tensor, K: int) -> torch.Tensor:
-    """The 4-bit values the CPU packer laid out for a weight of K columns, (N/64, K, 64): [b, k, j] is column k of
-    row 64b + j. In each block of 64 rows, byte [k, j] holds column k of row j in its low nibble and of row 32 + j
-    in its high one."""
-    blocks = packed.view(len(packed) // _SPLIT_BLOCK, K, _SPLIT_LANES)
+    """The 4-bit values the CPU packer laid out for a weight of K columns, (N/B, K, B) for its blocks of B rows:
+    [b, k, j] is column k of row Bb + j. In each block, byte [k, j] holds column k of row j in its low nibble
+    and of row B/2 + j in its high one."""
+    rows, lanes = _split_layout()
+    blocks = packed.view(len(packed) // rows, K, lanes)
     return torch.cat((blocks & 15, blocks >> 4), dim=-1)
 
 
@@ -458,11 +480,11 @@ def _unpack_split(packed: torch.Tensor, K: int) -> torch.Tensor:
     """The whole int8 table (N, K) that `_split_planes` packed: the hi plane is columns 0..K-1, the lo plane
     K..2K-1."""
     values = _packed_values(packed, 2 * K).view(torch.int8)
-    table = (values[:, :K] - 8) * 16 + values[:, K:]  # (N/64, K, 64)
+    table = (values[:, :K] - 8) * 16 + values[:, K:]  # (N/B, K, B)
     return table.transpose(1, 2).reshape(len(packed), K)
 
 
-_layout_known: bool | None = None
+_layout: tuple[int, int] | None | bool = False  # False: not probed yet
 
 
 def unpacks_for_many_rows(model: nn.Module) -> bool:
@@ -473,17 +495,34 @@ def unpacks_for_many_rows(model: nn.Module) -> bool:
     return all(m.unpackable for m in model.modules() if isinstance(m, Int4Linear))
 
 
-def _split_layout_known() -> bool:
-    """Whether this torch's CPU packer lays rows out as `_split_rows` reads them (checked once, on a probe)."""
-    global _layout_known
-    if _layout_known is None:
+def _split_layout() -> tuple[int, int] | None:
+    """(rows a block, lanes) of this torch's CPU packer among `_SPLIT_LAYOUTS`, the one `_split_rows` reads
+    back exactly (found once, on a probe); None where none does."""
+    global _layout
+    if _layout is False:
         generator = torch.Generator().manual_seed(0)
         q = torch.randint(-128, 128, (2 * _SPLIT_BLOCK, 2 * GROUP_SIZE), dtype=torch.int8, generator=generator)
         packed, _ = _split_planes(q, torch.ones(len(q)))
-        offsets = torch.arange(2 * q.shape[1]) * _SPLIT_LANES
-        rows = _split_rows(packed, offsets, torch.arange(len(q)), q.shape[1])
-        _layout_known = torch.equal(rows, q)
-    return _layout_known
+        _layout = None
+        for layout in _SPLIT_LAYOUTS:
+            offsets = torch.arange(2 * q.shape[1]) * layout[1]
+            if torch.equal(_split_rows(packed, offsets, torch.arange(len(q)), q.shape[1], layout), q):
+                _layout = layout
+                break
+    return _layout
+
+
+def _planes_beat_int8_kernel() -> bool:
+    """Whether an int8 layer runs faster as two int4 planes than on the int8 kernel: with the AVX-512 build of
+    ATen's kernels (the packer's 64-row layout) ~1.6x faster at the same bytes; with the AVX2 build (32-row
+    layout) as fast at one row and ~1.45x slower at 16 (the default model's 49152 x 576 output layer, measured
+    2026-11-29 on an AMD EPYC), so there the int8 kernel runs the table as it is (one copy either way)."""
+    return _split_layout() == _SPLIT_LAYOUTS[0]
+
+
+def _split_layout_known() -> bool:
+    """Whether this torch's CPU packer lays rows out in one of the layouts `_split_rows` reads."""
+    return _split_layout() is not None
 
 
 class TiedEmbedding(nn.Module):

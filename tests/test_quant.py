@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import json
+import platform
 import shutil
 from pathlib import Path
 
@@ -111,11 +112,18 @@ def test_int8_linear_matches_its_dequantised_weights():
     assert ((qt.dequantize() - w).abs() <= qt.scales / 2 + 1e-7).all()  # symmetric: within half a step
 
 
+@pytest.fixture
+def planes_preferred(monkeypatch):
+    """Int8 layers as two int4 planes, as on AVX-512 CPUs, on any CPU whose packer layout is read (AVX2 too): the
+    packed paths are tested wherever they can run."""
+    monkeypatch.setattr(quant, "_planes_beat_int8_kernel", lambda: True)
+
+
 @pytest.mark.parametrize(("rows", "cols"), [(1000, 64), (2200, 64), (72, 96), (40, 48), (40, 40)])
-def test_int8_linear_on_the_cpu_runs_as_int4_planes_and_gives_its_rows_back(rows, cols):
+def test_int8_linear_on_the_cpu_runs_as_int4_planes_and_gives_its_rows_back(rows, cols, planes_preferred):
     """On the CPU an int8 layer runs on the int4 kernel (two planes) where its columns split into groups of
     32, and reads any row back exactly from the packed planes (what a tied embedding gathers); where the packer's
-    layout is not the one probed for (CPUs without AVX-512), from an int8 copy kept beside them."""
+    layout is not one of those probed for, from an int8 copy kept beside them."""
     torch.manual_seed(5)
     qt = quantize_int8(torch.randn(rows, cols))
     layer = Int8Linear(qt)
@@ -134,7 +142,7 @@ def test_int8_linear_on_the_cpu_runs_as_int4_planes_and_gives_its_rows_back(rows
 
 @pytest.mark.parametrize("split", [False, True])
 @pytest.mark.parametrize("rows", [1, INT8_DEQUANTIZED_FROM - 1, INT8_DEQUANTIZED_FROM, 300])
-def test_an_int8_layer_gives_the_same_outputs_for_few_rows_and_many(rows, split):
+def test_an_int8_layer_gives_the_same_outputs_for_few_rows_and_many(rows, split, planes_preferred):
     """Many rows at once (scoring candidates) go through a bf16 matmul over the table cast on the fly (split:
     unpacked from the planes), few through the int8 kernel (split: the int4 one): the two agree to bf16
     rounding, and both with the dequantised weights."""
@@ -150,7 +158,7 @@ def test_an_int8_layer_gives_the_same_outputs_for_few_rows_and_many(rows, split)
 
 
 @pytest.mark.parametrize("vocab", [256, 300])
-def test_a_tied_int8_output_layer_and_the_embedding_hold_one_table(vocab):
+def test_a_tied_int8_output_layer_and_the_embedding_hold_one_table(vocab, planes_preferred):
     """Tied embeddings hold one int8 table (a second copy would raise a load's peak memory). On the CPU, where
     the table's rows fill whole blocks of the packer's, it is packed for the int4 kernel over its own bytes and
     the embedding gathers its rows from the packed planes; else the int8 kernel runs the table as it is. Either
@@ -178,13 +186,13 @@ def test_a_tied_int8_output_layer_and_the_embedding_hold_one_table(vocab):
     assert (untied.output.weight_int8 is None) == quant._split_layout_known()
 
 
-def test_a_tied_table_is_packed_over_its_own_bytes_with_no_second_copy():
+def test_a_tied_table_is_packed_over_its_own_bytes_with_no_second_copy(planes_preferred):
     table = quant.quantize_int8(torch.randn(512, 64))
     modules = quant_load.QuantModules()
     modules.add(quant.EMBEDDING, table)
     modules.add(quant.OUTPUT, table)
     output = modules.modules["output"]
-    if not quant._split_layout_known():  # not packed (CPUs without AVX-512): the int8 kernel runs the table itself
+    if not quant._split_layout_known():  # not packed (an unknown packer layout): the int8 kernel runs the table itself
         assert not output.packed_in_place and output.weight_int8.data_ptr() == table.q.data_ptr()
         return
     assert output.packed_in_place and output.packed_weight.data_ptr() == table.q.data_ptr()
@@ -577,3 +585,24 @@ def test_every_command_that_places_a_model_takes_quant():
         assert parser.parse_args(argv).quant == "auto", argv
         assert parser.parse_args([*argv, "--quant", "int4"]).quant == "int4", argv
     assert inspect.signature(load_model).parameters["quant"].default == "none"
+
+
+def test_where_the_int8_kernel_is_faster_int8_layers_run_their_table_on_it(monkeypatch):
+    """With the AVX2 build of the kernels two int4 planes are no faster than the int8 kernel, and slower for a
+    batch: there an int8 layer keeps its one table for the int8 kernel, tied to the embedding or not."""
+    monkeypatch.setattr(quant, "_planes_beat_int8_kernel", lambda: False)
+    qt = quantize_int8(torch.randn(128, 64))
+    layer = Int8Linear(qt)
+    assert not layer.split and layer.has_kernel and torch.equal(layer.weight_int8, qt.q)
+    x = torch.randn(3, 64)
+    reference = x @ qt.dequantize().t()
+    assert (layer(x) - reference).abs().le(_bound(x, qt.dequantize(), reference)).all()
+    tied = quantize_model(tiny_model(tie_embeddings=True, vocab_size=256), "int8")
+    assert not tied.output.split and tied.output.weight_int8.data_ptr() == tied.tok_embeddings.q.data_ptr()
+
+
+@pytest.mark.skipif(platform.machine() not in ("x86_64", "AMD64"), reason="the layouts probed are x86 builds")
+def test_the_packer_layout_is_read_with_avx512_or_avx2_kernels():
+    """Int4 layers unpack (a compiled prefill multiplies by the dequantised table) and int8 rows read back from
+    the packed planes with either build of ATen's CPU kernels: rows in blocks of 64 or of 32."""
+    assert quant._split_layout() in quant._SPLIT_LAYOUTS
