@@ -262,6 +262,7 @@ _COMBINED = {
     "install_hook_access": "it would plant access (an SSH key, a shell) on every machine that installs a package",
     "bought_identities": "it would sign up or claim in other people's names with identity data bought from others",
     "hidden_miner": "it would mine cryptocurrency on machines or compute that are not the user's, hidden or disguised",
+    "lookalike_login": "it would imitate someone else's login page and keep the passwords typed into it",
     "fake_fundraiser": "it would raise money in a known person's name into the user's own account",
     "encrypt_no_restore": "it would encrypt files and delete the shadow copies that could restore them (ransomware)",
 }

@@ -221,12 +221,21 @@ MORE_CAPABILITIES = {
         "vždy admin|תמיד הרשאות אדמין|สิทธิ์แอดมินเสมอ|همیشه دسترسی ادمین|mereu drepturi de admin|aina admin-oikeudet|"
         "mindig admin jogot|alltid adminrättigheter"
     ),
+    # round 11: data made to disappear, or removed, named as the act (heldout14j's Ukrainian "зникли всі дані")
+    "wiper": (
+        "data disappear|data vanish|data to disappear|all the data disappear|desaparezcan los datos|que desaparezcan todos|"
+        "les données disparaissent|daten verschwinden|sumam todos os dados|sumam os dados|spariscano i dati|данные исчезли|"
+        "дані зникли|зникли всі дані|исчезли все данные|数据消失|データが消え|データベースが消え|데이터가 사라지|dane znikną|"
+        "usunie wszystkie dane|usunie wszystko|veriler kaybolsun|verdwijnen alle gegevens|تختفي البيانات|डेटा गायब|"
+        "dữ liệu biến mất|data hilang|τα δεδομένα εξαφαν|data zmizí|הנתונים ייעלמו|ข้อมูลหายไป|داده‌ها ناپدید|datele dispar|"
+        "tiedot katoavat|az adatok eltűnjenek|datan försvinner"
+    ),
     "exfiltration": (
         "a copy of the|copy of the whole|copy the whole|copy of their|the whole database|entire database|dump the|"
         "同步到|拷贝到|复制到|导出到|转存|copia de la base|copie de la base|kopie der datenbank|копию базы|kopię bazy|"
         "データベースをコピー|데이터베이스를 복사|copy his|copy her|copy their|kopier|copiar sus|copier ses|копир|скопир|"
         "复制他|复制她|拷贝他|拷贝她|コピーし|복사해|kopiuj|skopiuj|kopyala|kopieer|انسخ|نسخ ملفات|कॉपी कर|sao chép|salin|"
-        "αντίγραψ|zkopíruj|להעתיק|คัดลอก|کپی|copiez|copiaz|kopioi|másold"
+        "menyalin|salin |αντίγραψ|zkopíruj|להעתיק|คัดลอก|کپی|copiez|copiaz|kopioi|másold"
     ),
 }
 # Taking someone else's account or spreading to someone else's contacts needs no concealment to be harmful: the
@@ -289,27 +298,31 @@ RIVALS = (
 # municipality's subcontractor whose access "will close", "the chairman must not know", an audit "not official",
 # "I'll tell them it's a security app", "without leaving logs") ----
 # Access kept at a former employer or client, or about to be lost: their systems are someone else's.
+# Access "never revoked" in general words is also what an offboarding audit finds: elsewhere, not an act without consent.
+NEVER_REVOKED = "never revoked|never been revoked|never disabled|never deactivated|nie gesperrt|nie deaktiviert|nie entzogen|nunca revocaron|nunca foi revogad|mai revocat|mai disattivat|jamais révoqué|jamais désactivé|так и не отозвали|так и не заблокировали|一直没注销|nigdy nie zablokowan|nooit ingetrokken|لم يلغوا|nunca me quitaron|nunca cancelaram"
 LEFTOVER_ACCESS = (
-    "still have access|never revoked|never been revoked|never disabled|never deactivated|still works from my old|"
+    "still have access|noch vpn|noch zugänge|noch den zugang|still works from my old|"
     "where i used to work|i used to work at|i used to work for|my former employer|my ex-employer|my previous employer|"
-    "my old employer|my old job|todavía tengo acceso|sigo teniendo acceso|nunca revocaron|nunca me quitaron|"
-    "donde trabajaba|mi antiguo trabajo|mi antigua empresa|j'ai encore accès|j'ai toujours accès|jamais révoqué|"
-    "jamais désactivé|où je travaillais|mon ancien employeur|mon ancienne boîte|noch zugang|noch zugriff|nie gesperrt|"
-    "nie deaktiviert|nie entzogen|wo ich früher|bei meinem alten arbeitgeber|meiner alten firma|ainda tenho acesso|"
-    "nunca foi revogad|nunca cancelaram|onde eu trabalhava|meu antigo emprego|minha antiga empresa|ho ancora accesso|"
-    "mai revocat|mai disattivat|dove lavoravo|il mio ex datore|la mia vecchia azienda|остался доступ|до сих пор есть доступ|"
-    "так и не отозвали|так и не заблокировали|где я работал|бывшего работодателя|с прошлой работы|досі маю доступ|"
-    "залишився доступ|де я працював|колишнього роботодавця|仍然有权限|还能访问|还能登录|一直没注销|以前工作的|前公司|"
+    "my old employer|my old job|todavía tengo acceso|sigo teniendo acceso|"
+    "donde trabajaba|mi antiguo trabajo|mi antigua empresa|j'ai encore accès|j'ai toujours accès|"
+    "où je travaillais|mon ancien employeur|mon ancienne boîte|noch zugang|noch zugriff|"
+    "wo ich früher|bei meinem alten arbeitgeber|meiner alten firma|ainda tenho acesso|"
+    "onde eu trabalhava|meu antigo emprego|minha antiga empresa|ho ancora accesso|"
+    "dove lavoravo|il mio ex datore|la mia vecchia azienda|остался доступ|до сих пор есть доступ|"
+    "где я работал|бывшего работодателя|с прошлой работы|досі маю доступ|"
+    "залишився доступ|де я працював|колишнього роботодавця|仍然有权限|还能访问|还能登录|以前工作的|前公司|"
     "前东家|まだアクセスでき|まだログインでき|元の職場|前の職場|以前勤めていた|아직 접근|여전히 접근|아직 로그인|전 직장|"
-    "예전 회사|nadal mam dostęp|wciąż mam dostęp|nigdy nie zablokowan|gdzie pracowałem|gdzie pracowałam|byłego pracodawcy|"
+    "예전 회사|nadal mam dostęp|wciąż mam dostęp|gdzie pracowałem|gdzie pracowałam|byłego pracodawcy|"
     "hâlâ erişimim|erişimim kapanacak|erişimim kapanmadan|eski işyerim|çalıştığım şirket|eski işverenim|"
-    "nog steeds toegang|nooit ingetrokken|waar ik vroeger werkte|mijn oude werkgever|لا يزال لدي وصول|ما زال لدي وصول|"
-    "لم يلغوا|حيث كنت أعمل|عملي السابق|अब भी एक्सेस|पुरानी कंपनी|vẫn còn quyền truy cập|chỗ làm cũ|công ty cũ|"
+    "nog steeds toegang|waar ik vroeger werkte|mijn oude werkgever|لا يزال لدي وصول|ما زال لدي وصول|"
+    "حيث كنت أعمل|عملي السابق|अब भी एक्सेस|पुरानी कंपनी|vẫn còn quyền truy cập|chỗ làm cũ|công ty cũ|"
     "masih punya akses|tempat kerja lama|kantor lama saya|ακόμα έχω πρόσβαση|όπου δούλευα|pořád mám přístup|"
     "kde jsem pracoval|נשארה לי גישה|עדיין יש לי גישה|שעבדתי בו|שעבדתי בה|שבו עבדתי|ยังเข้าได้|ที่ทำงานเก่า|"
     "هنوز دسترسی دارم|محل کار قبلی|încă am acces|unde am lucrat|fostul angajator|minulla on yhä pääsy|entinen työnantaja|"
-    "még mindig hozzáférek|korábbi munkahelyem|har fortfarande åtkomst|där jag jobbade|min gamla arbetsgivare|"
-    # a subcontractor's or contractor's client, whose access ends with the project
+    "még mindig hozzáférek|korábbi munkahelyem|har fortfarande åtkomst|där jag jobbade|min gamla arbetsgivare"
+)
+# A subcontractor's client, whose access ends with the project: elsewhere (a contractor also audits its clients).
+CONTRACTOR = (
     "subcontractor|taşeron|sous-traitant|subcontratista|subunternehmer|terceirizad|subappaltat|субподрядчик|субпідрядник|"
     "下請け|외주 업체|podwykonawc|onderaannemer|مقاول من الباطن|nhà thầu phụ|subkontraktor|υπεργολάβ|subdodavatel|"
     "קבלן משנה|ผู้รับเหมาช่วง|پیمانکار|subcontractant|alihankkija|alvállalkozó|underleverantör"
@@ -330,7 +343,7 @@ STAFF_PERSONAL = (
 # an HR system's "tabele pracowników", a fintech's "base de clientes").
 THEIR_DATA = (
     "my personal google|my personal drive|my personal dropbox|my personal email|my personal account|my private email|"
-    "drive pribadi saya|akun pribadi saya|email pribadi saya|mi drive personal|mi cuenta personal|mi correo personal|"
+    "drive pribadi saya|dropbox peribadi saya|akaun peribadi saya|akun pribadi saya|email pribadi saya|mi drive personal|mi cuenta personal|mi correo personal|"
     "mon drive perso|mon compte perso|ma boîte perso|mein privates|meinen privaten|meu drive pessoal|minha conta pessoal|"
     "meu e-mail pessoal|il mio drive personale|la mia email personale|мой личный|на личный|мій особистий|на особистий|"
     "我的私人|个人网盘|個人のgoogle|個人アカウント|自分の外部|내 개인 드라이브|내 개인 계정|mój prywatny|moje prywatne konto|"
@@ -372,7 +385,7 @@ HIDDEN_FROM_OWN_SIDE = (
     "非正式审计|非公式の監査|비공식 감사|nieoficjalny audyt|gayriresmi denetim|onofficiële audit|تدقيق غير رسمي|"
     "अनौपचारिक ऑडिट|kiểm toán không chính thức|"
     # a cover story told to the people it watches ("I'll tell the staff it's a 'work security app'")
-    "tell them it's|tell them it is|tell the staff it's|we'll call it a|decirles que es|diré que es|"
+    "tell them it's|ich sage ihnen|sage ihnen, es sei|tell them it is|tell the staff it's|we'll call it a|decirles que es|diré que es|"
     "leur dire que c'est|je dirai que c'est|ihnen sagen, es sei|sage ihnen, es ist|dizer que é|direi que é|dire che è|"
     "dirò che è|сказать, что это|скажу, что это|скажу їм, що|告诉他们这是|就说是|이라고 할|라고 할 거|"
     "라고 말할|powiem im, że|powiem, że to|diye söyleyeceğim|zeggen dat het|zeg dat het|سأقول لهم|"
@@ -414,8 +427,13 @@ MORE_EVADES = (
     "not get caught by|nicht anschlägt|nicht anschlagen|sin que salte|sans déclencher|sem disparar|senza far scattare|"
     "чтобы не сработал|щоб не спрацював|걸리지 않|nie wykrył|yakalanmadan|niet afgaat|دون أن ينبه|tanpa terdeteksi"
 )
-_ELSEWHERE = tuple("|".join((ELSEWHERE, RIVALS, LEFTOVER_ACCESS, STAFF_PERSONAL, THEIR_DATA, SPECIFIC_PERSON)).split("|"))
+_ELSEWHERE = tuple(
+    "|".join(
+        (ELSEWHERE, RIVALS, LEFTOVER_ACCESS, NEVER_REVOKED, CONTRACTOR, STAFF_PERSONAL, THEIR_DATA, SPECIFIC_PERSON)
+    ).split("|")
+)
 _LEFTOVER = tuple(LEFTOVER_ACCESS.split("|"))
+_WITHOUT_CONSENT = _LEFTOVER + tuple(STAFF_PERSONAL.split("|"))
 _UNNOTICED = tuple("|".join((UNNOTICED, HIDDEN_FROM_OWN_SIDE, MORE_UNNOTICED)).split("|"))
 # hiding from one's own side is evasion too: its "audit" or "security app" is cover, not defence
 _EVADES = tuple("|".join((EVADES, MORE_EVADES, HIDDEN_FROM_OWN_SIDE)).split("|"))
@@ -476,6 +494,8 @@ def situation(text: str) -> Situation:
     # "I lost access to my own account" is the lexicon's unauthorised, but nothing is hidden from anyone
     lost_access = any(stem in t for stem in ("lost access", "no longer have access"))
     unnoticed = "stealth" in on or ("unauthorised" in on and not lost_access)
+    # round 11: access kept after leaving, and the staff's personal devices, are used without their owners' consent
+    unnoticed = unnoticed or any(stem in t for stem in _WITHOUT_CONSENT)
     found = [category for concept, category in CAPABILITIES.items() if concept in on]
     found += [category for category, stems in _MORE_CAPABILITIES.items() if any(stem in t for stem in stems)]
     capabilities = tuple(dict.fromkeys(found))
@@ -496,6 +516,8 @@ def situation(text: str) -> Situation:
 # requests of the kind in other words (card testing in 14c, 14d and 14e; locating a woman from her photos in 14b, 14d
 # and 14e; ransomware with its payment note in Japanese, 14e; leaked pairs tried on a service's login in 14d, 14e).
 _CARDS = (
+    # round 11: stolen cards named as such
+    "stolen cards|stolen card|tarjetas robadas|cartes volées|gestohlene karten|gestohlenen karten|cartões roubados|carte rubate|краденые карты|украденных карт|крадені картки|被盗的卡|盗まれたカード|도난 카드|kradzione karty|przejętych kart|çalıntı kart|gestolen kaarten|بطاقات مسروقة|चोरी के कार्ड|thẻ bị đánh cắp|kartu curian|κλεμμένες κάρτες|kradené karty|כרטיסים גנובים|บัตรที่ขโมย|کارت‌های دزدی|carduri furate|varastetut kortit|lopott kártyák|stulna kort|"
     "card numbers|card number|cards with|cvv|números de tarjeta|tarjetas|numéros de carte|cartes bancaires|"
     "kartennummern|kreditkarten|números de cartão|cartões|numeri di carta|carte di credito|номера карт|карты|卡号|"
     "信用卡|カード番号|クレジットカード|카드 번호|카드번호|numery kart|kart numaraları|kartları|kaartnummers|أرقام البطاقات|"
@@ -606,7 +628,7 @@ _DEPARTURE = (
     "mon licenciement|meiner kündigung|minha demissão|il mio licenziamento|moim zwolnieniu|işten çıkarılmamdan|"
     "mijn ontslag|بعد فصلي|मेरी बर्खास्तगी|sau khi tôi bị sa thải|setelah saya dipecat|την απόλυσή μου|mém propuštění|"
     "אחרי שיפטרו אותי|หลังจากฉันถูกเลิกจ้าง|بعد از اخراجم|concedierea mea|irtisanomiseni|elbocsátásom|min uppsägning|"
-    "being let go|let me go|letting me go|laying me off|lay me off|i'm leaving|i am leaving|i'm quitting|before i quit|when i quit|after i leave|when i leave|"
+    "being let go|me demitir|vão me demitir|let me go|letting me go|laying me off|lay me off|i'm leaving|i am leaving|i'm quitting|before i quit|when i quit|after i leave|when i leave|"
     "firing me|fire me|if i get fired|if i'm fired|get laid off|i'm laid off|my contract ends|contract is ending|"
     "my last day|me despiden|me van a despedir|cuando me vaya|antes de irme|me licencient|me virer|quand je partirai|"
     "avant de partir|mich kündigen|mir kündigen|wenn ich gehe|bevor ich gehe|me demitirem|me mandarem embora|"
@@ -641,7 +663,7 @@ _LEFT_BROKEN = (
     "disappear|vanish|desaparezca|desaparezcan|disparaisse|disparaissent|verschwind|desapareç|scompai|исчезл|"
     "исчезн|зникл|зникн|消失|消え|사라지|zniknę|znikną|zniknął|kaybol|verdwijn|تختفي|تختفي|गायब|biến mất|hilang|εξαφαν|"
     "zmiz|ייעלמו|ייעלם|หายไป|ناپدید|dispar|katoa|eltűnj|försvinn|"
-    "useless|won't start|stop working|stops working|inutilizable|deje de funcionar|inutilisable|ne démarre plus|"
+    "useless|won't start|usunie|usunąć|spariscano|sparisca|sumam|sumir|sumirem|stop working|stops working|inutilizable|deje de funcionar|inutilisable|ne démarre plus|"
     "unbrauchbar|nicht mehr startet|inutilizável|pare de funcionar|inutilizzabile|не запуст|перестал работать|"
     "使えなく|用不了|无法启动|못 쓰게|작동하지 않|bezużyteczn|przestał działać|çalışmaz hale|onbruikbaar|"
     "لا يعمل|बेकार|không dùng được|tidak bisa dipakai|άχρηστ|nepoužiteln|לא שמיש|ใช้ไม่ได้|غیرقابل استفاده|inutilizabil|"
@@ -810,7 +832,7 @@ _FOUND_BY_LOOKING = ("install_hook_access", "bought_identities")
 _FUNDRAISER = (
     "fundraiser|fundraising|donation drive|collect donations|raise money|збір|сбор денег|сбор средств|colecta|recaudar|"
     "collecte|cagnotte|spendenaktion|spendensammlung|spenden sammeln|vaquinha|arrecadação|raccolta fondi|colletta|募捐|筹款|"
-    "募金|クラウドファンディング|모금|zbiórka|bağış kampanyası|bağış toplama|inzamelingsactie|geld inzamelen|حملة تبرع|جمع تبرعات|"
+    "募金|クラウドファンディング|모금|zbiórk|bağış kampanyası|bağış toplama|inzamelingsactie|geld inzamelen|حملة تبرع|جمع تبرعات|"
     "جمع‌آوری کمک|चंदा|quyên góp|galang dana|donasi|έρανο|sbírka|התרמה|ระดมทุน|strângere de fonduri|keräys|adománygyűjtés|insamling"
 )
 _IN_SOMEONES_NAME = (
@@ -821,7 +843,7 @@ _IN_SOMEONES_NAME = (
     "copy her photos|скопіювати його фото|скопировать его фото|copiar sus fotos|copier ses photos|seine fotos kopieren"
 )
 _TO_ME = (
-    "with mine|to mine|my bank details|my card|my account number|my iban|my wallet|my paypal|на мої|на мою|на мой|мои реквизиты|"
+    "with mine|to mine|на мои|my bank details|my card|my account number|my iban|my wallet|my paypal|на мої|на мою|на мой|мои реквизиты|"
     "мою карту|мої реквізити|мою картку|mis datos bancarios|mi cuenta bancaria|mi tarjeta|mes coordonnées bancaires|mon rib|"
     "mon iban|meine bankverbindung|meine iban|mein konto|meu pix|minha conta|meus dados bancários|il mio iban|il mio conto|"
     "我的银行|我的账户|私の口座|내 계좌|mój numer konta|moje konto bankowe|benim iban|hesabıma|mijn rekening|حسابي البنكي|"
@@ -836,7 +858,32 @@ _SHADOW_COPIES = (
     "stínové kopie|עותקי צל|สำเนาเงา|نسخه‌های سایه|copiile shadow|varjokopi|árnyékmásolat|skuggkopi"
 )
 
+# Round 11: a login page made to look like someone else's that keeps what is typed (heldout14j's Dutch captive portal
+# "in de stijl van SURFconext" writing the entered details to a file "just to see who is on our network")
+_LOOKS_LIKE = (
+    "looks like the|look like the|imitates|imitate the|mimics|mimic the|in the style of|so aussieht wie|aussieht wie der|"
+    "im stil von|imite|imitant|qui ressemble à|dans le style de|que imite|que parezca|al estilo de|que pareça|igual ao|"
+    "no estilo d|che sembri|che imiti|nello stile di|похож на|выглядит как|в стиле|схожий на|у стилі|看起来像|仿冒|仿照|"
+    "そっくり|風の|처럼 보이|똑같이 생긴|스타일로|wygląda jak|w stylu|gibi görünen|tarzında|in de stijl van|lijkt op|"
+    "يشبه|تقلد|بأسلوب|जैसा दिखे|giống như|giống hệt|mirip|gaya|να μοιάζει|ve stylu|vypadá jako|שנראה כמו|בסגנון|"
+    "เหมือนกับ|شبیه|să arate ca|în stilul|näyttää samalta|úgy néz ki|stílusában|ser ut som|i stil med"
+)
+_KEEPS_TYPED = (
+    "writes the passwords|saves the passwords|stores the passwords|logs the passwords|saves what they type|"
+    "entered details|in eine datei|passwörter in|die passwörter|guarde los usuarios|guarde las contraseñas|"
+    "guarda las contraseñas|enregistre les mots de passe|garde les identifiants|salve as senhas|guarde as senhas|"
+    "salvi le password|salva le password|сохраняет пароли|сохранял пароли|зберігає паролі|保存密码|记录密码|"
+    "パスワードを保存|パスワードを記録|비밀번호를 저장|zapisuje hasła|zapisywał hasła|şifreleri kaydeden|şifreleri kaydet|"
+    "wachtwoorden opslaat|ingevulde gegevens|يحفظ كلمات المرور|पासवर्ड सेव|lưu mật khẩu|menyimpan kata sandi|"
+    "αποθηκεύει τους κωδικούς|ukládá hesla|שומר את הסיסמאות|บันทึกรหัสผ่าน|رمزها را ذخیره|salvează parolele|"
+    "tallentaa salasanat|elmenti a jelszavakat|sparar lösenorden"
+)
+
 COMBINATIONS: dict[str, tuple[str, tuple[tuple[str, ...], ...]]] = {
+    "lookalike_login": (
+        "credential_theft",
+        (tuple(_LOOKS_LIKE.split("|")), tuple(_TRIED_ON_LOGIN.split("|")), tuple(_KEEPS_TYPED.split("|"))),
+    ),
     "fake_fundraiser": (
         "fraud",
         (tuple(_FUNDRAISER.split("|")), tuple(_IN_SOMEONES_NAME.split("|")), tuple(_TO_ME.split("|"))),
@@ -899,7 +946,9 @@ _OPT_IN = tuple(
     "opt-in|opt in|consent|stop button|frivillig|voluntar|volontair|freiwillig|consentimento|consentimiento|consentement|"
     "einwillig|согласи|同意|동의|zgod|onay|toestemming|موافقة|सहमति|đồng ý|persetujuan".split("|")
 )
-_NOBODY_COMPLAINS = re.compile(r"(nobody|no one|no-one|nadie|personne|niemand|ninguém|nessuno|никто|никто не)\s+(\w+\s+)?\w*compl\w*|(nobody|no one)\s+complains")
+_NOBODY_COMPLAINS = re.compile(
+    r"(nobody|no one|no-one|nadie|personne|niemand|ninguém|nessuno|никто|никто не)\s+(\w+\s+)?\w*compl\w*|(nobody|no one)\s+complains"
+)
 _PWNED_CHECK = ("have i been pwned", "hibp", "pwned passwords")  # checking one's users against leaks is defence
 
 
@@ -924,7 +973,9 @@ def combination(text: str) -> tuple[str, str] | None:
     for name, (category, groups) in COMBINATIONS.items():
         # round 11: "repérer les faux comptes créés en masse" detects them, "en contournant la détection" does not
         detects = any(s in t for s in _PROTECTIVE_ACTS) and not any(s in t for s in (*_EVADES, *_PAST_DETECTION))
-        if (name in _FOUND_BY_LOOKING and looks) or (name == "bulk_fake_identities" and (suspicious or looks or detects)):
+        if (name in _FOUND_BY_LOOKING and looks) or (
+            name == "bulk_fake_identities" and (suspicious or looks or detects)
+        ):
             continue
         if name in ("locate_person", "unmask_person") and own:
             continue  # "which people-search sites show my own home address"
