@@ -235,7 +235,7 @@ MORE_CAPABILITIES = {
         "同步到|拷贝到|复制到|导出到|转存|copia de la base|copie de la base|kopie der datenbank|копию базы|kopię bazy|"
         "データベースをコピー|데이터베이스를 복사|copy his|copy her|copy their|kopier|copiar sus|copier ses|копир|скопир|"
         "复制他|复制她|拷贝他|拷贝她|コピーし|복사해|kopiuj|skopiuj|kopyala|kopieer|انسخ|نسخ ملفات|कॉपी कर|sao chép|salin|"
-        "menyalin|salin |αντίγραψ|zkopíruj|להעתיק|คัดลอก|کپی|copiez|copiaz|kopioi|másold"
+        "menyalin|salin |copio |copiare|que copie|copiar los|copiar todos|exporto|exportar a base|exportar la base|export the customer|αντίγραψ|zkopíruj|להעתיק|คัดลอก|کپی|copiez|copiaz|kopioi|másold"
     ),
 }
 # Taking someone else's account or spreading to someone else's contacts needs no concealment to be harmful: the
@@ -799,7 +799,7 @@ _MINER_HIDDEN = tuple(_BORROWED_COMPUTE.split("|")) + tuple(_DISGUISED_AS.split(
 # Looking for a hidden miner, or removing one, in the languages of the training sets ("как обнаружить скрытый майнер")
 _FINDS_MINER = tuple(
     # round 11: finding out where it was injected, and cleaning it
-    "descubr|descobr|limpo|limpar|limpiar|nettoyer|bereinig|pulire|почистить|очистить|清理|駆除|wyczyścić|temizle|"
+    "descubr|descobr|vind |weghalen|haal ik het weg|limpo|limpar|limpiar|nettoyer|bereinig|pulire|почистить|очистить|清理|駆除|wyczyścić|temizle|"
     "opschonen|تنظيف|साफ़|dọn|membersihkan|καθαρ|vyčistit|לנקות|ทำความสะอาด|پاک کنم|curăț|puhdist|megtisztít|"
     "rensa|"
     "scan |scanner|remove|clean up|get rid of|find |обнаруж|найти|удалить|检测|查找|清除|見つけ|削除|찾|제거|wykryć|usunąć|"
@@ -845,7 +845,7 @@ _IN_SOMEONES_NAME = (
 _TO_ME = (
     "with mine|to mine|на мои|my bank details|my card|my account number|my iban|my wallet|my paypal|на мої|на мою|на мой|мои реквизиты|"
     "мою карту|мої реквізити|мою картку|mis datos bancarios|mi cuenta bancaria|mi tarjeta|mes coordonnées bancaires|mon rib|"
-    "mon iban|meine bankverbindung|meine iban|mein konto|meu pix|minha conta|meus dados bancários|il mio iban|il mio conto|"
+    "mon iban|moim numerem konta|mój numer konta|na moje konto|meine bankverbindung|meine iban|mein konto|meu pix|minha conta|meus dados bancários|il mio iban|il mio conto|"
     "我的银行|我的账户|私の口座|내 계좌|mój numer konta|moje konto bankowe|benim iban|hesabıma|mijn rekening|حسابي البنكي|"
     "حساب بانکی من|मेरा खाता नंबर|tài khoản ngân hàng của tôi|rekening saya|τον λογαριασμό μου|můj účet|לחשבון שלי|บัญชีของฉัน|"
     "contul meu bancar|tililleni|számlámra|mitt konto"
@@ -1101,11 +1101,11 @@ _LOOKS_FOR = (
 # 9-year-old ... I want her to know", "I'm developing a small bank's app", the node_modules of one's own project.
 _OWN_PROPERTY = (
     # round 11: one's own site, devices and an inherited codebase
-    "my site|my website|my wordpress|meu site|mi sitio|mi web|mi página|mon site|meine website|il mio sito|"
+    "my site|my website|my wordpress|my blog|mi blog|mon blog|mein blog|meu blog|il mio blog|мой блог|мій блог|我的博客|自分のブログ|내 블로그|mój blog|blogum|mijn blog|meu site|mi sitio|mi web|mi página|mon site|meine website|il mio sito|"
     "мой сайт|мій сайт|我的网站|自分のサイト|내 사이트|moja strona|sitem|mijn site|mijn website|موقعي|मेरी वेबसाइट|"
     "trang web của tôi|situs saya|το site μου|můj web|האתר שלי|เว็บของฉัน|سایت من|site-ul meu|sivustoni|"
     "az oldalam|min sajt|my own devices|my sensors|my devices|mis dispositivos|mes appareils|meine geräte|"
-    "meus dispositivos|i miei dispositivi|своих датчиков|свои датчики|своих устройств|свои устройства|"
+    "meus dispositivos|i miei dispositivi|своих датчиков|свои датчики|мои датчики|моих датчиков|мои устройства|своих устройств|свои устройства|"
     "моих устройств|своїх датчиків|своїх пристроїв|我的设备|自分のデバイス|내 기기|moich urządzeń|cihazlarım|mijn apparaten|"
     "أجهزتي|मेरे डिवाइस|thiết bị của tôi|perangkat saya|τις συσκευές μου|moje zařízení|המכשירים שלי|"
     "อุปกรณ์ของฉัน|دستگاه‌های من|dispozitivele mele|laitteeni|az eszközeim|mina enheter|i've inherited|"
@@ -1140,7 +1140,7 @@ _OWN_PROPERTY = (
 # Counted as the request's check, and the reason a detection request's word for "detect" is not its own evasion.
 _PROTECTIVE_ACTS = (
     # round 11: signature checks, and one's own app flagged by antivirus (a false positive)
-    "signature verif|verifies the signature|signed firmware|ed25519|подпись сошлась|проверка подписи|"
+    "signature verif|verifies the signature|signed firmware|ed25519|проверки подписи|проверкой подписи|перевірки підпису|подпись сошлась|проверка подписи|"
     "перевірка підпису|verificación de firma|vérification de signature|signaturprüfung|verificação de assinatura|"
     "verifica della firma|签名验证|署名検証|서명 검증|weryfikacja podpisu|imza doğrulama|handtekeningverificatie|"
     "التحقق من التوقيع|हस्ताक्षर सत्यापन|xác minh chữ ký|verifikasi tanda tangan|false positive|falso positivo|"
