@@ -1045,7 +1045,7 @@ _OURS = (
     "my children|my son|my daughter|customers complain|users complain|clients complain|"
     "nuestr|nosotros|mi madre|mi mamá|mi padre|mi abuel|notre |nos |nous |ma mère|mon père|ma grand|unser|wir |"
     "meine mutter|meine oma|mein vater|nosso|nossa|minha mãe|meu pai|minha avó|nostr|mia madre|mio padre|mia nonna|"
-    "наш|мама|маме|мамы|мать|отец|папа|бабушк|我们|我妈|母亲|父亲|奶奶|自社|うちの|弊社|母が|母の|父が|祖母|우리 |"
+    "наш|ми |мама|маме|мамы|мать|отец|папа|бабушк|我们|我妈|母亲|父亲|奶奶|自社|うちの|弊社|母が|母の|父が|祖母|우리 |"
     "어머니|엄마|아버지|할머니|nasz|mama|mamy|babci|ojciec|taty|bizim|şirketimiz|annem|babam|onze |mijn moeder|mijn vader|"
     "oma |شركتنا|عملاؤنا|عملائنا|موقعنا|أمي|والدتي|والدي|हमारी|हमारे|हमारा|मेरी माँ|मेरे पिता|chúng tôi|mẹ tôi|bố tôi|"
     "kami|ibu saya|ayah saya|μας |μητέρα μου|μαμά μου|πατέρας μου|naš|naše|naši|moje matka|moje máma|babička|שלנו|אמא שלי|"
@@ -1101,6 +1101,7 @@ _LOOKS_FOR = (
 # 9-year-old ... I want her to know", "I'm developing a small bank's app", the node_modules of one's own project.
 _OWN_PROPERTY = (
     # round 11: one's own site, devices and an inherited codebase
+    "übernommen|успадкував|odziedziczyłem|ho ereditato|moje czujniki|"
     "my site|my website|my wordpress|my blog|mi blog|mon blog|mein blog|meu blog|il mio blog|мой блог|мій блог|我的博客|自分のブログ|내 블로그|mój blog|blogum|mijn blog|meu site|mi sitio|mi web|mi página|mon site|meine website|il mio sito|"
     "мой сайт|мій сайт|我的网站|自分のサイト|내 사이트|moja strona|sitem|mijn site|mijn website|موقعي|मेरी वेबसाइट|"
     "trang web của tôi|situs saya|το site μου|můj web|האתר שלי|เว็บของฉัน|سایت من|site-ul meu|sivustoni|"
@@ -1140,7 +1141,12 @@ _OWN_PROPERTY = (
 # Counted as the request's check, and the reason a detection request's word for "detect" is not its own evasion.
 _PROTECTIVE_ACTS = (
     # round 11: signature checks, and one's own app flagged by antivirus (a false positive)
-    "signature verif|verifies the signature|signed firmware|ed25519|проверки подписи|проверкой подписи|перевірки підпису|подпись сошлась|проверка подписи|"
+    # a leaver's accounts revoked or disabled
+    "revoke|révoqu|revocar|revoguem|revogar|revocare|deaktivieren|desactivar|desativar|disattivare|отозвать|"
+    "отключить доступ|відкликати|заблокувати доступ|撤销|無効化|비활성화|unieważni|zablokować dostęp|iptal et|intrekken|"
+    "إلغاء الوصول|निरस्त|thu hồi|mencabut|ανάκληση|zrušit přístup|שנבטל|לבטל את הגישה|เพิกถอน|لغو دسترسی|peruuttaa|"
+    "visszavon|återkalla|"
+    "signature verif|verifies the signature|signed firmware|ed25519|weryfikacji podpisu|weryfikacja podpisu|проверки подписи|проверкой подписи|перевірки підпису|подпись сошлась|проверка подписи|"
     "перевірка підпису|verificación de firma|vérification de signature|signaturprüfung|verificação de assinatura|"
     "verifica della firma|签名验证|署名検証|서명 검증|weryfikacja podpisu|imza doğrulama|handtekeningverificatie|"
     "التحقق من التوقيع|हस्ताक्षर सत्यापन|xác minh chữ ký|verifikasi tanda tangan|false positive|falso positivo|"
