@@ -80,7 +80,13 @@ from codellama.safety.intent_patterns import (
     TRIGGER,
     found,
 )
-from codellama.safety.intent_situation import checks_for_attack, combination, protects, situation
+from codellama.safety.intent_situation import (
+    checks_for_attack,
+    combination,
+    protects,
+    situation,
+    writes_detections,
+)
 
 if TYPE_CHECKING:
     from codellama.generation import Generator
@@ -106,7 +112,8 @@ CATEGORIES = {
 # malicious requests blocked while at most 4% of the benign neighbours of the whole-request subsets are refused, a
 # rule's block confirmed at 0.25 or less (round 8, over 45 subsets with heldout14g: 4.0% refused; round 9, over 48
 # subsets with heldout14h and the round-9 corpus: the model's 0.73 again, a rule confirmed at 0.15; round 10, over 51
-# subsets: 0.70 and 0.25, not shipped: +4 of 780 attacks for +4 refusals on the independent sets; docs/safety.md).
+# subsets: 0.70 and 0.25, not shipped: +4 of 780 attacks for +4 refusals on the independent sets; round 11, over 53
+# subsets: 0.67, not shipped: +9 of 880 attacks for +4 refusals, +23 over every subset; docs/safety.md).
 MODEL_BLOCK = 0.73  # the model blocks alone at or above this probability of malicious
 RULES_CONFIRM = 0.15  # a rule block stands when the model gives at least this
 NAMED_CONFIRM = 0.03  # ... and one for naming a kind of malware to build ("write ransomware": few words to go on)
@@ -256,6 +263,9 @@ _COMBINED = {
     "install_hook_access": "it would plant access (an SSH key, a shell) on every machine that installs a package",
     "bought_identities": "it would sign up or claim in other people's names with identity data bought from others",
     "hidden_miner": "it would mine cryptocurrency on machines or compute that are not the user's, hidden or disguised",
+    "lookalike_login": "it would imitate someone else's login page and keep the passwords typed into it",
+    "fake_fundraiser": "it would raise money in a known person's name into the user's own account",
+    "encrypt_no_restore": "it would encrypt files and delete the shadow copies that could restore them (ransomware)",
 }
 
 
@@ -281,7 +291,8 @@ def _defends(t: str) -> bool:
     """The requested code's job is defence (alert the on-call, canary files, detection rules, a takedown) and nothing
     in it hides from anyone: a rule's block becomes a warning, and the learned layer may still block on its own."""
     defends = _has(DEFENSIVE_PURPOSE, t) or checks_for_attack(t)
-    return defends and not (_has(STEALTH, t) or _has(EVADE, t))
+    # round 11: a detection rule names the evasion it detects
+    return defends and not (_has(STEALTH, t) or (_has(EVADE, t) and not writes_detections(t)))
 
 
 def judge_by_rules(text: str) -> Verdict:
@@ -338,7 +349,7 @@ _EXPLAIN = re.compile(
     re.I,
 )
 _ASKS_CODE = re.compile(
-    r"\b(code|script|program\w*|tool|app|function|payload|binary|executable|implementation|snippet|poc|exploit)\b"
+    r"\b(code|script|program\w*|tool|app|function|payload|binary|executable|implementation|snippet|poc|exploit|bot)\b"
     r"|código|programa|programm|программ|код|скрипт|代码|程序|脚本|コード|プログラム|スクリプト|kod|skrypt|betik"
     r"|코드|프로그램|스크립트|سكربت|برنامج|कोड|स्क्रिप्ट|प्रोग्राम|mã|chương trình|skrip|kode"
     r"|implement\w*|実装|实现|구현|implementa\w*|implément\w*|implementier\w*|реализ\w*|wdroż\w*|uygula\w*"
@@ -366,12 +377,22 @@ _NO_CODE = re.compile(
 )
 
 
+# Codes a bank texts are not code (round 11: heldout14j's Spanish "los códigos por SMS", a talk on SIM swapping).
+_SMS_CODES = re.compile(
+    r"\b(sms|otp|one-time|verification|2fa|login)\s+codes?\b|\bcodes?\s+(by|via|over)\s+(sms|text)\b"
+    r"|c[oó]digos?\s+(por|de|via|vía)\s+(sms|verificaci\w*|seguran\w*|seguridad)|codes?\s+(par|de)\s+(sms|vérification)"
+    r"|sms-codes?|коды?\s+из\s+смс|смс-код\w*|коди?\s+з\s+смс|验证码|認証コード|인증\s*코드|kody?\s+sms|sms\s+kodu"
+    r"|doğrulama\s+kodu|verificatiecode\w*|رمز التحقق|mã\s+(xác\s+thực|otp)|kode\s+(otp|verifikasi)|codici\s+(sms|otp)",
+    re.I,
+)
+
+
 def _explanation_only(text: str) -> bool:
     """An explanation that asks for no code. "Explain, with the full code, how..." (a role-play's usual ask) asks
     for code in any lexicon language: the full_code concept (intent_concepts)."""
     if not _EXPLAIN.search(text):
         return False
-    declined = _NO_CODE.sub(" ", text)
+    declined = _SMS_CODES.sub(" ", _NO_CODE.sub(" ", text))
     return not _ASKS_CODE.search(declined) and not _asks_full_code(declined)
 
 

@@ -47,6 +47,8 @@ DERIVED_FROM = {
     "corpus_world_r9_2": "intent_independent14h",
     "corpus_world_r10": "intent_independent14i",
     "corpus_world_r10_2": "intent_independent14i",
+    "corpus_world_r11": "intent_independent14j",
+    "corpus_world_r11_2": "intent_independent14j",
 }
 
 

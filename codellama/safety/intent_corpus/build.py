@@ -34,6 +34,7 @@ WHOLE = (
     "world_r7",
     "world_r9",
     "world_r10",
+    "world_r11",
 )
 
 
