@@ -489,7 +489,7 @@ _layout: tuple[int, int] | None | bool = False  # False: not probed yet
 
 def unpacks_for_many_rows(model: nn.Module) -> bool:
     """Whether every int4 layer of `model` can unpack its weight for one bf16 matmul over many rows (Int4Linear:
-    `unpackable`; none when this torch's CPU packer lays rows out otherwise, as on CPUs without AVX-512). Where
+    `unpackable`; none where this torch's CPU packer lays rows out in neither layout `_split_layout` knows). Where
     one cannot, a compiled graph over many rows would call the int4 kernel, which is slow at many rows, and which
     inductor may hand its input laid out column-major, which it refuses: such forwards stay eager."""
     return all(m.unpackable for m in model.modules() if isinstance(m, Int4Linear))

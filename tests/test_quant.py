@@ -89,7 +89,7 @@ def test_int4_linear_matches_its_dequantised_weights(bias):
 def test_int4_weights_unpack_from_the_kernels_layout_as_it_dequantises_them(rows, cols, group):
     """What a compiled long prefill multiplies by (Int4Linear.dequantized): the kernel's own weights, which it
     gives back for the identity as input. Rows not in blocks of 64 are not unpacked (the kernel runs), nor any
-    where this torch's packer lays rows out otherwise (CPUs without AVX-512)."""
+    where this torch's packer lays rows out in neither known layout."""
     torch.manual_seed(7)
     layer = Int4Linear(quantize_int4(torch.randn(rows, cols), group_size=group))
     assert layer.unpackable == (rows % 64 == 0 and quant._split_layout_known())
