@@ -56,7 +56,11 @@ INT4_DEQUANTIZED_FROM = 128
 # The dtype of the dense matmul that many rows of activations take (a long prefill, scored candidates): bf16
 # where oneDNN has native bf16 kernels (AVX-512 BF16, AMX); float32 elsewhere, as on AVX2 CPUs, where a bf16
 # matmul is emulated: a compiled 197-token prefill of the default model took 2.8 s in bf16, not 0.8 s eager.
-MANY_ROWS_DTYPE = torch.bfloat16 if torch.ops.mkldnn._is_mkldnn_bf16_supported() else torch.float32
+MANY_ROWS_DTYPE = (
+    torch.bfloat16
+    if torch.backends.mkldnn.is_available() and torch.ops.mkldnn._is_mkldnn_bf16_supported()
+    else torch.float32
+)
 
 # the weights the quantised modules replace: every linear layer's, the output layer's, the embedding's
 _LINEAR = re.compile(r"^(layers\.\d+\.(attention\.w[qkvo]|feed_forward\.w[123])|output)\.weight$")
