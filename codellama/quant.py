@@ -377,8 +377,9 @@ class Int8Linear(nn.Module):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         lead = x.shape[:-1]
         x2 = x.reshape(-1, self.in_features)
-        x_compute = x2 if x2.dtype == COMPUTE_DTYPE else x2.to(COMPUTE_DTYPE)
         few = len(x2) < INT8_DEQUANTIZED_FROM
+        # the kernels' activations (many rows cast to MANY_ROWS_DTYPE below instead)
+        x_compute = x2 if not few or x2.dtype == COMPUTE_DTYPE else x2.to(COMPUTE_DTYPE)
         if self.split and few:
             x_twice = torch.cat((x_compute, x_compute), dim=-1)
             packed, scales_and_zeros = self.packed_weight, self.scales_and_zeros
