@@ -90,7 +90,8 @@ def check_python(tree: ast.Module, code: str, rules: dict[str, Rule], flows: boo
         findings.append(rules[rule_id].finding(line, lines[line - 1] if 0 < line <= len(lines) else ""))
 
     calls, functions, sql_names = [], [], {}
-    for node in ast.walk(tree):
+    nodes = list(ast.walk(tree))  # walked once: the pickle check reads the same list
+    for node in nodes:
         kind = type(node)
         if kind is ast.Call:
             calls.append(node)
@@ -157,7 +158,7 @@ def check_python(tree: ast.Module, code: str, rules: dict[str, Rule], flows: boo
                 report("py-hardcoded-secret", value.lineno)
     for line in predictable_tmp_writes(tree, code):
         report("py-predictable-tmp", line)
-    for line in _aliased_pickle_loads(tree, calls):
+    for line in _aliased_pickle_loads(nodes, calls):
         report("py-pickle", line)
     return findings
 
@@ -165,13 +166,13 @@ def check_python(tree: ast.Module, code: str, rules: dict[str, Rule], flows: boo
 _PICKLERS = {"pickle", "cPickle", "_pickle", "dill", "cloudpickle", "jsonpickle", "marshal", "shelve"}
 
 
-def _aliased_pickle_loads(tree: ast.Module, calls: list) -> list[int]:
+def _aliased_pickle_loads(nodes: list[ast.AST], calls: list) -> list[int]:
     """`pickle` under another name: `import pickle as codec`, `def __init__(self, loader=pickle)`, `self.loader =
     loader or pickle`; then `self.loader.loads(blob)` unpickles whatever it is given (the regex rule sees only
     `pickle.loads`)."""
     aliases: set[str] = set()
     imported = False
-    for node in ast.walk(tree):
+    for node in nodes:
         if isinstance(node, ast.Import | ast.ImportFrom):
             for a in node.names:
                 module = a.name if isinstance(node, ast.Import) else f"{node.module}.{a.name}"
@@ -183,7 +184,7 @@ def _aliased_pickle_loads(tree: ast.Module, calls: list) -> list[int]:
     if not imported:  # no pickler imported: nothing can hold one (and two more walks of the tree are saved)
         return []
     for _ in range(2):  # a parameter's default, then the field it is stored in
-        for node in ast.walk(tree):
+        for node in nodes:
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 positional = node.args.args[len(node.args.args) - len(node.args.defaults) :]
                 for arg, default in zip(positional, node.args.defaults):
