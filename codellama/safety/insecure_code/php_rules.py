@@ -81,6 +81,7 @@ RULES = [
         "escape with htmlspecialchars($x, ENT_QUOTES, 'UTF-8')",
         needle="$_",
         unless=r"htmlspecialchars|htmlentities|strip_tags|intval|json_encode|\(int\)|filter_var|basename",
+        fallback=True,
     ),
     rule(
         "php-unserialize",

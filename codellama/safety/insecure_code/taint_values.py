@@ -29,6 +29,8 @@ _CGI = re.compile(r"\b(QUERY_STRING|HTTP_[A-Z_]+|REQUEST_URI|PATH_INFO|CONTENT_T
 ESCAPER = re.compile(r"&(lt|gt|amp|quot|#0?39|#x27);|replace\w*\(\s*/\[[^\]/]*[<>&][^\]/]*\]/g?")
 # An object made from a class: `new WebhookTester(3000)`, `Report(path, region)`, `new Archiver(...)`
 _NEW_OBJECT = re.compile(r"^\s*(new\s+)?[A-Z]\w*(<[^>]*>)?\s*\(")
+# An object a class's static factory makes in place: `ReviewCard::fromRequest($_POST)`, `Card.from(req.body)`
+_FACTORY = re.compile(r"^\s*[A-Z]\w*(::|\.)(\w+)\s*\(")
 _LITERAL_CONTAINERS = {"array", "list", "tuple", "parenthesized_expression", "array_creation_expression", "dictionary"}
 _MAPPERS = re.compile(r"\.(map|flatMap|Select|SelectMany)$")
 # Replacing every character outside a harmless class with nothing (`preg_replace('/[^a-z0-9_-]/i', '', $x)`,
@@ -276,7 +278,9 @@ class Values:
             made = scope.values.get(receiver, "") if scope is not None else ""
             # (an object made in place: `new Poller(url).poll()`)
             if not _NEW_OBJECT.match(made) and not _NEW_OBJECT.match(receiver.lstrip("(")):
-                return None
+                factory = _FACTORY.match(receiver)
+                if factory is None or factory.group(2) not in self.summaries:
+                    return None
         return summary
 
     def bind(self, summary: Summary, call) -> dict[str, list]:
