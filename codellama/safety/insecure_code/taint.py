@@ -981,6 +981,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks, CallerChecks):
                     old.strong or acc.strong, old.remote or acc.remote, old.params | acc.params, True
                 )
                 scope.parents.setdefault(target, set()).update(acc.names)
+                self.fill_outer(target, scope)
         summary = self.local(callee, scope)
         if summary is not None:
             self.call_local(summary, node, scope)
@@ -1041,6 +1042,18 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks, CallerChecks):
             for a in chosen:
                 if self.hit(sink, a, scope, node):
                     return
+
+    def fill_outer(self, target: str, scope: Scope) -> None:
+        """A callback filling a container of the function around it (`req.on('data', (c) => chunks.push(c))`,
+        `rows.forEach(r -> out.add(r))`): the outer function's container holds the value after the callback."""
+        outer = scope.outer
+        if outer is None or outer.fn is None or outer.fn is scope.fn or target not in outer.rhs:
+            return  # (a module's container filled by a function is `hold`'s)
+        if scope.rhs.get(target) is not outer.rhs[target]:
+            return  # (a container of the callback's own, of the same name)
+        old = outer.vars.get(target, Var())
+        new = scope.vars[target]
+        outer.vars[target] = Var(old.strong or new.strong, old.remote or new.remote, old.params | new.params, True)
 
     def keyed_values(self, arrays: list, key: str) -> list:
         """The values given under `key` in PHP array literals (`[CURLOPT_URL => $url, CURLOPT_POSTFIELDS => $body]`):
@@ -1361,7 +1374,11 @@ def _word(name: str) -> re.Pattern:
 
 # a path made relative to a root: checking it (`*rel.begin() == ".."`) checks the path it was made from
 _RELATIVE = re.compile(r"\b(lexically_relative|lexically_proximate|relative_to|relpath|GetRelativePath)\b")
-_URL_PARTS = re.compile(r"(?i)url|uri|parse|host|origin|netloc|scheme|authority|domain|IPAddress|ip_address|inet_")
+# (a document parsed, `JSON.parse(body)`, `yaml.parse(text)`, `parseInt(n)`, is no URL: its fields are the sender's)
+_URL_PARTS = re.compile(
+    r"(?i)url|uri|(?<!json\.)(?<!yaml\.)parse(?!int|float|_str)|host|origin|netloc|scheme|authority|domain|IPAddress"
+    r"|ip_address|inet_"
+)
 # A fixed table named as a constant (FORMATS, self.CODECS, static::SIZES, Config.ALLOWED_TYPES)
 _TABLE = re.compile(r"((self|this|cls|static|self::|static::|[A-Z]\w*)(\.|->|::))?\$?[A-Z][A-Z0-9_]+")
 # Translation lookups of a literal message: the translated text is the program's own format.

@@ -146,6 +146,7 @@ class Scope:
     derived from (for clearing), the conditions seen so far, and the summary being gathered (if any)."""
 
     def __init__(self, outer: Scope | None = None, summary: Summary | None = None, fn=None):
+        self.outer = outer
         self.vars: dict[str, Var] = dict(outer.vars) if outer else {}
         self.values: dict[str, str] = dict(outer.values) if outer else {}
         self.rhs: dict[str, object] = dict(outer.rhs) if outer else {}  # name -> the node last assigned to it
