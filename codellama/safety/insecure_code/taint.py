@@ -160,6 +160,8 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks, CallerChecks):
             return False
         if sink.cwe == 601 and self.fixed_start(value_node, scope):  # f"{login_url}?next={target}"
             return False
+        if sink.cwe == 113 and self.newlines_removed(value_node, scope):
+            return False
         if sink.cwe == 918 and self.stored_url(value_node, scope):
             self.report(replace(sink, message=_STORED_URL_MESSAGE), at)
             return True
@@ -179,6 +181,14 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks, CallerChecks):
             self.decided_by_callers(acc, scope, start)
             return True
         return False
+
+    def newlines_removed(self, value_node, scope: Scope) -> bool:
+        """`v.replace(/[\r\n]/g, '')`, `Regex.Replace(v, "[\r\n]", "")`, `str_replace(["\r", "\n"], '', $v)`, or a
+        check that refuses a value holding one (`if (v.contains("\n")) return`): the value cannot end the header."""
+        if _CRLF_STRIP.search(self.expanded(value_node, scope)):
+            return True
+        names = set(self._identifiers(value_node))
+        return any(_CRLF.search(c) and any(self.mentions(c, n) for n in names) for c in scope.checked)
 
     def stored_url(self, value_node, scope: Scope) -> bool:
         """`requests.post(integration.callback_url, ...)`, `fetch(hook.webhookUrl)`: a webhook or callback URL that the
@@ -1254,6 +1264,14 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks, CallerChecks):
                 self.report(extra, node)
 
 
+# A CR or LF written in code (an escape, a class, a name) and a call that removes or replaces it
+_CRLF = re.compile(r"\\[rn]|%0[dDaA]|\bCRLF\b|\bchr\(1[03]\)|\bNewLine\b|\bPHP_EOL\b|\\x0[dDaA]")
+_CRLF_STRIP = re.compile(
+    r"(replace\w*|Replace|str_replace|preg_replace|re\.sub|sub|gsub|tr|strip|translate|strtr|Trim)\s*\([^;\n]*"
+    r"(\\[rn]|%0[dDaA]|\bNewLine\b|\\x0[dDaA]|\\s|\\v|\[:cntrl:\]|\\p\{C|\\x00-\\x1[fF]|\\u0000-\\u001[fF])"
+    r"|\b(URLEncoder\.encode|Uri\.EscapeDataString|WebUtility\.UrlEncode|HttpUtility\.UrlEncode|encodeURIComponent"
+    r"|quote|quote_plus|rawurlencode|urlencode)\s*\("
+)
 # A name refused only for a slash or `..` in it: a check for paths, not for a command or a query
 _TRAVERSAL_CHECK = re.compile(
     r"""\b(strchr|strrchr|strstr|strpos|stripos|str_contains)\s*\([^,()]+,\s*['"](\.\.|/|\\\\)['"]\s*\)"""

@@ -32,6 +32,10 @@ _NEW_OBJECT = re.compile(r"^\s*(new\s+)?[A-Z]\w*(<[^>]*>)?\s*\(")
 # An object a class's static factory makes in place: `ReviewCard::fromRequest($_POST)`, `Card.from(req.body)`
 _FACTORY = re.compile(r"^\s*[A-Z]\w*(::|\.)(\w+)\s*\(")
 _LITERAL_CONTAINERS = {"array", "list", "tuple", "parenthesized_expression", "array_creation_expression", "dictionary"}
+# A line or the rest read from a reader over an accepted connection's stream (C#, Java)
+_SOCKET_READ = re.compile(r"\.(ReadLine|ReadLineAsync|ReadToEnd|ReadToEndAsync|readLine)$")
+_ACCEPTS = re.compile(r"\b(AcceptTcpClient|AcceptSocket|AcceptAsync|AcceptTcpClientAsync|accept)\s*\(")
+_NETWORK_STREAM = re.compile(r"\b(GetStream|getInputStream)\s*\(|\bNetworkStream\b")
 _MAPPERS = re.compile(r"\.(map|flatMap|Select|SelectMany)$")
 # Replacing every character outside a harmless class with nothing (`preg_replace('/[^a-z0-9_-]/i', '', $x)`,
 # `re.sub(r"[^\w-]", "", x)`): what is left cannot hold a quote, a slash, markup or a shell operator.
@@ -395,6 +399,9 @@ class Values:
             if spec.remote_sources is not None and spec.remote_sources.search(callee + "("):
                 acc.source(remote=True)
                 return
+            if _SOCKET_READ.search(callee) and self._from_accepted_socket(callee, scope):
+                acc.source(strong=True)  # a request line read from a connection the server accepted
+                return
             if _MAPPERS.search(callee) and self._mapped(node, scope, acc):
                 return
             if _LOOKUP.search(callee) and node.type != "command" and not spec.formatters.search(callee):
@@ -704,6 +711,20 @@ class Values:
             else:
                 stack.extend(n.named_children)
         return " ".join(out)[:4000]
+
+    def _from_accepted_socket(self, callee: str, scope: Scope) -> bool:
+        """`reader.ReadLine()` where `reader = new StreamReader(client.GetStream())` and the file accepts connections
+        (`AcceptTcpClient`, `serverSocket.accept()`): what a client sent (a hand-written HTTP server's request)."""
+        if getattr(self, "_accepts", None) is None:  # (read once per file)
+            self._accepts = bool(_ACCEPTS.search(self.lines_text()))
+        if not self._accepts:
+            return False
+        head = rx(r"\.|->").split(callee)[0]
+        made = scope.values.get(head, "")
+        stream = rx(r"[A-Za-z_]\w*").findall(made)
+        return bool(
+            _NETWORK_STREAM.search(made) or any(_NETWORK_STREAM.search(scope.values.get(n, "")) for n in stream)
+        )
 
     def receiver_is(self, callee: str, pattern: re.Pattern, scope: Scope) -> bool:
         if pattern.search(callee):
