@@ -911,6 +911,8 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks, CallerChecks):
                 var = Var(old.strong or var.strong, old.remote or var.remote, old.params | var.params, old.built)
             scope.vars[name] = var
             scope.parents[name] = set(acc.names)
+            if augmented:  # (`req.on('data', (c) => { body += c; })`: the outer function's `body`)
+                self.fill_outer(name, scope, added=True)
             self.shell_global(name, var, scope)
             if rhs.type in self.spec.calls or rhs.type in MEMBERS or rhs.type in self.spec.news:
                 scope.views.add(name)
@@ -1053,13 +1055,13 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks, CallerChecks):
                 if self.hit(sink, a, scope, node):
                     return
 
-    def fill_outer(self, target: str, scope: Scope) -> None:
+    def fill_outer(self, target: str, scope: Scope, added: bool = False) -> None:
         """A callback filling a container of the function around it (`req.on('data', (c) => chunks.push(c))`,
         `rows.forEach(r -> out.add(r))`): the outer function's container holds the value after the callback."""
         outer = scope.outer
         if outer is None or outer.fn is None or outer.fn is scope.fn or target not in outer.rhs:
             return  # (a module's container filled by a function is `hold`'s)
-        if scope.rhs.get(target) is not outer.rhs[target]:
+        if not added and scope.rhs.get(target) is not outer.rhs[target]:
             return  # (a container of the callback's own, of the same name)
         old = outer.vars.get(target, Var())
         new = scope.vars[target]
