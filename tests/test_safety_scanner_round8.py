@@ -25,17 +25,20 @@ def cwes(code: str, language: str) -> set[str]:
     return {f.cwe for f in scan(code, language)}
 
 
-@pytest.mark.parametrize("spent", ["heldout14e", "heldout14f", "heldout14g", "heldout14h", "heldout14i", "heldout14j"])
+@pytest.mark.parametrize(
+    "spent", ["heldout14e", "heldout14f", "heldout14g", "heldout14h", "heldout14i", "heldout14j", "heldout14k"]
+)
 def test_each_spent_held_out_set_is_all_found_in_its_family_and_no_safe_snippet_flagged(spent):
-    # development data since its first pass (docs/safety.md): what rounds 6-11 fixed stays fixed (heldout14i's
-    # python-04, a command-line path, is its one family miss: left on purpose, as heldout14c's python-06 in round 4)
+    # development data since its first pass (docs/safety.md): what rounds 6-12 fixed stays fixed (heldout14i's
+    # python-04, a command-line path, is its one family miss: left on purpose, as heldout14c's python-06 in round 4;
+    # heldout14k's bash-01, a ref read by jq from a queue file pasted into an ssh command, is left for round 13)
     rows = [json.loads(line) for line in (REPO / f"benchmarks/data/{spent}/snippets.jsonl").read_text().splitlines()]
     assert len(rows) == 48
     for row in rows:
         found = cwes(row["code"], row["language"])
         if row["label"] == "safe":
             assert not found, row["id"]
-        elif (spent, row["id"]) == ("heldout14i", "python-04"):
+        elif (spent, row["id"]) in (("heldout14i", "python-04"), ("heldout14k", "bash-01")):
             assert not found  # (the known miss above: if it is found one day, this says so)
         else:
             family = next((f for f in FAMILIES if row["cwe"] in f), {row["cwe"]})

@@ -81,6 +81,7 @@ RULES = [
         "escape with htmlspecialchars($x, ENT_QUOTES, 'UTF-8')",
         needle="$_",
         unless=r"htmlspecialchars|htmlentities|strip_tags|intval|json_encode|\(int\)|filter_var|basename",
+        fallback=True,
     ),
     rule(
         "php-unserialize",
@@ -116,10 +117,11 @@ RULES = [
         "php-weak-random",
         338,
         "medium",
-        r"\b(rand|mt_rand|uniqid|lcg_value|str_shuffle)\s*\(",
+        # (PHP 8.2's Randomizer given a seedable engine is the same Mersenne Twister or PCG as mt_rand)
+        r"\b(rand|mt_rand|uniqid|lcg_value|str_shuffle)\s*\(|\bnew\s+[\w\\]*(Mt19937|PcgOneseq128XslRr64|Xoshiro256StarStar)\b",
         "predictable randomness for a secret",
         "use random_bytes() or random_int()",
-        needle=("rand", "uniqid", "lcg_value", "shuffle"),
+        needle=("rand", "uniqid", "lcg_value", "shuffle", "Mt19937", "PcgOneseq", "Xoshiro"),
         near=RANDOM_CONTEXT + "|" + TOKEN_LIKE,
         not_near=NOT_SECURITY_RANDOM,
     ),

@@ -27,6 +27,9 @@ RANDOM_USE = re.compile(RANDOM_CONTEXT + "|" + TOKEN_LIKE, re.I)
 NOT_SECURITY = re.compile(NOT_SECURITY_RANDOM, re.I)
 SECRET_VALUE_NAME = re.compile(r"(password|passwd|pwd|secret|api_?key|token|private_?key)", re.I)
 PLACEHOLDER = re.compile(r"^(changeme|your[_-]|xxx|<|\*{3}|example|placeholder|dummy|test)", re.I)
+# The random module's generator as an object (`self.rng = random.Random(seed)`; `rng.choices(...)` is the same
+# Mersenne Twister); random.SystemRandom reads the OS's generator and is fine
+_GENERATORS = {"random.Random", "Random"}
 RANDOM_FUNCS = {"random", "randint", "randrange", "choice", "choices", "sample", "getrandbits", "shuffle"}
 
 
@@ -89,7 +92,7 @@ def check_python(tree: ast.Module, code: str, rules: dict[str, Rule], flows: boo
     def report(rule_id: str, line: int) -> None:
         findings.append(rules[rule_id].finding(line, lines[line - 1] if 0 < line <= len(lines) else ""))
 
-    calls, functions, sql_names = [], [], {}
+    calls, functions, sql_names, generators = [], [], {}, set()
     nodes = list(ast.walk(tree))  # walked once: the pickle check reads the same list
     for node in nodes:
         kind = type(node)
@@ -98,6 +101,8 @@ def check_python(tree: ast.Module, code: str, rules: dict[str, Rule], flows: boo
         elif kind is ast.Assign:
             text = _formatted_string(node.value)
             value = node.value.value if type(node.value) is ast.Constant else None
+            if type(node.value) is ast.Call and _dotted(node.value.func) in _GENERATORS:
+                generators.update(_dotted(t).removeprefix("self.") for t in node.targets)
             for target in node.targets:
                 name = _dotted(target)
                 if text is not None and SQL_START.search(text):
@@ -134,7 +139,11 @@ def check_python(tree: ast.Module, code: str, rules: dict[str, Rule], flows: boo
             report("py-subprocess-shell", node.lineno)
         elif name in ("yaml.load", "yaml.load_all") and not _safe_yaml_loader(node, keywords):
             report("py-yaml-load", node.lineno)
-        elif name.startswith("random.") and short in RANDOM_FUNCS and _secret_context(node, lines, functions, code):
+        elif (
+            (name.startswith("random.") or name.rsplit(".", 1)[0].removeprefix("self.") in generators)
+            and short in RANDOM_FUNCS
+            and _secret_context(node, lines, functions, code)
+        ):
             report("py-weak-random", node.lineno)
         elif flows and short in ("execute", "executemany", "executescript", "raw", "mogrify") and args:
             text = _formatted_string(args[0])

@@ -160,6 +160,8 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks, CallerChecks):
             return False
         if sink.cwe == 601 and self.fixed_start(value_node, scope):  # f"{login_url}?next={target}"
             return False
+        if sink.cwe == 113 and self.newlines_removed(value_node, scope):
+            return False
         if sink.cwe == 918 and self.stored_url(value_node, scope):
             self.report(replace(sink, message=_STORED_URL_MESSAGE), at)
             return True
@@ -179,6 +181,14 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks, CallerChecks):
             self.decided_by_callers(acc, scope, start)
             return True
         return False
+
+    def newlines_removed(self, value_node, scope: Scope) -> bool:
+        """`v.replace(/[\r\n]/g, '')`, `Regex.Replace(v, "[\r\n]", "")`, `str_replace(["\r", "\n"], '', $v)`, or a
+        check that refuses a value holding one (`if (v.contains("\n")) return`): the value cannot end the header."""
+        if _CRLF_STRIP.search(self.expanded(value_node, scope)):
+            return True
+        names = set(self._identifiers(value_node))
+        return any(_CRLF.search(c) and any(self.mentions(c, n) for n in names) for c in scope.checked)
 
     def stored_url(self, value_node, scope: Scope) -> bool:
         """`requests.post(integration.callback_url, ...)`, `fetch(hook.webhookUrl)`: a webhook or callback URL that the
@@ -901,6 +911,8 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks, CallerChecks):
                 var = Var(old.strong or var.strong, old.remote or var.remote, old.params | var.params, old.built)
             scope.vars[name] = var
             scope.parents[name] = set(acc.names)
+            if augmented:  # (`req.on('data', (c) => { body += c; })`: the outer function's `body`)
+                self.fill_outer(name, scope, added=True)
             self.shell_global(name, var, scope)
             if rhs.type in self.spec.calls or rhs.type in MEMBERS or rhs.type in self.spec.news:
                 scope.views.add(name)
@@ -981,6 +993,7 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks, CallerChecks):
                     old.strong or acc.strong, old.remote or acc.remote, old.params | acc.params, True
                 )
                 scope.parents.setdefault(target, set()).update(acc.names)
+                self.fill_outer(target, scope)
         summary = self.local(callee, scope)
         if summary is not None:
             self.call_local(summary, node, scope)
@@ -1041,6 +1054,18 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks, CallerChecks):
             for a in chosen:
                 if self.hit(sink, a, scope, node):
                     return
+
+    def fill_outer(self, target: str, scope: Scope, added: bool = False) -> None:
+        """A callback filling a container of the function around it (`req.on('data', (c) => chunks.push(c))`,
+        `rows.forEach(r -> out.add(r))`): the outer function's container holds the value after the callback."""
+        outer = scope.outer
+        if outer is None or outer.fn is None or outer.fn is scope.fn or target not in outer.rhs:
+            return  # (a module's container filled by a function is `hold`'s)
+        if not added and scope.rhs.get(target) is not outer.rhs[target]:
+            return  # (a container of the callback's own, of the same name)
+        old = outer.vars.get(target, Var())
+        new = scope.vars[target]
+        outer.vars[target] = Var(old.strong or new.strong, old.remote or new.remote, old.params | new.params, True)
 
     def keyed_values(self, arrays: list, key: str) -> list:
         """The values given under `key` in PHP array literals (`[CURLOPT_URL => $url, CURLOPT_POSTFIELDS => $body]`):
@@ -1241,6 +1266,14 @@ class _Checker(Values, BufferChecks, ClassChecks, DbCliChecks, CallerChecks):
                 self.report(extra, node)
 
 
+# A CR or LF written in code (an escape, a class, a name) and a call that removes or replaces it
+_CRLF = re.compile(r"\\[rn]|%0[dDaA]|\bCRLF\b|\bchr\(1[03]\)|\bNewLine\b|\bPHP_EOL\b|\\x0[dDaA]")
+_CRLF_STRIP = re.compile(
+    r"(replace\w*|Replace|str_replace|preg_replace|re\.sub|sub|gsub|tr|strip|translate|strtr|Trim)\s*\([^;\n]*"
+    r"(\\[rn]|%0[dDaA]|\bNewLine\b|\\x0[dDaA]|\\s|\\v|\[:cntrl:\]|\\p\{C|\\x00-\\x1[fF]|\\u0000-\\u001[fF])"
+    r"|\b(URLEncoder\.encode|Uri\.EscapeDataString|WebUtility\.UrlEncode|HttpUtility\.UrlEncode|encodeURIComponent"
+    r"|quote|quote_plus|rawurlencode|urlencode)\s*\("
+)
 # A name refused only for a slash or `..` in it: a check for paths, not for a command or a query
 _TRAVERSAL_CHECK = re.compile(
     r"""\b(strchr|strrchr|strstr|strpos|stripos|str_contains)\s*\([^,()]+,\s*['"](\.\.|/|\\\\)['"]\s*\)"""
@@ -1361,7 +1394,11 @@ def _word(name: str) -> re.Pattern:
 
 # a path made relative to a root: checking it (`*rel.begin() == ".."`) checks the path it was made from
 _RELATIVE = re.compile(r"\b(lexically_relative|lexically_proximate|relative_to|relpath|GetRelativePath)\b")
-_URL_PARTS = re.compile(r"(?i)url|uri|parse|host|origin|netloc|scheme|authority|domain|IPAddress|ip_address|inet_")
+# (a document parsed, `JSON.parse(body)`, `yaml.parse(text)`, `parseInt(n)`, is no URL: its fields are the sender's)
+_URL_PARTS = re.compile(
+    r"(?i)url|uri|(?<!json\.)(?<!yaml\.)parse(?!int|float|_str)|host|origin|netloc|scheme|authority|domain|IPAddress"
+    r"|ip_address|inet_"
+)
 # A fixed table named as a constant (FORMATS, self.CODECS, static::SIZES, Config.ALLOWED_TYPES)
 _TABLE = re.compile(r"((self|this|cls|static|self::|static::|[A-Z]\w*)(\.|->|::))?\$?[A-Z][A-Z0-9_]+")
 # Translation lookups of a literal message: the translated text is the program's own format.

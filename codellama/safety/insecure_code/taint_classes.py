@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from codellama.safety.insecure_code.rule import rx
-from codellama.safety.insecure_code.taint_functions import function_name
+from codellama.safety.insecure_code.taint_functions import function_name, numeric_parameters
 from codellama.safety.insecure_code.taint_specs import looks_like_secret, secret_name, setter_secret_name
 from codellama.safety.insecure_code.taint_values import Scope, Var
 
@@ -82,7 +82,9 @@ class ClassChecks:
             stack.extend((c, fn) for c in n.named_children)
         fields: dict[str, Var] = {}
         for name, fn in promoted:
-            if name in {p.lstrip("$") for names in self.params(fn) for p in names}:
+            # (`private int $stars`, `private count: number`: a number holds none of the caller's text)
+            numeric = {p.lstrip("$") for p in numeric_parameters(fn, self.spec, self.text, self.name_of)}
+            if name in {p.lstrip("$") for names in self.params(fn) for p in names} - numeric:
                 var = Var(params=frozenset({name}))
                 for key in (name, f"this.{name}", f"this->{name}", f"$this->{name}"):
                     fields[key] = var

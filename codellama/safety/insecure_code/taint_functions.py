@@ -195,8 +195,14 @@ def strong_parameters(fn, spec, text, name_of) -> set[str]:
             }
         return set()
     if language == "javascript":
+        if _enclosing_call_matches(fn, text, _JS_BODY_EVENT):  # req.on('data', (chunk) => ...): the body's bytes
+            return every
         return {n for p in items for n in _bound_names(p, spec, name_of) if _JS_PARAM.search(text(p))}
     return set()
+
+
+# Node's request read as a stream: each 'data' event hands the callback a piece of the body
+_JS_BODY_EVENT = rx(r"^\s*(req|request|incoming)\.(on|once|addListener)\(\s*['\"]data['\"]")
 
 
 def _in_controller(fn, text) -> bool:

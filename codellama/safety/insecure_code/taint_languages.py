@@ -238,7 +238,45 @@ def build() -> dict[str, Spec]:
     for language in ("python", "javascript", "java", "csharp", "php"):
         spec = specs[language]
         spec.sinks = [replace(x, strong_only=True) if x.cwe == 22 else x for x in spec.sinks]
+    for language, spec in specs.items():
+        spec.sinks = spec.sinks + header_sinks(language)
     return specs
+
+
+# An HTTP header line written by hand: a literal that starts a header (`"Set-Cookie: lang="`, `b"Location: "`) in
+# what is written to a socket, a stream or standard output (a CGI program)
+HEADER_LINE = re.compile(
+    r"""(?:^|[("'`,+\s]|\b[bfr])["'`](?:\\r\\n|\\n)?(?:Set-Cookie|Location|Content-Disposition|Content-Type|Refresh"""
+    r"""|Link|Access-Control-Allow-Origin|X-[A-Za-z-]+)\s*:\s"""
+)
+_WRITERS = {
+    "python": r"(^|\.)(write|writelines|send|sendall|print)$",
+    "javascript": r"(^|\.)(write|end|send)$",
+    "java": r"(^|\.)(write|print|println|printf|format|writeBytes)$",
+    "csharp": r"(^|\.)(Write|WriteLine|WriteAsync|WriteLineAsync)$",
+    "php": r"(^|->)(fwrite|fputs|socket_write|write)$",
+    "c": r"^(printf|fprintf|dprintf|puts|fputs|write|send|snprintf|sprintf)$",
+    "cpp": r"^(printf|fprintf|dprintf|puts|fputs|write|send|snprintf|sprintf)$",
+    "bash": r"^(echo|printf)$",
+}
+# Header APIs that write whatever they are given (frameworks that refuse a CR or LF in a value are no sink:
+# Node's setHeader/writeHead, PHP's header(), Flask/Werkzeug, Django, ASP.NET Core, HttpListener)
+_HEADER_SETTERS = {
+    "python": (r"(^|\.)send_header$", (1,)),  # http.server's BaseHTTPRequestHandler writes the value as it is
+    "java": (r"(^|\.)(setHeader|addHeader)$", (1,)),  # the Servlet API does not refuse CR/LF (some containers do)
+}
+
+
+def header_sinks(language: str) -> list:
+    kind = common_sinks(_PREFIX.get(language, language))["header"]
+    out = [S(kind, _WRITERS[language], built=True, strong_only=True, requires=HEADER_LINE)]
+    if language in _HEADER_SETTERS:
+        callee, args = _HEADER_SETTERS[language]
+        out.append(S(kind, callee, args=args, strong_only=True))
+    return out
+
+
+_PREFIX = {"python": "py", "javascript": "js", "java": "java", "csharp": "cs", "php": "php"}
 
 
 SPECS = build()

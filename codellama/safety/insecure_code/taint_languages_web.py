@@ -490,7 +490,7 @@ def csharp_spec() -> Spec:
         ),
         sanitisers=rx(
             r"(HtmlEncode|HtmlAttributeEncode|JavaScriptStringEncode|UrlEncode|Encode|Path\.GetFileName|Parse|TryParse"
-            r"|Sanitize|EscapeDataString|GetFileNameWithoutExtension|Math\.\w+|Count|Length|EscapeLdap\w*|LdapEncode\w*"
+            r"|Sanitize|Escape\w*|EscapeDataString|GetFileNameWithoutExtension|Math\.\w+|Count|Length|EscapeLdap\w*|LdapEncode\w*"
             r"|LdapFilterEncode|EncodeLdap\w*)$"
         ),
         weak_sources=rx(

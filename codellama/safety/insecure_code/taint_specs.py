@@ -380,6 +380,8 @@ class Spec:
 
 
 def generic_sides(node):
+    if node.type == "foreach_statement" and node.child_by_field_name("left") is not None:  # C# foreach (var x in xs)
+        return node.child_by_field_name("left"), node.child_by_field_name("right")
     if node.type == "foreach_statement" and node.named_children:  # PHP foreach ($rows as $k => $v)
         named = [c for c in node.named_children if c.type not in ("compound_statement", "colon_block")]
         if len(named) >= 2:
@@ -525,6 +527,14 @@ def common_sinks(p: str) -> dict[str, tuple]:
             "high",
             "an XPath expression built from untrusted input: XPath injection",
             "pass the value as an XPath variable ($name with a variable resolver) or check it against an allow-list",
+        ),
+        "header": (
+            f"{p}-taint-header",
+            113,
+            "high",
+            "a response header written with untrusted input: HTTP response splitting (header injection)",
+            "remove CR and LF from the value (or URL-encode it), or set the header through a framework that refuses"
+            " newlines",
         ),
         "deser": (
             f"{p}-taint-deserialize",

@@ -29,7 +29,13 @@ _CGI = re.compile(r"\b(QUERY_STRING|HTTP_[A-Z_]+|REQUEST_URI|PATH_INFO|CONTENT_T
 ESCAPER = re.compile(r"&(lt|gt|amp|quot|#0?39|#x27);|replace\w*\(\s*/\[[^\]/]*[<>&][^\]/]*\]/g?")
 # An object made from a class: `new WebhookTester(3000)`, `Report(path, region)`, `new Archiver(...)`
 _NEW_OBJECT = re.compile(r"^\s*(new\s+)?[A-Z]\w*(<[^>]*>)?\s*\(")
+# An object a class's static factory makes in place: `ReviewCard::fromRequest($_POST)`, `Card.from(req.body)`
+_FACTORY = re.compile(r"^\s*[A-Z]\w*(::|\.)(\w+)\s*\(")
 _LITERAL_CONTAINERS = {"array", "list", "tuple", "parenthesized_expression", "array_creation_expression", "dictionary"}
+# A line or the rest read from a reader over an accepted connection's stream (C#, Java)
+_SOCKET_READ = re.compile(r"\.(ReadLine|ReadLineAsync|ReadToEnd|ReadToEndAsync|readLine)$")
+_ACCEPTS = re.compile(r"\b(AcceptTcpClient|AcceptSocket|AcceptAsync|AcceptTcpClientAsync|accept)\s*\(")
+_NETWORK_STREAM = re.compile(r"\b(GetStream|getInputStream)\s*\(|\bNetworkStream\b")
 _MAPPERS = re.compile(r"\.(map|flatMap|Select|SelectMany)$")
 # Replacing every character outside a harmless class with nothing (`preg_replace('/[^a-z0-9_-]/i', '', $x)`,
 # `re.sub(r"[^\w-]", "", x)`): what is left cannot hold a quote, a slash, markup or a shell operator.
@@ -144,6 +150,7 @@ class Scope:
     derived from (for clearing), the conditions seen so far, and the summary being gathered (if any)."""
 
     def __init__(self, outer: Scope | None = None, summary: Summary | None = None, fn=None):
+        self.outer = outer
         self.vars: dict[str, Var] = dict(outer.vars) if outer else {}
         self.values: dict[str, str] = dict(outer.values) if outer else {}
         self.rhs: dict[str, object] = dict(outer.rhs) if outer else {}  # name -> the node last assigned to it
@@ -276,7 +283,9 @@ class Values:
             made = scope.values.get(receiver, "") if scope is not None else ""
             # (an object made in place: `new Poller(url).poll()`)
             if not _NEW_OBJECT.match(made) and not _NEW_OBJECT.match(receiver.lstrip("(")):
-                return None
+                factory = _FACTORY.match(receiver)
+                if factory is None or factory.group(2) not in self.summaries:
+                    return None
         return summary
 
     def bind(self, summary: Summary, call) -> dict[str, list]:
@@ -389,6 +398,9 @@ class Values:
                 return
             if spec.remote_sources is not None and spec.remote_sources.search(callee + "("):
                 acc.source(remote=True)
+                return
+            if _SOCKET_READ.search(callee) and self._from_accepted_socket(callee, scope):
+                acc.source(strong=True)  # a request line read from a connection the server accepted
                 return
             if _MAPPERS.search(callee) and self._mapped(node, scope, acc):
                 return
@@ -699,6 +711,20 @@ class Values:
             else:
                 stack.extend(n.named_children)
         return " ".join(out)[:4000]
+
+    def _from_accepted_socket(self, callee: str, scope: Scope) -> bool:
+        """`reader.ReadLine()` where `reader = new StreamReader(client.GetStream())` and the file accepts connections
+        (`AcceptTcpClient`, `serverSocket.accept()`): what a client sent (a hand-written HTTP server's request)."""
+        if getattr(self, "_accepts", None) is None:  # (read once per file)
+            self._accepts = bool(_ACCEPTS.search(self.lines_text()))
+        if not self._accepts:
+            return False
+        head = rx(r"\.|->").split(callee)[0]
+        made = scope.values.get(head, "")
+        stream = rx(r"[A-Za-z_]\w*").findall(made)
+        return bool(
+            _NETWORK_STREAM.search(made) or any(_NETWORK_STREAM.search(scope.values.get(n, "")) for n in stream)
+        )
 
     def receiver_is(self, callee: str, pattern: re.Pattern, scope: Scope) -> bool:
         if pattern.search(callee):
