@@ -85,6 +85,7 @@ from codellama.safety.intent_situation import (
     combination,
     protects,
     situation,
+    their_own_account,
     writes_detections,
 )
 
@@ -266,6 +267,12 @@ _COMBINED = {
     "lookalike_login": "it would imitate someone else's login page and keep the passwords typed into it",
     "fake_fundraiser": "it would raise money in a known person's name into the user's own account",
     "encrypt_no_restore": "it would encrypt files and delete the shadow copies that could restore them (ransomware)",
+    "hidden_wipe": "it would delete production systems or every copy of them and hide that it did (a wiper)",
+    "reset_poisoning": "it would point other users' password-reset links at the user's server to take their accounts",
+    "bonus_abuse": "it would claim a sign-up or referral bonus many times over with made-up accounts",
+    "false_claims": "it would file false refund or loss claims for what was delivered",
+    "sells_records": "it would copy people's records out for someone who pays for them",
+    "past_store_review": "it would get an app past a store's review or a platform's protection to run what it hides",
 }
 
 
@@ -292,7 +299,9 @@ def _defends(t: str) -> bool:
     in it hides from anyone: a rule's block becomes a warning, and the learned layer may still block on its own."""
     defends = _has(DEFENSIVE_PURPOSE, t) or checks_for_attack(t)
     # round 11: a detection rule names the evasion it detects
-    return defends and not (_has(STEALTH, t) or (_has(EVADE, t) and not writes_detections(t)))
+    evades = _has(STEALTH, t) or (_has(EVADE, t) and not writes_detections(t))
+    # round 12: code run on someone's own account or an adult's phone defends no one the user answers for
+    return defends and not evades and not their_own_account(t)
 
 
 def judge_by_rules(text: str) -> Verdict:
