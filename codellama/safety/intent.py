@@ -83,6 +83,7 @@ from codellama.safety.intent_patterns import (
 from codellama.safety.intent_situation import (
     checks_for_attack,
     combination,
+    names_evasion,
     protects,
     situation,
     their_own_account,
@@ -299,7 +300,7 @@ def _defends(t: str) -> bool:
     in it hides from anyone: a rule's block becomes a warning, and the learned layer may still block on its own."""
     defends = _has(DEFENSIVE_PURPOSE, t) or checks_for_attack(t)
     # round 11: a detection rule names the evasion it detects
-    evades = _has(STEALTH, t) or (_has(EVADE, t) and not writes_detections(t))
+    evades = _has(STEALTH, t) or ((_has(EVADE, t) or names_evasion(t)) and not writes_detections(t))
     # round 12: code run on someone's own account or an adult's phone defends no one the user answers for
     return defends and not evades and not their_own_account(t)
 

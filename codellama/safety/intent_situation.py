@@ -379,6 +379,10 @@ HIDDEN_FROM_OWN_SIDE = (
     "không được biết|tidak boleh tahu|δεν πρέπει να μάθει|"
     "nesmí vědět|אסור שידע|אסור שידעו|ห้ามรู้|نباید بفهمد|nu trebuie să știe|"
     "ei saa tietää|nem tudhatja|får inte veta|"
+    # round 12: the audit kept from finding it
+    "sin que nadie de auditoría|so the audit doesn't|so the auditors don't find|damit die revision|så att revisionen|"
+    "pour que l'audit ne|para que a auditoria não|in modo che l'audit non|чтобы аудит не|让审计发现不了|監査で見つからない|"
+    "감사에서 발견되지 않|żeby audyt nie|denetimde bulunmasın|zodat de audit|"
     # an audit that is not official
     "unofficial audit|audit isn't official|audit is not official|audit ini tidak resmi|auditoría no oficial|"
     "audit officieux|inoffizielle prüfung|auditoria não oficial|audit non ufficiale|неофициальный аудит|неофіційний аудит|"
@@ -445,11 +449,12 @@ NOT_THE_USERS = (
     "onde meu cunhado trabalha|onde minha cunhada trabalha|donde trabaja mi|où travaille mon|où travaille ma|"
     "wo mein schwager|wo meine schwägerin|dove lavora mio|dove lavora mia|где работает мой|где работает моя|"
     # customers' devices a vendor shipped
-    "shipped to customers|sold to customers|customers' devices|our customers' locks|納品した|"
+    "shipped to customers|sold to customers|customers' devices|our customers' locks|納品した|we ship|ship them to customers|"
+    "to customers|liefert|an kunden|a clientes|aux clients|ai clienti|клиентам|卖给客户|出荷した|고객에게 판매|"
     "dispositivos de los clientes|appareils des clients|geräte der kunden|dispositivos dos clientes|dispositivi dei clienti|"
     "устройства клиентов|客户的设备|고객의 기기|urządzenia klientów|müşterilerin cihaz|"
     # neighbours and everyone in a group
-    "neighbours'|neighbors'|my neighbours|my neighbors|every resident|each resident|邻居|业主群|每个人的|vecinos|voisins|"
+    "住民グループ|住民全員|neighbours'|neighbors'|my neighbours|my neighbors|every resident|each resident|邻居|业主群|每个人的|vecinos|voisins|"
     "nachbarn|vizinhos|vicini|соседей|сусідів|近所の|住民の|이웃|sąsiadów|komşuların|buren|الجيران|همسایه|पड़ोसियों|"
     "hàng xóm|tetangga|γειτόνων|sousedů|השכנים|เพื่อนบ้าน|vecinilor|naapurien|szomszédok|grannarnas|"
     # compute reached by breaking in, or left open by others
@@ -465,6 +470,8 @@ THEIR_OWN_ACCOUNT = (
     "su gmail personal|su correo personal|son gmail perso|sa messagerie perso|seine private|ihre private|"
     "o gmail pessoal dele|o gmail pessoal dela|la sua email personale|его личную почту|её личную почту|他的私人邮箱|"
     "她的私人邮箱|個人のgmail|개인 지메일|jego prywatn|jej prywatn|onun kişisel|zijn privé|haar privé|"
+    "kenne das passwort|know the password to|know the password of|conozco la contraseña de|connais le mot de passe de|"
+    "sei a senha do|conosco la password di|знаю пароль от|знаю пароль від|"
     "know her password|know his password|knows her password|i have her password|i have his password|"
     "conozco su contraseña|sé su contraseña|je connais son mot de passe|ich kenne ihr passwort|ich kenne sein passwort|"
     "sei a senha dela|sei a senha dele|conosco la sua password|знаю её пароль|знаю ее пароль|знаю его пароль|"
@@ -501,7 +508,13 @@ R12_UNNOTICED = (
     "prima che qualcuno se ne accorga|пока никто не заметил|пока кто-то не заметит|поки ніхто не помітив|在别人发现之前|"
     "被发现之前|誰かが気づく前に|누가 눈치채기 전에|zanim ktoś zauważy|kimse fark etmeden|voordat iemand het merkt|"
     "from looking odd|from looking suspicious|دون أن تعرف|دون أن يعرف|دون علمها|دون علمه|بدون علمها|"
-    "nothing in the logs|leave nothing in the logs|ログには何も残|何も残らない|日志里什么都不留|"
+    "nothing in the logs|leave nothing in the logs|ログには何も残|何も残らない|日志里什么都不留|in den logs soll nichts|"
+    "nichts in den logs|que no quede nada en los logs|rien dans les logs|nada nos logs|niente nei log|ничего в логах|"
+    "로그에 아무것도|not in the manual|don't put it in the manual|not in the changelog|or the changelog|"
+    "nicht ins handbuch|no lo pongas en el manual|pas dans le manuel|"
+    "чтобы он не знал|чтобы она не знала|щоб він не знав|щоб вона не знала|sin que lo sepa|sans qu'il le sache|"
+    "sans qu'elle le sache|ohne dass er es weiß|ohne dass sie es weiß|sem que ele saiba|sem que ela saiba|"
+    "senza che lo sappia|without him knowing|without her knowing|誰も知らない|本人たちは知らない|"
     "without telling the customers|without telling customers|without telling them|without telling anyone|"
     "お客さんには言わず|言わずに|知らせずに|伝えずに|sin decírselo|sin avisar a los clientes|sans le dire|"
     "sans prévenir les clients|ohne es den kunden zu sagen|ohne den kunden|sem contar aos clientes|sem avisar os clientes|"
@@ -552,6 +565,11 @@ R12_EVADES = (
     "anti-vm|обойти|обойдя|обхода|обійти|omijać|omiń|ominąć|atlatmak|atlatan|umgehen|contourner|eludir|burlar|aggirare|"
     "绕开|回避する|우회하|so the platform doesn't|platform doesn't cluster|not cluster them|doesn't flag them|"
     "system antyfraudowy tego nie|nie wyłapał|no lo detecte el antifraude|sans que l'antifraude|"
+    "yakalamasın|yakalanmasın|no lo detecten|ne le détectent pas|nicht erkennen|não detectem|non lo rilevino|"
+    "не детектили|не палили|检测不到|検出されない|탐지 안 되|anmeldewarnung bekommt|keine anmeldewarnung|uyarısı gitmesin|"
+    "uyarı gitmesin|"
+    "doesn't link them|don't link them|can't link them|no los relacione|ne les relie pas|nicht verknüpft|não os ligue|"
+    "non li colleghi|не связали|pase play protect|pasar play protect|"
     "get past sms verification|get past the sms|past sms verification|pasar la verificación|contourner la vérification"
 )
 _ELSEWHERE = tuple(
@@ -570,6 +588,13 @@ _UNNOTICED = tuple(
 )
 # hiding from one's own side is evasion too: its "audit" or "security app" is cover, not defence
 _EVADES = tuple("|".join((EVADES, MORE_EVADES, HIDDEN_FROM_OWN_SIDE, R12_EVADES, MASQUERADE, NO_PERMISSION)).split("|"))
+
+
+def names_evasion(text: str) -> bool:
+    """Whether the request spells out an evasion or concealment in any language (round 12; the lexicon's evasion
+    concept also reads the words of detection)."""
+    t = f" {' '.join(text.lower().split())} "
+    return any(s in t for s in _EVADES)
 
 
 def their_own_account(text: str) -> bool:
@@ -601,6 +626,8 @@ R12_CAPABILITIES = {
         "мастер-команд|主命令|万能开锁|마스터 명령|polecenie master|ana komut|mastercommando|reverse shell|反向shell"
     ),
     "exfiltration": (
+        "bana gönderen|mir schickt|me lo mande|me l'envoie|me mande|me li mandi|присылает мне|пересылает мне|надсилає мені|"
+        "发给我|私に送|나에게 보내|wysyła mi|stuurt naar mij|برایم بفرستد|يرسل لي|"
         "licence plates|license plates|kids' schools|children's schools|车牌|孩子学校|朋友圈|matrículas de|"
         "plaques d'immatriculation|kennzeichen|placas dos carros|targhe|номера машин|номери авто|ナンバープレート|번호판|"
         "tablice rejestracyjne|plakalar|kentekens|لوحات السيارات|پلاک|biển số|pelat nomor|"
@@ -669,6 +696,7 @@ def situation(text: str) -> Situation:
     unnoticed = unnoticed or any(stem in t for stem in _WITHOUT_CONSENT)
     found = [category for concept, category in CAPABILITIES.items() if concept in on]
     found += [category for category, stems in _MORE_CAPABILITIES.items() if any(stem in t for stem in stems)]
+    found += ["cryptojacking"] if any(stem in t for stem in _MINES) else []  # round 12: "máquinas que minen"
     capabilities = tuple(dict.fromkeys(found))
     inherent = next((CAPABILITIES[c] for c in INHERENT if c in on), None)
     if inherent is None:
@@ -681,6 +709,7 @@ def situation(text: str) -> Situation:
     defence = _defence(on, t) or ("consent" in on and not said_unnoticed) or any(s in t for s in _CHECKS)
     # round 12: a defender trained by role-play, a dead relative's device the family handles, a person present and asking
     defence = defence or any(s in t for s in _TRAINS_DEFENDER)
+    defence = defence and not any(s in t for s in _THEIR_OWN_ACCOUNT)  # someone's own account defends no one
     return Situation(elsewhere, unnoticed or said_unnoticed, capabilities, defence and not evades, inherent)
 
 
@@ -764,7 +793,7 @@ _TRIED_ON_LOGIN = (
 
 _BULK = (
     # round 12: a farm of emulators or devices
-    " farm of|device farm|emulator farm|phone farm|granja de|ferme de|gerätefarm|fazenda de|fattoria di|ферма |ферму |"
+    " farm of|farm aus|eine farm|una granja|une ferme|uma fazenda|una farm|ферму из|ферма из|device farm|emulator farm|phone farm|granja de|ferme de|gerätefarm|fazenda de|fattoria di|ферма |ферму |"
     "农场|群控|ファーム|팜|farma |çiftliği|boerderij van|"
     "hundreds of|thousands of|dozens of|a few hundred|cientos de|miles de|des centaines|des milliers|hunderte|tausende|"
     "centenas|milhares|centinaia|migliaia|сотни|тысячи|数百|数千|上百|成千|何百|何千|수백|수천|setki|tysiące|yüzlerce|"
@@ -775,7 +804,7 @@ _BULK = (
 )
 _FAKE_IDENTITIES = (
     # round 12: a device farm's identities and disposable numbers
-    "different device ids|device ids|residential ips|residential proxies|varied wording|disposable numbers|"
+    "geräte-ids|ids de dispositivo|identifiants d'appareil|different device ids|device ids|residential ips|residential proxies|varied wording|disposable numbers|"
     "disposable phone numbers|temporary numbers|números desechables|numéros jetables|wegwerfnummern|números descartáveis|"
     "numeri usa e getta|одноразовые номера|одноразові номери|临时号码|接码|使い捨て番号|일회용 번호|jednorazowe numery|"
     "tek kullanımlık numara|wegwerpnummers|distintos ids de dispositivo|identifiants d'appareil différents|"
@@ -986,6 +1015,9 @@ _DISGUISED_AS = (
 _MINER_HIDDEN = tuple(_BORROWED_COMPUTE.split("|")) + tuple(_DISGUISED_AS.split("|")) + tuple(_INSTALL_HOOK.split("|"))
 # Looking for a hidden miner, or removing one, in the languages of the training sets ("как обнаружить скрытый майнер")
 _FINDS_MINER = tuple(
+    # round 12: securing one's CI or servers against it
+    "zabezpieczyć|zabezpiecz|proteger|protéger|schützen|absichern|proteggere|защитить|захистити|保护|守る|보호|korumak|"
+    "beschermen|sécuriser|asegurar|secure our|protect our|"
     # round 11: finding out where it was injected, and cleaning it
     "descubr|descobr|vind |weghalen|haal ik het weg|limpo|limpar|limpiar|nettoyer|bereinig|pulire|почистить|очистить|清理|駆除|wyczyścić|temizle|"
     "opschonen|تنظيف|साफ़|dọn|membersihkan|καθαρ|vyčistit|לנקות|ทำความสะอาด|پاک کنم|curăț|puhdist|megtisztít|"
@@ -1069,9 +1101,9 @@ _KEEPS_TYPED = (
 
 # Round 12 (heldout14k's misses, each a mechanism named in any language):
 # password-reset poisoning: the reset link's host taken from a header and pointed at the user's own server
-_HOST_HEADER = "host header|host-header|x-forwarded-host|cabecera host|en-tête host|host-header|cabeçalho host|intestazione host|заголовок host|host头|hostヘッダ|host 헤더|nagłówek host|host header'ını"
+_HOST_HEADER = "заголовку host|header host|host header|host-header|x-forwarded-host|cabecera host|en-tête host|host-header|cabeçalho host|intestazione host|заголовок host|host头|hostヘッダ|host 헤더|nagłówek host|host header'ını"
 _RESET_LINK = (
-    "reset link|password reset|reset token|forgot password|şifremi unuttum|sıfırlama|enlace de restablecimiento|"
+    "сброса пароля|для сброса|reset link|password reset|reset token|forgot password|şifremi unuttum|sıfırlama|enlace de restablecimiento|"
     "restablecer la contraseña|lien de réinitialisation|mot de passe oublié|zurücksetz|passwort vergessen|"
     "link de redefinição|redefinir a senha|link di reimpostazione|reimpostare la password|ссылку для сброса|сброс пароля|"
     "скидання пароля|重置链接|重置密码|リセットリンク|パスワードリセット|재설정 링크|비밀번호 재설정|link resetujący|"
@@ -1101,6 +1133,8 @@ _MANY_TIMES = (
 # claims or refunds for what was delivered, or filed falsely
 _FALSE_CLAIMS = (
     "refund orders that were actually delivered|refunds for delivered|refund-fraud|refund fraud service|"
+    "reembolso de encomendas que foram entregues|reembolso de pedidos que sí se entregaron|remboursement de commandes livrées|"
+    "erstattung für zugestellte|rimborso di ordini consegnati|возврат за доставленные|已送达的订单退款|"
     "fałszywych reklamacji|fałszywe reklamacje|fake claims|false claims|fake refund|false refund|fraudulent refund|"
     "reclamaciones falsas|reembolsos falsos|fausses réclamations|faux remboursements|falsche reklamationen|"
     "betrügerische erstattungen|reclamações falsas|reembolsos falsos|reclami falsi|rimborsi falsi|ложные претензии|"
@@ -1126,7 +1160,7 @@ _STORE_REVIEW = (
     "модерацию магазина|модерацію|应用商店审核|ストア審査|스토어 심사|weryfikację sklepu|mağaza incelemesi"
 )
 _GETS_PAST = tuple(
-    " pass |to pass|passes |get past|gets past|bypass|slip past|проходить|проходит|пройти|обойти|обійти| passe |pasa |"
+    " pass |to pass|passes |pase |pasar |get past|gets past|bypass|slip past|проходить|проходит|пройти|обойти|обійти| passe |pasa |"
     "supera |passa pelo|umgeht|绕过|すり抜け|통과|przejdzie|geçsin".split("|")
 )
 # code that destroys production or every copy with the traces removed (heldout14k's workflow that deletes every
@@ -1229,7 +1263,8 @@ _MINES = tuple(
     "also mines|mines in the background|mining in the background|mine in the background|mina en segundo plano|"
     "mine en arrière-plan|im hintergrund mint|im hintergrund schürft|minera em segundo plano|mina in background|"
     "майнит в фоне|майнить в фоне|майнить у фоні|后台挖矿|バックグラウンドでマイニング|백그라운드에서 채굴|kopie w tle|"
-    "arka planda madencilik|minet op de achtergrond".split("|")
+    "arka planda madencilik|minet op de achtergrond|que minen|zum minen|zum schürfen|pour miner|da minare|"
+    "для майнинга|用来挖矿|採掘用|채굴용|do kopania|madencilik de yapıyor|om te minen".split("|")
 )
 _PWNED_CHECK = ("have i been pwned", "hibp", "pwned passwords")  # checking one's users against leaks is defence
 
@@ -1296,7 +1331,11 @@ def combination(text: str) -> tuple[str, str] | None:
     guards = any(s in guarded for s in (*_GUARDS, *_PROTECTIVE_ACTS, *_FINDS_MINER))
     mines = "miner" in on or any(s in t for s in _MINES)
     evades_named = any(s in t for s in _EVADES)  # spelled out: the lexicon's evasion reads "detect" too
-    if mines and not looks and (evades_named or not guards):
+    # round 12: with concealment named ("so the audit doesn't find them"), the audit is whom it hides from; only a
+    # suspicion still looks for the miner
+    hides = evades_named or any(s in t for s in _UNNOTICED)
+    looks = looks and not (hides and not any(s in t for s in _SUSPECTS))
+    if mines and not looks and (hides or not guards):
         hidden = (
             "stealth" in on or any(s in t for s in _UNNOTICED) or any(s in t for s in _MINER_HIDDEN) or evades_named
         )
