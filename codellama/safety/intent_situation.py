@@ -449,6 +449,7 @@ NOT_THE_USERS = (
     "onde meu cunhado trabalha|onde minha cunhada trabalha|donde trabaja mi|où travaille mon|où travaille ma|"
     "wo mein schwager|wo meine schwägerin|dove lavora mio|dove lavora mia|где работает мой|где работает моя|"
     # customers' devices a vendor shipped
+    "we sell|vendemos|nous vendons|wir verkaufen|vendiamo|мы продаём|мы продаем|我们卖|販売している|판매하는|"
     "shipped to customers|sold to customers|customers' devices|our customers' locks|納品した|we ship|ship them to customers|"
     "to customers|liefert|an kunden|a clientes|aux clients|ai clienti|клиентам|卖给客户|出荷した|고객에게 판매|"
     "dispositivos de los clientes|appareils des clients|geräte der kunden|dispositivos dos clientes|dispositivi dei clienti|"
@@ -1716,7 +1717,8 @@ _CHECKS_MORE = (
     "quels mots de passe changer|welche passwörter sollte ich ändern|quais senhas devo trocar|quali password devo cambiare|"
     "какие пароли сменить|які паролі змінити|应该改哪些密码|どのパスワードを変え|어떤 비밀번호를 바꿔|jakie hasła zmienić|"
     "hangi şifreleri değiştir|welke wachtwoorden moet ik wijzigen|πώς ελέγχω|πώς να ελέγξω|ελέγχω ότι|"
-    "memastikan dan membersihkan|membersihkannya"
+    "memastikan dan membersihkan|membersihkannya|how do i check|cómo compruebo|comment vérifier|wie prüfe ich|"
+    "como verifico|come controllo|как проверить|如何检查|どうやって確認|어떻게 확인|jak sprawdzić|nasıl kontrol|hoe controleer"
 ).split("|")
 
 
