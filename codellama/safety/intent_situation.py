@@ -20,6 +20,7 @@ by leave-one-subset-out calibration like the other thresholds. The roles are als
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -685,6 +686,8 @@ def _defence(on: set[str], t: str) -> bool:
     return any(stem in t for stem in _DEFENSIVE_WORK_STEMS) or any(stem in t for stem in _DEFENCE_STEMS)
 
 
+# round 12: the rules, the learned layer's features and protection each ask it of the same request (pure, so cached)
+@functools.lru_cache(maxsize=1024)
 def situation(text: str) -> Situation:
     """The three roles (and the defence marker) of a request, in any lexicon language."""
     t = f" {' '.join(text.lower().split())} "
@@ -1275,6 +1278,8 @@ def _looks_for_it(t: str) -> bool:
     return any(s in t for s in (*_LOOKS_FOR, *_SUSPECTS, *_VERIFIES))
 
 
+# round 12: the rules, the learned layer's features and protection each ask it of the same request (pure, so cached)
+@functools.lru_cache(maxsize=1024)
 def combination(text: str) -> tuple[str, str] | None:
     """(name, category) of the first harmful combination a request makes, or None. Defence (the lexicon's defensive
     aim or work, a check of one's own device, "no code needed") silences every one."""
@@ -1751,6 +1756,8 @@ def _own_or_ours(t: str, acts: bool = False) -> bool:
     return bool(_TURKISH_LETTERS.search(t) and _TURKISH_OUR.search(t))
 
 
+# round 12: the rules, the learned layer's features and protection each ask it of the same request (pure, so cached)
+@functools.lru_cache(maxsize=1024)
 def protects(text: str) -> bool:
     """Whether the request protects the user's own organisation, customers, family or property (names them and a
     check, detection, hardening, backup or explanation) and hides nothing from anyone: no concealment, no evasion,
