@@ -115,7 +115,7 @@ CATEGORIES = {
 # rule's block confirmed at 0.25 or less (round 8, over 45 subsets with heldout14g: 4.0% refused; round 9, over 48
 # subsets with heldout14h and the round-9 corpus: the model's 0.73 again, a rule confirmed at 0.15; round 10, over 51
 # subsets: 0.70 and 0.25, not shipped: +4 of 780 attacks for +4 refusals on the independent sets; round 11, over 53
-# subsets: 0.67, not shipped: +9 of 880 attacks for +4 refusals, +23 over every subset; round 12, over 57 subsets:
+# subsets: 0.67, not shipped: +9 of 880 attacks for +4 refusals, +23 over every subset; round 12, over 56 subsets:
 # 0.61, not shipped: +17 of 980 attacks for +8 refusals on the ten independent sets not read; docs/safety.md).
 MODEL_BLOCK = 0.73  # the model blocks alone at or above this probability of malicious
 RULES_CONFIRM = 0.15  # a rule block stands when the model gives at least this
