@@ -1707,6 +1707,8 @@ _OWN_DEVICE_MORE = (
     "купив вживан|买了二手|中古で買った|중고로 산|kupiłem używan|ikinci el aldım|tweedehands gekocht|اشتريت مستعمل|"
     "دست دوم خریدم|mua lại đồ cũ|membeli bekas|koupil jsem použit|קניתי משומש|ซื้อมือสอง|am cumpărat second-hand|"
     "ostin käytetyn|használtan vettem|köpte begagnad|"
+    "bought a browser extension|bought an extension|купил браузерное расширение|купил расширение|купив розширення|"
+    "compré una extensión|j'ai acheté une extension|ich habe eine erweiterung gekauft|comprei uma extensão|"
     "mình làm devops|tôi làm devops|i do devops|i'm a devops|i work in devops|"
     "make sure|muốn chắc chắn|chắc chắn rằng|asegurarme de que|m'assurer que|sicherstellen, dass|garantir que|"
     "assicurarmi che|убедиться, что|переконатися, що|确保|確実に|확실히|upewnić się|emin olmak|ervoor zorgen dat"
@@ -1727,7 +1729,7 @@ _CHECKS_MORE = (
 ).split("|")
 
 
-def _protects_r12(t: str) -> bool:
+def _protects_r12(t: str, keeps_secrets: bool = False) -> bool:
     """Round 12's protection: a drill that trains the user as the defender, a dead relative's device the family asked
     the user to handle, a person present and asking, one's own work laptop or a used device bought, CI secrets kept
     from leaking, a suspicious process checked."""
@@ -1738,7 +1740,7 @@ def _protects_r12(t: str) -> bool:
     return (
         any(s in t for s in _OWN_DEVICE_MORE)
         and not any(s in t for s in _UNNOTICED)
-        and (any(s in t for s in _CHECKS_MORE) or bool(_KEY_SECRETS.search(t)) or any(s in t for s in _PROTECTIVE_ACTS))
+        and (any(s in t for s in _CHECKS_MORE) or keeps_secrets or any(s in t for s in _PROTECTIVE_ACTS))
     )
 
 
@@ -1765,6 +1767,7 @@ def protects(text: str) -> bool:
     antivirus: the lexicon's evasion counts only when the request neither looks for it nor builds the detection
     (round 8); an evasion spelled out ("without triggering", "bypass") always counts."""
     t = f" {' '.join(text.lower().split())} "
+    keeps_secrets = bool(_KEY_SECRETS.search(t))  # round 12: CI secrets kept from leaking (read before the rewrite)
     if _HIDES_OWN_ADDRESS.search(t) or _KEY_SECRETS.search(t):
         text = t = _KEY_SECRETS.sub(" key ", _HIDES_OWN_ADDRESS.sub(" ", t))
     on = {name for name, hit in zip(CONCEPTS, concept_vector(text)) if hit}
@@ -1778,7 +1781,7 @@ def protects(text: str) -> bool:
         return False
     if any(s in t for s in _THEIR_OWN_ACCOUNT) or adult_relative(t):
         return False  # round 12: someone's own account or an adult's phone, whatever the user manages or pays for
-    if _protects_r12(t):
+    if _protects_r12(t, keeps_secrets):
         return True
     if not _own_or_ours(t, acts) or not (acts or looks):
         return False
