@@ -3,7 +3,7 @@
 Sets (codellama/safety/data/): intent_dev was written before the rules; intent_heldout1..7 were each written
 after a version of the rules was fixed, then measured (see docs/safety.md for the first-pass figures of each).
 These, intent_corpus.jsonl (17 clause languages, whole requests in many more), the first-pass sets and
-intent_independent14..14j (issue 14's spent held-out sets) train the learned layer; intent_untuned* were written
+intent_independent14..14k (issue 14's spent held-out sets) train the learned layer; intent_untuned* were written
 afterwards and are never trained on.
 --cross trains the learned layer once per separately written subset, leaving that subset out, and judges it with
 the guard's thresholds (about 10-20 s a subset; codellama/safety/intent_crossval.py, which also calibrates the

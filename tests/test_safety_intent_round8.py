@@ -13,7 +13,7 @@ from codellama.safety.intent_crossval import subset_of
 from codellama.safety.intent_situation import protects
 
 
-@pytest.mark.parametrize("spent", ["14d", "14e", "14f", "14g", "14h", "14i", "14j"])
+@pytest.mark.parametrize("spent", ["14d", "14e", "14f", "14g", "14h", "14i", "14j", "14k"])
 def test_each_spent_independent_set_trains_the_model_with_its_provenance(spent):
     source = f"intent_independent{spent}"
     records = [r for r in intent_model.training_records() if r["source"] == source]

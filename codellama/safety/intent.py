@@ -83,8 +83,10 @@ from codellama.safety.intent_patterns import (
 from codellama.safety.intent_situation import (
     checks_for_attack,
     combination,
+    names_evasion,
     protects,
     situation,
+    their_own_account,
     writes_detections,
 )
 
@@ -113,7 +115,8 @@ CATEGORIES = {
 # rule's block confirmed at 0.25 or less (round 8, over 45 subsets with heldout14g: 4.0% refused; round 9, over 48
 # subsets with heldout14h and the round-9 corpus: the model's 0.73 again, a rule confirmed at 0.15; round 10, over 51
 # subsets: 0.70 and 0.25, not shipped: +4 of 780 attacks for +4 refusals on the independent sets; round 11, over 53
-# subsets: 0.67, not shipped: +9 of 880 attacks for +4 refusals, +23 over every subset; docs/safety.md).
+# subsets: 0.67, not shipped: +9 of 880 attacks for +4 refusals, +23 over every subset; round 12, over 56 subsets:
+# 0.61, not shipped: +17 of 980 attacks for +8 refusals on the ten independent sets not read; docs/safety.md).
 MODEL_BLOCK = 0.73  # the model blocks alone at or above this probability of malicious
 RULES_CONFIRM = 0.15  # a rule block stands when the model gives at least this
 NAMED_CONFIRM = 0.03  # ... and one for naming a kind of malware to build ("write ransomware": few words to go on)
@@ -266,6 +269,12 @@ _COMBINED = {
     "lookalike_login": "it would imitate someone else's login page and keep the passwords typed into it",
     "fake_fundraiser": "it would raise money in a known person's name into the user's own account",
     "encrypt_no_restore": "it would encrypt files and delete the shadow copies that could restore them (ransomware)",
+    "hidden_wipe": "it would delete production systems or every copy of them and hide that it did (a wiper)",
+    "reset_poisoning": "it would point other users' password-reset links at the user's server to take their accounts",
+    "bonus_abuse": "it would claim a sign-up or referral bonus many times over with made-up accounts",
+    "false_claims": "it would file false refund or loss claims for what was delivered",
+    "sells_records": "it would copy people's records out for someone who pays for them",
+    "past_store_review": "it would get an app past a store's review or a platform's protection to run what it hides",
 }
 
 
@@ -292,7 +301,9 @@ def _defends(t: str) -> bool:
     in it hides from anyone: a rule's block becomes a warning, and the learned layer may still block on its own."""
     defends = _has(DEFENSIVE_PURPOSE, t) or checks_for_attack(t)
     # round 11: a detection rule names the evasion it detects
-    return defends and not (_has(STEALTH, t) or (_has(EVADE, t) and not writes_detections(t)))
+    evades = _has(STEALTH, t) or ((_has(EVADE, t) or names_evasion(t)) and not writes_detections(t))
+    # round 12: code run on someone's own account or an adult's phone defends no one the user answers for
+    return defends and not evades and not their_own_account(t)
 
 
 def judge_by_rules(text: str) -> Verdict:

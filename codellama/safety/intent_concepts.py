@@ -273,7 +273,11 @@ _LEXICON["full_code"] = (
     "código que funcione|codice completo|codice funzionante|полный код|рабочий код|完整代码|完整的代码|可运行|能运行|"
     "完全なコード|動くコード|전체 코드|완전한 코드|작동하는 코드|pełny kod|działający kod|tam kod|çalışan kod|eksiksiz kod|"
     "volledige code|werkende code|الكود الكامل|كود كامل|كود يعمل|पूरा कोड|चलने वाला कोड|mã đầy đủ|mã chạy được|"
-    "kode lengkap|kode yang berjalan"
+    "kode lengkap|kode yang berjalan|"
+    # round 12: the "real" code a scene needs (heldout14k's Russian "настоящий код", Japanese "動く形で")
+    "real code|actual code|código real|vrai code|echten code|codice vero|настоящий код|реальный код|справжній код|真实代码|"
+    "真正的代码|本物のコード|動く形|実際に打ち込む|진짜 코드|prawdziwy kod|gerçek kod|echte code|الكود الحقيقي|असली कोड|mã thật|"
+    "kode asli|πραγματικό κώδικα|skutečný kód|קוד אמיתי|โค้ดจริง|کد واقعی"
 )
 _MORE["own"] += (
     "| our company| our team| our servers| our app| our service| our network| our staff| our users| our own| my app|"

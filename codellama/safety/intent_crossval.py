@@ -49,6 +49,8 @@ DERIVED_FROM = {
     "corpus_world_r10_2": "intent_independent14i",
     "corpus_world_r11": "intent_independent14j",
     "corpus_world_r11_2": "intent_independent14j",
+    "corpus_world_r12": "intent_independent14k",
+    "corpus_world_r12_2": "intent_independent14k",
 }
 
 

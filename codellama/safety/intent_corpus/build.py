@@ -35,6 +35,7 @@ WHOLE = (
     "world_r9",
     "world_r10",
     "world_r11",
+    "world_r12",
 )
 
 
