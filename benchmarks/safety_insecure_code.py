@@ -15,7 +15,7 @@ spent held-out set, realistic 20-60 line code, joined and cut to 100 lines, afte
 times each, after a warm-up; p50 and p99 of wall time and of this process's CPU time.
 
 Issue 14's snippet sets (insecure_dev14, insecure_untuned14/14b, insecure_dev14c and the spent held-out sets
-benchmarks/data/heldout14, heldout14b ... heldout14k, now development data), scored as the issue's held-out scorer
+benchmarks/data/heldout14, heldout14b ... heldout14l, now development data), scored as the issue's held-out scorer
 does: a vulnerable snippet is found with a finding of its CWE family (FAMILIES below) within
 4 lines of its marked line (any line when none is marked); a safe near-miss counts as flagged with any finding at
 all, whatever its severity.
@@ -98,6 +98,7 @@ HELDOUT14H = Path(__file__).parent / "data" / "heldout14h" / "snippets.jsonl"
 HELDOUT14I = Path(__file__).parent / "data" / "heldout14i" / "snippets.jsonl"
 HELDOUT14J = Path(__file__).parent / "data" / "heldout14j" / "snippets.jsonl"
 HELDOUT14K = Path(__file__).parent / "data" / "heldout14k" / "snippets.jsonl"
+HELDOUT14L = Path(__file__).parent / "data" / "heldout14l" / "snippets.jsonl"
 FAMILIES = [  # as benchmarks/safety_heldout14.py groups them (MITRE's parents and children)
     {"CWE-22", "CWE-23", "CWE-36", "CWE-73"},
     {"CWE-77", "CWE-78", "CWE-88"},
@@ -194,6 +195,7 @@ def main() -> None:
         ("heldout14i", HELDOUT14I),
         ("heldout14j", HELDOUT14J),
         ("heldout14k", HELDOUT14K),
+        ("heldout14l", HELDOUT14L),
     )
     for name, path in spent:
         if path.exists():
