@@ -5,13 +5,14 @@ region, waiting for the next. On a quiet machine that saves a wake-up per region
 the cores (a build, a browser, a second model), a spinning worker burns the time slice its busy sibling needs, and
 a decode step of a few hundred small regions waits on the scheduler at every one of them.
 
-Each configuration runs in a process of its own (libgomp reads its settings when it loads), with `--busy` extra
-processes spinning in pure Python beside it (0: a quiet machine), and prints ms a token of `Engine.step` (greedy,
-batch 1, the default model, decode.py's prompt) and the share of that it spent on the CPU. The rounds go through
-the configurations in turn, so slow drifts of a shared machine hit them alike; the best and the median of the
-rounds are printed.
+Each configuration runs in a process of its own (libgomp reads its settings when it loads), as does llama.cpp (the
+peer, with its own thread pool), with `--busy` extra processes spinning in pure Python beside it (0: a quiet
+machine). Each prints ms a token of decoding (ours: `Engine.step`, greedy, batch 1, the default model, decode.py's
+prompt; llama.cpp: the same GGUF and prompt, greedy) and the share of that it spent on the CPU. The rounds go
+through the configurations in turn, so slow drifts of a shared machine hit them alike; the best and the median of
+the rounds are printed, and each policy's best against llama.cpp's.
 
-    .venv/bin/python benchmarks/busy_machine.py [--busy 0 2] [--policies default passive spin:10000] [--rounds 3]
+    .venv/bin/python benchmarks/busy_machine.py [--busy 0 2] [--policies default passive spin:1000 llama.cpp]
 """
 
 from __future__ import annotations
@@ -50,14 +51,35 @@ print(json.dumps({{"ms": wall / {tokens} * 1e3, "cpu_share": cpu / wall}}))
 """
 
 
+MEASURE_LLAMACPP = r"""
+import itertools, json, os, sys, time
+sys.path.insert(0, {benchmarks!r})
+from decode import PROMPT
+from llamacpp_peer import load_llama
+from codellama.checkpoints import default_model_path
+
+llm = load_llama(default_model_path(), n_ctx=1024, threads=os.cpu_count())
+ids = llm.tokenize(PROMPT.encode())
+tokens = llm.generate(ids, temp=0.0)
+for _ in itertools.islice(tokens, 8):  # prefill and warm-up
+    pass
+wall, cpu = time.perf_counter(), time.process_time()
+for _ in itertools.islice(tokens, {tokens}):
+    pass
+wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+print(json.dumps({{"ms": wall / {tokens} * 1e3, "cpu_share": cpu / wall}}))
+"""
+PEER = "llama.cpp"
+
+
 def policy_env(policy: str) -> dict[str, str]:
     """The environment of one configuration: `default` (libgomp's own), `passive` (sleep at once) or `spin:N`."""
-    env = {k: v for k, v in os.environ.items() if k not in ("OMP_WAIT_POLICY", "GOMP_SPINCOUNT")}
+    env = {k: v for k, v in os.environ.items() if k not in ("OMP_WAIT_POLICY", "GOMP_SPINCOUNT", "KMP_BLOCKTIME")}
     if policy == "passive":
         env["OMP_WAIT_POLICY"] = "PASSIVE"
     elif policy.startswith("spin:"):
         env["GOMP_SPINCOUNT"] = policy.split(":", 1)[1]
-    elif policy != "default":
+    elif policy not in ("default", PEER):
         raise ValueError(f"unknown policy {policy!r}: use default, passive or spin:N")
     return env
 
@@ -68,7 +90,11 @@ def spin_forever() -> None:
 
 
 def measure(policy: str, tokens: int, compiled: bool) -> dict:
-    code = MEASURE.format(benchmarks=os.path.dirname(os.path.abspath(__file__)), tokens=tokens, compiled=compiled)
+    benchmarks = os.path.dirname(os.path.abspath(__file__))
+    if policy == PEER:
+        code = MEASURE_LLAMACPP.format(benchmarks=benchmarks, tokens=tokens)
+    else:
+        code = MEASURE.format(benchmarks=benchmarks, tokens=tokens, compiled=compiled)
     out = subprocess.run(
         [sys.executable, "-c", code], env=policy_env(policy), capture_output=True, text=True, check=True
     ).stdout
@@ -84,7 +110,12 @@ def main() -> None:
         default=[0, os.cpu_count() or 1],
         help="competing busy processes (each a core's worth), one run per count",
     )
-    parser.add_argument("--policies", nargs="+", default=["default", "passive", "spin:10000"])
+    parser.add_argument(
+        "--policies",
+        nargs="+",
+        default=["default", "passive", "spin:1000", PEER],
+        help=f"default, passive, spin:N (GOMP_SPINCOUNT), {PEER} (the peer, its own thread pool)",
+    )
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--tokens", type=int, default=32)
     parser.add_argument("--compile", action="store_true", help="compiled decode steps (engine.compile_decode)")
@@ -106,12 +137,14 @@ def main() -> None:
             for hog in hogs:
                 hog.kill()
         print(f"\n{busy} busy process(es) beside it:")
+        peer = min(r["ms"] for r in results[PEER]) if PEER in results else None
         for policy, runs in results.items():
             ms = sorted(r["ms"] for r in runs)
             share = statistics.median(r["cpu_share"] for r in runs)
+            ratio = f"  {peer / ms[0]:5.2f}x {PEER}" if peer and policy != PEER else ""
             print(
                 f"  {policy:14} best {ms[0]:7.1f} ms/token ({1e3 / ms[0]:5.1f} tok/s)"
-                f"  median {statistics.median(ms):7.1f}  CPU/wall {share:4.2f}"
+                f"  median {statistics.median(ms):7.1f}  CPU/wall {share:4.2f}{ratio}"
             )
 
 
