@@ -260,10 +260,10 @@ def main() -> None:
     if at16:
         verdict = "meets" if at16[4] / sequential >= 8 else "MISSES"
         print(f"16 clients: {at16[4] / sequential:.2f}x the one-at-a-time throughput ({verdict} the 8x bar)")
-    for rows, rate in batch_rates.items():
+    for prompts, rate in batch_rates.items():
         print(
-            f"the Generator with {rows} prompts at once (the same batched decode steps, no server): {rate:.1f} tok/s "
-            f"= {rate / generator_rate:.2f}x its one-at-a-time: what the step allows at that batch on this CPU"
+            f"the Generator with {prompts} prompts at once (the same batched decode steps, no server): {rate:.1f} "
+            f"tok/s = {rate / generator_rate:.2f}x its one-at-a-time: what the step allows at that batch on this CPU"
         )
     print(
         f"compute ceiling of any batch on this CPU (its fp32 matmul peak, measured now, over the FLOPs of a token): "

@@ -22,7 +22,6 @@ from codellama.cli_common import (
     note,
     quantization,
 )
-from codellama.openmp import choose_wait_policy
 from codellama.stopping import guess_language
 from codellama.verify_cli import add_verify_flags, run_verified, verifying
 
@@ -407,8 +406,6 @@ COMMANDS = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    words = sys.argv[1:] if argv is None else argv
-    choose_wait_policy(next((w for w in words if not w.startswith("-")), ""))  # the command; before torch loads
     args = build_parser().parse_args(argv)
     try:
         handler = getattr(args, "handler", None) or COMMANDS[args.command]
