@@ -47,7 +47,9 @@ def test_an_insecure_completion_is_flagged_with_its_cwe():
 def test_code_blocks_of_a_chat_reply_are_scanned_in_their_own_language():
     reply = "Here you go:\n\n```php\n<?php\necho $_GET['name'];\n```\n\nAnd in C:\n```c\ngets(buf);\n```\n"
     report = check_output("Greet the user", reply)
-    assert [(f.rule_id, f.line) for f in report.findings] == [("php-xss", 5), ("c-gets", 10)]
+    # the PHP block read as PHP (its XSS, found by the tree check or the rule) and the C block as C
+    assert [(f.cwe, f.line) for f in report.findings] == [("CWE-79", 5), ("CWE-242", 10)]
+    assert report.findings[1].rule_id == "c-gets"
 
 
 def test_a_copied_completion_is_annotated_with_its_source(index):
